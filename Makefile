@@ -1,0 +1,44 @@
+# Two commands for a fresh machine: `make run` and `make test`. Everything else is for developers.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint i18n bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/nlv-events
+
+test: $(STAMP)
+	sh scripts/ensure-system-packages.sh
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	$(BIN)/ruff check nlv_events tests scripts
+
+lint: $(STAMP)
+	$(BIN)/ruff check nlv_events tests scripts
+
+# Extract the messages, merge them into the catalogs, compile them (needs Babel, installed with the app).
+i18n: $(STAMP)
+	$(BIN)/pybabel extract --no-location --sort-by-file -F babel.cfg -o resources/translations/nlv_events.pot \
+		--project="NLV Events" --copyright-holder="Thư viện Quốc gia Việt Nam" nlv_events
+	for lang in vi en; do \
+		test -f resources/translations/$$lang/LC_MESSAGES/nlv_events.po || \
+			$(BIN)/pybabel init -D nlv_events -i resources/translations/nlv_events.pot \
+				-d resources/translations -l $$lang; \
+		$(BIN)/pybabel update --no-fuzzy-matching -D nlv_events -i resources/translations/nlv_events.pot \
+			-d resources/translations -l $$lang; \
+		test $$lang != vi || $(BIN)/python scripts/merge_translations.py; \
+		mkdir -p nlv_events/i18n/locale/$$lang/LC_MESSAGES; \
+		$(BIN)/pybabel compile --statistics -D nlv_events -d resources/translations -l $$lang \
+			-o nlv_events/i18n/locale/$$lang/LC_MESSAGES/nlv_events.mo \
+			-i resources/translations/$$lang/LC_MESSAGES/nlv_events.po; \
+	done
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

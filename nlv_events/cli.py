@@ -1,0 +1,175 @@
+"""The `nlv-events` command: the GUI by default, and sub-commands over the same services the window uses."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from nlv_events import __version__, i18n, logs
+from nlv_events.core import database
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import _, ngettext
+
+log = logging.getLogger(__name__)
+LANGUAGE_VARIABLE = "NLV_EVENTS_LANG"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one line, like every other error of the command."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        _fail(_("{message} (see “{prog} --help”)").format(message=message, prog=self.prog), code=2)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    sys.stderr.write(f"nlv-events: {message}\n")
+    raise SystemExit(code)
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH_OR_URL", help="database file or postgresql:// URL")
+    common.add_argument("--lang", choices=i18n.LANGUAGES, help="language of messages and printouts")
+    return common
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("“{value}” is not a year").format(value=text)) from None
+    if not 1900 <= year <= 2200:
+        raise argparse.ArgumentTypeError(_("“{value}” is not a year").format(value=text))
+    return year
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = _Parser(prog="nlv-events", description="NLV Events – National Library of Vietnam events")
+    parser.add_argument("--version", action="version", version=f"nlv-events {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    gui = commands.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.add_argument("--screenshot", metavar="FILE.png", help="show the window, save a picture of it, quit")
+
+    commands.add_parser("demo", parents=[common], help="load the demo year 2022 (sample data)")
+
+    importing = commands.add_parser("import", parents=[common], help="import an interchange JSON file")
+    importing.add_argument("file", metavar="FILE.json")
+
+    exporting = commands.add_parser("export", parents=[common], help="export to an interchange JSON file")
+    exporting.add_argument("file", metavar="FILE.json")
+    exporting.add_argument("--year", type=_year)
+
+    listing = commands.add_parser("events", parents=[common], help="list events")
+    listing.add_argument("--year", type=_year)
+    listing.add_argument("--kind")
+    listing.add_argument("--search", metavar="TEXT")
+    listing.add_argument("--format", dest="output_format", choices=("table", "csv", "json"), default="table")
+    return parser
+
+
+def _open(arguments: argparse.Namespace) -> None:
+    database.open_database(arguments.db)
+
+
+def _command_demo(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import demo
+
+    _open(arguments)
+    summary = demo.load_demo()
+    print(
+        _("Demo data loaded (sample data): {created} events added, {updated} updated, {unchanged} unchanged.").format(
+            created=summary.created, updated=summary.updated, unchanged=summary.unchanged
+        )
+    )
+    return 0
+
+
+def _command_import(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import interchange
+
+    document = interchange.read_document(arguments.file)
+    _open(arguments)
+    summary = interchange.import_document(document)
+    print(
+        _(
+            "Imported {file}: {created} events added, {updated} updated, {unchanged} unchanged, {plans} plan lines."
+        ).format(
+            file=arguments.file,
+            created=summary.created,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+            plans=summary.plans,
+        )
+    )
+    return 0
+
+
+def _command_export(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import interchange
+
+    _open(arguments)
+    document = interchange.export_document(arguments.year)
+    interchange.write_document(document, arguments.file)
+    count = len(document["events"])
+    print(
+        ngettext("Exported {count} event to {file}.", "Exported {count} events to {file}.", count).format(
+            count=count, file=arguments.file
+        )
+    )
+    return 0
+
+
+def _command_events(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import listing
+
+    _open(arguments)
+    events = listing.select_events(arguments.year, arguments.kind, arguments.search)
+    sys.stdout.write(listing.render(events, arguments.output_format))
+    return 0
+
+
+def _command_gui(arguments: argparse.Namespace) -> int:
+    from nlv_events import app
+
+    return app.run_gui(
+        database_target=arguments.db,
+        language=arguments.lang,
+        screenshot=getattr(arguments, "screenshot", None),
+    )
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "gui": _command_gui,
+    "demo": _command_demo,
+    "import": _command_import,
+    "export": _command_export,
+    "events": _command_events,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logs.setup_logging()
+    arguments = build_parser().parse_args(argv)
+    command = arguments.command or "gui"
+    for name, default in (("db", None), ("lang", None)):
+        if not hasattr(arguments, name):
+            setattr(arguments, name, default)
+    if command != "gui":
+        i18n.setup_i18n(arguments.lang or os.environ.get(LANGUAGE_VARIABLE) or i18n.DEFAULT_LANGUAGE)
+    try:
+        return COMMANDS[command](arguments)
+    except UserError as error:
+        _fail(str(error))
+    except KeyboardInterrupt:
+        _fail(_("Interrupted."), code=130)
+    except Exception as error:  # a bug: one line for the user, the traceback for the log
+        log.exception("unexpected error in %s", command)
+        _fail(_("Unexpected error ({kind}): {error}").format(kind=type(error).__name__, error=error))
+    finally:
+        database.close_database()
+    return 1

@@ -1,0 +1,141 @@
+"""The peewee models of the store, bound at run time through `database_proxy`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peewee import (
+    AutoField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+    TimeField,
+)
+
+database_proxy = DatabaseProxy()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Organisation(BaseModel):
+    id = AutoField()
+    name = CharField(unique=True)
+    short_name = CharField(null=True)
+
+
+class Venue(BaseModel):
+    id = AutoField()
+    name = CharField(unique=True)
+    capacity = IntegerField(null=True)
+
+
+class Person(BaseModel):
+    id = AutoField()
+    name = CharField(unique=True)
+    honorific = CharField(null=True)  # Ông, Bà, PGS.TS. …: printed before the name
+    position = CharField(null=True)
+    organisation = ForeignKeyField(Organisation, null=True, on_delete="SET NULL", backref="people")
+
+
+class Event(BaseModel):
+    id = AutoField()
+    ref = CharField(unique=True)  # stable identity across exports, imports and calendars
+    kind = CharField(index=True)
+    title = TextField()
+    title_en = TextField(null=True)
+    theme = TextField(null=True)
+    occasion = TextField(null=True)
+    start_date = DateField(index=True)
+    start_time = TimeField(null=True)
+    end_date = DateField(null=True)
+    end_time = TimeField(null=True)
+    venue = ForeignKeyField(Venue, null=True, on_delete="SET NULL", backref="events")
+    format = CharField(default="onsite")
+    status = CharField(default="planned")
+    role = CharField(default="organiser")
+    audience = CharField(default="all")
+    attendance = IntegerField(null=True)
+    online_views = IntegerField(null=True)
+    items_displayed = IntegerField(null=True)
+    description = TextField(null=True)
+    notes = TextField(null=True)
+    news_url = TextField(null=True)
+    # Folded (accent-free, lower-case) text of everything search looks at, kept up to date by the store.
+    search_text = TextField(default="")
+    version = IntegerField(default=1)
+    created_at = DateTimeField(default=_now)
+    updated_at = DateTimeField(default=_now)
+
+
+class EventPartner(BaseModel):
+    id = AutoField()
+    event = ForeignKeyField(Event, on_delete="CASCADE", backref="partner_links")
+    organisation = ForeignKeyField(Organisation, on_delete="CASCADE", backref="event_links")
+    position = IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("event", "organisation"), True),)
+
+
+class EventPerson(BaseModel):
+    id = AutoField()
+    event = ForeignKeyField(Event, on_delete="CASCADE", backref="person_links")
+    person = ForeignKeyField(Person, on_delete="CASCADE", backref="event_links")
+    role = CharField(default="participant")
+    position = IntegerField(default=0)
+
+
+class ProgrammeItem(BaseModel):
+    id = AutoField()
+    event = ForeignKeyField(Event, on_delete="CASCADE", backref="programme_items")
+    position = IntegerField(default=0)
+    start_date = DateField()
+    start_time = TimeField(null=True)
+    end_date = DateField(null=True)
+    end_time = TimeField(null=True)
+    title = TextField()
+    place = TextField(null=True)
+
+
+class ProgrammePerson(BaseModel):
+    id = AutoField()
+    item = ForeignKeyField(ProgrammeItem, on_delete="CASCADE", backref="person_links")
+    person = ForeignKeyField(Person, on_delete="CASCADE", backref="programme_links")
+    role = CharField(default="participant")
+    position = IntegerField(default=0)
+
+
+class AnnualPlan(BaseModel):
+    id = AutoField()
+    year = IntegerField()
+    kind = CharField()
+    target = IntegerField()
+
+    class Meta:
+        indexes = ((("year", "kind"), True),)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Organisation,
+    Venue,
+    Person,
+    Event,
+    EventPartner,
+    EventPerson,
+    ProgrammeItem,
+    ProgrammePerson,
+    AnnualPlan,
+)

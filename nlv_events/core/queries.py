@@ -1,0 +1,60 @@
+"""Finding events: by year, kind, status and accent-insensitive search."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import peewee
+
+from nlv_events.core.models import Event, Venue
+from nlv_events.core.text import fold
+
+# LIKE treats these as wildcards; a search word is split on them rather than escaped, which every
+# database accepts the same way.
+_LIKE_WILDCARDS = re.compile(r"[%_\\]+")
+
+
+def search_words(text: str | None) -> list[str]:
+    words: list[str] = []
+    for word in fold(text).split():
+        words.extend(part for part in _LIKE_WILDCARDS.split(word) if part)
+    return words
+
+
+def year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def events(
+    year: int | None = None,
+    kind: str | None = None,
+    search: str | None = None,
+    status: str | None = None,
+) -> peewee.ModelSelect:
+    """Events starting in `year` (all years when None), of `kind`, matching every word of `search`."""
+    query = Event.select(Event, Venue).join(Venue, peewee.JOIN.LEFT_OUTER)
+    if year is not None:
+        first, last = year_bounds(year)
+        query = query.where(Event.start_date.between(first, last))
+    if kind:
+        query = query.where(Event.kind == kind)
+    if status:
+        query = query.where(Event.status == status)
+    for word in search_words(search):
+        query = query.where(Event.search_text.contains(word))
+    return query.order_by(Event.start_date, Event.start_time, Event.id)
+
+
+def years_with_events() -> list[int]:
+    """Every year in which some event starts, newest first."""
+    days = Event.select(peewee.fn.MIN(Event.start_date), peewee.fn.MAX(Event.start_date)).scalar(as_tuple=True)
+    if not days or days[0] is None:
+        return []
+    first, last = (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]) for day in days)
+    present = {
+        year
+        for year in range(first.year, last.year + 1)
+        if Event.select().where(Event.start_date.between(*year_bounds(year))).exists()
+    }
+    return sorted(present, reverse=True)

@@ -1,0 +1,270 @@
+"""Writing and reading whole events: the one place that turns records into rows and back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+
+from nlv_events.core import rules, when
+from nlv_events.core.errors import UserError
+from nlv_events.core.models import (
+    AnnualPlan,
+    Event,
+    EventPartner,
+    EventPerson,
+    Organisation,
+    Person,
+    ProgrammeItem,
+    ProgrammePerson,
+    Venue,
+    database_proxy,
+)
+from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry, ProgrammeEntry
+from nlv_events.core.text import fold
+from nlv_events.i18n import _
+
+
+def new_ref() -> str:
+    return uuid.uuid4().hex
+
+
+def _venue(name: str | None) -> Venue | None:
+    if not name:
+        return None
+    venue, _created = Venue.get_or_create(name=name)
+    return venue
+
+
+def _organisation(name: str | None) -> Organisation | None:
+    if not name:
+        return None
+    organisation, _created = Organisation.get_or_create(name=name)
+    return organisation
+
+
+def _person(entry: PersonEntry) -> Person:
+    """The stored person of that name; what the entry says of them (newest first) is kept."""
+    person, _created = Person.get_or_create(name=entry.name)
+    changed = False
+    for attribute in ("honorific", "position"):
+        value = getattr(entry, attribute)
+        if value and getattr(person, attribute) != value:
+            setattr(person, attribute, value)
+            changed = True
+    if entry.organisation:
+        organisation = _organisation(entry.organisation)
+        if person.organisation_id != organisation.id:
+            person.organisation = organisation
+            changed = True
+    if changed:
+        person.save()
+    return person
+
+
+def search_text(record: EventRecord) -> str:
+    """The folded text that search looks in: titles, theme, occasion, venue, partners and people."""
+    people = [p.name for p in record.people]
+    for entry in record.programme:
+        people.extend(p.name for p in entry.people)
+    parts: Iterable[str | None] = (
+        record.title,
+        record.title_en,
+        record.theme,
+        record.occasion,
+        record.venue,
+        *record.partners,
+        *people,
+    )
+    return fold(" | ".join(part for part in parts if part))
+
+
+def save_event(record: EventRecord) -> Event:
+    """Validate and store `record` (new when it has no id) with its partners, people and programme."""
+    rules.validate(record)
+    with database_proxy.atomic():
+        if record.id is None:
+            event = Event(ref=record.ref or new_ref(), created_at=_now())
+        else:
+            event = Event.get_or_none(Event.id == record.id)
+            if event is None:
+                raise UserError(_("The event no longer exists: someone may have deleted it."))
+            event.version += 1
+            if record.ref:
+                event.ref = record.ref
+        start_date, start_time = when.split(record.start)
+        end_date, end_time = when.split(record.end)
+        event.kind = record.kind
+        event.title = record.title
+        event.title_en = record.title_en
+        event.theme = record.theme
+        event.occasion = record.occasion
+        event.start_date, event.start_time = start_date, start_time
+        event.end_date, event.end_time = end_date, end_time
+        event.venue = _venue(record.venue)
+        event.format = record.format
+        event.status = record.status
+        event.role = record.role
+        event.audience = record.audience
+        event.attendance = record.attendance
+        event.online_views = record.online_views
+        event.items_displayed = record.items_displayed
+        event.description = record.description
+        event.notes = record.notes
+        event.news_url = record.news_url
+        event.search_text = search_text(record)
+        event.updated_at = _now()
+        event.save()
+        _replace_links(event, record)
+    record.id = event.id
+    record.ref = event.ref
+    record.version = event.version
+    return event
+
+
+def _replace_links(event: Event, record: EventRecord) -> None:
+    EventPartner.delete().where(EventPartner.event == event).execute()
+    EventPerson.delete().where(EventPerson.event == event).execute()
+    ProgrammeItem.delete().where(ProgrammeItem.event == event).execute()  # cascades to its people
+    for position, name in enumerate(record.partners):
+        EventPartner.create(event=event, organisation=_organisation(name), position=position)
+    for position, entry in enumerate(record.people):
+        EventPerson.create(event=event, person=_person(entry), role=entry.role, position=position)
+    for position, row in enumerate(record.programme):
+        start_date, start_time = when.split(row.start)
+        end_date, end_time = when.split(row.end)
+        item = ProgrammeItem.create(
+            event=event,
+            position=position,
+            start_date=start_date,
+            start_time=start_time,
+            end_date=end_date,
+            end_time=end_time,
+            title=row.title,
+            place=row.place,
+        )
+        for person_position, entry in enumerate(row.people):
+            ProgrammePerson.create(item=item, person=_person(entry), role=entry.role, position=person_position)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _person_entry(person: Person, role: str) -> PersonEntry:
+    organisation = person.organisation.name if person.organisation_id else None
+    return PersonEntry(
+        name=person.name,
+        role=role,
+        honorific=person.honorific,
+        position=person.position,
+        organisation=organisation,
+    )
+
+
+def load_record(event: Event | int) -> EventRecord:
+    """The whole event, with its partners, people and programme, as a record."""
+    if not isinstance(event, Event):
+        found = Event.get_or_none(Event.id == event)
+        if found is None:
+            raise UserError(_("There is no event number {id}.").format(id=event))
+        event = found
+    partners = [
+        link.organisation.name
+        for link in EventPartner.select(EventPartner, Organisation)
+        .join(Organisation)
+        .where(EventPartner.event == event)
+        .order_by(EventPartner.position)
+    ]
+    people = [
+        _person_entry(link.person, link.role)
+        for link in EventPerson.select(EventPerson, Person)
+        .join(Person)
+        .where(EventPerson.event == event)
+        .order_by(EventPerson.position)
+    ]
+    programme: list[ProgrammeEntry] = []
+    items = list(ProgrammeItem.select().where(ProgrammeItem.event == event).order_by(ProgrammeItem.position))
+    item_people: dict[int, list[PersonEntry]] = {item.id: [] for item in items}
+    if items:
+        links = (
+            ProgrammePerson.select(ProgrammePerson, Person)
+            .join(Person)
+            .where(ProgrammePerson.item.in_([item.id for item in items]))
+            .order_by(ProgrammePerson.position)
+        )
+        for link in links:
+            item_people[link.item_id].append(_person_entry(link.person, link.role))
+    for item in items:
+        programme.append(
+            ProgrammeEntry(
+                start=when.join(item.start_date, item.start_time),
+                end=when.join(item.end_date, item.end_time),
+                title=item.title,
+                place=item.place,
+                people=item_people[item.id],
+            )
+        )
+    return EventRecord(
+        id=event.id,
+        version=event.version,
+        ref=event.ref,
+        kind=event.kind,
+        title=event.title,
+        title_en=event.title_en,
+        theme=event.theme,
+        occasion=event.occasion,
+        start=when.join(event.start_date, event.start_time),
+        end=when.join(event.end_date, event.end_time),
+        venue=event.venue.name if event.venue_id else None,
+        format=event.format,
+        status=event.status,
+        role=event.role,
+        partners=partners,
+        audience=event.audience,
+        attendance=event.attendance,
+        online_views=event.online_views,
+        items_displayed=event.items_displayed,
+        description=event.description,
+        notes=event.notes,
+        news_url=event.news_url,
+        people=people,
+        programme=programme,
+    )
+
+
+def delete_event(event_id: int) -> None:
+    with database_proxy.atomic():
+        Event.delete().where(Event.id == event_id).execute()
+
+
+def find_existing(record: EventRecord) -> Event | None:
+    """The stored event `record` stands for: same ref, else same kind, title and start."""
+    if record.ref:
+        found = Event.get_or_none(Event.ref == record.ref)
+        if found is not None:
+            return found
+    start_date, start_time = when.split(record.start)
+    query = Event.select().where(
+        (Event.kind == record.kind) & (Event.title == record.title) & (Event.start_date == start_date)
+    )
+    query = query.where(Event.start_time.is_null() if start_time is None else Event.start_time == start_time)
+    return query.first()
+
+
+def save_plan(plan: PlanEntry) -> AnnualPlan:
+    rules.validate_plan(plan)
+    with database_proxy.atomic():
+        row = AnnualPlan.get_or_none((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind))
+        if row is None:
+            return AnnualPlan.create(year=plan.year, kind=plan.kind, target=plan.target)
+        row.target = plan.target
+        row.save()
+        return row
+
+
+def plans(year: int | None = None) -> list[PlanEntry]:
+    query = AnnualPlan.select().order_by(AnnualPlan.year, AnnualPlan.kind)
+    if year is not None:
+        query = query.where(AnnualPlan.year == year)
+    return [PlanEntry(year=row.year, kind=row.kind, target=row.target) for row in query]

@@ -1,0 +1,64 @@
+"""Vietnamese text handling: NFC cleaning, accent-insensitive folding and a Vietnamese sort key."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+
+# Vietnamese alphabet order (with the Latin letters it lacks, for foreign names); the letters with breve,
+# circumflex or horn are letters of their own.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
+_LETTER_MODIFIERS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn
+# Tones sort after the bare syllable in this order (CLDR vi): grave, hook, tilde, acute, dot below.
+_TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def clean(value: object) -> str:
+    """Trim and normalise to NFC: the form every text is stored in."""
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFC", str(value)).strip()
+
+
+def clean_or_none(value: object) -> str | None:
+    text = clean(value)
+    return text or None
+
+
+def fold(value: str | None) -> str:
+    """Fold for search: no accents, đ→d, case-folded, spaces collapsed ("Đảng" → "dang")."""
+    if not value:
+        return ""
+    decomposed = unicodedata.normalize("NFD", value.translate(_D_MAP))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+def matches(query: str, folded_haystack: str) -> bool:
+    """True when every word of `query` occurs in the already folded text."""
+    return all(word in folded_haystack for word in fold(query).split())
+
+
+def sort_key(value: str | None) -> tuple:
+    """A key that orders Vietnamese as a Vietnamese reader expects: Anh < Ảnh < Ánh < Ăn < Âu; D < Đ."""
+    if not value:
+        return ((), (), ())
+    primary: list[tuple[int, int | str]] = []
+    tones: list[int] = []
+    cases: list[int] = []
+    for char in unicodedata.normalize("NFC", value):
+        decomposed = unicodedata.normalize("NFD", char.lower())
+        marks = decomposed[1:]
+        letter = unicodedata.normalize("NFC", decomposed[0] + "".join(m for m in marks if m in _LETTER_MODIFIERS))
+        rank = _LETTER_RANK.get(letter)
+        if rank is not None:
+            primary.append((1, rank))
+        elif char.isalpha():
+            primary.append((2, letter))
+        else:  # spaces, digits and punctuation sort before letters
+            primary.append((0, char))
+        tones.append(max((_TONE_RANK.get(m, 0) for m in marks), default=0))
+        cases.append(0 if char.islower() else 1)
+    return (tuple(primary), tuple(tones), tuple(cases))

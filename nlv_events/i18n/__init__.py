@@ -1,0 +1,56 @@
+"""Translation set-up: gettext catalogs and the Babel locale that formats dates and numbers."""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from pathlib import Path
+
+from babel import Locale
+
+DOMAIN = "nlv_events"
+LANGUAGES: tuple[str, ...] = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = "en"
+
+
+def setup_i18n(language: str | None = None) -> str:
+    """Switch the process to `language` ("vi" or "en"); returns the language in force."""
+    global _translation, _language
+    language = (language or DEFAULT_LANGUAGE).lower().split("_")[0].split("-")[0]
+    if language not in LANGUAGES:
+        raise ValueError(language)
+    _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    _language = language
+    return language
+
+
+def current_language() -> str:
+    return _language
+
+
+def current_locale() -> Locale:
+    """The Babel locale for the language in force (vi → vi_VN conventions, en → en_GB day-first dates)."""
+    return Locale.parse("vi" if _language == "vi" else "en_GB")
+
+
+def gettext(message: str) -> str:
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translation.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction without translating it yet (it is translated where it is shown)."""
+    return message
+
+
+_ = gettext
+
+# Until told otherwise, speak the default language, so that library code used without the CLI or the
+# window (tests, scripts) still produces Vietnamese messages.
+setup_i18n(DEFAULT_LANGUAGE)

@@ -1,0 +1,52 @@
+"""Dates, times and numbers for the language in force, through Babel."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import dates, numbers
+
+from nlv_events.i18n import current_language, current_locale
+
+# Vietnamese offices write days as 21/04/2022; English readers get "21 Apr 2022".
+_DAY_PATTERNS = {"vi": "dd/MM/yyyy", "en": "d MMM yyyy"}
+
+
+def format_day(day: dt.date) -> str:
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    return dates.format_date(day, _DAY_PATTERNS[current_language()], locale=current_locale())
+
+
+def format_time(moment: dt.datetime | dt.time) -> str:
+    time = moment.time() if isinstance(moment, dt.datetime) else moment
+    return dates.format_time(time, "HH:mm", locale=current_locale())
+
+
+def format_moment(moment: dt.date) -> str:
+    if isinstance(moment, dt.datetime):
+        return f"{format_time(moment)} {format_day(moment)}"
+    return format_day(moment)
+
+
+def format_span(start: dt.date, end: dt.date | None) -> str:
+    """An event's dates as a reader wants them: "08:00–11:30 26/12/2022", "21/04/2022 – 23/04/2022"."""
+    start_day = start.date() if isinstance(start, dt.datetime) else start
+    if end is None:
+        return format_moment(start)
+    end_day = end.date() if isinstance(end, dt.datetime) else end
+    if start_day == end_day:
+        if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+            return f"{format_time(start)}–{format_time(end)} {format_day(start_day)}"
+        return format_moment(start)
+    return f"{format_day(start_day)} – {format_day(end_day)}"
+
+
+def format_number(value: int | float | None) -> str:
+    if value is None:
+        return ""
+    return numbers.format_decimal(value, locale=current_locale())
+
+
+def format_percent(value: float) -> str:
+    return numbers.format_percent(value, locale=current_locale())

@@ -1,0 +1,13 @@
+"""The demo data: the library's year 2022 (sample data built from its own year-end review)."""
+
+from __future__ import annotations
+
+from nlv_events.core.resources import resource
+from nlv_events.services import interchange
+
+DEMO_FILE = resource("demo", "nlv-2022-sample.json")
+
+
+def load_demo() -> interchange.ImportSummary:
+    """Load the demo year into the open database; loading it again changes nothing."""
+    return interchange.import_document(interchange.read_document(DEMO_FILE))

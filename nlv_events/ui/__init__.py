@@ -1,0 +1,1 @@
+"""The Qt window: widgets, item models and dialogs; thin, they call the services."""

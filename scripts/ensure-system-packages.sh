@@ -1,0 +1,16 @@
+#!/bin/sh
+# Install the Debian packages the test suite needs when they are missing (CI runs as root on a clean clone).
+# Qt's offscreen platform still loads these libraries.
+set -eu
+needed="libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3"
+missing=""
+for package in $needed; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+    echo "Missing system packages:$missing (install them with apt-get as root)" >&2
+    exit 1
+fi
+apt-get update -qq
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,49 @@
+"""Shared fixtures: headless Qt, private user folders, a temporary database, the demo year."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+# Before anything imports Qt or platformdirs: no screen, and nothing written to the developer's real folders.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+_HOME = Path(tempfile.mkdtemp(prefix="nlv-events-tests-"))
+for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_name] = str(_HOME / _name.lower())
+os.environ.pop("NLV_EVENTS_DB", None)
+os.environ.pop("NLV_EVENTS_LANG", None)
+
+import pytest  # noqa: E402
+
+from nlv_events import i18n  # noqa: E402
+from nlv_events.core import database  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default():
+    """Each test starts in the default language and may switch; the next one starts afresh."""
+    i18n.setup_i18n("vi")
+    yield
+    i18n.setup_i18n("vi")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "events.sqlite3"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    """An empty store on a fresh SQLite file, bound for the test."""
+    connection = database.open_database(str(db_path))
+    yield connection
+    database.close_database()
+
+
+@pytest.fixture
+def demo_db(db):
+    from nlv_events.services import demo
+
+    demo.load_demo()
+    return db

@@ -1,0 +1,159 @@
+"""The command line: each sub-command, and every error path ends in one clear line and a non-zero code."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from nlv_events import __version__
+from nlv_events.cli import main
+from nlv_events.core import database
+
+
+@pytest.fixture(autouse=True)
+def _close_after():
+    yield
+    database.close_database()
+
+
+def run(capsys, *argv):
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:
+        code = exit_.code
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def one_line_error(err: str) -> str:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    return lines[0]
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert code == 0
+    assert out.strip() == f"nlv-events {__version__}"
+
+
+def test_demo_then_events_lists_the_year(capsys, db_path):
+    code, out, _ = run(capsys, "demo", "--db", str(db_path))
+    assert code == 0 and "32" in out
+    code, out, _ = run(capsys, "events", "--db", str(db_path), "--year", "2022", "--kind", "exhibition")
+    assert code == 0
+    assert "Hà Nội – Điện Biên Phủ trên không: 50 năm bản hùng ca" in out
+    assert out.strip().endswith("20 sự kiện")
+
+
+def test_events_search_without_accents_in_json(capsys, db_path):
+    run(capsys, "demo", "--db", str(db_path))
+    code, out, _ = run(capsys, "events", "--db", str(db_path), "--search", "chan hung van hoa doc", "--format", "json")
+    assert code == 0
+    items = json.loads(out)
+    assert [item["kind"] for item in items] == ["book_day"]
+    assert isinstance(items[0]["id"], int)
+    assert items[0]["theme"] == "Chấn hưng và phát triển Văn hoá đọc"
+    assert len(items[0]["programme"]) >= 10
+
+
+def test_events_as_csv_in_english(capsys, db_path):
+    run(capsys, "demo", "--db", str(db_path))
+    _code, out, _ = run(capsys, "events", "--db", str(db_path), "--year", "2022", "--format", "csv", "--lang", "en")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["ID", "Kind", "Title", "Dates", "Venue", "Status"]
+    assert len(rows) == 33
+    assert any(row[1] == "Training course" for row in rows)
+
+
+def test_export_import_round_trip_through_files(capsys, tmp_path, db_path):
+    run(capsys, "demo", "--db", str(db_path))
+    exported = tmp_path / "2022.json"
+    code, out, _ = run(capsys, "export", str(exported), "--db", str(db_path), "--year", "2022")
+    assert code == 0 and exported.exists()
+    fresh = tmp_path / "fresh.sqlite3"
+    code, out, _ = run(capsys, "import", str(exported), "--db", str(fresh))
+    assert code == 0 and "thêm 32 sự kiện" in out
+    code, out, _ = run(capsys, "import", str(exported), "--db", str(fresh))
+    assert "thêm 0 sự kiện" in out and "giữ nguyên 32" in out
+
+
+def test_database_from_environment_variable(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("NLV_EVENTS_DB", str(tmp_path / "env.sqlite3"))
+    run(capsys, "demo")
+    assert (tmp_path / "env.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["import", "/no/such/file.json"], "không tồn tại"),
+        (["events", "--year", "abc"], "không phải là một năm"),
+        (["events", "--kind", "party"], "“party”"),
+        (["frobnicate"], "frobnicate"),
+        (["export", "/no/such/folder/out.json"], "/no/such/folder/out.json"),
+    ],
+)
+def test_errors_are_one_line_and_non_zero(capsys, db_path, argv, expected):
+    code, _, err = run(capsys, *argv, *(["--db", str(db_path)] if argv[0] in {"import", "export", "events"} else []))
+    assert code != 0
+    assert expected in one_line_error(err)
+
+
+def test_broken_and_invalid_files_name_the_problem(capsys, tmp_path, db_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ not json", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(broken), "--db", str(db_path))
+    assert code == 1 and "JSON" in one_line_error(err)
+
+    invalid = tmp_path / "invalid.json"
+    invalid.write_text(
+        json.dumps(
+            {
+                "format": "nlv-events/1",
+                "events": [
+                    {"kind": "talk", "title": "Một", "start": "2023-01-01"},
+                    {"kind": "talk", "title": "Hai", "start": "2023-01-05", "end": "2023-01-01"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "import", str(invalid), "--db", str(db_path))
+    line = one_line_error(err)
+    assert code == 1 and "sự kiện thứ 2" in line and "thời gian kết thúc" in line
+    code, out, _ = run(capsys, "events", "--db", str(db_path))
+    assert "0 sự kiện" in out  # nothing half-imported
+
+
+def test_english_messages(capsys, db_path):
+    code, _, err = run(capsys, "import", "/no/such/file.json", "--lang", "en", "--db", str(db_path))
+    assert code == 1
+    assert one_line_error(err) == "nlv-events: The file /no/such/file.json does not exist."
+
+
+def test_the_installed_command_runs_as_a_real_process(tmp_path):
+    env = {**os.environ, "NLV_EVENTS_DB": str(tmp_path / "proc.sqlite3")}
+    result = subprocess.run(
+        [sys.executable, "-m", "nlv_events", "events", "--search", "x"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "0 sự kiện" in result.stdout
+    result = subprocess.run(
+        [sys.executable, "-m", "nlv_events", "import", "missing.json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == "nlv-events: Tệp missing.json không tồn tại."

@@ -1,0 +1,119 @@
+"""The main window on the demo data: the table, the year selector and the search box as a user drives them."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from nlv_events import i18n
+from nlv_events.core import store
+from nlv_events.core.records import EventRecord
+from nlv_events.ui.event_table_model import EventFilterProxy, EventTableModel, load_rows
+from nlv_events.ui.main_window import MainWindow
+from tests.ui.keyboard import type_text
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, demo_db, settings):
+    main_window = MainWindow(settings, "test.sqlite3")
+    qtbot.addWidget(main_window)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    return main_window
+
+
+def visible_titles(window: MainWindow) -> list[str]:
+    proxy = window.proxy
+    return [proxy.index(row, 1).data() for row in range(proxy.rowCount())]
+
+
+def test_window_opens_on_the_newest_year_with_its_events(window):
+    assert window.year_box.currentText() == "2022"
+    assert window.proxy.rowCount() == 32
+    assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Tên sự kiện"
+    assert "32/32 sự kiện" in window.status_label.text()
+
+
+def test_typing_without_accents_filters_as_you_type(window, qtbot):
+    qtbot.keyClicks(window.search_box, "dien bien phu")
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 1)
+    assert visible_titles(window) == ["Hà Nội – Điện Biên Phủ trên không: 50 năm bản hùng ca"]
+    assert "1/32" in window.status_label.text()
+
+
+def test_search_with_accents_finds_the_same_as_without(window, qtbot):
+    type_text(window.search_box, "Văn hóa đọc")
+    qtbot.waitUntil(lambda: 0 < window.proxy.rowCount() < 32)
+    with_accents = visible_titles(window)
+    window.search_box.clear()
+    qtbot.keyClicks(window.search_box, "VAN HOA DOC")
+    qtbot.waitUntil(lambda: visible_titles(window) == with_accents)
+
+
+def test_search_reaches_people_and_partners(window, qtbot):
+    qtbot.keyClicks(window.search_box, "kieu thuy nga")
+    qtbot.waitUntil(lambda: window.proxy.rowCount() > 0)
+    assert "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023" in visible_titles(window)
+
+
+def test_clearing_the_search_shows_everything_again(window, qtbot):
+    qtbot.keyClicks(window.search_box, "zzzz")
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 0)
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 32)
+
+
+def test_choosing_all_years_and_back(window, qtbot):
+    window.year_box.setCurrentIndex(window.year_box.findData(0))
+    assert window.year_box.currentText() == "Tất cả các năm"
+    assert window.proxy.rowCount() == 32
+
+
+def test_ctrl_f_puts_the_cursor_in_the_search_box(window, qtbot):
+    window.table.setFocus()
+    window.find_action.trigger()
+    qtbot.waitUntil(window.search_box.hasFocus)
+
+
+def test_title_column_sorts_in_vietnamese_order(window):
+    for title in ("Đọc sách cùng con", "Dân ca quan họ", "Zô-ri-a", "Ấn tượng Hà Nội", "An toàn thông tin"):
+        store.save_event(EventRecord(kind="talk", title=title, start=dt.date(2022, 6, 6)))
+    window.reload()
+    window.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    titles = visible_titles(window)
+    position = {title: index for index, title in enumerate(titles)}
+    assert position["An toàn thông tin"] < position["Ấn tượng Hà Nội"] < position["Gia đình – Tổ ấm yêu thương"]
+    assert position["Dân ca quan họ"] < position["Đọc sách cùng con"] < position["Gia đình – Tổ ấm yêu thương"]
+    assert titles[-1] == "Zô-ri-a"
+
+
+def test_switching_to_english_retranslates_the_window(window):
+    window.set_language("en")
+    assert i18n.current_language() == "en"
+    assert window.model.headerData(1, Qt.Orientation.Horizontal) == "Title"
+    assert window.proxy.index(0, 0).data() == "Exhibition"
+    assert window.file_menu.title() == "&File"
+
+
+def test_demo_action_on_an_empty_store_fills_the_window(qtbot, db, settings):
+    empty = MainWindow(settings, "empty.sqlite3")
+    qtbot.addWidget(empty)
+    assert empty.proxy.rowCount() == 0
+    empty.demo_action.trigger()
+    assert empty.year_box.currentText() == "2022"
+    assert empty.proxy.rowCount() == 32
+
+
+def test_item_models_pass_the_qt_model_tester(qtmodeltester, demo_db):
+    model = EventTableModel()
+    model.set_rows(load_rows(2022))
+    qtmodeltester.check(model)
+    proxy = EventFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search("trien lam")
+    qtmodeltester.check(proxy)

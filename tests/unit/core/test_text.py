@@ -1,0 +1,34 @@
+"""Vietnamese text: NFC on the way in, accent-insensitive folding, Vietnamese order."""
+
+import unicodedata
+
+from nlv_events.core.text import clean, fold, sort_key
+
+
+def test_clean_stores_decomposed_text_in_nfc_and_trims():
+    decomposed = unicodedata.normalize("NFD", "  Văn hóa đọc  ")
+    assert decomposed != "Văn hóa đọc"
+    cleaned = clean(decomposed)
+    assert cleaned == "Văn hóa đọc"
+    assert unicodedata.is_normalized("NFC", cleaned)
+
+
+def test_fold_drops_accents_case_and_maps_d_with_stroke():
+    assert fold("Văn hóa ĐỌC") == "van hoa doc"
+    assert fold("Đảng") == "dang"
+    assert fold("đường  Trường   Sa") == "duong truong sa"
+
+
+def test_fold_treats_precomposed_and_decomposed_alike():
+    assert fold(unicodedata.normalize("NFD", "Thủy")) == fold("Thủy") == "thuy"
+
+
+def test_sort_key_follows_vietnamese_alphabet_and_tones():
+    words = ["Đặng", "Do", "Ảnh", "Âu", "Anh", "Dương", "Ăn", "Ánh", "Đào", "Zô", "ba"]
+    assert sorted(words, key=sort_key) == ["Anh", "Ảnh", "Ánh", "Ăn", "Âu", "ba", "Do", "Dương", "Đào", "Đặng", "Zô"]
+
+
+def test_plain_sorting_would_put_d_with_stroke_after_z():
+    # The reason sort_key exists: Python's default order is wrong for Vietnamese readers.
+    assert sorted(["Đào", "Zô", "Do"]) == ["Do", "Zô", "Đào"]
+    assert sorted(["Đào", "Zô", "Do"], key=sort_key) == ["Do", "Đào", "Zô"]
