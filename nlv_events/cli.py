@@ -69,6 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--kind")
     listing.add_argument("--search", metavar="TEXT")
     listing.add_argument("--format", dest="output_format", choices=("table", "csv", "json"), default="table")
+    tallies = commands.add_parser("tallies", parents=[common], help="the year's tallies for the annual report")
+    tallies.add_argument("year", type=_year, metavar="YEAR")
+    tallies.add_argument("-o", "--output", metavar="FILE")
+    tallies.add_argument("--format", dest="output_format", choices=("json", "csv", "xlsx", "docx"))
+
+    calendar = commands.add_parser("ics", parents=[common], help="export events as an iCalendar file")
+    calendar.add_argument("--year", type=_year)
+    calendar.add_argument("-o", "--output", metavar="FILE.ics", required=True)
     return parser
 
 
@@ -133,6 +141,40 @@ def _command_events(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _command_tallies(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import export_tallies, tallies
+
+    output_format = export_tallies.format_for(arguments.output, arguments.output_format)
+    if arguments.output is None and output_format in ("xlsx", "docx"):
+        raise UserError(
+            _("An {format} file cannot be printed on the screen: give a file with -o.").format(
+                format=output_format.upper()
+            )
+        )
+    _open(arguments)
+    figures = tallies.compute(arguments.year)
+    if arguments.output is None:
+        text = export_tallies.to_json_text(figures) if output_format == "json" else export_tallies.to_csv_text(figures)
+        sys.stdout.write(text)
+        return 0
+    export_tallies.write(figures, arguments.output, output_format)
+    print(_("Wrote the tallies of {year} to {file}.").format(year=arguments.year, file=arguments.output))
+    return 0
+
+
+def _command_ics(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import export_ics
+
+    _open(arguments)
+    count = export_ics.write_ics(arguments.output, arguments.year)
+    print(
+        ngettext("Wrote {count} event to {file}.", "Wrote {count} events to {file}.", count).format(
+            count=count, file=arguments.output
+        )
+    )
+    return 0
+
+
 def _command_gui(arguments: argparse.Namespace) -> int:
     from nlv_events import app
 
@@ -149,6 +191,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": _command_import,
     "export": _command_export,
     "events": _command_events,
+    "tallies": _command_tallies,
+    "ics": _command_ics,
 }
 
 

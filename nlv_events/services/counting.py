@@ -1,0 +1,40 @@
+"""The counting rule of the annual report, in one place: which events a year counts and lists.
+
+An event belongs to the year in which it starts. Cancelled events are not counted (they are listed apart).
+An exhibition that runs on into the next year is listed there too, marked as continuing, but counted only in
+its first year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee
+
+from nlv_events.core import queries
+from nlv_events.core.models import Event, Venue
+
+
+def counted(year: int) -> peewee.ModelSelect:
+    """The events that count for `year`: started in it and not cancelled, in date order."""
+    return queries.events(year=year).where(Event.status != "cancelled")
+
+
+def cancelled(year: int) -> peewee.ModelSelect:
+    return queries.events(year=year, status="cancelled")
+
+
+def continuing(year: int) -> peewee.ModelSelect:
+    """Exhibitions started in an earlier year that are still running in `year` (listed, not counted)."""
+    first_day = dt.date(year, 1, 1)
+    return (
+        Event.select(Event, Venue)
+        .join(Venue, peewee.JOIN.LEFT_OUTER)
+        .where(
+            (Event.kind == "exhibition")
+            & (Event.status != "cancelled")
+            & (Event.start_date < first_day)
+            & (Event.end_date >= first_day)
+        )
+        .order_by(Event.start_date, Event.id)
+    )

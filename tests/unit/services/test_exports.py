@@ -1,0 +1,125 @@
+"""Exports open in the programs people use and hold the right values."""
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from docx import Document
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from nlv_events.core import store
+from nlv_events.core.models import Event
+from nlv_events.core.records import EventRecord
+from nlv_events.services import export_ics, export_tallies, tallies
+from nlv_events.services.cells import neutralise
+
+
+@pytest.fixture
+def figures(demo_db):
+    return tallies.compute(2022)
+
+
+def test_xlsx_summary_months_and_events(figures, tmp_path):
+    path = tmp_path / "2022.xlsx"
+    export_tallies.write(figures, path, "xlsx")
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["Tổng hợp", "Theo tháng", "Sự kiện"]
+    summary = workbook["Tổng hợp"]
+    assert summary["A1"].value == "DANH MỤC SỰ KIỆN NĂM 2022"
+    assert summary["A4"].value == "Triển lãm" and summary["B4"].value == 20
+    total_row = next(row for row in summary.iter_rows(min_row=4) if row[0].value == "Tổng cộng")
+    assert total_row[1].value == 31
+    assert summary.freeze_panes == "B4"
+    share = summary.cell(row=4, column=12)
+    assert share.number_format == "0%" and abs(share.value - 20 / 18) < 1e-9
+    events = workbook["Sự kiện"]
+    assert events.max_row == 32  # header and 31 counted events
+    assert isinstance(events["D2"].value, dt.datetime) and events["D2"].number_format == "dd/mm/yyyy"
+    assert events.freeze_panes == "C2"
+    months = workbook["Theo tháng"]
+    assert months["A2"].value == "Tháng 1"
+
+
+def test_csv_has_a_bom_and_opens_as_the_same_table(figures, tmp_path):
+    path = tmp_path / "2022.csv"
+    export_tallies.write(figures, path, "csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][0] == "Loại sự kiện"
+    exhibition = next(row for row in rows if row and row[0] == "Triển lãm")
+    assert exhibition[1] == "20" and exhibition[11] == "111%"
+
+
+def test_csv_neutralises_formulas(db):
+    store.save_event(EventRecord(kind="talk", title='=HYPERLINK("http://x")', start=dt.date(2023, 1, 1)))
+    from nlv_events.services import listing
+
+    text = listing.render_csv(listing.select_events(2023))
+    row = list(csv.reader(io.StringIO(text)))[1]
+    assert row[2] == '\'=HYPERLINK("http://x")'
+    for dangerous in ("=1+1", "+1", "-1", "@SUM(A1)"):
+        assert neutralise(dangerous) == "'" + dangerous
+    assert neutralise("Văn hóa") == "Văn hóa" and neutralise(12) == 12
+
+
+def test_docx_holds_the_narrative_and_the_list(figures, tmp_path):
+    path = tmp_path / "2022.docx"
+    export_tallies.write(figures, path, "docx")
+    document = Document(str(path))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "DANH MỤC SỰ KIỆN NĂM 2022" in text
+    assert "20 cuộc triển lãm, trưng bày" in text
+    assert "I. Triển lãm" in text
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023" in cells
+    assert sum(len(table.rows) - 1 for table in document.tables) == 31
+
+
+def test_json_export_round_trips(figures, tmp_path):
+    import json
+
+    path = tmp_path / "2022.json"
+    export_tallies.write(figures, path, "json")
+    assert json.loads(path.read_text(encoding="utf-8")) == figures.to_json()
+
+
+def test_format_follows_the_extension():
+    assert export_tallies.format_for("a.XLSX", None) == "xlsx"
+    assert export_tallies.format_for("a.csv", "json") == "json"
+    assert export_tallies.format_for(None, None) == "json"
+
+
+def test_ics_parses_back_with_the_same_events(demo_db, tmp_path):
+    path = tmp_path / "2022.ics"
+    count = export_ics.write_ics(path, 2022)
+    calendar = Calendar.from_ical(path.read_bytes())
+    entries = list(calendar.walk("VEVENT"))
+    assert len(entries) == count == 32
+    by_uid = {str(entry["UID"]): entry for entry in entries}
+    assert len(by_uid) == 32
+    exhibition = by_uid["demo-2022-exh-20@nlv-events.nlv.gov.vn"]
+    assert exhibition.decoded("DTSTART") == dt.date(2022, 12, 18)
+    assert exhibition.decoded("DTEND") == dt.date(2023, 1, 16)  # exclusive end of an all-day event
+    review = by_uid["demo-2022-review@nlv-events.nlv.gov.vn"]
+    start = review.decoded("DTSTART")
+    assert (start.hour, start.minute, str(start.tzinfo)) == (8, 0, "Asia/Ho_Chi_Minh")
+    assert str(review["SUMMARY"]) == "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"
+    cancelled = next(e for e in entries if str(e["STATUS"]) == "CANCELLED")
+    assert "Hán Nôm" in str(cancelled["SUMMARY"])
+
+
+def test_ics_uids_are_stable_across_exports(demo_db, tmp_path):
+    export_ics.write_ics(tmp_path / "a.ics", 2022)
+    event = Event.get(Event.ref == "demo-2022-review")
+    record = store.load_record(event)
+    record.attendance = 300
+    store.save_event(record)
+    export_ics.write_ics(tmp_path / "b.ics", 2022)
+    first = {str(e["UID"]) for e in Calendar.from_ical((tmp_path / "a.ics").read_bytes()).walk("VEVENT")}
+    second = Calendar.from_ical((tmp_path / "b.ics").read_bytes()).walk("VEVENT")
+    assert first == {str(e["UID"]) for e in second}
+    review = next(e for e in second if str(e["UID"]).startswith("demo-2022-review"))
+    assert int(review["SEQUENCE"]) == 2  # the calendar sees an update, not a new event
