@@ -77,6 +77,15 @@ def build_parser() -> argparse.ArgumentParser:
     calendar = commands.add_parser("ics", parents=[common], help="export events as an iCalendar file")
     calendar.add_argument("--year", type=_year)
     calendar.add_argument("-o", "--output", metavar="FILE.ics", required=True)
+
+    programme = commands.add_parser("programme", parents=[common], help="print an event's programme to PDF")
+    programme.add_argument("event_id", type=int, metavar="EVENT_ID")
+    programme.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+    programme.add_argument("--layout", choices=("a4", "booklet"), default="a4")
+
+    year_report = commands.add_parser("year-report", parents=[common], help="print the year-end list of events")
+    year_report.add_argument("year", type=_year, metavar="YEAR")
+    year_report.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
     return parser
 
 
@@ -175,6 +184,24 @@ def _command_ics(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _command_programme(arguments: argparse.Namespace) -> int:
+    from nlv_events.services.pdf import programme
+
+    _open(arguments)
+    programme.write(arguments.event_id, arguments.output, arguments.layout)
+    print(_("Wrote the programme to {file}.").format(file=arguments.output))
+    return 0
+
+
+def _command_year_report(arguments: argparse.Namespace) -> int:
+    from nlv_events.services.pdf import year_report
+
+    _open(arguments)
+    year_report.write(arguments.year, arguments.output)
+    print(_("Wrote the list of events of {year} to {file}.").format(year=arguments.year, file=arguments.output))
+    return 0
+
+
 def _command_gui(arguments: argparse.Namespace) -> int:
     from nlv_events import app
 
@@ -193,6 +220,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "events": _command_events,
     "tallies": _command_tallies,
     "ics": _command_ics,
+    "programme": _command_programme,
+    "year-report": _command_year_report,
 }
 
 

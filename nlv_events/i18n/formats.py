@@ -50,3 +50,23 @@ def format_number(value: int | float | None) -> str:
 
 def format_percent(value: float) -> str:
     return numbers.format_percent(value, locale=current_locale())
+
+
+def official_date_line(city: str, day: dt.date) -> str:
+    """The place-and-date line of an official document.
+
+    Vietnamese follows Nghị định 30/2020: the day takes a leading zero below 10, the month only when it is
+    1 or 2 ("Hà Nội, ngày 05 tháng 01 năm 2023", "Hà Nội, ngày 29 tháng 6 năm 2019"); no CLDR pattern does this.
+    """
+    if current_language() == "vi":
+        month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+        return f"{city}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{city}, {dates.format_date(day, 'd MMMM yyyy', locale=current_locale())}"
+
+
+def format_weekday_date(day: dt.date) -> str:
+    """A day heading: "Thứ Năm, ngày 21/04/2022" or "Thursday, 21 Apr 2022"."""
+    weekday = dates.format_date(day, "EEEE", locale=current_locale())
+    if current_language() == "vi":
+        return f"{weekday}, ngày {format_day(day)}"
+    return f"{weekday}, {format_day(day)}"

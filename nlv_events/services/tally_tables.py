@@ -20,7 +20,7 @@ SUMMARY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("online_views", N_("Online views"), "figure"),
     ("items_displayed", N_("Items displayed"), "figure"),
     ("plan", N_("Plan"), "figure"),
-    ("plan_share", N_("% of plan"), "share"),
+    ("plan_share", N_("Share of plan"), "share"),
     ("previous_year", N_("Previous year"), "count"),
     ("change", N_("Change on previous year"), "share"),
 )

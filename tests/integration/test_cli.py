@@ -191,3 +191,49 @@ def test_unwritable_output_leaves_no_file(capsys, tmp_path, db_path):
         assert not any(p.name.endswith(".part") for p in locked.iterdir())
     finally:
         locked.chmod(0o700)
+
+
+def _event_id(capsys, db_path, search):
+    _code, out, _ = run(capsys, "events", "--db", str(db_path), "--search", search, "--format", "json")
+    return json.loads(out)[0]["id"]
+
+
+def test_programme_and_year_report_pdfs(capsys, tmp_path, db_path):
+    run(capsys, "demo", "--db", str(db_path))
+    review = _event_id(capsys, db_path, "tong ket cong tac nam 2022")
+    for layout in ("a4", "booklet"):
+        target = tmp_path / f"programme-{layout}.pdf"
+        code, _out, err = run(
+            capsys, "programme", str(review), "-o", str(target), "--layout", layout, "--db", str(db_path)
+        )
+        assert code == 0, err
+        assert target.read_bytes().startswith(b"%PDF")
+    code, _, _ = run(
+        capsys, "programme", str(review), "-o", str(tmp_path / "en.pdf"), "--lang", "en", "--db", str(db_path)
+    )
+    assert code == 0
+    code, _, _ = run(capsys, "year-report", "2022", "-o", str(tmp_path / "2022.pdf"), "--db", str(db_path))
+    assert code == 0 and (tmp_path / "2022.pdf").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["programme", "99999", "-o", "{tmp}/x.pdf"], "Không có sự kiện số 99999"),
+        (["programme", "{exhibition}", "-o", "{tmp}/x.pdf"], "chưa có chương trình"),
+        (["programme", "{review}", "-o", "/no/such/folder/x.pdf"], "/no/such/folder/x.pdf"),
+        (["programme", "abc", "-o", "{tmp}/x.pdf"], "abc"),
+        (["year-report", "20222", "-o", "{tmp}/x.pdf"], "20222"),
+    ],
+)
+def test_printing_errors_are_one_clear_line(capsys, tmp_path, db_path, argv, expected):
+    run(capsys, "demo", "--db", str(db_path))
+    ids = {
+        "review": _event_id(capsys, db_path, "tong ket cong tac nam 2022"),
+        "exhibition": _event_id(capsys, db_path, "dien bien phu tren khong"),
+    }
+    filled = [part.format(tmp=tmp_path, **ids) for part in argv]
+    code, _, err = run(capsys, *filled, "--db", str(db_path))
+    assert code != 0
+    assert expected in one_line_error(err)
+    assert not (tmp_path / "x.pdf").exists()

@@ -1,0 +1,69 @@
+"""The user's settings, declared once as data and kept in a JSON file in the user's configuration folder."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from nlv_events import APP_NAME, ORGANISATION_NAME
+from nlv_events.i18n import N_
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: str
+    description: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("language", "vi", N_("Interface language (vi or en)")),
+    Setting("organisation.parent", "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH", N_("Parent body, printed top left")),
+    Setting("organisation.name", "THƯ VIỆN QUỐC GIA VIỆT NAM", N_("Library, printed under the parent body")),
+    Setting("organisation.city", "Hà Nội", N_("City of the place-and-date line")),
+    Setting("organisation.parent_en", "MINISTRY OF CULTURE, SPORTS AND TOURISM", N_("Parent body in English")),
+    Setting("organisation.name_en", "NATIONAL LIBRARY OF VIETNAM", N_("Library in English")),
+    Setting("organisation.city_en", "Hanoi", N_("City in English")),
+    Setting("database", "", N_("Database file or PostgreSQL URL (empty: the default file)")),
+    Setting("backups.folder", "", N_("Backups folder (empty: beside the database)")),
+)
+DEFAULTS = {setting.key: setting.default for setting in SETTINGS}
+SETTINGS_FILENAME = "settings.json"
+
+
+def settings_path() -> Path:
+    return platformdirs.user_config_path(APP_NAME, ORGANISATION_NAME) / SETTINGS_FILENAME
+
+
+class Settings:
+    """Values by key, falling back to the declared defaults; unknown keys in the file are ignored."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_path()
+        self._values: dict[str, str] = {}
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            stored = {}  # a missing or damaged file means the defaults; it is rewritten on the next save
+        if isinstance(stored, dict):
+            self._values = {key: str(value) for key, value in stored.items() if key in DEFAULTS}
+
+    def get(self, key: str) -> str:
+        return self._values.get(key, DEFAULTS[key])
+
+    def set(self, key: str, value: str) -> None:
+        if key not in DEFAULTS:
+            raise KeyError(key)
+        self._values[key] = value
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".part")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(self._values, stream, ensure_ascii=False, indent=2)
+        os.replace(temporary, self.path)

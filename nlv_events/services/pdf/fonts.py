@@ -1,0 +1,30 @@
+"""The bundled TrueType fonts, registered once: ReportLab's built-in fonts print Vietnamese as black boxes."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from nlv_events.core.resources import resource
+
+SERIF = "NLVSerif"  # Liberation Serif: metric-compatible with Times New Roman, the decree's font
+SANS = "NLVSans"  # Liberation Sans: metric-compatible with Arial
+
+_FAMILIES = {SERIF: "LiberationSerif", SANS: "LiberationSans"}
+_STYLES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
+
+
+@cache
+def register_fonts() -> None:
+    for family, file_stem in _FAMILIES.items():
+        for suffix, style in _STYLES.items():
+            path = resource("fonts", f"{file_stem}-{style}.ttf")
+            pdfmetrics.registerFont(TTFont(family + suffix, str(path)))
+        pdfmetrics.registerFontFamily(
+            family, normal=family, bold=f"{family}-Bold", italic=f"{family}-Italic", boldItalic=f"{family}-BoldItalic"
+        )
+        for bold, italic, suffix in ((0, 0, ""), (1, 0, "-Bold"), (0, 1, "-Italic"), (1, 1, "-BoldItalic")):
+            addMapping(family, bold, italic, family + suffix)

@@ -1,0 +1,74 @@
+"""The year-end list: every counted event once, the right totals, continuing and cancelled events apart."""
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from nlv_events.core import queries
+from nlv_events.services.pdf import year_report
+from nlv_events.services.pdf.official import Letterhead
+from tests.unit.services.pdf.conftest import pdf_text
+
+LETTERHEAD = Letterhead(
+    "Bộ Văn hóa, Thể thao và Du lịch", "Thư viện Quốc gia Việt Nam", "Hà Nội", dt.date(2022, 12, 30)
+)
+
+
+@pytest.fixture
+def report_2022(demo_db) -> bytes:
+    return year_report.render(2022, LETTERHEAD)
+
+
+def test_every_counted_event_of_the_year_appears_once(report_2022):
+    text = pdf_text(report_2022)
+    counted = [e for e in queries.events(year=2022) if e.status != "cancelled"]
+    assert len(counted) == 31
+    for event in counted:
+        title = re.sub(r"\s+", " ", event.title)
+        assert text.count(title) == 1, title
+
+
+def test_groups_totals_and_cancelled_section(report_2022):
+    text = pdf_text(report_2022)
+    assert "DANH MỤC SỰ KIỆN NĂM 2022" in text
+    assert text.index("I. TRIỂN LÃM") < text.index("II. NGÀY SÁCH VÀ VĂN HÓA ĐỌC") < text.index("V. TẬP HUẤN")
+    assert "Cộng: 20 sự kiện" in text
+    assert "Tổng cộng: 31 sự kiện" in text
+    assert "66.270" in text  # total attendance, formatted the Vietnamese way
+    cancelled_at = text.index("SỰ KIỆN ĐÃ HỦY")
+    assert text.index("Gìn giữ và phát huy di sản Hán Nôm") > cancelled_at
+
+
+def test_landscape_pages_numbered_x_of_y(report_2022, assert_embedded_truetype):
+    pages = PdfReader(io.BytesIO(report_2022)).pages
+    assert float(pages[0].mediabox.width) > float(pages[0].mediabox.height)
+    total = len(pages)
+    assert f"Trang 2/{total}" in pages[1].extract_text()
+    assert "Trang 1/" not in pages[0].extract_text()
+    assert_embedded_truetype(report_2022)
+
+
+def test_header_row_repeats_on_every_page(report_2022):
+    for page in PdfReader(io.BytesIO(report_2022)).pages:
+        assert "Số lượt tham dự" in re.sub(r"\s+", " ", page.extract_text())
+
+
+def test_exhibition_running_into_next_year_is_listed_there_but_not_counted(demo_db):
+    text = pdf_text(year_report.render(2023, LETTERHEAD))
+    assert "Hà Nội – Điện Biên Phủ trên không: 50 năm bản hùng ca" in text
+    assert "Tiếp tục từ năm 2022" in text
+    assert "Tổng cộng: 0 sự kiện" in text
+
+
+def test_progress_is_reported_and_cancelling_writes_nothing(demo_db, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    seen = []
+    year_report.render(2022, LETTERHEAD, progress=lambda done, total: seen.append((done, total)))
+    assert seen[-1][0] == seen[-1][1] and len(seen) > 30
+    with pytest.raises(year_report.Cancelled):
+        year_report.write(2022, tmp_path / "y.pdf", LETTERHEAD, is_cancelled=lambda: True)
+    assert list(tmp_path.iterdir()) == []
