@@ -78,6 +78,7 @@ class Event(BaseModel):
     version = IntegerField(default=1)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
+    deleted_at = DateTimeField(null=True, index=True)  # set when moved to the deleted events; None when live
 
 
 class EventPartner(BaseModel):

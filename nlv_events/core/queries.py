@@ -7,7 +7,8 @@ import re
 
 import peewee
 
-from nlv_events.core.models import Event, Venue
+from nlv_events.core.models import Event, Organisation, Person, Venue
+from nlv_events.core.records import PersonEntry
 from nlv_events.core.text import fold
 
 # LIKE treats these as wildcards; a search word is split on them rather than escaped, which every
@@ -33,7 +34,7 @@ def events(
     status: str | None = None,
 ) -> peewee.ModelSelect:
     """Events starting in `year` (all years when None), of `kind`, matching every word of `search`."""
-    query = Event.select(Event, Venue).join(Venue, peewee.JOIN.LEFT_OUTER)
+    query = Event.select(Event, Venue).join(Venue, peewee.JOIN.LEFT_OUTER).where(Event.deleted_at.is_null())
     if year is not None:
         first, last = year_bounds(year)
         query = query.where(Event.start_date.between(first, last))
@@ -48,13 +49,54 @@ def events(
 
 def years_with_events() -> list[int]:
     """Every year in which some event starts, newest first."""
-    days = Event.select(peewee.fn.MIN(Event.start_date), peewee.fn.MAX(Event.start_date)).scalar(as_tuple=True)
+    live = Event.select(peewee.fn.MIN(Event.start_date), peewee.fn.MAX(Event.start_date)).where(
+        Event.deleted_at.is_null()
+    )
+    days = live.scalar(as_tuple=True)
     if not days or days[0] is None:
         return []
     first, last = (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]) for day in days)
     present = {
         year
         for year in range(first.year, last.year + 1)
-        if Event.select().where(Event.start_date.between(*year_bounds(year))).exists()
+        if Event.select().where(Event.deleted_at.is_null() & Event.start_date.between(*year_bounds(year))).exists()
     }
     return sorted(present, reverse=True)
+
+
+def deleted_events() -> peewee.ModelSelect:
+    """The deleted events, most recently deleted first (they can be restored)."""
+    return (
+        Event.select(Event, Venue)
+        .join(Venue, peewee.JOIN.LEFT_OUTER)
+        .where(Event.deleted_at.is_null(False))
+        .order_by(Event.deleted_at.desc(), Event.id.desc())
+    )
+
+
+def venue_names() -> list[str]:
+    return [name for (name,) in Venue.select(Venue.name).tuples()]
+
+
+def organisation_names() -> list[str]:
+    return [name for (name,) in Organisation.select(Organisation.name).tuples()]
+
+
+def person_names() -> list[str]:
+    return [name for (name,) in Person.select(Person.name).tuples()]
+
+
+def known_person(name: str) -> PersonEntry | None:
+    """What the store knows of the person called `name` (form of address, position, organisation)."""
+    person = (
+        Person.select(Person, Organisation)
+        .join(Organisation, peewee.JOIN.LEFT_OUTER)
+        .where(Person.name == name)
+        .first()
+    )
+    if person is None:
+        return None
+    organisation = person.organisation.name if person.organisation_id else None
+    return PersonEntry(
+        name=person.name, honorific=person.honorific, position=person.position, organisation=organisation
+    )

@@ -17,6 +17,12 @@ class PersonEntry:
     organisation: str | None = None
 
 
+def person_line(person: PersonEntry) -> str:
+    """ "Bà Trịnh Thị Thủy – Thứ trưởng Bộ VHTTDL": form of address, name and position, as printed."""
+    name = f"{person.honorific} {person.name}" if person.honorific else person.name
+    return f"{name} – {person.position}" if person.position else name
+
+
 @dataclass
 class ProgrammeEntry:
     start: dt.date

@@ -113,6 +113,7 @@ def save_event(record: EventRecord) -> Event:
         event.notes = record.notes
         event.news_url = record.news_url
         event.search_text = search_text(record)
+        event.deleted_at = None
         event.updated_at = _now()
         event.save()
         _replace_links(event, record)
@@ -234,8 +235,20 @@ def load_record(event: Event | int) -> EventRecord:
 
 
 def delete_event(event_id: int) -> None:
+    """Move the event to the deleted events; `restore_event` brings it back whole."""
     with database_proxy.atomic():
-        Event.delete().where(Event.id == event_id).execute()
+        Event.update(deleted_at=_now(), version=Event.version + 1).where(Event.id == event_id).execute()
+
+
+def restore_event(event_id: int) -> None:
+    with database_proxy.atomic():
+        Event.update(deleted_at=None, version=Event.version + 1).where(Event.id == event_id).execute()
+
+
+def purge_event(event_id: int) -> None:
+    """Remove a deleted event for good, with its programme and links."""
+    with database_proxy.atomic():
+        Event.delete().where((Event.id == event_id) & Event.deleted_at.is_null(False)).execute()
 
 
 def find_existing(record: EventRecord) -> Event | None:

@@ -32,6 +32,7 @@ def continuing(year: int) -> peewee.ModelSelect:
         .join(Venue, peewee.JOIN.LEFT_OUTER)
         .where(
             (Event.kind == "exhibition")
+            & Event.deleted_at.is_null()
             & (Event.status != "cancelled")
             & (Event.start_date < first_day)
             & (Event.end_date >= first_day)

@@ -302,7 +302,7 @@ def import_document(document: Document) -> ImportSummary:
                 _fill_known_people(record)
                 record.id = existing.id
                 record.ref = record.ref or existing.ref
-                if _comparable(current) == _comparable(record):
+                if existing.deleted_at is None and _comparable(current) == _comparable(record):
                     summary.unchanged += 1
                     continue
                 store.save_event(record)

@@ -72,17 +72,62 @@ def load_rows(year: int | None) -> list[EventRow]:
 
 
 class EventTableModel(QAbstractTableModel):
+    """The rows arrive in one query; the view is handed them in batches as it scrolls (canFetchMore)."""
+
+    BATCH = 2000
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self._all: list[EventRow] = []
         self._rows: list[EventRow] = []
 
     def set_rows(self, rows: list[EventRow]) -> None:
         self.beginResetModel()
-        self._rows = rows
+        self._all = rows
+        self._rows = rows[: self.BATCH]
         self.endResetModel()
+
+    def all_rows(self) -> list[EventRow]:
+        return self._all
 
     def row_at(self, row: int) -> EventRow:
         return self._rows[row]
+
+    def row_of(self, event_id: int) -> int | None:
+        """The row of the event, fetching further batches if it is not shown yet."""
+        for position, row in enumerate(self._all):
+            if row.id == event_id:
+                while position >= len(self._rows):
+                    self.fetchMore(QModelIndex())
+                return position
+        return None
+
+    def refresh_texts(self) -> None:
+        """The language changed: every label and date is shown anew."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and len(self._rows) < len(self._all)
+
+    def fetchMore(self, parent: _Index) -> None:
+        if parent.isValid():
+            return
+        start = len(self._rows)
+        end = min(start + self.BATCH, len(self._all))
+        if end <= start:
+            return
+        self.beginInsertRows(QModelIndex(), start, end - 1)
+        self._rows = self._all[:end]
+        self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Hand over every row (before filtering or sorting, which must see them all)."""
+        if len(self._rows) < len(self._all):
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._all) - 1)
+            self._rows = list(self._all)
+            self.endInsertRows()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
         return 0 if parent.isValid() else len(self._rows)
@@ -132,6 +177,8 @@ class EventFilterProxy(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
+        self._kind = ""
+        self._status = ""
         self._collator = QCollator()
         self.set_language(current_language())
         self.setSortRole(SORT_ROLE)
@@ -148,13 +195,33 @@ class EventFilterProxy(QSortFilterProxyModel):
             self._words = words
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_kind(self, kind: str) -> None:
+        if kind != self._kind:
+            self.beginFilterChange()
+            self._kind = kind
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_status(self, status: str) -> None:
+        if status != self._status:
+            self.beginFilterChange()
+            self._status = status
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def is_filtering(self) -> bool:
+        return bool(self._words or self._kind or self._status)
+
+    def accepts(self, row: EventRow, ignore_kind: bool = False) -> bool:
+        """Whether `row` passes the filters (the navigator counts with `ignore_kind`)."""
+        if self._status and row.status != self._status:
+            return False
+        if self._kind and not ignore_kind and row.kind != self._kind:
+            return False
+        return all(word in row.search_text for word in self._words)
+
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if not self._words:
-            return True
         model = self.sourceModel()
         assert isinstance(model, EventTableModel)
-        haystack = model.row_at(source_row).search_text
-        return all(word in haystack for word in self._words)
+        return self.accepts(model.row_at(source_row))
 
     def lessThan(self, left: _Index, right: _Index) -> bool:
         left_value = left.data(SORT_ROLE) or ""

@@ -1,27 +1,41 @@
-"""The main window: the year's events in a table, a search box that filters as you type, a year selector."""
+"""The main window: navigator, event table and calendar, detail pane; menus, toolbar and shortcuts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from collections import Counter
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QTableView,
+    QTabWidget,
     QToolBar,
+    QWidget,
 )
 
 from nlv_events import APP_NAME, __version__, i18n
-from nlv_events.core import queries
+from nlv_events.core import queries, store, vocab
 from nlv_events.core.errors import UserError
+from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, ngettext
-from nlv_events.services import demo
-from nlv_events.ui.event_table_model import EventFilterProxy, EventTableModel, load_rows
+from nlv_events.services import demo, planning
+from nlv_events.ui import ask
+from nlv_events.ui.calendar_view import CalendarView
+from nlv_events.ui.detail_pane import DetailPane
+from nlv_events.ui.event_editor import EventEditor
+from nlv_events.ui.event_table_model import ID_ROLE, EventFilterProxy, EventTableModel, load_rows
+from nlv_events.ui.kind_navigator import KIND_ROLE, KindNavigatorModel
+from nlv_events.ui.undo_commands import DeleteEventCommand, SaveEventCommand
 
 ALL_YEARS = 0
 
@@ -34,10 +48,21 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._database_label = database_label
         self.setObjectName("MainWindow")
+        self.undo_stack = QUndoStack(self)
+        # Opening dialogs goes through these, so tests (and later features) can stand in for them.
+        self.open_editor: Callable[[EventRecord, str | None], EventRecord | None] = self._run_editor
 
         self.model = EventTableModel(self)
         self.proxy = EventFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.navigator_model = KindNavigatorModel(self)
+
+        self.navigator = QListView(self)
+        self.navigator.setObjectName("kindNavigator")
+        self.navigator.setModel(self.navigator_model)
+        self.navigator.setMinimumWidth(190)
+        self.navigator.setCurrentIndex(self.navigator_model.index(0))
+        self.navigator.selectionModel().currentChanged.connect(self._kind_chosen)
 
         self.table = QTableView(self)
         self.table.setObjectName("eventTable")
@@ -49,63 +74,96 @@ class MainWindow(QMainWindow):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.setCentralWidget(self.table)
+        self.table.activated.connect(lambda index: self.edit_event(self.current_event_id()))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+
+        self.calendar = CalendarView(self)
+        self.calendar.event_activated.connect(self.edit_event)
+        self.views = QTabWidget(self)
+        self.views.addTab(self.table, "")
+        self.views.addTab(self.calendar, "")
+
+        self.detail = DetailPane(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([180, 860, 280])
+        self.setCentralWidget(self.splitter)
 
         self.year_box = QComboBox(self)
         self.year_box.setObjectName("yearBox")
         self.year_box.setMinimumContentsLength(10)
+        self.status_box = QComboBox(self)
+        self.status_box.setObjectName("statusBox")
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setMinimumWidth(320)
+        self.search_box.setMinimumWidth(300)
         self.year_label = QLabel(self)
+        self.status_label_filter = QLabel(self)
 
-        toolbar = QToolBar(self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.addWidget(self.year_label)
-        toolbar.addWidget(self.year_box)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.search_box)
-        self.addToolBar(toolbar)
+        self._build_actions()
+        self._build_toolbar()
 
-        # Filtering runs on each keystroke, but only after typing pauses briefly, so fast typing stays smooth.
+        # Filtering runs on each keystroke, once typing pauses briefly, so fast typing stays smooth.
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(120)
         self._search_timer.timeout.connect(self._apply_search)
         self.search_box.textChanged.connect(self._search_timer.start)
         self.year_box.currentIndexChanged.connect(self._year_chosen)
+        self.status_box.currentIndexChanged.connect(self._status_chosen)
+        self.undo_stack.indexChanged.connect(lambda *_: self._update_actions())
 
-        self._build_actions()
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
         self.database_status = QLabel(self)
         self.statusBar().addPermanentWidget(self.database_status)
 
         self.retranslate()
+        self._restore_filters()
         self.reload_years()
-        self.resize(1180, 680)
+        self.resize(1320, 760)
 
-    # --- actions and menus -------------------------------------------------------------------------------------
+    # --- actions, menus and toolbar --------------------------------------------------------------------------------
+
+    def _action(self, slot, shortcut=None, icon: str | None = None) -> QAction:
+        action = QAction(self)
+        if icon:
+            action.setIcon(QIcon.fromTheme(icon))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
 
     def _build_actions(self) -> None:
-        self.demo_action = QAction(self)
-        self.demo_action.triggered.connect(self.load_demo)
-        self.reload_action = QAction(self)
-        self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.reload_action.triggered.connect(self.reload)
-        self.find_action = QAction(self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self._focus_search)
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction(self)
-        self.about_action.triggered.connect(self.show_about)
+        self.new_action = self._action(self.new_event, QKeySequence.StandardKey.New, "document-new")
+        self.edit_action = self._action(lambda: self.edit_event(self.current_event_id()), "Return", "document-edit")
+        self.edit_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.duplicate_action = self._action(self.duplicate_event, "Ctrl+D", "edit-copy")
+        self.next_year_action = self._action(self.duplicate_to_next_year, "Ctrl+Shift+D")
+        self.delete_action = self._action(self.delete_event, QKeySequence.StandardKey.Delete, "edit-delete")
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(self.delete_action)
+        self.deleted_action = self._action(self.show_deleted_events)
+        # Own actions rather than createUndoAction(): their text follows our catalogs and language switch.
+        self.undo_action = self._action(self.undo_stack.undo, QKeySequence.StandardKey.Undo, "edit-undo")
+        self.redo_action = self._action(self.undo_stack.redo, "Ctrl+Shift+Z", "edit-redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.undo_stack.indexChanged.connect(lambda *_: self._update_undo_texts())
+        self.demo_action = self._action(self.load_demo)
+        self.reload_action = self._action(self.reload, "F5", "view-refresh")
+        self.find_action = self._action(self._focus_search, QKeySequence.StandardKey.Find, "edit-find")
+        self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit, "application-exit")
+        self.about_action = self._action(self.show_about)
 
         self.language_actions = QActionGroup(self)
         self.language_actions.setExclusive(True)
@@ -118,41 +176,117 @@ class MainWindow(QMainWindow):
             action.setChecked(action.data() == i18n.current_language())
         self.language_actions.triggered.connect(lambda action: self.set_language(action.data()))
 
-        self.file_menu = self.menuBar().addMenu("")
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.view_menu = self.menuBar().addMenu("")
+        self.edit_menu = bar.addMenu("")
+        for action in (
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.new_action,
+            self.edit_action,
+            self.duplicate_action,
+            self.next_year_action,
+            None,
+            self.delete_action,
+            self.deleted_action,
+        ):
+            self.edit_menu.addSeparator() if action is None else self.edit_menu.addAction(action)
+        self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.find_action)
         self.view_menu.addAction(self.reload_action)
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(self.language_actions.actions())
-        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.duplicate_action, self.delete_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.year_label)
+        toolbar.addWidget(self.year_box)
+        toolbar.addWidget(self.status_label_filter)
+        toolbar.addWidget(self.status_box)
+        spacer = QWidget(self)
+        spacer.setFixedWidth(8)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search_box)
+        self.toolbar = toolbar
+        self.addToolBar(toolbar)
 
     def retranslate(self) -> None:
         """Set every visible text in the language in force (called again when the language changes)."""
         self.setWindowTitle(f"{APP_NAME} – {_('National Library of Vietnam')}")
         self.year_label.setText(_("Year:") + " ")
+        self.status_label_filter.setText("  " + _("Status:") + " ")
         self.search_box.setPlaceholderText(_("Search titles, themes, venues, partners, people (accents optional)…"))
         self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
         self.view_menu.setTitle(_("&View"))
         self.help_menu.setTitle(_("&Help"))
         self.language_menu.setTitle(_("&Language"))
-        self.demo_action.setText(_("Load &demo data (year 2022)"))
-        self.reload_action.setText(_("&Reload"))
-        self.find_action.setText(_("&Find"))
-        self.quit_action.setText(_("&Quit"))
-        self.about_action.setText(_("&About NLV Events"))
+        texts = {
+            self.new_action: _("&New event"),
+            self.edit_action: _("&Open event"),
+            self.duplicate_action: _("D&uplicate"),
+            self.next_year_action: _("Duplicate to &next year"),
+            self.delete_action: _("&Delete"),
+            self.deleted_action: _("Deleted &events…"),
+            self.demo_action: _("Load &demo data (year 2022)"),
+            self.reload_action: _("&Reload"),
+            self.find_action: _("&Find"),
+            self.quit_action: _("&Quit"),
+            self.about_action: _("&About NLV Events"),
+        }
+        for action, text in texts.items():
+            action.setText(text)
+        self._update_undo_texts()
+        self.views.setTabText(0, _("List"))
+        self.views.setTabText(1, _("Calendar"))
         self.database_status.setText(_("Database: {name}").format(name=self._database_label))
         if self.year_box.count():
             self.year_box.setItemText(0, _("All years"))
+        self._fill_status_box()
         self.proxy.set_language(i18n.current_language())
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
-        self.model.layoutChanged.emit()
+        self.model.refresh_texts()
+        self.navigator_model.retranslate()
+        self.calendar.retranslate()
+        self.detail.show_event(self.current_event_id())
         self._update_status()
 
-    # --- data ----------------------------------------------------------------------------------------------------
+    def _fill_status_box(self) -> None:
+        current = self.status_box.currentData() or ""
+        self.status_box.blockSignals(True)
+        self.status_box.clear()
+        self.status_box.addItem(_("All"), "")
+        for code in vocab.STATUSES:
+            self.status_box.addItem(vocab.label("status", code), code)
+        self.status_box.setCurrentIndex(max(0, self.status_box.findData(current)))
+        self.status_box.blockSignals(False)
+
+    # --- filters and data -------------------------------------------------------------------------------------------
+
+    def _restore_filters(self) -> None:
+        status = str(self._settings.value("filters/status", "") or "")
+        self.status_box.setCurrentIndex(max(0, self.status_box.findData(status)))
+        self.proxy.set_status(status)
+        kind = str(self._settings.value("filters/kind", "") or "")
+        self.navigator.setCurrentIndex(self.navigator_model.index(self.navigator_model.row_of(kind)))
+        self.proxy.set_kind(kind)
+        splitter = self._settings.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
 
     def selected_year(self) -> int | None:
         year = self.year_box.currentData()
@@ -175,35 +309,190 @@ class MainWindow(QMainWindow):
         self.year_box.blockSignals(False)
         self.reload()
 
-    def reload(self) -> None:
-        self.model.set_rows(load_rows(self.selected_year()))
-        self.table.resizeColumnToContents(0)
+    def reload(self, select: int | None = None) -> None:
+        keep = select if select is not None else self.current_event_id()
+        rows = load_rows(self.selected_year())
+        self.model.set_rows(rows)
+        if self.proxy.is_filtering():
+            self.model.fetch_all()
+        self.calendar.set_events(rows)
+        year = self.selected_year()
+        if year is not None and self.calendar.grid.month.year != year and rows:
+            first = rows[0].start
+            self.calendar.show_month(first if hasattr(first, "year") else self.calendar.grid.month)
+        self.table.setColumnWidth(0, 130)
         self.table.resizeColumnToContents(2)
-        self.table.setColumnWidth(3, 280)
+        self.table.setColumnWidth(3, 170)
+        self.table.resizeColumnToContents(4)
+        self._update_counts()
+        if keep is None or not self.select_event(keep):
+            self._select_first()
+        self._selection_changed()
+
+    def _select_first(self) -> None:
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _update_counts(self) -> None:
+        counts = Counter(row.kind for row in self.model.all_rows() if self.proxy.accepts(row, ignore_kind=True))
+        self.navigator_model.set_counts(counts)
         self._update_status()
 
     def _year_chosen(self) -> None:
         self._settings.setValue("filters/year", self.year_box.currentData())
         self.reload()
 
+    def _status_chosen(self) -> None:
+        status = self.status_box.currentData() or ""
+        self._settings.setValue("filters/status", status)
+        self.model.fetch_all()
+        self.proxy.set_status(status)
+        self._update_counts()
+
+    def _kind_chosen(self) -> None:
+        kind = self.navigator.currentIndex().data(KIND_ROLE) or ""
+        self._settings.setValue("filters/kind", kind)
+        self.model.fetch_all()
+        self.proxy.set_kind(kind)
+        self._update_counts()
+
     def _apply_search(self) -> None:
+        self.model.fetch_all()
         self.proxy.set_search(self.search_box.text())
-        self._update_status()
+        self._update_counts()
 
     def _focus_search(self) -> None:
         self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_box.selectAll()
 
     def _update_status(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), len(self.model.all_rows())
         text = ngettext("{shown} of {total} event", "{shown} of {total} events", total).format(shown=shown, total=total)
         self.status_label.setText(text)
+
+    def _update_undo_texts(self) -> None:
+        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
+        self.undo_action.setText(_("&Undo"))
+        self.redo_action.setText(_("&Redo"))
+        self.undo_action.setToolTip(_("Undo {what}").format(what=undo) if undo else _("Undo"))
+        self.redo_action.setToolTip(_("Redo {what}").format(what=redo) if redo else _("Redo"))
+        self.undo_action.setEnabled(self.undo_stack.canUndo())
+        self.redo_action.setEnabled(self.undo_stack.canRedo())
+
+    def _update_actions(self) -> None:
+        has_event = self.current_event_id() is not None
+        for action in (self.edit_action, self.duplicate_action, self.next_year_action, self.delete_action):
+            action.setEnabled(has_event)
+
+    def _selection_changed(self) -> None:
+        self.detail.show_event(self.current_event_id())
+        self._update_actions()
+
+    # --- the selected event -------------------------------------------------------------------------------------
+
+    def current_event_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.index(index.row(), 0).data(ID_ROLE)
+
+    def select_event(self, event_id: int) -> bool:
+        row = self.model.row_of(event_id)
+        if row is None:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not proxy_index.isValid():
+            return False
+        self.table.setCurrentIndex(proxy_index)
+        self.table.scrollTo(proxy_index)
+        return True
+
+    def _after_change(self, event_id: int | None) -> None:
+        self.reload_years() if event_id is None else self._reload_showing(event_id)
+
+    def _reload_showing(self, event_id: int) -> None:
+        years = queries.years_with_events()
+        if self.year_box.count() - 1 != len(years):
+            self.reload_years()
+        self.reload(select=event_id)
+
+    # --- editing ----------------------------------------------------------------------------------------------------
+
+    def _run_editor(self, record: EventRecord, heading: str | None) -> EventRecord | None:
+        editor = EventEditor(record, self, heading)
+        if editor.exec() == EventEditor.DialogCode.Accepted:
+            return editor.result_record
+        return None
+
+    def _push(self, command) -> None:
+        try:
+            self.undo_stack.push(command)
+        except UserError as error:
+            ask.warn(self, APP_NAME, str(error))
+            self.reload()
+
+    def new_event(self) -> None:
+        import datetime as dt
+
+        kind = self.navigator.currentIndex().data(KIND_ROLE) or "exhibition"
+        year = self.selected_year()
+        today = dt.date.today()
+        start = today if year in (None, today.year) else dt.date(year, 1, 1)
+        record = self.open_editor(EventRecord(kind=kind, title="", start=start), _("New event"))
+        if record is not None:
+            self._push(SaveEventCommand(None, record, self._after_change))
+
+    def edit_event(self, event_id: int | None) -> None:
+        if event_id is None:
+            return
+        try:
+            before = store.load_record(event_id)
+        except UserError as error:
+            ask.warn(self, APP_NAME, str(error))
+            self.reload()
+            return
+        after = self.open_editor(before, None)
+        if after is not None:
+            self._push(SaveEventCommand(before, after, self._after_change))
+
+    def duplicate_event(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is None:
+            return
+        record = self.open_editor(planning.duplicate(store.load_record(event_id)), _("Duplicate event"))
+        if record is not None:
+            self._push(SaveEventCommand(None, record, self._after_change))
+
+    def duplicate_to_next_year(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is None:
+            return
+        twin = planning.duplicate_to_next_year(store.load_record(event_id))
+        record = self.open_editor(twin, _("Duplicate to next year"))
+        if record is not None:
+            self._push(SaveEventCommand(None, record, self._after_change))
+
+    def delete_event(self) -> None:
+        event_id = self.current_event_id()
+        if event_id is None:
+            return
+        title = store.load_record(event_id).title
+        question = _("Delete “{title}”? It can be restored from Edit → Deleted events, or undone.").format(title=title)
+        if ask.confirm(self, _("Delete event"), question):
+            self._push(DeleteEventCommand(event_id, title, self._after_change))
+
+    def show_deleted_events(self) -> None:
+        from nlv_events.ui.deleted_dialog import DeletedEventsDialog
+
+        DeletedEventsDialog(self, self.undo_stack, self._after_change).exec()
+
+    # --- other commands -------------------------------------------------------------------------------------------
 
     def load_demo(self) -> None:
         try:
             summary = demo.load_demo()
         except UserError as error:
-            QMessageBox.warning(self, APP_NAME, str(error))
+            ask.warn(self, APP_NAME, str(error))
             return
         self.reload_years()
         self.statusBar().showMessage(
@@ -216,6 +505,8 @@ class MainWindow(QMainWindow):
     def set_language(self, language: str) -> None:
         i18n.setup_i18n(language)
         self._settings.setValue("language", language)
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == language)
         self.retranslate()
         self.language_changed.emit(language)
 
@@ -231,4 +522,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
         super().closeEvent(event)

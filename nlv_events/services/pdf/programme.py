@@ -14,7 +14,7 @@ from reportlab.platypus import BaseDocTemplate, Paragraph, Spacer, Table
 from nlv_events import __version__
 from nlv_events.core import store, when
 from nlv_events.core.errors import UserError
-from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
+from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry, person_line
 from nlv_events.i18n import _, current_language
 from nlv_events.i18n.formats import format_span, format_time, format_weekday_date
 from nlv_events.services.files import atomic_output
@@ -26,12 +26,6 @@ LAYOUTS = ("a4", "booklet")
 BOOKLET_MARGINS = {"top": 14 * mm, "bottom": 14 * mm, "left": 13 * mm, "right": 13 * mm}
 BOOKLET_SCALE = 0.82
 _ROLE_PREFIXES = {"chair": "Chair", "moderator": "Moderator"}
-
-
-def person_line(person: PersonEntry) -> str:
-    """ "Bà Trịnh Thị Thủy – Thứ trưởng Bộ VHTTDL": form of address, name and position."""
-    name = f"{person.honorific} {person.name}" if person.honorific else person.name
-    return f"{name} – {person.position}" if person.position else name
 
 
 def _title(record: EventRecord) -> str:

@@ -75,9 +75,23 @@ def test_editing_replaces_the_programme_and_bumps_the_version(db):
     assert Person.select().where(Person.name == "Trịnh Thị Thủy").count() == 1
 
 
-def test_deleting_an_event_removes_its_programme(db):
+def test_a_deleted_event_leaves_the_lists_and_can_be_restored_whole(db):
     saved = store.save_event(book_day())
     store.delete_event(saved.id)
+    assert list(queries.events()) == []
+    assert queries.years_with_events() == []
+    assert [e.id for e in queries.deleted_events()] == [saved.id]
+    store.restore_event(saved.id)
+    assert [e.id for e in queries.events()] == [saved.id]
+    assert len(store.load_record(saved.id).programme) == 2
+
+
+def test_purging_a_deleted_event_removes_its_programme(db):
+    saved = store.save_event(book_day())
+    store.purge_event(saved.id)  # only deleted events can be purged
+    assert Event.select().count() == 1
+    store.delete_event(saved.id)
+    store.purge_event(saved.id)
     assert Event.select().count() == 0
     assert ProgrammeItem.select().count() == 0
 

@@ -1,0 +1,99 @@
+"""Venue clashes: two events, or two programme rows, in the same place at the same time."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from nlv_events.core import queries, when
+from nlv_events.core.models import Event, Venue
+from nlv_events.core.records import EventRecord, ProgrammeEntry
+from nlv_events.core.text import fold
+from nlv_events.i18n import _
+
+
+@dataclass(frozen=True)
+class Clash:
+    message: str
+    other_event_id: int | None = None
+
+
+def _span(
+    start: dt.date, end: dt.date | None, untimed_length: dt.timedelta = dt.timedelta(hours=1)
+) -> tuple[dt.datetime, dt.datetime]:
+    """The moments an event or row occupies; a whole day occupies the whole day, a start without an end
+    `untimed_length`."""
+    first = start if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time.min)
+    if end is None:
+        last = first + untimed_length if isinstance(start, dt.datetime) else dt.datetime.combine(start, dt.time.max)
+    elif isinstance(end, dt.datetime):
+        last = end
+    else:
+        last = dt.datetime.combine(end, dt.time.max)
+    return first, last
+
+
+def _overlap(a: tuple[dt.datetime, dt.datetime], b: tuple[dt.datetime, dt.datetime]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _same_place(a: str | None, b: str | None) -> bool:
+    return bool(a and b and fold(a) == fold(b))
+
+
+def event_clashes(record: EventRecord) -> list[Clash]:
+    """Other live, not cancelled events at the same venue whose times overlap `record`'s."""
+    if not record.venue or record.status == "cancelled":
+        return []
+    mine = _span(record.start, record.end)
+    first_day = when.day_of(record.start)
+    last_day = when.day_of(record.end) if record.end is not None else first_day
+    candidates = queries.events().where(
+        (Venue.name == record.venue)
+        & (Event.status != "cancelled")
+        & (Event.start_date <= last_day)
+        & ((Event.end_date >= first_day) | (Event.end_date.is_null() & (Event.start_date >= first_day)))
+    )
+    clashes = []
+    for other in candidates:
+        if record.id is not None and other.id == record.id:
+            continue
+        theirs = _span(when.join(other.start_date, other.start_time), when.join(other.end_date, other.end_time))
+        if _overlap(mine, theirs):
+            clashes.append(
+                Clash(
+                    _("{venue} is also booked for “{title}” at that time.").format(
+                        venue=record.venue, title=other.title
+                    ),
+                    other.id,
+                )
+            )
+    return clashes
+
+
+def programme_clashes(rows: list[ProgrammeEntry], venue: str | None = None) -> list[Clash]:
+    """Pairs of rows of one programme held in the same place at overlapping times."""
+    clashes = []
+    for index, row in enumerate(rows):
+        if not when.is_timed(row.start):
+            continue
+        for other in rows[index + 1 :]:
+            if not when.is_timed(other.start):
+                continue
+            # A row without an end is a moment on the timetable, not a booking of the room.
+            moment = dt.timedelta(minutes=1)
+            if _same_place(row.place or venue, other.place or venue) and _overlap(
+                _span(row.start, row.end, moment), _span(other.start, other.end, moment)
+            ):
+                clashes.append(
+                    Clash(
+                        _("“{first}” and “{second}” use {place} at the same time.").format(
+                            first=row.title, second=other.title, place=row.place or venue
+                        )
+                    )
+                )
+    return clashes
+
+
+def all_clashes(record: EventRecord) -> list[Clash]:
+    return [*event_clashes(record), *programme_clashes(record.programme, record.venue)]

@@ -1,0 +1,36 @@
+"""Questions to the user in one small, patchable place (tests replace these functions)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from nlv_events.i18n import _
+
+
+def confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(_("Yes"), QMessageBox.ButtonRole.YesRole)
+    box.addButton(_("No"), QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(yes)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def save_discard_cancel(parent: QWidget | None, title: str, question: str) -> str:
+    """ "save", "discard" or "cancel"."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, question, QMessageBox.StandardButton.NoButton, parent)
+    save = box.addButton(_("Save"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_("Discard changes"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+
+def inform(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def warn(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)

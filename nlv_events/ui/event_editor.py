@@ -1,0 +1,573 @@
+"""The event form: the fields each kind needs, its people and programme, validation beside the field."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, QTime, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nlv_events.core import queries, rules, vocab, when
+from nlv_events.core.errors import ValidationError
+from nlv_events.core.records import EventRecord
+from nlv_events.i18n import _
+from nlv_events.services import clashes
+from nlv_events.ui import ask
+from nlv_events.ui.people_model import NameDelegate, PeopleModel, RoleDelegate
+from nlv_events.ui.programme_model import ProgrammeModel
+from nlv_events.ui.widgets import NameListEditor, OptionalCount, completer_for
+
+KINDS_WITH_PROGRAMME = {"book_day", "conference", "training", "talk", "other"}
+_DATE_FORMAT = "dd/MM/yyyy"
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _combo(vocabulary: str) -> QComboBox:
+    combo = QComboBox()
+    for code in vocab.VOCABULARIES[vocabulary]:
+        combo.addItem(vocab.label(vocabulary, code), code)
+    return combo
+
+
+class EventEditor(QDialog):
+    """Edit a copy of `record`; on Save `result_record` holds the checked record and the dialog is accepted."""
+
+    def __init__(self, record: EventRecord, parent: QWidget | None = None, heading: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EventEditor")
+        self.setWindowTitle(heading or (_("Edit event") if record.id else _("New event")))
+        self.resize(980, 720)
+        self._initial = copy.deepcopy(record)
+        self._record_id, self._ref, self._version = record.id, record.ref, record.version
+        self.result_record: EventRecord | None = None
+        self.undo_stack = QUndoStack(self)
+        self._errors: dict[str, QLabel] = {}
+        self._field_widgets: dict[str, QWidget] = {}
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._general_tab(), _("General"))
+        self.tabs.addTab(self._people_tab(), _("People"))
+        self.tabs.addTab(self._programme_tab(), _("Programme"))
+        self.tabs.addTab(self._notes_tab(), _("Description and notes"))
+
+        self.clash_label = QLabel(self)
+        self.clash_label.setObjectName("clashWarning")
+        self.clash_label.setWordWrap(True)
+        self.clash_label.setStyleSheet("background:#FFF4CE; color:#5C4400; padding:4px; border-radius:3px;")
+        self.clash_label.hide()
+
+        buttons = QDialogButtonBox(self)
+        self.undo_button = QPushButton(_("Undo"), self)
+        self.redo_button = QPushButton(_("Redo"), self)
+        self.save_button = buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setDefault(True)
+        self.cancel_button = buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.undo_button.clicked.connect(self._undo)
+        self.redo_button.clicked.connect(self._redo)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.Undo, self, self._undo)
+        QShortcut(QKeySequence.StandardKey.Redo, self, self._redo)
+        QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self._redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.undo_button)
+        bottom.addWidget(self.redo_button)
+        bottom.addStretch(1)
+        bottom.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.clash_label)
+        layout.addLayout(bottom)
+
+        self._clash_timer = QTimer(self)
+        self._clash_timer.setSingleShot(True)
+        self._clash_timer.setInterval(250)
+        self._clash_timer.timeout.connect(self.update_clashes)
+
+        self._fill(record)
+        self.undo_stack.clear()
+        self._connect_changes()
+        self._kind_changed()
+        self.update_clashes()
+
+    # --- building the tabs ----------------------------------------------------------------------------------------
+
+    def _error_label(self, field: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"error_{field}")
+        label.setStyleSheet("color:#B00020;")
+        label.setWordWrap(True)
+        label.hide()
+        self._errors[field] = label
+        return label
+
+    def _add_field(self, form: QFormLayout, field: str, label: str, widget: QWidget) -> None:
+        form.addRow(label, widget)
+        form.addRow("", self._error_label(field))
+        self._field_widgets[field] = widget
+
+    def _general_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.kind_box = _combo("kind")
+        self.title_edit = QLineEdit()
+        self.title_en_edit = QLineEdit()
+        self.theme_edit = QLineEdit()
+        self.occasion_edit = QLineEdit()
+        self.start_date = QDateEdit(calendarPopup=True, displayFormat=_DATE_FORMAT)
+        self.start_timed = QCheckBox(_("at a time"))
+        self.start_time = QTimeEdit(displayFormat="HH:mm")
+        self.has_end = QCheckBox(_("ends"))
+        self.end_date = QDateEdit(calendarPopup=True, displayFormat=_DATE_FORMAT)
+        self.end_time = QTimeEdit(displayFormat="HH:mm")
+        self.venue_box = QComboBox(editable=True)
+        self.venue_box.addItems(sorted(queries.venue_names()))
+        self.venue_box.setCompleter(completer_for(queries.venue_names(), self.venue_box))
+        self.format_box = _combo("format")
+        self.status_box = _combo("status")
+        self.role_box = _combo("role")
+        self.audience_box = _combo("audience")
+        self.partners = NameListEditor(queries.organisation_names(), self)
+        self.attendance = OptionalCount()
+        self.online_views = OptionalCount()
+        self.items_displayed = OptionalCount()
+        self.news_url_edit = QLineEdit()
+
+        start_row = QHBoxLayout()
+        for widget in (self.start_date, self.start_timed, self.start_time):
+            start_row.addWidget(widget)
+        start_row.addStretch(1)
+        end_row = QHBoxLayout()
+        for widget in (self.has_end, self.end_date, self.end_time):
+            end_row.addWidget(widget)
+        end_row.addStretch(1)
+        start_widget, end_widget = QWidget(), QWidget()
+        start_widget.setLayout(start_row)
+        end_widget.setLayout(end_row)
+        start_row.setContentsMargins(0, 0, 0, 0)
+        end_row.setContentsMargins(0, 0, 0, 0)
+
+        self._add_field(form, "kind", _("Kind"), self.kind_box)
+        self._add_field(form, "title", _("Title") + " *", self.title_edit)
+        self._add_field(form, "title_en", _("English title"), self.title_en_edit)
+        self._add_field(form, "theme", _("Theme"), self.theme_edit)
+        self._add_field(form, "occasion", _("Occasion"), self.occasion_edit)
+        self._add_field(form, "start", _("Start") + " *", start_widget)
+        self._add_field(form, "end", _("End"), end_widget)
+        self._add_field(form, "venue", _("Venue"), self.venue_box)
+        self._add_field(form, "format", _("Format"), self.format_box)
+        self._add_field(form, "status", _("Status"), self.status_box)
+        self._add_field(form, "role", _("Role of the library"), self.role_box)
+        self._add_field(form, "audience", _("Audience"), self.audience_box)
+        self._add_field(form, "partners", _("Partners"), self.partners)
+        self._add_field(form, "attendance", _("Attendance"), self.attendance)
+        self._add_field(form, "online_views", _("Online views"), self.online_views)
+        self.items_label = QLabel(_("Items displayed"))
+        form.addRow(self.items_label, self.items_displayed)
+        form.addRow("", self._error_label("items_displayed"))
+        self._field_widgets["items_displayed"] = self.items_displayed
+        self.news_label = QLabel(_("News link"))
+        form.addRow(self.news_label, self.news_url_edit)
+        form.addRow("", self._error_label("news_url"))
+        self._field_widgets["news_url"] = self.news_url_edit
+        return page
+
+    def _people_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.people_hint = QLabel(page)
+        self.people_hint.setWordWrap(True)
+        self.people_model = PeopleModel(self.undo_stack, self)
+        self.people_view = self._people_table(self.people_model, page)
+        add = QPushButton(_("Add person"), page)
+        remove = QPushButton(_("Remove"), page)
+        add.clicked.connect(lambda: self.people_model.add_person(self._default_role()))
+        remove.clicked.connect(lambda: self.people_model.remove_people(self._selected_rows(self.people_view)))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.people_hint)
+        layout.addWidget(self.people_view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self._error_label("people"))
+        return page
+
+    @staticmethod
+    def _people_table(model: PeopleModel, parent: QWidget) -> QTableView:
+        view = QTableView(parent)
+        view.setModel(model)
+        view.setItemDelegateForColumn(1, NameDelegate(view))
+        view.setItemDelegateForColumn(4, RoleDelegate(view))
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        view.verticalHeader().setVisible(False)
+        return view
+
+    def _programme_tab(self) -> QWidget:
+        page = QWidget(self)
+        self.programme_model = ProgrammeModel(self.undo_stack, self)
+        self.programme_view = QTableView(page)
+        self.programme_view.setObjectName("programmeView")
+        self.programme_view.setModel(self.programme_model)
+        self.programme_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.programme_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.programme_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.programme_view.setDragEnabled(True)
+        self.programme_view.setDropIndicatorShown(True)
+        header = self.programme_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        self.add_row_button = QPushButton(_("Add row"), page)
+        self.insert_row_button = QPushButton(_("Insert row"), page)
+        self.remove_row_button = QPushButton(_("Remove row"), page)
+        self.up_button = QPushButton(_("Move up"), page)
+        self.down_button = QPushButton(_("Move down"), page)
+        self.shift_box = QCheckBox(_("Changing a row's end moves the rows after it"), page)
+        self.shift_box.setChecked(True)
+        self.shift_box.toggled.connect(lambda on: setattr(self.programme_model, "shift_following", on))
+        self.add_row_button.clicked.connect(self.add_programme_row)
+        self.insert_row_button.clicked.connect(self.insert_programme_row)
+        self.remove_row_button.clicked.connect(self.remove_programme_row)
+        self.up_button.clicked.connect(lambda: self.move_programme_row(-1))
+        self.down_button.clicked.connect(lambda: self.move_programme_row(+1))
+        buttons = QHBoxLayout()
+        for button in (
+            self.add_row_button,
+            self.insert_row_button,
+            self.remove_row_button,
+            self.up_button,
+            self.down_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.shift_box)
+
+        self.row_people_model = PeopleModel(self.undo_stack, self)
+        self.row_people_model.on_change = self._row_people_changed
+        self.row_people_view = self._people_table(self.row_people_model, page)
+        add_person = QPushButton(_("Add person to this row"), page)
+        remove_person = QPushButton(_("Remove"), page)
+        add_person.clicked.connect(lambda: self.row_people_model.add_person("speaker"))
+        remove_person.clicked.connect(
+            lambda: self.row_people_model.remove_people(self._selected_rows(self.row_people_view))
+        )
+        person_buttons = QHBoxLayout()
+        person_buttons.addWidget(add_person)
+        person_buttons.addWidget(remove_person)
+        person_buttons.addStretch(1)
+        lower = QWidget(page)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.row_people_label = QLabel(_("People of the selected row"), lower)
+        lower_layout.addWidget(self.row_people_label)
+        lower_layout.addWidget(self.row_people_view, 1)
+        lower_layout.addLayout(person_buttons)
+        upper = QWidget(page)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.programme_view, 1)
+        upper_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical, page)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        splitter.setSizes([420, 180])
+        layout = QVBoxLayout(page)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self._error_label("programme"))
+        self.programme_model.modelReset.connect(self._programme_reset)
+        self.programme_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_row_people())
+        return page
+
+    def _notes_tab(self) -> QWidget:
+        page = QWidget(self)
+        form = QFormLayout(page)
+        self.description_edit = QPlainTextEdit()
+        self.notes_edit = QPlainTextEdit()
+        self._add_field(form, "description", _("Description"), self.description_edit)
+        self._add_field(form, "notes", _("Notes"), self.notes_edit)
+        return page
+
+    # --- record <-> widgets -------------------------------------------------------------------------------------
+
+    def _fill(self, record: EventRecord) -> None:
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(record.kind)))
+        self.title_edit.setText(record.title)
+        self.title_en_edit.setText(record.title_en or "")
+        self.theme_edit.setText(record.theme or "")
+        self.occasion_edit.setText(record.occasion or "")
+        self.start_date.setDate(_qdate(when.day_of(record.start)))
+        self.start_timed.setChecked(when.is_timed(record.start))
+        if isinstance(record.start, dt.datetime):
+            self.start_time.setTime(QTime(record.start.hour, record.start.minute))
+        self.has_end.setChecked(record.end is not None)
+        end = record.end or record.start
+        self.end_date.setDate(_qdate(when.day_of(end)))
+        if isinstance(end, dt.datetime):
+            self.end_time.setTime(QTime(end.hour, end.minute))
+        self.venue_box.setCurrentText(record.venue or "")
+        for box, code in (
+            (self.format_box, record.format),
+            (self.status_box, record.status),
+            (self.role_box, record.role),
+            (self.audience_box, record.audience),
+        ):
+            box.setCurrentIndex(max(0, box.findData(code)))
+        self.partners.set_names(record.partners)
+        self.attendance.set_count(record.attendance)
+        self.online_views.set_count(record.online_views)
+        self.items_displayed.set_count(record.items_displayed)
+        self.news_url_edit.setText(record.news_url or "")
+        self.description_edit.setPlainText(record.description or "")
+        self.notes_edit.setPlainText(record.notes or "")
+        self.people_model.load(record.people)
+        self.programme_model.load(record.programme)
+        self._timed_toggled()
+
+    def record(self) -> EventRecord:
+        """What the form holds now, as a record (not yet checked)."""
+        start_day = self.start_date.date().toPython()
+        start: dt.date = start_day
+        if self.start_timed.isChecked():
+            start = dt.datetime.combine(start_day, self.start_time.time().toPython())
+        end: dt.date | None = None
+        if self.has_end.isChecked():
+            end_day = self.end_date.date().toPython()
+            end = (
+                dt.datetime.combine(end_day, self.end_time.time().toPython())
+                if self.start_timed.isChecked()
+                else end_day
+            )
+        return EventRecord(
+            id=self._record_id,
+            ref=self._ref,
+            version=self._version,
+            kind=self.kind_box.currentData(),
+            title=self.title_edit.text(),
+            title_en=self.title_en_edit.text() or None,
+            theme=self.theme_edit.text() or None,
+            occasion=self.occasion_edit.text() or None,
+            start=start,
+            end=end,
+            venue=self.venue_box.currentText().strip() or None,
+            format=self.format_box.currentData(),
+            status=self.status_box.currentData(),
+            role=self.role_box.currentData(),
+            partners=self.partners.names(),
+            audience=self.audience_box.currentData(),
+            attendance=self.attendance.count(),
+            online_views=self.online_views.count(),
+            items_displayed=self.items_displayed.count() if self.kind_box.currentData() == "exhibition" else None,
+            description=self.description_edit.toPlainText() or None,
+            notes=self.notes_edit.toPlainText() or None,
+            news_url=self.news_url_edit.text() or None,
+            people=self.people_model.people(),
+            programme=self.programme_model.rows(),
+        )
+
+    def is_modified(self) -> bool:
+        current, initial = rules.normalise(self.record()), rules.normalise(copy.deepcopy(self._initial))
+        if initial.kind != "exhibition":
+            initial.items_displayed = None
+        return current != initial
+
+    # --- behaviour -------------------------------------------------------------------------------------------------
+
+    def _connect_changes(self) -> None:
+        self.kind_box.currentIndexChanged.connect(self._kind_changed)
+        self.start_timed.toggled.connect(self._timed_toggled)
+        self.has_end.toggled.connect(self._timed_toggled)
+        for signal in (
+            self.start_date.dateChanged,
+            self.end_date.dateChanged,
+            self.start_time.timeChanged,
+            self.end_time.timeChanged,
+            self.venue_box.currentTextChanged,
+            self.status_box.currentIndexChanged,
+            self.programme_model.modelReset,
+            self.has_end.toggled,
+            self.start_timed.toggled,
+        ):
+            signal.connect(self._clash_timer.start)
+        self.start_date.dateChanged.connect(self._keep_end_after_start)
+
+    def _keep_end_after_start(self) -> None:
+        if self.end_date.date() < self.start_date.date():
+            self.end_date.setDate(self.start_date.date())
+
+    def _timed_toggled(self) -> None:
+        self.start_time.setEnabled(self.start_timed.isChecked())
+        self.end_date.setEnabled(self.has_end.isChecked())
+        self.end_time.setEnabled(self.has_end.isChecked() and self.start_timed.isChecked())
+
+    def _kind_changed(self) -> None:
+        kind = self.kind_box.currentData()
+        exhibition = kind == "exhibition"
+        self.items_label.setVisible(exhibition)
+        self.items_displayed.setVisible(exhibition)
+        self.news_label.setText(_("Online link") if exhibition else _("News link"))
+        self.tabs.setTabVisible(2, kind in KINDS_WITH_PROGRAMME)
+        hints = {
+            "exhibition": _("Curators and the people who opened the exhibition."),
+            "talk": _("Speakers, the moderator and the guests."),
+            "book_day": _("Who chairs and hosts the day; the people of each activity go with its programme row."),
+            "conference": _("Chair, speakers and paper presenters; the people of each item go with its row."),
+            "training": _("Lecturers and the organisers of the course."),
+        }
+        self.people_hint.setText(hints.get(kind, _("The people who take part, with their roles.")))
+
+    def _default_role(self) -> str:
+        return {"exhibition": "curator", "talk": "speaker", "training": "speaker"}.get(
+            self.kind_box.currentData(), "participant"
+        )
+
+    @staticmethod
+    def _selected_rows(view: QTableView) -> list[int]:
+        return sorted({index.row() for index in view.selectionModel().selectedRows()}) or (
+            [view.currentIndex().row()] if view.currentIndex().isValid() else []
+        )
+
+    def _current_programme_row(self) -> int | None:
+        index = self.programme_view.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def add_programme_row(self) -> None:
+        count = self.programme_model.rowCount()
+        row = self.programme_model.new_row(count - 1 if count else None, self.start_date.date().toPython())
+        self.programme_model.insert_row(count, row)
+        self._select_programme_row(count)
+
+    def insert_programme_row(self) -> None:
+        current = self._current_programme_row()
+        position = current if current is not None else 0
+        row = self.programme_model.new_row(position - 1 if position else None, self.start_date.date().toPython())
+        self.programme_model.insert_row(position, row)
+        self._select_programme_row(position)
+
+    def remove_programme_row(self) -> None:
+        current = self._current_programme_row()
+        if current is not None:
+            self.programme_model.remove_rows([current])
+            self._select_programme_row(min(current, self.programme_model.rowCount() - 1))
+
+    def move_programme_row(self, step: int) -> None:
+        current = self._current_programme_row()
+        if current is None:
+            return
+        target = current + step
+        if 0 <= target < self.programme_model.rowCount():
+            self.programme_model.move_row(current, target)
+            self._select_programme_row(target)
+
+    def _select_programme_row(self, row: int) -> None:
+        if 0 <= row < self.programme_model.rowCount():
+            self.programme_view.setCurrentIndex(self.programme_model.index(row, 3))
+            self.programme_view.selectRow(row)
+
+    def _programme_reset(self) -> None:
+        self._show_row_people()
+
+    def _show_row_people(self) -> None:
+        row = self._current_programme_row()
+        rows = self.programme_model.rows()
+        enabled = row is not None and row < len(rows)
+        self.row_people_view.setEnabled(enabled)
+        self.row_people_model.load(rows[row].people if enabled else [])
+
+    def _row_people_changed(self, people) -> None:
+        row = self._current_programme_row()
+        if row is not None:
+            self.programme_model.set_people(row, people)
+            self._select_programme_row(row)
+
+    def update_clashes(self) -> None:
+        try:
+            found = clashes.all_clashes(self.record())
+        except Exception:  # an unfinished form (no start yet, say) has nothing to clash with
+            found = []
+        self.clash_label.setText("\n".join("⚠ " + clash.message for clash in found))
+        self.clash_label.setVisible(bool(found))
+
+    def _undo(self) -> None:
+        if self.undo_stack.canUndo():
+            self.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.undo_stack.canRedo():
+            self.undo_stack.redo()
+
+    # --- saving and closing ---------------------------------------------------------------------------------------
+
+    def show_error(self, error: ValidationError) -> None:
+        for label in self._errors.values():
+            label.hide()
+        field = error.field if error.field in self._errors else "title"
+        label = self._errors[field]
+        label.setText(str(error))
+        label.show()
+        for tab in range(self.tabs.count()):
+            if self.tabs.widget(tab).isAncestorOf(label):
+                self.tabs.setCurrentIndex(tab)
+        widget = self._field_widgets.get(field)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def save(self) -> None:
+        record = self.record()
+        try:
+            rules.validate(record)
+        except ValidationError as error:
+            self.show_error(error)
+            return
+        self.result_record = record
+        self._initial = copy.deepcopy(record)
+        super().accept()
+
+    def reject(self) -> None:
+        if self.is_modified():
+            answer = ask.save_discard_cancel(self, self.windowTitle(), _("Save the changes to this event?"))
+            if answer == "save":
+                self.save()
+                return
+            if answer == "cancel":
+                return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.isVisible() and self.result() == QDialog.DialogCode.Rejected and self.is_modified():
+            event.ignore()
+            self.reject()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,146 @@
+"""The people of an event or of a programme row, editable in a table, every change undoable."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
+
+from nlv_events.core import queries, vocab
+from nlv_events.core.records import PersonEntry
+from nlv_events.i18n import N_, _
+
+COLUMNS = (
+    ("honorific", N_("Form of address")),
+    ("name", N_("Full name")),
+    ("position", N_("Position")),
+    ("organisation", N_("Organisation")),
+    ("role", N_("Role")),
+)
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class _Snapshot(QUndoCommand):
+    def __init__(self, apply: Callable[[list[PersonEntry]], None], before, after, text: str) -> None:
+        super().__init__(text)
+        self._apply, self._before, self._after = apply, before, after
+
+    def redo(self) -> None:
+        self._apply(copy.deepcopy(self._after))
+
+    def undo(self) -> None:
+        self._apply(copy.deepcopy(self._before))
+
+
+class PeopleModel(QAbstractTableModel):
+    """`changed(people)` is told of every change, so the owner (event or programme row) can keep them."""
+
+    def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self._people: list[PersonEntry] = []
+        self.on_change: Callable[[list[PersonEntry]], None] | None = None
+
+    def people(self) -> list[PersonEntry]:
+        return copy.deepcopy(self._people)
+
+    def load(self, people: list[PersonEntry]) -> None:
+        self.beginResetModel()
+        self._people = copy.deepcopy(people)
+        self.endResetModel()
+
+    def apply(self, people: list[PersonEntry], text: str) -> None:
+        if self.on_change is not None:
+            # The owner keeps the people (a programme row does, in its own undoable step).
+            self.on_change(copy.deepcopy(people))
+            self.load(people)
+            return
+        self.undo_stack.push(_Snapshot(self.load, copy.deepcopy(self._people), copy.deepcopy(people), text))
+
+    def add_person(self, role: str = "participant") -> None:
+        self.apply([*self.people(), PersonEntry(name=_("New person"), role=role)], _("add a person"))
+
+    def remove_people(self, positions: list[int]) -> None:
+        self.apply([p for i, p in enumerate(self.people()) if i not in set(positions)], _("remove people"))
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._people)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(COLUMNS):
+                return _(COLUMNS[section][1])
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._people) or index.column() >= len(COLUMNS):
+            return None
+        person = self._people[index.row()]
+        column = COLUMNS[index.column()][0]
+        value = getattr(person, column) or ""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return vocab.label("person_role", value) if column == "role" else value
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        return None
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.row() >= len(self._people):
+            return False
+        people = self.people()
+        column = COLUMNS[index.column()][0]
+        text = str(value).strip()
+        if column == "name" and not text:
+            return False
+        person = people[index.row()]
+        setattr(person, column, text or (None if column != "role" else "participant"))
+        if column == "name":
+            # Choosing someone already in the store brings their position and organisation along.
+            known = queries.known_person(text)
+            if known is not None:
+                person.honorific = person.honorific or known.honorific
+                person.position = person.position or known.position
+                person.organisation = person.organisation or known.organisation
+        self.apply(people, _("edit a person"))
+        return True
+
+
+class NameDelegate(QStyledItemDelegate):
+    """Completes names from the people already in the store; a new name creates a new person."""
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        editor = QLineEdit(parent)
+        completer = QCompleter(queries.person_names(), editor)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        editor.setCompleter(completer)
+        return editor
+
+
+class RoleDelegate(QStyledItemDelegate):
+    """Chooses a role from the list (the store accepts only those)."""
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        editor = QComboBox(parent)
+        for code in vocab.PERSON_ROLES:
+            editor.addItem(vocab.label("person_role", code), code)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

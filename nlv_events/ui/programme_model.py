@@ -1,0 +1,243 @@
+"""The programme being edited: an editable, reorderable table whose every change is an undoable step."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+
+from PySide6.QtCore import QAbstractTableModel, QByteArray, QDate, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+
+from nlv_events.core import when
+from nlv_events.core.records import ProgrammeEntry, person_line
+from nlv_events.i18n import N_, _
+from nlv_events.i18n.formats import format_day, format_time
+
+COLUMNS = (
+    ("day", N_("Day")),
+    ("start", N_("Start")),
+    ("end", N_("End")),
+    ("title", N_("Content")),
+    ("place", N_("Place")),
+    ("people", N_("Participants / presenters")),
+)
+MIME_TYPE = "application/x-nlv-events-programme-rows"
+_TIME = re.compile(r"^\s*(\d{1,2})\s*[:hH.]\s*(\d{2})?\s*$")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def parse_time(text: str) -> dt.time | None:
+    """ "8:30", "08:30", "8h30", "8h" → a time; "" → None (a row without a time); anything else: ValueError."""
+    if not text.strip():
+        return None
+    match = _TIME.match(text)
+    if not match:
+        raise ValueError(text)
+    return dt.time(int(match.group(1)), int(match.group(2) or 0))
+
+
+class _Snapshot(QUndoCommand):
+    def __init__(self, model: ProgrammeModel, before: list[ProgrammeEntry], after: list[ProgrammeEntry], text: str):
+        super().__init__(text)
+        self._model, self._before, self._after = model, before, after
+
+    def redo(self) -> None:
+        self._model._set(copy.deepcopy(self._after))
+
+    def undo(self) -> None:
+        self._model._set(copy.deepcopy(self._before))
+
+
+class ProgrammeModel(QAbstractTableModel):
+    def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self._rows: list[ProgrammeEntry] = []
+        self.shift_following = True  # changing a row's length moves the rows after it on the same day
+
+    # --- whole-programme access ---------------------------------------------------------------------------------
+
+    def rows(self) -> list[ProgrammeEntry]:
+        return copy.deepcopy(self._rows)
+
+    def load(self, rows: list[ProgrammeEntry]) -> None:
+        """Start editing `rows` (not undoable: it is where editing begins)."""
+        self._set(copy.deepcopy(rows))
+
+    def apply(self, rows: list[ProgrammeEntry], text: str) -> None:
+        """Replace the programme with `rows` as one undoable step named `text`."""
+        self.undo_stack.push(_Snapshot(self, copy.deepcopy(self._rows), copy.deepcopy(rows), text))
+
+    def _set(self, rows: list[ProgrammeEntry]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    # --- edits a user makes -------------------------------------------------------------------------------------
+
+    def new_row(self, after: int | None, default_day: dt.date) -> ProgrammeEntry:
+        """A row that follows row `after` in time (or starts the day at 08:00)."""
+        if after is not None and 0 <= after < len(self._rows):
+            previous = self._rows[after]
+            start = previous.end or previous.start
+        else:
+            start = dt.datetime.combine(default_day, dt.time(8, 0))
+        end = start + dt.timedelta(minutes=30) if isinstance(start, dt.datetime) else None
+        return ProgrammeEntry(start=start, end=end, title=_("New item"))
+
+    def insert_row(self, position: int, row: ProgrammeEntry) -> None:
+        rows = self.rows()
+        rows.insert(position, row)
+        self.apply(rows, _("add a programme row"))
+
+    def remove_rows(self, positions: list[int]) -> None:
+        rows = [row for index, row in enumerate(self.rows()) if index not in set(positions)]
+        self.apply(rows, _("remove programme rows"))
+
+    def move_row(self, source: int, target: int) -> None:
+        """Move row `source` so that it ends up at position `target`."""
+        if source == target or not (0 <= source < len(self._rows)) or not (0 <= target < len(self._rows)):
+            return
+        rows = self.rows()
+        rows.insert(target, rows.pop(source))
+        self.apply(rows, _("move a programme row"))
+
+    def set_people(self, position: int, people: list) -> None:
+        rows = self.rows()
+        rows[position].people = copy.deepcopy(people)
+        self.apply(rows, _("change the people of a row"))
+
+    # --- Qt model ------------------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return _(COLUMNS[section][1])
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
+            return str(section + 1)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+        if COLUMNS[index.column()][0] != "people":
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(COLUMNS):
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.EditRole:
+            if column == "day":
+                day = when.day_of(row.start)
+                return QDate(day.year, day.month, day.day)
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            # Alternate shading by day, so a programme over several days reads as groups.
+            days = sorted({when.day_of(r.start) for r in self._rows})
+            if len(days) > 1 and days.index(when.day_of(row.start)) % 2:
+                return QBrush(QColor("#EEF3FA"))
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("title", "people"):
+            return self._display(row, column)
+        return None
+
+    @staticmethod
+    def _display(row: ProgrammeEntry, column: str) -> str:
+        if column == "day":
+            return format_day(when.day_of(row.start))
+        if column == "start":
+            return format_time(row.start) if isinstance(row.start, dt.datetime) else ""
+        if column == "end":
+            return format_time(row.end) if isinstance(row.end, dt.datetime) else ""
+        if column == "title":
+            return row.title
+        if column == "place":
+            return row.place or ""
+        return "; ".join(person_line(person) for person in row.people)
+
+    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.row() >= len(self._rows):
+            return False
+        rows = self.rows()
+        row = rows[index.row()]
+        column = COLUMNS[index.column()][0]
+        try:
+            if column == "day":
+                day = value.toPython() if isinstance(value, QDate) else dt.date.fromisoformat(str(value))
+                shift = day - when.day_of(row.start)
+                row.start = row.start + shift
+                row.end = row.end + shift if row.end is not None else None
+            elif column == "start":
+                time = parse_time(str(value))
+                length = (
+                    row.end - row.start
+                    if isinstance(row.end, dt.datetime) and isinstance(row.start, dt.datetime)
+                    else None
+                )
+                row.start = when.join(when.day_of(row.start), time)  # type: ignore[assignment]
+                if length is not None and isinstance(row.start, dt.datetime):
+                    row.end = row.start + length
+            elif column == "end":
+                time = parse_time(str(value))
+                old_end = row.end
+                row.end = when.join(when.day_of(row.start), time)
+                if self.shift_following and isinstance(old_end, dt.datetime) and isinstance(row.end, dt.datetime):
+                    self._shift_after(rows, index.row(), row.end - old_end)
+            elif column == "title":
+                row.title = str(value)
+            elif column == "place":
+                row.place = str(value) or None
+        except ValueError:
+            return False
+        self.apply(rows, _("edit a programme row"))
+        return True
+
+    @staticmethod
+    def _shift_after(rows: list[ProgrammeEntry], position: int, delta: dt.timedelta) -> None:
+        day = when.day_of(rows[position].start)
+        for row in rows[position + 1 :]:
+            if when.day_of(row.start) != day or not isinstance(row.start, dt.datetime):
+                break
+            row.start = row.start + delta
+            row.end = row.end + delta if isinstance(row.end, dt.datetime) else row.end
+
+    # --- drag and drop to reorder -------------------------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        data.setData(MIME_TYPE, QByteArray(",".join(map(str, rows)).encode()))
+        return data
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index) -> bool:
+        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME_TYPE):
+            return False
+        sources = [int(part) for part in bytes(data.data(MIME_TYPE).data()).decode().split(",") if part]
+        if len(sources) != 1:
+            return False
+        target = parent.row() if parent.isValid() else (row if row >= 0 else len(self._rows))
+        source = sources[0]
+        if target > source:
+            target -= 1
+        self.move_row(source, min(target, len(self._rows) - 1))
+        # The move is done and undoable; returning False stops the view from also removing the dragged row.
+        return False

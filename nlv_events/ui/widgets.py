@@ -1,0 +1,88 @@
+"""Small input widgets the forms share: optional counts, a list of names with completion."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nlv_events.i18n import _
+
+
+class OptionalCount(QSpinBox):
+    """A count that may be "not recorded" (shown as —), which is not the same as zero."""
+
+    NOT_RECORDED = -1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(self.NOT_RECORDED, 100_000_000)
+        self.setSpecialValueText("—")
+        self.setGroupSeparatorShown(True)
+        self.setValue(self.NOT_RECORDED)
+
+    def count(self) -> int | None:
+        return None if self.value() == self.NOT_RECORDED else self.value()
+
+    def set_count(self, value: int | None) -> None:
+        self.setValue(self.NOT_RECORDED if value is None else value)
+
+
+def completer_for(names: list[str], parent: QWidget) -> QCompleter:
+    completer = QCompleter(sorted(names), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
+class NameListEditor(QWidget):
+    """An ordered list of names (partners): type with completion, Enter or Add to add, Remove to take out."""
+
+    changed = Signal()
+
+    def __init__(self, known_names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entry = QLineEdit(self)
+        self.entry.setCompleter(completer_for(known_names, self.entry))
+        self.add_button = QPushButton(_("Add"), self)
+        self.remove_button = QPushButton(_("Remove"), self)
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(90)
+        row = QHBoxLayout()
+        row.addWidget(self.entry, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.list)
+        self.add_button.clicked.connect(self.add_typed)
+        self.entry.returnPressed.connect(self.add_typed)
+        self.remove_button.clicked.connect(self.remove_selected)
+
+    def names(self) -> list[str]:
+        return [self.list.item(row).text() for row in range(self.list.count())]
+
+    def set_names(self, names: list[str]) -> None:
+        self.list.clear()
+        self.list.addItems(names)
+
+    def add_typed(self) -> None:
+        name = self.entry.text().strip()
+        if name and name not in self.names():
+            self.list.addItem(name)
+            self.changed.emit()
+        self.entry.clear()
+
+    def remove_selected(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
+        self.changed.emit()

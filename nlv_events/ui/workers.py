@@ -1,0 +1,105 @@
+"""Running long work off the GUI thread, with a progress dialog that can cancel it."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from nlv_events.core.errors import UserError
+from nlv_events.core.models import database_proxy
+from nlv_events.i18n import _
+
+log = logging.getLogger(__name__)
+
+
+def _close_thread_connection() -> None:
+    """peewee keeps one connection per thread: the worker's must not outlive its thread."""
+    database = database_proxy.obj
+    if database is not None and not database.is_closed():
+        database.close()
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, job: Callable[..., Any]) -> None:
+        super().__init__()
+        self._job = job
+        self.cancel_requested = threading.Event()
+
+    def run(self) -> None:
+        try:
+            result = self._job(self.progressed.emit, self.cancel_requested.is_set)
+        except UserError as error:
+            self.failed.emit(str(error))
+        except Exception as error:  # a bug: logged with its traceback, reported in one line
+            if not self.cancel_requested.is_set():
+                log.exception("background work failed")
+                self.failed.emit(_("Unexpected error ({kind}): {error}").format(kind=type(error).__name__, error=error))
+        else:
+            if not self.cancel_requested.is_set():
+                self.succeeded.emit(result)
+        finally:
+            _close_thread_connection()
+            self.finished.emit()
+
+
+class BackgroundTask(QObject):
+    """`job(progress, is_cancelled)` runs in a thread; `done(result)` or `error(message)` follow on the GUI thread.
+
+    The progress dialog appears only if the work lasts more than half a second, so quick work stays quiet.
+    """
+
+    done = Signal(object)
+    error = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget, label: str, job: Callable[..., Any]) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._worker = _Worker(job)
+        self._worker.moveToThread(self._thread)
+        self._dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
+        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._dialog.setMinimumDuration(500)
+        self._dialog.setAutoClose(False)
+        self._dialog.setAutoReset(False)
+        self._dialog.canceled.connect(self._cancel)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._progress)
+        self._worker.succeeded.connect(self.done)
+        self._worker.failed.connect(self.error)
+        self._worker.finished.connect(self._finish)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def is_running(self) -> bool:
+        return self._thread.isRunning()
+
+    def wait(self, milliseconds: int = 30_000) -> bool:
+        return self._thread.wait(milliseconds)
+
+    def _progress(self, done: int, total: int) -> None:
+        self._dialog.setMaximum(max(total, 1))
+        self._dialog.setValue(min(done, total))
+
+    def _cancel(self) -> None:
+        self._worker.cancel_requested.set()
+        self.cancelled.emit()
+
+    def _finish(self) -> None:
+        self._dialog.reset()
+        self._dialog.hide()
+        self._thread.quit()
+        self._thread.wait()
+        self._dialog.deleteLater()
+        self.deleteLater()
