@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint i18n bench clean
+.PHONY: run test lint i18n bench clean screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,3 +42,10 @@ i18n: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# Pictures for the README and the user guide, made by the app itself on the demo data (never stale).
+screenshots: $(STAMP)
+	rm -f /tmp/nlv-events-screens.sqlite3*
+	$(BIN)/nlv-events demo --db /tmp/nlv-events-screens.sqlite3 --lang vi
+	QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang vi \
+		--screenshot docs/images/main-window.png

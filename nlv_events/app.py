@@ -5,24 +5,27 @@ from __future__ import annotations
 import sys
 
 from nlv_events import APP_NAME, ORGANISATION_NAME, __version__, i18n
-from nlv_events.core import database
+from nlv_events.core import database, queries
 from nlv_events.core.errors import UserError
+from nlv_events.core.settings import Settings
 
 
 def run_gui(database_target: str | None = None, language: str | None = None, screenshot: str | None = None) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from nlv_events.services import demo
+    from nlv_events.ui.first_start import FirstStartDialog
     from nlv_events.ui.main_window import MainWindow
 
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName(APP_NAME)
     application.setOrganizationName(ORGANISATION_NAME)
     application.setApplicationVersion(__version__)
-    settings = QSettings()
-    i18n.setup_i18n(language or str(settings.value("language", i18n.DEFAULT_LANGUAGE)))
+    settings = Settings()
+    i18n.setup_i18n(language or settings.get("language"))
 
-    target = database.resolve_target(database_target)
+    target = database.resolve_target(database_target or settings.get("database") or None)
     try:
         database.open_database(target)
     except UserError as error:
@@ -31,8 +34,17 @@ def run_gui(database_target: str | None = None, language: str | None = None, scr
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
 
-    window = MainWindow(settings, database.describe_target(target))
-    geometry = settings.value("window/geometry")
+    window_settings = QSettings()
+    label = database.describe_target(target)
+    if not screenshot and not window_settings.value("first_start_done") and not queries.years_with_events():
+        welcome = FirstStartDialog(settings, label)
+        welcome.exec()
+        if welcome.choice == "demo":
+            demo.load_demo()
+        window_settings.setValue("first_start_done", True)
+
+    window = MainWindow(window_settings, label, settings)
+    geometry = window_settings.value("window/geometry")
     if geometry is not None and not screenshot:
         window.restoreGeometry(geometry)
     window.show()
@@ -40,10 +52,10 @@ def run_gui(database_target: str | None = None, language: str | None = None, scr
 
         def capture() -> None:
             if not window.grab().save(screenshot):
-                sys.stderr.write(f"nlv-events: cannot write {screenshot}\n")
+                sys.stderr.write(f"nlv-events: {i18n._('Cannot write {path}').format(path=screenshot)}\n")
                 application.exit(1)
                 return
             application.exit(0)
 
-        QTimer.singleShot(300, capture)
+        QTimer.singleShot(400, capture)
     return application.exec()

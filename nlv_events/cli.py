@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from nlv_events import __version__, i18n, logs
 from nlv_events.core import database
 from nlv_events.core.errors import UserError
+from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, ngettext
 
 log = logging.getLogger(__name__)
@@ -233,7 +234,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not hasattr(arguments, name):
             setattr(arguments, name, default)
     if command != "gui":
-        i18n.setup_i18n(arguments.lang or os.environ.get(LANGUAGE_VARIABLE) or i18n.DEFAULT_LANGUAGE)
+        i18n.setup_i18n(arguments.lang or os.environ.get(LANGUAGE_VARIABLE) or Settings().get("language"))
     try:
         return COMMANDS[command](arguments)
     except UserError as error:

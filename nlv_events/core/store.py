@@ -251,6 +251,11 @@ def purge_event(event_id: int) -> None:
         Event.delete().where((Event.id == event_id) & Event.deleted_at.is_null(False)).execute()
 
 
+def start_year(event_id: int) -> int | None:
+    day = Event.select(Event.start_date).where(Event.id == event_id).scalar()
+    return day.year if day is not None else None
+
+
 def find_existing(record: EventRecord) -> Event | None:
     """The stored event `record` stands for: same ref, else same kind, title and start."""
     if record.ref:

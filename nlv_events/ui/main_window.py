@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequenc
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QToolBar,
@@ -27,25 +29,45 @@ from nlv_events import APP_NAME, __version__, i18n
 from nlv_events.core import queries, store, vocab
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
+from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, ngettext
-from nlv_events.services import demo, planning
-from nlv_events.ui import ask
+from nlv_events.services import demo, interchange, planning
+from nlv_events.ui import ask, printing
 from nlv_events.ui.calendar_view import CalendarView
 from nlv_events.ui.detail_pane import DetailPane
 from nlv_events.ui.event_editor import EventEditor
 from nlv_events.ui.event_table_model import ID_ROLE, EventFilterProxy, EventTableModel, load_rows
 from nlv_events.ui.kind_navigator import KIND_ROLE, KindNavigatorModel
+from nlv_events.ui.pdf_preview import PdfPreview
 from nlv_events.ui.undo_commands import DeleteEventCommand, SaveEventCommand
+from nlv_events.ui.workers import BackgroundTask
 
 ALL_YEARS = 0
+# Windows has no icon theme: Qt's own style icons stand in for the freedesktop names.
+_STYLE_ICONS = {
+    "document-new": QStyle.StandardPixmap.SP_FileIcon,
+    "edit-copy": QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    "edit-delete": QStyle.StandardPixmap.SP_TrashIcon,
+    "edit-undo": QStyle.StandardPixmap.SP_ArrowBack,
+    "edit-redo": QStyle.StandardPixmap.SP_ArrowForward,
+    "document-print": QStyle.StandardPixmap.SP_FileDialogContentsView,
+    "view-refresh": QStyle.StandardPixmap.SP_BrowserReload,
+    "document-open": QStyle.StandardPixmap.SP_DialogOpenButton,
+    "application-exit": QStyle.StandardPixmap.SP_DialogCloseButton,
+    "x-year-list": QStyle.StandardPixmap.SP_FileDialogListView,
+    "x-tallies": QStyle.StandardPixmap.SP_ComputerIcon,
+}
 
 
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, settings: QSettings, database_label: str) -> None:
+    def __init__(self, settings: QSettings, database_label: str, app_settings: Settings | None = None) -> None:
         super().__init__()
         self._settings = settings
+        self.app_settings = app_settings or Settings()
+        self.preview: PdfPreview | None = None
+        self.task: BackgroundTask | None = None
         self._database_label = database_label
         self.setObjectName("MainWindow")
         self.undo_stack = QUndoStack(self)
@@ -120,7 +142,8 @@ class MainWindow(QMainWindow):
         self.search_box.textChanged.connect(self._search_timer.start)
         self.year_box.currentIndexChanged.connect(self._year_chosen)
         self.status_box.currentIndexChanged.connect(self._status_chosen)
-        self.undo_stack.indexChanged.connect(lambda *_: self._update_actions())
+        # A bound method, not a lambda: Qt disconnects it when the window goes, before the stack is emptied.
+        self.undo_stack.indexChanged.connect(self._undo_index_changed)
 
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
@@ -137,7 +160,8 @@ class MainWindow(QMainWindow):
     def _action(self, slot, shortcut=None, icon: str | None = None) -> QAction:
         action = QAction(self)
         if icon:
-            action.setIcon(QIcon.fromTheme(icon))
+            fallback = _STYLE_ICONS.get(icon)
+            action.setIcon(QIcon.fromTheme(icon, self.style().standardIcon(fallback) if fallback else QIcon()))
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -158,8 +182,16 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(self.undo_stack.undo, QKeySequence.StandardKey.Undo, "edit-undo")
         self.redo_action = self._action(self.undo_stack.redo, "Ctrl+Shift+Z", "edit-redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
-        self.undo_stack.indexChanged.connect(lambda *_: self._update_undo_texts())
         self.demo_action = self._action(self.load_demo)
+        self.print_action = self._action(
+            lambda: self.print_programme("a4"), QKeySequence.StandardKey.Print, "document-print"
+        )
+        self.booklet_action = self._action(lambda: self.print_programme("booklet"), "Ctrl+Shift+P")
+        self.year_list_action = self._action(self.print_year_list, "Ctrl+L", "x-year-list")
+        self.tallies_action = self._action(self.show_tallies, "Ctrl+T", "x-tallies")
+        self.import_action = self._action(self.import_file, QKeySequence.StandardKey.Open, "document-open")
+        self.export_action = self._action(self.export_file, "Ctrl+E")
+        self.settings_action = self._action(self.show_settings, QKeySequence.StandardKey.Preferences)
         self.reload_action = self._action(self.reload, "F5", "view-refresh")
         self.find_action = self._action(self._focus_search, QKeySequence.StandardKey.Find, "edit-find")
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit, "application-exit")
@@ -178,9 +210,21 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.file_menu.addAction(self.demo_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
+        for action in (
+            self.print_action,
+            self.booklet_action,
+            self.year_list_action,
+            self.tallies_action,
+            None,
+            self.import_action,
+            self.export_action,
+            self.demo_action,
+            None,
+            self.settings_action,
+            None,
+            self.quit_action,
+        ):
+            self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
         self.edit_menu = bar.addMenu("")
         for action in (
             self.undo_action,
@@ -204,26 +248,40 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_action, self.duplicate_action, self.delete_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.year_label)
-        toolbar.addWidget(self.year_box)
-        toolbar.addWidget(self.status_label_filter)
-        toolbar.addWidget(self.status_box)
+        actions = QToolBar(self)
+        actions.setObjectName("mainToolbar")
+        actions.setMovable(False)
+        actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (
+            self.new_action,
+            self.duplicate_action,
+            self.delete_action,
+            None,
+            self.undo_action,
+            self.redo_action,
+            None,
+            self.print_action,
+            self.year_list_action,
+            self.tallies_action,
+        ):
+            actions.addSeparator() if action is None else actions.addAction(action)
+        self.addToolBar(actions)
+        # The filters get a row of their own, so the search box never disappears into the toolbar's overflow.
+        self.addToolBarBreak()
+        filters = QToolBar(self)
+        filters.setObjectName("filterToolbar")
+        filters.setMovable(False)
+        filters.addWidget(self.year_label)
+        filters.addWidget(self.year_box)
+        filters.addWidget(self.status_label_filter)
+        filters.addWidget(self.status_box)
         spacer = QWidget(self)
         spacer.setFixedWidth(8)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search_box)
-        self.toolbar = toolbar
-        self.addToolBar(toolbar)
+        filters.addWidget(spacer)
+        filters.addWidget(self.search_box)
+        self.toolbar = actions
+        self.filter_toolbar = filters
+        self.addToolBar(filters)
 
     def retranslate(self) -> None:
         """Set every visible text in the language in force (called again when the language changes)."""
@@ -244,6 +302,13 @@ class MainWindow(QMainWindow):
             self.delete_action: _("&Delete"),
             self.deleted_action: _("Deleted &events…"),
             self.demo_action: _("Load &demo data (year 2022)"),
+            self.print_action: _("&Print programme…"),
+            self.booklet_action: _("Print programme as a &booklet…"),
+            self.year_list_action: _("&Year-end list…"),
+            self.tallies_action: _("&Tallies…"),
+            self.import_action: _("&Import from a file…"),
+            self.export_action: _("E&xport to a file…"),
+            self.settings_action: _("&Settings…"),
             self.reload_action: _("&Reload"),
             self.find_action: _("&Find"),
             self.quit_action: _("&Quit"),
@@ -370,6 +435,10 @@ class MainWindow(QMainWindow):
         text = ngettext("{shown} of {total} event", "{shown} of {total} events", total).format(shown=shown, total=total)
         self.status_label.setText(text)
 
+    def _undo_index_changed(self, _index: int) -> None:
+        self._update_undo_texts()
+        self._update_actions()
+
     def _update_undo_texts(self) -> None:
         undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
         self.undo_action.setText(_("&Undo"))
@@ -381,7 +450,14 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has_event = self.current_event_id() is not None
-        for action in (self.edit_action, self.duplicate_action, self.next_year_action, self.delete_action):
+        for action in (
+            self.edit_action,
+            self.duplicate_action,
+            self.next_year_action,
+            self.delete_action,
+            self.print_action,
+            self.booklet_action,
+        ):
             action.setEnabled(has_event)
 
     def _selection_changed(self) -> None:
@@ -411,10 +487,23 @@ class MainWindow(QMainWindow):
         self.reload_years() if event_id is None else self._reload_showing(event_id)
 
     def _reload_showing(self, event_id: int) -> None:
+        """Reload and select `event_id`, switching to its year (and clearing filters that hide it)."""
+        year = store.start_year(event_id)
         years = queries.years_with_events()
         if self.year_box.count() - 1 != len(years):
             self.reload_years()
+        if self.selected_year() not in (None, year):
+            self.year_box.blockSignals(True)
+            self.year_box.setCurrentIndex(max(0, self.year_box.findData(year)))
+            self.year_box.blockSignals(False)
+            self._settings.setValue("filters/year", year)
         self.reload(select=event_id)
+        if self.current_event_id() != event_id and self.proxy.is_filtering():
+            self.search_box.clear()
+            self.proxy.set_search("")
+            self.navigator.setCurrentIndex(self.navigator_model.index(0))
+            self.status_box.setCurrentIndex(0)
+            self.select_event(event_id)
 
     # --- editing ----------------------------------------------------------------------------------------------------
 
@@ -502,9 +591,82 @@ class MainWindow(QMainWindow):
             8000,
         )
 
+    # --- printing, tallies, files, settings ----------------------------------------------------------------------
+
+    def show_pdf(self, pdf: bytes, name: str, title: str) -> None:
+        self.preview = PdfPreview(pdf, name, title, self)
+        self.preview.open()
+
+    def print_programme(self, layout: str = "a4") -> None:
+        event_id = self.current_event_id()
+        if event_id is not None:
+            self.task = printing.print_programme(self, event_id, self.show_pdf, layout)
+
+    def print_year_list(self) -> None:
+        year = self.selected_year() or (queries.years_with_events() or [None])[0]
+        if year is None:
+            ask.inform(self, _("Year-end list"), _("There are no events yet."))
+            return
+        self.task = printing.print_year_list(self, year, self.show_pdf)
+
+    def show_tallies(self) -> None:
+        from nlv_events.ui.tallies_view import TalliesDialog
+
+        self.tallies_dialog = TalliesDialog(self.selected_year(), self)
+        self.tallies_dialog.open()
+
+    def import_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Import events"), "", _("NLV Events data (*.json)"))
+        if path:
+            self.import_from(path)
+
+    def import_from(self, path: str) -> None:
+        try:
+            summary = interchange.import_document(interchange.read_document(path))
+        except UserError as error:
+            ask.warn(self, _("Import events"), str(error))
+            return
+        self.reload_years()
+        ask.inform(
+            self,
+            _("Import events"),
+            _(
+                "Imported {file}: {created} events added, {updated} updated, {unchanged} unchanged, {plans} plan lines."
+            ).format(
+                file=path,
+                created=summary.created,
+                updated=summary.updated,
+                unchanged=summary.unchanged,
+                plans=summary.plans,
+            ),
+        )
+
+    def export_file(self) -> None:
+        year = self.selected_year()
+        name = f"nlv-events-{year}.json" if year else "nlv-events.json"
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export events"), name, _("NLV Events data (*.json)"))
+        if path:
+            try:
+                interchange.write_document(interchange.export_document(year), path)
+            except UserError as error:
+                ask.warn(self, _("Export events"), str(error))
+
+    def show_settings(self) -> None:
+        from nlv_events.ui.settings_dialog import SettingsDialog
+
+        before = self.app_settings.get("database")
+        dialog = SettingsDialog(self.app_settings, self)
+        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
+            return
+        if self.app_settings.get("language") != i18n.current_language():
+            self.set_language(self.app_settings.get("language"))
+        if self.app_settings.get("database") != before:
+            ask.inform(self, _("Settings"), _("The new database is used from the next start of NLV Events."))
+
     def set_language(self, language: str) -> None:
         i18n.setup_i18n(language)
-        self._settings.setValue("language", language)
+        self.app_settings.set("language", language)
+        self.app_settings.save()
         for action in self.language_actions.actions():
             action.setChecked(action.data() == language)
         self.retranslate()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -43,6 +44,22 @@ def completer_for(names: list[str], parent: QWidget) -> QCompleter:
     return completer
 
 
+class EntryLine(QLineEdit):
+    """A line whose Enter adds what was typed, instead of reaching the dialog's default button (Save)."""
+
+    entered = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            completer = self.completer()
+            if completer is not None:
+                completer.popup().hide()
+            self.entered.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class NameListEditor(QWidget):
     """An ordered list of names (partners): type with completion, Enter or Add to add, Remove to take out."""
 
@@ -50,7 +67,7 @@ class NameListEditor(QWidget):
 
     def __init__(self, known_names: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.entry = QLineEdit(self)
+        self.entry = EntryLine(self)
         self.entry.setCompleter(completer_for(known_names, self.entry))
         self.add_button = QPushButton(_("Add"), self)
         self.remove_button = QPushButton(_("Remove"), self)
@@ -65,7 +82,7 @@ class NameListEditor(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.list)
         self.add_button.clicked.connect(self.add_typed)
-        self.entry.returnPressed.connect(self.add_typed)
+        self.entry.entered.connect(self.add_typed)
         self.remove_button.clicked.connect(self.remove_selected)
 
     def names(self) -> list[str]:

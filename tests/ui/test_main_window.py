@@ -2,34 +2,15 @@
 
 import datetime as dt
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from nlv_events import i18n
 from nlv_events.core import store
 from nlv_events.core.records import EventRecord
 from nlv_events.ui.event_table_model import EventFilterProxy, EventTableModel, load_rows
 from nlv_events.ui.main_window import MainWindow
+from tests.ui.conftest import visible_titles
 from tests.ui.keyboard import type_text
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def window(qtbot, demo_db, settings):
-    main_window = MainWindow(settings, "test.sqlite3")
-    qtbot.addWidget(main_window)
-    main_window.show()
-    qtbot.waitExposed(main_window)
-    return main_window
-
-
-def visible_titles(window: MainWindow) -> list[str]:
-    proxy = window.proxy
-    return [proxy.index(row, 1).data() for row in range(proxy.rowCount())]
 
 
 def test_window_opens_on_the_newest_year_with_its_events(window):
@@ -100,8 +81,8 @@ def test_switching_to_english_retranslates_the_window(window):
     assert window.file_menu.title() == "&File"
 
 
-def test_demo_action_on_an_empty_store_fills_the_window(qtbot, db, settings):
-    empty = MainWindow(settings, "empty.sqlite3")
+def test_demo_action_on_an_empty_store_fills_the_window(qtbot, db, settings, app_settings):
+    empty = MainWindow(settings, "empty.sqlite3", app_settings)
     qtbot.addWidget(empty)
     assert empty.proxy.rowCount() == 0
     empty.demo_action.trigger()

@@ -1,0 +1,53 @@
+"""The welcome shown once on an empty record: where the data lives, demo or empty, the organisation lines."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
+from nlv_events.core.settings import Settings
+from nlv_events.i18n import _
+from nlv_events.ui.settings_dialog import organisation_form
+
+
+class FirstStartDialog(QDialog):
+    """`choice` is "demo" or "empty" once the user has chosen."""
+
+    def __init__(self, settings: Settings, database_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("FirstStartDialog")
+        self.setWindowTitle(_("Welcome to NLV Events"))
+        self.resize(640, 460)
+        self.settings = settings
+        self.choice = "empty"
+        intro = QLabel(
+            _(
+                "<p>NLV Events keeps the record of the library's public events: exhibitions, Book Day, talks, "
+                "conferences and training courses. From it you print programmes and the year-end list, and export "
+                "the yearly tallies.</p><p>Your record is kept on this computer in <b>{path}</b> and works "
+                "without the Internet.</p><p>Start with the sample year 2022 to look around, or with an empty "
+                "record.</p>"
+            ).format(path=database_label),
+            self,
+        )
+        intro.setWordWrap(True)
+        organisation, self.organisation_edits = organisation_form(settings, self)
+        buttons = QDialogButtonBox(self)
+        self.demo_button = buttons.addButton(
+            _("Start with the sample year 2022"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.empty_button = buttons.addButton(_("Start with an empty record"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.demo_button.clicked.connect(lambda: self._choose("demo"))
+        self.empty_button.clicked.connect(lambda: self._choose("empty"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(organisation)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        for key, edit in self.organisation_edits.items():
+            if edit.text().strip():
+                self.settings.set(key, edit.text().strip())
+        self.settings.save()
+        self.accept()

@@ -1,0 +1,82 @@
+"""The in-app preview of a printout (QtPdf), with Save as PDF and Print."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
+
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import _
+from nlv_events.services.files import atomic_output
+from nlv_events.ui import ask
+
+
+class PdfPreview(QDialog):
+    def __init__(self, pdf: bytes, suggested_name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PdfPreview")
+        self.setWindowTitle(title)
+        self.resize(900, 1000)
+        self.pdf = pdf
+        self.suggested_name = suggested_name
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(_("Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button = buttons.addButton(_("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(self.save_as)
+        self.print_button.clicked.connect(self.print_document)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def save_as(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), self.suggested_name, _("PDF files (*.pdf)"))
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        try:
+            with atomic_output(path, "wb") as stream:
+                stream.write(self.pdf)
+        except UserError as error:
+            ask.warn(self, self.windowTitle(), str(error))
+            return False
+        return True
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.windowTitle())
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        painter = QPainter()
+        if not painter.begin(printer):
+            ask.warn(self, self.windowTitle(), _("The printer could not be started."))
+            return
+        for page in range(self.document.pageCount()):
+            if page:
+                printer.newPage()
+            target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+            size = self.document.pagePointSize(page).toSize().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            image = self.document.render(page, QSize(size.width(), size.height()))
+            painter.drawImage(0, 0, image)
+        painter.end()

@@ -1,0 +1,117 @@
+"""The settings dialog: language, the organisation lines printed on documents, database and backups."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nlv_events.core import settings as settings_module
+from nlv_events.core.settings import Settings
+from nlv_events.i18n import _
+
+ORGANISATION_KEYS = (
+    ("organisation.parent", "Parent body, printed top left"),
+    ("organisation.name", "Library, printed under the parent body"),
+    ("organisation.city", "City of the place-and-date line"),
+    ("organisation.parent_en", "Parent body in English"),
+    ("organisation.name_en", "Library in English"),
+    ("organisation.city_en", "City in English"),
+)
+
+
+def organisation_form(settings: Settings, parent: QWidget) -> tuple[QGroupBox, dict[str, QLineEdit]]:
+    """The organisation lines as a form (also shown at first start)."""
+    box = QGroupBox(_("Printed on documents"), parent)
+    form = QFormLayout(box)
+    edits: dict[str, QLineEdit] = {}
+    for key, label in ORGANISATION_KEYS:
+        edit = QLineEdit(settings.get(key), box)
+        edit.setObjectName(key)
+        form.addRow(_(label), edit)
+        edits[key] = edit
+    return box, edits
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SettingsDialog")
+        self.setWindowTitle(_("Settings"))
+        self.resize(620, 480)
+        self.settings = settings
+        self.language_box = QComboBox(self)
+        self.language_box.addItem("Tiếng Việt", "vi")
+        self.language_box.addItem("English", "en")
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.get("language"))))
+        organisation, self.organisation_edits = organisation_form(settings, self)
+        self.database_edit = QLineEdit(settings.get("database"), self)
+        self.database_edit.setPlaceholderText(str(settings_module_default_database()))
+        self.backups_edit = QLineEdit(settings.get("backups.folder"), self)
+        self.backups_edit.setPlaceholderText(_("beside the database"))
+        general = QGroupBox(_("General"), self)
+        form = QFormLayout(general)
+        form.addRow(_("Language"), self.language_box)
+        form.addRow(_("Database (file or PostgreSQL URL)"), self._with_browse(self.database_edit, self._browse_db))
+        form.addRow(_("Backups folder"), self._with_browse(self.backups_edit, self._browse_backups))
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(general)
+        layout.addWidget(organisation)
+        layout.addStretch(1)
+        layout.addWidget(buttons)
+
+    def _with_browse(self, edit: QLineEdit, browse) -> QWidget:
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit, 1)
+        button = QPushButton(_("Browse…"), row)
+        button.clicked.connect(browse)
+        layout.addWidget(button)
+        return row
+
+    def _browse_db(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Database file"),
+            self.database_edit.text(),
+            _("SQLite databases (*.sqlite3 *.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.database_edit.setText(path)
+
+    def _browse_backups(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Backups folder"), self.backups_edit.text())
+        if folder:
+            self.backups_edit.setText(folder)
+
+    def accept(self) -> None:
+        self.settings.set("language", self.language_box.currentData())
+        for key, edit in self.organisation_edits.items():
+            self.settings.set(key, edit.text().strip() or settings_module.DEFAULTS[key])
+        self.settings.set("database", self.database_edit.text().strip())
+        self.settings.set("backups.folder", self.backups_edit.text().strip())
+        self.settings.save()
+        super().accept()
+
+
+def settings_module_default_database() -> str:
+    from nlv_events.core.database import default_database_path
+
+    return str(default_database_path())

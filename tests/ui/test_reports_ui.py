@@ -1,0 +1,117 @@
+"""Printing, tallies, settings and the first start, as a user reaches them from the window."""
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QLabel
+
+from nlv_events.core import store
+from nlv_events.core.models import Event
+from nlv_events.core.settings import Settings
+from nlv_events.services import tallies
+from nlv_events.ui.first_start import FirstStartDialog
+from nlv_events.ui.settings_dialog import SettingsDialog
+from nlv_events.ui.tallies_view import PLAN_COLUMN, TalliesDialog
+
+
+def test_print_programme_opens_the_preview_with_save_and_print(window, qtbot, tmp_path):
+    window.select_event(Event.get(Event.ref == "demo-2022-review").id)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible(), timeout=20_000)
+    preview = window.preview
+    assert preview.page_count() >= 2
+    assert "Hội nghị Tổng kết" in preview.windowTitle()
+    target = tmp_path / "out" / "review.pdf"
+    target.parent.mkdir()
+    assert preview.save_to(str(target))
+    assert target.read_bytes() == preview.pdf
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    preview.print_to(printer)
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+
+
+def test_programme_of_an_event_without_one_is_explained(window, answers):
+    window.select_event(Event.get(Event.ref == "demo-2022-exh-01").id)
+    window.print_programme()
+    assert answers == [
+        ("inform", "Sự kiện “Mừng Đảng quang vinh, mừng Xuân Nhâm Dần 2022” chưa có chương trình để in.")
+    ]
+    assert window.preview is None
+
+
+def test_year_list_runs_off_the_gui_thread_and_previews(window, qtbot):
+    window.print_year_list()
+    assert window.task is not None
+    qtbot.waitUntil(lambda: window.preview is not None, timeout=30_000)
+    assert window.preview.page_count() >= 4
+    assert window.preview.suggested_name == "danh-muc-su-kien-2022.pdf"
+
+
+def test_tallies_view_plan_edit_chart_narrative_and_export(window, qtbot, tmp_path, answers):
+    dialog = TalliesDialog(2022, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.model
+    assert model.index(0, 0).data() == "Triển lãm"
+    assert model.index(0, 1).data() == "20"
+    assert "20 cuộc triển lãm, trưng bày" in dialog.narrative.toPlainText()
+    assert len(dialog.chart.series()) == 1 and dialog.chart.series()[0].count() == 3
+    assert model.setData(model.index(0, PLAN_COLUMN), 25)
+    assert tallies.compute(2022).kinds["exhibition"].plan == 25
+    assert model.index(0, PLAN_COLUMN + 1).data() == "80%"
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == dialog.narrative.toPlainText()
+    target = tmp_path / "tallies.json"
+    task = dialog.export_to(str(target))
+    qtbot.waitUntil(lambda: target.exists(), timeout=20_000)
+    assert task is not None
+    qtbot.waitUntil(lambda: bool(answers) and answers[-1][0] == "inform")
+    assert json.loads(target.read_text(encoding="utf-8"))["kinds"]["exhibition"]["plan"] == 25
+
+
+def test_tallies_model_passes_the_model_tester(qtmodeltester, demo_db):
+    dialog = TalliesDialog(2022)
+    qtmodeltester.check(dialog.model)
+
+
+def test_settings_dialog_saves_organisation_lines_and_language(window, qtbot, tmp_path):
+    settings = Settings(tmp_path / "s.json")
+    dialog = SettingsDialog(settings, window)
+    qtbot.addWidget(dialog)
+    dialog.organisation_edits["organisation.name"].setText("THƯ VIỆN TỈNH BẮC NINH")
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    dialog.accept()
+    reread = Settings(tmp_path / "s.json")
+    assert reread.get("organisation.name") == "THƯ VIỆN TỈNH BẮC NINH"
+    assert reread.get("language") == "en"
+    assert reread.get("organisation.parent") == "BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"
+
+
+def test_first_start_offers_the_demo_year(qtbot, db, tmp_path):
+    settings = Settings(tmp_path / "s.json")
+    dialog = FirstStartDialog(settings, str(tmp_path / "events.sqlite3"))
+    qtbot.addWidget(dialog)
+    assert any("events.sqlite3" in label.text() for label in dialog.findChildren(QLabel))  # where the data lives
+    dialog.organisation_edits["organisation.city"].setText("Bắc Ninh")
+    dialog.demo_button.click()
+    assert dialog.choice == "demo"
+    assert Settings(tmp_path / "s.json").get("organisation.city") == "Bắc Ninh"
+
+
+def test_deleted_events_dialog_restores(window, qtbot, monkeypatch):
+    from nlv_events.ui.deleted_dialog import DeletedEventsDialog
+
+    event_id = Event.get(Event.ref == "demo-2022-talk-1").id
+    store.delete_event(event_id)
+    window.reload()
+    dialog = DeletedEventsDialog(window, window.undo_stack, window._after_change)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1
+    dialog.restore_button.click()
+    assert window.current_event_id() == event_id
+    window.undo_action.trigger()
+    assert Event.get_by_id(event_id).deleted_at is not None
