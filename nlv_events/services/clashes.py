@@ -58,6 +58,10 @@ def event_clashes(record: EventRecord) -> list[Clash]:
     for other in candidates:
         if record.id is not None and other.id == record.id:
             continue
+        # An exhibition holds its space for weeks while talks and openings happen around it: exhibitions
+        # clash with exhibitions, other events with other events.
+        if (record.kind == "exhibition") != (other.kind == "exhibition"):
+            continue
         theirs = _span(when.join(other.start_date, other.start_time), when.join(other.end_date, other.end_time))
         if _overlap(mine, theirs):
             clashes.append(

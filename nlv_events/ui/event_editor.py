@@ -247,8 +247,13 @@ class EventEditor(QDialog):
         self.programme_view.setDragEnabled(True)
         self.programme_view.setDropIndicatorShown(True)
         header = self.programme_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Interactive)
+        self.programme_view.setColumnWidth(4, 190)
+        self.programme_view.setColumnWidth(5, 230)
 
         self.add_row_button = QPushButton(_("Add row"), page)
         self.insert_row_button = QPushButton(_("Insert row"), page)
