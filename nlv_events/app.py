@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from nlv_events import APP_NAME, ORGANISATION_NAME, __version__, i18n
 from nlv_events.core import database, queries
 from nlv_events.core.errors import UserError
 from nlv_events.core.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 def run_gui(database_target: str | None = None, language: str | None = None, screenshot: str | None = None) -> int:
@@ -29,10 +32,12 @@ def run_gui(database_target: str | None = None, language: str | None = None, scr
     try:
         database.open_database(target)
     except UserError as error:
-        if screenshot:
-            raise
-        QMessageBox.critical(None, APP_NAME, str(error))
-        return 1
+        if screenshot or not _offer_backup(target, settings, error):
+            if not screenshot:
+                QMessageBox.critical(None, APP_NAME, str(error))
+            return 1
+    if not screenshot:
+        _daily_backup(target, settings)
 
     window_settings = QSettings()
     label = database.describe_target(target)
@@ -43,7 +48,7 @@ def run_gui(database_target: str | None = None, language: str | None = None, scr
             demo.load_demo()
         window_settings.setValue("first_start_done", True)
 
-    window = MainWindow(window_settings, label, settings)
+    window = MainWindow(window_settings, label, settings, target)
     geometry = window_settings.value("window/geometry")
     if geometry is not None and not screenshot:
         window.restoreGeometry(geometry)
@@ -59,3 +64,50 @@ def run_gui(database_target: str | None = None, language: str | None = None, scr
 
         QTimer.singleShot(400, capture)
     return application.exec()
+
+
+def _backups(target: str, settings: Settings):
+    from nlv_events.services import backup
+
+    return backup.backups_dir(backup.sqlite_path(target), settings.get("backups.folder"))
+
+
+def _daily_backup(target: str, settings: Settings) -> None:
+    from nlv_events.services import backup
+
+    if database.sqlite_file(target) is None:
+        return
+    try:
+        backup.automatic_backup(target, _backups(target, settings))
+    except UserError:
+        log.warning("automatic backup failed", exc_info=True)  # the work goes on; the log says why
+
+
+def _offer_backup(target: str, settings: Settings, error: UserError) -> bool:
+    """The database cannot be opened: offer the newest good backup. True when it was restored and opened."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from nlv_events.services import backup
+
+    if database.sqlite_file(target) is None or not database.sqlite_file(target).exists():
+        return False
+    try:
+        found = backup.newest_good_backup(_backups(target, settings))
+    except UserError:
+        return False
+    if found is None:
+        return False
+    question = i18n._(
+        "The database cannot be opened:\n{error}\n\nRestore the newest good backup, taken {taken}? "
+        "The damaged file is kept beside it."
+    ).format(error=error, taken=found.taken.strftime("%d/%m/%Y %H:%M"))
+    answer = QMessageBox.question(None, APP_NAME, question)
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        backup.restore(target, found.path, _backups(target, settings))
+        database.open_database(target)
+    except UserError as restore_error:
+        QMessageBox.critical(None, APP_NAME, str(restore_error))
+        return False
+    return True

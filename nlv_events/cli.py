@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from nlv_events import __version__, i18n, logs
 from nlv_events.core import database
@@ -60,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     importing = commands.add_parser("import", parents=[common], help="import an interchange JSON file")
     importing.add_argument("file", metavar="FILE.json")
+    importing.add_argument(
+        "--convert-legacy", action="store_true", help="convert text typed in the old TCVN3 (ABC) encoding to Unicode"
+    )
 
     exporting = commands.add_parser("export", parents=[common], help="export to an interchange JSON file")
     exporting.add_argument("file", metavar="FILE.json")
@@ -87,6 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
     year_report = commands.add_parser("year-report", parents=[common], help="print the year-end list of events")
     year_report.add_argument("year", type=_year, metavar="YEAR")
     year_report.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+
+    backup = commands.add_parser("backup", parents=[common], help="back up the database now")
+    backup.add_argument("-o", "--output", metavar="FILE")
+
+    restore = commands.add_parser("restore", parents=[common], help="restore the database from a backup")
+    restore.add_argument("file", metavar="BACKUP_FILE")
+
+    check = commands.add_parser("check", parents=[common], help="check the database and the store's rules")
+    check.add_argument("--repair", action="store_true", help="rebuild what can be rebuilt (the search text)")
     return parser
 
 
@@ -111,6 +124,7 @@ def _command_import(arguments: argparse.Namespace) -> int:
     from nlv_events.services import interchange
 
     document = interchange.read_document(arguments.file)
+    interchange.handle_legacy_text(document, convert=arguments.convert_legacy)
     _open(arguments)
     summary = interchange.import_document(document)
     print(
@@ -203,6 +217,56 @@ def _command_year_report(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _backups_folder(target: str) -> Path:
+    from nlv_events.services import backup
+
+    return backup.backups_dir(backup.sqlite_path(target), Settings().get("backups.folder"))
+
+
+def _command_backup(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import backup
+
+    target = database.resolve_target(arguments.db)
+    path = backup.sqlite_path(target)
+    if not path.exists():
+        raise UserError(_("There is no database at {path} to back up.").format(path=path))
+    destination = Path(arguments.output) if arguments.output else _backups_folder(target) / backup.backup_name()
+    backup.backup_to(target, destination)
+    print(_("Backed up the database to {file}.").format(file=destination))
+    return 0
+
+
+def _command_restore(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import backup
+
+    target = database.resolve_target(arguments.db)
+    safety = backup.restore(target, Path(arguments.file), _backups_folder(target))
+    print(
+        _("Restored the database from {file}; the database as it was is kept in {safety}.").format(
+            file=arguments.file, safety=safety
+        )
+    )
+    return 0
+
+
+def _command_check(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import checks
+
+    _open(arguments)
+    if arguments.repair:
+        print(
+            ngettext(
+                "Repaired the search text of {count} event.",
+                "Repaired the search text of {count} events.",
+                count := checks.repair_search(),
+            ).format(count=count)
+        )
+    findings = checks.run_checks()
+    for finding in findings:
+        print(("✗ " if finding.problem else "✓ ") + finding.message)
+    return 1 if any(finding.problem for finding in findings) else 0
+
+
 def _command_gui(arguments: argparse.Namespace) -> int:
     from nlv_events import app
 
@@ -223,6 +287,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ics": _command_ics,
     "programme": _command_programme,
     "year-report": _command_year_report,
+    "backup": _command_backup,
+    "restore": _command_restore,
+    "check": _command_check,
 }
 
 

@@ -12,7 +12,7 @@ import platformdirs
 from playhouse import db_url
 
 from nlv_events import APP_NAME, ORGANISATION_NAME
-from nlv_events.core import migrations
+from nlv_events.core import guard, migrations
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import database_proxy
 from nlv_events.i18n import _
@@ -55,6 +55,11 @@ def describe_target(target: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+def sqlite_file(target: str) -> Path | None:
+    """The file behind a SQLite target (a path or sqlite:/// URL); None for a server URL."""
+    return _sqlite_path(target)
+
+
 def _sqlite_path(target: str) -> Path | None:
     if not is_url(target):
         return Path(target).expanduser()
@@ -77,6 +82,12 @@ def connect(target: str) -> peewee.Database:
                     path=path, reason=error.strerror or error
                 )
             ) from error
+        if path.exists() and not os.access(path, os.W_OK):
+            raise UserError(
+                _("The database {path} is read-only: ask for write access to the file, or open a copy.").format(
+                    path=path
+                )
+            )
         database: peewee.Database = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
     else:
         try:
@@ -90,12 +101,22 @@ def connect(target: str) -> peewee.Database:
     try:
         database.connect(reuse_if_open=True)
     except peewee.OperationalError as error:
+        explained = guard.explain(error)
+        if explained is not None:
+            raise explained from error
         raise UserError(
-            _("Cannot open the database {target}: {reason}").format(target=describe_target(target), reason=error)
+            _("Cannot open the database {target}: {reason}").format(
+                target=describe_target(target), reason=_without_password(str(error), target)
+            )
         ) from error
     except (peewee.DatabaseError, sqlite3.DatabaseError) as error:
         raise _damaged(target, error) from error
     return database
+
+
+def _without_password(text: str, target: str) -> str:
+    password = urlsplit(target).password if is_url(target) else None
+    return text.replace(password, "***") if password else text
 
 
 def _damaged(target: str, error: Exception) -> UserError:
@@ -111,7 +132,8 @@ def open_database(target: str | None = None) -> peewee.Database:
     resolved = resolve_target(target)
     database = connect(resolved)
     try:
-        migrations.upgrade(database)
+        with guard.database_errors():
+            migrations.upgrade(database)
     except peewee.DatabaseError as error:
         database.close()
         raise _damaged(resolved, error) from error

@@ -20,3 +20,11 @@ class ValidationError(UserError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+class ConflictError(UserError):
+    """Someone else saved the event since it was opened; `changed` names the fields that differ."""
+
+    def __init__(self, message: str, changed: list[str]) -> None:
+        super().__init__(message)
+        self.changed = changed

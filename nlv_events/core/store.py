@@ -6,8 +6,8 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 
-from nlv_events.core import rules, when
-from nlv_events.core.errors import UserError
+from nlv_events.core import guard, rules, when
+from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.models import (
     AnnualPlan,
     Event,
@@ -79,16 +79,73 @@ def search_text(record: EventRecord) -> str:
     return fold(" | ".join(part for part in parts if part))
 
 
-def save_event(record: EventRecord) -> Event:
-    """Validate and store `record` (new when it has no id) with its partners, people and programme."""
+# Fields compared when two people saved the same event, in the order a user reads them.
+_COMPARED_FIELDS = (
+    "title",
+    "title_en",
+    "kind",
+    "theme",
+    "occasion",
+    "start",
+    "end",
+    "venue",
+    "format",
+    "status",
+    "role",
+    "partners",
+    "audience",
+    "attendance",
+    "online_views",
+    "items_displayed",
+    "description",
+    "notes",
+    "news_url",
+    "people",
+    "programme",
+)
+
+
+def changed_fields(old: EventRecord, new: EventRecord) -> list[str]:
+    return [name for name in _COMPARED_FIELDS if getattr(old, name) != getattr(new, name)]
+
+
+def _ensure_unchanged(event: Event, base: EventRecord) -> None:
+    if base.version is None or event.version == base.version:
+        return
+    current = load_record(event)
+    changed = changed_fields(base, current)
+    raise ConflictError(
+        _("Someone else saved this event while you were editing it. They changed: {fields}.").format(
+            fields=", ".join(rules.field_label(name) for name in changed) or _("nothing visible")
+        ),
+        changed,
+    )
+
+
+def ensure_unchanged(base: EventRecord) -> None:
+    """Raise ConflictError if the stored event has moved on from `base` (the version the user opened)."""
+    event = Event.get_or_none(Event.id == base.id)
+    if event is None or event.deleted_at is not None:
+        raise UserError(_("The event no longer exists: someone may have deleted it."))
+    _ensure_unchanged(event, base)
+
+
+def save_event(record: EventRecord, base: EventRecord | None = None) -> Event:
+    """Validate and store `record` (new when it has no id) with its partners, people and programme.
+
+    `base` is the event as the user opened it: if someone else has saved it since (its version moved on),
+    nothing is written and ConflictError says what they changed.
+    """
     rules.validate(record)
-    with database_proxy.atomic():
+    with guard.database_errors(), database_proxy.atomic():
         if record.id is None:
             event = Event(ref=record.ref or new_ref(), created_at=_now())
         else:
             event = Event.get_or_none(Event.id == record.id)
             if event is None:
                 raise UserError(_("The event no longer exists: someone may have deleted it."))
+            if base is not None:
+                _ensure_unchanged(event, base)
             event.version += 1
             if record.ref:
                 event.ref = record.ref
@@ -236,12 +293,12 @@ def load_record(event: Event | int) -> EventRecord:
 
 def delete_event(event_id: int) -> None:
     """Move the event to the deleted events; `restore_event` brings it back whole."""
-    with database_proxy.atomic():
+    with guard.database_errors(), database_proxy.atomic():
         Event.update(deleted_at=_now(), version=Event.version + 1).where(Event.id == event_id).execute()
 
 
 def restore_event(event_id: int) -> None:
-    with database_proxy.atomic():
+    with guard.database_errors(), database_proxy.atomic():
         Event.update(deleted_at=None, version=Event.version + 1).where(Event.id == event_id).execute()
 
 
@@ -272,7 +329,7 @@ def find_existing(record: EventRecord) -> Event | None:
 
 def save_plan(plan: PlanEntry) -> AnnualPlan:
     rules.validate_plan(plan)
-    with database_proxy.atomic():
+    with guard.database_errors(), database_proxy.atomic():
         row = AnnualPlan.get_or_none((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind))
         if row is None:
             return AnnualPlan.create(year=plan.year, kind=plan.kind, target=plan.target)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from nlv_events.core import queries, rules, store, when
+from nlv_events.core import guard, legacy_text, queries, rules, store, when
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.models import Person, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry, ProgrammeEntry
@@ -283,7 +283,7 @@ def _fill_known_people(record: EventRecord) -> None:
 def import_document(document: Document) -> ImportSummary:
     """Store every plan and event of `document` in one transaction: all of it, or nothing."""
     summary = ImportSummary()
-    with database_proxy.atomic():
+    with guard.database_errors(), database_proxy.atomic():
         for number, plan in enumerate(document.plans, start=1):
             try:
                 store.save_plan(plan)
@@ -371,3 +371,27 @@ def write_document(document: dict[str, Any], path: str | os.PathLike[str]) -> No
     with atomic_output(path, "w", encoding="utf-8", newline="\n") as stream:
         json.dump(document, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
+
+
+def handle_legacy_text(document: Document, convert: bool) -> int:
+    """Find text typed in the old TCVN3 encoding; convert it when asked, else refuse the file saying where.
+    Returns how many texts were converted."""
+    converted = 0
+    for number, record in enumerate(document.events, start=1):
+        for name in ("title", "title_en", "theme", "occasion", "venue", "description", "notes"):
+            value = getattr(record, name)
+            if legacy_text.looks_like_tcvn3(value):
+                if not convert:
+                    raise _Place(event=number).fail(
+                        name,
+                        _(
+                            "the text “{text}” looks like the old TCVN3 (ABC) encoding; import with --convert-legacy "
+                            "to convert it to Unicode."
+                        ).format(text=value[:40]),
+                    )
+                setattr(record, name, legacy_text.tcvn3_to_unicode(value))
+                converted += 1
+        record.partners = [
+            legacy_text.tcvn3_to_unicode(p) if legacy_text.looks_like_tcvn3(p) else p for p in record.partners
+        ]
+    return converted

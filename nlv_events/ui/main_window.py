@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoStack
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from nlv_events import APP_NAME, __version__, i18n
 from nlv_events.core import queries, store, vocab
-from nlv_events.core.errors import UserError
+from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, ngettext
@@ -62,8 +63,15 @@ _STYLE_ICONS = {
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, settings: QSettings, database_label: str, app_settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        settings: QSettings,
+        database_label: str,
+        app_settings: Settings | None = None,
+        database_target: str | None = None,
+    ) -> None:
         super().__init__()
+        self.database_target = database_target or database_label
         self._settings = settings
         self.app_settings = app_settings or Settings()
         self.preview: PdfPreview | None = None
@@ -192,6 +200,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(self.import_file, QKeySequence.StandardKey.Open, "document-open")
         self.export_action = self._action(self.export_file, "Ctrl+E")
         self.settings_action = self._action(self.show_settings, QKeySequence.StandardKey.Preferences)
+        self.backup_action = self._action(self.back_up_now)
+        self.restore_action = self._action(self.restore_backup)
         self.reload_action = self._action(self.reload, "F5", "view-refresh")
         self.find_action = self._action(self._focus_search, QKeySequence.StandardKey.Find, "edit-find")
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit, "application-exit")
@@ -309,6 +319,8 @@ class MainWindow(QMainWindow):
             self.import_action: _("&Import from a file…"),
             self.export_action: _("E&xport to a file…"),
             self.settings_action: _("&Settings…"),
+            self.backup_action: _("&Back up now"),
+            self.restore_action: _("&Restore from a backup…"),
             self.reload_action: _("&Reload"),
             self.find_action: _("&Find"),
             self.quit_action: _("&Quit"),
@@ -541,8 +553,21 @@ class MainWindow(QMainWindow):
             self.reload()
             return
         after = self.open_editor(before, None)
-        if after is not None:
-            self._push(SaveEventCommand(before, after, self._after_change))
+        if after is None:
+            return
+        try:
+            store.ensure_unchanged(before)
+        except ConflictError as error:
+            question = error.message + "\n\n" + _("Save your version over theirs? (No keeps theirs.)")
+            if not ask.confirm(self, _("Someone else saved this event"), question):
+                self.reload(select=event_id)
+                return
+            before = store.load_record(event_id)  # overwrite: undo then brings theirs back
+        except UserError as error:
+            ask.warn(self, APP_NAME, str(error))
+            self.reload()
+            return
+        self._push(SaveEventCommand(before, after, self._after_change))
 
     def duplicate_event(self) -> None:
         event_id = self.current_event_id()
@@ -650,6 +675,57 @@ class MainWindow(QMainWindow):
                 interchange.write_document(interchange.export_document(year), path)
             except UserError as error:
                 ask.warn(self, _("Export events"), str(error))
+
+    def _backups_folder(self) -> Path:
+        from nlv_events.services import backup
+
+        return backup.backups_dir(backup.sqlite_path(self.database_target), self.app_settings.get("backups.folder"))
+
+    def back_up_now(self) -> None:
+        from nlv_events.services import backup
+
+        try:
+            made = backup.backup_to(self.database_target, self._backups_folder() / backup.backup_name())
+        except UserError as error:
+            ask.warn(self, _("Back up"), str(error))
+            return
+        ask.inform(self, _("Back up"), _("Backed up the database to {file}.").format(file=made))
+
+    def restore_backup(self) -> None:
+        try:
+            folder = self._backups_folder()
+        except UserError as error:
+            ask.warn(self, _("Restore"), str(error))
+            return
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Restore from a backup"), str(folder), _("NLV Events backups (*.sqlite3)")
+        )
+        if path:
+            self.restore_from(Path(path))
+
+    def restore_from(self, path: Path) -> bool:
+        from nlv_events.services import backup
+
+        question = _(
+            "Replace the current record with the backup {file}? The record as it is now is backed up first."
+        ).format(file=path.name)
+        if not ask.confirm(self, _("Restore"), question):
+            return False
+        try:
+            safety = backup.restore(self.database_target, path, self._backups_folder())
+        except UserError as error:
+            ask.warn(self, _("Restore"), str(error))
+            return False
+        self.undo_stack.clear()
+        self.reload_years()
+        ask.inform(
+            self,
+            _("Restore"),
+            _("Restored the database from {file}; the database as it was is kept in {safety}.").format(
+                file=path, safety=safety
+            ),
+        )
+        return True
 
     def show_settings(self) -> None:
         from nlv_events.ui.settings_dialog import SettingsDialog

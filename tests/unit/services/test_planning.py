@@ -81,11 +81,17 @@ def test_programme_rows_in_one_place_at_once(db):
 
 def test_a_talk_beside_a_running_exhibition_is_no_clash_but_two_exhibitions_are(demo_db):
     yard = "Sân Thư viện Quốc gia Việt Nam"
-    talk = EventRecord(kind="talk", title="Tọa đàm ở sân", start=dt.datetime(2022, 4, 25, 9),
-                       end=dt.datetime(2022, 4, 25, 10), venue=yard)
+    talk = EventRecord(
+        kind="talk",
+        title="Tọa đàm ở sân",
+        start=dt.datetime(2022, 4, 25, 9),
+        end=dt.datetime(2022, 4, 25, 10),
+        venue=yard,
+    )
     assert clashes.event_clashes(talk) == []  # the Book Day exhibition is displayed there that week
-    exhibition = EventRecord(kind="exhibition", title="Trưng bày khác", start=dt.date(2022, 4, 25),
-                             end=dt.date(2022, 5, 2), venue=yard)
+    exhibition = EventRecord(
+        kind="exhibition", title="Trưng bày khác", start=dt.date(2022, 4, 25), end=dt.date(2022, 5, 2), venue=yard
+    )
     assert [c.other_event_id for c in clashes.event_clashes(exhibition)] == [
         Event.get(Event.ref == "demo-2022-exh-05").id
     ]
