@@ -2,7 +2,8 @@
 # Install the Debian packages the test suite needs when they are missing (CI runs as root on a clean clone).
 # Qt's offscreen platform still loads these libraries.
 set -eu
-needed="libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3"
+# PostgreSQL: the store's tests also run against a real server that they start themselves.
+needed="libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 postgresql"
 missing=""
 for package in $needed; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"

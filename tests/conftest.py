@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -33,10 +34,35 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "events.sqlite3"
 
 
+def pytest_generate_tests(metafunc):
+    """Tests marked `both_databases` run on SQLite and on a real PostgreSQL server."""
+    if "db" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_databases"):
+        metafunc.parametrize("db", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    from tests.postgres import PostgresServer
+
+    try:
+        server = PostgresServer()
+    except (RuntimeError, OSError, subprocess.SubprocessError) as error:
+        if os.environ.get("CI"):
+            raise  # CI installs PostgreSQL: a missing server there is a failure, not a skip
+        pytest.skip(f"no PostgreSQL server here: {error}")
+    yield server
+    server.close()
+
+
 @pytest.fixture
-def db(db_path: Path):
-    """An empty store on a fresh SQLite file, bound for the test."""
-    connection = database.open_database(str(db_path))
+def db(request, db_path: Path):
+    """An empty store, bound for the test: a fresh SQLite file, or (parametrized) a PostgreSQL database."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        server.reset()
+        connection = database.open_database(server.url)
+    else:
+        connection = database.open_database(str(db_path))
     yield connection
     database.close_database()
 

@@ -314,11 +314,11 @@ def start_year(event_id: int) -> int | None:
 
 
 def find_existing(record: EventRecord) -> Event | None:
-    """The stored event `record` stands for: same ref, else same kind, title and start."""
+    """The stored event `record` stands for: the one with its ref, or (for a record without one) the one with the
+    same kind, title and start."""
     if record.ref:
-        found = Event.get_or_none(Event.ref == record.ref)
-        if found is not None:
-            return found
+        # A ref is an identity: two events may share a title and a day, and still be two events.
+        return Event.get_or_none(Event.ref == record.ref)
     start_date, start_time = when.split(record.start)
     query = Event.select().where(
         (Event.kind == record.kind) & (Event.title == record.title) & (Event.start_date == start_date)

@@ -10,6 +10,8 @@ from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import Event, Person, ProgrammeItem
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 
+pytestmark = pytest.mark.both_databases
+
 
 def book_day() -> EventRecord:
     return EventRecord(

@@ -10,6 +10,8 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event, Organisation, Person, ProgrammeItem, Venue
 from nlv_events.services import demo, interchange
 
+pytestmark = pytest.mark.both_databases
+
 MINIMAL = {
     "format": "nlv-events/1",
     "plans": [{"year": 2023, "kind": "exhibition", "target": 20}],

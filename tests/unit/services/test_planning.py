@@ -2,10 +2,14 @@
 
 import datetime as dt
 
+import pytest
+
 from nlv_events.core import store
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, ProgrammeEntry
 from nlv_events.services import clashes, planning
+
+pytestmark = pytest.mark.both_databases
 
 
 def test_duplicate_to_next_year_moves_everything_by_a_year(demo_db):

@@ -9,6 +9,8 @@ from nlv_events.core import store
 from nlv_events.core.records import EventRecord, PlanEntry
 from nlv_events.services import narrative, tallies
 
+pytestmark = pytest.mark.both_databases
+
 D = dt.date
 
 

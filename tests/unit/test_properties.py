@@ -1,0 +1,97 @@
+"""Property-based tests: folding for search, and the interchange round trip, on any text a user might type."""
+
+import datetime as dt
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nlv_events.core import database, store
+from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
+from nlv_events.core.text import fold
+from nlv_events.services import interchange
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+letters = st.sampled_from(VIETNAMESE + VIETNAMESE.upper() + " 0123456789–“”,.:()📚書к")
+text = st.text(letters, min_size=1, max_size=60).map(str.strip).filter(bool)
+
+
+@given(st.text())
+def test_folding_is_idempotent_and_form_independent(value):
+    folded = fold(value)
+    assert fold(folded) == folded
+    assert fold(unicodedata.normalize("NFD", value)) == fold(unicodedata.normalize("NFC", value)) == folded
+    assert "đ" not in folded and "Đ" not in folded
+    assert not any(unicodedata.combining(char) for char in folded)
+
+
+@given(text)
+def test_every_vietnamese_word_finds_itself_without_accents(value):
+    bare = "".join(
+        c
+        for c in unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
+        if not unicodedata.combining(c)
+    )
+    assert fold(bare) == fold(value)
+
+
+days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
+counts = st.none() | st.integers(min_value=0, max_value=10_000_000)
+people = st.lists(
+    st.builds(
+        PersonEntry,
+        name=text,
+        position=st.none() | text,
+        role=st.sampled_from(["chair", "speaker", "guest", "participant"]),
+    ),
+    max_size=3,
+    unique_by=lambda person: fold(person.name),
+)
+
+
+@st.composite
+def events(draw):
+    start = draw(days)
+    length = draw(st.integers(min_value=0, max_value=40))
+    programme = [
+        ProgrammeEntry(start=dt.datetime.combine(start, dt.time(8 + n)), title=draw(text), place=draw(st.none() | text))
+        for n in range(draw(st.integers(min_value=0, max_value=4)))
+    ]
+    return EventRecord(
+        kind=draw(st.sampled_from(["exhibition", "book_day", "talk", "conference", "training", "other"])),
+        title=draw(text),
+        title_en=draw(st.none() | text),
+        theme=draw(st.none() | text),
+        start=start,
+        end=start + dt.timedelta(days=length) if length else None,
+        venue=draw(st.none() | text),
+        status=draw(st.sampled_from(["planned", "confirmed", "held", "cancelled"])),
+        partners=draw(st.lists(text, max_size=3, unique_by=fold)),
+        attendance=draw(counts),
+        online_views=draw(counts),
+        description=draw(st.none() | text),
+        people=draw(people),
+        programme=programme,
+    )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(events(), min_size=1, max_size=4))
+def test_interchange_round_trip_keeps_everything(records):
+    with tempfile.TemporaryDirectory() as folder:
+        first, second = Path(folder) / "a.sqlite3", Path(folder) / "b.sqlite3"
+        database.open_database(str(first))
+        try:
+            for record in records:
+                store.save_event(record)
+            exported = interchange.export_document()
+        finally:
+            database.close_database()
+        database.open_database(str(second))
+        try:
+            interchange.import_document(interchange.parse_document(exported))
+            assert interchange.export_document() == exported
+        finally:
+            database.close_database()
