@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint i18n bench clean screenshots
+.PHONY: run test lint i18n bench clean screenshots package
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -47,5 +47,16 @@ clean:
 screenshots: $(STAMP)
 	rm -f /tmp/nlv-events-screens.sqlite3*
 	$(BIN)/nlv-events demo --db /tmp/nlv-events-screens.sqlite3 --lang vi
-	QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang vi \
-		--screenshot docs/images/main-window.png
+	for view in list calendar programme tallies; do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang vi \
+			--view $$view --screenshot docs/images/$$view.png || exit 1; \
+	done
+	for view in list programme; do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang en \
+			--view $$view --screenshot docs/images/$$view.en.png || exit 1; \
+	done
+
+# The one-folder bundle in dist/nlv-events/ (on Windows, then the installer: see packaging/README.md).
+package: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,package]'
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/nlv-events.spec

@@ -9,15 +9,24 @@ from nlv_events import APP_NAME, ORGANISATION_NAME, __version__, i18n
 from nlv_events.core import database, queries
 from nlv_events.core.errors import UserError
 from nlv_events.core.settings import Settings
+from nlv_events.i18n import _
 
 log = logging.getLogger(__name__)
 
 
-def run_gui(database_target: str | None = None, language: str | None = None, screenshot: str | None = None) -> int:
+def run_gui(
+    database_target: str | None = None,
+    language: str | None = None,
+    screenshot: str | None = None,
+    view: str = "list",
+) -> int:
     from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from nlv_events.core.resources import resource
     from nlv_events.services import demo
+    from nlv_events.ui import crash, screenshots
     from nlv_events.ui.first_start import FirstStartDialog
     from nlv_events.ui.main_window import MainWindow
 
@@ -25,6 +34,8 @@ def run_gui(database_target: str | None = None, language: str | None = None, scr
     application.setApplicationName(APP_NAME)
     application.setOrganizationName(ORGANISATION_NAME)
     application.setApplicationVersion(__version__)
+    application.setWindowIcon(QIcon(str(resource("icons", "nlv-events.png"))))
+    crash.install()
     settings = Settings()
     i18n.setup_i18n(language or settings.get("language"))
 
@@ -54,10 +65,12 @@ def run_gui(database_target: str | None = None, language: str | None = None, scr
         window.restoreGeometry(geometry)
     window.show()
     if screenshot:
+        shown = screenshots.prepare(window, view)
 
         def capture() -> None:
-            if not window.grab().save(screenshot):
-                sys.stderr.write(f"nlv-events: {i18n._('Cannot write {path}').format(path=screenshot)}\n")
+            if not shown.grab().save(screenshot):
+                message = _("Cannot write {path}: {reason}").format(path=screenshot, reason="PNG")
+                sys.stderr.write(f"nlv-events: {message}\n")
                 application.exit(1)
                 return
             application.exit(0)
@@ -97,7 +110,7 @@ def _offer_backup(target: str, settings: Settings, error: UserError) -> bool:
         return False
     if found is None:
         return False
-    question = i18n._(
+    question = _(
         "The database cannot be opened:\n{error}\n\nRestore the newest good backup, taken {taken}? "
         "The damaged file is kept beside it."
     ).format(error=error, taken=found.taken.strftime("%d/%m/%Y %H:%M"))

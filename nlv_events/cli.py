@@ -56,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = commands.add_parser("gui", parents=[common], help="open the window (the default)")
     gui.add_argument("--screenshot", metavar="FILE.png", help="show the window, save a picture of it, quit")
+    gui.add_argument(
+        "--view",
+        choices=("list", "calendar", "editor", "programme", "tallies"),
+        default="list",
+        help="what the screenshot shows",
+    )
 
     commands.add_parser("demo", parents=[common], help="load the demo year 2022 (sample data)")
 
@@ -274,6 +280,7 @@ def _command_gui(arguments: argparse.Namespace) -> int:
         database_target=arguments.db,
         language=arguments.lang,
         screenshot=getattr(arguments, "screenshot", None),
+        view=getattr(arguments, "view", "list"),
     )
 
 

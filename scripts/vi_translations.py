@@ -405,4 +405,11 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "Restore from a backup": "Khôi phục từ bản sao lưu",
     "NLV Events backups (*.sqlite3)": "Bản sao lưu NLV Events (*.sqlite3)",
     "Replace the current record with the backup {file}? The record as it is now is backed up first.": "Thay dữ liệu hiện tại bằng bản sao lưu {file}? Dữ liệu hiện tại sẽ được sao lưu trước.",
+    "User guide": "Hướng dẫn sử dụng",
+    "The user guide is missing from this installation ({path}).": "Bản cài đặt này thiếu tài liệu hướng dẫn ({path}).",
+    "Open log folder": "Mở thư mục nhật ký",
+    "NLV Events – unexpected error": "NLV Events – lỗi ngoài ý muốn",
+    "Sorry, something went wrong: {error}\n\nYour saved work is safe. The details are in the log file {path}; please send it to the IT office.": "Xin lỗi, đã có lỗi ngoài ý muốn: {error}\n\nDữ liệu đã lưu vẫn an toàn. Chi tiết được ghi trong tệp nhật ký {path}; hãy gửi tệp này cho phòng Tin học.",
+    "&User guide": "&Hướng dẫn sử dụng",
+    "Open &log folder": "Mở thư mục &nhật ký",
 }

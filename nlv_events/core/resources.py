@@ -6,12 +6,19 @@ import sys
 from pathlib import Path
 
 
+def _root() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+
+
+def docs_dir() -> Path:
+    """The `docs/` folder (user guide and its pictures), shipped inside the bundle too."""
+    return _root() / "docs"
+
+
 def resources_dir() -> Path:
     """The `resources/` folder: inside a PyInstaller bundle, or at the top of the source tree."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    return _root() / "resources"
 
 
 def resource(*parts: str) -> Path:

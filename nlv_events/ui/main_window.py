@@ -206,6 +206,8 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(self._focus_search, QKeySequence.StandardKey.Find, "edit-find")
         self.quit_action = self._action(self.close, QKeySequence.StandardKey.Quit, "application-exit")
         self.about_action = self._action(self.show_about)
+        self.guide_action = self._action(self.show_guide, QKeySequence.StandardKey.HelpContents, "help-contents")
+        self.log_action = self._action(self.open_log_folder)
 
         self.language_actions = QActionGroup(self)
         self.language_actions.setExclusive(True)
@@ -255,6 +257,9 @@ class MainWindow(QMainWindow):
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addActions(self.language_actions.actions())
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addAction(self.log_action)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
@@ -325,6 +330,8 @@ class MainWindow(QMainWindow):
             self.find_action: _("&Find"),
             self.quit_action: _("&Quit"),
             self.about_action: _("&About NLV Events"),
+            self.guide_action: _("&User guide"),
+            self.log_action: _("Open &log folder"),
         }
         for action, text in texts.items():
             action.setText(text)
@@ -747,6 +754,17 @@ class MainWindow(QMainWindow):
             action.setChecked(action.data() == language)
         self.retranslate()
         self.language_changed.emit(language)
+
+    def show_guide(self) -> None:
+        from nlv_events.ui.help_viewer import UserGuide
+
+        self.guide = UserGuide(self)
+        self.guide.open()
+
+    def open_log_folder(self) -> None:
+        from nlv_events.ui import crash
+
+        crash.open_log_folder()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -1,0 +1,43 @@
+"""What `gui --screenshot FILE --view V` shows: the pictures of the README and the user guide, made by the app."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QWidget
+
+from nlv_events.core.models import Event
+from nlv_events.core.store import load_record
+from nlv_events.ui.main_window import MainWindow
+
+VIEWS = ("list", "calendar", "editor", "programme", "tallies")
+
+
+def prepare(window: MainWindow, view: str) -> QWidget:
+    """Put `window` in the state of `view` and return the widget to photograph."""
+    if view == "calendar":
+        window.views.setCurrentIndex(1)
+        window.calendar.show_month(dt.date(2022, 12, 1))
+        return window
+    if view in ("editor", "programme"):
+        from nlv_events.ui.event_editor import EventEditor
+
+        event = Event.get_or_none(Event.ref == "demo-2022-bookday") or Event.select().first()
+        editor = EventEditor(load_record(event), window)
+        if view == "programme":
+            editor.tabs.setCurrentIndex(2)
+            editor.programme_view.selectRow(4)
+        editor.show()
+        window._screenshot_dialog = editor  # type: ignore[attr-defined]  # keep it alive until the picture
+        return editor
+    if view == "tallies":
+        from nlv_events.ui.tallies_view import TalliesDialog
+
+        dialog = TalliesDialog(2022, window)
+        dialog.show()
+        window._screenshot_dialog = dialog  # type: ignore[attr-defined]
+        return dialog
+    review = Event.get_or_none(Event.ref == "demo-2022-review")
+    if review is not None:
+        window.select_event(review.id)
+    return window

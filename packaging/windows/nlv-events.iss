@@ -1,0 +1,50 @@
+; Inno Setup 6 script: a per-user installer for NLV Events (no administrator rights needed).
+; Build on Windows after PyInstaller (see packaging/README.md):
+;   iscc /DAppVersion=0.1.0 packaging\windows\nlv-events.iss
+; The uninstaller removes the program only: the user's record, backups and settings in
+; %LOCALAPPDATA%\TVQG\NLV Events stay where they are.
+
+#ifndef AppVersion
+  #define AppVersion "0.1.0"
+#endif
+
+[Setup]
+AppId={{6F1B2C1E-6A0B-4C57-9B7E-5A2E8D0C4E11}
+AppName=NLV Events
+AppVersion={#AppVersion}
+AppVerName=NLV Events {#AppVersion}
+AppPublisher=Thư viện Quốc gia Việt Nam
+DefaultDirName={localappdata}\Programs\NLV Events
+DefaultGroupName=NLV Events
+DisableProgramGroupPage=yes
+PrivilegesRequired=lowest
+PrivilegesRequiredOverridesAllowed=dialog
+OutputDir=..\..\dist\installer
+OutputBaseFilename=nlv-events-{#AppVersion}-setup
+SetupIconFile=..\..\resources\icons\nlv-events.ico
+UninstallDisplayIcon={app}\nlv-events.exe
+Compression=lzma2
+SolidCompression=yes
+WizardStyle=modern
+ArchitecturesAllowed=x64compatible
+ArchitecturesInstallIn64BitMode=x64compatible
+
+[Languages]
+Name: "vietnamese"; MessagesFile: "compiler:Languages\Vietnamese.isl"
+Name: "english"; MessagesFile: "compiler:Default.isl"
+
+[Tasks]
+Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
+
+[Files]
+Source: "..\..\dist\nlv-events\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+
+[Icons]
+Name: "{group}\NLV Events"; Filename: "{app}\nlv-events.exe"
+Name: "{group}\{cm:UninstallProgram,NLV Events}"; Filename: "{uninstallexe}"
+Name: "{autodesktop}\NLV Events"; Filename: "{app}\nlv-events.exe"; Tasks: desktopicon
+
+[Run]
+Filename: "{app}\nlv-events.exe"; Description: "{cm:LaunchProgram,NLV Events}"; Flags: nowait postinstall skipifsilent
+
+; No [UninstallDelete] entry touches {localappdata}\TVQG: the record and its backups outlive the program.
