@@ -41,24 +41,38 @@ def matches(query: str, folded_haystack: str) -> bool:
     return all(word in folded_haystack for word in fold(query).split())
 
 
-def sort_key(value: str | None) -> tuple:
-    """A key that orders Vietnamese as a Vietnamese reader expects: Anh < Ảnh < Ánh < Ăn < Âu; D < Đ."""
-    if not value:
-        return ((), (), ())
-    primary: list[tuple[int, int | str]] = []
-    tones: list[int] = []
-    cases: list[int] = []
-    for char in unicodedata.normalize("NFC", value):
+def _collation_tables() -> tuple[dict[int, str], dict[int, str]]:
+    """Translation tables that turn text into (letters in Vietnamese alphabet order, tones), at C speed."""
+    primary: dict[int, str] = {}
+    tones: dict[int, str] = {}
+    for code in range(0x20, 0x2000):
+        char = chr(code)
         decomposed = unicodedata.normalize("NFD", char.lower())
+        if not decomposed:
+            continue
         marks = decomposed[1:]
         letter = unicodedata.normalize("NFC", decomposed[0] + "".join(m for m in marks if m in _LETTER_MODIFIERS))
+        tone = max((_TONE_RANK.get(m, 0) for m in marks), default=0)
         rank = _LETTER_RANK.get(letter)
         if rank is not None:
-            primary.append((1, rank))
+            primary[code] = chr(0xE100 + rank)  # private-use characters sort after every script and digit
         elif char.isalpha():
-            primary.append((2, letter))
-        else:  # spaces, digits and punctuation sort before letters
-            primary.append((0, char))
-        tones.append(max((_TONE_RANK.get(m, 0) for m in marks), default=0))
-        cases.append(0 if char.islower() else 1)
-    return (tuple(primary), tuple(tones), tuple(cases))
+            primary[code] = char.lower()
+        tones[code] = str(tone)
+    return primary, tones
+
+
+_PRIMARY, _TONES = _collation_tables()
+
+
+def sort_key(value: str | None) -> tuple[str, str, str]:
+    """A key that orders Vietnamese as a Vietnamese reader expects: Anh < Ảnh < Ánh < Ăn < Âu; D < Đ.
+
+    Letters first (in the Vietnamese alphabet, ă â đ ê ô ơ ư being letters of their own), then tones (none, grave,
+    hook, tilde, acute, dot below), then case; the same order as QCollator for vi_VN, but fast enough to sort a
+    hundred thousand titles in Python.
+    """
+    if not value:
+        return ("", "", "")
+    text = unicodedata.normalize("NFC", value)
+    return (text.translate(_PRIMARY), text.translate(_TONES), text.swapcase())

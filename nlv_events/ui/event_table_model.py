@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCollator,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -17,11 +16,10 @@ from PySide6.QtCore import (
 
 from nlv_events.core import queries, vocab, when
 from nlv_events.core.models import Event, Venue
-from nlv_events.core.text import fold
-from nlv_events.i18n import N_, _, current_language
+from nlv_events.core.text import fold, sort_key
+from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_span
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -72,65 +70,163 @@ def load_rows(year: int | None) -> list[EventRow]:
 
 
 class EventTableModel(QAbstractTableModel):
-    """The rows arrive in one query; the view is handed them in batches as it scrolls (canFetchMore)."""
+    """One year's events (or all), filtered and sorted in Python over plain rows, handed to the view in batches.
+
+    Filtering and sorting happen here, not in a QSortFilterProxyModel callback per row: with a hundred thousand
+    events a Python call per row (or per comparison) would freeze the window at each keystroke.
+    """
 
     BATCH = 2000
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._all: list[EventRow] = []
-        self._rows: list[EventRow] = []
+        self._matching: list[EventRow] = []  # filtered and sorted
+        self._shown = 0  # how many of _matching the view has been handed
+        self._words: list[str] = []
+        self._kind = ""
+        self._status = ""
+        self._sort_column = 2
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        self._sort_keys: dict[tuple[int, str], object] = {}
+        self._position: dict[int, int] = {}
+        self._kind_counts: Counter[str] = Counter()
+
+    # --- data and filters ----------------------------------------------------------------------------------------
 
     def set_rows(self, rows: list[EventRow]) -> None:
-        self.beginResetModel()
         self._all = rows
-        self._rows = rows[: self.BATCH]
-        self.endResetModel()
+        # The store hands rows in date order: a row's place in it is its date key.
+        self._position = {row.id: position for position, row in enumerate(rows)}
+        self._sort_keys = {}
+        self._refresh()
 
     def all_rows(self) -> list[EventRow]:
         return self._all
 
+    def set_filters(self, words: list[str] | None = None, kind: str | None = None, status: str | None = None) -> None:
+        changed = False
+        for name, value in (("_words", words), ("_kind", kind), ("_status", status)):
+            if value is not None and getattr(self, name) != value:
+                setattr(self, name, value)
+                changed = True
+        if changed:
+            self._refresh()
+
+    def is_filtering(self) -> bool:
+        return bool(self._words or self._kind or self._status)
+
+    def accepts(self, row: EventRow, ignore_kind: bool = False) -> bool:
+        """Whether `row` passes the filters (the navigator counts with `ignore_kind`)."""
+        if self._status and row.status != self._status:
+            return False
+        if self._kind and not ignore_kind and row.kind != self._kind:
+            return False
+        return all(word in row.search_text for word in self._words)
+
+    def _refresh(self) -> None:
+        self.beginResetModel()
+        ordered = self._sorted(self._all)
+        words, kind, status = self._words, self._kind, self._status
+        if words or status:
+            ordered = [row for row in ordered if (not status or row.status == status)
+                       and all(word in row.search_text for word in words)]
+        # The navigator's counts: what the filters show, kind by kind (so they ignore the kind filter).
+        self._kind_counts = Counter(row.kind for row in ordered)
+        self._matching = [row for row in ordered if row.kind == kind] if kind else ordered
+        self._shown = min(self.BATCH, len(self._matching))
+        self.endResetModel()
+
+    def kind_counts(self) -> Counter[str]:
+        return self._kind_counts
+
+    # --- sorting ---------------------------------------------------------------------------------------------------
+
+    def _key(self, row: EventRow, column: str):
+        cache_key = (row.id, column)
+        found = self._sort_keys.get(cache_key)
+        if found is None:
+            found = (sort_key(self._display(row, column)), self._position.get(row.id, 0))
+            self._sort_keys[cache_key] = found
+        return found
+
+    def _sorted(self, rows: list[EventRow]) -> list[EventRow]:
+        column = COLUMNS[self._sort_column][0]
+        if column == "dates":
+            ordered = sorted(rows, key=lambda row: self._position.get(row.id, 0))
+        else:
+            ordered = sorted(rows, key=lambda row: self._key(row, column))
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            ordered.reverse()
+        return ordered
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        self._refresh_order()
+        self.layoutChanged.emit()
+
+    def _refresh_order(self) -> None:
+        persistent = self.persistentIndexList()
+        ids = [self._matching[index.row()].id if index.row() < len(self._matching) else None for index in persistent]
+        self._matching = self._sorted(self._matching)
+        self._shown = max(self._shown, min(self.BATCH, len(self._matching)))
+        positions = {row.id: position for position, row in enumerate(self._matching)}
+        for index, event_id in zip(persistent, ids, strict=True):
+            position = positions.get(event_id)
+            if position is None or position >= self._shown:
+                self.changePersistentIndex(index, QModelIndex())
+            else:
+                self.changePersistentIndex(index, self.index(position, index.column()))
+
+    # --- rows for the view -----------------------------------------------------------------------------------------
+
     def row_at(self, row: int) -> EventRow:
-        return self._rows[row]
+        return self._matching[row]
 
     def row_of(self, event_id: int) -> int | None:
-        """The row of the event, fetching further batches if it is not shown yet."""
-        for position, row in enumerate(self._all):
+        """The row of the event among the matching ones, handing the view further batches if needed."""
+        for position, row in enumerate(self._matching):
             if row.id == event_id:
-                while position >= len(self._rows):
+                while position >= self._shown:
                     self.fetchMore(QModelIndex())
                 return position
         return None
 
     def refresh_texts(self) -> None:
         """The language changed: every label and date is shown anew."""
+        self._sort_keys = {}
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+        if self._shown:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, len(COLUMNS) - 1))
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and len(self._rows) < len(self._all)
+        return not parent.isValid() and self._shown < len(self._matching)
 
     def fetchMore(self, parent: _Index) -> None:
         if parent.isValid():
             return
-        start = len(self._rows)
-        end = min(start + self.BATCH, len(self._all))
+        start = self._shown
+        end = min(start + self.BATCH, len(self._matching))
         if end <= start:
             return
         self.beginInsertRows(QModelIndex(), start, end - 1)
-        self._rows = self._all[:end]
+        self._shown = end
         self.endInsertRows()
 
     def fetch_all(self) -> None:
-        """Hand over every row (before filtering or sorting, which must see them all)."""
-        if len(self._rows) < len(self._all):
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._all) - 1)
-            self._rows = list(self._all)
+        if self._shown < len(self._matching):
+            self.beginInsertRows(QModelIndex(), self._shown, len(self._matching) - 1)
+            self._shown = len(self._matching)
             self.endInsertRows()
 
+    def matching_count(self) -> int:
+        return len(self._matching)
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._shown
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -142,15 +238,11 @@ class EventTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(COLUMNS):
+        if not index.isValid() or index.row() >= self._shown or index.column() >= len(COLUMNS):
             return None
-        row = self._rows[index.row()]
+        row = self._matching[index.row()]
         column = COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            if column == "dates":
-                return when.to_iso(row.start) or ""
             return self._display(row, column)
         if role == ID_ROLE:
             return row.id
@@ -172,58 +264,37 @@ class EventTableModel(QAbstractTableModel):
 
 
 class EventFilterProxy(QSortFilterProxyModel):
-    """Filters by accent-insensitive words and sorts text in Vietnamese order (Đ after D)."""
+    """The view's proxy. The source filters and sorts (fast, in bulk); this forwards the user's choices to it and
+    adds no per-row Python work of its own."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._words: list[str] = []
-        self._kind = ""
-        self._status = ""
-        self._collator = QCollator()
-        self.set_language(current_language())
-        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
 
-    def set_language(self, language: str) -> None:
-        self._collator = QCollator(QLocale("vi_VN" if language == "vi" else "en_GB"))
-        self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._collator.setNumericMode(True)
-
-    def set_search(self, text: str) -> None:
-        words = fold(text).split()
-        if words != self._words:
-            self.beginFilterChange()
-            self._words = words
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_kind(self, kind: str) -> None:
-        if kind != self._kind:
-            self.beginFilterChange()
-            self._kind = kind
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_status(self, status: str) -> None:
-        if status != self._status:
-            self.beginFilterChange()
-            self._status = status
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def is_filtering(self) -> bool:
-        return bool(self._words or self._kind or self._status)
-
-    def accepts(self, row: EventRow, ignore_kind: bool = False) -> bool:
-        """Whether `row` passes the filters (the navigator counts with `ignore_kind`)."""
-        if self._status and row.status != self._status:
-            return False
-        if self._kind and not ignore_kind and row.kind != self._kind:
-            return False
-        return all(word in row.search_text for word in self._words)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+    def _source(self) -> EventTableModel:
         model = self.sourceModel()
         assert isinstance(model, EventTableModel)
-        return self.accepts(model.row_at(source_row))
+        return model
 
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        left_value = left.data(SORT_ROLE) or ""
-        right_value = right.data(SORT_ROLE) or ""
-        return self._collator.compare(left_value, right_value) < 0
+    def set_language(self, language: str) -> None:
+        """Sort keys follow the language's labels; the source recomputes them."""
+        if self.sourceModel() is not None:
+            self._source().refresh_texts()
+
+    def set_search(self, text: str) -> None:
+        self._source().set_filters(words=fold(text).split())
+
+    def set_kind(self, kind: str) -> None:
+        self._source().set_filters(kind=kind)
+
+    def set_status(self, status: str) -> None:
+        self._source().set_filters(status=status)
+
+    def is_filtering(self) -> bool:
+        return self._source().is_filtering()
+
+    def accepts(self, row: EventRow, ignore_kind: bool = False) -> bool:
+        return self._source().accepts(row, ignore_kind)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._source().sort(column, order)

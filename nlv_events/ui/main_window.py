@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -397,8 +396,6 @@ class MainWindow(QMainWindow):
         keep = select if select is not None else self.current_event_id()
         rows = load_rows(self.selected_year())
         self.model.set_rows(rows)
-        if self.proxy.is_filtering():
-            self.model.fetch_all()
         self.calendar.set_events(rows)
         year = self.selected_year()
         if year is not None and self.calendar.grid.month.year != year and rows:
@@ -418,8 +415,7 @@ class MainWindow(QMainWindow):
             self.table.setCurrentIndex(self.proxy.index(0, 0))
 
     def _update_counts(self) -> None:
-        counts = Counter(row.kind for row in self.model.all_rows() if self.proxy.accepts(row, ignore_kind=True))
-        self.navigator_model.set_counts(counts)
+        self.navigator_model.set_counts(self.model.kind_counts())
         self._update_status()
 
     def _year_chosen(self) -> None:
@@ -429,19 +425,16 @@ class MainWindow(QMainWindow):
     def _status_chosen(self) -> None:
         status = self.status_box.currentData() or ""
         self._settings.setValue("filters/status", status)
-        self.model.fetch_all()
         self.proxy.set_status(status)
         self._update_counts()
 
     def _kind_chosen(self) -> None:
         kind = self.navigator.currentIndex().data(KIND_ROLE) or ""
         self._settings.setValue("filters/kind", kind)
-        self.model.fetch_all()
         self.proxy.set_kind(kind)
         self._update_counts()
 
     def _apply_search(self) -> None:
-        self.model.fetch_all()
         self.proxy.set_search(self.search_box.text())
         self._update_counts()
 
@@ -450,7 +443,7 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     def _update_status(self) -> None:
-        shown, total = self.proxy.rowCount(), len(self.model.all_rows())
+        shown, total = self.model.matching_count(), len(self.model.all_rows())
         text = ngettext("{shown} of {total} event", "{shown} of {total} events", total).format(shown=shown, total=total)
         self.status_label.setText(text)
 
