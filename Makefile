@@ -18,10 +18,10 @@ run: $(STAMP)
 test: $(STAMP)
 	sh scripts/ensure-system-packages.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
-	$(BIN)/ruff check nlv_events tests scripts
+	$(BIN)/ruff check nlv_events tests scripts bench
 
 lint: $(STAMP)
-	$(BIN)/ruff check nlv_events tests scripts
+	$(BIN)/ruff check nlv_events tests scripts bench
 
 # Extract the messages, merge them into the catalogs, compile them (needs Babel, installed with the app).
 i18n: $(STAMP)
@@ -60,3 +60,7 @@ screenshots: $(STAMP)
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/nlv-events.spec
+
+# Benchmarks (not part of `make test`): bench/results.json and the table in docs/performance.md.
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run

@@ -19,6 +19,8 @@ def run_gui(
     language: str | None = None,
     screenshot: str | None = None,
     view: str = "list",
+    year: str | None = None,
+    quit_when_shown: bool = False,
 ) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QIcon
@@ -47,12 +49,15 @@ def run_gui(
             if not screenshot:
                 QMessageBox.critical(None, APP_NAME, str(error))
             return 1
-    if not screenshot:
+    if not screenshot and not quit_when_shown:
         _daily_backup(target, settings)
 
     window_settings = QSettings()
     label = database.describe_target(target)
-    if not screenshot and not window_settings.value("first_start_done") and not queries.years_with_events():
+    if year is not None:
+        window_settings.setValue("filters/year", 0 if year == "all" else int(year) if year.isdigit() else None)
+    first_start = not window_settings.value("first_start_done") and not queries.years_with_events()
+    if first_start and not screenshot and not quit_when_shown:
         welcome = FirstStartDialog(settings, label)
         welcome.exec()
         if welcome.choice == "demo":
@@ -64,6 +69,8 @@ def run_gui(
     if geometry is not None and not screenshot:
         window.restoreGeometry(geometry)
     window.show()
+    if quit_when_shown:
+        QTimer.singleShot(0, application.quit)
     if screenshot:
         shown = screenshots.prepare(window, view)
 

@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
         default="list",
         help="what the screenshot shows",
     )
+    gui.add_argument("--year", help="open on this year, or 'all'")
+    # For the benchmarks: quit as soon as the window is shown with its data.
+    gui.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
 
     commands.add_parser("demo", parents=[common], help="load the demo year 2022 (sample data)")
 
@@ -281,6 +284,8 @@ def _command_gui(arguments: argparse.Namespace) -> int:
         language=arguments.lang,
         screenshot=getattr(arguments, "screenshot", None),
         view=getattr(arguments, "view", "list"),
+        year=getattr(arguments, "year", None),
+        quit_when_shown=getattr(arguments, "quit_when_shown", False),
     )
 
 

@@ -32,13 +32,12 @@ from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, ngettext
 from nlv_events.services import demo, interchange, planning
-from nlv_events.ui import ask, printing
+from nlv_events.ui import ask
 from nlv_events.ui.calendar_view import CalendarView
 from nlv_events.ui.detail_pane import DetailPane
 from nlv_events.ui.event_editor import EventEditor
 from nlv_events.ui.event_table_model import ID_ROLE, EventFilterProxy, EventTableModel, load_rows
 from nlv_events.ui.kind_navigator import KIND_ROLE, KindNavigatorModel
-from nlv_events.ui.pdf_preview import PdfPreview
 from nlv_events.ui.undo_commands import DeleteEventCommand, SaveEventCommand
 from nlv_events.ui.workers import BackgroundTask
 
@@ -73,7 +72,7 @@ class MainWindow(QMainWindow):
         self.database_target = database_target or database_label
         self._settings = settings
         self.app_settings = app_settings or Settings()
-        self.preview: PdfPreview | None = None
+        self.preview = None
         self.task: BackgroundTask | None = None
         self._database_label = database_label
         self.setObjectName("MainWindow")
@@ -401,10 +400,12 @@ class MainWindow(QMainWindow):
         if year is not None and self.calendar.grid.month.year != year and rows:
             first = rows[0].start
             self.calendar.show_month(first if hasattr(first, "year") else self.calendar.grid.month)
+        # Widths from the font, not resizeColumnToContents(), which measures every row.
+        metrics = self.table.fontMetrics()
         self.table.setColumnWidth(0, 130)
-        self.table.resizeColumnToContents(2)
+        self.table.setColumnWidth(2, metrics.horizontalAdvance("00:00–00:00 00/00/0000") + 24)
         self.table.setColumnWidth(3, 170)
-        self.table.resizeColumnToContents(4)
+        self.table.setColumnWidth(4, metrics.horizontalAdvance(_("Confirmed") + "MM") + 24)
         self._update_counts()
         if keep is None or not self.select_event(keep):
             self._select_first()
@@ -619,12 +620,16 @@ class MainWindow(QMainWindow):
     # --- printing, tallies, files, settings ----------------------------------------------------------------------
 
     def show_pdf(self, pdf: bytes, name: str, title: str) -> None:
+        from nlv_events.ui.pdf_preview import PdfPreview
+
         self.preview = PdfPreview(pdf, name, title, self)
         self.preview.open()
 
     def print_programme(self, layout: str = "a4") -> None:
         event_id = self.current_event_id()
         if event_id is not None:
+            from nlv_events.ui import printing  # ReportLab loads when first needed, not at start
+
             self.task = printing.print_programme(self, event_id, self.show_pdf, layout)
 
     def print_year_list(self) -> None:
@@ -632,6 +637,8 @@ class MainWindow(QMainWindow):
         if year is None:
             ask.inform(self, _("Year-end list"), _("There are no events yet."))
             return
+        from nlv_events.ui import printing
+
         self.task = printing.print_year_list(self, year, self.show_pdf)
 
     def show_tallies(self) -> None:

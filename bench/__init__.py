@@ -1,0 +1,1 @@
+"""Benchmarks of NLV Events (`make bench`): synthetic databases, figures against targets and baselines."""

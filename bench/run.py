@@ -1,0 +1,310 @@
+"""`make bench`: each figure as the median of several runs after a warm-up, beside its baseline and target.
+
+Results go to bench/results.json and the table in docs/performance.md. Synthetic databases are cached in
+bench/out/ (1 000, 10 000 and 100 000 events over ten years).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+RESULTS = ROOT / "bench" / "results.json"
+REPORT = ROOT / "docs" / "performance.md"
+HOME = Path(tempfile.mkdtemp(prefix="nlv-bench-home-"))
+for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[variable] = str(HOME)
+
+sys.path.insert(0, str(ROOT))
+from bench import synthetic  # noqa: E402
+
+NEWEST_YEAR = synthetic.FIRST_YEAR + synthetic.YEARS - 1
+
+
+def median_time(action: Callable[[], object], runs: int = 5, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        action()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def _child(*arguments: str) -> tuple[float, int]:
+    """Wall time and peak RSS (kB) of one run of the app as a new process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "nlv_events", *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _pid, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if status != 0:
+        raise RuntimeError(f"nlv-events {' '.join(arguments)} failed ({status})")
+    return elapsed, usage.ru_maxrss
+
+
+def cold_start(path: Path, year: str, runs: int = 5) -> tuple[float, int]:
+    _child("gui", "--db", str(path), "--year", year, "--quit-when-shown")  # warm-up: the OS caches the files
+    samples = [_child("gui", "--db", str(path), "--year", year, "--quit-when-shown") for _ in range(runs)]
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+BARE_QT = "from PySide6.QtWidgets import QApplication, QMainWindow; a = QApplication([]); w = QMainWindow(); w.show()"
+
+
+def bare_qt_start(runs: int = 5) -> float:
+    def once() -> None:
+        subprocess.run([sys.executable, "-c", BARE_QT + "; a.processEvents()"], check=True, stderr=subprocess.DEVNULL)
+
+    return median_time(once, runs)
+
+
+def figure(
+    name: str,
+    value: float,
+    unit: str,
+    target: float | None,
+    baseline: float | None = None,
+    ratio_target: float | None = None,
+    note: str = "",
+) -> dict:
+    ratio = value / baseline if baseline else None
+    met = (target is None or value <= target) and (
+        ratio_target is None or (ratio is not None and ratio <= ratio_target)
+    )
+    return {
+        "figure": name,
+        "value": round(value, 4),
+        "unit": unit,
+        "baseline": None if baseline is None else round(baseline, 4),
+        "ratio": None if ratio is None else round(ratio, 2),
+        "target": target,
+        "ratio_target": ratio_target,
+        "met": met,
+        "note": note,
+    }
+
+
+def main() -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    paths = {n: synthetic.build(OUT / f"events-{n}.sqlite3", n) for n in (1_000, 10_000, 100_000)}
+    results = []
+
+    bare = bare_qt_start()
+    for size in (10_000, 100_000):
+        seconds, _rss = cold_start(paths[size], str(NEWEST_YEAR))
+        results.append(
+            figure(
+                f"cold start, {size:,} events (window on the newest year)",
+                seconds,
+                "s",
+                1.5 if size == 100_000 else None,
+                bare,
+                note="baseline: an empty PySide6 window started the same way",
+            )
+        )
+    seconds, rss = cold_start(paths[100_000], "all")
+    results.append(figure("cold start, 100,000 events (all years in the table)", seconds, "s", None, bare))
+    results.append(figure("peak RSS, window with 100,000 events", rss / 1024, "MB", 300))
+
+    from PySide6.QtWidgets import QApplication
+
+    from nlv_events.core import database, store
+    from nlv_events.core.settings import Settings
+    from nlv_events.core.text import fold
+
+    application = QApplication.instance() or QApplication([])
+    database.open_database(str(paths[100_000]))
+    from PySide6.QtCore import QSettings
+
+    from nlv_events.ui.main_window import MainWindow
+
+    settings = QSettings(str(HOME / "bench.ini"), QSettings.Format.IniFormat)
+    settings.setValue("filters/year", 0)
+    window = MainWindow(settings, "bench", Settings(HOME / "settings.json"))
+    window.show()
+    application.processEvents()
+    queries_text = ["van hoa doc", "Hồ Chí Minh", "dien bien phu lan thu 99"]
+
+    def search_all() -> None:
+        for text in queries_text:
+            window.search_box.setText(text)
+            window._apply_search()
+            application.processEvents()
+        window.search_box.setText("")
+        window._apply_search()
+
+    gui_search = median_time(search_all, runs=5) / (len(queries_text) + 1)
+    raw = sqlite3.connect(paths[100_000])
+
+    def sqlite_search() -> None:
+        for text in [*queries_text, ""]:
+            words = fold(text).split()
+            where = " AND ".join("search_text LIKE ?" for _ in words) or "1"
+            raw.execute(
+                f"SELECT id, title, start_date FROM event WHERE deleted_at IS NULL AND {where} ORDER BY start_date",
+                [f"%{w}%" for w in words],
+            ).fetchall()
+
+    plain = median_time(sqlite_search, runs=5) / (len(queries_text) + 1)
+    results.append(
+        figure(
+            "search update, 100,000 events (typed text to table updated)",
+            gui_search * 1000,
+            "ms",
+            50,
+            plain * 1000,
+            ratio_target=3,
+            note="baseline: the same filter as one plain sqlite3 query on the same file",
+        )
+    )
+    window.close()
+    database.close_database()
+
+    from nlv_events.ui.event_editor import EventEditor
+
+    event_id = synthetic.forty_row_event_id(paths[1_000])
+    database.open_database(str(paths[1_000]))
+    record = store.load_record(event_id)
+    rows = len(record.programme)
+
+    def open_editor() -> None:
+        editor = EventEditor(store.load_record(event_id))
+        editor.show()
+        application.processEvents()
+        editor.done(0)
+        editor.deleteLater()
+
+    results.append(figure(f"editor open, {rows}-row programme", median_time(open_editor) * 1000, "ms", 100))
+
+    from nlv_events.services.pdf import programme, year_report
+    from nlv_events.services.pdf.official import Letterhead
+
+    letterhead = Letterhead("Bộ Văn hóa, Thể thao và Du lịch", "Thư viện Quốc gia Việt Nam", "Hà Nội", dt.date.today())
+    results.append(
+        figure(f"programme PDF, {rows} rows", median_time(lambda: programme.render(record, "a4", letterhead)), "s", 0.3)
+    )
+    database.close_database()
+
+    database.open_database(str(paths[10_000]))
+    small = median_time(lambda: year_report.render(NEWEST_YEAR, letterhead), runs=3)
+    database.close_database()
+    results.append(figure("year-end list PDF, 1,000 events", small, "s", 2))
+    database.open_database(str(paths[100_000]))
+    large = median_time(lambda: year_report.render(NEWEST_YEAR, letterhead), runs=1)
+    results.append(
+        figure(
+            "year-end list PDF, 10,000 events",
+            large,
+            "s",
+            None,
+            small,
+            ratio_target=12,
+            note="ratio to the 1,000-event list: cost must grow linearly",
+        )
+    )
+
+    from nlv_events.services import export_tallies, tallies
+
+    results.append(
+        figure("tallies of one year among 100,000 events", median_time(lambda: tallies.compute(NEWEST_YEAR)), "s", 0.2)
+    )
+    target = HOME / "export.xlsx"
+    results.append(
+        figure(
+            "XLSX export, 10,000 events",
+            median_time(lambda: export_tallies.write_xlsx(tallies.compute(NEWEST_YEAR), target), runs=3),
+            "s",
+            3,
+        )
+    )
+    database.close_database()
+
+    machine = machine_description()
+    RESULTS.write_text(
+        json.dumps(
+            {"machine": machine, "run": dt.datetime.now().isoformat(timespec="seconds"), "figures": results},
+            ensure_ascii=False,
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    write_report(machine, results)
+    for result in results:
+        mark = "ok  " if result["met"] else "MISS"
+        ratio = f" (×{result['ratio']} of baseline)" if result["ratio"] is not None else ""
+        print(f"{mark} {result['figure']}: {result['value']} {result['unit']}{ratio}")
+    return 0
+
+
+def machine_description() -> dict:
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import PySide6
+
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "system": platform.platform(),
+        "python": platform.python_version(),
+        "qt": PySide6.__version__,
+    }
+
+
+def write_report(machine: dict, results: list[dict]) -> None:
+    """Replace the generated table of docs/performance.md, keeping the prose around it."""
+    text = REPORT.read_text(encoding="utf-8")
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    lines = [
+        start,
+        "",
+        f"Measured {dt.date.today():%Y-%m-%d} on {machine['cpu']} ({machine['cores']} cores), "
+        f"{machine['system']}, Python {machine['python']}, Qt {machine['qt']}.",
+        "",
+        "| figure | value | target | baseline | ratio | met |",
+        "|---|---|---|---|---|---|",
+    ]
+    for result in results:
+        target = "" if result["target"] is None else f"≤ {result['target']} {result['unit']}"
+        if result["ratio_target"] is not None:
+            target += (" and " if target else "") + f"≤ {result['ratio_target']}×"
+        baseline = (
+            ""
+            if result["baseline"] is None
+            else f"{result['baseline']} {result['unit'] if result['unit'] != 'MB' else ''}"
+        )
+        ratio = "" if result["ratio"] is None else f"{result['ratio']}×"
+        lines.append(
+            f"| {result['figure']} | {result['value']} {result['unit']} | {target} | {baseline} | {ratio} | "
+            f"{'yes' if result['met'] else '**no**'} |"
+        )
+    lines += ["", end]
+    before, _, rest = text.partition(start)
+    _, _, after = rest.partition(end)
+    REPORT.write_text(before + "\n".join(lines) + after, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
