@@ -78,7 +78,10 @@ class Event(BaseModel):
     version = IntegerField(default=1)
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
-    deleted_at = DateTimeField(null=True, index=True)  # set when moved to the deleted events; None when live
+    deleted_at = DateTimeField(null=True)  # set when moved to the deleted events; None when live
+
+    class Meta:
+        indexes = ((("deleted_at", "start_date"), False), (("kind", "end_date"), False))
 
 
 class EventPartner(BaseModel):

@@ -163,7 +163,8 @@ def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
             ]
         )
         for column in (4, 5):
-            cell = events.cell(row=events.max_row, column=column)
+            # number + 1, not events.max_row: openpyxl counts every cell to answer that (quadratic here).
+            cell = events.cell(row=number + 1, column=column)
             cell.number_format = "dd/mm/yyyy hh:mm" if when.is_timed(cell.value) else "dd/mm/yyyy"
     events.freeze_panes = "C2"
     events.auto_filter.ref = events.dimensions
