@@ -113,6 +113,9 @@ class EventTableModel(QAbstractTableModel):
         self._sort_keys: dict[tuple[int, str], object] = {}
         self._position: dict[int, int] = {}
         self._kind_counts: Counter[str] = Counter()
+        self._ordered: list[EventRow] | None = None  # every row in the current order, kept between keystrokes
+        self._last_filter: tuple[list[str], str] | None = None
+        self._last_found: list[EventRow] | None = None
 
     # --- data and filters ----------------------------------------------------------------------------------------
 
@@ -121,7 +124,13 @@ class EventTableModel(QAbstractTableModel):
         # The store hands rows in date order: a row's place in it is its date key.
         self._position = {row.id: position for position, row in enumerate(rows)}
         self._sort_keys = {}
+        self._forget_order()
         self._refresh()
+
+    def _forget_order(self) -> None:
+        self._ordered = None
+        self._last_filter = None
+        self._last_found = None
 
     def all_rows(self) -> list[EventRow]:
         return self._all
@@ -148,17 +157,24 @@ class EventTableModel(QAbstractTableModel):
 
     def _refresh(self) -> None:
         self.beginResetModel()
-        ordered = self._sorted(self._all)
+        if self._ordered is None:
+            self._ordered = self._sorted(self._all)
         words, kind, status = self._words, self._kind, self._status
-        if words or status:
-            ordered = [
-                row
-                for row in ordered
-                if (not status or row.status == status) and all(word in row.search_text for word in words)
-            ]
+        # Typing on narrows what the previous keystroke found: filter that, not every event again.
+        narrowing = (
+            self._last_filter is not None
+            and self._last_filter[1] == status
+            and all(any(old in new for new in words) for old in self._last_filter[0])
+        )
+        found = self._last_found if narrowing and self._last_found is not None else self._ordered
+        if status:
+            found = [row for row in found if row.status == status]
+        for word in sorted(words, key=len, reverse=True):  # the longest word is the most selective: first
+            found = [row for row in found if word in row.search_text]
+        self._last_filter, self._last_found = (list(words), status), found
         # The navigator's counts: what the filters show, kind by kind (so they ignore the kind filter).
-        self._kind_counts = Counter(row.kind for row in ordered)
-        self._matching = [row for row in ordered if row.kind == kind] if kind else ordered
+        self._kind_counts = Counter(row.kind for row in found)
+        self._matching = [row for row in found if row.kind == kind] if kind else found
         self._shown = min(self.BATCH, len(self._matching))
         self.endResetModel()
 
@@ -189,6 +205,7 @@ class EventTableModel(QAbstractTableModel):
         if not 0 <= column < len(COLUMNS):
             return
         self._sort_column, self._sort_order = column, order
+        self._forget_order()
         self.layoutAboutToBeChanged.emit()
         self._refresh_order()
         self.layoutChanged.emit()
@@ -223,6 +240,7 @@ class EventTableModel(QAbstractTableModel):
     def refresh_texts(self) -> None:
         """The language changed: every label and date is shown anew."""
         self._sort_keys = {}
+        self._forget_order()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._shown:
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, len(COLUMNS) - 1))

@@ -98,3 +98,15 @@ def test_item_models_pass_the_qt_model_tester(qtmodeltester, demo_db):
     proxy.setSourceModel(model)
     proxy.set_search("trien lam")
     qtmodeltester.check(proxy)
+
+
+def test_narrowing_search_finds_exactly_what_a_fresh_search_finds(demo_db):
+    from nlv_events.core.text import fold
+
+    rows = load_rows(None)
+    model = EventTableModel()
+    model.set_rows(rows)
+    for text in ["t", "tr", "trien", "trien la", "trien lam ha", "trien lam", "", "hoi", "hoi thao", "d", "dang"]:
+        model.set_filters(words=fold(text).split())
+        expected = [row.id for row in rows if all(word in row.search_text for word in fold(text).split())]
+        assert [model.row_at(i).id for i in range(model.matching_count())] == expected, text
