@@ -263,6 +263,15 @@ def load_record(event: Event | int) -> EventRecord:
                 people=item_people[item.id],
             )
         )
+    return _record(event, partners, people, programme)
+
+
+def _record(
+    event: Event,
+    partners: list[str],
+    people: list[PersonEntry] | None = None,
+    programme: list[ProgrammeEntry] | None = None,
+) -> EventRecord:
     return EventRecord(
         id=event.id,
         version=event.version,
@@ -286,8 +295,8 @@ def load_record(event: Event | int) -> EventRecord:
         description=event.description,
         notes=event.notes,
         news_url=event.news_url,
-        people=people,
-        programme=programme,
+        people=people or [],
+        programme=programme or [],
     )
 
 
@@ -306,33 +315,7 @@ def listing_records(events: list[Event]) -> list[EventRecord]:
         )
         for event_id, name in links:
             partners[event_id].append(name)
-    return [
-        EventRecord(
-            id=event.id,
-            version=event.version,
-            ref=event.ref,
-            kind=event.kind,
-            title=event.title,
-            title_en=event.title_en,
-            theme=event.theme,
-            occasion=event.occasion,
-            start=when.join(event.start_date, event.start_time),
-            end=when.join(event.end_date, event.end_time),
-            venue=event.venue.name if event.venue_id else None,
-            format=event.format,
-            status=event.status,
-            role=event.role,
-            partners=partners[event.id],
-            audience=event.audience,
-            attendance=event.attendance,
-            online_views=event.online_views,
-            items_displayed=event.items_displayed,
-            description=event.description,
-            notes=event.notes,
-            news_url=event.news_url,
-        )
-        for event in events
-    ]
+    return [_record(event, partners[event.id]) for event in events]
 
 
 def delete_event(event_id: int) -> None:

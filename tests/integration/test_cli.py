@@ -10,23 +10,14 @@ import sys
 import pytest
 
 from nlv_events import __version__
-from nlv_events.cli import main
 from nlv_events.core import database
+from tests.integration.cli_runner import run
 
 
 @pytest.fixture(autouse=True)
 def _close_after():
     yield
     database.close_database()
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def one_line_error(err: str) -> str:

@@ -12,22 +12,12 @@ import time
 import peewee
 import pytest
 
-from nlv_events.cli import main
 from nlv_events.core import database, store
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
 from nlv_events.services import backup, checks
-
-
-def run(capsys, *argv):
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = exit_.code
-    captured = capsys.readouterr()
-    database.close_database()
-    return code, captured.out, captured.err
+from tests.integration.cli_runner import run
 
 
 def test_automatic_backup_once_a_day_keeping_thirty(demo_db, db_path, tmp_path):
