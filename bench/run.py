@@ -138,6 +138,9 @@ def main() -> int:
     settings.setValue("filters/year", 0)
     window = MainWindow(settings, "bench", Settings(HOME / "settings.json"))
     window.show()
+    while window.loading:  # all 100 000 rows load off the GUI thread
+        application.processEvents()
+        time.sleep(0.01)
     application.processEvents()
     queries_text = ["van hoa doc", "Hồ Chí Minh", "dien bien phu lan thu 99"]
 

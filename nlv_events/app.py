@@ -28,7 +28,7 @@ def run_gui(
 
     from nlv_events.core.resources import resource
     from nlv_events.services import demo
-    from nlv_events.ui import crash, screenshots
+    from nlv_events.ui import crash, screenshots, workers
     from nlv_events.ui.first_start import FirstStartDialog
     from nlv_events.ui.main_window import MainWindow
 
@@ -70,7 +70,10 @@ def run_gui(
         window.restoreGeometry(geometry)
     window.show()
     if quit_when_shown:
-        QTimer.singleShot(0, application.quit)
+        if window.loading:
+            window.rows_loaded.connect(lambda: QTimer.singleShot(0, application.quit))  # "shown with its data"
+        else:
+            QTimer.singleShot(0, application.quit)
     if screenshot:
         shown = screenshots.prepare(window, view)
 
@@ -83,7 +86,9 @@ def run_gui(
             application.exit(0)
 
         QTimer.singleShot(400, capture)
-    return application.exec()
+    code = application.exec()
+    workers.wait_for_all()
+    return code
 
 
 def _backups(target: str, settings: Settings):

@@ -52,6 +52,15 @@ class _Worker(QObject):
             self.finished.emit()
 
 
+_RUNNING: set[QThread] = set()
+
+
+def wait_for_all(milliseconds: int = 30_000) -> None:
+    """Let running work finish before the application goes (a QThread destroyed while running aborts)."""
+    for thread in list(_RUNNING):
+        thread.wait(milliseconds)
+
+
 class BackgroundTask(QObject):
     """`job(progress, is_cancelled)` runs in a thread; `done(result)` or `error(message)` follow on the GUI thread.
 
@@ -80,6 +89,7 @@ class BackgroundTask(QObject):
         self._worker.finished.connect(self._finish)
 
     def start(self) -> None:
+        _RUNNING.add(self._thread)
         self._thread.start()
 
     def is_running(self) -> bool:
@@ -101,5 +111,6 @@ class BackgroundTask(QObject):
         self._dialog.hide()
         self._thread.quit()
         self._thread.wait()
+        _RUNNING.discard(self._thread)
         self._dialog.deleteLater()
         self.deleteLater()

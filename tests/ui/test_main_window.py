@@ -110,3 +110,16 @@ def test_narrowing_search_finds_exactly_what_a_fresh_search_finds(demo_db):
         model.set_filters(words=fold(text).split())
         expected = [row.id for row in rows if all(word in row.search_text for word in fold(text).split())]
         assert [model.row_at(i).id for i in range(model.matching_count())] == expected, text
+
+
+def test_a_large_record_loads_off_the_gui_thread(qtbot, demo_db, settings, app_settings, monkeypatch):
+    from nlv_events.ui import main_window
+
+    monkeypatch.setattr(main_window, "LOAD_IN_BACKGROUND", 10)  # the 32 demo events count as large here
+    window = MainWindow(settings, "test.sqlite3", app_settings)
+    qtbot.addWidget(window)
+    assert window.loading  # the window is up before the rows
+    with qtbot.waitSignal(window.rows_loaded, timeout=20_000):
+        pass
+    assert not window.loading
+    assert window.proxy.rowCount() == 32
