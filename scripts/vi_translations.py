@@ -412,4 +412,5 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "Sorry, something went wrong: {error}\n\nYour saved work is safe. The details are in the log file {path}; please send it to the IT office.": "Xin lỗi, đã có lỗi ngoài ý muốn: {error}\n\nDữ liệu đã lưu vẫn an toàn. Chi tiết được ghi trong tệp nhật ký {path}; hãy gửi tệp này cho phòng Tin học.",
     "&User guide": "&Hướng dẫn sử dụng",
     "Open &log folder": "Mở thư mục &nhật ký",
+    "Loading the events…": "Đang tải các sự kiện…",
 }
