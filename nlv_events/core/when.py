@@ -57,3 +57,16 @@ def precedes(end: dt.date, start: dt.date) -> bool:
     if is_timed(end) and is_timed(start):
         return end < start
     return day_of(end) < day_of(start)
+
+
+def as_date(value: object) -> dt.date | None:
+    """A date from a database cell: SQLite gives text, PostgreSQL a date."""
+    if value is None or isinstance(value, dt.date):
+        return value  # type: ignore[return-value]
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def as_time(value: object) -> dt.time | None:
+    if value is None or isinstance(value, dt.time):
+        return value  # type: ignore[return-value]
+    return dt.time.fromisoformat(str(value))

@@ -38,7 +38,7 @@ def write_year_document(tallies: YearTallies, path: str | os.PathLike[str]) -> N
     document.add_paragraph(narrative.write(tallies))
 
     headers = [_("No."), _("Title"), _("Dates"), _("Venue"), _("Role of the library"), _("Partners"), _("Attendance")]
-    events = store.listing_records(list(counting.counted(tallies.year)))
+    events = store.listing_records(counting.counted(tallies.year))
     for kind_number, kind in enumerate(vocab.KINDS, start=1):
         of_kind = [event for event in events if event.kind == kind]
         if not of_kind:

@@ -145,7 +145,7 @@ def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
     ]
     events.append(event_headers)
     style_header(events, 1, len(event_headers))
-    for number, record in enumerate(store.listing_records(list(counting.counted(tallies.year))), start=1):
+    for number, record in enumerate(store.listing_records(counting.counted(tallies.year)), start=1):
         events.append(
             [
                 number,

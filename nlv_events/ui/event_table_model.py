@@ -45,18 +45,6 @@ class EventRow:
     search_text: str
 
 
-def _day(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def _time(value) -> dt.time | None:
-    if value is None or isinstance(value, dt.time):
-        return value
-    return dt.time.fromisoformat(str(value))
-
-
 def load_rows(year: int | None) -> list[EventRow]:
     """The rows of the table for `year` in one query, read straight from the cursor: at a hundred thousand
     events peewee's per-row conversion would cost the window seconds at every start."""
@@ -81,8 +69,8 @@ def load_rows(year: int | None) -> list[EventRow]:
                 id_,
                 kind,
                 title,
-                when.join(_day(start_day), _time(start_time)),
-                when.join(_day(end_day), _time(end_time)),
+                when.join(when.as_date(start_day), when.as_time(start_time)),
+                when.join(when.as_date(end_day), when.as_time(end_time)),
                 venue or "",
                 status,
                 search,

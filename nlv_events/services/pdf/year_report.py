@@ -13,7 +13,6 @@ from reportlab.platypus import Paragraph, Spacer, Table
 from nlv_events import __version__
 from nlv_events.core import store, vocab
 from nlv_events.core.errors import UserError
-from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_number, format_span
@@ -149,9 +148,9 @@ def render(
 ) -> bytes:
     """The year-end list of `year` under the counting rule, as PDF bytes."""
     style = styles()
-    counted = list(counting.counted(year))
-    continuing = list(counting.continuing(year))
-    cancelled = list(counting.cancelled(year))
+    counted = store.listing_records(counting.counted(year))
+    continuing = store.listing_records(counting.continuing(year))
+    cancelled = store.listing_records(counting.cancelled(year))
     total_steps = len(counted) + len(continuing) + len(cancelled) + 1
     done = 0
 
@@ -163,11 +162,9 @@ def render(
         if progress is not None:
             progress(done, total_steps)
 
-    records = {record.id: record for record in store.listing_records([*counted, *continuing, *cancelled])}
-
-    def load(event: Event) -> EventRecord:
+    def load(record: EventRecord) -> EventRecord:
         step()
-        return records[event.id]
+        return record
 
     buffer = io.BytesIO()
     document = official_document(
