@@ -332,25 +332,11 @@ _LISTING_FIELDS = (
 )
 
 
-def listing_records(events: peewee.ModelSelect | list[Event]) -> list[EventRecord]:
-    """The events as records with their partners but without people or programme, in one query for the partners
-    (a year-end list or an export of ten thousand events must not ask the database fifty thousand times).
-    A query (joined to Venue, as queries.events() is) is narrowed to the fields a list shows."""
-    if isinstance(events, peewee.ModelSelect):
-        return _listing_from_cursor(events)
-    partners: dict[int, list[str]] = {event.id: [] for event in events}
-    ids = list(partners)
-    for start in range(0, len(ids), 500):
-        links = (
-            EventPartner.select(EventPartner.event, Organisation.name)
-            .join(Organisation)
-            .where(EventPartner.event.in_(ids[start : start + 500]))
-            .order_by(EventPartner.event, EventPartner.position)
-            .tuples()
-        )
-        for event_id, name in links:
-            partners[event_id].append(name)
-    return [_record(event, partners[event.id]) for event in events]
+def listing_records(query: peewee.ModelSelect) -> list[EventRecord]:
+    """The events of `query` (joined to Venue, as queries.events() is) as records with their partners but without
+    people or programme: the fields a list shows, read straight from the cursor, and the partners in one query (a
+    year-end list or an export of ten thousand events must not ask the database fifty thousand times)."""
+    return _listing_from_cursor(query)
 
 
 def _partners_of(ids: list[int]) -> dict[int, list[str]]:
