@@ -48,13 +48,14 @@ def run_checks() -> list[Finding]:
     stale_search = 0
     for event in Event.select():
         record = store.load_record(event)
+        expected_search = store.search_text(record)  # before validate() normalises the record in place
         try:
-            rules.validate(store.load_record(event))
+            rules.validate(record)
         except ValidationError as error:
             broken_events.append(
                 _("Event {id} “{title}”: {problem}").format(id=event.id, title=event.title, problem=error.message)
             )
-        if event.search_text != store.search_text(record):
+        if event.search_text != expected_search:
             stale_search += 1
     findings += [Finding(True, message) for message in broken_events]
     if not broken_events:

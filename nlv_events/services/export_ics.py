@@ -7,7 +7,7 @@ import os
 import zoneinfo
 
 from nlv_events.core import queries, store, vocab, when
-from nlv_events.core.models import Event
+from nlv_events.core.records import EventRecord
 from nlv_events.services.files import atomic_output
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
@@ -19,7 +19,7 @@ def uid_for(ref: str) -> str:
     return f"{ref}@{UID_DOMAIN}"
 
 
-def build_calendar(events: list[Event]):
+def build_calendar(records: list[EventRecord]):
     from icalendar import Calendar
     from icalendar import Event as CalendarEvent
 
@@ -28,12 +28,12 @@ def build_calendar(events: list[Event]):
     calendar.add("prodid", "-//Thu vien Quoc gia Viet Nam//NLV Events//VI")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "NLV Events")
-    for event in events:
-        record = store.load_record(event)
+    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    for record in records:
         entry = CalendarEvent()
         entry.add("uid", uid_for(record.ref or str(record.id)))
         entry.add("summary", record.title)
-        entry.add("dtstamp", event.updated_at.replace(tzinfo=zone) if event.updated_at else dt.datetime.now(zone))
+        entry.add("dtstamp", stamp)
         entry.add("sequence", record.version or 1)
         if when.is_timed(record.start):
             entry.add("dtstart", record.start.replace(tzinfo=zone))  # type: ignore[call-arg]
@@ -61,8 +61,8 @@ def build_calendar(events: list[Event]):
 
 def write_ics(path: str | os.PathLike[str], year: int | None = None) -> int:
     """Write the events (of `year`, or all) to `path`; returns how many were written."""
-    events = list(queries.events(year=year))
-    calendar = build_calendar(events)
+    records = store.listing_records(queries.events(year=year))
+    calendar = build_calendar(records)
     with atomic_output(path, "wb") as stream:
         stream.write(calendar.to_ical())
-    return len(events)
+    return len(records)
