@@ -109,6 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", parents=[common], help="check the database and the store's rules")
     check.add_argument("--repair", action="store_true", help="rebuild what can be rebuilt (the search text)")
+
+    from nlv_events import commands as feature_commands
+
+    COMMANDS.update(feature_commands.register_all(commands, common))
     return parser
 
 

@@ -8,7 +8,19 @@ from pathlib import Path
 from babel.messages.pofile import read_po, write_po
 
 sys.path.insert(0, str(Path(__file__).parent))
-from vi_translations import VI
+
+
+def _all_translations() -> dict:
+    """scripts/vi_translations.py and every scripts/vi_translations_<area>.py beside it, one table."""
+    import importlib
+
+    table: dict = {}
+    for path in sorted(Path(__file__).parent.glob("vi_translations*.py")):
+        table.update(importlib.import_module(path.stem).VI)
+    return table
+
+
+VI = _all_translations()
 
 CATALOG = Path(__file__).parents[1] / "resources/translations/vi/LC_MESSAGES/nlv_events.po"
 
