@@ -43,11 +43,11 @@ class Venue(BaseModel):
 
 
 class Person(BaseModel):
+    """Who a person is; what they were at an event (form of address, position, organisation) is on the
+    appearance, so a later promotion never rewrites an earlier programme."""
+
     id = AutoField()
     name = CharField(unique=True)
-    honorific = CharField(null=True)  # Ông, Bà, PGS.TS. …: printed before the name
-    position = CharField(null=True)
-    organisation = ForeignKeyField(Organisation, null=True, on_delete="SET NULL", backref="people")
 
 
 class Event(BaseModel):
@@ -88,24 +88,32 @@ class EventPartner(BaseModel):
     id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="partner_links")
     organisation = ForeignKeyField(Organisation, on_delete="CASCADE", backref="event_links")
-    position = IntegerField(default=0)
+    sort_order = IntegerField(default=0)
 
     class Meta:
         indexes = ((("event", "organisation"), True),)
 
 
-class EventPerson(BaseModel):
+class Appearance(BaseModel):
+    """A person in an event, as they were then: printed from these columns, never from today's details."""
+
+    role = CharField(default="participant")
+    honorific = TextField(null=True)  # Ông, Bà, PGS.TS. …: printed before the name
+    position = TextField(null=True)  # the post held at that event
+    organisation = TextField(null=True)  # as printed at that event
+    sort_order = IntegerField(default=0)
+
+
+class EventPerson(Appearance):
     id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="person_links")
     person = ForeignKeyField(Person, on_delete="CASCADE", backref="event_links")
-    role = CharField(default="participant")
-    position = IntegerField(default=0)
 
 
 class ProgrammeItem(BaseModel):
     id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="programme_items")
-    position = IntegerField(default=0)
+    sort_order = IntegerField(default=0)
     start_date = DateField()
     start_time = TimeField(null=True)
     end_date = DateField(null=True)
@@ -114,12 +122,10 @@ class ProgrammeItem(BaseModel):
     place = TextField(null=True)
 
 
-class ProgrammePerson(BaseModel):
+class ProgrammePerson(Appearance):
     id = AutoField()
     item = ForeignKeyField(ProgrammeItem, on_delete="CASCADE", backref="person_links")
     person = ForeignKeyField(Person, on_delete="CASCADE", backref="programme_links")
-    role = CharField(default="participant")
-    position = IntegerField(default=0)
 
 
 class AnnualPlan(BaseModel):

@@ -7,7 +7,15 @@ import re
 
 import peewee
 
-from nlv_events.core.models import Event, Organisation, Person, Venue
+from nlv_events.core.models import (
+    Event,
+    EventPerson,
+    Organisation,
+    Person,
+    ProgrammeItem,
+    ProgrammePerson,
+    Venue,
+)
 from nlv_events.core.records import PersonEntry
 from nlv_events.core.text import fold
 
@@ -87,16 +95,25 @@ def person_names() -> list[str]:
 
 
 def known_person(name: str) -> PersonEntry | None:
-    """What the store knows of the person called `name` (form of address, position, organisation)."""
-    person = (
-        Person.select(Person, Organisation)
-        .join(Organisation, peewee.JOIN.LEFT_OUTER)
-        .where(Person.name == name)
-        .first()
-    )
+    """The person called `name` as at their latest appearance (form of address, position, organisation): what a
+    new appearance starts from. None when the store has no such person."""
+    person = Person.get_or_none(Person.name == name)
     if person is None:
         return None
-    organisation = person.organisation.name if person.organisation_id else None
-    return PersonEntry(
-        name=person.name, honorific=person.honorific, position=person.position, organisation=organisation
-    )
+    latest: tuple | None = None
+    for model, day in (
+        (EventPerson, Event.start_date),
+        (ProgrammePerson, ProgrammeItem.start_date),
+    ):
+        query = model.select(model.honorific, model.position, model.organisation, day, model.id)
+        if model is EventPerson:
+            query = query.join(Event)
+        else:
+            query = query.join(ProgrammeItem)
+        row = query.where(model.person == person).order_by(day.desc(), model.id.desc()).tuples().first()
+        if row is not None and (latest is None or row[3] > latest[3]):
+            latest = row
+    if latest is None:
+        return PersonEntry(name=person.name)
+    honorific, position, organisation, _day, _id = latest
+    return PersonEntry(name=person.name, honorific=honorific, position=position, organisation=organisation)

@@ -4,14 +4,30 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from nlv_events.core import guard, legacy_text, queries, rules, store, when
 from nlv_events.core.errors import UserError, ValidationError
-from nlv_events.core.models import Person, database_proxy
-from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry, ProgrammeEntry
+from nlv_events.core.models import database_proxy
+from nlv_events.core.records import (
+    CODE,
+    COUNT,
+    MOMENT,
+    NAMES,
+    PEOPLE,
+    PROGRAMME,
+    TEXT,
+    VENUE,
+    EventRecord,
+    PersonEntry,
+    PlanEntry,
+    ProgrammeEntry,
+    event_fields,
+    field_names,
+)
 from nlv_events.core.rules import field_label
 from nlv_events.i18n import _
 from nlv_events.services.files import atomic_output
@@ -19,24 +35,11 @@ from nlv_events.services.files import atomic_output
 FORMAT = "nlv-events/1"
 DOCUMENT_KEYS = {"format", "meta", "plans", "events"}
 PLAN_KEYS = {"year", "kind", "target"}
-TEXT_KEYS = (
-    "ref",
-    "kind",
-    "title",
-    "title_en",
-    "theme",
-    "occasion",
-    "venue",
-    "format",
-    "status",
-    "role",
-    "audience",
-    "description",
-    "notes",
-    "news_url",
-)
-COUNT_KEYS = ("attendance", "online_views", "items_displayed")
-EVENT_KEYS = {*TEXT_KEYS, *COUNT_KEYS, "start", "end", "partners", "people", "programme"}
+# The keys of an event are the record's declared fields (core/records.py), plus its ref.
+TEXT_KEYS = ("ref", *field_names(TEXT, CODE, VENUE))
+CODE_KEYS = field_names(CODE)
+COUNT_KEYS = field_names(COUNT)
+EVENT_KEYS = {"ref", *field_names()}
 PERSON_KEYS = {"name", "honorific", "position", "organisation", "role"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
 
@@ -179,27 +182,17 @@ def record_from_dict(data: Any, number: int) -> EventRecord:
                 people=_people(_list(row, "people", place, prefix), place, f"{prefix}people"),
             )
         )
-    optional_codes = {key: texts[key] for key in ("format", "status", "role", "audience") if texts[key]}
+    values: dict[str, Any] = {key: texts[key] for key in field_names(TEXT, VENUE)}
+    values.update({key: texts[key] for key in CODE_KEYS if texts[key]})  # a missing code takes its default
+    values.update({key: _count(data, key, place) for key in COUNT_KEYS})
+    for key in field_names(MOMENT):
+        values[key] = _moment(data, key, place, required=key == "start")
     return EventRecord(
         ref=texts["ref"],
-        kind=texts["kind"] or "",
-        title=texts["title"] or "",
-        title_en=texts["title_en"],
-        theme=texts["theme"],
-        occasion=texts["occasion"],
-        start=_moment(data, "start", place, required=True),
-        end=_moment(data, "end", place),
-        venue=texts["venue"],
         partners=list(partners),
-        attendance=_count(data, "attendance", place),
-        online_views=_count(data, "online_views", place),
-        items_displayed=_count(data, "items_displayed", place),
-        description=texts["description"],
-        notes=texts["notes"],
-        news_url=texts["news_url"],
         people=_people(_list(data, "people", place), place, "people"),
         programme=programme,
-        **optional_codes,
+        **values,
     )
 
 
@@ -260,29 +253,44 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     return parse_document(data)
 
 
-def _comparable(record: EventRecord) -> EventRecord:
-    copy = EventRecord(**{**record.__dict__})
-    copy.id = None
-    copy.version = None
-    return copy
+def _fill_from_current(record: EventRecord, current: EventRecord) -> None:
+    """What a file leaves out of a person (form of address, position, organisation) is what that same event
+    already says of them: a file of names only must not wipe the details an event was printed with."""
+    known = {person.name: person for person in current.people}
+    known_in_rows = {person.name: person for row in current.programme for person in row.people}
+    for entry in record.people:
+        _complete(entry, known.get(entry.name))
+    for row in record.programme:
+        for entry in row.people:
+            _complete(entry, known_in_rows.get(entry.name))
 
 
-def _fill_known_people(record: EventRecord) -> None:
-    """Complete what a file leaves out of a person with what the store knows, as saving would."""
-    entries = [*record.people, *(person for row in record.programme for person in row.people)]
-    for entry in entries:
-        stored = Person.get_or_none(Person.name == entry.name)
-        if stored is None:
-            continue
+def _complete(entry: PersonEntry, stored: PersonEntry | None) -> None:
+    if stored is not None:
         entry.honorific = entry.honorific or stored.honorific
         entry.position = entry.position or stored.position
-        if not entry.organisation and stored.organisation_id:
-            entry.organisation = stored.organisation.name
+        entry.organisation = entry.organisation or stored.organisation
 
 
-def import_document(document: Document) -> ImportSummary:
-    """Store every plan and event of `document` in one transaction: all of it, or nothing."""
+def _carry_row_ids(record: EventRecord, current: EventRecord) -> None:
+    """Match the file's rows to the stored ones (by order) so an update keeps their ids."""
+    for entry, stored in zip(record.people, current.people, strict=False):
+        entry.id = stored.id
+    for row, stored_row in zip(record.programme, current.programme, strict=False):
+        row.id = stored_row.id
+        for entry, stored in zip(row.people, stored_row.people, strict=False):
+            entry.id = stored.id
+
+
+def import_document(document: Document, progress: Progress | None = None) -> ImportSummary:
+    """Store every plan and event of `document` in one transaction: all of it, or nothing.
+
+    The events already stored are read a few hundred at a time and compared in memory, so re-importing an
+    unchanged file of ten thousand events asks the database a few dozen times, not seventy thousand.
+    `progress(done, total)` is called as events are handled; it may raise to cancel (nothing is then stored).
+    """
     summary = ImportSummary()
+    total = len(document.events)
     with guard.database_errors(), database_proxy.atomic():
         for number, plan in enumerate(document.plans, start=1):
             try:
@@ -290,26 +298,44 @@ def import_document(document: Document) -> ImportSummary:
             except ValidationError as error:
                 raise _Place(plan=number).fail(error.field, error.message) from None
             summary.plans += 1
-        for number, record in enumerate(document.events, start=1):
-            try:
-                rules.validate(record)
-                existing = store.find_existing(record)
-                if existing is None:
-                    store.save_event(record)
-                    summary.created += 1
-                    continue
-                current = store.load_record(existing)
-                _fill_known_people(record)
-                record.id = existing.id
-                record.ref = record.ref or existing.ref
-                if existing.deleted_at is None and _comparable(current) == _comparable(record):
-                    summary.unchanged += 1
-                    continue
-                store.save_event(record)
-                summary.updated += 1
-            except ValidationError as error:
-                raise _Place(event=number).fail(error.field and field_label(error.field), error.message) from None
+        for start in range(0, total, _IMPORT_BATCH):
+            batch = document.events[start : start + _IMPORT_BATCH]
+            stored = store.stored_by_ref([record.ref for record in batch if record.ref])
+            for number, record in enumerate(batch, start=start + 1):
+                try:
+                    _import_one(record, stored, summary)
+                except ValidationError as error:
+                    raise _Place(event=number).fail(error.field and field_label(error.field), error.message) from None
+            if progress is not None:
+                progress(min(start + _IMPORT_BATCH, total), total)
     return summary
+
+
+Progress = Callable[[int, int], None]
+_IMPORT_BATCH = 500
+
+
+def _import_one(record: EventRecord, stored: dict[str, tuple[EventRecord, bool]], summary: ImportSummary) -> None:
+    rules.validate(record)
+    found = stored.get(record.ref) if record.ref else None
+    if found is None and not record.ref:
+        existing = store.find_existing(record)
+        if existing is not None:
+            found = (store.load_record(existing), existing.deleted_at is not None)
+    if found is None:
+        store.save_event(record)
+        summary.created += 1
+        return
+    current, deleted = found
+    _fill_from_current(record, current)
+    record.id = current.id
+    record.ref = record.ref or current.ref
+    if not deleted and current == record:
+        summary.unchanged += 1
+        return
+    _carry_row_ids(record, current)
+    store.save_event(record)
+    summary.updated += 1
 
 
 def person_to_dict(person: PersonEntry) -> dict[str, Any]:
@@ -321,41 +347,35 @@ def person_to_dict(person: PersonEntry) -> dict[str, Any]:
     return data
 
 
-def record_to_dict(record: EventRecord) -> dict[str, Any]:
-    """The interchange form of an event: every field, `null` where empty."""
+def programme_row_to_dict(row: ProgrammeEntry) -> dict[str, Any]:
     return {
-        "ref": record.ref,
-        "kind": record.kind,
-        "title": record.title,
-        "title_en": record.title_en,
-        "theme": record.theme,
-        "occasion": record.occasion,
-        "start": when.to_iso(record.start),
-        "end": when.to_iso(record.end),
-        "venue": record.venue,
-        "format": record.format,
-        "status": record.status,
-        "role": record.role,
-        "partners": list(record.partners),
-        "audience": record.audience,
-        "attendance": record.attendance,
-        "online_views": record.online_views,
-        "items_displayed": record.items_displayed,
-        "description": record.description,
-        "notes": record.notes,
-        "news_url": record.news_url,
-        "people": [person_to_dict(person) for person in record.people],
-        "programme": [
-            {
-                "start": when.to_iso(row.start),
-                "end": when.to_iso(row.end),
-                "title": row.title,
-                "place": row.place,
-                "people": [person_to_dict(person) for person in row.people],
-            }
-            for row in record.programme
-        ],
+        "start": when.to_iso(row.start),
+        "end": when.to_iso(row.end),
+        "title": row.title,
+        "place": row.place,
+        "people": [person_to_dict(person) for person in row.people],
     }
+
+
+# How each kind of declared field is written in the file.
+_WRITERS = {
+    TEXT: lambda value: value,
+    CODE: lambda value: value,
+    VENUE: lambda value: value,
+    COUNT: lambda value: value,
+    MOMENT: when.to_iso,
+    NAMES: list,
+    PEOPLE: lambda people: [person_to_dict(person) for person in people],
+    PROGRAMME: lambda rows: [programme_row_to_dict(row) for row in rows],
+}
+
+
+def record_to_dict(record: EventRecord) -> dict[str, Any]:
+    """The interchange form of an event: its ref and every declared field, `null` where empty."""
+    data: dict[str, Any] = {"ref": record.ref}
+    for item in event_fields():
+        data[item.name] = _WRITERS[item.metadata["kind"]](getattr(record, item.name))
+    return data
 
 
 def export_document(year: int | None = None) -> dict[str, Any]:
@@ -363,7 +383,11 @@ def export_document(year: int | None = None) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "plans": [plan.__dict__ for plan in store.plans(year)],
-        "events": [record_to_dict(store.load_record(event)) for event in queries.events(year=year)],
+        "events": [
+            record_to_dict(record)
+            for record in store.load_records([event_id for (event_id,) in queries.events(year=year).select(
+                store.Event.id).tuples()])
+        ],
     }
 
 

@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._database_label = database_label
         self.setObjectName("MainWindow")
         self.undo_stack = QUndoStack(self)
+        self._refusals: list[UserError] = []
         # Opening dialogs goes through these, so tests (and later features) can stand in for them.
         self.open_editor: Callable[[EventRecord, str | None], EventRecord | None] = self._run_editor
 
@@ -189,8 +190,8 @@ class MainWindow(QMainWindow):
         self.table.addAction(self.delete_action)
         self.deleted_action = self._action(self.show_deleted_events)
         # Own actions rather than createUndoAction(): their text follows our catalogs and language switch.
-        self.undo_action = self._action(self.undo_stack.undo, QKeySequence.StandardKey.Undo, "edit-undo")
-        self.redo_action = self._action(self.undo_stack.redo, "Ctrl+Shift+Z", "edit-redo")
+        self.undo_action = self._action(self.undo_change, QKeySequence.StandardKey.Undo, "edit-undo")
+        self.redo_action = self._action(self.redo_change, "Ctrl+Shift+Z", "edit-redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
         self.demo_action = self._action(self.load_demo)
         self.print_action = self._action(
@@ -566,11 +567,27 @@ class MainWindow(QMainWindow):
         return None
 
     def _push(self, command) -> None:
+        self._on_stack(lambda: self.undo_stack.push(command))
+
+    def undo_change(self) -> None:
+        self._on_stack(self.undo_stack.undo)
+
+    def redo_change(self) -> None:
+        self._on_stack(self.undo_stack.redo)
+
+    def _on_stack(self, change) -> None:
+        """Run an undo-stack change; a conflict with a colleague's save (or any refusal) is told, not raised."""
+        self._refusals.clear()
         try:
-            self.undo_stack.push(command)
+            change()
         except UserError as error:
-            ask.warn(self, APP_NAME, str(error))
+            self._refusals.append(error)
+        if self._refusals:
+            ask.warn(self, APP_NAME, str(self._refusals[0]))
             self.reload()
+
+    def _refused(self, error: UserError) -> None:
+        self._refusals.append(error)
 
     def new_event(self) -> None:
         import datetime as dt
@@ -581,7 +598,7 @@ class MainWindow(QMainWindow):
         start = today if year in (None, today.year) else dt.date(year, 1, 1)
         record = self.open_editor(EventRecord(kind=kind, title="", start=start), _("New event"))
         if record is not None:
-            self._push(SaveEventCommand(None, record, self._after_change))
+            self._push(SaveEventCommand(None, record, self._after_change, self._refused))
 
     def edit_event(self, event_id: int | None) -> None:
         if event_id is None:
@@ -607,7 +624,7 @@ class MainWindow(QMainWindow):
             ask.warn(self, APP_NAME, str(error))
             self.reload()
             return
-        self._push(SaveEventCommand(before, after, self._after_change))
+        self._push(SaveEventCommand(before, after, self._after_change, self._refused))
 
     def duplicate_event(self) -> None:
         event_id = self.current_event_id()
@@ -615,7 +632,7 @@ class MainWindow(QMainWindow):
             return
         record = self.open_editor(planning.duplicate(store.load_record(event_id)), _("Duplicate event"))
         if record is not None:
-            self._push(SaveEventCommand(None, record, self._after_change))
+            self._push(SaveEventCommand(None, record, self._after_change, self._refused))
 
     def duplicate_to_next_year(self) -> None:
         event_id = self.current_event_id()
@@ -624,7 +641,7 @@ class MainWindow(QMainWindow):
         twin = planning.duplicate_to_next_year(store.load_record(event_id))
         record = self.open_editor(twin, _("Duplicate to next year"))
         if record is not None:
-            self._push(SaveEventCommand(None, record, self._after_change))
+            self._push(SaveEventCommand(None, record, self._after_change, self._refused))
 
     def delete_event(self) -> None:
         event_id = self.current_event_id()

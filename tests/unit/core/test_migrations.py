@@ -40,3 +40,35 @@ def test_old_database_upgrades_and_keeps_its_data(saved, tmp_path):
         assert len(list(queries.events(year=2022))) == 31
     finally:
         database.close_database()
+
+
+def test_appearances_keep_what_each_event_printed_before_the_upgrade(tmp_path):
+    """Schema 0004 moves form of address, position and organisation onto each appearance: every person of every
+    event of the saved demo year reads exactly as it did."""
+    import sqlite3
+
+    copy = tmp_path / "schema-0003.sqlite3"
+    shutil.copy(FIXTURES / "schema-0003.sqlite3", copy)
+    with sqlite3.connect(copy) as raw:
+        before = sorted(
+            raw.execute(
+                "SELECT e.ref, p.name, link.role, p.honorific, p.position, o.name FROM programme_person link "
+                "JOIN programme_item i ON i.id = link.item_id JOIN event e ON e.id = i.event_id "
+                "JOIN person p ON p.id = link.person_id LEFT JOIN organisation o ON o.id = p.organisation_id "
+                "UNION ALL SELECT e.ref, p.name, link.role, p.honorific, p.position, o.name FROM event_person link "
+                "JOIN event e ON e.id = link.event_id JOIN person p ON p.id = link.person_id "
+                "LEFT JOIN organisation o ON o.id = p.organisation_id"
+            ).fetchall()
+        )
+    raw.close()
+    assert any(row[4] for row in before)  # the fixture has positions to carry over
+    database.open_database(str(copy))
+    try:
+        after = sorted(
+            (record.ref, person.name, person.role, person.honorific, person.position, person.organisation)
+            for record in store.load_records([event.id for event in Event.select()])
+            for person in [*record.people, *(p for row in record.programme for p in row.people)]
+        )
+    finally:
+        database.close_database()
+    assert after == before
