@@ -1,23 +1,30 @@
-"""Where the app's shipped files (fonts, demo data, icons) are: beside the source, or inside a bundle."""
+"""Where the app's shipped files (fonts, demo data, icons, user guide) are: inside a PyInstaller bundle, inside
+the installed package (a wheel ships them as nlv_events/_shipped), or in the checkout beside the source."""
 
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
 
 def _root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
-    return Path(bundle) if bundle else Path(__file__).resolve().parents[2]
+    if bundle:
+        return Path(bundle)
+    shipped = resources.files("nlv_events") / "_shipped"
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parents[2]  # an editable install or a checkout
 
 
 def docs_dir() -> Path:
-    """The `docs/` folder (user guide and its pictures), shipped inside the bundle too."""
+    """The folder of the user guide and its pictures."""
     return _root() / "docs"
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder: inside a PyInstaller bundle, or at the top of the source tree."""
+    """The `resources/` folder: fonts, icons, demo data and the other files the app ships."""
     return _root() / "resources"
 
 
