@@ -27,7 +27,6 @@ def run_gui(
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from nlv_events.core.resources import resource
-    from nlv_events.services import demo
     from nlv_events.ui import crash, screenshots, workers
     from nlv_events.ui.first_start import FirstStartDialog
     from nlv_events.ui.main_window import MainWindow
@@ -41,7 +40,9 @@ def run_gui(
     settings = Settings()
     i18n.setup_i18n(language or settings.get("language"))
 
-    target = database.resolve_target(database_target or settings.get("database") or None)
+    from nlv_events.services import workspace
+
+    target = workspace.database_target(database_target, settings)
     try:
         database.open_database(target)
     except UserError as error:
@@ -61,7 +62,7 @@ def run_gui(
         welcome = FirstStartDialog(settings, label)
         welcome.exec()
         if welcome.choice == "demo":
-            demo.load_demo()
+            workspace.load_demo()
         window_settings.setValue("first_start_done", True)
 
     window = MainWindow(window_settings, label, settings, target)
@@ -92,9 +93,9 @@ def run_gui(
 
 
 def _backups(target: str, settings: Settings):
-    from nlv_events.services import backup
+    from nlv_events.services import workspace
 
-    return backup.backups_dir(backup.sqlite_path(target), settings.get("backups.folder"))
+    return workspace.backups_folder(target, settings)
 
 
 def _daily_backup(target: str, settings: Settings) -> None:

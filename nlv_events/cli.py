@@ -117,55 +117,36 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(arguments: argparse.Namespace) -> None:
-    database.open_database(arguments.db)
+    from nlv_events.services import workspace
+
+    database.open_database(workspace.database_target(arguments.db))
 
 
 def _command_demo(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import demo
+    from nlv_events.services import workspace
 
     _open(arguments)
-    summary = demo.load_demo()
-    print(
-        _("Demo data loaded (sample data): {created} events added, {updated} updated, {unchanged} unchanged.").format(
-            created=summary.created, updated=summary.updated, unchanged=summary.unchanged
-        )
-    )
+    print(workspace.demo_message(workspace.load_demo()))
     return 0
 
 
 def _command_import(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import interchange
+    from nlv_events.services import interchange, workspace
 
-    document = interchange.read_document(arguments.file)
-    interchange.handle_legacy_text(document, convert=arguments.convert_legacy)
+    try:
+        document = workspace.read_for_import(arguments.file, convert_legacy=arguments.convert_legacy)
+    except interchange.LegacyTextError as error:
+        raise UserError(f"{error} " + _("Import with --convert-legacy to convert it to Unicode.")) from None
     _open(arguments)
-    summary = interchange.import_document(document)
-    print(
-        _(
-            "Imported {file}: {created} events added, {updated} updated, {unchanged} unchanged, {plans} plan lines."
-        ).format(
-            file=arguments.file,
-            created=summary.created,
-            updated=summary.updated,
-            unchanged=summary.unchanged,
-            plans=summary.plans,
-        )
-    )
+    print(workspace.import_message(arguments.file, workspace.import_document(document)))
     return 0
 
 
 def _command_export(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import interchange
+    from nlv_events.services import workspace
 
     _open(arguments)
-    document = interchange.export_document(arguments.year)
-    interchange.write_document(document, arguments.file)
-    count = len(document["events"])
-    print(
-        ngettext("Exported {count} event to {file}.", "Exported {count} events to {file}.", count).format(
-            count=count, file=arguments.file
-        )
-    )
+    print(workspace.export_message(arguments.file, workspace.export_file(arguments.file, arguments.year)))
     return 0
 
 
@@ -231,15 +212,15 @@ def _command_year_report(arguments: argparse.Namespace) -> int:
 
 
 def _backups_folder(target: str) -> Path:
-    from nlv_events.services import backup
+    from nlv_events.services import workspace
 
-    return backup.backups_dir(backup.sqlite_path(target), Settings().get("backups.folder"))
+    return workspace.backups_folder(target)
 
 
 def _command_backup(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import backup
+    from nlv_events.services import backup, workspace
 
-    target = database.resolve_target(arguments.db)
+    target = workspace.database_target(arguments.db)
     path = backup.sqlite_path(target)
     if not path.exists():
         raise UserError(_("There is no database at {path} to back up.").format(path=path))
@@ -250,9 +231,9 @@ def _command_backup(arguments: argparse.Namespace) -> int:
 
 
 def _command_restore(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import backup
+    from nlv_events.services import backup, workspace
 
-    target = database.resolve_target(arguments.db)
+    target = workspace.database_target(arguments.db)
     safety = backup.restore(target, Path(arguments.file), _backups_folder(target))
     print(
         _("Restored the database from {file}; the database as it was is kept in {safety}.").format(

@@ -66,7 +66,9 @@ def validate_person(person: PersonEntry, where: str = "people") -> None:
     if not person.name:
         raise ValidationError(_("Every person needs a name."), where)
     _check_length(where, person.name, MAX_TITLE_LENGTH)
-    _check_code("person_role", where, person.role)
+    for text in (person.role, person.honorific, person.position, person.organisation):
+        _check_length(where, text, MAX_TITLE_LENGTH)
+    # A role outside the list is kept as typed (core/vocab.py): never a reason to refuse a programme.
 
 
 def validate_programme_entry(entry: ProgrammeEntry, record: EventRecord) -> None:

@@ -33,18 +33,25 @@ AUDIENCES: dict[str, str] = {
     "youth": N_("Young people"),
     "adults": N_("Adults"),
 }
+# A person's part in an event or a programme row. A role outside this list is kept, shown and printed as it was
+# typed, and counted under OTHER_PERSON_ROLE: a programme may need a part nobody foresaw.
 PERSON_ROLES: dict[str, str] = {
     "chair": N_("Chair"),
     "moderator": N_("Moderator"),
+    "host": N_("Host (MC)"),
     "speaker": N_("Speaker"),
     "presenter": N_("Paper presenter"),
+    "panelist": N_("Panelist"),
     "guest": N_("Guest"),
     "curator": N_("Curator"),
     "author": N_("Author"),
     "performer": N_("Performer"),
-    "organiser": N_("Organiser"),
+    "secretary": N_("Secretary"),
+    "interpreter": N_("Interpreter"),
+    "organiser": N_("Organising officer"),
     "participant": N_("Participant"),
 }
+OTHER_PERSON_ROLE = "other"
 
 VOCABULARIES: dict[str, dict[str, str]] = {
     "kind": KINDS,
@@ -54,6 +61,11 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "audience": AUDIENCES,
     "person_role": PERSON_ROLES,
 }
+
+
+def person_role_group(role: str) -> str:
+    """The role a tally counts `role` under: itself when it is one of PERSON_ROLES, else OTHER_PERSON_ROLE."""
+    return role if role in PERSON_ROLES else OTHER_PERSON_ROLE
 
 
 def label(vocabulary: str, code: str | None) -> str:

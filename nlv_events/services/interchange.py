@@ -11,7 +11,7 @@ from typing import Any
 
 from nlv_events.core import guard, legacy_text, queries, rules, store, when
 from nlv_events.core.errors import UserError, ValidationError
-from nlv_events.core.models import database_proxy
+from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.records import (
     CODE,
     COUNT,
@@ -378,23 +378,25 @@ def record_to_dict(record: EventRecord) -> dict[str, Any]:
     return data
 
 
-def export_document(year: int | None = None) -> dict[str, Any]:
+def export_document(year: int | None = None, progress: Progress | None = None) -> dict[str, Any]:
     """The whole store (or the events starting in `year` and that year's plan) as an interchange document."""
-    return {
-        "format": FORMAT,
-        "plans": [plan.__dict__ for plan in store.plans(year)],
-        "events": [
-            record_to_dict(record)
-            for record in store.load_records([event_id for (event_id,) in queries.events(year=year).select(
-                store.Event.id).tuples()])
-        ],
-    }
+    ids = [event_id for (event_id,) in queries.events(year=year).select(Event.id).tuples()]
+    events: list[dict[str, Any]] = []
+    for start in range(0, len(ids), _IMPORT_BATCH):
+        events.extend(record_to_dict(record) for record in store.load_records(ids[start : start + _IMPORT_BATCH]))
+        if progress is not None:
+            progress(len(events), len(ids))
+    return {"format": FORMAT, "plans": [plan.__dict__ for plan in store.plans(year)], "events": events}
 
 
 def write_document(document: dict[str, Any], path: str | os.PathLike[str]) -> None:
     with atomic_output(path, "w", encoding="utf-8", newline="\n") as stream:
         json.dump(document, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
+
+
+class LegacyTextError(UserError):
+    """The file holds text typed in the old TCVN3 encoding and the user has not (yet) said to convert it."""
 
 
 def handle_legacy_text(document: Document, convert: bool) -> int:
@@ -406,13 +408,10 @@ def handle_legacy_text(document: Document, convert: bool) -> int:
             value = getattr(record, name)
             if legacy_text.looks_like_tcvn3(value):
                 if not convert:
-                    raise _Place(event=number).fail(
-                        name,
-                        _(
-                            "the text “{text}” looks like the old TCVN3 (ABC) encoding; import with --convert-legacy "
-                            "to convert it to Unicode."
-                        ).format(text=value[:40]),
+                    found = _Place(event=number).fail(
+                        name, _("the text “{text}” looks like the old TCVN3 (ABC) encoding.").format(text=value[:40])
                     )
+                    raise LegacyTextError(found.message)
                 setattr(record, name, legacy_text.tcvn3_to_unicode(value))
                 converted += 1
         record.partners = [

@@ -31,7 +31,7 @@ from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, ngettext
-from nlv_events.services import demo, interchange, planning
+from nlv_events.services import interchange, planning, workspace
 from nlv_events.ui import ask
 from nlv_events.ui.calendar_view import CalendarView
 from nlv_events.ui.detail_pane import DetailPane
@@ -58,6 +58,19 @@ _STYLE_ICONS = {
     "x-year-list": QStyle.StandardPixmap.SP_FileDialogListView,
     "x-tallies": QStyle.StandardPixmap.SP_ComputerIcon,
 }
+
+
+class _Cancelled(Exception):
+    """The user pressed Cancel: the work stops and its transaction is rolled back."""
+
+
+def _cancellable(progress, is_cancelled):
+    def report(done: int, total: int) -> None:
+        if is_cancelled():
+            raise _Cancelled
+        progress(done, total)
+
+    return report
 
 
 class MainWindow(QMainWindow):
@@ -661,17 +674,12 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         try:
-            summary = demo.load_demo()
+            summary = workspace.load_demo()
         except UserError as error:
             ask.warn(self, APP_NAME, str(error))
             return
         self.reload_years()
-        self.statusBar().showMessage(
-            _(
-                "Demo data loaded (sample data): {created} events added, {updated} updated, {unchanged} unchanged."
-            ).format(created=summary.created, updated=summary.updated, unchanged=summary.unchanged),
-            8000,
-        )
+        self.statusBar().showMessage(workspace.demo_message(summary), 8000)
 
     # --- printing, tallies, files, settings ----------------------------------------------------------------------
 
@@ -709,40 +717,51 @@ class MainWindow(QMainWindow):
             self.import_from(path)
 
     def import_from(self, path: str) -> None:
+        """Import in the background with progress and Cancel; text in the old TCVN3 encoding is converted only
+        after the user says so (the command line asks the same through --convert-legacy)."""
         try:
-            summary = interchange.import_document(interchange.read_document(path))
+            document = workspace.read_for_import(path)
+        except interchange.LegacyTextError as error:
+            question = f"{error}\n\n" + _("Convert the text in the old encoding to Unicode and import the file?")
+            if not ask.confirm(self, _("Import events"), question):
+                return
+            document = workspace.read_for_import(path, convert_legacy=True)
         except UserError as error:
             ask.warn(self, _("Import events"), str(error))
             return
-        self.reload_years()
-        ask.inform(
-            self,
-            _("Import events"),
-            _(
-                "Imported {file}: {created} events added, {updated} updated, {unchanged} unchanged, {plans} plan lines."
-            ).format(
-                file=path,
-                created=summary.created,
-                updated=summary.updated,
-                unchanged=summary.unchanged,
-                plans=summary.plans,
-            ),
-        )
+
+        def job(progress, is_cancelled):
+            return workspace.import_document(document, _cancellable(progress, is_cancelled))
+
+        def done(summary) -> None:
+            self.reload_years()
+            ask.inform(self, _("Import events"), workspace.import_message(path, summary))
+
+        self.task = BackgroundTask(self, _("Importing {file}…").format(file=Path(path).name), job)
+        self.task.done.connect(done)
+        self.task.error.connect(lambda message: ask.warn(self, _("Import events"), message))
+        self.task.start()
 
     def export_file(self) -> None:
         year = self.selected_year()
         name = f"nlv-events-{year}.json" if year else "nlv-events.json"
         path, _filter = QFileDialog.getSaveFileName(self, _("Export events"), name, _("NLV Events data (*.json)"))
         if path:
-            try:
-                interchange.write_document(interchange.export_document(year), path)
-            except UserError as error:
-                ask.warn(self, _("Export events"), str(error))
+            self.export_to(path, year)
+
+    def export_to(self, path: str, year: int | None) -> None:
+        def job(progress, is_cancelled):
+            return workspace.export_file(path, year, _cancellable(progress, is_cancelled))
+
+        self.task = BackgroundTask(self, _("Exporting to {file}…").format(file=Path(path).name), job)
+        self.task.done.connect(
+            lambda count: self.statusBar().showMessage(workspace.export_message(path, count), 8000)
+        )
+        self.task.error.connect(lambda message: ask.warn(self, _("Export events"), message))
+        self.task.start()
 
     def _backups_folder(self) -> Path:
-        from nlv_events.services import backup
-
-        return backup.backups_dir(backup.sqlite_path(self.database_target), self.app_settings.get("backups.folder"))
+        return workspace.backups_folder(self.database_target, self.app_settings)
 
     def back_up_now(self) -> None:
         from nlv_events.services import backup

@@ -129,18 +129,29 @@ class NameDelegate(QStyledItemDelegate):
 
 
 class RoleDelegate(QStyledItemDelegate):
-    """Chooses a role from the list (the store accepts only those)."""
+    """Chooses a role from the list, or takes one typed in (kept and printed as typed)."""
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         editor = QComboBox(parent)
+        editor.setEditable(True)
+        editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for code in vocab.PERSON_ROLES:
             editor.addItem(vocab.label("person_role", code), code)
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+        role = index.data(Qt.ItemDataRole.EditRole)
+        found = editor.findData(role)
+        if found >= 0:
+            editor.setCurrentIndex(found)
+        else:
+            editor.setEditText(role or "")
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        typed = editor.currentText().strip()
+        found = editor.findText(typed, Qt.MatchFlag.MatchFixedString)
+        role = editor.itemData(found) if found >= 0 else typed
+        if role:
+            model.setData(index, role, Qt.ItemDataRole.EditRole)

@@ -86,7 +86,7 @@ def test_tcvn3_text_is_detected_and_converted():
 def test_import_refuses_tcvn3_text_unless_asked_to_convert(db):
     data = {**GOOD, "events": [{**GOOD["events"][0], "title": "Täa ®µm v¨n hãa ®äc"}]}
     document = parsed(data)
-    with pytest.raises(UserError, match="--convert-legacy"):
+    with pytest.raises(interchange.LegacyTextError, match="TCVN3"):
         interchange.handle_legacy_text(document, convert=False)
     assert interchange.handle_legacy_text(document, convert=True) == 1
     interchange.import_document(document)

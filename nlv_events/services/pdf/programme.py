@@ -25,7 +25,7 @@ from nlv_events.services.pdf.styles import styles, table_style
 LAYOUTS = ("a4", "booklet")
 BOOKLET_MARGINS = {"top": 14 * mm, "bottom": 14 * mm, "left": 13 * mm, "right": 13 * mm}
 BOOKLET_SCALE = 0.82
-_ROLE_PREFIXES = {"chair": "Chair", "moderator": "Moderator"}
+_ROLE_PREFIXES = {"chair": "Chair", "moderator": "Moderator", "host": "Host (MC)"}
 
 
 def _title(record: EventRecord) -> str:
