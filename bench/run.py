@@ -74,6 +74,53 @@ def bare_qt_start(runs: int = 5) -> float:
     return median_time(once, runs)
 
 
+def reimport_unchanged(path: Path) -> list[dict]:
+    """Re-importing an unchanged 10 000-event file: the time, and how many queries it asks per event. The
+    baseline is reading the same file (JSON decoding and checking), which any import must do."""
+    from nlv_events.core import database
+    from nlv_events.core.models import database_proxy
+    from nlv_events.services import interchange
+
+    exported = HOME / "reimport.json"
+    database.open_database(str(path))
+    try:
+        interchange.write_document(interchange.export_document(), exported)
+        reading = median_time(lambda: interchange.read_document(exported), runs=3)
+        connection = database_proxy.obj
+        counted = {"queries": 0}
+        original = connection.execute_sql
+
+        def counting(sql, params=None, *args, **kwargs):
+            counted["queries"] += 1
+            return original(sql, params, *args, **kwargs)
+
+        connection.execute_sql = counting
+        try:
+            summaries = []
+            seconds = median_time(
+                lambda: summaries.append(interchange.import_document(interchange.read_document(exported))), runs=3
+            )
+        finally:
+            connection.execute_sql = original
+        events = summaries[-1].unchanged + summaries[-1].updated + summaries[-1].created
+        if summaries[-1].unchanged != events:
+            raise RuntimeError(f"the re-import changed events: {summaries[-1]}")
+        per_event = counted["queries"] / len(summaries) / events
+    finally:
+        database.close_database()
+    return [
+        figure(
+            f"re-import of an unchanged {events:,}-event file",
+            seconds,
+            "s",
+            3,
+            reading,
+            note="baseline: reading and checking the same file, which any import must do",
+        ),
+        figure(f"queries per event, re-import of {events:,} unchanged events", per_event, "", 1),
+    ]
+
+
 def figure(
     name: str,
     value: float,
@@ -104,6 +151,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     paths = {n: synthetic.build(OUT / f"events-{n}.sqlite3", n) for n in (1_000, 10_000, 100_000)}
     results = []
+    results += reimport_unchanged(paths[10_000])
 
     bare = bare_qt_start()
     for size in (10_000, 100_000):

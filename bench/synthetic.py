@@ -21,7 +21,7 @@ from nlv_events.core.models import (
 )
 from nlv_events.core.text import fold
 
-GENERATOR_VERSION = 2  # bump when the data changes, so cached databases are rebuilt
+GENERATOR_VERSION = 3  # bump when the data changes, so cached databases are rebuilt
 FIRST_YEAR, YEARS = 2015, 10
 KINDS = ["exhibition"] * 5 + ["talk"] * 3 + ["conference", "training", "book_day", "other"]
 SUBJECTS = [
@@ -76,11 +76,7 @@ def build(path: Path, events: int, seed: int = 17) -> Path:
                 Venue.create(name=f"Phòng {n} – Thư viện Quốc gia Việt Nam", capacity=50 + n * 10).id for n in range(40)
             ]
             organisations = [Organisation.create(name=f"Đơn vị phối hợp số {n} – Thư viện tỉnh").id for n in range(300)]
-            people = []
-            for name in _people(rng, 2000):
-                people.append(
-                    Person.create(name=name, honorific=rng.choice(["Ông", "Bà", "TS."]), position="Phó Giám đốc").id
-                )
+            people = [Person.create(name=name).id for name in _people(rng, 2000)]
             for year in range(FIRST_YEAR, FIRST_YEAR + YEARS):
                 for kind in set(KINDS):
                     AnnualPlan.create(year=year, kind=kind, target=events // YEARS // 6)
@@ -130,17 +126,25 @@ def build(path: Path, events: int, seed: int = 17) -> Path:
             for number, partner_ids, person_ids, programme_rows in links:
                 event_id = ids[f"bench-{number}"]
                 partner_rows += [
-                    {"event": event_id, "organisation": o, "position": i} for i, o in enumerate(partner_ids)
+                    {"event": event_id, "organisation": o, "sort_order": i} for i, o in enumerate(partner_ids)
                 ]
                 person_rows += [
-                    {"event": event_id, "person": p, "role": "speaker", "position": i} for i, p in enumerate(person_ids)
+                    {
+                        "event": event_id,
+                        "person": p,
+                        "role": "speaker",
+                        "honorific": rng.choice(["Ông", "Bà", "TS."]),
+                        "position": "Phó Giám đốc",
+                        "sort_order": i,
+                    }
+                    for i, p in enumerate(person_ids)
                 ]
                 if programme_rows:
                     day = Event.get_by_id(event_id).start_date
                     item_rows += [
                         {
                             "event": event_id,
-                            "position": i,
+                            "sort_order": i,
                             "start_date": day,
                             "start_time": dt.time(7 + (i * 15) // 60 % 12, (i * 15) % 60),
                             "title": f"Nội dung thứ {i + 1}: phát biểu, giao lưu, đọc sách",
@@ -151,9 +155,12 @@ def build(path: Path, events: int, seed: int = 17) -> Path:
             for rows, model in ((partner_rows, EventPartner), (person_rows, EventPerson), (item_rows, ProgrammeItem)):
                 for start in range(0, len(rows), 1000):
                     model.insert_many(rows[start : start + 1000]).execute()
-            first_items = list(ProgrammeItem.select(ProgrammeItem.id).where(ProgrammeItem.position == 0).tuples())
+            first_items = list(ProgrammeItem.select(ProgrammeItem.id).where(ProgrammeItem.sort_order == 0).tuples())
             ProgrammePerson.insert_many(
-                [{"item": item_id, "person": people[0], "role": "chair", "position": 0} for (item_id,) in first_items]
+                [
+                    {"item": item_id, "person": people[0], "role": "chair", "position": "Giám đốc", "sort_order": 0}
+                    for (item_id,) in first_items
+                ]
             ).execute()
     finally:
         database.close_database()

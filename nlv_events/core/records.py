@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import Field, dataclass, field, fields
 
 from nlv_events.i18n import N_
@@ -82,6 +83,7 @@ class EventRecord:
     version: int | None = field(default=None, compare=False)
 
 
+@functools.cache
 def event_fields(*kinds: str) -> tuple[Field, ...]:
     """The declared fields of an event (of these kinds, or all), in the order a user reads them; the identity
     (id, version, ref) is not among them."""
@@ -92,6 +94,7 @@ def event_fields(*kinds: str) -> tuple[Field, ...]:
     )
 
 
+@functools.cache
 def field_names(*kinds: str) -> tuple[str, ...]:
     return tuple(item.name for item in event_fields(*kinds))
 

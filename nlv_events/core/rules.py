@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from nlv_events.core import vocab, when
 from nlv_events.core.errors import ValidationError
-from nlv_events.core.records import FIELD_LABELS, EventRecord, PersonEntry, PlanEntry, ProgrammeEntry
+from nlv_events.core.records import (
+    CODE,
+    COUNT,
+    FIELD_LABELS,
+    TEXT,
+    VENUE,
+    EventRecord,
+    PersonEntry,
+    PlanEntry,
+    ProgrammeEntry,
+    event_fields,
+    field_names,
+)
 from nlv_events.core.text import clean, clean_or_none
 from nlv_events.i18n import _
 
@@ -95,11 +107,12 @@ def validate_programme_entry(entry: ProgrammeEntry, record: EventRecord) -> None
 
 def normalise(record: EventRecord) -> EventRecord:
     """Trim and NFC every text of `record` in place; returns it."""
-    record.kind = clean(record.kind)
     record.title = clean(record.title)
-    for name in ("ref", "title_en", "theme", "occasion", "venue", "description", "notes", "news_url"):
-        setattr(record, name, clean_or_none(getattr(record, name)))
-    for name in ("format", "status", "role", "audience"):
+    record.ref = clean_or_none(record.ref)
+    for name in field_names(TEXT, VENUE):
+        if name != "title":
+            setattr(record, name, clean_or_none(getattr(record, name)))
+    for name in field_names(CODE):
         setattr(record, name, clean(getattr(record, name)))
     partners: list[str] = []
     for partner in (clean(p) for p in record.partners):
@@ -125,11 +138,10 @@ def validate(record: EventRecord) -> EventRecord:
         raise ValidationError(_("The start date is required."), "start")
     if record.end is not None and when.precedes(record.end, record.start):
         raise ValidationError(_("The event cannot end before it starts."), "end")
-    _check_code("format", "format", record.format)
-    _check_code("status", "status", record.status)
-    _check_code("role", "role", record.role)
-    _check_code("audience", "audience", record.audience)
-    for name in ("attendance", "online_views", "items_displayed"):
+    for item in event_fields(CODE):
+        if item.name != "kind":
+            _check_code(item.metadata["vocabulary"], item.name, getattr(record, item.name))
+    for name in field_names(COUNT):
         _check_count(name, getattr(record, name))
     for partner in record.partners:
         _check_length("partners", partner, MAX_TITLE_LENGTH)

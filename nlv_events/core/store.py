@@ -264,14 +264,13 @@ def _appearances_of(model, owner_column, owner_ids: list[int]) -> dict[int, list
     found: dict[int, list[PersonEntry]] = {}
     if not owner_ids:
         return found
-    rows = (
+    query = (
         model.select(owner_column, model.id, Person.name, *(getattr(model, name) for name in _APPEARANCE_DETAILS))
         .join(Person)
         .where(owner_column.in_(owner_ids))
         .order_by(owner_column, model.sort_order, model.id)
-        .tuples()
     )
-    for owner_id, row_id, name, role, honorific, position, organisation in rows:
+    for owner_id, row_id, name, role, honorific, position, organisation in _raw_rows(query):
         found.setdefault(owner_id, []).append(
             PersonEntry(
                 name=name, role=role, honorific=honorific, position=position, organisation=organisation, id=row_id
@@ -280,30 +279,49 @@ def _appearances_of(model, owner_column, owner_ids: list[int]) -> dict[int, list
     return found
 
 
+def _raw_rows(query: peewee.Query) -> list[tuple]:
+    """The rows of `query` as the driver returns them: peewee's conversion of every value costs seconds over
+    tens of thousands of rows, and the few dates and times are converted by the caller."""
+    sql, parameters = query.sql()
+    return database_proxy.execute_sql(sql, parameters).fetchall()
+
+
 def _programme_of(event_ids: list[int]) -> dict[int, list[ProgrammeEntry]]:
     found: dict[int, list[ProgrammeEntry]] = {}
     if not event_ids:
         return found
-    items = list(
-        ProgrammeItem.select()
+    rows = (
+        ProgrammeItem.select(
+            ProgrammeItem.event,
+            ProgrammeItem.id,
+            ProgrammeItem.start_date,
+            ProgrammeItem.start_time,
+            ProgrammeItem.end_date,
+            ProgrammeItem.end_time,
+            ProgrammeItem.title,
+            ProgrammeItem.place,
+        )
         .where(ProgrammeItem.event.in_(event_ids))
         .order_by(ProgrammeItem.event, ProgrammeItem.sort_order, ProgrammeItem.id)
     )
+    entries: list[tuple[int, ProgrammeEntry]] = []
+    join, as_date, as_time = when.join, when.as_date, when.as_time
+    for event_id, item_id, start_date, start_time, end_date, end_time, title, place in _raw_rows(rows):
+        entry = ProgrammeEntry(
+            start=join(as_date(start_date), as_time(start_time)),
+            end=join(as_date(end_date), as_time(end_time)),
+            title=title,
+            place=place,
+            id=item_id,
+        )
+        entries.append((event_id, entry))
+    item_ids = [entry.id for _event_id, entry in entries]
     people: dict[int, list[PersonEntry]] = {}
-    item_ids = [item.id for item in items]
     for start in range(0, len(item_ids), _BATCH):
         people.update(_appearances_of(ProgrammePerson, ProgrammePerson.item, item_ids[start : start + _BATCH]))
-    for item in items:
-        found.setdefault(item.event_id, []).append(
-            ProgrammeEntry(
-                start=when.join(item.start_date, item.start_time),
-                end=when.join(item.end_date, item.end_time),
-                title=item.title,
-                place=item.place,
-                people=people.get(item.id, []),
-                id=item.id,
-            )
-        )
+    for event_id, entry in entries:
+        entry.people = people.get(entry.id, [])
+        found.setdefault(event_id, []).append(entry)
     return found
 
 
