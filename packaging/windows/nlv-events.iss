@@ -30,7 +30,8 @@ ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 
 [Languages]
-Name: "vietnamese"; MessagesFile: "compiler:Languages\Vietnamese.isl"
+; Inno Setup has no Vietnamese of its own: languages\Vietnamese.isl is the project's translation of Default.isl.
+Name: "vietnamese"; MessagesFile: "languages\Vietnamese.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
