@@ -74,9 +74,9 @@ def test_every_other_file_the_script_names_exists():
     assert _from_script(icon).is_file(), icon
     # The program's files are the PyInstaller bundle: the folder and the exe the spec names.
     spec = (ROOT / "packaging" / "nlv-events.spec").read_text(encoding="utf-8")
-    (source,) = _script_files("Files", "Source")
+    assert _script_files("Files", "Source") == ["{#BundleDir}\\*"]
     bundle = re.search(r'COLLECT\(.*name="([^"]+)"\)', spec).group(1)
-    assert source == f"..\\..\\dist\\{bundle}\\*"
+    assert f'#define BundleDir "..\\..\\dist\\{bundle}"' in text  # where `make package` puts it
     program = re.search(r'EXE\((?:.|\n)*?name="([^"]+)"', spec).group(1)
     assert set(_script_files("Icons", "Filename")) == {f"{{app}}\\{program}.exe", "{uninstallexe}"}
     assert f"UninstallDisplayIcon={{app}}\\{program}.exe" in text
