@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint i18n bench clean screenshots package
+.PHONY: run test lint i18n bench clean screenshots package windows
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -64,3 +64,8 @@ package: $(STAMP)
 # Benchmarks (not part of `make test`): bench/results.json and the table in docs/performance.md.
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
+
+# The Windows bundle built and smoke-tested under Wine on this Linux machine (not part of `make test`: it takes
+# about 15 minutes and 3 GB in build/windows/). See packaging/README.md.
+windows:
+	bash packaging/windows/build.sh

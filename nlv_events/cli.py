@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import logging
 import os
 import sys
@@ -290,7 +291,25 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def utf8_streams() -> None:
+    """Make stdout and stderr write UTF-8 whatever the platform chose for them.
+
+    On Windows a redirected stream (`nlv-events events > list.txt`, a pipe) gets the ANSI code page, cp1252, which
+    cannot encode Vietnamese: the command did its work and then died on printing “Đ”. The bundled program ignores
+    PYTHONIOENCODING and PYTHONUTF8, so the program sets the encoding itself. A Windows console already takes
+    Unicode (its streams report UTF-8) and is left alone; a stream that is missing (the windowed program started
+    without one) or not a text file is left alone too.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        if stream is None or not hasattr(stream, "reconfigure") or not encoding:
+            continue
+        if codecs.lookup(encoding).name != "utf-8":
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_streams()
     logs.setup_logging()
     arguments = build_parser().parse_args(argv)
     command = arguments.command or "gui"

@@ -7,6 +7,10 @@
 #ifndef AppVersion
   #define AppVersion "0.1.0"
 #endif
+; The PyInstaller one-folder bundle; `make windows` builds it elsewhere and passes /DBundleDir=.
+#ifndef BundleDir
+  #define BundleDir "..\..\dist\nlv-events"
+#endif
 
 [Setup]
 AppId={{6F1B2C1E-6A0B-4C57-9B7E-5A2E8D0C4E11}
@@ -30,14 +34,15 @@ ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 
 [Languages]
-Name: "vietnamese"; MessagesFile: "compiler:Languages\Vietnamese.isl"
+; Inno Setup has no Vietnamese of its own: languages\Vietnamese.isl is the project's translation of Default.isl.
+Name: "vietnamese"; MessagesFile: "languages\Vietnamese.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"
 
 [Files]
-Source: "..\..\dist\nlv-events\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
 Name: "{group}\NLV Events"; Filename: "{app}\nlv-events.exe"

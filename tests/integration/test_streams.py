@@ -1,0 +1,64 @@
+"""Vietnamese output survives a stream in a legacy code page (Windows gives cp1252 to a redirected stream)."""
+
+import io
+import os
+import subprocess
+import sys
+
+from nlv_events import cli
+from tests.integration.cli_runner import run
+
+TITLE = "Hà Nội – Điện Biên Phủ trên không: 50 năm bản hùng ca"
+
+
+def _cli(*argv: str, stdout=subprocess.PIPE) -> subprocess.CompletedProcess:
+    """`python -m nlv_events ARGV…` with both streams in cp1252, as Windows sets them up for `> file`."""
+    environment = {**os.environ, "PYTHONIOENCODING": "cp1252", "PYTHONUTF8": "0"}
+    return subprocess.run(
+        [sys.executable, "-m", "nlv_events", *argv], stdout=stdout, stderr=subprocess.PIPE, env=environment, timeout=120
+    )
+
+
+def test_events_redirected_to_a_cp1252_file_come_out_in_utf8(capsys, db_path, tmp_path):
+    run(capsys, "demo", "--db", str(db_path))
+    listing = tmp_path / "list.txt"
+    with listing.open("wb") as stdout:
+        result = _cli("events", "--db", str(db_path), "--year", "2022", stdout=stdout)
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert result.stderr == b""
+    text = listing.read_bytes().decode("utf-8")  # strict: any cp1252 byte or “?” substitute fails here
+    assert TITLE in text
+    assert text.strip().endswith("sự kiện")
+
+
+def test_english_titles_stay_vietnamese_in_a_cp1252_pipe(capsys, db_path):
+    run(capsys, "demo", "--db", str(db_path))
+    result = _cli("events", "--db", str(db_path), "--lang", "en", "--format", "csv")
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    assert TITLE in result.stdout.decode("utf-8")
+
+
+def test_an_error_in_vietnamese_reaches_a_cp1252_stderr_whole(tmp_path):
+    missing = tmp_path / "không có.json"
+    result = _cli("import", str(missing), "--db", str(tmp_path / "e.sqlite3"))
+    assert result.returncode == 1
+    message = result.stderr.decode("utf-8")
+    assert len(message.strip().splitlines()) == 1 and "Traceback" not in message
+    assert "không có.json" in message  # not “kh\\xf4ng c\\xf3” (backslash escapes) nor “?”
+
+
+def test_main_switches_a_cp1252_stream_in_process(monkeypatch):
+    buffer = io.BytesIO()
+    stream = io.TextIOWrapper(buffer, encoding="cp1252", errors="strict")
+    monkeypatch.setattr(sys, "stdout", stream)
+    cli.utf8_streams()
+    print("Đọc sách – Ngày Sách và Văn hóa đọc Việt Nam")
+    stream.flush()
+    assert buffer.getvalue().decode("utf-8") == "Đọc sách – Ngày Sách và Văn hóa đọc Việt Nam\n"
+
+
+def test_a_missing_stream_is_left_alone(monkeypatch):
+    monkeypatch.setattr(sys, "stdout", None)  # the windowed program started without a console
+    monkeypatch.setattr(sys, "stderr", None)
+    cli.utf8_streams()
+    assert sys.stdout is None
