@@ -1,0 +1,35 @@
+"""Vietnamese for planning the year: commemorations, recurring series, the annual plan (merged by `make i18n`)."""
+
+VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
+    # Commemorations
+    "There is no commemoration “{key}”.": "Không có ngày kỷ niệm “{key}”.",
+    "{name} {year}": "{name} {year}",
+    "{name}, edition {number}, {year}": "{name} lần thứ {number} năm {year}",
+    "{number} anniversary of the {name} ({founded} – {day})": "Kỷ niệm {number} năm {name} ({founded} – {day})",
+    "Exhibition of documents celebrating {occasion}": "Trưng bày tài liệu chào mừng {occasion}",
+    "A commemoration needs a name.": "Ngày kỷ niệm cần có tên.",
+    "The calendar must be “solar” or “lunar”.": "Lịch phải là “solar” (dương lịch) hoặc “lunar” (âm lịch).",
+    "The style must be one of: {styles}.": "Cách ghi phải là một trong: {styles}.",
+    "{day}/{month} is not a day of the year.": "{day}/{month} không phải là một ngày trong năm.",
+    "Give the founding date, or choose the style “festival” (no ordinal).": "Hãy nhập ngày thành lập, hoặc chọn cách ghi “festival” (lễ hội, không ghi số năm).",
+    "“{key}” is a commemoration of the catalogue; it cannot be replaced.": "“{key}” là ngày kỷ niệm trong danh mục có sẵn; không thể thay thế.",
+    "Lunar month {month} cannot be converted yet: the lunar calendar in use knows months {months}.": "Chưa đổi được tháng {month} âm lịch: lịch âm đang dùng chỉ biết các tháng {months}.",
+    "A lunar day must be between 1 and 29 (day 30 does not exist in every month).": "Ngày âm lịch phải từ 1 đến 29 (không phải tháng nào cũng có ngày 30).",
+    "The lunar calendar in use has no dates for the year {year}.": "Lịch âm đang dùng không có dữ liệu cho năm {year}.",
+    # Recurring series
+    "Choose at least one day of the week.": "Hãy chọn ít nhất một ngày trong tuần.",
+    "The day of the month must be 1–31, or -1 for the last day.": "Ngày trong tháng phải từ 1 đến 31, hoặc -1 cho ngày cuối tháng.",
+    "The week of the month must be 1–5, or -1 for the last one.": "Tuần trong tháng phải từ 1 đến 5, hoặc -1 cho tuần cuối.",
+    "Choose a day of the month, or a week and a day of the week.": "Hãy chọn một ngày trong tháng, hoặc một tuần và một thứ trong tuần.",
+    "Give an end date or a number of occurrences, not both.": "Hãy nhập ngày kết thúc hoặc số lần, không nhập cả hai.",
+    "The number of occurrences must be at least 1.": "Số lần phải ít nhất là 1.",
+    "The rule “{rule}” never ends: give an end date (UNTIL) or a count (COUNT).": "Quy tắc “{rule}” không có điểm kết thúc: hãy nhập ngày kết thúc (UNTIL) hoặc số lần (COUNT).",
+    "“{rule}” is not a recurrence rule such as FREQ=WEEKLY;BYDAY=SA;UNTIL=20251227 ({reason}).": "“{rule}” không phải quy tắc lặp lại như FREQ=WEEKLY;BYDAY=SA;UNTIL=20251227 ({reason}).",
+    "The rule gives more than {count} occurrences; give an earlier end date.": "Quy tắc cho ra hơn {count} lần; hãy chọn ngày kết thúc sớm hơn.",
+    "A series needs a title.": "Chuỗi hoạt động cần có tên.",
+    "An occurrence cannot end before it starts.": "Một buổi không thể kết thúc trước khi bắt đầu.",
+    "The rule gives no occurrence: check its days and its end.": "Quy tắc không cho ra buổi nào: hãy kiểm tra các ngày và điểm kết thúc.",
+    "There is no series number {id}.": "Không có chuỗi hoạt động số {id}.",
+    "Event number {id} is not an occurrence of a series.": "Sự kiện số {id} không thuộc chuỗi hoạt động nào.",
+    "A series has no field {name}.": "Chuỗi hoạt động không có trường {name}.",
+}
