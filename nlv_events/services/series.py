@@ -217,7 +217,8 @@ def occurrences(series_id: int) -> list[Event]:
     )
 
 
-def _occurrence_record(spec: SeriesSpec, day: dt.date) -> EventRecord:
+def occurrence_record(spec: SeriesSpec, day: dt.date) -> EventRecord:
+    """The occurrence of `spec` on `day` as the rule makes it (before anyone edits it)."""
     return EventRecord(
         kind=spec.kind,
         title=spec.title,
@@ -238,7 +239,7 @@ def _sync(spec: SeriesSpec) -> None:
     for day in wanted:
         if day in existing:
             continue
-        record = _occurrence_record(spec, day)
+        record = occurrence_record(spec, day)
         event = store.save_event(record)
         Event.update(series_id=spec.id, series_date=day).where(Event.id == event.id).execute()
     keep = set(wanted)
