@@ -63,4 +63,15 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "No.: {number}": "Số: {number}",
     "Recipients:": "Nơi nhận:",
     "No event is planned for this year yet.": "Chưa có sự kiện nào được lên kế hoạch cho năm này.",
+    # The interchange file
+    "{part} {number}, field “{field}”": "{part} {number}, trường “{field}”",
+    "{part} {number}": "{part} {number}",
+    "“{value}” is not a date such as 2025-04-26.": "“{value}” không phải là ngày như 2025-04-26.",
+    "“{value}” is not a date such as 2025-03-01 or a date and time such as 2025-03-01T09:00.": "“{value}” không phải là ngày như 2025-03-01 hoặc ngày giờ như 2025-03-01T09:00.",
+    "series": "chuỗi hoạt động",
+    "the rule ends on another day ({day}).": "quy tắc kết thúc vào một ngày khác ({day}).",
+    "expected a list of names.": "cần một danh sách tên.",
+    "commemoration": "ngày kỷ niệm",
+    "event": "sự kiện",
+    "there is no series “{ref}” in the file or the record.": "không có chuỗi hoạt động “{ref}” trong tệp hay trong dữ liệu.",
 }

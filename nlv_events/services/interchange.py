@@ -14,10 +14,11 @@ from nlv_events.core.models import Person, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry, ProgrammeEntry
 from nlv_events.core.rules import field_label
 from nlv_events.i18n import _
+from nlv_events.services import planning_interchange
 from nlv_events.services.files import atomic_output
 
 FORMAT = "nlv-events/1"
-DOCUMENT_KEYS = {"format", "meta", "plans", "events"}
+DOCUMENT_KEYS = {"format", "meta", "plans", "events", *planning_interchange.DOCUMENT_KEYS}
 PLAN_KEYS = {"year", "kind", "target"}
 TEXT_KEYS = (
     "ref",
@@ -36,7 +37,16 @@ TEXT_KEYS = (
     "news_url",
 )
 COUNT_KEYS = ("attendance", "online_views", "items_displayed")
-EVENT_KEYS = {*TEXT_KEYS, *COUNT_KEYS, "start", "end", "partners", "people", "programme"}
+EVENT_KEYS = {
+    *TEXT_KEYS,
+    *COUNT_KEYS,
+    "start",
+    "end",
+    "partners",
+    "people",
+    "programme",
+    *planning_interchange.EVENT_KEYS,
+}
 PERSON_KEYS = {"name", "honorific", "position", "organisation", "role"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
 
@@ -46,6 +56,7 @@ class Document:
     events: list[EventRecord] = field(default_factory=list)
     plans: list[PlanEntry] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    planning: planning_interchange.PlanningPart | None = None
 
 
 @dataclass
@@ -235,6 +246,7 @@ def parse_document(data: Any) -> Document:
         events=[record_from_dict(value, number) for number, value in enumerate(_list(data, "events", place), 1)],
         plans=[_plan_from_dict(value, number) for number, value in enumerate(_list(data, "plans", place), 1)],
         meta=meta,
+        planning=planning_interchange.parse(data),
     )
 
 
@@ -309,6 +321,7 @@ def import_document(document: Document) -> ImportSummary:
                 summary.updated += 1
             except ValidationError as error:
                 raise _Place(event=number).fail(error.field and field_label(error.field), error.message) from None
+        planning_interchange.import_part(document.planning, [record.id for record in document.events])
     return summary
 
 
@@ -360,11 +373,14 @@ def record_to_dict(record: EventRecord) -> dict[str, Any]:
 
 def export_document(year: int | None = None) -> dict[str, Any]:
     """The whole store (or the events starting in `year` and that year's plan) as an interchange document."""
-    return {
+    records = [store.load_record(event) for event in queries.events(year=year)]
+    document = {
         "format": FORMAT,
         "plans": [plan.__dict__ for plan in store.plans(year)],
-        "events": [record_to_dict(store.load_record(event)) for event in queries.events(year=year)],
+        "events": [record_to_dict(record) for record in records],
     }
+    planning_interchange.add_to_export(document, records)
+    return document
 
 
 def write_document(document: dict[str, Any], path: str | os.PathLike[str]) -> None:

@@ -177,7 +177,8 @@ def _spec(row: Series) -> SeriesSpec:
     )
 
 
-def _row_values(spec: SeriesSpec) -> dict:
+def row_values(spec: SeriesSpec) -> dict:
+    """The columns of the series row for `spec`."""
     return dict(
         title=spec.title,
         kind=spec.kind,
@@ -253,10 +254,10 @@ def save(spec: SeriesSpec) -> SeriesSpec:
     validate(spec)
     with guard.database_errors(), database_proxy.atomic():
         if spec.id is None:
-            row = Series.create(ref=spec.ref or store.new_ref(), **_row_values(spec))
+            row = Series.create(ref=spec.ref or store.new_ref(), **row_values(spec))
             spec.id, spec.ref = row.id, row.ref
         else:
-            Series.update(**_row_values(spec)).where(Series.id == spec.id).execute()
+            Series.update(**row_values(spec)).where(Series.id == spec.id).execute()
         _sync(spec)
     return spec
 
@@ -307,8 +308,8 @@ def change_following(event_id: int, **changes) -> SeriesSpec:
                 following.rule = _join(parts)
             spec.rule = with_until(spec.rule, earlier[-1])
             spec.skip = [day for day in spec.skip if day < pivot]
-            Series.update(**_row_values(spec)).where(Series.id == spec.id).execute()
-            row = Series.create(ref=store.new_ref(), **_row_values(following))
+            Series.update(**row_values(spec)).where(Series.id == spec.id).execute()
+            row = Series.create(ref=store.new_ref(), **row_values(following))
             following.id, following.ref = row.id, row.ref
             Event.update(series_id=row.id).where((Event.series_id == spec.id) & (Event.series_date >= pivot)).execute()
         else:
@@ -316,7 +317,7 @@ def change_following(event_id: int, **changes) -> SeriesSpec:
         for name, value in changes.items():
             setattr(following, name, value)
         validate(following)
-        Series.update(**_row_values(following)).where(Series.id == following.id).execute()
+        Series.update(**row_values(following)).where(Series.id == following.id).execute()
         fields = {name: value for name, value in changes.items() if name != "rule"}
         if fields:
             for occurrence in occurrences(following.id):  # type: ignore[arg-type]
