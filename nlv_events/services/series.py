@@ -289,7 +289,7 @@ def change_following(event_id: int, **changes) -> SeriesSpec:
     before, a new series (same title unless changed) takes this occurrence and the following ones. `changes` holds
     fields of CHANGEABLE and/or a new `rule` for the following occurrences. Returns the series they now belong to.
     """
-    unknown = set(changes) - {*CHANGEABLE, "rule"}
+    unknown = set(changes) - {*CHANGEABLE, "rule", "skip"}
     if unknown:
         raise UserError(_("A series has no field {name}.").format(name=", ".join(sorted(unknown))))
     event, spec = _occurrence_of(event_id)
@@ -316,15 +316,43 @@ def change_following(event_id: int, **changes) -> SeriesSpec:
             following = spec
         for name, value in changes.items():
             setattr(following, name, value)
+        if "skip" in changes:
+            following.skip = [day for day in changes["skip"] if day >= pivot]
         validate(following)
         Series.update(**row_values(following)).where(Series.id == following.id).execute()
-        fields = {name: value for name, value in changes.items() if name != "rule"}
+        fields = {name: value for name, value in changes.items() if name not in ("rule", "skip")}
         if fields:
             for occurrence in occurrences(following.id):  # type: ignore[arg-type]
                 _apply(occurrence, fields)
-        if "rule" in changes:
+        if "rule" in changes or "skip" in changes:
             _sync(following)
     return following
+
+
+def changes_between(old: SeriesSpec, new: SeriesSpec) -> dict:
+    """What an edited series changes, in the form change_following takes."""
+    changes = {name: getattr(new, name) for name in CHANGEABLE if getattr(new, name) != getattr(old, name)}
+    if _parts(new.rule) != _parts(old.rule):
+        changes["rule"] = new.rule
+    if sorted(new.skip) != sorted(old.skip):
+        changes["skip"] = sorted(new.skip)
+    return changes
+
+
+def update(spec: SeriesSpec, from_event_id: int | None = None) -> SeriesSpec:
+    """Save an edited series: for every occurrence, or (from_event_id) for that one and the following ones."""
+    old = load(spec.id)  # type: ignore[arg-type]
+    validate(spec)
+    if from_event_id is None:
+        with guard.database_errors(), database_proxy.atomic():
+            Series.update(**row_values(spec)).where(Series.id == spec.id).execute()
+            fields = {name: value for name, value in changes_between(old, spec).items() if name in CHANGEABLE}
+            if fields:
+                for occurrence in occurrences(spec.id):  # type: ignore[arg-type]
+                    _apply(occurrence, fields)
+            _sync(spec)
+        return spec
+    return change_following(from_event_id, **changes_between(old, spec))
 
 
 def move_occurrence(event_id: int, start: dt.date, end: dt.date | None = None) -> None:

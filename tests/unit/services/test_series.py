@@ -179,3 +179,22 @@ def test_deleting_a_series_keeps_held_occurrences(db):
     store.save_event(held)
     assert series.delete_series(spec.id) == 11
     assert Event.get_by_id(events[0].id).deleted_at is None and Event.get_by_id(events[0].id).series_id is None
+
+
+def test_an_edited_series_saved_whole_or_from_an_occurrence_on(db):
+    spec = series.save(_storytelling())
+    edited = series.load(spec.id)
+    edited.venue = "Hội trường"
+    edited.skip = [dt.date(2025, 2, 1), dt.date(2025, 3, 8)]
+    series.update(edited)
+    records = [store.load_record(event) for event in series.occurrences(spec.id)]
+    assert len(records) == 11 and {record.venue for record in records} == {"Hội trường"}
+    later = series.load(spec.id)
+    later.title = "Giờ kể chuyện mùa xuân"
+    pivot = series.occurrences(spec.id)[8]  # 15/03/2025
+    following = series.update(later, from_event_id=pivot.id)
+    assert following.id != spec.id
+    assert [store.load_record(event).title for event in series.occurrences(following.id)] == [
+        "Giờ kể chuyện mùa xuân"
+    ] * 3
+    assert series.load(spec.id).skip == [dt.date(2025, 2, 1), dt.date(2025, 3, 8)] and following.skip == []
