@@ -38,6 +38,9 @@ class PlanMenu:
         self.reminder.clicked.connect(lambda: self.show_commemorations(round_only=True))
         window.statusBar().addPermanentWidget(self.reminder)
         self.dialog = None
+        calendar = getattr(window, "calendar", None)
+        if calendar is not None:
+            calendar.grid.note_provider = commemoration_notes
         language_changed = getattr(window, "language_changed", None)
         if language_changed is not None:
             language_changed.connect(lambda _language: self.retranslate())
@@ -98,6 +101,19 @@ class PlanMenu:
         self.dialog = SeriesDialog(self.window, self._changed)
         self.dialog.open()
         return self.dialog
+
+
+def commemoration_notes(first: dt.date, last: dt.date) -> dict[dt.date, list[str]]:
+    """The commemorations from `first` to `last` by day, as the calendar marks them (round ones with their number)."""
+    notes: dict[dt.date, list[str]] = {}
+    try:
+        items = commemorations.in_range(first, last)
+    except UserError:
+        return notes
+    for item in items:
+        name = item.commemoration.display_name()
+        notes.setdefault(item.day, []).append(f"{name} ({item.ordinal})" if item.round else name)
+    return notes
 
 
 def install(window: QMainWindow) -> PlanMenu:

@@ -94,3 +94,12 @@ def test_the_plan_dialog_previews_the_pdf_and_saves_the_docx(window, qtbot, tmp_
         r for r in range(dialog.progress_table.rowCount()) if dialog.progress_table.item(r, 0).text() == "Tổng cộng"
     )
     assert dialog.progress_table.item(total_row, 2).text() == "31"
+
+
+def test_the_calendar_marks_commemorations(window, qtbot):
+    window.views.setCurrentIndex(1)
+    window.calendar.show_month(dt.date(2025, 1, 1))
+    window.calendar.grid.grab()  # paints
+    notes = window.calendar.grid.notes()
+    assert notes[dt.date(2025, 1, 29)] == ["Tết Nguyên đán"]  # lunar, converted
+    assert "Ngày thành lập Đảng Cộng sản Việt Nam (95)" in notes[dt.date(2025, 2, 3)]  # shown days run into February
