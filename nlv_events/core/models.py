@@ -79,6 +79,11 @@ class Event(BaseModel):
     created_at = DateTimeField(default=_now)
     updated_at = DateTimeField(default=_now)
     deleted_at = DateTimeField(null=True)  # set when moved to the deleted events; None when live
+    # Planning (core/planning_models.py, migration 0006): the commemoration an event marks (its key), and the series
+    # it is an occurrence of, with the day the rule gave it (its RECURRENCE-ID once moved).
+    commemoration = CharField(null=True)
+    series_id = IntegerField(null=True)
+    series_date = DateField(null=True)
 
     class Meta:
         indexes = ((("deleted_at", "start_date"), False), (("kind", "end_date"), False))

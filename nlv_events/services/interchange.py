@@ -30,16 +30,17 @@ from nlv_events.core.records import (
 )
 from nlv_events.core.rules import field_label
 from nlv_events.i18n import _
+from nlv_events.services import planning_interchange
 from nlv_events.services.files import atomic_output
 
 FORMAT = "nlv-events/1"
-DOCUMENT_KEYS = {"format", "meta", "plans", "events"}
+DOCUMENT_KEYS = {"format", "meta", "plans", "events", *planning_interchange.DOCUMENT_KEYS}
 PLAN_KEYS = {"year", "kind", "target"}
 # The keys of an event are the record's declared fields (core/records.py), plus its ref.
 TEXT_KEYS = ("ref", *field_names(TEXT, CODE, VENUE))
 CODE_KEYS = field_names(CODE)
 COUNT_KEYS = field_names(COUNT)
-EVENT_KEYS = {"ref", *field_names()}
+EVENT_KEYS = {"ref", *field_names(), *planning_interchange.EVENT_KEYS}
 PERSON_KEYS = {"name", "honorific", "position", "organisation", "role"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
 
@@ -49,6 +50,7 @@ class Document:
     events: list[EventRecord] = field(default_factory=list)
     plans: list[PlanEntry] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    planning: planning_interchange.PlanningPart | None = None
 
 
 @dataclass
@@ -228,6 +230,7 @@ def parse_document(data: Any) -> Document:
         events=[record_from_dict(value, number) for number, value in enumerate(_list(data, "events", place), 1)],
         plans=[_plan_from_dict(value, number) for number, value in enumerate(_list(data, "plans", place), 1)],
         meta=meta,
+        planning=planning_interchange.parse(data),
     )
 
 
@@ -308,6 +311,7 @@ def import_document(document: Document, progress: Progress | None = None) -> Imp
                     raise _Place(event=number).fail(error.field and field_label(error.field), error.message) from None
             if progress is not None:
                 progress(min(start + _IMPORT_BATCH, total), total)
+        planning_interchange.import_part(document.planning, [record.id for record in document.events])
     return summary
 
 
@@ -386,7 +390,9 @@ def export_document(year: int | None = None, progress: Progress | None = None) -
         events.extend(record_to_dict(record) for record in store.load_records(ids[start : start + _IMPORT_BATCH]))
         if progress is not None:
             progress(len(events), len(ids))
-    return {"format": FORMAT, "plans": [plan.__dict__ for plan in store.plans(year)], "events": events}
+    document = {"format": FORMAT, "plans": [plan.__dict__ for plan in store.plans(year)], "events": events}
+    planning_interchange.add_to_export(document, ids)
+    return document
 
 
 def write_document(document: dict[str, Any], path: str | os.PathLike[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -49,6 +50,9 @@ class MonthGrid(QWidget):
         self.month = dt.date(today.year, today.month, 1)
         self._rows: list[EventRow] = []
         self._bars: list[_Bar] = []
+        # What is marked on days besides events (the commemorations, from ui/plan_menu.py): first → last day → notes.
+        self.note_provider: Callable[[dt.date, dt.date], dict[dt.date, list[str]]] | None = None
+        self._notes: dict[dt.date, list[str]] = {}
 
     def set_events(self, rows: list[EventRow]) -> None:
         self._rows = rows
@@ -124,6 +128,11 @@ class MonthGrid(QWidget):
         painter.setFont(self.font())
         first = self.first_shown_day()
         today = dt.date.today()
+        provider = self.note_provider
+        self._notes = provider(first, first + dt.timedelta(days=41)) if provider else {}
+        note_font = QFont(self.font())
+        note_font.setItalic(True)
+        note_font.setPointSizeF(note_font.pointSizeF() * 0.85)
         grid_pen = QPen(QColor("#CCCCCC"))
         for week in range(6):
             for column in range(7):
@@ -139,6 +148,17 @@ class MonthGrid(QWidget):
                 painter.drawText(
                     cell.adjusted(4, 2, -4, 0), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, str(day.day)
                 )
+                if day in self._notes:
+                    painter.setFont(note_font)
+                    painter.setPen(QColor("#B71C1C"))
+                    note_rect = cell.adjusted(4, 2, -24, 0)
+                    note = "★ " + "; ".join(self._notes[day])
+                    painter.drawText(
+                        note_rect,
+                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                        painter.fontMetrics().elidedText(note, Qt.TextElideMode.ElideRight, int(note_rect.width())),
+                    )
+                    painter.setFont(self.font())
         self._bars = self.layout_bars()
         for bar in self._bars:
             colour = QColor(KIND_COLOURS.get(bar.kind, "#546E7A"))
@@ -155,12 +175,25 @@ class MonthGrid(QWidget):
             )
         painter.end()
 
+    def day_at(self, point: QPointF) -> dt.date | None:
+        header = 22
+        week = int((point.y() - header) // ((self.height() - header) / 6))
+        column = int(point.x() // (self.width() / 7))
+        if not (0 <= week < 6 and 0 <= column < 7):
+            return None
+        return self.first_shown_day() + dt.timedelta(days=7 * week + column)
+
+    def notes(self) -> dict[dt.date, list[str]]:
+        """The notes of the last paint, by day."""
+        return self._notes
+
     def bar_at(self, point: QPointF) -> _Bar | None:
         return next((bar for bar in self.layout_bars() if bar.rect.contains(point)), None)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         bar = self.bar_at(event.position())
-        self.setToolTip(f"{bar.title}\n{vocab.label('kind', bar.kind)}" if bar else "")
+        notes = self._notes.get(self.day_at(event.position()), [])
+        self.setToolTip(f"{bar.title}\n{vocab.label('kind', bar.kind)}" if bar else "\n".join(notes))
         super().mouseMoveEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

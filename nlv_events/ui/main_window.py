@@ -32,7 +32,7 @@ from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, ngettext
 from nlv_events.services import interchange, planning, workspace
-from nlv_events.ui import ask
+from nlv_events.ui import ask, plan_menu
 from nlv_events.ui.calendar_view import CalendarView
 from nlv_events.ui.detail_pane import DetailPane
 from nlv_events.ui.event_editor import EventEditor
@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_toolbar()
+        self.plan_menu = plan_menu.install(self)  # the Plan menu of nlv_events/ui/plan_menu.py
 
         # Filtering runs on each keystroke, once typing pauses briefly, so fast typing stays smooth.
         self._search_timer = QTimer(self)

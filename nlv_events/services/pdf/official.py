@@ -88,8 +88,9 @@ def balanced_lines(line: str, style: ParagraphStyle, width: float) -> str:
     return f"{text(' '.join(words[:best]))}<br/>{text(' '.join(words[best:]))}"
 
 
-def header_table(letterhead: Letterhead, width: float) -> Table:
-    """The borderless two-column header: issuing body on the left, the national name and motto on the right."""
+def header_table(letterhead: Letterhead, width: float, number: str | None = None) -> Table:
+    """The borderless two-column header: issuing body on the left, the national name and motto on the right;
+    with `number`, the document's "Số: 15/KH-TVQG" under the issuing body, level with the date line."""
     style = styles()
     republic = _("SOCIALIST REPUBLIC OF VIETNAM")
     motto = _("Independence - Freedom - Happiness")
@@ -103,6 +104,8 @@ def header_table(letterhead: Letterhead, width: float) -> Table:
         ),
         Rule(left_width * 0.4),
     ]
+    if number:
+        left.append(Paragraph(text(_("No.: {number}").format(number=number)), style["number_line"]))
     motto_width = style["motto"].fontSize * 0.5 * len(motto)
     right = [
         Paragraph(republic, style["header_right_bold"]),

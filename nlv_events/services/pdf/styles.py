@@ -27,6 +27,7 @@ def styles(scale: float = 1.0) -> dict[str, ParagraphStyle]:
         "header_left_bold": style("header_left_bold", 12, fontName=f"{SERIF}-Bold", alignment=TA_CENTER),
         "header_right_bold": style("header_right_bold", 12, fontName=f"{SERIF}-Bold", alignment=TA_CENTER),
         "motto": style("motto", 13, fontName=f"{SERIF}-Bold", alignment=TA_CENTER),
+        "number_line": style("number_line", 13, alignment=TA_CENTER, spaceBefore=4 * scale),
         "date_line": style("date_line", 13, fontName=f"{SERIF}-Italic", alignment=TA_CENTER),
         "doc_type": style("doc_type", 14, fontName=f"{SERIF}-Bold", alignment=TA_CENTER, spaceBefore=12 * scale),
         "subject": style("subject", 14, fontName=f"{SERIF}-Bold", alignment=TA_CENTER, spaceAfter=4 * scale),

@@ -1,0 +1,408 @@
+"""Recurring series: an RFC 5545 rule (python-dateutil's rrule) whose occurrences are events linked to the series."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+
+from dateutil import rrule
+
+from nlv_events.core import guard, store, when
+from nlv_events.core.errors import UserError
+from nlv_events.core.models import Event, database_proxy
+from nlv_events.core.planning_models import Series
+from nlv_events.core.records import EventRecord, PersonEntry
+from nlv_events.i18n import _
+
+MAX_OCCURRENCES = 500  # a rule for more than ten years of Saturdays is surely a mistake
+WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# Fields "this and the following" may change, besides the rule.
+CHANGEABLE = ("title", "kind", "venue", "start_time", "end_time", "description")
+_KEEP_WHEN_RULE_DROPS = ("held",)  # a held occurrence is history: a new rule never removes it
+
+
+@dataclass
+class SeriesSpec:
+    title: str
+    kind: str
+    start: dt.date  # the first day of the rule (its DTSTART)
+    rule: str  # the RRULE value, e.g. "FREQ=WEEKLY;BYDAY=SA;UNTIL=20251227"
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    venue: str | None = None
+    skip: list[dt.date] = field(default_factory=list)  # skipped days (Tết week, closures): EXDATE
+    people: list[str] = field(default_factory=list)
+    description: str | None = None
+    ref: str | None = None
+    id: int | None = None
+
+
+def _until_text(day: dt.date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def weekly_rule(weekdays: list[int], until: dt.date | None = None, count: int | None = None, interval: int = 1) -> str:
+    """Every week (or every `interval` weeks) on `weekdays` (0 = Monday … 6 = Sunday)."""
+    if not weekdays:
+        raise UserError(_("Choose at least one day of the week."))
+    parts = ["FREQ=WEEKLY"]
+    if interval > 1:
+        parts.append(f"INTERVAL={interval}")
+    parts.append("BYDAY=" + ",".join(WEEKDAY_CODES[day] for day in sorted(set(weekdays))))
+    return ";".join(parts + _end_parts(until, count))
+
+
+def monthly_rule(
+    monthday: int | None = None,
+    nth: int | None = None,
+    weekday: int | None = None,
+    until: dt.date | None = None,
+    count: int | None = None,
+) -> str:
+    """Every month on day `monthday` (-1: the last day), or on the `nth` `weekday` (nth -1: the last one)."""
+    if monthday is not None:
+        if monthday == 0 or not -31 <= monthday <= 31:
+            raise UserError(_("The day of the month must be 1–31, or -1 for the last day."))
+        by = f"BYMONTHDAY={monthday}"
+    elif nth is not None and weekday is not None:
+        if nth == 0 or not -5 <= nth <= 5:
+            raise UserError(_("The week of the month must be 1–5, or -1 for the last one."))
+        by = f"BYDAY={nth}{WEEKDAY_CODES[weekday]}"
+    else:
+        raise UserError(_("Choose a day of the month, or a week and a day of the week."))
+    return ";".join(["FREQ=MONTHLY", by, *_end_parts(until, count)])
+
+
+def _end_parts(until: dt.date | None, count: int | None) -> list[str]:
+    if until is not None and count is not None:
+        raise UserError(_("Give an end date or a number of occurrences, not both."))
+    if until is not None:
+        return [f"UNTIL={_until_text(until)}"]
+    if count is not None:
+        if count < 1:
+            raise UserError(_("The number of occurrences must be at least 1."))
+        return [f"COUNT={count}"]
+    return []
+
+
+def _parts(rule: str) -> dict[str, str]:
+    parts = {}
+    for chunk in rule.strip().removeprefix("RRULE:").split(";"):
+        if chunk:
+            name, _sep, value = chunk.partition("=")
+            parts[name.strip().upper()] = value.strip()
+    return parts
+
+
+def _join(parts: dict[str, str]) -> str:
+    return ";".join(f"{name}={value}" for name, value in parts.items())
+
+
+def rule_until(rule: str) -> dt.date | None:
+    """The UNTIL day of `rule`, if it has one."""
+    value = _parts(rule).get("UNTIL")
+    return dt.datetime.strptime(value[:8], "%Y%m%d").date() if value else None
+
+
+def with_until(rule: str, until: dt.date) -> str:
+    """`rule` ending on `until` (instead of its own end)."""
+    parts = {name: value for name, value in _parts(rule).items() if name not in ("UNTIL", "COUNT")}
+    parts["UNTIL"] = _until_text(until)
+    return _join(parts)
+
+
+def _rule_set(rule: str, start: dt.date) -> rrule.rrule:
+    parts = _parts(rule)
+    if "UNTIL" not in parts and "COUNT" not in parts:
+        raise UserError(
+            _("The rule “{rule}” never ends: give an end date (UNTIL) or a count (COUNT).").format(rule=rule)
+        )
+    try:
+        parsed = rrule.rrulestr("RRULE:" + _join(parts), dtstart=dt.datetime.combine(start, dt.time()))
+    except (ValueError, TypeError, KeyError) as error:
+        raise UserError(
+            _("“{rule}” is not a recurrence rule such as FREQ=WEEKLY;BYDAY=SA;UNTIL=20251227 ({reason}).").format(
+                rule=rule, reason=error
+            )
+        ) from None
+    return parsed  # type: ignore[return-value]
+
+
+def rule_days(rule: str, start: dt.date) -> list[dt.date]:
+    """Every day `rule` gives from `start`, skipped days included."""
+    days = []
+    for moment in _rule_set(rule, start):
+        days.append(moment.date())
+        if len(days) > MAX_OCCURRENCES:
+            raise UserError(
+                _("The rule gives more than {count} occurrences; give an earlier end date.").format(
+                    count=MAX_OCCURRENCES
+                )
+            )
+    return days
+
+
+def days(spec: SeriesSpec) -> list[dt.date]:
+    """The days of the series' occurrences: what the rule gives, less the skipped days."""
+    skipped = set(spec.skip)
+    return [day for day in rule_days(spec.rule, spec.start) if day not in skipped]
+
+
+def validate(spec: SeriesSpec) -> SeriesSpec:
+    spec.title = " ".join((spec.title or "").split())
+    if not spec.title:
+        raise UserError(_("A series needs a title."))
+    if spec.start_time and spec.end_time and spec.end_time < spec.start_time:
+        raise UserError(_("An occurrence cannot end before it starts."))
+    if not days(spec):
+        raise UserError(_("The rule gives no occurrence: check its days and its end."))
+    return spec
+
+
+def _spec(row: Series) -> SeriesSpec:
+    return SeriesSpec(
+        id=row.id,
+        ref=row.ref,
+        title=row.title,
+        kind=row.kind,
+        start=when.as_date(row.start_date),  # type: ignore[arg-type]
+        start_time=when.as_time(row.start_time),
+        end_time=when.as_time(row.end_time),
+        rule=row.rule,
+        venue=row.venue,
+        skip=[dt.date.fromisoformat(text) for text in (row.skip or "").split()],
+        people=[name for name in (row.people or "").splitlines() if name.strip()],
+        description=row.description,
+    )
+
+
+def row_values(spec: SeriesSpec) -> dict:
+    """The columns of the series row for `spec`."""
+    return dict(
+        title=spec.title,
+        kind=spec.kind,
+        venue=spec.venue,
+        start_date=spec.start,
+        start_time=spec.start_time,
+        end_time=spec.end_time,
+        rule=_join(_parts(spec.rule)),
+        skip=" ".join(day.isoformat() for day in sorted(set(spec.skip))),
+        people="\n".join(spec.people),
+        description=spec.description,
+    )
+
+
+def load(series_id: int) -> SeriesSpec:
+    row = Series.get_or_none(Series.id == series_id)
+    if row is None:
+        raise UserError(_("There is no series number {id}.").format(id=series_id))
+    return _spec(row)
+
+
+def all_series() -> list[SeriesSpec]:
+    return [_spec(row) for row in Series.select().order_by(Series.start_date, Series.id)]
+
+
+def find_by_ref(ref: str) -> SeriesSpec | None:
+    row = Series.get_or_none(Series.ref == ref)
+    return _spec(row) if row else None
+
+
+def occurrences(series_id: int) -> list[Event]:
+    """The live events of the series, by the day the rule gave them."""
+    return list(
+        Event.select()
+        .where((Event.series_id == series_id) & Event.deleted_at.is_null())
+        .order_by(Event.series_date, Event.id)
+    )
+
+
+def occurrence_record(spec: SeriesSpec, day: dt.date) -> EventRecord:
+    """The occurrence of `spec` on `day` as the rule makes it (before anyone edits it)."""
+    return EventRecord(
+        kind=spec.kind,
+        title=spec.title,
+        start=when.join(day, spec.start_time),  # type: ignore[arg-type]
+        end=when.join(day, spec.end_time) if spec.end_time else None,
+        venue=spec.venue,
+        description=spec.description,
+        people=[PersonEntry(name=name, role="organiser") for name in spec.people],
+        status="planned",
+    )
+
+
+def _sync(spec: SeriesSpec) -> None:
+    """Make the occurrences match the rule: an event for each day it gives; planned ones it no longer gives are
+    moved to the deleted events (held ones stay: they are history)."""
+    wanted = days(spec)
+    existing = {when.as_date(event.series_date): event for event in occurrences(spec.id)}  # type: ignore[arg-type]
+    for day in wanted:
+        if day in existing:
+            continue
+        record = occurrence_record(spec, day)
+        event = store.save_event(record)
+        Event.update(series_id=spec.id, series_date=day).where(Event.id == event.id).execute()
+    keep = set(wanted)
+    for day, event in existing.items():
+        if day not in keep and event.status not in _KEEP_WHEN_RULE_DROPS:
+            store.delete_event(event.id)
+
+
+def save(spec: SeriesSpec) -> SeriesSpec:
+    """Store `spec` (new when it has no id) and bring its occurrences in line with its rule."""
+    validate(spec)
+    with guard.database_errors(), database_proxy.atomic():
+        if spec.id is None:
+            row = Series.create(ref=spec.ref or store.new_ref(), **row_values(spec))
+            spec.id, spec.ref = row.id, row.ref
+        else:
+            Series.update(**row_values(spec)).where(Series.id == spec.id).execute()
+        _sync(spec)
+    return spec
+
+
+def _occurrence_of(event_id: int) -> tuple[Event, SeriesSpec]:
+    event = Event.get_or_none(Event.id == event_id)
+    if event is None or event.series_id is None:
+        raise UserError(_("Event number {id} is not an occurrence of a series.").format(id=event_id))
+    return event, load(event.series_id)
+
+
+def _apply(event: Event, changes: dict) -> None:
+    record = store.load_record(event)
+    day = when.day_of(record.start)
+    start_time = changes.get("start_time", when.split(record.start)[1])
+    end_time = changes.get("end_time", when.split(record.end)[1] if record.end else None)
+    for name in ("title", "kind", "venue", "description"):
+        if name in changes:
+            setattr(record, name, changes[name])
+    record.start = when.join(day, start_time)  # type: ignore[assignment]
+    record.end = when.join(day, end_time) if end_time else None
+    store.save_event(record)
+
+
+def change_following(event_id: int, **changes) -> SeriesSpec:
+    """Change this occurrence and the following ones together ("this and the following").
+
+    From the second occurrence on, the series is split as calendar programs do it: the old series ends the day
+    before, a new series (same title unless changed) takes this occurrence and the following ones. `changes` holds
+    fields of CHANGEABLE and/or a new `rule` for the following occurrences. Returns the series they now belong to.
+    """
+    unknown = set(changes) - {*CHANGEABLE, "rule", "skip"}
+    if unknown:
+        raise UserError(_("A series has no field {name}.").format(name=", ".join(sorted(unknown))))
+    event, spec = _occurrence_of(event_id)
+    pivot: dt.date = when.as_date(event.series_date)  # type: ignore[assignment]
+    with guard.database_errors(), database_proxy.atomic():
+        all_days = rule_days(spec.rule, spec.start)
+        earlier = [day for day in all_days if day < pivot]
+        if earlier:
+            following = copy.deepcopy(spec)
+            following.id, following.ref, following.start = None, None, pivot
+            following.skip = [day for day in spec.skip if day >= pivot]
+            count = _parts(spec.rule).get("COUNT")
+            if count:
+                parts = _parts(spec.rule)
+                parts["COUNT"] = str(int(count) - len(earlier))
+                following.rule = _join(parts)
+            spec.rule = with_until(spec.rule, earlier[-1])
+            spec.skip = [day for day in spec.skip if day < pivot]
+            Series.update(**row_values(spec)).where(Series.id == spec.id).execute()
+            row = Series.create(ref=store.new_ref(), **row_values(following))
+            following.id, following.ref = row.id, row.ref
+            Event.update(series_id=row.id).where((Event.series_id == spec.id) & (Event.series_date >= pivot)).execute()
+        else:
+            following = spec
+        for name, value in changes.items():
+            setattr(following, name, value)
+        if "skip" in changes:
+            following.skip = [day for day in changes["skip"] if day >= pivot]
+        validate(following)
+        Series.update(**row_values(following)).where(Series.id == following.id).execute()
+        fields = {name: value for name, value in changes.items() if name not in ("rule", "skip")}
+        if fields:
+            for occurrence in occurrences(following.id):  # type: ignore[arg-type]
+                _apply(occurrence, fields)
+        if "rule" in changes or "skip" in changes:
+            _sync(following)
+    return following
+
+
+def changes_between(old: SeriesSpec, new: SeriesSpec) -> dict:
+    """What an edited series changes, in the form change_following takes."""
+    changes = {name: getattr(new, name) for name in CHANGEABLE if getattr(new, name) != getattr(old, name)}
+    if _parts(new.rule) != _parts(old.rule):
+        changes["rule"] = new.rule
+    if sorted(new.skip) != sorted(old.skip):
+        changes["skip"] = sorted(new.skip)
+    return changes
+
+
+def update(spec: SeriesSpec, from_event_id: int | None = None) -> SeriesSpec:
+    """Save an edited series: for every occurrence, or (from_event_id) for that one and the following ones."""
+    old = load(spec.id)  # type: ignore[arg-type]
+    validate(spec)
+    if from_event_id is None:
+        with guard.database_errors(), database_proxy.atomic():
+            Series.update(**row_values(spec)).where(Series.id == spec.id).execute()
+            fields = {name: value for name, value in changes_between(old, spec).items() if name in CHANGEABLE}
+            if fields:
+                for occurrence in occurrences(spec.id):  # type: ignore[arg-type]
+                    _apply(occurrence, fields)
+            _sync(spec)
+        return spec
+    return change_following(from_event_id, **changes_between(old, spec))
+
+
+def move_occurrence(event_id: int, start: dt.date, end: dt.date | None = None) -> None:
+    """Move one occurrence; it stays in the series (an exception with its RECURRENCE-ID in calendars)."""
+    _occurrence_of(event_id)
+    record = store.load_record(event_id)
+    record.start, record.end = start, end
+    store.save_event(record)
+
+
+def cancel_occurrence(event_id: int) -> None:
+    """Cancel one occurrence: it stays in the record as cancelled (an EXDATE in calendars)."""
+    _occurrence_of(event_id)
+    record = store.load_record(event_id)
+    record.status = "cancelled"
+    store.save_event(record)
+
+
+def delete_series(series_id: int) -> int:
+    """Remove a series: its occurrences not yet held go to the deleted events; held ones stay, unlinked.
+    Returns how many were deleted."""
+    load(series_id)
+    deleted = 0
+    with guard.database_errors(), database_proxy.atomic():
+        for event in occurrences(series_id):
+            if event.status not in _KEEP_WHEN_RULE_DROPS:
+                store.delete_event(event.id)
+                deleted += 1
+        Event.update(series_id=None).where(Event.series_id == series_id).execute()
+        Series.delete().where(Series.id == series_id).execute()
+    return deleted
+
+
+def _next_year(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def duplicate_to_next_year(series_id: int, years: int = 1) -> SeriesSpec:
+    """The series carried over a year later (its rule's end and skipped days too), with its occurrences."""
+    spec = load(series_id)
+    twin = copy.deepcopy(spec)
+    twin.id, twin.ref = None, None
+    twin.start = _next_year(spec.start, years)
+    until = rule_until(spec.rule)
+    if until is not None:
+        twin.rule = with_until(spec.rule, _next_year(until, years))
+    twin.skip = [_next_year(day, years) for day in spec.skip]
+    old_year, new_year = str(spec.start.year), str(twin.start.year)
+    twin.title = spec.title.replace(old_year, new_year)
+    return save(twin)

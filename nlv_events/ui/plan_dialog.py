@@ -1,0 +1,146 @@
+"""The annual plan: its number, date, signer and editable text, printed as PDF or DOCX; and its progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nlv_events.core import vocab
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import _
+from nlv_events.services import annual_plan
+from nlv_events.ui import ask
+
+
+class PlanDialog(QDialog):
+    """`show_pdf(pdf, name, title)` opens the preview (the window's)."""
+
+    def __init__(
+        self, year: int, parent: QWidget | None = None, show_pdf: Callable[[bytes, str, str], None] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("PlanDialog")
+        self.setWindowTitle(_("Annual plan"))
+        self.resize(820, 640)
+        self.show_pdf = show_pdf
+        self.year_box = QSpinBox(self)
+        self.year_box.setRange(1900, 2200)
+        self.year_box.setValue(year)
+        self.number = QLineEdit(self)
+        self.number.setPlaceholderText("15/KH-TVQG")
+        self.day = QDateEdit(self)
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day.setCalendarPopup(True)
+        self.day.setDate(QDate.currentDate())
+        self.signer_title = QPlainTextEdit(self)
+        self.signer_title.setPlainText(_("DIRECTOR"))
+        self.signer_title.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+        self.signer_name = QLineEdit(self)
+        self.template = QPlainTextEdit(self)
+        self.template.setPlainText(annual_plan.default_template())
+
+        document_tab = QWidget(self)
+        form = QFormLayout(document_tab)
+        form.addRow(_("Year:"), self.year_box)
+        form.addRow(_("Number:"), self.number)
+        form.addRow(_("Date:"), self.day)
+        form.addRow(_("Signer's title:"), self.signer_title)
+        form.addRow(_("Signer's name:"), self.signer_name)
+        form.addRow(_("Purposes, requirements and implementation:"), self.template)
+        self.preview_button = QPushButton(_("Preview PDF…"), document_tab)
+        self.docx_button = QPushButton(_("Save as DOCX…"), document_tab)
+        row = QHBoxLayout()
+        row.addWidget(self.preview_button)
+        row.addWidget(self.docx_button)
+        row.addStretch(1)
+        form.addRow(row)
+
+        self.progress_table = QTableWidget(0, 5, self)
+        self.progress_table.verticalHeader().setVisible(False)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(document_tab, _("Plan document"))
+        self.tabs.addTab(self.progress_table, _("Progress"))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(close)
+
+        self.preview_button.clicked.connect(self.preview)
+        self.docx_button.clicked.connect(self.save_docx)
+        self.year_box.valueChanged.connect(self.refresh_progress)
+        self.refresh_progress()
+
+    def options(self) -> annual_plan.PlanOptions:
+        day = self.day.date()
+        return annual_plan.PlanOptions(
+            number=self.number.text().strip(),
+            day=dt.date(day.year(), day.month(), day.day()),
+            signer_title=self.signer_title.toPlainText().strip(),
+            signer_name=self.signer_name.text().strip(),
+            template=self.template.toPlainText(),
+        )
+
+    def document(self) -> annual_plan.PlanDocument:
+        return annual_plan.build(self.year_box.value(), self.options())
+
+    def pdf(self) -> bytes:
+        from nlv_events.services.pdf import annual_plan as plan_pdf
+
+        return plan_pdf.render(self.document())
+
+    def preview(self) -> None:
+        try:
+            pdf = self.pdf()
+        except UserError as error:
+            ask.warn(self, _("Annual plan"), str(error))
+            return
+        if self.show_pdf is not None:
+            name = _("Plan {year}.pdf").format(year=self.year_box.value())
+            self.show_pdf(pdf, name, _("Annual plan"))
+
+    def save_docx(self, path: str | None = None) -> None:
+        if not path:
+            suggested = _("Plan {year}.docx").format(year=self.year_box.value())
+            path, _filter = QFileDialog.getSaveFileName(self, _("Save as DOCX…"), suggested, "Word (*.docx)")
+        if not path:
+            return
+        from nlv_events.services import annual_plan_docx
+
+        try:
+            annual_plan_docx.write(self.document(), path)
+        except (UserError, OSError) as error:
+            ask.warn(self, _("Annual plan"), str(error))
+
+    def refresh_progress(self) -> None:
+        progress = annual_plan.progress(self.year_box.value())
+        headers = [_("Kind"), _("Target"), _("Planned"), _("Due so far"), _("Held")]
+        self.progress_table.setHorizontalHeaderLabels(headers)
+        lines = [(vocab.label("kind", kind), line) for kind, line in progress.kinds.items()]
+        lines.append((_("Total"), progress.total))
+        lines += [(_("Month {month}").format(month=month), line) for month, line in progress.months.items()]
+        self.progress_table.setRowCount(len(lines))
+        for row, (label, line) in enumerate(lines):
+            target = str(line.target) if line.target is not None else "–"
+            for column, value in enumerate((label, target, str(line.planned), str(line.due), str(line.held))):
+                self.progress_table.setItem(row, column, QTableWidgetItem(value))
+        self.progress_table.resizeColumnsToContents()

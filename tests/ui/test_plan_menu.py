@@ -1,0 +1,105 @@
+"""The Plan menu: the year's commemorations with one-click planning, the series editor, the plan document."""
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+
+from nlv_events.core import store
+from nlv_events.core.models import Event
+from nlv_events.services import commemorations, series
+
+
+def _action_texts(window):
+    return [action.text() for action in window.plan_menu.menu.actions()]
+
+
+def test_the_plan_menu_sits_before_help_and_the_reminder_counts_unplanned_round_years(window):
+    titles = [action.text() for action in window.menuBar().actions()]
+    assert titles.index("&Kế hoạch") == titles.index("Trợ &giúp") - 1
+    assert len(_action_texts(window)) == 3
+    waiting = commemorations.round_unplanned(dt.date.today())
+    assert waiting  # there is always some round anniversary within a year in the catalogue
+    reminder = window.plan_menu.reminder
+    assert reminder.isVisible() and str(len(waiting)) in reminder.text()
+    window.set_language("en")
+    assert "P&lan" in [action.text() for action in window.menuBar().actions()]
+    assert "round anniversar" in reminder.text()
+
+
+def test_creating_a_planned_exhibition_from_a_commemoration(window, qtbot):
+    dialog = window.plan_menu.show_commemorations()
+    qtbot.addWidget(dialog)
+    dialog.year_box.setValue(2025)
+    dialog.round_only.setChecked(True)
+    headings = [dialog.table.item(row, 2).text() for row in range(dialog.table.rowCount())]
+    assert "Kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/04/1975 – 30/04/2025)" in headings
+    dialog.select_key("liberation-south")
+    dialog.plan_button.click()
+    (event_id,) = commemorations.linked_events("liberation-south", 2025)
+    row = dialog.table.currentRow()
+    assert dialog.table.item(row, 2).text().startswith("Kỷ niệm 50 năm Ngày Giải phóng miền Nam")
+    assert dialog.table.item(row, 3).text() == str(event_id)
+    assert window.current_event_id() == event_id  # the window shows the new exhibition
+    record = store.load_record(event_id)
+    assert record.kind == "exhibition" and record.status == "planned" and record.start == dt.date(2025, 4, 30)
+
+
+def test_the_series_editor_creates_a_series_and_changes_the_following(window, qtbot):
+    dialog = window.plan_menu.show_series()
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Giờ kể chuyện cho thiếu nhi")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("talk"))
+    dialog.venue.setText("Phòng đọc Thiếu nhi")
+    dialog.start.setDate(QDate(2025, 3, 1))
+    dialog.until.setDate(QDate(2025, 3, 29))
+    dialog.skip.setText("2025-03-15")
+    dialog.save_button.click()
+    (spec,) = series.all_series()
+    assert series.rule_until(spec.rule) == dt.date(2025, 3, 29) and "BYDAY=SA" in spec.rule
+    assert dialog.occurrences.count() == 4
+    dialog.occurrences.setCurrentRow(2)  # 22/03
+    dialog.venue.setText("Sân Thư viện")
+    dialog.following_button.click()
+    assert len(series.all_series()) == 2
+    venues = [
+        store.load_record(event).venue
+        for event in Event.select().where(Event.series_id.is_null(False)).order_by(Event.start_date)
+    ]
+    assert venues == ["Phòng đọc Thiếu nhi", "Phòng đọc Thiếu nhi", "Sân Thư viện", "Sân Thư viện"]
+
+
+def test_a_bad_skipped_day_is_explained_not_saved(window, qtbot, answers):
+    dialog = window.plan_menu.show_series()
+    qtbot.addWidget(dialog)
+    dialog.title.setText("Tọa đàm")
+    dialog.skip.setText("25/01/2025")
+    dialog.save_button.click()
+    assert answers and "25/01/2025" in answers[-1][1]
+    assert series.all_series() == []
+
+
+def test_the_plan_dialog_previews_the_pdf_and_saves_the_docx(window, qtbot, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(window, "show_pdf", lambda pdf, name, title: shown.append((pdf, name)))
+    dialog = window.plan_menu.show_plan()
+    qtbot.addWidget(dialog)
+    dialog.year_box.setValue(2022)
+    dialog.number.setText("15/KH-TVQG")
+    dialog.preview_button.click()
+    assert shown and shown[0][0].startswith(b"%PDF") and shown[0][1].endswith(".pdf")
+    dialog.save_docx(str(tmp_path / "plan.docx"))
+    assert (tmp_path / "plan.docx").stat().st_size > 0
+    assert dialog.progress_table.rowCount() == 6 + 1 + 12
+    total_row = next(
+        r for r in range(dialog.progress_table.rowCount()) if dialog.progress_table.item(r, 0).text() == "Tổng cộng"
+    )
+    assert dialog.progress_table.item(total_row, 2).text() == "31"
+
+
+def test_the_calendar_marks_commemorations(window, qtbot):
+    window.views.setCurrentIndex(1)
+    window.calendar.show_month(dt.date(2025, 1, 1))
+    window.calendar.grid.grab()  # paints
+    notes = window.calendar.grid.notes()
+    assert notes[dt.date(2025, 1, 29)] == ["Tết Nguyên đán"]  # lunar, converted
+    assert "Ngày thành lập Đảng Cộng sản Việt Nam (95)" in notes[dt.date(2025, 2, 3)]  # shown days run into February

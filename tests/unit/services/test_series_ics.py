@@ -1,0 +1,79 @@
+"""The .ics export writes a series as one VEVENT with RRULE and EXDATE, and its changed occurrences apart."""
+
+import datetime as dt
+import zoneinfo
+
+from dateutil import rrule
+from icalendar import Calendar
+
+from nlv_events.core import store
+from nlv_events.core.records import EventRecord
+from nlv_events.services import export_ics, series
+
+HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def _components(path):
+    calendar = Calendar.from_ical(path.read_bytes())
+    return [component for component in calendar.walk("VEVENT")]
+
+
+def test_a_series_is_one_vevent_with_its_rule_skipped_and_cancelled_days_and_exceptions(db, tmp_path):
+    spec = series.save(
+        series.SeriesSpec(
+            title="Kể chuyện cho thiếu nhi",
+            kind="talk",
+            start=dt.date(2025, 1, 4),
+            rule=series.weekly_rule([5], until=dt.date(2025, 3, 29)),
+            start_time=dt.time(9, 0),
+            end_time=dt.time(10, 30),
+            venue="Phòng Thiếu nhi",
+            skip=[dt.date(2025, 2, 1)],
+        )
+    )
+    events = series.occurrences(spec.id)
+    series.cancel_occurrence(events[1].id)  # 11/01
+    series.move_occurrence(events[2].id, dt.datetime(2025, 1, 19, 9, 0), dt.datetime(2025, 1, 19, 10, 30))
+    store.save_event(EventRecord(kind="exhibition", title="Trưng bày sách Tết", start=dt.date(2025, 1, 20)))
+    path = tmp_path / "year.ics"
+    assert export_ics.write_ics(path, 2025) == 2  # the series and the exhibition
+    components = _components(path)
+    masters = [c for c in components if "RRULE" in c]
+    assert len(masters) == 1
+    master = masters[0]
+    assert str(master["SUMMARY"]) == "Kể chuyện cho thiếu nhi"
+    assert master.decoded("DTSTART") == dt.datetime(2025, 1, 4, 9, 0, tzinfo=HANOI)
+    rule = master["RRULE"]
+    assert rule["FREQ"] == ["WEEKLY"] and rule["BYDAY"] == ["SA"]
+    assert rule["UNTIL"][0] == dt.datetime(2025, 3, 29, 2, 0, tzinfo=dt.UTC)  # 09:00 in Hà Nội
+    exdates = {moment.dt for moment in master["EXDATE"].dts}
+    assert exdates == {dt.datetime(2025, 2, 1, 9, 0, tzinfo=HANOI), dt.datetime(2025, 1, 11, 9, 0, tzinfo=HANOI)}
+    exceptions = [c for c in components if "RECURRENCE-ID" in c]
+    assert len(exceptions) == 1
+    moved = exceptions[0]
+    assert moved["UID"] == master["UID"]
+    assert moved.decoded("RECURRENCE-ID") == dt.datetime(2025, 1, 18, 9, 0, tzinfo=HANOI)
+    assert moved.decoded("DTSTART") == dt.datetime(2025, 1, 19, 9, 0, tzinfo=HANOI)
+    # What a calendar program expands from the master: the rule less the EXDATEs, the moved day under its old date.
+    expanded = rrule.rrulestr("RRULE:" + rule.to_ical().decode(), dtstart=master.decoded("DTSTART"), forceset=True)
+    for moment in exdates:
+        expanded.exdate(moment)
+    days = [moment.date() for moment in expanded]
+    assert len(days) == 11 and dt.date(2025, 1, 18) in days and dt.date(2025, 2, 1) not in days
+    assert len([c for c in components if "RRULE" not in c and "RECURRENCE-ID" not in c]) == 1
+
+
+def test_a_whole_day_series_keeps_a_date_until(db, tmp_path):
+    series.save(
+        series.SeriesSpec(
+            title="Tọa đàm hằng tháng",
+            kind="talk",
+            start=dt.date(2025, 1, 1),
+            rule=series.monthly_rule(nth=-1, weekday=4, count=3),
+        )
+    )
+    path = tmp_path / "talks.ics"
+    export_ics.write_ics(path)
+    (master,) = _components(path)
+    assert master.decoded("DTSTART") == dt.date(2025, 1, 31)
+    assert master["RRULE"]["COUNT"] == [3] and "EXDATE" not in master
