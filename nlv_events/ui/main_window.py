@@ -693,7 +693,15 @@ class MainWindow(QMainWindow):
 
     def import_from(self, path: str) -> None:
         try:
-            summary = interchange.import_document(interchange.read_document(path))
+            document = interchange.read_document(path)
+            found = interchange.find_legacy_text(document)
+            if found:
+                question = interchange.describe_legacy_text(found) + " " + _("Convert them to Unicode and import?")
+                if not ask.confirm(self, _("Import events"), question):
+                    ask.inform(self, _("Import events"), _("Nothing was imported."))
+                    return
+                interchange.convert_legacy_text(found)
+            summary = interchange.import_document(document)
         except UserError as error:
             ask.warn(self, _("Import events"), str(error))
             return
