@@ -37,4 +37,26 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "would become one event; give each a ref or remove one. Nothing was imported.": "Sự kiện {first} và {second} "
     "trong tệp cùng loại, cùng tên, cùng thời gian bắt đầu và không có mã, nên sẽ bị gộp thành một; hãy cho mỗi "
     "sự kiện một mã hoặc bỏ bớt một. Chưa nhập gì.",
+    "Restore the newest good backup: nlv-events restore “{file}”.": "Hãy khôi phục bản sao lưu tốt mới nhất: "
+    "nlv-events restore “{file}”.",
+    "{path} is the database in use (or a file SQLite keeps beside it, or a backup being written); writing there "
+    "would destroy it. Choose another file name.": "{path} là cơ sở dữ liệu đang dùng (hoặc tệp SQLite giữ bên cạnh "
+    "nó, hoặc một bản sao lưu đang được ghi); ghi vào đó sẽ phá hỏng nó. Hãy chọn tên tệp khác.",
+    "Only web addresses (http, https) are opened: {url}": "Chỉ mở các địa chỉ web (http, https): {url}",
+    "The database file {path} is damaged ({reason}).": "Tệp cơ sở dữ liệu {path} bị hỏng ({reason}).",
+    "The backup cannot be written over the database it copies ({path}); choose another file.": "Không thể ghi "
+    "đè bản sao lưu lên chính cơ sở dữ liệu được sao lưu ({path}); hãy chọn tệp khác.",
+    "There is no database at {path}.": "Không có cơ sở dữ liệu nào ở {path}.",
+    "The database file {path} is empty (0 bytes): it holds no events.": "Tệp cơ sở dữ liệu {path} trống (0 byte): "
+    "không có sự kiện nào.",
+    "{path} is a database of another program (it holds tables such as “{table}”), not of NLV Events; it was not "
+    "changed. Choose an NLV Events database or a new file name.": "{path} là cơ sở dữ liệu của một chương trình "
+    "khác (có các bảng như “{table}”), không phải của NLV Events; tệp không bị thay đổi. Hãy chọn một cơ sở dữ "
+    "liệu NLV Events hoặc một tên tệp mới.",
+    "Open link": "Mở đường dẫn",
+    "There is no good backup in {folder}.": "Không có bản sao lưu tốt nào trong {folder}.",
+    "The connection to the database server was lost; what was being saved was not saved. Check the network, then "
+    "try again.": "Đã mất kết nối tới máy chủ cơ sở dữ liệu; những gì đang lưu chưa được lưu. Hãy kiểm tra mạng "
+    "rồi thử lại.",
+    "Open this address in the web browser?\n\n{url}": "Mở địa chỉ này trong trình duyệt web?\n\n{url}",
 }

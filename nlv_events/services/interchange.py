@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -469,6 +470,16 @@ def import_document(
 
 def _take_back_quietly(undo: _Undo) -> None:
     try:
+        _take_back(undo)
+        return
+    except Exception:
+        log.warning("taking back a failed import: reconnecting to the database", exc_info=True)
+    # The failure may have been the connection itself (a server restarted): once more on a fresh one.
+    try:
+        database = database_proxy.obj
+        with contextlib.suppress(Exception):
+            database.close()
+        database.connect(reuse_if_open=True)
         _take_back(undo)
     except Exception:  # the original failure is what the user must see; this one goes to the log
         log.exception("could not take back a failed import")
