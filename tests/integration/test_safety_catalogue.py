@@ -173,9 +173,11 @@ print(refused)
 
 @pytest.mark.both_databases
 def test_two_processes_saving_at_once_are_neither_refused_nor_lost(db, db_path, request):
-    target = str(db_path) if isinstance(db, database.peewee.SqliteDatabase) else request.getfixturevalue(
-        "postgres_server"
-    ).url
+    target = (
+        str(db_path)
+        if isinstance(db, database.peewee.SqliteDatabase)
+        else request.getfixturevalue("postgres_server").url
+    )
     writers = [
         subprocess.Popen([sys.executable, "-c", WRITER, target, name], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         for name in ("A", "B")
