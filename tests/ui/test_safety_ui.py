@@ -1,15 +1,19 @@
 """Issue 18 in the window: a news link is shown before it opens, and legacy text is converted only when the user
 says so (the same question the command line asks)."""
 
+import datetime as dt
 import json
 
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
+from nlv_events.core import limits
 from nlv_events.core.models import Event
+from nlv_events.core.records import EventRecord
 from nlv_events.ui import ask
 from nlv_events.ui.detail_pane import DetailPane
+from nlv_events.ui.event_editor import EventEditor
 
 
 @pytest.fixture
@@ -62,3 +66,13 @@ def test_the_window_converts_legacy_text_when_the_user_agrees(window, tmp_path, 
     assert "VNI" in asked[0] and "“Toïa ñaøm” sẽ thành “Tọa đàm”" in asked[0]
     event = Event.get(Event.title == "Tọa đàm")
     assert [link.organisation.name for link in event.partner_links] == ["Institut français de Hanoï"]
+
+
+def test_the_editors_fields_stop_at_the_length_table(qtbot, db):
+    editor = EventEditor(EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2023, 5, 5)))
+    qtbot.addWidget(editor)
+    assert editor.title_edit.maxLength() == limits.max_length("title") == 1_000
+    assert editor.venue_box.lineEdit().maxLength() == limits.max_length("venue") == 255
+    assert editor.news_url_edit.maxLength() == limits.max_length("news_url")
+    editor.venue_box.lineEdit().setText("Đ" * 300)
+    assert len(editor.venue_box.currentText()) == 255
