@@ -59,4 +59,7 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "try again.": "Đã mất kết nối tới máy chủ cơ sở dữ liệu; những gì đang lưu chưa được lưu. Hãy kiểm tra mạng "
     "rồi thử lại.",
     "Open this address in the web browser?\n\n{url}": "Mở địa chỉ này trong trình duyệt web?\n\n{url}",
+    "The database file is damaged ({reason}): run “nlv-events check” to see the newest good backup, then restore "
+    "it.": "Tệp cơ sở dữ liệu bị hỏng ({reason}): hãy chạy “nlv-events check” để xem bản sao lưu tốt mới nhất, rồi "
+    "khôi phục bản đó.",
 }

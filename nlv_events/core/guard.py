@@ -26,6 +26,13 @@ def explain(error: Exception) -> UserError | None:
         return UserError(_("The disk is full: free some space, then save again. Nothing was saved."))
     if "could not connect" in text or ("connection" in text and "refused" in text):
         return UserError(_("The database server cannot be reached: check the network and the address."))
+    if "malformed" in text or "file is not a database" in text:
+        return UserError(
+            _(
+                "The database file is damaged ({reason}): run “nlv-events check” to see the newest good backup, "
+                "then restore it."
+            ).format(reason=str(error).splitlines()[0] if str(error) else type(error).__name__)
+        )
     if any(sign in text for sign in _CONNECTION_LOST):
         return UserError(
             _(

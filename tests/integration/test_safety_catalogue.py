@@ -146,6 +146,22 @@ def test_check_reports_a_zeroed_page_in_one_line(capsys, tmp_path):
     assert "Không có bản sao lưu tốt" in out
 
 
+def test_reading_a_damaged_page_is_one_line_pointing_to_check(capsys, tmp_path):
+    db_file = tmp_path / "events.sqlite3"
+    run(capsys, "demo", "--db", str(db_file))
+    connection = sqlite3.connect(db_file)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = 'event'").fetchone()[0]
+    connection.close()
+    with open(db_file, "r+b") as raw:
+        raw.seek((root - 1) * page_size)
+        raw.write(b"\0" * page_size)
+    code, _out, err = run(capsys, "events", "--db", str(db_file))
+    assert code == 1 and err.count("\n") == 1
+    assert "bị hỏng" in err and "nlv-events check" in err and "không mong đợi" not in err
+
+
 def test_check_on_a_missing_file_creates_nothing(capsys, tmp_path):
     code, out, _err = run(capsys, "check", "--db", str(tmp_path / "missing.sqlite3"))
     assert code == 1 and "không có cơ sở dữ liệu" in out.lower()
