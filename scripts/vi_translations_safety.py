@@ -62,4 +62,6 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "The database file is damaged ({reason}): run “nlv-events check” to see the newest good backup, then restore "
     "it.": "Tệp cơ sở dữ liệu bị hỏng ({reason}): hãy chạy “nlv-events check” để xem bản sao lưu tốt mới nhất, rồi "
     "khôi phục bản đó.",
+    "{path} already exists and is not an NLV Events backup; choose another file name.": "{path} đã có và không "
+    "phải bản sao lưu NLV Events; hãy chọn tên tệp khác.",
 }

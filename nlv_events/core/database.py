@@ -106,7 +106,7 @@ def connect(target: str) -> peewee.Database:
                     path=path
                 )
             )
-        _refuse_foreign_file(path)
+        refuse_foreign_file(path)
         # Writes take the lock when they begin (BEGIN IMMEDIATE), so a second writer waits out the busy timeout
         # instead of failing at once when its read turns into a write.
         database: peewee.Database = peewee.SqliteDatabase(
@@ -166,7 +166,11 @@ _OUR_TABLES = frozenset(
 )
 
 
-def _refuse_foreign_file(path: Path) -> None:
+class ForeignDatabaseError(UserError):
+    """The SQLite file belongs to another program: never opened, restored over or changed."""
+
+
+def refuse_foreign_file(path: Path) -> None:
     """Open only an empty file or one of ours: another program's database is refused and left as it is."""
     if not path.is_file() or path.stat().st_size == 0:
         return
@@ -179,7 +183,7 @@ def _refuse_foreign_file(path: Path) -> None:
     except sqlite3.DatabaseError:
         return  # damaged or not a database at all: the caller's own checks say so
     if tables and (migrations.HISTORY_TABLE not in tables or "event" not in tables):
-        raise UserError(
+        raise ForeignDatabaseError(
             _(
                 "{path} is a database of another program (it holds tables such as “{table}”), not of NLV Events; "
                 "it was not changed. Choose an NLV Events database or a new file name."

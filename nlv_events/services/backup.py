@@ -73,6 +73,7 @@ def backup_to(target: str, destination: Path) -> Path:
                 )
             )
     files.refuse_protected(destination)
+    _refuse_replacing_a_stranger(destination)
     source = sqlite3.connect(database.sqlite_uri(path), uri=True)
     try:
         _copy(source, destination)
@@ -82,6 +83,20 @@ def backup_to(target: str, destination: Path) -> Path:
         source.close()
     log.info("backed up %s to %s", path, destination)
     return destination
+
+
+def _refuse_replacing_a_stranger(destination: Path) -> None:
+    """A backup may replace an older backup, never a file of something else that happens to have that name."""
+    if not destination.is_file() or destination.stat().st_size == 0:
+        return
+    try:
+        check_file(destination)
+    except UserError:
+        raise UserError(
+            _("{path} already exists and is not an NLV Events backup; choose another file name.").format(
+                path=destination
+            )
+        ) from None
 
 
 def backup_name(moment: dt.datetime | None = None, label: str = "") -> str:
@@ -153,6 +168,7 @@ def restore(target: str, backup_file: Path, folder: Path) -> Path:
     first (returned), so a restore can itself be undone."""
     check_file(backup_file)
     path = sqlite_path(target)
+    database.refuse_foreign_file(path)  # another program's file is not ours to replace, even kept aside
     safety = None
     if path.exists():
         try:

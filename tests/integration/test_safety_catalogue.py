@@ -97,11 +97,15 @@ def test_someone_elses_sqlite_file_is_refused_and_left_unchanged(capsys, tmp_pat
     connection.commit()
     connection.close()
     before = _digest(invoices)
-    for command in (["events"], ["demo"], ["check"]):
-        code, _out, err = run(capsys, *command, "--db", str(invoices))
-        assert code == 1 and "chương trình khác" in err and "invoice" in err
+    good = tmp_path / "good.sqlite3"
+    run(capsys, "demo", "--db", str(good))
+    for command in (["events"], ["demo"], ["check"], ["restore", str(good)], ["backup", "-o", str(invoices)]):
+        code, _out, err = run(capsys, *command, "--db", str(invoices) if command[0] != "backup" else str(good))
+        assert code == 1 and err.count("\n") == 1
+        assert ("chương trình khác" in err and "invoice" in err) or "không phải bản sao lưu" in err
     assert _digest(invoices) == before
     assert not (tmp_path / "invoices.db-wal").exists()
+    assert not any(".damaged-" in path.name for path in tmp_path.iterdir())  # not even set aside
     connection = sqlite3.connect(invoices)
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert {row[0] for row in connection.execute("SELECT name FROM sqlite_master")} == {"invoice"}
