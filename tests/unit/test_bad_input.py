@@ -6,11 +6,12 @@ import json
 import unicodedata
 
 import pytest
+from peewee import CharField
 
 from nlv_events.core import legacy_text, limits, queries, store
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.legacy_text import looks_like_tcvn3, tcvn3_to_unicode
-from nlv_events.core.models import Event
+from nlv_events.core.models import ALL_MODELS, Event
 from nlv_events.core.records import EventRecord
 from nlv_events.services import interchange
 
@@ -245,6 +246,17 @@ def test_every_text_field_of_the_store_is_in_the_length_table():
     for name in interchange.PERSON_KEYS - {"role"}:
         assert name in limits.MAX_LENGTH
     assert max(limits.MAX_LENGTH[name] for name in ("venue", "partners", "name", "position", "organisation")) <= 255
+
+
+def test_every_varchar_column_is_at_least_as_wide_as_the_table_allows():
+    """What the rules let through always fits the column, on PostgreSQL's varchar as on SQLite."""
+    checked = 0
+    for model in ALL_MODELS:
+        for column in model._meta.sorted_fields:
+            if isinstance(column, CharField) and column.name in limits.MAX_LENGTH:
+                assert column.max_length >= limits.MAX_LENGTH[column.name], f"{model.__name__}.{column.name}"
+                checked += 1
+    assert checked >= 5
 
 
 # Issue 18 item 10: files built to break the reader.
