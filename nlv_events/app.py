@@ -117,6 +117,8 @@ def _offer_backup(target: str, settings: Settings, error: UserError) -> bool:
 
     if database.sqlite_file(target) is None or not database.sqlite_file(target).exists():
         return False
+    if isinstance(error, database.ForeignDatabaseError):
+        return False  # not damaged: another program's file, which a restore must not replace
     try:
         found = backup.newest_good_backup(_backups(target, settings))
     except UserError:

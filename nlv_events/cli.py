@@ -6,12 +6,15 @@ import argparse
 import codecs
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import peewee
+
 from nlv_events import __version__, i18n, logs
-from nlv_events.core import database
+from nlv_events.core import database, guard
 from nlv_events.core.errors import UserError
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, ngettext
@@ -28,7 +31,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _fail(message: str, code: int = 1) -> None:
-    sys.stderr.write(f"nlv-events: {message}\n")
+    # One line, whatever the message quotes back: a broken character or a line break in a file must not break it.
+    line = " ".join(message.encode("utf-8", "backslashreplace").decode("utf-8").split())
+    sys.stderr.write(f"nlv-events: {line}\n")
     raise SystemExit(code)
 
 
@@ -137,7 +142,8 @@ def _command_import(arguments: argparse.Namespace) -> int:
     try:
         document = workspace.read_for_import(arguments.file, convert_legacy=arguments.convert_legacy)
     except interchange.LegacyTextError as error:
-        raise UserError(f"{error} " + _("Import with --convert-legacy to convert it to Unicode.")) from None
+        hint = _("Nothing was imported: import with --convert-legacy to convert them to Unicode, or fix the file.")
+        raise UserError(f"{error} {hint}") from None
     _open(arguments)
     print(workspace.import_message(arguments.file, workspace.import_document(document)))
     return 0
@@ -247,6 +253,13 @@ def _command_restore(arguments: argparse.Namespace) -> int:
 def _command_check(arguments: argparse.Namespace) -> int:
     from nlv_events.services import checks
 
+    target = database.resolve_target(arguments.db)
+    path = database.sqlite_file(target)
+    if path is not None:
+        problem = checks.file_health(path, _backups_folder(target))
+        if problem is not None:
+            print("✗ " + problem.message)
+            return 1
     _open(arguments)
     if arguments.repair:
         print(
@@ -324,6 +337,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         _fail(str(error))
     except KeyboardInterrupt:
         _fail(_("Interrupted."), code=130)
+    except (peewee.DatabaseError, peewee.InterfaceError, sqlite3.Error) as error:
+        explained = guard.explain(error)
+        if explained is None:
+            log.exception("unexpected database error in %s", command)
+            _fail(_("Unexpected error ({kind}): {error}").format(kind=type(error).__name__, error=error))
+        log.warning("database error in %s: %s", command, type(error).__name__)
+        _fail(str(explained))
     except Exception as error:  # a bug: one line for the user, the traceback for the log
         log.exception("unexpected error in %s", command)
         _fail(_("Unexpected error ({kind}): {error}").format(kind=type(error).__name__, error=error))

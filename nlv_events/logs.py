@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
+import os
+import traceback
 from pathlib import Path
 
 import platformdirs
@@ -17,6 +20,52 @@ def log_dir() -> Path:
     return platformdirs.user_log_path(APP_NAME, ORGANISATION_NAME)
 
 
+class _PrivateFile(logging.handlers.RotatingFileHandler):
+    """The log file, readable by its owner only (it may name files and folders of the office)."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        stream = super()._open()
+        with contextlib.suppress(OSError):
+            os.chmod(self.baseFilename, 0o600)
+        return stream
+
+
+class PrivateFormatter(logging.Formatter):
+    """Tracebacks keep where and what kind of error, never the error's message: messages quote event titles, names
+    and contacts (a database's "Key (name)=(Nguyễn Văn A) already exists"), which are personal data."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        cached = record.exc_text  # another handler may have cached the full traceback on the record
+        record.exc_text = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+    def formatException(self, ei) -> str:  # type: ignore[no-untyped-def]
+        kind, error, trace = ei
+        if error is None:
+            return super().formatException(ei)
+        summary = traceback.TracebackException(kind, error, trace)
+        seen: set[int] = set()
+        pending = [summary]
+        while pending:
+            current = pending.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            current._str = WITHHELD  # type: ignore[attr-defined]
+            if getattr(current, "text", None) is not None:
+                current.text = None  # a SyntaxError would quote the line it failed on
+            if hasattr(current, "__notes__"):
+                current.__notes__ = None
+            pending += [chained for chained in (current.__cause__, current.__context__) if chained is not None]
+        return "".join(summary.format()).rstrip("\n")
+
+
+WITHHELD = "(message withheld: it may hold personal data)"
+
+
 def setup_logging(level: int = logging.INFO) -> Path | None:
     """Send log records to the rotating log file; returns its path, or None when it cannot be written."""
     root = logging.getLogger()
@@ -25,14 +74,12 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     path = log_dir() / LOG_FILENAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
+        handler: logging.Handler = _PrivateFile(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     except OSError:
         # Never let logging stop the app; the records go nowhere rather than onto the user's screen.
         handler = logging.NullHandler()
         path = None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler._nlv_events = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote
 
 import peewee
 import platformdirs
@@ -44,15 +44,33 @@ def is_url(target: str) -> bool:
     return "://" in target
 
 
+def _raw_password(target: str) -> str | None:
+    """The password as typed in the URL: between "user:" and the last "@" of the address, even when the user did not
+    percent-encode its "@", "/", "#" or ":" (urlsplit would then cut it in pieces)."""
+    _scheme, separator, rest = target.partition("://")
+    if not separator or "@" not in rest:
+        return None
+    credentials = rest[: rest.rindex("@")]
+    if ":" not in credentials:
+        return None
+    return credentials.split(":", 1)[1]
+
+
 def describe_target(target: str) -> str:
-    """The target fit to show or log: a URL's password is replaced by asterisks."""
+    """The target fit to show or log: a URL's whole password is replaced by asterisks."""
     if not is_url(target):
         return target
-    parts = urlsplit(target)
-    if parts.password is None:
+    password = _raw_password(target)
+    if password is None:
         return target
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
+    scheme, _separator, rest = target.partition("://")
+    user = rest.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{rest[rest.rindex('@') + 1 :]}"
+
+
+def sqlite_uri(path: Path, mode: str = "ro") -> str:
+    """A SQLite URI for `path`, percent-encoded, so a folder named "Phòng #2" or "50% off" stays one path."""
+    return f"{path.expanduser().resolve().as_uri()}?mode={mode}"
 
 
 def sqlite_file(target: str) -> Path | None:
@@ -88,10 +106,16 @@ def connect(target: str) -> peewee.Database:
                     path=path
                 )
             )
-        database: peewee.Database = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS)
+        refuse_foreign_file(path)
+        # Writes take the lock when they begin (BEGIN IMMEDIATE), so a second writer waits out the busy timeout
+        # instead of failing at once when its read turns into a write.
+        database: peewee.Database = peewee.SqliteDatabase(
+            str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE", timeout=SQLITE_PRAGMAS["busy_timeout"] / 1000
+        )
     else:
         try:
-            database = db_url.connect(target)
+            # A password with "@", "#" or "%" is written percent-encoded in the URL; the server wants it decoded.
+            database = db_url.connect(target, unquote_password=True, unquote_user=True)
         except Exception as error:  # playhouse raises plain errors for unknown schemes and missing drivers
             raise UserError(
                 _("Cannot use the database address {target}: {reason}").format(
@@ -115,8 +139,56 @@ def connect(target: str) -> peewee.Database:
 
 
 def _without_password(text: str, target: str) -> str:
-    password = urlsplit(target).password if is_url(target) else None
-    return text.replace(password, "***") if password else text
+    password = _raw_password(target) if is_url(target) else None
+    if not password:
+        return text
+    for form in sorted({password, unquote(password)}, key=len, reverse=True):
+        text = text.replace(form, "***")
+    return text
+
+
+# Tables of the app's own schema: a SQLite file holding any other table belongs to someone else.
+_OUR_TABLES = frozenset(
+    {
+        "organisation",
+        "venue",
+        "person",
+        "event",
+        "event_partner",
+        "event_person",
+        "programme_item",
+        "programme_person",
+        "annual_plan",
+        "sqlite_sequence",
+        "sqlite_stat1",
+        migrations.HISTORY_TABLE,
+    }
+)
+
+
+class ForeignDatabaseError(UserError):
+    """The SQLite file belongs to another program: never opened, restored over or changed."""
+
+
+def refuse_foreign_file(path: Path) -> None:
+    """Open only an empty file or one of ours: another program's database is refused and left as it is."""
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        connection = sqlite3.connect(sqlite_uri(path), uri=True)
+        try:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError:
+        return  # damaged or not a database at all: the caller's own checks say so
+    if tables and (migrations.HISTORY_TABLE not in tables or "event" not in tables):
+        raise ForeignDatabaseError(
+            _(
+                "{path} is a database of another program (it holds tables such as “{table}”), not of NLV Events; "
+                "it was not changed. Choose an NLV Events database or a new file name."
+            ).format(path=path, table=sorted(tables - _OUR_TABLES or tables)[0])
+        )
 
 
 def _damaged(target: str, error: Exception) -> UserError:
@@ -142,6 +214,19 @@ def open_database(target: str | None = None) -> peewee.Database:
         raise
     database_proxy.initialize(database)
     return database
+
+
+def open_file() -> Path | None:
+    """The SQLite file the store is bound to now, or None (PostgreSQL, or nothing open)."""
+    database = database_proxy.obj
+    if isinstance(database, peewee.SqliteDatabase) and database.database not in ("", ":memory:"):
+        return Path(database.database)
+    return None
+
+
+def companion_files(path: Path) -> list[Path]:
+    """A SQLite database's file and the files SQLite keeps beside it while it is open."""
+    return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
 
 
 def close_database() -> None:

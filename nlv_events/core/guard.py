@@ -26,7 +26,34 @@ def explain(error: Exception) -> UserError | None:
         return UserError(_("The disk is full: free some space, then save again. Nothing was saved."))
     if "could not connect" in text or ("connection" in text and "refused" in text):
         return UserError(_("The database server cannot be reached: check the network and the address."))
+    if "malformed" in text or "file is not a database" in text:
+        return UserError(
+            _(
+                "The database file is damaged ({reason}): run “nlv-events check” to see the newest good backup, "
+                "then restore it."
+            ).format(reason=str(error).splitlines()[0] if str(error) else type(error).__name__)
+        )
+    if any(sign in text for sign in _CONNECTION_LOST):
+        return UserError(
+            _(
+                "The connection to the database server was lost; what was being saved was not saved. "
+                "Check the network, then try again."
+            )
+        )
     return None
+
+
+# What psycopg2 and the server say when the connection goes away in the middle of work.
+_CONNECTION_LOST = (
+    "server closed the connection",
+    "connection already closed",
+    "terminating connection",
+    "connection not open",
+    "could not receive data",
+    "could not send data",
+    "ssl syscall error",
+    "connection has been closed",
+)
 
 
 @contextlib.contextmanager
@@ -34,9 +61,10 @@ def database_errors() -> Iterator[None]:
     """Re-raise what a user can act on as UserError; anything else stays a bug."""
     try:
         yield
-    except (peewee.OperationalError, sqlite3.OperationalError) as error:
+    except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as error:
         explained = explain(error)
         if explained is None:
             raise
-        log.warning("database refused a write: %s", error)
+        # The first line only: a server's DETAIL line quotes the values (names) that were being written.
+        log.warning("database refused a write: %s", (str(error).splitlines() or [""])[0])
         raise explained from error

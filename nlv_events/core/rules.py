@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from nlv_events.core import vocab, when
+import datetime as dt
+import unicodedata
+from urllib.parse import urlsplit
+
+from nlv_events.core import limits, vocab, when
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.records import (
     CODE,
@@ -22,8 +26,13 @@ from nlv_events.i18n import _
 
 # Far above any real figure (the library serves about 2.5 million uses a year), low enough to catch typos.
 MAX_COUNT = 100_000_000
-MAX_TITLE_LENGTH = 1_000
-MAX_TEXT_LENGTH = 50_000
+MAX_TITLE_LENGTH = limits.HEADING
+MAX_TEXT_LENGTH = limits.LONG_TEXT
+# The years the record keeps: a typo such as 9999 or 0023 is caught here, not in the calendar export.
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+NEWS_URL_SCHEMES = ("http", "https")
+_LINE_BREAKS = frozenset("\t\n\r")
 
 
 def field_label(name: str) -> str:
@@ -64,6 +73,63 @@ def _check_length(field: str, value: str | None, limit: int) -> None:
         )
 
 
+def _bad_character(value: str, multiline: bool) -> str | None:
+    """The first character no export, search or printer can handle: control characters and broken surrogates."""
+    if value.isprintable():
+        return None
+    for char in value:
+        if multiline and char in _LINE_BREAKS:
+            continue
+        if unicodedata.category(char) in ("Cc", "Cs"):
+            return char
+    return None
+
+
+def _check_text(field: str, value: str | None, limit_key: str | None = None) -> None:
+    """Length from the one table in core.limits, and no control character (line breaks only in long texts)."""
+    if value is None:
+        return
+    key = limit_key or field
+    _check_length(field, value, limits.max_length(key))
+    bad = _bad_character(value, key in limits.MULTILINE)
+    if bad is None:
+        return
+    if bad in _LINE_BREAKS:
+        raise ValidationError(
+            _("The {field} must be one line: remove the line break or tab.").format(field=field_label(field)), field
+        )
+    raise ValidationError(
+        _(
+            "The {field} holds an invisible control character (U+{code:04X}) that cannot be printed or exported; "
+            "remove it."
+        ).format(field=field_label(field), code=ord(bad)),
+        field,
+    )
+
+
+def _check_moment(field: str, moment: dt.date | None) -> None:
+    if moment is not None and not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise ValidationError(
+            _("The {field} {date} is outside the years {first}–{last} that the record keeps; check the year.").format(
+                field=field_label(field), date=when.to_iso(moment), first=FIRST_YEAR, last=LAST_YEAR
+            ),
+            field,
+        )
+
+
+def _check_news_url(url: str | None) -> None:
+    if url is None:
+        return
+    parts = urlsplit(url) if url.isprintable() and " " not in url else None
+    if parts is None or parts.scheme.lower() not in NEWS_URL_SCHEMES or not parts.hostname:
+        raise ValidationError(
+            _("The news link must be a web address starting with http:// or https:// (found “{value}”).").format(
+                value=url[:80]
+            ),
+            "news_url",
+        )
+
+
 def normalise_person(person: PersonEntry) -> PersonEntry:
     person.name = clean(person.name)
     person.role = clean(person.role) or "participant"
@@ -77,9 +143,9 @@ def validate_person(person: PersonEntry, where: str = "people") -> None:
     normalise_person(person)
     if not person.name:
         raise ValidationError(_("Every person needs a name."), where)
-    _check_length(where, person.name, MAX_TITLE_LENGTH)
-    for text in (person.role, person.honorific, person.position, person.organisation):
-        _check_length(where, text, MAX_TITLE_LENGTH)
+    for name in ("name", "honorific", "position", "organisation"):
+        _check_text(where, getattr(person, name), name)
+    _check_text(where, person.role, "person_role")
     # A role outside the list is kept as typed (core/vocab.py): never a reason to refuse a programme.
 
 
@@ -88,7 +154,10 @@ def validate_programme_entry(entry: ProgrammeEntry, record: EventRecord) -> None
     entry.place = clean_or_none(entry.place)
     if not entry.title:
         raise ValidationError(_("Every programme row needs its content."), "programme")
-    _check_length("programme", entry.title, MAX_TEXT_LENGTH)
+    _check_text("programme", entry.title, "programme.title")
+    _check_text("programme", entry.place, "programme.place")
+    _check_moment("programme", entry.start)
+    _check_moment("programme", entry.end)
     if entry.end is not None and when.precedes(entry.end, entry.start):
         raise ValidationError(_("A programme row cannot end before it starts."), "programme")
     first_day = when.day_of(record.start)
@@ -125,17 +194,19 @@ def normalise(record: EventRecord) -> EventRecord:
 def validate(record: EventRecord) -> EventRecord:
     """Normalise `record` and check it against every rule; raises ValidationError naming the field."""
     normalise(record)
+    # Characters and lengths first: every later message may quote the text back.
+    for name in ("ref", "kind", "title", "title_en", "theme", "occasion", "venue", "news_url", "description", "notes"):
+        _check_text(name, getattr(record, name))
+    for name in ("format", "status", "role", "audience"):
+        _check_text(name, getattr(record, name))
     _check_code("kind", "kind", record.kind)
     if not record.title:
         raise ValidationError(_("The title is required."), "title")
-    _check_length("title", record.title, MAX_TITLE_LENGTH)
-    _check_length("title_en", record.title_en, MAX_TITLE_LENGTH)
-    for name in ("theme", "occasion", "venue", "news_url"):
-        _check_length(name, getattr(record, name), MAX_TITLE_LENGTH)
-    for name in ("description", "notes"):
-        _check_length(name, getattr(record, name), MAX_TEXT_LENGTH)
+    _check_news_url(record.news_url)
     if record.start is None:
         raise ValidationError(_("The start date is required."), "start")
+    _check_moment("start", record.start)
+    _check_moment("end", record.end)
     if record.end is not None and when.precedes(record.end, record.start):
         raise ValidationError(_("The event cannot end before it starts."), "end")
     for item in event_fields(CODE):
@@ -144,7 +215,7 @@ def validate(record: EventRecord) -> EventRecord:
     for name in field_names(COUNT):
         _check_count(name, getattr(record, name))
     for partner in record.partners:
-        _check_length("partners", partner, MAX_TITLE_LENGTH)
+        _check_text("partners", partner)
     for person in record.people:
         validate_person(person)
     for entry in record.programme:
@@ -154,7 +225,7 @@ def validate(record: EventRecord) -> EventRecord:
 
 def validate_plan(plan: PlanEntry) -> PlanEntry:
     _check_code("kind", "kind", plan.kind)
-    if isinstance(plan.year, bool) or not isinstance(plan.year, int) or not 1900 <= plan.year <= 2200:
+    if isinstance(plan.year, bool) or not isinstance(plan.year, int) or not FIRST_YEAR <= plan.year <= LAST_YEAR:
         raise ValidationError(_("The year must be a year such as 2023."), "year")
     _check_count("target", plan.target)
     return plan

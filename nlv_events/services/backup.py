@@ -14,6 +14,7 @@ from nlv_events.core import database, migrations
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import database_proxy
 from nlv_events.i18n import _
+from nlv_events.services import files
 
 log = logging.getLogger(__name__)
 KEEP = 30
@@ -48,18 +49,32 @@ def sqlite_path(target: str) -> Path:
 def _copy(source: sqlite3.Connection, destination: Path) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     partial = destination.with_name(destination.name + ".part")
-    target = sqlite3.connect(partial)
-    try:
-        source.backup(target)  # a consistent copy even while others write (WAL included)
-    finally:
-        target.close()
-    os.replace(partial, destination)
+    permissions = files.mode_for(destination)
+    with files.being_written(destination), files.being_written(partial):
+        # A .part of this name is what a killed backup left: it is ours to replace, not a reason to refuse.
+        partial.unlink(missing_ok=True)
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)  # a consistent copy even while others write (WAL included)
+        finally:
+            target.close()
+        os.chmod(partial, permissions)
+        os.replace(partial, destination)
 
 
 def backup_to(target: str, destination: Path) -> Path:
     """Copy the database at `target` into `destination` (a file) while it stays in use."""
     path = sqlite_path(target)
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    for protected in database.companion_files(path):
+        if files.same_file(destination, protected):
+            raise UserError(
+                _("The backup cannot be written over the database it copies ({path}); choose another file.").format(
+                    path=destination
+                )
+            )
+    files.refuse_protected(destination)
+    _refuse_replacing_a_stranger(destination)
+    source = sqlite3.connect(database.sqlite_uri(path), uri=True)
     try:
         _copy(source, destination)
     except (OSError, sqlite3.Error) as error:
@@ -68,6 +83,20 @@ def backup_to(target: str, destination: Path) -> Path:
         source.close()
     log.info("backed up %s to %s", path, destination)
     return destination
+
+
+def _refuse_replacing_a_stranger(destination: Path) -> None:
+    """A backup may replace an older backup, never a file of something else that happens to have that name."""
+    if not destination.is_file() or destination.stat().st_size == 0:
+        return
+    try:
+        check_file(destination)
+    except UserError:
+        raise UserError(
+            _("{path} already exists and is not an NLV Events backup; choose another file name.").format(
+                path=destination
+            )
+        ) from None
 
 
 def backup_name(moment: dt.datetime | None = None, label: str = "") -> str:
@@ -109,7 +138,7 @@ def check_file(path: Path) -> None:
     if not path.is_file():
         raise UserError(_("The file {path} does not exist.").format(path=path))
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(database.sqlite_uri(path), uri=True)
         try:
             result = connection.execute("PRAGMA integrity_check").fetchone()[0]
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -139,6 +168,7 @@ def restore(target: str, backup_file: Path, folder: Path) -> Path:
     first (returned), so a restore can itself be undone."""
     check_file(backup_file)
     path = sqlite_path(target)
+    database.refuse_foreign_file(path)  # another program's file is not ours to replace, even kept aside
     safety = None
     if path.exists():
         try:
@@ -152,7 +182,7 @@ def restore(target: str, backup_file: Path, folder: Path) -> Path:
             safety = backup_to(target, folder / backup_name(label="before-restore"))
     bound = database_proxy.obj is not None and database.sqlite_file(target) is not None
     database.close_database()
-    source = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+    source = sqlite3.connect(database.sqlite_uri(backup_file), uri=True)
     try:
         destination = sqlite3.connect(path)
         try:

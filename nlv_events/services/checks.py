@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 import peewee
 
-from nlv_events.core import rules, store
+from nlv_events.core import database, rules, store
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import Event, Organisation, Person, ProgrammeItem, Venue, database_proxy
 from nlv_events.i18n import _, ngettext
@@ -41,8 +43,58 @@ def _integrity() -> Finding:
     return Finding(False, _("The database server keeps its own integrity; the store's rules are checked below."))
 
 
+def _restore_hint(folder: Path) -> str:
+    from nlv_events.services import backup
+
+    newest = backup.newest_good_backup(folder) if folder.is_dir() else None
+    if newest is None:
+        return _("There is no good backup in {folder}.").format(folder=folder)
+    return _("Restore the newest good backup: nlv-events restore “{file}”.").format(file=newest.path)
+
+
+def file_health(path: Path, backups_folder: Path) -> Finding | None:
+    """A problem with the SQLite file itself (missing, empty, damaged), in one line with the way back; None when the
+    file can be opened and checked. Nothing is created or changed."""
+    if not path.exists():
+        return Finding(True, _("There is no database at {path}.").format(path=path))
+    if path.is_file() and path.stat().st_size == 0:
+        return Finding(
+            True,
+            _("The database file {path} is empty (0 bytes): it holds no events.").format(path=path)
+            + " "
+            + _restore_hint(backups_folder),
+        )
+    try:
+        connection = sqlite3.connect(database.sqlite_uri(path), uri=True)
+        try:
+            result = connection.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        result = str(error)
+    if result == "ok":
+        return None
+    return Finding(
+        True,
+        _("The database file {path} is damaged ({reason}).").format(path=path, reason=result.splitlines()[0])
+        + " "
+        + _restore_hint(backups_folder),
+    )
+
+
 def run_checks() -> list[Finding]:
     """Every check, problems and passes alike, in the order a reader wants them."""
+    try:
+        return _run_checks()
+    except peewee.DatabaseError as error:  # a damaged page met while reading the events
+        return [
+            Finding(
+                True, _("The database file is damaged: {result}. Restore the newest good backup.").format(result=error)
+            )
+        ]
+
+
+def _run_checks() -> list[Finding]:
     findings = [_integrity()]
     broken_events = []
     stale_search = 0

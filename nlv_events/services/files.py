@@ -4,13 +4,60 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from nlv_events.core import database
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
+
+# Files being written right now (backups in progress): no other output may land on them.
+_BEING_WRITTEN: set[Path] = set()
+
+
+def same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.resolve() == second.resolve() or (first.exists() and second.exists() and first.samefile(second))
+    except OSError:
+        return False
+
+
+def refuse_protected(target: Path) -> None:
+    """Refuse an output path that is the open database, a file SQLite keeps beside it, or a backup being written:
+    writing there would destroy the record."""
+    open_file = database.open_file()
+    protected = [*(database.companion_files(open_file) if open_file else []), *_BEING_WRITTEN]
+    if any(same_file(target, path) for path in protected):
+        raise UserError(
+            _(
+                "{path} is the database in use (or a file SQLite keeps beside it, or a backup being written); "
+                "writing there would destroy it. Choose another file name."
+            ).format(path=target)
+        )
+
+
+@contextlib.contextmanager
+def being_written(path: Path) -> Iterator[None]:
+    """Mark `path` as being written for the duration of the block."""
+    resolved = path.resolve()
+    _BEING_WRITTEN.add(resolved)
+    try:
+        yield
+    finally:
+        _BEING_WRITTEN.discard(resolved)
+
+
+def mode_for(target: Path) -> int:
+    """The permissions a written file gets: the ones the file had, or the umask's for a new file."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 @contextlib.contextmanager
@@ -19,6 +66,8 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb", **open_args: o
     target = Path(path)
     if target.is_dir():
         raise UserError(_("{path} is a folder; give a file name.").format(path=target))
+    refuse_protected(target)
+    permissions = mode_for(target)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
     except OSError as error:
@@ -26,6 +75,7 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb", **open_args: o
             _("Cannot write {path}: {reason}").format(path=target, reason=error.strerror or error)
         ) from error
     try:
+        os.chmod(temporary, permissions)  # mkstemp makes it 0600; the result keeps what the file had
         with os.fdopen(handle, mode, **open_args) as stream:  # type: ignore[call-overload]
             yield stream
             stream.flush()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 import os
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from nlv_events.core import guard, legacy_text, queries, rules, store, when
 from nlv_events.core.errors import UserError, ValidationError
-from nlv_events.core.models import Event, database_proxy
+from nlv_events.core.models import AnnualPlan, Event, database_proxy
 from nlv_events.core.records import (
     CODE,
     COUNT,
@@ -29,10 +32,11 @@ from nlv_events.core.records import (
     field_names,
 )
 from nlv_events.core.rules import field_label
-from nlv_events.i18n import _
+from nlv_events.i18n import _, ngettext
 from nlv_events.services import planning_interchange
 from nlv_events.services.files import atomic_output
 
+log = logging.getLogger(__name__)
 FORMAT = "nlv-events/1"
 DOCUMENT_KEYS = {"format", "meta", "plans", "events", *planning_interchange.DOCUMENT_KEYS}
 PLAN_KEYS = {"year", "kind", "target"}
@@ -226,12 +230,68 @@ def parse_document(data: Any) -> Document:
     meta = data.get("meta") or {}
     if not isinstance(meta, dict):
         raise place.fail("meta", _("expected an object."))
-    return Document(
+    document = Document(
         events=[record_from_dict(value, number) for number, value in enumerate(_list(data, "events", place), 1)],
         plans=[_plan_from_dict(value, number) for number, value in enumerate(_list(data, "plans", place), 1)],
         meta=meta,
         planning=planning_interchange.parse(data),
     )
+    _refuse_duplicates(document)
+    return document
+
+
+def _identity(record: EventRecord) -> tuple:
+    """What makes two events of one file the same stored event (see store.find_existing)."""
+    if record.ref:
+        return ("ref", record.ref.strip())
+    return ("event", record.kind, record.title.strip(), when.to_iso(record.start))
+
+
+def _refuse_duplicates(document: Document) -> None:
+    """Two events of one file that stand for the same stored event would silently become one: refuse the file."""
+    seen: dict[tuple, int] = {}
+    for number, record in enumerate(document.events, start=1):
+        identity = _identity(record)
+        if identity in seen:
+            if identity[0] == "ref":
+                problem = _(
+                    "Events {first} and {second} of the file have the same ref “{ref}”; each event needs its own ref. "
+                    "Nothing was imported."
+                ).format(first=seen[identity], second=number, ref=record.ref)
+            else:
+                problem = _(
+                    "Events {first} and {second} of the file have the same kind, title and start and no ref, so they "
+                    "would become one event; give each a ref or remove one. Nothing was imported."
+                ).format(first=seen[identity], second=number)
+            raise UserError(problem)
+        seen[identity] = number
+
+
+def _bad_string(value: Any, path: str) -> str | None:
+    """The place of the first text (key or value) holding a lone surrogate, which no file or database can store."""
+    if isinstance(value, str):
+        return path if _has_surrogate(value) else None
+    if isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            found = _bad_string(item, f"{path}[{index}]")
+            if found:
+                return found
+    if isinstance(value, dict):
+        for key, item in value.items():
+            inner = f"{path}.{key}" if path else key
+            if _has_surrogate(key):
+                return path or "/"
+            found = _bad_string(item, inner)
+            if found:
+                return found
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
 
 
 def read_document(path: str | os.PathLike[str]) -> Document:
@@ -243,8 +303,14 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         raise UserError(_("The file {path} does not exist.").format(path=path)) from None
     except OSError as error:
         raise UserError(_("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)) from None
+    return parse_text(raw, path)
+
+
+def parse_text(raw: bytes, path: str | os.PathLike[str]) -> Document:
+    """Decode and check the bytes of an interchange file read from `path` (named in messages)."""
     try:
         data = json.loads(raw.decode("utf-8-sig"))
+        bad = _bad_string(data, "")
     except UnicodeDecodeError:
         raise UserError(_("{path} is not UTF-8 text; save it as UTF-8 and try again.").format(path=path)) from None
     except json.JSONDecodeError as error:
@@ -253,6 +319,25 @@ def read_document(path: str | os.PathLike[str]) -> Document:
                 path=path, line=error.lineno, column=error.colno, reason=error.msg
             )
         ) from None
+    except RecursionError:
+        raise UserError(
+            _("{path} nests lists or objects too deeply to be an NLV Events data file; nothing was imported.").format(
+                path=path
+            )
+        ) from None
+    except ValueError:  # Python refuses integers of more than 4 300 digits
+        raise UserError(
+            _("{path} holds a number with thousands of digits, which no field can take; nothing was imported.").format(
+                path=path
+            )
+        ) from None
+    if bad is not None:
+        raise UserError(
+            _(
+                "{path}: the text at “{place}” holds a broken character (a lone UTF-16 surrogate such as \\ud800); "
+                "fix or remove it. Nothing was imported."
+            ).format(path=path, place=bad)
+        )
     return parse_document(data)
 
 
@@ -285,49 +370,45 @@ def _carry_row_ids(record: EventRecord, current: EventRecord) -> None:
             entry.id = stored.id
 
 
-def import_document(document: Document, progress: Progress | None = None) -> ImportSummary:
-    """Store every plan and event of `document` in one transaction: all of it, or nothing.
-
-    The events already stored are read a few hundred at a time and compared in memory, so re-importing an
-    unchanged file of ten thousand events asks the database a few dozen times, not seventy thousand.
-    `progress(done, total)` is called as events are handled; it may raise to cancel (nothing is then stored).
-    """
-    summary = ImportSummary()
-    total = len(document.events)
-    with guard.database_errors(), database_proxy.atomic():
-        for number, plan in enumerate(document.plans, start=1):
-            try:
-                store.save_plan(plan)
-            except ValidationError as error:
-                raise _Place(plan=number).fail(error.field, error.message) from None
-            summary.plans += 1
-        for start in range(0, total, _IMPORT_BATCH):
-            batch = document.events[start : start + _IMPORT_BATCH]
-            stored = store.stored_by_ref([record.ref for record in batch if record.ref])
-            for number, record in enumerate(batch, start=start + 1):
-                try:
-                    _import_one(record, stored, summary)
-                except ValidationError as error:
-                    raise _Place(event=number).fail(error.field and field_label(error.field), error.message) from None
-            if progress is not None:
-                progress(min(start + _IMPORT_BATCH, total), total)
-        planning_interchange.import_part(document.planning, [record.id for record in document.events])
-    return summary
-
-
 Progress = Callable[[int, int], None]
-_IMPORT_BATCH = 500
+# Events written per transaction: a large import lets other people save between batches instead of waiting for it.
+BATCH_SIZE = 500
 
 
-def _import_one(record: EventRecord, stored: dict[str, tuple[EventRecord, bool]], summary: ImportSummary) -> None:
-    rules.validate(record)
+@dataclass
+class _Undo:
+    """What an import has committed so far, to take it back whole if a later batch fails."""
+
+    created: list[int] = field(default_factory=list)
+    replaced: list[EventRecord] = field(default_factory=list)
+    plans: list[tuple[PlanEntry, int | None]] = field(default_factory=list)
+
+
+def _check_all(document: Document) -> None:
+    """Every rule on every plan and event, before anything is written: a bad one refuses the whole file."""
+    for number, plan in enumerate(document.plans, start=1):
+        try:
+            rules.validate_plan(plan)
+        except ValidationError as error:
+            raise _Place(plan=number).fail(error.field, error.message) from None
+    for number, record in enumerate(document.events, start=1):
+        try:
+            rules.validate(record)
+        except ValidationError as error:
+            raise _Place(event=number).fail(error.field and field_label(error.field), error.message) from None
+
+
+def _import_event(
+    record: EventRecord, stored: dict[str, tuple[EventRecord, bool]], summary: ImportSummary, undo: _Undo
+) -> None:
+    """Add, update or leave one (already checked) event; `stored` holds the batch's stored events by ref."""
     found = stored.get(record.ref) if record.ref else None
     if found is None and not record.ref:
         existing = store.find_existing(record)
         if existing is not None:
             found = (store.load_record(existing), existing.deleted_at is not None)
     if found is None:
-        store.save_event(record)
+        undo.created.append(store.save_event(record).id)
         summary.created += 1
         return
     current, deleted = found
@@ -339,7 +420,90 @@ def _import_one(record: EventRecord, stored: dict[str, tuple[EventRecord, bool]]
         return
     _carry_row_ids(record, current)
     store.save_event(record)
+    undo.replaced.append(current)
     summary.updated += 1
+
+
+def _take_back(undo: _Undo) -> None:
+    """Undo the batches already committed, newest first, so a failed import leaves the store as it found it."""
+    with database_proxy.atomic():
+        for start in range(0, len(undo.created), 500):
+            Event.delete().where(Event.id.in_(undo.created[start : start + 500])).execute()
+        for previous in reversed(undo.replaced):
+            previous.version = None
+            store.save_event(previous)
+        for plan, target in reversed(undo.plans):
+            if target is None:
+                AnnualPlan.delete().where((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind)).execute()
+            else:
+                AnnualPlan.update(target=target).where(
+                    (AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind)
+                ).execute()
+
+
+def import_document(
+    document: Document, progress: Progress | None = None, batch_size: int = BATCH_SIZE
+) -> ImportSummary:
+    """Store every plan and event of `document`: all of it, or nothing.
+
+    Everything is checked first. A file of up to `batch_size` events is written in one transaction; a larger one in
+    transactions of `batch_size` events, so others can save in between, and if a batch fails (or `progress` raises,
+    which is how the window cancels) the batches already written are taken back. The stored events of a batch are
+    read together and compared in memory, so re-importing an unchanged file of ten thousand events asks the
+    database a few dozen times, not seventy thousand. `progress(done, total)` is called after each batch.
+    """
+    summary = ImportSummary()
+    _check_all(document)
+    committed = _Undo()
+    total = len(document.events)
+    with guard.database_errors():
+        try:
+            for start in range(0, max(total, 1), batch_size):
+                batch = _Undo()
+                events = document.events[start : start + batch_size]
+                with database_proxy.atomic():
+                    if start == 0:
+                        for plan in document.plans:
+                            previous = AnnualPlan.get_or_none(
+                                (AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind)
+                            )
+                            store.save_plan(plan)
+                            batch.plans.append((plan, previous.target if previous else None))
+                            summary.plans += 1
+                    stored = store.stored_by_ref([record.ref for record in events if record.ref])
+                    for record in events:
+                        _import_event(record, stored, summary, batch)
+                    if start + batch_size >= total:
+                        planning_interchange.import_part(
+                            document.planning, [record.id for record in document.events]
+                        )
+                committed.created += batch.created
+                committed.replaced += batch.replaced
+                committed.plans += batch.plans
+                if progress:
+                    progress(min(start + batch_size, total), total)
+        except BaseException:
+            if committed.created or committed.replaced or committed.plans:
+                _take_back_quietly(committed)
+            raise
+    return summary
+
+
+def _take_back_quietly(undo: _Undo) -> None:
+    try:
+        _take_back(undo)
+        return
+    except Exception:
+        log.warning("taking back a failed import: reconnecting to the database", exc_info=True)
+    # The failure may have been the connection itself (a server restarted): once more on a fresh one.
+    try:
+        database = database_proxy.obj
+        with contextlib.suppress(Exception):
+            database.close()
+        database.connect(reuse_if_open=True)
+        _take_back(undo)
+    except Exception:  # the original failure is what the user must see; this one goes to the log
+        log.exception("could not take back a failed import")
 
 
 def person_to_dict(person: PersonEntry) -> dict[str, Any]:
@@ -386,8 +550,8 @@ def export_document(year: int | None = None, progress: Progress | None = None) -
     """The whole store (or the events starting in `year` and that year's plan) as an interchange document."""
     ids = [event_id for (event_id,) in queries.events(year=year).select(Event.id).tuples()]
     events: list[dict[str, Any]] = []
-    for start in range(0, len(ids), _IMPORT_BATCH):
-        events.extend(record_to_dict(record) for record in store.load_records(ids[start : start + _IMPORT_BATCH]))
+    for start in range(0, len(ids), BATCH_SIZE):
+        events.extend(record_to_dict(record) for record in store.load_records(ids[start : start + BATCH_SIZE]))
         if progress is not None:
             progress(len(events), len(ids))
     document = {"format": FORMAT, "plans": [plan.__dict__ for plan in store.plans(year)], "events": events}
@@ -401,26 +565,88 @@ def write_document(document: dict[str, Any], path: str | os.PathLike[str]) -> No
         stream.write("\n")
 
 
+@dataclass
+class LegacyText:
+    """One text of a file that reads as an old 8-bit encoding, with where it is and what it would become."""
+
+    where: str
+    text: str
+    encoding: str
+    converted: str
+    apply: Callable[[str], None]
+
+
+def _text_slots(record: EventRecord) -> Iterator[tuple[str, str, Callable[[str], None]]]:
+    """(place, text, setter) of every text of `record` a user typed."""
+
+    def attribute(owner: object, name: str) -> Callable[[str], None]:
+        return lambda value: setattr(owner, name, value)
+
+    def item(values: list[str], index: int) -> Callable[[str], None]:
+        return lambda value: values.__setitem__(index, value)
+
+    for name in ("title", "title_en", "theme", "occasion", "venue", "description", "notes"):
+        yield name, getattr(record, name), attribute(record, name)
+    for index, partner in enumerate(record.partners):
+        yield f"partners[{index + 1}]", partner, item(record.partners, index)
+    groups = [("people", record.people)]
+    for number, row in enumerate(record.programme, start=1):
+        yield f"programme[{number}].title", row.title, attribute(row, "title")
+        yield f"programme[{number}].place", row.place, attribute(row, "place")
+        groups.append((f"programme[{number}].people", row.people))
+    for prefix, people in groups:
+        for number, person in enumerate(people, start=1):
+            for name in ("name", "honorific", "position", "organisation"):
+                yield f"{prefix}[{number}].{name}", getattr(person, name), attribute(person, name)
+
+
+def find_legacy_text(document: Document) -> list[LegacyText]:
+    """Every text of `document` typed in TCVN3 or VNI; nothing is changed."""
+    found = []
+    for number, record in enumerate(document.events, start=1):
+        for key, value, setter in _text_slots(record):
+            encoding = legacy_text.detect(value)
+            if encoding is not None:
+                where = _("event {number}, field “{field}”").format(number=number, field=key)
+                found.append(LegacyText(where, value, encoding, legacy_text.to_unicode(value, encoding), setter))
+    return found
+
+
+def describe_legacy_text(found: list[LegacyText]) -> str:
+    """What the user is asked about, the same in the window and on the command line."""
+    first = found[0]
+    return ngettext(
+        "{count} text looks typed in an old Vietnamese encoding ({encodings}), e.g. {where}: “{text}” would become "
+        "“{converted}”.",
+        "{count} texts look typed in an old Vietnamese encoding ({encodings}), e.g. {where}: “{text}” would become "
+        "“{converted}”.",
+        len(found),
+    ).format(
+        count=len(found),
+        encodings=", ".join(sorted({legacy_text.ENCODING_NAMES[item.encoding] for item in found})),
+        where=first.where,
+        text=first.text[:40],
+        converted=first.converted[:40],
+    )
+
+
+def convert_legacy_text(found: list[LegacyText]) -> int:
+    """Convert what `find_legacy_text` found, once the user has said yes; returns how many texts changed."""
+    for item in found:
+        item.apply(item.converted)
+    return len(found)
+
+
 class LegacyTextError(UserError):
-    """The file holds text typed in the old TCVN3 encoding and the user has not (yet) said to convert it."""
+    """The file holds text in an old encoding and the user has not (yet) said to convert it."""
 
 
 def handle_legacy_text(document: Document, convert: bool) -> int:
-    """Find text typed in the old TCVN3 encoding; convert it when asked, else refuse the file saying where.
+    """The command line's answer to the question: convert with --convert-legacy, else refuse the file saying where.
     Returns how many texts were converted."""
-    converted = 0
-    for number, record in enumerate(document.events, start=1):
-        for name in ("title", "title_en", "theme", "occasion", "venue", "description", "notes"):
-            value = getattr(record, name)
-            if legacy_text.looks_like_tcvn3(value):
-                if not convert:
-                    found = _Place(event=number).fail(
-                        name, _("the text “{text}” looks like the old TCVN3 (ABC) encoding.").format(text=value[:40])
-                    )
-                    raise LegacyTextError(found.message)
-                setattr(record, name, legacy_text.tcvn3_to_unicode(value))
-                converted += 1
-        record.partners = [
-            legacy_text.tcvn3_to_unicode(p) if legacy_text.looks_like_tcvn3(p) else p for p in record.partners
-        ]
-    return converted
+    found = find_legacy_text(document)
+    if not found:
+        return 0
+    if not convert:
+        raise LegacyTextError(describe_legacy_text(found))
+    return convert_legacy_text(found)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from nlv_events.core import store, vocab, when
+from nlv_events.core import rules, store, vocab, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord, person_line
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number, format_span, format_time, format_weekday_date
+from nlv_events.ui import ask
 
 
 def _row(label: str, value: str | None) -> str:
@@ -73,8 +76,22 @@ class DetailPane(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
-        self.setOpenExternalLinks(True)
+        # A link opens only after the user has seen its address, and only a web address (see rules: news_url).
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self.open_link)
         self.show_event(None)
+
+    def open_link(self, url: QUrl) -> bool:
+        """Show the address, open it in the browser if the user agrees; True when it was opened."""
+        address = url.toString()
+        if url.scheme().lower() not in rules.NEWS_URL_SCHEMES:
+            ask.warn(self, _("Open link"), _("Only web addresses (http, https) are opened: {url}").format(url=address))
+            return False
+        if not ask.confirm(
+            self, _("Open link"), _("Open this address in the web browser?\n\n{url}").format(url=address)
+        ):
+            return False
+        return QDesktopServices.openUrl(url)
 
     def show_event(self, event_id: int | None) -> None:
         if event_id is None:

@@ -723,8 +723,9 @@ class MainWindow(QMainWindow):
         try:
             document = workspace.read_for_import(path)
         except interchange.LegacyTextError as error:
-            question = f"{error}\n\n" + _("Convert the text in the old encoding to Unicode and import the file?")
+            question = f"{error} " + _("Convert them to Unicode and import?")
             if not ask.confirm(self, _("Import events"), question):
+                ask.inform(self, _("Import events"), _("Nothing was imported."))
                 return
             document = workspace.read_for_import(path, convert_legacy=True)
         except UserError as error:

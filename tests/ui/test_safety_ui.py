@@ -1,0 +1,78 @@
+"""Issue 18 in the window: a news link is shown before it opens, and legacy text is converted only when the user
+says so (the same question the command line asks)."""
+
+import datetime as dt
+import json
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from nlv_events.core import limits
+from nlv_events.core.models import Event
+from nlv_events.core.records import EventRecord
+from nlv_events.ui import ask
+from nlv_events.ui.detail_pane import DetailPane
+from nlv_events.ui.event_editor import EventEditor
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    urls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: urls.append(url.toString()) or True)
+    return urls
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///C:/Windows/system32/cmd.exe", "smb://srv/x.exe"])
+def test_the_detail_pane_never_opens_a_non_web_link(qtbot, db, answers, opened, url):
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    assert pane.open_link(QUrl(url)) is False
+    assert opened == []
+    assert answers[-1][0] == "warn" and "http, https" in answers[-1][1]
+
+
+def test_the_detail_pane_shows_the_address_before_opening_it(qtbot, db, opened, monkeypatch):
+    asked: list[str] = []
+    replies = iter([False, True])
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or next(replies))
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    url = QUrl("https://nlv.gov.vn/tin-tuc/toa-dam.html")
+    assert pane.open_link(url) is False and opened == []  # the user read the address and said no
+    assert pane.open_link(url) is True and opened == ["https://nlv.gov.vn/tin-tuc/toa-dam.html"]
+    assert all("https://nlv.gov.vn/tin-tuc/toa-dam.html" in question for question in asked)
+    assert not pane.openLinks() and not pane.openExternalLinks()  # a click goes through open_link only
+
+
+def _legacy_file(tmp_path):
+    path = tmp_path / "cu.json"
+    event = {"kind": "talk", "title": "Toïa ñaøm", "start": "2023-04-21", "partners": ["Institut français de Hanoï"]}
+    path.write_text(json.dumps({"format": "nlv-events/1", "events": [event]}), encoding="utf-8")
+    return path
+
+
+def test_the_window_asks_before_converting_legacy_text_and_imports_nothing_on_no(window, tmp_path, answers):
+    before = Event.select().count()
+    window.import_from(str(_legacy_file(tmp_path)))  # the fixture's user declines
+    assert Event.select().count() == before
+    assert answers[-1] == ("inform", "Chưa nhập gì.")
+
+
+def test_the_window_converts_legacy_text_when_the_user_agrees(window, tmp_path, monkeypatch, answers):
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
+    window.import_from(str(_legacy_file(tmp_path)))
+    assert "VNI" in asked[0] and "“Toïa ñaøm” sẽ thành “Tọa đàm”" in asked[0]
+    event = Event.get(Event.title == "Tọa đàm")
+    assert [link.organisation.name for link in event.partner_links] == ["Institut français de Hanoï"]
+
+
+def test_the_editors_fields_stop_at_the_length_table(qtbot, db):
+    editor = EventEditor(EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2023, 5, 5)))
+    qtbot.addWidget(editor)
+    assert editor.title_edit.maxLength() == limits.max_length("title") == 1_000
+    assert editor.venue_box.lineEdit().maxLength() == limits.max_length("venue") == 255
+    assert editor.news_url_edit.maxLength() == limits.max_length("news_url")
+    editor.venue_box.lineEdit().setText("Đ" * 300)
+    assert len(editor.venue_box.currentText()) == 255
