@@ -139,9 +139,7 @@ def test_a_stale_save_is_refused_and_names_what_changed(db):
     assert stored.title == "Hội nghị tổng kết năm 2022 (sửa)" and stored.notes is None
 
 
-def test_two_savers_at_once_exactly_one_wins(db, request):
-    if request.node.callspec.params["db"] != "postgresql":
-        pytest.skip("the race is run on the shared database, where two connections write at once")
+def test_two_savers_at_once_exactly_one_wins(db):
     saved = store.save_event(review_2022())
     barrier = threading.Barrier(2)
     outcomes: dict[str, object] = {}
