@@ -9,8 +9,15 @@ from pymarc import Field, Indicators, Leader, Record, Subfield, record_to_xml
 # MARC-8 (ANSEL) for the Vietnamese letters: the spacing letters with their own codes, and the combining marks,
 # which MARC-8 writes BEFORE the letter they sit on.
 _ANSEL_LETTERS = {"Đ": 0xA3, "đ": 0xB3, "Ơ": 0xAC, "ơ": 0xBC, "Ư": 0xAD, "ư": 0xBD}
-_ANSEL_MARKS = {"\u0309": 0xE0, "\u0300": 0xE1, "\u0301": 0xE2, "\u0302": 0xE3, "\u0303": 0xE4, "\u0306": 0xE6,
-                "\u0323": 0xF2}
+_ANSEL_MARKS = {
+    "\u0309": 0xE0,
+    "\u0300": 0xE1,
+    "\u0301": 0xE2,
+    "\u0302": 0xE3,
+    "\u0303": 0xE4,
+    "\u0306": 0xE6,
+    "\u0323": 0xF2,
+}
 
 
 def to_marc8(value: str) -> str:
@@ -50,16 +57,23 @@ def book(
     """A bibliographic record as the catalogue exports it (UTF-8, or MARC-8 when `marc8`)."""
     encode = to_marc8 if marc8 else (lambda value: value)
     record = Record(force_utf8=not marc8, to_unicode=not marc8)  # to_unicode would relabel MARC-8 as UTF-8
-    record.leader = Leader(f"00000n{record_type} a22000007a 4500" if not marc8 else f"00000n{record_type}  22000007a 4500")
+    record.leader = Leader(
+        f"00000n{record_type} a22000007a 4500" if not marc8 else f"00000n{record_type}  22000007a 4500"
+    )
     record.add_field(Field(tag="008", data="200101s2020    vm a          000 0 vie d"))
     if call_number:
         classification, _, cutter = call_number.partition(" ")
         record.add_field(
-            Field(tag="090", indicators=Indicators(" ", " "),
-                  subfields=[Subfield("a", classification), Subfield("b", cutter)])
+            Field(
+                tag="090",
+                indicators=Indicators(" ", " "),
+                subfields=[Subfield("a", classification), Subfield("b", cutter)],
+            )
         )
     if creator:
-        record.add_field(Field(tag="100", indicators=Indicators("1", " "), subfields=[Subfield("a", encode(creator) + ",")]))
+        record.add_field(
+            Field(tag="100", indicators=Indicators("1", " "), subfields=[Subfield("a", encode(creator) + ",")])
+        )
     title_subfields = [Subfield("a", encode(title) + (" :" if subtitle else " /"))]
     if subtitle:
         title_subfields.append(Subfield("b", encode(subtitle) + " /"))
@@ -68,12 +82,20 @@ def book(
         Field(
             tag=imprint,
             indicators=Indicators(" ", "1" if imprint == "264" else " "),
-            subfields=[Subfield("a", encode(place) + " :"), Subfield("b", encode(publisher) + ","),
-                       Subfield("c", year + ".")],
+            subfields=[
+                Subfield("a", encode(place) + " :"),
+                Subfield("b", encode(publisher) + ","),
+                Subfield("c", year + "."),
+            ],
         )
     )
-    record.add_field(Field(tag="300", indicators=Indicators(" ", " "), subfields=[Subfield("a", encode(pages) + " ;"),
-                                                                                    Subfield("c", "21 cm")]))
+    record.add_field(
+        Field(
+            tag="300",
+            indicators=Indicators(" ", " "),
+            subfields=[Subfield("a", encode(pages) + " ;"), Subfield("c", "21 cm")],
+        )
+    )
     for name in added:
         record.add_field(Field(tag="700", indicators=Indicators("1", " "), subfields=[Subfield("a", encode(name))]))
     return record
@@ -85,4 +107,8 @@ def marc_bytes(records: list[Record]) -> bytes:
 
 def marcxml_bytes(records: list[Record]) -> bytes:
     body = b"".join(record_to_xml(record, namespace=False) for record in records)
-    return b'<?xml version="1.0" encoding="UTF-8"?><collection xmlns="http://www.loc.gov/MARC21/slim">' + body + b"</collection>"
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?><collection xmlns="http://www.loc.gov/MARC21/slim">'
+        + body
+        + b"</collection>"
+    )

@@ -132,8 +132,9 @@ def _handover(arguments: argparse.Namespace) -> int:
 
     kind = _suffix(arguments.output, ("pdf", "docx"))
     database.open_database(arguments.db)
-    record = handover.build(arguments.event_id, arguments.lender, returning=arguments.returning,
-                            number=arguments.number)
+    record = handover.build(
+        arguments.event_id, arguments.lender, returning=arguments.returning, number=arguments.number
+    )
     handover.write(record, arguments.output, kind)
     print(_("Wrote the handover record to {file}.").format(file=arguments.output))
     return 0

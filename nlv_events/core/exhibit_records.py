@@ -208,17 +208,28 @@ def validate(data: ExhibitData) -> None:
         if not text.clean(section.title):
             raise ValidationError(_("Section {number} has no title.").format(number=number), "title")
         for item_number, item in enumerate(section.items, start=1):
-            validate_item(
-                item, _("Section {section}, item {item}").format(section=number, item=item_number)
-            )
+            validate_item(item, _("Section {section}, item {item}").format(section=number, item=item_number))
     for number, loan in enumerate(data.loans, start=1):
         validate_loan(loan, _("Loan {number}").format(number=number))
 
 
 def roman(number: int) -> str:
     """I, II, III … for the section numbers of the checklist (Phần I, Phần II)."""
-    values = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-              (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    values = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     result = ""
     for value, letters in values:
         while number >= value:

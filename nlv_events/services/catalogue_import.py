@@ -73,9 +73,9 @@ def format_of(path: str | os.PathLike[str]) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise UserError(
-            _("{path}: unknown kind of file; use a MARC file (.mrc), MARCXML (.xml), CSV (.csv) or XLSX (.xlsx).").format(
-                path=path
-            )
+            _(
+                "{path}: unknown kind of file; use a MARC file (.mrc), MARCXML (.xml), CSV (.csv) or XLSX (.xlsx)."
+            ).format(path=path)
         )
     return FORMATS[suffix]
 
@@ -146,7 +146,7 @@ def _item_type(record) -> str:
 def item_from_marc(record) -> ItemEntry:
     """The item a MARC 21 bibliographic record describes (fields as in docs/data-format.md)."""
     title_parts = _subfields(record, "245", "a") + _subfields(record, "245", "b")
-    title = " : ".join(title_parts[:1] + [" ".join(title_parts[1:])] if len(title_parts) > 1 else title_parts)
+    title = " : ".join([*title_parts[:1], " ".join(title_parts[1:])] if len(title_parts) > 1 else title_parts)
     main = _subfields(record, "100", "a") or [" ".join(_subfields(record, "110", "ab"))]
     creators = [name for name in [*main, *_subfields(record, "700", "a")] if name]
     imprint_tag = "260" if record.get_fields("260") else "264"
@@ -253,9 +253,9 @@ def _header_map(headings: list[object], path: Path) -> dict[str, int]:
                 found[name] = index
     if "title" not in found:
         raise UserError(
-            _("{path}: the first row must name the columns, with at least a title column (“Tên tài liệu” or “title”).").format(
-                path=path
-            )
+            _(
+                "{path}: the first row must name the columns, with at least a title column (“Tên tài liệu” or “title”)."
+            ).format(path=path)
         )
     return found
 

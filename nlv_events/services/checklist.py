@@ -14,8 +14,17 @@ from nlv_events.services import exhibits
 
 def headers() -> list[str]:
     """STT | tên tài liệu | tác giả | nhà xuất bản | năm | ký hiệu kho | số lượng | nguồn | ghi chú."""
-    return [_("No."), _("Item title"), _("Author"), _("Publisher"), _("Year"), _("Call number"), _("Qty"),
-            _("Source"), _("Notes")]
+    return [
+        _("No."),
+        _("Item title"),
+        _("Author"),
+        _("Publisher"),
+        _("Year"),
+        _("Call number"),
+        _("Qty"),
+        _("Source"),
+        _("Notes"),
+    ]
 
 
 @dataclass
@@ -69,9 +78,9 @@ def build(event_id: int) -> Checklist:
     record = store.load_record(event_id)
     if not data.items:
         raise UserError(
-            _("The exhibition “{title}” has no items yet: add them in its Exhibition tab or import a catalogue file.").format(
-                title=record.title
-            )
+            _(
+                "The exhibition “{title}” has no items yet: add them in its Exhibition tab or import a catalogue file."
+            ).format(title=record.title)
         )
     sections = []
     number = 0

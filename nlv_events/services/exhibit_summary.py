@@ -35,8 +35,11 @@ def text(event_id: int) -> str:
     )
     for loan in data.loans:
         dates = " – ".join(format_day(day) for day in (loan.date_out, loan.date_due) if day)
-        lines.append(_("Loan: {lender} ({state}) {dates}").format(
-            lender=loan.lender, state=state_label(loan.state), dates=dates).rstrip())
+        lines.append(
+            _("Loan: {lender} ({state}) {dates}")
+            .format(lender=loan.lender, state=state_label(loan.state), dates=dates)
+            .rstrip()
+        )
     for warning in loans.warnings(data):
         lines.append("! " + warning.message())
     return "\n".join(lines) + "\n"
@@ -45,15 +48,21 @@ def text(event_id: int) -> str:
 def preview_text(preview: Preview) -> str:
     """What an import would add, one line an item, then the records it cannot read."""
     lines = [
-        ngettext("{count} item would be added from {file}:", "{count} items would be added from {file}:",
-                 len(preview.entries)).format(count=len(preview.entries), file=preview.path)
+        ngettext(
+            "{count} item would be added from {file}:",
+            "{count} items would be added from {file}:",
+            len(preview.entries),
+        ).format(count=len(preview.entries), file=preview.path)
     ]
     for entry in preview.entries:
         item = entry.item
         details = " – ".join(part for part in (item.creator, item.year, item.call_number) if part)
         section = f"[{entry.section}] " if entry.section else ""
-        lines.append(f"  {entry.number:>5}  {section}{item.title}" + (f" ({details})" if details else "")
-                     + (f" ×{item.quantity}" if item.quantity != 1 else ""))
+        lines.append(
+            f"  {entry.number:>5}  {section}{item.title}"
+            + (f" ({details})" if details else "")
+            + (f" ×{item.quantity}" if item.quantity != 1 else "")
+        )
     if preview.problems:
         lines.append(
             ngettext("{count} record cannot be read:", "{count} records cannot be read:", len(preview.problems)).format(

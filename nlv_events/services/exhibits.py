@@ -29,9 +29,7 @@ def event_or_error(event_id: int) -> Event:
 def exhibition_or_error(event_id: int) -> Event:
     event = event_or_error(event_id)
     if event.kind != "exhibition":
-        raise UserError(
-            _("The event {id} (“{title}”) is not an exhibition.").format(id=event_id, title=event.title)
-        )
+        raise UserError(_("The event {id} (“{title}”) is not an exhibition.").format(id=event_id, title=event.title))
     return event
 
 
@@ -45,9 +43,7 @@ def _loan_entry(row: ExhibitLoan) -> LoanEntry:
 
 def load(event_id: int) -> ExhibitData:
     """The exhibition of event `event_id` (empty when it has none yet), sections and items in order."""
-    sections = list(
-        ExhibitSection.select().where(ExhibitSection.event == event_id).order_by(ExhibitSection.sort_order)
-    )
+    sections = list(ExhibitSection.select().where(ExhibitSection.event == event_id).order_by(ExhibitSection.sort_order))
     by_section: dict[int, SectionEntry] = {row.id: SectionEntry(title=row.title, id=row.id) for row in sections}
     items = (
         ExhibitItem.select()
@@ -154,11 +150,7 @@ def add_items(event_id: int, items: list[ItemEntry], section_title: str | None =
 
 def checklist_sum_expression() -> peewee.Node:
     """SQL for the sum of quantities of an event's checklist (NULL without items), for a query over Event."""
-    return (
-        ExhibitItem.select(fn.SUM(ExhibitItem.quantity))
-        .join(ExhibitSection)
-        .where(ExhibitSection.event == Event.id)
-    )
+    return ExhibitItem.select(fn.SUM(ExhibitItem.quantity)).join(ExhibitSection).where(ExhibitSection.event == Event.id)
 
 
 def items_displayed_expression() -> peewee.Node:

@@ -37,13 +37,23 @@ def write_workbook(checklist: checklist_data.Checklist, path: str | os.PathLike[
             cell.fill = shade
         for number, item in section.rows:
             sheet.append(
-                [number, item.title, item.creator, checklist_data.publisher_line(item), item.year, item.call_number,
-                 item.quantity, checklist_data.source(item), checklist_data.note_line(item)]
+                [
+                    number,
+                    item.title,
+                    item.creator,
+                    checklist_data.publisher_line(item),
+                    item.year,
+                    item.call_number,
+                    item.quantity,
+                    checklist_data.source(item),
+                    checklist_data.note_line(item),
+                ]
             )
         # Figures, not formulas: the sheet is a copy of the record (corrections belong in the app), and a viewer
         # that does not calculate would show formulas without values.
-        sheet.append([_("Total of part {number}").format(number=section.number), None, None, None, None, None,
-                      section.total])
+        sheet.append(
+            [_("Total of part {number}").format(number=section.number), None, None, None, None, None, section.total]
+        )
         for cell in sheet[sheet.max_row]:
             cell.font = bold
     sheet.append([_("Grand total"), None, None, None, None, None, checklist.total])

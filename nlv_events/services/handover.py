@@ -85,9 +85,9 @@ def opening_line(handover: HandoverRecord) -> str:
 
 def purpose_line(handover: HandoverRecord) -> str:
     if handover.returning:
-        return _("The two parties agree on the return of the items lent for the exhibition “{title}”, as follows:").format(
-            title=handover.exhibition
-        )
+        return _(
+            "The two parties agree on the return of the items lent for the exhibition “{title}”, as follows:"
+        ).format(title=handover.exhibition)
     return _("The two parties agree on the handover of the items for the exhibition “{title}”, as follows:").format(
         title=handover.exhibition
     )

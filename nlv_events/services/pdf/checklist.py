@@ -30,7 +30,7 @@ SECTION_SHADE = colors.HexColor("#EFEFEF")
 
 def _table(checklist: checklist_data.Checklist, width: float) -> Table:
     style = styles()
-    cell, center = style["cell"], style["cell_center"]
+    cell, _center = style["cell"], style["cell_center"]
     data: list[list] = [[Paragraph(header, style["cell_head"]) for header in checklist_data.headers()]]
     commands: list[tuple] = []
     for section in checklist.sections:
@@ -56,13 +56,25 @@ def _table(checklist: checklist_data.Checklist, width: float) -> Table:
         row = len(data)
         commands.append(("SPAN", (0, row), (5, row)))
         subtotal = _("Total of part {number}").format(number=section.number)
-        data.append([Paragraph(text(subtotal), style["cell_bold"]), "", "", "", "", "",
-                     format_number(section.total), "", ""])
+        data.append(
+            [Paragraph(text(subtotal), style["cell_bold"]), "", "", "", "", "", format_number(section.total), "", ""]
+        )
         commands.append(("FONTNAME", (6, row), (6, row), f"{style['cell'].fontName}-Bold"))
     row = len(data)
     commands += [("SPAN", (0, row), (5, row)), ("FONTNAME", (6, row), (6, row), f"{style['cell'].fontName}-Bold")]
-    data.append([Paragraph(text(_("Grand total")), style["cell_bold"]), "", "", "", "", "",
-                 format_number(checklist.total), "", ""])
+    data.append(
+        [
+            Paragraph(text(_("Grand total")), style["cell_bold"]),
+            "",
+            "",
+            "",
+            "",
+            "",
+            format_number(checklist.total),
+            "",
+            "",
+        ]
+    )
     table = Table(data, colWidths=[width * share for share in COLUMN_SHARES], repeatRows=1, splitInRow=1)
     table.setStyle(
         table_style(
@@ -86,8 +98,12 @@ def render(checklist: checklist_data.Checklist, letterhead: Letterhead | None = 
     buffer = io.BytesIO()
     record = checklist.record
     document = official_document(
-        buffer, A4_LANDSCAPE, title=_("List of items on display"), author="NLV Events",
-        creator=f"NLV Events {__version__}", subject=record.title,
+        buffer,
+        A4_LANDSCAPE,
+        title=_("List of items on display"),
+        author="NLV Events",
+        creator=f"NLV Events {__version__}",
+        subject=record.title,
     )
     style = styles()
     story = [
@@ -100,7 +116,8 @@ def render(checklist: checklist_data.Checklist, letterhead: Letterhead | None = 
         story.append(Paragraph(text(_("Venue: {venue}").format(venue=record.venue)), style["info"]))
     story += [Spacer(1, 6), _table(checklist, document.width)]
     summary = _("In all: {items} items ({titles} titles) in {sections} parts.").format(
-        items=format_number(checklist.total), titles=format_number(checklist.titles),
+        items=format_number(checklist.total),
+        titles=format_number(checklist.titles),
         sections=len(checklist.sections),
     )
     story += [Spacer(1, 6), Paragraph(text(summary), style["body"])]

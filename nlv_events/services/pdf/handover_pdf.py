@@ -34,8 +34,12 @@ def _signatures(handover: handover_data.HandoverRecord, width: float) -> Table:
 def render(handover: handover_data.HandoverRecord) -> bytes:
     buffer = io.BytesIO()
     document = official_document(
-        buffer, A4, title=handover_data.title_line(handover), author="NLV Events",
-        creator=f"NLV Events {__version__}", subject=handover.exhibition,
+        buffer,
+        A4,
+        title=handover_data.title_line(handover),
+        author="NLV Events",
+        creator=f"NLV Events {__version__}",
+        subject=handover.exhibition,
     )
     style = styles()
     width = document.width
@@ -54,10 +58,24 @@ def render(handover: handover_data.HandoverRecord) -> bytes:
     cell, center = style["cell"], style["cell_center"]
     rows = [[Paragraph(header, style["cell_head"]) for header in handover_data.table_headers()]]
     for number, title, call_number, quantity, condition in handover_data.table_rows(handover):
-        rows.append([Paragraph(number, center), Paragraph(text(title), cell), Paragraph(text(call_number), cell),
-                     Paragraph(quantity, center), Paragraph(text(condition), cell)])
-    rows.append([Paragraph(text(_("Total")), style["cell_bold"]), "", "",
-                 Paragraph(f"<b>{format_number(handover.total)}</b>", center), ""])
+        rows.append(
+            [
+                Paragraph(number, center),
+                Paragraph(text(title), cell),
+                Paragraph(text(call_number), cell),
+                Paragraph(quantity, center),
+                Paragraph(text(condition), cell),
+            ]
+        )
+    rows.append(
+        [
+            Paragraph(text(_("Total")), style["cell_bold"]),
+            "",
+            "",
+            Paragraph(f"<b>{format_number(handover.total)}</b>", center),
+            "",
+        ]
+    )
     table = Table(rows, colWidths=[width * s for s in (0.08, 0.45, 0.17, 0.08, 0.22)], repeatRows=1, splitInRow=1)
     table.setStyle(
         table_style(
