@@ -14,6 +14,7 @@ from nlv_events.core.models import Person, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry, ProgrammeEntry
 from nlv_events.core.rules import field_label
 from nlv_events.i18n import _
+from nlv_events.services import exhibit_interchange
 from nlv_events.services.files import atomic_output
 
 FORMAT = "nlv-events/1"
@@ -36,7 +37,7 @@ TEXT_KEYS = (
     "news_url",
 )
 COUNT_KEYS = ("attendance", "online_views", "items_displayed")
-EVENT_KEYS = {*TEXT_KEYS, *COUNT_KEYS, "start", "end", "partners", "people", "programme"}
+EVENT_KEYS = {*TEXT_KEYS, *COUNT_KEYS, "start", "end", "partners", "people", "programme", exhibit_interchange.KEY}
 PERSON_KEYS = {"name", "honorific", "position", "organisation", "role"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
 
@@ -46,6 +47,7 @@ class Document:
     events: list[EventRecord] = field(default_factory=list)
     plans: list[PlanEntry] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    exhibits: dict[int, Any] = field(default_factory=dict)  # by event position (from 1); see exhibit_interchange
 
 
 @dataclass
@@ -235,6 +237,7 @@ def parse_document(data: Any) -> Document:
         events=[record_from_dict(value, number) for number, value in enumerate(_list(data, "events", place), 1)],
         plans=[_plan_from_dict(value, number) for number, value in enumerate(_list(data, "plans", place), 1)],
         meta=meta,
+        exhibits=exhibit_interchange.parse_events(_list(data, "events", place)),
     )
 
 
@@ -294,18 +297,27 @@ def import_document(document: Document) -> ImportSummary:
             try:
                 rules.validate(record)
                 existing = store.find_existing(record)
+                if number in document.exhibits:
+                    exhibit_interchange.check(document.exhibits[number], number, record.kind)
                 if existing is None:
-                    store.save_event(record)
+                    saved = store.save_event(record)
+                    if number in document.exhibits:
+                        exhibit_interchange.store_exhibit(saved.id, number, document.exhibits[number])
                     summary.created += 1
                     continue
                 current = store.load_record(existing)
                 _fill_known_people(record)
                 record.id = existing.id
                 record.ref = record.ref or existing.ref
-                if existing.deleted_at is None and _comparable(current) == _comparable(record):
+                exhibit_changed = number in document.exhibits and exhibit_interchange.differs(
+                    existing.id, document.exhibits[number]
+                )
+                if existing.deleted_at is None and _comparable(current) == _comparable(record) and not exhibit_changed:
                     summary.unchanged += 1
                     continue
                 store.save_event(record)
+                if exhibit_changed:
+                    exhibit_interchange.store_exhibit(existing.id, number, document.exhibits[number])
                 summary.updated += 1
             except ValidationError as error:
                 raise _Place(event=number).fail(error.field and field_label(error.field), error.message) from None
@@ -363,7 +375,10 @@ def export_document(year: int | None = None) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "plans": [plan.__dict__ for plan in store.plans(year)],
-        "events": [record_to_dict(store.load_record(event)) for event in queries.events(year=year)],
+        "events": [
+            {**record_to_dict(store.load_record(event)), **exhibit_interchange.export_for(event.id)}
+            for event in queries.events(year=year)
+        ],
     }
 
 
