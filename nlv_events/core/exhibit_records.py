@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields
 from nlv_events.core import text
 from nlv_events.core.errors import ValidationError
 from nlv_events.i18n import N_, _, gettext
+from nlv_events.i18n.formats import format_day
 
 ITEM_TYPES: dict[str, str] = {
     "book": N_("Book"),
@@ -182,14 +183,14 @@ def validate_loan(loan: LoanEntry, where: str) -> None:
     if loan.date_out is not None and loan.date_back is not None and loan.date_back < loan.date_out:
         raise ValidationError(
             _("{where}: the loan with {lender} is returned on {back}, before it went out on {out}.").format(
-                where=where, lender=loan.lender, back=loan.date_back.isoformat(), out=loan.date_out.isoformat()
+                where=where, lender=loan.lender, back=format_day(loan.date_back), out=format_day(loan.date_out)
             ),
             "date_back",
         )
     if loan.date_out is not None and loan.date_due is not None and loan.date_due < loan.date_out:
         raise ValidationError(
             _("{where}: the loan with {lender} is due back on {due}, before it goes out on {out}.").format(
-                where=where, lender=loan.lender, due=loan.date_due.isoformat(), out=loan.date_out.isoformat()
+                where=where, lender=loan.lender, due=format_day(loan.date_due), out=format_day(loan.date_out)
             ),
             "date_due",
         )

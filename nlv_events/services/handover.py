@@ -100,6 +100,11 @@ def state_line(handover: HandoverRecord) -> str:
     )
 
 
+def party_labels() -> tuple[str, str]:
+    """ "Bên giao", "Bên nhận"."""
+    return _("Handing-over party"), _("Receiving party")
+
+
 def closing_line() -> str:
     return _("This record is made in two copies of equal value; each party keeps one.")
 

@@ -52,8 +52,8 @@ def render(handover: handover_data.HandoverRecord) -> bytes:
     centred(document, _("Exhibition “{title}”").format(title=handover.exhibition), bold=True, size=14)
     for line in (
         handover_data.opening_line(handover),
-        f"{_('Handing-over party')}: {handover.giver}",
-        f"{_('Receiving party')}: {handover.receiver}",
+        f"{handover_data.party_labels()[0]}: {handover.giver}",
+        f"{handover_data.party_labels()[1]}: {handover.receiver}",
         handover_data.purpose_line(handover),
     ):
         paragraph = document.add_paragraph(line)

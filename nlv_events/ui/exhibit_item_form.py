@@ -8,19 +8,19 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from nlv_events.core.exhibit_records import ITEM_TYPES, ItemEntry, type_label
-from nlv_events.i18n import _
+from nlv_events.i18n import N_, _
 
 _LINES = (
-    ("title", "Item title"),
-    ("creator", "Author"),
-    ("place", "Place of publication"),
-    ("publisher", "Publisher"),
-    ("year", "Year"),
-    ("call_number", "Call number"),
-    ("lender", "Lent by (empty: the library's stacks)"),
-    ("condition", "Condition"),
-    ("physical", "Physical description"),
-    ("note", "Notes"),
+    ("title", N_("Item title")),
+    ("creator", N_("Author")),
+    ("place", N_("Place of publication")),
+    ("publisher", N_("Publisher")),
+    ("year", N_("Year")),
+    ("call_number", N_("Call number")),
+    ("lender", N_("Lent by (empty: the library's stacks)")),
+    ("condition", N_("Condition")),
+    ("physical", N_("Physical description")),
+    ("note", N_("Notes")),
 )
 
 

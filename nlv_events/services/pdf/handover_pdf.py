@@ -51,8 +51,10 @@ def render(handover: handover_data.HandoverRecord) -> bytes:
         Paragraph(text(_("Exhibition “{title}”").format(title=handover.exhibition)), style["subject"]),
         Spacer(1, 6),
         Paragraph(text(handover_data.opening_line(handover)), style["body"]),
-        Paragraph(f"<b>{text(_('Handing-over party'))}:</b> {text(handover.giver)}", style["body"]),
-        Paragraph(f"<b>{text(_('Receiving party'))}:</b> {text(handover.receiver)}", style["body"]),
+        *(
+            Paragraph(f"<b>{text(label)}:</b> {text(party)}", style["body"])
+            for label, party in zip(handover_data.party_labels(), (handover.giver, handover.receiver), strict=True)
+        ),
         Paragraph(text(handover_data.purpose_line(handover)), style["body"]),
     ]
     cell, center = style["cell"], style["cell_center"]
