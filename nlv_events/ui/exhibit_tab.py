@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
@@ -33,7 +32,8 @@ from nlv_events.ui import ask
 from nlv_events.ui.catalogue_import_dialog import CatalogueImportDialog
 from nlv_events.ui.exhibit_item_form import ItemForm
 from nlv_events.ui.exhibit_loans import LoansTable
-from nlv_events.ui.exhibit_tree import ENTRY_ROLE, ExhibitTreeModel
+from nlv_events.ui.exhibit_tree import ExhibitTreeModel
+from nlv_events.ui.widgets import EntryLine
 
 WARNING_STYLE = "background:#FFF4CE; color:#5C4400; padding:4px; border-radius:3px;"
 
@@ -123,10 +123,10 @@ class ExhibitTab(QWidget):
         self.remove_button = QPushButton(_("Remove"), self)
         self.up_button = QPushButton(_("Move up"), self)
         self.down_button = QPushButton(_("Move down"), self)
-        self.call_number = QLineEdit(self)
+        self.call_number = EntryLine(self)
         self.call_number.setObjectName("quickCallNumber")
         self.call_number.setPlaceholderText(_("Call number"))
-        self.call_number.returnPressed.connect(self.quick_add)
+        self.call_number.entered.connect(self.quick_add)
         self.quick_button = QPushButton(_("Quick add"), self)
         self.import_button = QPushButton(_("Import from the catalogue…"), self)
         self.print_button = QToolButton(self)
@@ -231,7 +231,7 @@ class ExhibitTab(QWidget):
         return index.row(), None
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        entry = current.siblingAtColumn(0).data(ENTRY_ROLE) if current.isValid() else None
+        entry = self.model.entry(current)
         self.form.set_item(entry if isinstance(entry, ItemEntry) else None)
 
     # --- saving ---------------------------------------------------------------------------------------------------

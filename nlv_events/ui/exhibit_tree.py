@@ -10,7 +10,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, SectionEntry, roman, type_label
 from nlv_events.i18n import _
 
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _item_line(item: ItemEntry) -> str:
@@ -25,20 +25,38 @@ class ExhibitTreeModel(QStandardItemModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        # The rows carry only a key into this table: a drag serialises the rows' data, which a Python object
+        # cannot survive.
+        self._entries: dict[int, SectionEntry | ItemEntry] = {}
         self.setHorizontalHeaderLabels([_("Sections and items"), _("Type"), _("Source")])
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
 
+    def _key(self, entry: SectionEntry | ItemEntry) -> int:
+        key = len(self._entries) + 1
+        self._entries[key] = entry
+        return key
+
+    def entry(self, index) -> SectionEntry | ItemEntry | None:
+        """The section or item a row (any column) stands for."""
+        if not index.isValid():
+            return None
+        return self._entries.get(index.siblingAtColumn(0).data(KEY_ROLE))
+
+    def _node_entry(self, node: QStandardItem) -> SectionEntry | ItemEntry | None:
+        return self._entries.get(node.data(KEY_ROLE))
+
     def set_data(self, data: ExhibitData) -> None:
         self.removeRows(0, self.rowCount())
+        self._entries = {}
         for section in data.sections:
             self.appendRow(self._section_row(section))
         self._renumber()
 
     def _section_row(self, section: SectionEntry) -> list[QStandardItem]:
         node = QStandardItem(section.title)
-        node.setData(SectionEntry(title=section.title, id=section.id), ENTRY_ROLE)
+        node.setData(self._key(SectionEntry(title=section.title, id=section.id)), KEY_ROLE)
         node.setFlags(
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
@@ -60,12 +78,12 @@ class ExhibitTreeModel(QStandardItemModel):
 
     def item_row(self, item: ItemEntry) -> list[QStandardItem]:
         node = QStandardItem(_item_line(item))
-        node.setData(copy.copy(item), ENTRY_ROLE)
+        node.setData(self._key(copy.copy(item)), KEY_ROLE)
         node.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
         return [node, self._plain(type_label(item.item_type)), self._plain(item.lender or _("Library stacks"))]
 
     def refresh_item(self, node: QStandardItem, item: ItemEntry) -> None:
-        node.setData(copy.copy(item), ENTRY_ROLE)
+        self._entries[node.data(KEY_ROLE)] = copy.copy(item)
         node.setText(_item_line(item))
         parent = node.parent() or self.invisibleRootItem()
         parent.child(node.row(), 1).setText(type_label(item.item_type))
@@ -74,26 +92,27 @@ class ExhibitTreeModel(QStandardItemModel):
     def _renumber(self) -> None:
         for row in range(self.rowCount()):
             node = self.item(row, 0)
-            entry = node.data(ENTRY_ROLE)
+            entry = self._node_entry(node)
             if isinstance(entry, SectionEntry):
                 node.setText(_("Part {number}. {title}").format(number=roman(row + 1), title=entry.title))
 
     def exhibit_data(self, base: ExhibitData) -> ExhibitData:
         """What the tree shows, as data: the sections and items in their order, with `base`'s loans and flag. An
-        item dropped between sections joins the section above it."""
+        item dropped between sections joins the section above it; a section dropped into another follows it."""
         sections: list[SectionEntry] = []
-        for row in range(self.rowCount()):
-            node = self.item(row, 0)
-            entry = node.data(ENTRY_ROLE)
-            if isinstance(entry, SectionEntry):
-                section = SectionEntry(title=entry.title, id=entry.id)
-                for child in range(node.rowCount()):
-                    child_entry = node.child(child, 0).data(ENTRY_ROLE)
-                    if isinstance(child_entry, ItemEntry):
-                        section.items.append(copy.copy(child_entry))
-                sections.append(section)
-            elif isinstance(entry, ItemEntry):
-                if not sections:
-                    sections.append(SectionEntry(title=_("Items from the catalogue")))
-                sections[-1].items.append(copy.copy(entry))
+
+        def walk(node: QStandardItem) -> None:
+            for row in range(node.rowCount()):
+                child = node.child(row, 0)
+                entry = self._node_entry(child)
+                if isinstance(entry, SectionEntry):
+                    sections.append(SectionEntry(title=entry.title, id=entry.id))
+                    walk(child)
+                elif isinstance(entry, ItemEntry):
+                    if not sections:
+                        sections.append(SectionEntry(title=_("Items from the catalogue")))
+                    sections[-1].items.append(copy.copy(entry))
+                    walk(child)  # an item dropped onto an item: keep it, after its host
+
+        walk(self.invisibleRootItem())
         return ExhibitData(sections=sections, loans=base.loans, count_override=base.count_override)
