@@ -51,6 +51,7 @@ def exhibition(db):
     ).id
 
 
+@pytest.mark.both_databases
 def test_marc_file_with_marc8_vietnamese_and_a_truncated_record(exhibition, tmp_path):
     records = [
         book("Đường Kách mệnh", "Hồ Chí Minh", call_number="335.4 H450", added=("Nguyễn Ái Quốc",)),
@@ -163,6 +164,7 @@ def _two_parts():
     )
 
 
+@pytest.mark.both_databases
 def test_checklist_totals_match_the_tallies_and_an_override_is_kept(exhibition):
     other = store.save_event(
         EventRecord(kind="exhibition", title="Khác", start=D(2023, 8, 1), status="held", items_displayed=7)
@@ -270,6 +272,7 @@ def test_loan_warnings_within_a_week_or_late():
     assert "late" in found[0].message() and "2 days" in found[0].message()
 
 
+@pytest.mark.both_databases
 def test_saving_keeps_the_rows_ids(exhibition):
     data = exhibits.save(exhibition, _two_parts())
     ids = [item.id for item in data.items]
@@ -287,6 +290,7 @@ def test_known_item_by_call_number(exhibition):
     assert found is not None and found.title == "Tuyên ngôn độc lập" and found.id is None and found.quantity == 1
 
 
+@pytest.mark.both_databases
 def test_interchange_round_trip_and_old_files(exhibition, tmp_path):
     exhibits.save(exhibition, _two_parts())
     exported = interchange.export_document()
@@ -306,3 +310,33 @@ def test_interchange_round_trip_and_old_files(exhibition, tmp_path):
     old["events"][0]["ref"] = None
     interchange.import_document(interchange.parse_document(old))
     assert exhibits.load(exhibition).total_quantity == 9
+
+
+def test_a_database_from_before_exhibitions_upgrades_and_takes_a_checklist(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from nlv_events.core import database
+    from nlv_events.core.models import Event
+
+    copy = tmp_path / "old.sqlite3"
+    shutil.copy(Path(__file__).parents[2] / "fixtures" / "schema-0003.sqlite3", copy)
+    database.open_database(str(copy))
+    try:
+        event = Event.get(Event.ref == "demo-2022-exh-01")
+        before = tallies.compute(2022).kinds["exhibition"].items_displayed
+        exhibits.save(event.id, ExhibitData(sections=[SectionEntry("Phần I", [ItemEntry("Sách", quantity=3)])]))
+        after = tallies.compute(2022).kinds["exhibition"].items_displayed
+        assert after == before - (event.items_displayed or 0) + 3
+    finally:
+        database.close_database()
+
+
+def test_the_tallies_workbook_lists_the_counted_figure(exhibition, tmp_path):
+    from nlv_events.services import export_tallies
+
+    exhibits.save(exhibition, _two_parts())
+    export_tallies.write_xlsx(tallies.compute(2023), tmp_path / "t.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets[-1]
+    rows = [row for row in sheet.iter_rows(values_only=True) if row[1] == "Trưng bày “Bác Hồ với Thủ đô”"]
+    assert rows[0][-1] == 9
