@@ -5,11 +5,12 @@ from __future__ import annotations
 import io
 import os
 
+from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A5, A6
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageBreak, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageBreak, PageTemplate, Paragraph, Table
 
 from nlv_events import __version__
 from nlv_events.core.errors import UserError
@@ -19,6 +20,7 @@ from nlv_events.services import exhibits
 from nlv_events.services.files import atomic_output
 from nlv_events.services.pdf.fonts import SERIF, register_fonts
 from nlv_events.services.pdf.official import text
+from nlv_events.services.pdf.styles import table_style
 
 SIZES = {"a6": A6, "a5": A5}
 MARGIN = 10 * mm
@@ -75,17 +77,28 @@ def render(items: list[ItemEntry], size: str = "a6") -> bytes:
         author="NLV Events",
         creator=f"NLV Events {__version__}",
     )
-    frame = Frame(MARGIN, MARGIN, document.width, document.height, id="card")
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        document.width,
+        document.height,
+        id="card",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     document.addPageTemplates([PageTemplate(id="card", frames=[frame])])
     story: list = []
     for index, item in enumerate(items):
         if index:
             story.append(PageBreak())
-        # A long caption shrinks to the card rather than spilling onto a second card.
-        story += [
-            Spacer(1, 6 * mm),
-            KeepInFrame(document.width, document.height - 6 * mm, _card(item, style), mode="shrink"),
-        ]
+        # The card's content centred in a thin frame; a long caption shrinks to the card rather than spilling
+        # onto a second one.
+        content = KeepInFrame(document.width - 8 * mm, document.height - 8 * mm, _card(item, style), mode="shrink")
+        card = Table([[content]], colWidths=[document.width], rowHeights=[document.height])
+        card.setStyle(table_style(("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")))
+        story.append(card)
     document.build(story)
     return buffer.getvalue()
 
