@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -31,7 +33,7 @@ class CatalogueImportDialog(QDialog):
             QLabel(
                 ngettext(
                     "{count} item will be added from {file}:", "{count} items will be added from {file}:", count
-                ).format(count=count, file=preview.path),
+                ).format(count=count, file=Path(preview.path).name),
                 self,
             )
         )

@@ -43,6 +43,7 @@ class LoansTable(QTableWidget):
         )
         self.horizontalHeader().setStretchLastSection(True)
         self.setColumnWidth(0, 240)
+        self.setColumnWidth(1, 190)
         self._filling = False
         self.itemChanged.connect(self._changed)
 

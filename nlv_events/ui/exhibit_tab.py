@@ -115,7 +115,7 @@ class ExhibitTab(QWidget):
         splitter.addWidget(self.form)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([580, 380])
+        splitter.setSizes([560, 440])
 
         buttons = QHBoxLayout()
         self.add_section_button = QPushButton(_("Add section"), self)
