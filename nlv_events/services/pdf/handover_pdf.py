@@ -45,7 +45,11 @@ def render(handover: handover_data.HandoverRecord) -> bytes:
     width = document.width
     story: list = [header_table(handover.letterhead, width)]
     if handover.number:
-        story.append(Paragraph(text(_("No.: {number}").format(number=handover.number)), style["cell"]))
+        # "Số: …" stands under the issuing body, in the header's left column.
+        number = Paragraph(text(_("No.: {number}").format(number=handover.number)), style["info"])
+        line = Table([[number, ""]], colWidths=[width * 0.44, width * 0.56])
+        line.setStyle(table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 4)))
+        story.append(line)
     story += [
         Paragraph(text(handover_data.title_line(handover)), style["doc_type"]),
         Paragraph(text(_("Exhibition “{title}”").format(title=handover.exhibition)), style["subject"]),
