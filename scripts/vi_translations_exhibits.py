@@ -174,6 +174,8 @@ VI = {
     "Loan with:": "Khoản mượn với:",
     "PDF or Word (*.pdf *.docx)": "PDF hoặc Word (*.pdf *.docx)",
     "Sections and items": "Phần và tài liệu",
+    "{count} (entered by hand; the checklist counts {total})": "{count} (nhập tay; danh mục đếm được {total})",
+    "{count} (from the checklist)": "{count} (theo danh mục)",
     "Place of publication": "Nơi xuất bản",
     "Lent by (empty: the library's stacks)": "Đơn vị cho mượn (để trống: kho TVQG)",
     "Physical description": "Mô tả vật lý",

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
+from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
+from nlv_events.i18n.formats import format_number
 from nlv_events.services import catalogue_import, exhibits, loans
 from nlv_events.ui import ask
 from nlv_events.ui.catalogue_import_dialog import CatalogueImportDialog
@@ -54,6 +56,20 @@ def choose_output_file(parent: QWidget, suggested: str, pattern: str) -> str:
 def ask_text(parent: QWidget, title: str, label: str) -> str:
     value, accepted = QInputDialog.getText(parent, title, label)
     return value.strip() if accepted else ""
+
+
+def items_displayed_text(record: EventRecord) -> str:
+    """ "Items displayed" as the tallies count it: the checklist's sum, or the figure entered by hand, marked."""
+    if record.kind != "exhibition" or record.id is None:
+        return format_number(record.items_displayed)
+    summary = exhibits.count_summary(record.id)
+    if summary.checklist_total is None:
+        return format_number(record.items_displayed)
+    if summary.override:
+        return _("{count} (entered by hand; the checklist counts {total})").format(
+            count=format_number(summary.own_figure) or "—", total=format_number(summary.checklist_total)
+        )
+    return _("{count} (from the checklist)").format(count=format_number(summary.checklist_total))
 
 
 def attach(editor) -> ExhibitTab:

@@ -151,3 +151,12 @@ def test_a_section_dropped_into_another_keeps_its_items(qtbot, tab):
     model.removeRow(1)
     qtbot.waitUntil(lambda: [s.title for s in exhibits.load(tab.event_id).sections] == ["Phố cổ", "Hồ Gươm"])
     assert titles(tab) == [["Ảnh Hàng Đào", "Ảnh Hàng Ngang"], ["Ảnh Tháp Rùa"]]
+
+
+def test_the_detail_pane_shows_the_counted_figure(qtbot, tab):
+    from nlv_events.ui.detail_pane import event_html
+
+    record = store.load_record(tab.event_id)
+    assert "4 (theo danh mục)" in event_html(record)
+    exhibits.set_count_override(tab.event_id, True)
+    assert "— (nhập tay; danh mục đếm được 4)" in event_html(record)
