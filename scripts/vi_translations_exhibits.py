@@ -42,6 +42,7 @@ VI = {
     "the record's leader is damaged.": "đầu biểu (leader) của bản ghi bị hỏng.",
     "the record's directory is damaged (base address).": "danh mục trường của bản ghi bị hỏng (địa chỉ cơ sở).",
     "the record's directory is damaged.": "danh mục trường của bản ghi bị hỏng.",
+    "the record's leader or directory is damaged.": "đầu biểu hoặc danh mục trường của bản ghi bị hỏng.",
     "the record has no fields.": "bản ghi không có trường nào.",
     "the record's text is in neither UTF-8 nor MARC-8.": "văn bản của bản ghi không phải UTF-8 cũng không phải MARC-8.",
     "the record cannot be read ({error}).": "không đọc được bản ghi ({error}).",

@@ -187,6 +187,8 @@ def _marc_reason(error: Exception | None) -> str:
         return reasons[name]
     if isinstance(error, UnicodeError):
         return _("the record's text is in neither UTF-8 nor MARC-8.")
+    if isinstance(error, (ValueError, IndexError)):  # pymarc reading a number or an offset from damaged bytes
+        return _("the record's leader or directory is damaged.")
     return _("the record cannot be read ({error}).").format(error=error or name)
 
 

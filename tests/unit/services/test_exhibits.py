@@ -340,3 +340,14 @@ def test_the_tallies_workbook_lists_the_counted_figure(exhibition, tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets[-1]
     rows = [row for row in sheet.iter_rows(values_only=True) if row[1] == "Trưng bày “Bác Hồ với Thủ đô”"]
     assert rows[0][-1] == 9
+
+
+def test_a_damaged_record_in_the_middle_is_skipped_and_the_next_ones_read(tmp_path):
+    first, broken, last = (marc_bytes([book(title)]) for title in ("Một", "Hai", "Ba"))
+    broken = broken[:12] + b"xxxxx" + broken[17:]  # the leader's base address of data
+    path = tmp_path / "damaged.mrc"
+    path.write_bytes(first + broken + last)
+    preview = catalogue_import.read(path)
+    assert [(e.number, e.item.title) for e in preview.entries] == [(1, "Một"), (3, "Ba")]
+    assert [p.number for p in preview.problems] == [2]
+    assert "hỏng" in preview.problems[0].reason
