@@ -286,6 +286,8 @@ def main() -> int:
     )
     database.close_database()
 
+    results += exhibit_figures()
+
     machine = machine_description()
     RESULTS.write_text(
         json.dumps(
@@ -302,6 +304,26 @@ def main() -> int:
         ratio = f" (×{result['ratio']} of baseline)" if result["ratio"] is not None else ""
         print(f"{mark} {result['figure']}: {result['value']} {result['unit']}{ratio}")
     return 0
+
+
+def exhibit_figures() -> list[dict]:
+    """A 5 000-record MARC import (read and added) and a 1 000-item checklist PDF."""
+    from bench import exhibits
+    from nlv_events.core import database
+    from nlv_events.services import checklist
+    from nlv_events.services.pdf import checklist as checklist_pdf
+
+    marc = exhibits.marc_file(OUT / "catalogue-5000.mrc")
+    imported = median_time(lambda: exhibits.import_once(marc), runs=3)
+    path = OUT / "exhibit-1000.sqlite3"
+    path.unlink(missing_ok=True)
+    event_id = exhibits.checklist_database(path)
+    pdf = median_time(lambda: checklist_pdf.render(checklist.build(event_id)), runs=3)
+    database.close_database()
+    return [
+        figure("catalogue import, 5,000 MARC records (a quarter MARC-8)", imported, "s", 5),
+        figure("checklist PDF, 1,000 items in 10 parts", pdf, "s", 3),
+    ]
 
 
 def machine_description() -> dict:

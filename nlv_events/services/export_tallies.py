@@ -11,7 +11,7 @@ from pathlib import Path
 from nlv_events.core import store, vocab, when
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
-from nlv_events.services import counting
+from nlv_events.services import counting, exhibits
 from nlv_events.services.cells import neutralise
 from nlv_events.services.files import atomic_output
 from nlv_events.services.tallies import YearTallies
@@ -145,6 +145,7 @@ def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
     ]
     events.append(event_headers)
     style_header(events, 1, len(event_headers))
+    counted_items = exhibits.items_displayed_by_event(counting.counted(tallies.year))  # checklist sums, as tallied
     for number, record in enumerate(store.listing_records(counting.counted(tallies.year)), start=1):
         events.append(
             [
@@ -159,7 +160,7 @@ def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
                 vocab.label("format", record.format),
                 record.attendance,
                 record.online_views,
-                record.items_displayed,
+                counted_items.get(record.id, record.items_displayed),
             ]
         )
         for column in (4, 5):

@@ -33,7 +33,7 @@ from nlv_events.core.records import (
 )
 from nlv_events.core.rules import field_label
 from nlv_events.i18n import _, ngettext
-from nlv_events.services import planning_interchange
+from nlv_events.services import exhibit_interchange, planning_interchange
 from nlv_events.services.files import atomic_output
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ PLAN_KEYS = {"year", "kind", "target"}
 TEXT_KEYS = ("ref", *field_names(TEXT, CODE, VENUE))
 CODE_KEYS = field_names(CODE)
 COUNT_KEYS = field_names(COUNT)
-EVENT_KEYS = {"ref", *field_names(), *planning_interchange.EVENT_KEYS}
+EVENT_KEYS = {"ref", *field_names(), *planning_interchange.EVENT_KEYS, exhibit_interchange.KEY}
 PERSON_KEYS = {"name", "honorific", "position", "organisation", "role"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
 
@@ -55,6 +55,7 @@ class Document:
     plans: list[PlanEntry] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     planning: planning_interchange.PlanningPart | None = None
+    exhibits: dict[int, Any] = field(default_factory=dict)  # by event position (from 1); see exhibit_interchange
 
 
 @dataclass
@@ -235,6 +236,7 @@ def parse_document(data: Any) -> Document:
         plans=[_plan_from_dict(value, number) for number, value in enumerate(_list(data, "plans", place), 1)],
         meta=meta,
         planning=planning_interchange.parse(data),
+        exhibits=exhibit_interchange.parse_events(_list(data, "events", place)),
     )
     _refuse_duplicates(document)
     return document
@@ -394,32 +396,46 @@ def _check_all(document: Document) -> None:
     for number, record in enumerate(document.events, start=1):
         try:
             rules.validate(record)
+            if number in document.exhibits:
+                exhibit_interchange.check(document.exhibits[number], number, record.kind)
         except ValidationError as error:
             raise _Place(event=number).fail(error.field and field_label(error.field), error.message) from None
 
 
 def _import_event(
-    record: EventRecord, stored: dict[str, tuple[EventRecord, bool]], summary: ImportSummary, undo: _Undo
+    record: EventRecord,
+    stored: dict[str, tuple[EventRecord, bool]],
+    summary: ImportSummary,
+    undo: _Undo,
+    exhibit: Any = None,
+    number: int = 0,
 ) -> None:
-    """Add, update or leave one (already checked) event; `stored` holds the batch's stored events by ref."""
+    """Add, update or leave one (already checked) event — with its exhibition's sections, items and loans when the
+    file gives them; `stored` holds the batch's stored events by ref."""
     found = stored.get(record.ref) if record.ref else None
     if found is None and not record.ref:
         existing = store.find_existing(record)
         if existing is not None:
             found = (store.load_record(existing), existing.deleted_at is not None)
     if found is None:
-        undo.created.append(store.save_event(record).id)
+        saved = store.save_event(record)
+        if exhibit is not None:
+            exhibit_interchange.store_exhibit(saved.id, number, exhibit)
+        undo.created.append(saved.id)
         summary.created += 1
         return
     current, deleted = found
     _fill_from_current(record, current)
     record.id = current.id
     record.ref = record.ref or current.ref
-    if not deleted and current == record:
+    exhibit_changed = exhibit is not None and exhibit_interchange.differs(current.id, exhibit)
+    if not deleted and current == record and not exhibit_changed:
         summary.unchanged += 1
         return
     _carry_row_ids(record, current)
     store.save_event(record)
+    if exhibit_changed:
+        exhibit_interchange.store_exhibit(current.id, number, exhibit)
     undo.replaced.append(current)
     summary.updated += 1
 
@@ -471,8 +487,8 @@ def import_document(
                             batch.plans.append((plan, previous.target if previous else None))
                             summary.plans += 1
                     stored = store.stored_by_ref([record.ref for record in events if record.ref])
-                    for record in events:
-                        _import_event(record, stored, summary, batch)
+                    for number, record in enumerate(events, start=start + 1):
+                        _import_event(record, stored, summary, batch, document.exhibits.get(number), number)
                     if start + batch_size >= total:
                         planning_interchange.import_part(
                             document.planning, [record.id for record in document.events]
@@ -551,7 +567,10 @@ def export_document(year: int | None = None, progress: Progress | None = None) -
     ids = [event_id for (event_id,) in queries.events(year=year).select(Event.id).tuples()]
     events: list[dict[str, Any]] = []
     for start in range(0, len(ids), BATCH_SIZE):
-        events.extend(record_to_dict(record) for record in store.load_records(ids[start : start + BATCH_SIZE]))
+        events.extend(
+            {**record_to_dict(record), **exhibit_interchange.export_for(record.id)}
+            for record in store.load_records(ids[start : start + BATCH_SIZE])
+        )
         if progress is not None:
             progress(len(events), len(ids))
     document = {"format": FORMAT, "plans": [plan.__dict__ for plan in store.plans(year)], "events": events}

@@ -8,7 +8,7 @@ from peewee import fn
 
 from nlv_events.core import store, vocab
 from nlv_events.core.models import Event, database_proxy
-from nlv_events.services import counting
+from nlv_events.services import counting, exhibits
 
 KIND_CODES: tuple[str, ...] = tuple(vocab.KINDS)
 QUARTERS = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
@@ -80,7 +80,8 @@ _COLUMNS = (
     Event.start_date,
     Event.attendance,
     Event.online_views,
-    Event.items_displayed,
+    # An exhibition with a checklist counts the checklist's quantities, unless the office keeps its own figure.
+    exhibits.items_displayed_expression(),
 )
 
 

@@ -13,7 +13,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord, person_line
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number, format_span, format_time, format_weekday_date
-from nlv_events.ui import ask
+from nlv_events.ui import ask, exhibit_tab
 
 
 def _row(label: str, value: str | None) -> str:
@@ -38,7 +38,7 @@ def event_html(record: EventRecord) -> str:
         _row(_("Partners"), escape(", ".join(record.partners))),
         _row(_("Attendance"), format_number(record.attendance)),
         _row(_("Online views"), format_number(record.online_views)),
-        _row(_("Items displayed"), format_number(record.items_displayed)),
+        _row(_("Items displayed"), escape(exhibit_tab.items_displayed_text(record))),
     ]
     if record.news_url:
         rows.append(

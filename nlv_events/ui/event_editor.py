@@ -34,7 +34,7 @@ from nlv_events.core.errors import ValidationError
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
 from nlv_events.services import clashes
-from nlv_events.ui import ask, field_limits
+from nlv_events.ui import ask, exhibit_tab, field_limits
 from nlv_events.ui.people_model import NameDelegate, PeopleModel, RoleDelegate
 from nlv_events.ui.programme_model import ProgrammeModel
 from nlv_events.ui.widgets import NameListEditor, OptionalCount, completer_for
@@ -75,6 +75,7 @@ class EventEditor(QDialog):
         self.tabs.addTab(self._programme_tab(), _("Programme"))
         self.tabs.addTab(self._notes_tab(), _("Description and notes"))
         field_limits.apply(self._field_widgets)
+        self.exhibit_tab = exhibit_tab.attach(self)  # sections, items and loans of an exhibition
 
         self.clash_label = QLabel(self)
         self.clash_label.setObjectName("clashWarning")

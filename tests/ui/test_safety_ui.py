@@ -59,11 +59,12 @@ def test_the_window_asks_before_converting_legacy_text_and_imports_nothing_on_no
     assert answers[-1] == ("inform", "Chưa nhập gì.")
 
 
-def test_the_window_converts_legacy_text_when_the_user_agrees(window, tmp_path, monkeypatch, answers):
+def test_the_window_converts_legacy_text_when_the_user_agrees(window, qtbot, tmp_path, monkeypatch, answers):
     asked: list[str] = []
     monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
     window.import_from(str(_legacy_file(tmp_path)))
     assert "VNI" in asked[0] and "“Toïa ñaøm” sẽ thành “Tọa đàm”" in asked[0]
+    qtbot.waitUntil(lambda: Event.select().where(Event.title == "Tọa đàm").exists(), timeout=10_000)  # in the background
     event = Event.get(Event.title == "Tọa đàm")
     assert [link.organisation.name for link in event.partner_links] == ["Institut français de Hanoï"]
 

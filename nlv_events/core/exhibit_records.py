@@ -1,0 +1,239 @@
+"""Plain data for an exhibition (sections, items, loans), its vocabularies and its rules (no database)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, fields
+
+from nlv_events.core import text
+from nlv_events.core.errors import ValidationError
+from nlv_events.i18n import N_, _, gettext
+from nlv_events.i18n.formats import format_day
+
+ITEM_TYPES: dict[str, str] = {
+    "book": N_("Book"),
+    "newspaper": N_("Newspaper"),
+    "periodical": N_("Periodical"),
+    "photograph": N_("Photograph"),
+    "document": N_("Document"),
+    "artefact": N_("Artefact"),
+    "reproduction": N_("Reproduction"),
+}
+# What a spreadsheet may write in its type column besides the codes: the Vietnamese and English names, folded.
+ITEM_TYPE_ALIASES: dict[str, str] = {
+    "sach": "book",
+    "bao": "newspaper",
+    "tap chi": "periodical",
+    "an pham dinh ky": "periodical",
+    "anh": "photograph",
+    "hinh anh": "photograph",
+    "tai lieu": "document",
+    "van ban": "document",
+    "hien vat": "artefact",
+    "artifact": "artefact",
+    "ban sao": "reproduction",
+    "phien ban": "reproduction",
+}
+LOAN_STATES: dict[str, str] = {
+    "requested": N_("Requested"),
+    "received": N_("Received"),
+    "returned": N_("Returned"),
+}
+LOAN_DIRECTIONS: dict[str, str] = {
+    "in": N_("Lent to the library"),
+    "out": N_("Lent by the library"),
+}
+
+
+def type_label(code: str) -> str:
+    source = ITEM_TYPES.get(code)
+    return gettext(source) if source else code
+
+
+def state_label(code: str) -> str:
+    source = LOAN_STATES.get(code)
+    return gettext(source) if source else code
+
+
+def item_type_code(value: str | None) -> str | None:
+    """The type code a user or a file wrote ("sách", "Book", "photograph"), or None when it is not one."""
+    folded = text.fold(value)
+    if not folded:
+        return "book"
+    for code, label in ITEM_TYPES.items():
+        if folded in (code, text.fold(label), text.fold(gettext(label))):
+            return code
+    return ITEM_TYPE_ALIASES.get(folded)
+
+
+@dataclass
+class ItemEntry:
+    title: str
+    creator: str | None = None
+    place: str | None = None
+    publisher: str | None = None
+    year: str | None = None
+    call_number: str | None = None
+    item_type: str = "book"
+    quantity: int = 1
+    lender: str | None = None  # None: the library's own stacks
+    condition: str | None = None
+    physical: str | None = None
+    caption: str | None = None
+    note: str | None = None
+    id: int | None = None
+
+
+ITEM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ItemEntry) if f.name != "id")
+ITEM_TEXT_FIELDS: tuple[str, ...] = tuple(name for name in ITEM_FIELDS if name not in ("item_type", "quantity"))
+
+
+@dataclass
+class SectionEntry:
+    title: str
+    items: list[ItemEntry] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass
+class LoanEntry:
+    lender: str
+    direction: str = "in"
+    date_out: dt.date | None = None
+    date_due: dt.date | None = None
+    date_back: dt.date | None = None
+    state: str = "requested"
+    note: str | None = None
+    id: int | None = None
+
+
+LOAN_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(LoanEntry) if f.name != "id")
+
+
+@dataclass
+class ExhibitData:
+    sections: list[SectionEntry] = field(default_factory=list)
+    loans: list[LoanEntry] = field(default_factory=list)
+    # True when the office keeps its own "items displayed" figure instead of the checklist's sum.
+    count_override: bool = False
+
+    @property
+    def items(self) -> list[ItemEntry]:
+        return [item for section in self.sections for item in section.items]
+
+    @property
+    def total_quantity(self) -> int:
+        return sum(item.quantity for item in self.items)
+
+    def is_empty(self) -> bool:
+        return not self.sections and not self.loans and not self.count_override
+
+
+def clean_item(item: ItemEntry) -> ItemEntry:
+    """The item with its text in NFC, trimmed, empty text as None."""
+    for name in ITEM_TEXT_FIELDS:
+        setattr(item, name, text.clean_or_none(getattr(item, name)))
+    item.title = item.title or ""
+    return item
+
+
+def validate_item(item: ItemEntry, where: str) -> None:
+    """Refuse an item no checklist could print; `where` names it in the message ("section 2, item 5")."""
+    if not item.title:
+        raise ValidationError(_("{where}: the item has no title.").format(where=where), "title")
+    if item.item_type not in ITEM_TYPES:
+        raise ValidationError(
+            _("{where}: unknown type “{type}”; use one of: {types}.").format(
+                where=where, type=item.item_type, types=", ".join(ITEM_TYPES)
+            ),
+            "item_type",
+        )
+    if isinstance(item.quantity, bool) or not isinstance(item.quantity, int) or item.quantity < 1:
+        raise ValidationError(
+            _("{where}: the quantity must be a whole number of at least 1, not {quantity}.").format(
+                where=where, quantity=item.quantity
+            ),
+            "quantity",
+        )
+
+
+def validate_loan(loan: LoanEntry, where: str) -> None:
+    """Refuse a loan whose dates or state cannot be true; `where` names it in the message."""
+    if not loan.lender:
+        raise ValidationError(_("{where}: the loan has no lender.").format(where=where), "lender")
+    if loan.state not in LOAN_STATES:
+        raise ValidationError(
+            _("{where}: unknown state “{state}”; use one of: {states}.").format(
+                where=where, state=loan.state, states=", ".join(LOAN_STATES)
+            ),
+            "state",
+        )
+    if loan.direction not in LOAN_DIRECTIONS:
+        raise ValidationError(
+            _("{where}: unknown direction “{direction}”; use in or out.").format(where=where, direction=loan.direction),
+            "direction",
+        )
+    if loan.date_back is not None and loan.date_out is None:
+        raise ValidationError(
+            _("{where}: the loan with {lender} has a return date but no date out.").format(
+                where=where, lender=loan.lender
+            ),
+            "date_out",
+        )
+    if loan.date_out is not None and loan.date_back is not None and loan.date_back < loan.date_out:
+        raise ValidationError(
+            _("{where}: the loan with {lender} is returned on {back}, before it went out on {out}.").format(
+                where=where, lender=loan.lender, back=format_day(loan.date_back), out=format_day(loan.date_out)
+            ),
+            "date_back",
+        )
+    if loan.date_out is not None and loan.date_due is not None and loan.date_due < loan.date_out:
+        raise ValidationError(
+            _("{where}: the loan with {lender} is due back on {due}, before it goes out on {out}.").format(
+                where=where, lender=loan.lender, due=format_day(loan.date_due), out=format_day(loan.date_out)
+            ),
+            "date_due",
+        )
+    if loan.state == "returned" and loan.date_back is None:
+        raise ValidationError(
+            _("{where}: the loan with {lender} is marked returned but has no return date.").format(
+                where=where, lender=loan.lender
+            ),
+            "date_back",
+        )
+
+
+def validate(data: ExhibitData) -> None:
+    """Check every section, item and loan of an exhibition; the first problem is raised, saying where."""
+    for number, section in enumerate(data.sections, start=1):
+        if not text.clean(section.title):
+            raise ValidationError(_("Section {number} has no title.").format(number=number), "title")
+        for item_number, item in enumerate(section.items, start=1):
+            validate_item(item, _("Section {section}, item {item}").format(section=number, item=item_number))
+    for number, loan in enumerate(data.loans, start=1):
+        validate_loan(loan, _("Loan {number}").format(number=number))
+
+
+def roman(number: int) -> str:
+    """I, II, III … for the section numbers of the checklist (Phần I, Phần II)."""
+    values = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
+    result = ""
+    for value, letters in values:
+        while number >= value:
+            result += letters
+            number -= value
+    return result

@@ -1,0 +1,223 @@
+"""An exhibition's structure in the store: load, save (rows keep their ids), add items, and its count for tallies.
+
+"Items displayed" for the tallies is the sum of the checklist's quantities once the exhibition has items, unless
+the office keeps its own figure (an ExhibitCountOverride row): then the event's own number counts, marked so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import peewee
+from peewee import fn
+
+from nlv_events.core import exhibit_records, guard, text
+from nlv_events.core.errors import UserError
+from nlv_events.core.exhibit_models import ExhibitCountOverride, ExhibitItem, ExhibitLoan, ExhibitSection
+from nlv_events.core.exhibit_records import ITEM_FIELDS, LOAN_FIELDS, ExhibitData, ItemEntry, LoanEntry, SectionEntry
+from nlv_events.core.models import Event, database_proxy
+from nlv_events.i18n import _
+
+
+def event_or_error(event_id: int) -> Event:
+    event = Event.get_or_none((Event.id == event_id) & Event.deleted_at.is_null())
+    if event is None:
+        raise UserError(_("There is no event with id {id}.").format(id=event_id))
+    return event
+
+
+def exhibition_or_error(event_id: int) -> Event:
+    event = event_or_error(event_id)
+    if event.kind != "exhibition":
+        raise UserError(_("The event {id} (“{title}”) is not an exhibition.").format(id=event_id, title=event.title))
+    return event
+
+
+def _item_entry(row: ExhibitItem) -> ItemEntry:
+    return ItemEntry(id=row.id, **{name: getattr(row, name) for name in ITEM_FIELDS})
+
+
+def _loan_entry(row: ExhibitLoan) -> LoanEntry:
+    return LoanEntry(id=row.id, **{name: getattr(row, name) for name in LOAN_FIELDS})
+
+
+def load(event_id: int) -> ExhibitData:
+    """The exhibition of event `event_id` (empty when it has none yet), sections and items in order."""
+    sections = list(ExhibitSection.select().where(ExhibitSection.event == event_id).order_by(ExhibitSection.sort_order))
+    by_section: dict[int, SectionEntry] = {row.id: SectionEntry(title=row.title, id=row.id) for row in sections}
+    items = (
+        ExhibitItem.select()
+        .join(ExhibitSection)
+        .where(ExhibitSection.event == event_id)
+        .order_by(ExhibitSection.sort_order, ExhibitItem.sort_order)
+    )
+    for row in items:
+        by_section[row.section_id].items.append(_item_entry(row))
+    loans = ExhibitLoan.select().where(ExhibitLoan.event == event_id).order_by(ExhibitLoan.sort_order)
+    return ExhibitData(
+        sections=list(by_section.values()),
+        loans=[_loan_entry(row) for row in loans],
+        count_override=ExhibitCountOverride.select().where(ExhibitCountOverride.event == event_id).exists(),
+    )
+
+
+def _sync(model: type[peewee.Model], rows: list[dict], keep: peewee.Expression) -> list[int]:
+    """Update the rows that carry an id, insert the others, delete those under `keep` no longer listed.
+    Returns the ids in the order of `rows`."""
+    listed = {row["id"] for row in rows if row.get("id") is not None}
+    model.delete().where(keep & model.id.not_in(listed) if listed else keep).execute()
+    ids = []
+    for row in rows:
+        values = {key: value for key, value in row.items() if key != "id"}
+        if row.get("id") is not None and model.update(**values).where(keep & (model.id == row["id"])).execute():
+            ids.append(row["id"])
+        else:
+            ids.append(model.insert(**values).execute())
+    return ids
+
+
+def save(event_id: int, data: ExhibitData) -> ExhibitData:
+    """Store `data` as the exhibition of `event_id` in one transaction; rows with an id keep it.
+    Returns what was stored, with the new rows' ids filled in."""
+    exhibition_or_error(event_id)
+    for section in data.sections:
+        section.title = text.clean(section.title)
+        for item in section.items:
+            exhibit_records.clean_item(item)
+    for loan in data.loans:
+        loan.lender = text.clean(loan.lender)
+        loan.note = text.clean_or_none(loan.note)
+    exhibit_records.validate(data)
+    with guard.database_errors(), database_proxy.atomic():
+        section_ids = _sync(
+            ExhibitSection,
+            [{"id": s.id, "event": event_id, "sort_order": n, "title": s.title} for n, s in enumerate(data.sections)],
+            ExhibitSection.event == event_id,
+        )
+        all_sections = ExhibitSection.select(ExhibitSection.id).where(ExhibitSection.event == event_id)
+        # An item moved to another section keeps its id: match items over the whole exhibition.
+        item_rows = [
+            {"id": item.id, "section": section_id, "sort_order": n, **{k: getattr(item, k) for k in ITEM_FIELDS}}
+            for section, section_id in zip(data.sections, section_ids, strict=True)
+            for n, item in enumerate(section.items)
+        ]
+        item_ids = _sync(ExhibitItem, item_rows, ExhibitItem.section.in_(all_sections))
+        loan_ids = _sync(
+            ExhibitLoan,
+            [
+                {"id": loan.id, "event": event_id, "sort_order": n, **{k: getattr(loan, k) for k in LOAN_FIELDS}}
+                for n, loan in enumerate(data.loans)
+            ],
+            ExhibitLoan.event == event_id,
+        )
+        set_count_override(event_id, data.count_override)
+    for section, section_id in zip(data.sections, section_ids, strict=True):
+        section.id = section_id
+    for item, item_id in zip(data.items, item_ids, strict=True):
+        item.id = item_id
+    for loan, loan_id in zip(data.loans, loan_ids, strict=True):
+        loan.id = loan_id
+    return data
+
+
+def set_count_override(event_id: int, keep_own_figure: bool) -> None:
+    """Keep the event's own "items displayed" figure (True) or count the checklist (False)."""
+    if keep_own_figure:
+        ExhibitCountOverride.insert(event=event_id).on_conflict_ignore().execute()
+    else:
+        ExhibitCountOverride.delete().where(ExhibitCountOverride.event == event_id).execute()
+
+
+def add_items(event_id: int, items: list[ItemEntry], section_title: str | None = None) -> SectionEntry:
+    """Append `items` to the section titled `section_title` (created when missing; by default the last section,
+    or a new one), all of them or none."""
+    with database_proxy.atomic():
+        data = load(event_id)
+        wanted = text.clean(section_title) if section_title else None
+        section = next((s for s in data.sections if wanted and text.fold(s.title) == text.fold(wanted)), None)
+        if section is None and wanted is None and data.sections:
+            section = data.sections[-1]
+        if section is None:
+            section = SectionEntry(title=wanted or _("Items from the catalogue"))
+            data.sections.append(section)
+        section.items.extend(items)
+        save(event_id, data)
+    return section
+
+
+# --- the count for the tallies ------------------------------------------------------------------------------------
+
+
+def checklist_sum_expression() -> peewee.Node:
+    """SQL for the sum of quantities of an event's checklist (NULL without items), for a query over Event."""
+    return ExhibitItem.select(fn.SUM(ExhibitItem.quantity)).join(ExhibitSection).where(ExhibitSection.event == Event.id)
+
+
+def items_displayed_expression() -> peewee.Node:
+    """What the tallies count as an event's items displayed: its checklist's sum, or its own figure when it has
+    no checklist or the office keeps its own (override)."""
+    overridden = ExhibitCountOverride.select(ExhibitCountOverride.id).where(ExhibitCountOverride.event == Event.id)
+    counted = peewee.Case(None, [(fn.EXISTS(overridden), None)], checklist_sum_expression())
+    return fn.COALESCE(counted, Event.items_displayed)
+
+
+def items_displayed_by_event(query: peewee.ModelSelect) -> dict[int, int | None]:
+    """The counted "items displayed" of each event of `query` (a query over Event), in one statement."""
+    rows = query.select(Event.id, items_displayed_expression()).order_by().tuples()
+    return dict(rows.execute())
+
+
+@dataclass
+class CountSummary:
+    """What the window shows beside "items displayed"."""
+
+    checklist_total: int | None  # None: no checklist yet
+    own_figure: int | None
+    override: bool
+
+    @property
+    def counted(self) -> int | None:
+        if self.checklist_total is None or self.override:
+            return self.own_figure
+        return self.checklist_total
+
+
+def count_summary(event_id: int) -> CountSummary:
+    total = (
+        ExhibitItem.select(fn.SUM(ExhibitItem.quantity))
+        .join(ExhibitSection)
+        .where(ExhibitSection.event == event_id)
+        .scalar()
+    )
+    return CountSummary(
+        checklist_total=total,
+        own_figure=Event.select(Event.items_displayed).where(Event.id == event_id).scalar(),
+        override=ExhibitCountOverride.select().where(ExhibitCountOverride.event == event_id).exists(),
+    )
+
+
+def known_item(call_number: str) -> ItemEntry | None:
+    """The most recently entered item with this call number, in any exhibition (for a quick add)."""
+    wanted = text.clean(call_number)
+    if not wanted:
+        return None
+    row = (
+        ExhibitItem.select()
+        .where(fn.LOWER(ExhibitItem.call_number) == wanted.lower())
+        .order_by(ExhibitItem.id.desc())
+        .first()
+    )
+    if row is None:
+        return None
+    entry = _item_entry(row)
+    entry.id = None
+    entry.quantity = 1
+    entry.lender = row.lender
+    return entry
+
+
+def lenders(event_id: int) -> list[str]:
+    """The lenders of an exhibition's items and loans, in the order first met."""
+    data = load(event_id)
+    names = [item.lender for item in data.items if item.lender] + [loan.lender for loan in data.loans]
+    return list(dict.fromkeys(names))

@@ -1,0 +1,162 @@
+"""The Exhibition tab: shown for exhibitions, quick add by call number, catalogue import with its preview,
+reorder by drag and by buttons, loans with their warnings and their checks."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from nlv_events.core import store
+from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
+from nlv_events.core.records import EventRecord
+from nlv_events.services import exhibits
+from nlv_events.ui import exhibit_tab
+from nlv_events.ui.catalogue_import_dialog import CatalogueImportDialog
+from nlv_events.ui.event_editor import EventEditor
+from tests.marc_files import book, marc_bytes
+
+
+@pytest.fixture
+def exhibition(db):
+    event_id = store.save_event(
+        EventRecord(kind="exhibition", title="Trưng bày ảnh Hà Nội xưa", start=dt.date.today(), status="held")
+    ).id
+    exhibits.save(
+        event_id,
+        ExhibitData(
+            sections=[
+                SectionEntry(
+                    "Phố cổ",
+                    [
+                        ItemEntry("Ảnh Hàng Đào", item_type="photograph", call_number="A 1"),
+                        ItemEntry("Ảnh Hàng Ngang", item_type="photograph", call_number="A 2"),
+                    ],
+                ),
+                SectionEntry("Hồ Gươm", [ItemEntry("Ảnh Tháp Rùa", quantity=2, call_number="A 3")]),
+            ],
+            loans=[
+                LoanEntry(
+                    "Bảo tàng Hà Nội",
+                    date_out=dt.date.today() - dt.timedelta(days=20),
+                    date_due=dt.date.today() + dt.timedelta(days=3),
+                    state="received",
+                )
+            ],
+        ),
+    )
+    return event_id
+
+
+@pytest.fixture
+def tab(qtbot, exhibition):
+    editor = EventEditor(store.load_record(exhibition))
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.tabs.setCurrentWidget(editor.exhibit_tab)
+    return editor.exhibit_tab
+
+
+def titles(tab):
+    return [[item.title for item in section.items] for section in exhibits.load(tab.event_id).sections]
+
+
+def test_tab_follows_the_kind_and_shows_the_count_and_the_warning(qtbot, tab):
+    editor = tab.window()
+    index = editor.tabs.indexOf(tab)
+    assert editor.tabs.isTabVisible(index)
+    assert "4 tài liệu" in tab.count_label.text()
+    assert tab.warning_label.isVisible() and "còn 3 ngày" in tab.warning_label.text()
+    editor.kind_box.setCurrentIndex(editor.kind_box.findData("talk"))
+    assert not editor.tabs.isTabVisible(index)
+
+
+def test_quick_add_by_call_number_from_items_already_known(qtbot, tab):
+    tab._select(1, None)
+    tab.call_number.setText("a 1")
+    qtbot.keyClick(tab.call_number, Qt.Key.Key_Return)
+    assert titles(tab) == [["Ảnh Hàng Đào", "Ảnh Hàng Ngang"], ["Ảnh Tháp Rùa", "Ảnh Hàng Đào"]]
+    tab.call_number.setText("Z 99")
+    tab.quick_add()
+    assert "Z 99" in tab.message.text() and tab.message.isVisible()
+
+
+def test_import_shows_the_preview_and_adds_only_when_confirmed(qtbot, tab, tmp_path, monkeypatch):
+    path = tmp_path / "export.mrc"
+    path.write_bytes(
+        marc_bytes([book("Hà Nội băm sáu phố phường", "Thạch Lam", marc8=True)]) + marc_bytes([book("Hỏng")])[:-20]
+    )
+    monkeypatch.setattr(exhibit_tab, "choose_catalogue_file", lambda parent: str(path))
+    seen = []
+
+    def answer(accept):
+        def exec_(dialog):
+            seen.append((dialog.table.item(0, 1).text(), dialog.problems.count(), dialog.add_button.text()))
+            return CatalogueImportDialog.DialogCode.Accepted if accept else CatalogueImportDialog.DialogCode.Rejected
+
+        return exec_
+
+    monkeypatch.setattr(CatalogueImportDialog, "exec", answer(False))
+    tab.import_catalogue()
+    assert sum(len(items) for items in titles(tab)) == 3  # cancelled: nothing added
+    monkeypatch.setattr(CatalogueImportDialog, "exec", answer(True))
+    tab._select(0, 0)
+    tab.import_catalogue()
+    assert seen[0] == ("Hà Nội băm sáu phố phường", 1, "Thêm 1 tài liệu")
+    assert titles(tab)[0][-1] == "Hà Nội băm sáu phố phường"
+    assert exhibits.count_summary(tab.event_id).checklist_total == 5
+
+
+def test_reorder_with_buttons_and_by_drag(qtbot, tab):
+    tab._select(0, 1)
+    tab.move_selected(-1)
+    assert titles(tab)[0] == ["Ảnh Hàng Ngang", "Ảnh Hàng Đào"]
+    ids_before = sorted(item.id for item in exhibits.load(tab.event_id).items)
+    # Drag "Ảnh Tháp Rùa" onto the first section, as the view does: drop a copy, then remove the original.
+    model = tab.model
+    source = model.index(0, 0, model.index(1, 0))
+    mime = model.mimeData([source, source.siblingAtColumn(1), source.siblingAtColumn(2)])
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index(0, 0))
+    model.removeRow(source.row() + 0, model.index(1, 0))
+    qtbot.waitUntil(lambda: titles(tab) == [["Ảnh Tháp Rùa", "Ảnh Hàng Ngang", "Ảnh Hàng Đào"], []])
+    assert sorted(item.id for item in exhibits.load(tab.event_id).items) == ids_before
+
+
+def test_editing_an_item_in_the_form(qtbot, tab):
+    tab._select(1, 0)
+    tab.form.quantity.setValue(4)
+    tab.form.quantity.editingFinished.emit()
+    assert exhibits.load(tab.event_id).sections[1].items[0].quantity == 4
+    assert "5" not in tab.count_label.text() and "6 tài liệu" in tab.count_label.text()
+
+
+def test_a_loan_returned_before_it_went_out_is_refused_in_the_tab(qtbot, tab):
+    before = exhibits.load(tab.event_id).loans
+    out = before[0].date_out
+    tab.loans_table.item(0, 4).setText((out - dt.timedelta(days=1)).strftime("%d/%m/%Y"))
+    assert tab.message.isVisible() and "trước cả ngày giao" in tab.message.text()
+    assert exhibits.load(tab.event_id).loans == before
+
+
+def test_override_keeps_the_hand_entered_figure(qtbot, tab):
+    tab.override_box.setChecked(True)
+    assert exhibits.count_summary(tab.event_id).override
+    assert "ghi đè" in tab.count_label.text()
+
+
+def test_a_section_dropped_into_another_keeps_its_items(qtbot, tab):
+    model = tab.model
+    source = model.index(1, 0)
+    mime = model.mimeData([source, source.siblingAtColumn(1), source.siblingAtColumn(2)])
+    assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index(0, 0))
+    model.removeRow(1)
+    qtbot.waitUntil(lambda: [s.title for s in exhibits.load(tab.event_id).sections] == ["Phố cổ", "Hồ Gươm"])
+    assert titles(tab) == [["Ảnh Hàng Đào", "Ảnh Hàng Ngang"], ["Ảnh Tháp Rùa"]]
+
+
+def test_the_detail_pane_shows_the_counted_figure(qtbot, tab):
+    from nlv_events.ui.detail_pane import event_html
+
+    record = store.load_record(tab.event_id)
+    assert "4 (theo danh mục)" in event_html(record)
+    exhibits.set_count_override(tab.event_id, True)
+    assert "— (nhập tay; danh mục đếm được 4)" in event_html(record)
