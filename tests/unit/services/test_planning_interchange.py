@@ -102,7 +102,7 @@ def test_a_series_written_by_hand_makes_its_occurrences(db, tmp_path):
 
 
 def test_bad_planning_data_is_refused_whole_saying_where(db):
-    with pytest.raises(UserError, match="series 1"):
+    with pytest.raises(UserError, match="chuỗi hoạt động 1"):
         interchange.parse_document(
             {
                 "format": "nlv-events/1",
