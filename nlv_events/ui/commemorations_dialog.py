@@ -71,7 +71,8 @@ class CommemorationsDialog(QDialog):
         for button in (self.plan_button, self.add_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = QDialogButtonBox(self)
+        close.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -103,3 +103,15 @@ def test_the_calendar_marks_commemorations(window, qtbot):
     notes = window.calendar.grid.notes()
     assert notes[dt.date(2025, 1, 29)] == ["Tết Nguyên đán"]  # lunar, converted
     assert "Ngày thành lập Đảng Cộng sản Việt Nam (95)" in notes[dt.date(2025, 2, 3)]  # shown days run into February
+
+
+def test_the_tallies_show_the_plans_progress(window, qtbot):
+    from nlv_events.ui.tallies_view import TalliesDialog
+
+    dialog = TalliesDialog(2022, window)
+    qtbot.addWidget(dialog)
+    table = dialog.progress_table
+    labels = [table.item(row, 0).text() for row in range(table.rowCount())]
+    total = labels.index("Tổng cộng")
+    assert table.item(total, 2).text() == "31"  # planned: the year's events but the cancelled one
+    assert dialog.tabs.tabText(dialog.tabs.count() - 1) == "Tiến độ thực hiện kế hoạch"
