@@ -115,3 +115,15 @@ def test_the_tallies_show_the_plans_progress(window, qtbot):
     total = labels.index("Tổng cộng")
     assert table.item(total, 2).text() == "31"  # planned: the year's events but the cancelled one
     assert dialog.tabs.tabText(dialog.tabs.count() - 1) == "Tiến độ thực hiện kế hoạch"
+
+
+def test_linking_the_selected_event_to_a_commemoration(window, qtbot):
+    event = Event.get(Event.ref == "demo-2022-exh-01")
+    assert window.select_event(event.id)
+    dialog = window.plan_menu.show_commemorations()
+    qtbot.addWidget(dialog)
+    dialog.year_box.setValue(2022)
+    dialog.select_key("party")
+    dialog.link_button.click()
+    assert Event.get_by_id(event.id).commemoration == "party"
+    assert dialog.selected().event_ids == [event.id]
