@@ -156,4 +156,5 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "Progress of the plan": "Tiến độ thực hiện kế hoạch",
     "Link the event selected in the window": "Gắn sự kiện đang chọn trong danh sách",
     "Select an event in the window's list first.": "Hãy chọn một sự kiện trong danh sách trước.",
+    "{title} (the occurrence of {day})": "{title} (buổi ngày {day})",
 }

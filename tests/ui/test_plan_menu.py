@@ -127,3 +127,17 @@ def test_linking_the_selected_event_to_a_commemoration(window, qtbot):
     dialog.link_button.click()
     assert Event.get_by_id(event.id).commemoration == "party"
     assert dialog.selected().event_ids == [event.id]
+
+
+def test_the_detail_pane_names_the_commemoration_and_the_series(window):
+    record = commemorations.plan_exhibition("party", 2025)
+    window.detail.show_event(record.id)
+    text = window.detail.toPlainText()
+    assert "Ngày kỷ niệm" in text and "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam" in text
+    spec = series.save(
+        series.SeriesSpec(
+            title="Giờ kể chuyện", kind="talk", start=dt.date(2025, 3, 1), rule=series.weekly_rule([5], count=2)
+        )
+    )
+    window.detail.show_event(series.occurrences(spec.id)[1].id)
+    assert "Giờ kể chuyện (buổi ngày 08/03/2025)" in window.detail.toPlainText()
