@@ -153,4 +153,8 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "(cancelled)": "(đã hủy)",
     "“{value}” is not a day such as 2025-01-25; separate skipped days with spaces.": "“{value}” không phải là ngày như 2025-01-25; các ngày nghỉ cách nhau bằng dấu cách.",
     "Delete the series “{title}”? Its occurrences not yet held go to the deleted events.": "Xóa chuỗi “{title}”? Các buổi chưa tổ chức được chuyển vào mục sự kiện đã xóa.",
+    "Progress of the plan": "Tiến độ thực hiện kế hoạch",
+    "Link the event selected in the window": "Gắn sự kiện đang chọn trong danh sách",
+    "Select an event in the window's list first.": "Hãy chọn một sự kiện trong danh sách trước.",
+    "{title} (the occurrence of {day})": "{title} (buổi ngày {day})",
 }

@@ -118,6 +118,9 @@ def write(plan: PlanDocument, path: str | os.PathLike[str]) -> None:
                 for row in month_rows:
                     number += 1
                     rows.append([str(number), row.time, row.content, row.place, row.unit, row.partners])
+            if not rows:
+                rows.append([_("No event is planned for this year yet.")])
+                spans.append(1)
             _grid(document, plan.month_headers(), rows, spans)
         elif part.table == "targets":
             rows = [

@@ -14,6 +14,7 @@ from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.planning_models import Commemoration as StoredCommemoration
 from nlv_events.core.records import EventRecord
 from nlv_events.core.resources import resource
+from nlv_events.core.text import fold
 from nlv_events.i18n import _, current_language
 from nlv_events.services import lunar
 
@@ -269,8 +270,6 @@ def link(event_id: int, key: str | None) -> None:
 
 
 def _slug(text: str) -> str:
-    from nlv_events.core.text import fold
-
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:40] or "commemoration"
 
 

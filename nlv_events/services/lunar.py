@@ -19,6 +19,9 @@ _BRANCHES = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", 
 
 @cache
 def _calendar():
+    # The class the package's own Vietnam holidays use; its tables run from 1901 to 2100. It is private to the
+    # package (a leading underscore), so pyproject pins the tested version and tests/…/test_commemorations.py
+    # checks published dates: an upgrade that changes it fails there, not in the office.
     from holidays.calendars.chinese import VIETNAMESE_CALENDAR, _ChineseLunisolar
 
     return _ChineseLunisolar(VIETNAMESE_CALENDAR)

@@ -38,13 +38,18 @@ class CommemorationsDialog(QDialog):
     """`changed(event_id)` is called after an exhibition is planned, so the window can show it."""
 
     def __init__(
-        self, year: int, parent: QWidget | None = None, changed: Callable[[int | None], None] | None = None
+        self,
+        year: int,
+        parent: QWidget | None = None,
+        changed: Callable[[int | None], None] | None = None,
+        current_event: Callable[[], int | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("CommemorationsDialog")
         self.setWindowTitle(_("Commemorations of the year"))
         self.resize(980, 620)
         self.changed = changed
+        self.current_event = current_event
         self.year_box = QSpinBox(self)
         self.year_box.setRange(1901, 2100)
         self.year_box.setValue(year)
@@ -57,6 +62,7 @@ class CommemorationsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.plan_button = QPushButton(_("Create planned exhibition"), self)
+        self.link_button = QPushButton(_("Link the event selected in the window"), self)
         self.add_button = QPushButton(_("Add a commemoration…"), self)
         self.remove_button = QPushButton(_("Remove"), self)
         self.unplanned = QLabel(self)
@@ -68,10 +74,11 @@ class CommemorationsDialog(QDialog):
         top.addWidget(self.round_only)
         top.addStretch(1)
         buttons = QHBoxLayout()
-        for button in (self.plan_button, self.add_button, self.remove_button):
+        for button in (self.plan_button, self.link_button, self.add_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = QDialogButtonBox(self)
+        close.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -83,6 +90,7 @@ class CommemorationsDialog(QDialog):
         self.year_box.valueChanged.connect(self.refresh)
         self.round_only.toggled.connect(self.refresh)
         self.plan_button.clicked.connect(self.plan_selected)
+        self.link_button.clicked.connect(self.link_current_event)
         self.add_button.clicked.connect(self.add_commemoration)
         self.remove_button.clicked.connect(self.remove_selected)
         self.table.itemSelectionChanged.connect(self._update_buttons)
@@ -126,6 +134,7 @@ class CommemorationsDialog(QDialog):
     def _update_buttons(self) -> None:
         item = self.selected()
         self.plan_button.setEnabled(item is not None)
+        self.link_button.setEnabled(item is not None and self.current_event is not None)
         self.remove_button.setEnabled(item is not None and item.commemoration.custom)
 
     def plan_selected(self) -> None:
@@ -141,6 +150,21 @@ class CommemorationsDialog(QDialog):
         self.select_key(item.commemoration.key)
         if self.changed is not None:
             self.changed(record.id)
+
+    def link_current_event(self) -> None:
+        """Mark the event selected in the window as held for the selected commemoration."""
+        item = self.selected()
+        event_id = self.current_event() if self.current_event else None
+        if item is None:
+            return
+        if event_id is None:
+            ask.inform(self, _("Commemorations of the year"), _("Select an event in the window's list first."))
+            return
+        commemorations.link(event_id, item.commemoration.key)
+        self.refresh()
+        self.select_key(item.commemoration.key)
+        if self.changed is not None:
+            self.changed(event_id)
 
     def add_commemoration(self) -> None:
         form = CommemorationForm(self)

@@ -20,8 +20,8 @@ def _row(label: str, value: str | None) -> str:
     return f"<tr><td style='color:#555;padding-right:8px'>{escape(label)}</td><td>{value}</td></tr>" if value else ""
 
 
-def event_html(record: EventRecord) -> str:
-    """The event as a small HTML page for a QTextBrowser."""
+def event_html(record: EventRecord, extra: list[tuple[str, str]] | None = None) -> str:
+    """The event as a small HTML page for a QTextBrowser; `extra` (label, text) lines join its table."""
     parts = [f"<h3 style='margin-bottom:2px'>{escape(record.title)}</h3>"]
     if record.title_en:
         parts.append(f"<div style='color:#555'><i>{escape(record.title_en)}</i></div>")
@@ -44,6 +44,7 @@ def event_html(record: EventRecord) -> str:
         rows.append(
             _row(_("News link"), f"<a href='{escape(record.news_url, quote=True)}'>{escape(record.news_url)}</a>")
         )
+    rows += [_row(label, escape(value)) for label, value in extra or []]
     parts.append("<table>" + "".join(rows) + "</table>")
     if record.people:
         parts.append(f"<h4>{escape(_('People'))}</h4><ul>")
@@ -98,6 +99,8 @@ class DetailPane(QTextBrowser):
             self.setHtml(f"<p style='color:#777'>{escape(_('Select an event to see its details.'))}</p>")
             return
         try:
-            self.setHtml(event_html(store.load_record(event_id)))
+            from nlv_events.services import planning_links  # the commemoration and series it belongs to
+
+            self.setHtml(event_html(store.load_record(event_id), planning_links.describe(event_id)))
         except UserError as error:
             self.setHtml(f"<p>{escape(str(error))}</p>")

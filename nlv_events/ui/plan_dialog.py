@@ -17,18 +17,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from nlv_events.core import vocab
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.services import annual_plan
 from nlv_events.ui import ask
+from nlv_events.ui.plan_progress import PlanProgressTable
 
 
 class PlanDialog(QDialog):
@@ -74,12 +72,12 @@ class PlanDialog(QDialog):
         row.addStretch(1)
         form.addRow(row)
 
-        self.progress_table = QTableWidget(0, 5, self)
-        self.progress_table.verticalHeader().setVisible(False)
+        self.progress_table = PlanProgressTable(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(document_tab, _("Plan document"))
         self.tabs.addTab(self.progress_table, _("Progress"))
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close = QDialogButtonBox(self)
+        close.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -132,15 +130,4 @@ class PlanDialog(QDialog):
             ask.warn(self, _("Annual plan"), str(error))
 
     def refresh_progress(self) -> None:
-        progress = annual_plan.progress(self.year_box.value())
-        headers = [_("Kind"), _("Target"), _("Planned"), _("Due so far"), _("Held")]
-        self.progress_table.setHorizontalHeaderLabels(headers)
-        lines = [(vocab.label("kind", kind), line) for kind, line in progress.kinds.items()]
-        lines.append((_("Total"), progress.total))
-        lines += [(_("Month {month}").format(month=month), line) for month, line in progress.months.items()]
-        self.progress_table.setRowCount(len(lines))
-        for row, (label, line) in enumerate(lines):
-            target = str(line.target) if line.target is not None else "–"
-            for column, value in enumerate((label, target, str(line.planned), str(line.due), str(line.held))):
-                self.progress_table.setItem(row, column, QTableWidgetItem(value))
-        self.progress_table.resizeColumnsToContents()
+        self.progress_table.show_year(self.year_box.value())

@@ -83,7 +83,9 @@ class PlanMenu:
         from nlv_events.ui.commemorations_dialog import CommemorationsDialog
 
         year = dt.date.today().year if round_only else self._year()
-        self.dialog = CommemorationsDialog(year, self.window, self._changed)
+        self.dialog = CommemorationsDialog(
+            year, self.window, self._changed, getattr(self.window, "current_event_id", None)
+        )
         self.dialog.round_only.setChecked(round_only)
         self.dialog.open()
         return self.dialog

@@ -32,6 +32,7 @@ from nlv_events.i18n.formats import format_number, format_percent
 from nlv_events.services import export_tallies, narrative, tallies
 from nlv_events.services.tally_tables import SUMMARY_COLUMNS, summary_headers, summary_rows
 from nlv_events.ui import ask
+from nlv_events.ui.plan_progress import PlanProgressTable
 from nlv_events.ui.workers import BackgroundTask
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -166,6 +167,8 @@ class TalliesDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(year_page, _("The year"))
         self.tabs.addTab(self.years_table, _("Over the years"))
+        self.progress_table = PlanProgressTable(self)  # planned against held so far (ui/plan_progress.py)
+        self.tabs.addTab(self.progress_table, _("Progress of the plan"))
         buttons = QDialogButtonBox(self)
         buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
@@ -182,6 +185,7 @@ class TalliesDialog(QDialog):
 
     def refresh(self) -> None:
         self.model.set_figures(tallies.compute(self.year()))
+        self.progress_table.show_year(self.year())
         self._fill_years()
 
     def _figures_changed(self) -> None:

@@ -103,3 +103,41 @@ def test_the_calendar_marks_commemorations(window, qtbot):
     notes = window.calendar.grid.notes()
     assert notes[dt.date(2025, 1, 29)] == ["Tết Nguyên đán"]  # lunar, converted
     assert "Ngày thành lập Đảng Cộng sản Việt Nam (95)" in notes[dt.date(2025, 2, 3)]  # shown days run into February
+
+
+def test_the_tallies_show_the_plans_progress(window, qtbot):
+    from nlv_events.ui.tallies_view import TalliesDialog
+
+    dialog = TalliesDialog(2022, window)
+    qtbot.addWidget(dialog)
+    table = dialog.progress_table
+    labels = [table.item(row, 0).text() for row in range(table.rowCount())]
+    total = labels.index("Tổng cộng")
+    assert table.item(total, 2).text() == "31"  # planned: the year's events but the cancelled one
+    assert dialog.tabs.tabText(dialog.tabs.count() - 1) == "Tiến độ thực hiện kế hoạch"
+
+
+def test_linking_the_selected_event_to_a_commemoration(window, qtbot):
+    event = Event.get(Event.ref == "demo-2022-exh-01")
+    assert window.select_event(event.id)
+    dialog = window.plan_menu.show_commemorations()
+    qtbot.addWidget(dialog)
+    dialog.year_box.setValue(2022)
+    dialog.select_key("party")
+    dialog.link_button.click()
+    assert Event.get_by_id(event.id).commemoration == "party"
+    assert dialog.selected().event_ids == [event.id]
+
+
+def test_the_detail_pane_names_the_commemoration_and_the_series(window):
+    record = commemorations.plan_exhibition("party", 2025)
+    window.detail.show_event(record.id)
+    text = window.detail.toPlainText()
+    assert "Ngày kỷ niệm" in text and "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam" in text
+    spec = series.save(
+        series.SeriesSpec(
+            title="Giờ kể chuyện", kind="talk", start=dt.date(2025, 3, 1), rule=series.weekly_rule([5], count=2)
+        )
+    )
+    window.detail.show_event(series.occurrences(spec.id)[1].id)
+    assert "Giờ kể chuyện (buổi ngày 08/03/2025)" in window.detail.toPlainText()

@@ -64,7 +64,8 @@ def test_the_window_converts_legacy_text_when_the_user_agrees(window, qtbot, tmp
     monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
     window.import_from(str(_legacy_file(tmp_path)))
     assert "VNI" in asked[0] and "“Toïa ñaøm” sẽ thành “Tọa đàm”" in asked[0]
-    qtbot.waitUntil(lambda: Event.select().where(Event.title == "Tọa đàm").exists(), timeout=10_000)  # in the background
+    # The import runs in the background.
+    qtbot.waitUntil(lambda: Event.select().where(Event.title == "Tọa đàm").exists(), timeout=10_000)
     event = Event.get(Event.title == "Tọa đàm")
     assert [link.organisation.name for link in event.partner_links] == ["Institut français de Hanoï"]
 

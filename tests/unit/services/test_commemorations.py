@@ -10,6 +10,8 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.services import commemorations, lunar
 
+pytestmark = pytest.mark.both_databases
+
 
 def test_the_catalogue_holds_forty_commemorations_each_with_date_calendar_name_and_source():
     catalogue = commemorations.bundled()

@@ -10,6 +10,7 @@ from nlv_events.core.models import Event
 from nlv_events.services import series, tallies
 
 SATURDAY = 5
+pytestmark = pytest.mark.both_databases
 
 
 def _storytelling(**overrides) -> series.SeriesSpec:

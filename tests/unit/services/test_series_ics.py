@@ -3,6 +3,7 @@
 import datetime as dt
 import zoneinfo
 
+import pytest
 from dateutil import rrule
 from icalendar import Calendar
 
@@ -11,6 +12,8 @@ from nlv_events.core.records import EventRecord
 from nlv_events.services import export_ics, series
 
 HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
+
+pytestmark = pytest.mark.both_databases
 
 
 def _components(path):

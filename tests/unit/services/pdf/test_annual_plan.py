@@ -134,3 +134,15 @@ def test_progress_planned_against_held_per_kind_and_month(year_2025):
     assert (progress.months[3].planned, progress.months[3].held) == (6, 3)
     assert progress.total.planned == 12 and progress.total.target == 50
     assert progress.to_json()["months"]["4"]["planned"] == 4
+
+
+def test_a_year_with_nothing_planned_says_so_in_both_documents(db, tmp_path):
+    document = annual_plan.build(2031, OPTIONS, LETTERHEAD)
+    assert "Chưa có sự kiện nào được lên kế hoạch cho năm này." in pdf_text(plan_pdf.render(document))
+    path = tmp_path / "empty.docx"
+    annual_plan_docx.write(document, path)
+    months = Document(str(path)).tables[1]
+    assert months.rows[1].cells[0].text == "Chưa có sự kiện nào được lên kế hoạch cho năm này."
+    # The round anniversaries are listed all the same.
+    text = pdf_text(plan_pdf.render(document))
+    assert "Kỷ niệm 100 năm Ngày thành lập Đoàn Thanh niên Cộng sản Hồ Chí Minh (26/03/1931 – 26/03/2031)" in text
