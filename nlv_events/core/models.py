@@ -48,6 +48,9 @@ class Person(BaseModel):
     honorific = CharField(null=True)  # Ông, Bà, PGS.TS. …: printed before the name
     position = CharField(null=True)
     organisation = ForeignKeyField(Organisation, null=True, on_delete="SET NULL", backref="people")
+    # The address book's contacts (migration 0009): personal data, never printed, never logged.
+    email = CharField(null=True)
+    phone = CharField(null=True)
 
 
 class Event(BaseModel):
