@@ -191,7 +191,7 @@ def guest_list(event_id: int, states: Iterable[str] | None = None) -> list[Guest
     """The guests of the event in order of precedence, optionally only those in `states`."""
     _event(event_id)
     query = (
-        Guest.select(Guest, Person.name, GuestGroup.name)
+        Guest.select(Guest, Person.id, Person.name, GuestGroup.id, GuestGroup.name)
         .join(Person)
         .switch(Guest)
         .join(GuestGroup, on=(Guest.group == GuestGroup.id), join_type=JOIN.LEFT_OUTER)
@@ -288,7 +288,6 @@ def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None) ->
             notes=clean_or_none(entry.notes),
             **values,
         )
-        _renumber(event_id, _ordered_ids(event_id))
     log.info("guest %s added to event %s", guest.id, event_id)
     return guest.id
 

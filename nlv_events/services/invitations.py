@@ -85,7 +85,8 @@ def event_title(record: EventRecord) -> str:
 
 def qr_text(record: EventRecord) -> str:
     """What the optional QR code carries: the event, its time and place (nothing about the guest)."""
-    return "\n".join(part for part in (event_title(record), time_phrase(record.start, lead=False), record.venue) if part)
+    parts = (event_title(record), time_phrase(record.start, lead=False), record.venue)
+    return "\n".join(part for part in parts if part)
 
 
 @dataclass
