@@ -35,7 +35,7 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "there is no guest group “{name}”; the groups are: {groups}.": "không có nhóm khách “{name}”; các nhóm là: {groups}.",
     "“{value}” is not an e-mail address.": "“{value}” không phải là địa chỉ thư điện tử.",
     "“{value}” is not a phone number.": "“{value}” không phải là số điện thoại.",
-    "The guest list was not imported; correct the file and try again:\n{problems}": "Chưa nhập danh sách khách mời; hãy sửa tệp rồi thử lại:\n{problems}",
+    "The guest list was not imported; correct the file and try again: {problems}": "Chưa nhập danh sách khách mời; hãy sửa tệp rồi thử lại: {problems}",
     "Rows {rows} may be people already in the address book: answer for each whether it is the same person.": "Các dòng {rows} có thể là người đã có trong danh bạ: hãy trả lời từng dòng có phải cùng một người không.",
     "Row {row}: the address book already holds a different “{name}”; add something to tell the two apart (a middle name, or the organisation in brackets).": "Dòng {row}: danh bạ đã có một người khác tên “{name}”; hãy thêm chi tiết để phân biệt (tên đệm, hoặc cơ quan trong ngoặc).",
     # CLI

@@ -239,8 +239,8 @@ def apply(event_id: int, plan: Preview, same_person: dict[int, bool] | None = No
     """Store the previewed guests on the event, all or none. `same_person` answers each unsure row (by row
     number): True links the guest to the address-book person, False makes a new person."""
     if plan.problems:
-        shown = "\n".join(str(problem) for problem in plan.problems[:10])
-        raise UserError(_("The guest list was not imported; correct the file and try again:\n{problems}").format(
+        shown = "; ".join(str(problem) for problem in plan.problems[:10])
+        raise UserError(_("The guest list was not imported; correct the file and try again: {problems}").format(
             problems=shown))
     answers = same_person or {}
     undecided = [row.row for row in plan.unsure if row.row not in answers]
