@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporting = commands.add_parser("export", parents=[common], help="export to an interchange JSON file")
     exporting.add_argument("file", metavar="FILE.json")
     exporting.add_argument("--year", type=_year)
+    exporting.add_argument("--contacts", action="store_true", help="include the guests' e-mail and phone")
 
     listing = commands.add_parser("events", parents=[common], help="list events")
     listing.add_argument("--year", type=_year)
@@ -158,7 +159,7 @@ def _command_export(arguments: argparse.Namespace) -> int:
     from nlv_events.services import interchange
 
     _open(arguments)
-    document = interchange.export_document(arguments.year)
+    document = interchange.export_document(arguments.year, contacts=arguments.contacts)
     interchange.write_document(document, arguments.file)
     count = len(document["events"])
     print(

@@ -69,4 +69,9 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "The event “{title}” has no invited guests to list.": "Sự kiện “{title}” chưa có khách mời nào được mời.",
     "List of guests – {title}": "Danh sách đại biểu – {title}",
     "LIST OF GUESTS": "DANH SÁCH ĐẠI BIỂU",
+    # tallies
+    "Guests invited": "Khách mời đã mời",
+    "Guests attending": "Khách mời tham dự",
+    # interchange
+    "expected the deputy's name, or an object with name and position.": "cần họ tên người đi thay, hoặc một đối tượng có name và position.",
 }

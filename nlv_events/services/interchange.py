@@ -14,6 +14,7 @@ from nlv_events.core.models import Person, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry, ProgrammeEntry
 from nlv_events.core.rules import field_label
 from nlv_events.i18n import _
+from nlv_events.services import guest_interchange
 from nlv_events.services.files import atomic_output
 
 FORMAT = "nlv-events/1"
@@ -36,7 +37,7 @@ TEXT_KEYS = (
     "news_url",
 )
 COUNT_KEYS = ("attendance", "online_views", "items_displayed")
-EVENT_KEYS = {*TEXT_KEYS, *COUNT_KEYS, "start", "end", "partners", "people", "programme"}
+EVENT_KEYS = {*TEXT_KEYS, *COUNT_KEYS, "start", "end", "partners", "people", "programme", "guests"}
 PERSON_KEYS = {"name", "honorific", "position", "organisation", "role"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
 
@@ -46,6 +47,7 @@ class Document:
     events: list[EventRecord] = field(default_factory=list)
     plans: list[PlanEntry] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    guests: dict[int, list] = field(default_factory=dict)  # by event number; absent in older files
 
 
 @dataclass
@@ -231,10 +233,16 @@ def parse_document(data: Any) -> Document:
     meta = data.get("meta") or {}
     if not isinstance(meta, dict):
         raise place.fail("meta", _("expected an object."))
+    events = _list(data, "events", place)
     return Document(
-        events=[record_from_dict(value, number) for number, value in enumerate(_list(data, "events", place), 1)],
+        events=[record_from_dict(value, number) for number, value in enumerate(events, 1)],
         plans=[_plan_from_dict(value, number) for number, value in enumerate(_list(data, "plans", place), 1)],
         meta=meta,
+        guests={
+            number: guest_interchange.parse(value["guests"], _Place(event=number).fail)
+            for number, value in enumerate(events, 1)
+            if value.get("guests") is not None
+        },
     )
 
 
@@ -295,9 +303,10 @@ def import_document(document: Document) -> ImportSummary:
                 rules.validate(record)
                 existing = store.find_existing(record)
                 if existing is None:
-                    store.save_event(record)
+                    guest_interchange.store(store.save_event(record).id, document.guests.get(number))
                     summary.created += 1
                     continue
+                guest_interchange.store(existing.id, document.guests.get(number))
                 current = store.load_record(existing)
                 _fill_known_people(record)
                 record.id = existing.id
@@ -358,12 +367,16 @@ def record_to_dict(record: EventRecord) -> dict[str, Any]:
     }
 
 
-def export_document(year: int | None = None) -> dict[str, Any]:
-    """The whole store (or the events starting in `year` and that year's plan) as an interchange document."""
+def export_document(year: int | None = None, contacts: bool = False) -> dict[str, Any]:
+    """The whole store (or the events starting in `year` and that year's plan) as an interchange document; the
+    guests' e-mail and phone only when `contacts` is asked for."""
     return {
         "format": FORMAT,
         "plans": [plan.__dict__ for plan in store.plans(year)],
-        "events": [record_to_dict(store.load_record(event)) for event in queries.events(year=year)],
+        "events": [
+            guest_interchange.with_guests(record_to_dict(store.load_record(event)), event.id, contacts)
+            for event in queries.events(year=year)
+        ],
     }
 
 
