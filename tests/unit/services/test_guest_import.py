@@ -78,7 +78,7 @@ def test_bad_files_are_refused_with_a_reason(demo_db, tmp_path):
     with pytest.raises(UserError, match="Họ và tên"):
         guest_import.preview(tmp_path / "c.csv")
     (tmp_path / "d.txt").write_text("Họ và tên\n", encoding="utf-8")
-    with pytest.raises(UserError, match=".xlsx"):
+    with pytest.raises(UserError, match=r"\.xlsx"):
         guest_import.preview(tmp_path / "d.txt")
     with pytest.raises(UserError):
         guest_import.preview(tmp_path / "missing.csv")
