@@ -238,6 +238,10 @@ def main() -> int:
     )
     database.close_database()
 
+    from bench import guests as guest_bench
+
+    results.extend(guest_bench.invitation_figures(figure))
+
     machine = machine_description()
     RESULTS.write_text(
         json.dumps(

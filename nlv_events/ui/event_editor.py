@@ -35,6 +35,7 @@ from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
 from nlv_events.services import clashes
 from nlv_events.ui import ask
+from nlv_events.ui.guests_tab import GuestsTab
 from nlv_events.ui.people_model import NameDelegate, PeopleModel, RoleDelegate
 from nlv_events.ui.programme_model import ProgrammeModel
 from nlv_events.ui.widgets import NameListEditor, OptionalCount, completer_for
@@ -74,6 +75,7 @@ class EventEditor(QDialog):
         self.tabs.addTab(self._people_tab(), _("People"))
         self.tabs.addTab(self._programme_tab(), _("Programme"))
         self.tabs.addTab(self._notes_tab(), _("Description and notes"))
+        self.tabs.addTab(GuestsTab(record.id, self), _("Guests"))
 
         self.clash_label = QLabel(self)
         self.clash_label.setObjectName("clashWarning")
