@@ -6,7 +6,6 @@ import io
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -22,7 +21,7 @@ NAME_FONT = f"{SERIF}-Bold"
 POSITION_FONT = SERIF
 NAME_SIZE = 60.0  # the largest; a long name shrinks until it fits the width
 POSITION_SIZE = 26.0
-POSITION_LINES = 2
+MIN_ONE_LINE = 20.0  # below this a long position reads better on two lines
 
 
 def fit_size(line: str, font: str, largest: float, width: float) -> float:
@@ -32,16 +31,23 @@ def fit_size(line: str, font: str, largest: float, width: float) -> float:
 
 
 def position_lines(position: str, width: float) -> tuple[list[str], float]:
-    """The position on at most two lines, as large as fits."""
+    """The position on one line when it fits large enough, else on two lines of even length (never a lone last
+    word), as large as fits."""
     if not position:
         return [], POSITION_SIZE
-    size = POSITION_SIZE
-    while size > 8:
-        lines = simpleSplit(position, POSITION_FONT, size, width)
-        if len(lines) <= POSITION_LINES and all(stringWidth(line, POSITION_FONT, size) <= width for line in lines):
-            return lines, size
-        size -= 1
-    return [position], fit_size(position, POSITION_FONT, size, width)
+    one_line = fit_size(position, POSITION_FONT, POSITION_SIZE, width)
+    words = position.split()
+    if one_line >= MIN_ONE_LINE or len(words) < 2:
+        return [position], one_line
+
+    def widths(cut: int) -> tuple[float, float]:
+        return (stringWidth(" ".join(words[:cut]), POSITION_FONT, POSITION_SIZE),
+                stringWidth(" ".join(words[cut:]), POSITION_FONT, POSITION_SIZE))
+
+    cut = min(range(1, len(words)), key=lambda cut: max(widths(cut)))
+    lines = [" ".join(words[:cut]), " ".join(words[cut:])]
+    size = min(fit_size(line, POSITION_FONT, POSITION_SIZE, width) for line in lines)
+    return lines, size
 
 
 def _draw_half(canvas: Canvas, name: str, position: str, half_height: float) -> None:

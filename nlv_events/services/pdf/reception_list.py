@@ -46,7 +46,7 @@ def guest_table(entries: list[GuestEntry], width: float) -> Table:
             ]
         )
     table = Table(
-        data, colWidths=[width * f for f in (0.09, 0.31, 0.36, 0.11, 0.13)], repeatRows=1, splitInRow=1
+        data, colWidths=[width * f for f in (0.08, 0.31, 0.35, 0.13, 0.13)], repeatRows=1, splitInRow=1
     )
     table.setStyle(
         table_style(
