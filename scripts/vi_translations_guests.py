@@ -110,4 +110,5 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "Name of the deputy:": "Họ tên người đi thay:",
     "Position of the deputy:": "Chức vụ người đi thay:",
     "Remove the selected guests from the list?": "Xóa các khách đã chọn khỏi danh sách?",
+    "Print": "In",
 }
