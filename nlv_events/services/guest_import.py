@@ -130,15 +130,22 @@ def _cell(value: object) -> str:
     return clean(value)
 
 
+def guess_field(header: str) -> str | None:
+    """The field a header text names as offices write it ("Họ và tên", "Cơ quan", "SĐT"…), or None."""
+    folded = fold(header)
+    return next((name for name, aliases in HEADER_ALIASES.items() if folded in aliases), None)
+
+
 def map_headers(headers: list[str], mapping: dict[str, str] | None = None) -> dict[int, str]:
-    """Column index → field, from the header texts (or from `mapping`: header text → field, as chosen)."""
+    """Column index → field, from the header texts (or from `mapping`: header text → field or "" for none)."""
     chosen = {fold(header): value for header, value in (mapping or {}).items()}
     result: dict[int, str] = {}
     for index, header in enumerate(headers):
         folded = fold(header)
-        target = chosen.get(folded) or next(
-            (name for name, aliases in HEADER_ALIASES.items() if folded in aliases), None
-        )
+        if folded in chosen:  # chosen by the user; an empty choice leaves the column out
+            target = chosen[folded] or None
+        else:
+            target = guess_field(header)
         if target and target in FIELDS and target not in result.values():
             result[index] = target
     if "name" not in result.values():

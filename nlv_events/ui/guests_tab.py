@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QCompleter,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -44,10 +45,14 @@ class GuestsTab(QWidget):
         self.name_box.setPlaceholderText(_("Name of the guest (the address book completes it)…"))
         self.group_box = QComboBox(self)
         self.add_button = QPushButton(_("Add guest"), self)
+        self.import_button = QPushButton(_("Import…"), self)
+        self.groups_button = QPushButton(_("Groups…"), self)
         add_row = QHBoxLayout()
         add_row.addWidget(self.name_box, 3)
         add_row.addWidget(self.group_box, 1)
         add_row.addWidget(self.add_button)
+        add_row.addWidget(self.import_button)
+        add_row.addWidget(self.groups_button)
 
         self.filter_box = QComboBox(self)
         self.filter_box.addItem(_("All states"), None)
@@ -100,6 +105,8 @@ class GuestsTab(QWidget):
         self.name_box.returnPressed.connect(self.add_from_box)
         self.apply_button.clicked.connect(lambda: self.set_state_of_selected(self.state_box.currentData()))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button.clicked.connect(self.import_file)
+        self.groups_button.clicked.connect(self.edit_groups)
         self.sort_button.clicked.connect(self.sort_by_group)
         self.filter_box.currentIndexChanged.connect(self.reload)
         self.state_box.currentIndexChanged.connect(
@@ -188,6 +195,30 @@ class GuestsTab(QWidget):
     def sort_by_group(self) -> None:
         guests.sort_by_group(self.event_id)
         self.reload()
+
+    def import_file(self, path: str | None = None) -> None:
+        from nlv_events.ui.guest_dialogs import ImportDialog
+
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(self, _("Import guests"), "",
+                                                        _("Guest lists (*.xlsx *.csv)"))
+        if not path:
+            return
+        try:
+            self.import_dialog = ImportDialog(self.event_id, path, self)
+        except UserError as error:
+            self._error(str(error))
+            return
+        if self.import_dialog.exec() == ImportDialog.DialogCode.Accepted:
+            self.reload()
+            self._fill_completer()
+
+    def edit_groups(self) -> None:
+        from nlv_events.ui.guest_dialogs import GroupsDialog
+
+        if GroupsDialog(self).exec() == GroupsDialog.DialogCode.Accepted:
+            self._fill_groups()
+            self.reload()
 
     def _moved(self, ids: list[int], row: int) -> None:
         """A drop at `row` of what is shown (perhaps filtered): placed before that guest in the full list."""

@@ -95,3 +95,33 @@ def test_print_menu_previews_name_cards(window, qtbot, monkeypatch, answers):
     qtbot.waitUntil(lambda: bool(shown) or bool(answers), timeout=10000)
     assert not answers, answers
     assert shown[0][0] == b"%PDF-" and shown[0][2] == "Thẻ tên"
+
+
+def test_import_in_the_window_previews_maps_asks_and_imports(qtbot, demo_db, tmp_path, monkeypatch):
+    from nlv_events.ui import ask
+    from nlv_events.ui.guest_dialogs import GroupsDialog, ImportDialog
+
+    guests.add_guest(next(event.id for event in queries.events() if event.id != review_id()),
+                     GuestEntry(name="Lê Thị Hoa", organisation="Thư viện Đà Nẵng"))
+    path = tmp_path / "khach.csv"
+    path.write_text("Tên khách;Đơn vị;Nhóm\nLe Thi Hoa;Thư viện Đà Nẵng;\nĐỗ Văn Tư;Thư viện Huế;Nhóm lạ\n",
+                    encoding="utf-8")
+    dialog = ImportDialog(review_id(), path)
+    qtbot.addWidget(dialog)
+    assert "Họ và tên" in dialog.problems.text() and not dialog.import_button.isEnabled()  # no name column yet
+    dialog.mapping_boxes["Tên khách"].setCurrentIndex(dialog.mapping_boxes["Tên khách"].findData("name"))
+    assert "Dòng 3, cột C (Nhóm)" in dialog.problems.text() and not dialog.import_button.isEnabled()
+    dialog.mapping_boxes["Nhóm"].setCurrentIndex(0)  # leave the group column out
+    assert dialog.problems.text() == "" and dialog.import_button.isEnabled()
+    assert dialog.preview_table.item(0, 6).text() == "có thể là Lê Thị Hoa (Thư viện Đà Nẵng)?"
+    asked = []
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
+    dialog.import_button.click()
+    assert len(asked) == 1 and "Le Thi Hoa" in asked[0]
+    assert [entry.name for entry in guests.guest_list(review_id())] == ["Lê Thị Hoa", "Đỗ Văn Tư"]
+
+    groups = GroupsDialog()
+    qtbot.addWidget(groups)
+    groups.editor.setPlainText("Khách quốc tế\n" + groups.editor.toPlainText())
+    groups.save()
+    assert guests.groups()[0].name == "Khách quốc tế"
