@@ -125,4 +125,8 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "Import…": "Nhập từ tệp…",
     "Groups…": "Nhóm…",
     "Guest lists (*.xlsx *.csv)": "Danh sách khách mời (*.xlsx *.csv)",
+    "Address book": "Danh bạ",
+    "Search names (accents optional)…": "Tìm họ tên (gõ không dấu cũng được)…",
+    "Invited to:": "Đã được mời dự:",
+    "Address book…": "Danh bạ…",
 }

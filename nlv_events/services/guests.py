@@ -496,3 +496,31 @@ def contacts_of(person_ids: Iterable[int]) -> dict[int, tuple[str | None, str | 
     ids = list(person_ids)
     query = Person.select(Person.id, Person.email, Person.phone).where(Person.id.in_(ids)).tuples()
     return {person_id: (email, phone) for person_id, email, phone in query}
+
+
+@dataclass
+class Appearance:
+    """One event a person was a guest at, with how they were addressed there."""
+
+    event_id: int
+    title: str
+    start: dt.date
+    addressee: str
+    state: str
+
+
+def appearances(person_id: int) -> list[Appearance]:
+    """The person's appearances as a guest, newest event first."""
+    rows = (
+        Guest.select(Guest, Event.id, Event.title, Event.start_date, Person.id, Person.name)
+        .join(Event)
+        .switch(Guest)
+        .join(Person)
+        .where((Guest.person == person_id) & Event.deleted_at.is_null())
+        .order_by(Event.start_date.desc())
+    )
+    return [
+        Appearance(row.event.id, row.event.title, row.event.start_date, _entry(row, row.person.name, None).addressee,
+                   row.state)
+        for row in rows
+    ]

@@ -47,12 +47,14 @@ class GuestsTab(QWidget):
         self.add_button = QPushButton(_("Add guest"), self)
         self.import_button = QPushButton(_("Import…"), self)
         self.groups_button = QPushButton(_("Groups…"), self)
+        self.book_button = QPushButton(_("Address book…"), self)
         add_row = QHBoxLayout()
         add_row.addWidget(self.name_box, 3)
         add_row.addWidget(self.group_box, 1)
         add_row.addWidget(self.add_button)
         add_row.addWidget(self.import_button)
         add_row.addWidget(self.groups_button)
+        add_row.addWidget(self.book_button)
 
         self.filter_box = QComboBox(self)
         self.filter_box.addItem(_("All states"), None)
@@ -107,6 +109,7 @@ class GuestsTab(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self.import_file)
         self.groups_button.clicked.connect(self.edit_groups)
+        self.book_button.clicked.connect(self.show_address_book)
         self.sort_button.clicked.connect(self.sort_by_group)
         self.filter_box.currentIndexChanged.connect(self.reload)
         self.state_box.currentIndexChanged.connect(
@@ -219,6 +222,11 @@ class GuestsTab(QWidget):
         if GroupsDialog(self).exec() == GroupsDialog.DialogCode.Accepted:
             self._fill_groups()
             self.reload()
+
+    def show_address_book(self) -> None:
+        from nlv_events.ui.address_book import AddressBookDialog
+
+        AddressBookDialog(self).exec()
 
     def _moved(self, ids: list[int], row: int) -> None:
         """A drop at `row` of what is shown (perhaps filtered): placed before that guest in the full list."""

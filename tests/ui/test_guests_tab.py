@@ -125,3 +125,23 @@ def test_import_in_the_window_previews_maps_asks_and_imports(qtbot, demo_db, tmp
     groups.editor.setPlainText("Khách quốc tế\n" + groups.editor.toPlainText())
     groups.save()
     assert guests.groups()[0].name == "Khách quốc tế"
+
+
+def test_address_book_edits_contacts_and_lists_appearances(qtbot, demo_db, caplog):
+    import logging
+
+    from nlv_events.core.models import Person
+    from nlv_events.ui.address_book import EMAIL_COLUMN, AddressBookDialog
+
+    caplog.set_level(logging.INFO)
+    guests.add_guest(review_id(), THUY)
+    book = AddressBookDialog()
+    qtbot.addWidget(book)
+    book.search.setText("trinh thi thuy")
+    assert book.table.rowCount() == 1 and book.table.item(0, 0).text() == "Trịnh Thị Thủy"
+    book.table.item(0, EMAIL_COLUMN).setText("thuy@example.vn")
+    assert Person.get(Person.name == "Trịnh Thị Thủy").email == "thuy@example.vn"
+    book.table.setCurrentCell(0, 0)
+    assert "Hội nghị Tổng kết công tác năm 2022" in book.appearances.item(0).text()
+    assert "Bà Trịnh Thị Thủy – Thứ trưởng" in book.appearances.item(0).text()
+    assert "thuy@example.vn" not in caplog.text
