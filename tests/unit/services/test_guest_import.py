@@ -10,6 +10,8 @@ from nlv_events.services import guest_import, guests
 from nlv_events.services.guests import GuestEntry
 from tests.unit.services.guest_helpers import THUY, review_id
 
+pytestmark = pytest.mark.both_databases
+
 HEADER = ["STT", "Danh xưng", "Họ và tên", "Chức vụ", "Cơ quan", "Nhóm", "Email", "Điện thoại"]
 
 

@@ -9,6 +9,8 @@ from nlv_events.core.guest_models import Guest
 from nlv_events.services import guests, interchange, tallies
 from tests.unit.services.guest_helpers import EMAIL, PHONE, THUY, add_many, review_id
 
+pytestmark = pytest.mark.both_databases
+
 
 def _review(document):
     return next(event for event in document["events"] if event["ref"] == "demo-2022-review")

@@ -9,6 +9,8 @@ from nlv_events.services import guests
 from nlv_events.services.guests import GuestEntry
 from tests.unit.services.guest_helpers import THUY, add_many, review_id
 
+pytestmark = pytest.mark.both_databases
+
 
 def names(event_id, states=None):
     return [entry.name for entry in guests.guest_list(event_id, states)]
