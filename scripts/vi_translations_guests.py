@@ -129,4 +129,7 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "Search names (accents optional)…": "Tìm họ tên (gõ không dấu cũng được)…",
     "Invited to:": "Đã được mời dự:",
     "Address book…": "Danh bạ…",
+    "DIRECTOR": "GIÁM ĐỐC",
+    "As above": "Như trên",
+    "Archived: VT, TTTT": "Lưu: VT, TTTT",
 }

@@ -33,8 +33,8 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     invitations.add_argument("--number", default="", help="the letter's number, as in “Số: 25/GM-TVQG”")
     invitations.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the letters (default: today)")
     invitations.add_argument("--signer", default="", help="the name under the signature")
-    invitations.add_argument("--signer-title", default="GIÁM ĐỐC",
-                             help="the signer's title; “KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC” for two lines")
+    invitations.add_argument("--signer-title", default="",
+                             help="the signer's title (default GIÁM ĐỐC); “KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC” for two lines")
     invitations.add_argument("--contact", default="", help="the contact line (“Mọi chi tiết xin liên hệ: …”)")
     invitations.add_argument("--qr", action="store_true", help="add a QR code with the event, time and place")
 

@@ -21,7 +21,6 @@ TEMPLATE = "giay-moi.docx"
 
 def context(record: EventRecord, letters: list[Letter], options: InvitationOptions, letterhead: Letterhead) -> dict:
     """Every placeholder the template may use (docs/printouts.md)."""
-    last = len(options.recipients) - 1
     return {
         "letters": [{"addressee": letter.addressee, "body": letter.body, **letter.context} for letter in letters],
         "parent": letterhead.parent.upper(),
@@ -29,8 +28,8 @@ def context(record: EventRecord, letters: list[Letter], options: InvitationOptio
         "number": options.number.strip() or "\u00a0" * 6,
         "symbol": options.symbol,
         "date_line": official_date_line(letterhead.city, letterhead.day),
-        "recipients": [f"- {line}{'.' if index == last else ';'}" for index, line in enumerate(options.recipients)],
-        "signer_title": [line for line in options.signer_title.splitlines() if line],
+        "recipients": options.recipient_lines(),
+        "signer_title": options.signer_lines(),
         "signer_name": options.signer_name,
         "event_title": record.title,
     }

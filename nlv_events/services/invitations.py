@@ -31,12 +31,21 @@ class InvitationOptions:
     number: str = ""
     symbol: str = "GM-TVQG"
     day: dt.date | None = None
-    signer_title: str = "GIÁM ĐỐC"  # or "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
+    signer_title: str = ""  # empty: "GIÁM ĐỐC"; or "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
     signer_name: str = ""
     contact: str = ""
     qr: bool = False
     states: tuple[str, ...] = DEFAULT_STATES
-    recipients: list[str] = field(default_factory=lambda: ["Như trên", "Lưu: VT, TTTT"])
+    recipients: list[str] = field(default_factory=list)  # empty: "Như trên", "Lưu: VT, TTTT"
+
+    def signer_lines(self) -> list[str]:
+        lines = [line.strip() for line in self.signer_title.splitlines() if line.strip()]
+        return lines or [_("DIRECTOR")]
+
+    def recipient_lines(self) -> list[str]:
+        """The Nơi nhận lines as printed, each with its "- " and its ";" (the last its ".")."""
+        lines = self.recipients or [_("As above"), _("Archived: VT, TTTT")]
+        return [f"- {line}{'.' if index == len(lines) - 1 else ';'}" for index, line in enumerate(lines)]
 
 
 def templates_dir() -> Path:
@@ -73,10 +82,12 @@ def time_phrase(moment: dt.date, lead: bool = True) -> str:
 
 def you(guest: GuestEntry) -> str:
     honorific = (guest.honorific or "").strip()
+    if current_language() == "en":
+        return "you"
     for pronoun in _PRONOUNS:
         if honorific == pronoun or honorific.startswith(pronoun + " "):
             return pronoun
-    return "Quý vị" if current_language() == "vi" else "you"
+    return "Quý vị"
 
 
 def event_title(record: EventRecord) -> str:

@@ -41,7 +41,7 @@ class InvitationDialog(QDialog):
         self.day = QDateEdit(QDate.currentDate(), self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
-        self.signer_title = QPlainTextEdit("GIÁM ĐỐC", self)
+        self.signer_title = QPlainTextEdit(_("DIRECTOR"), self)
         self.signer_title.setFixedHeight(52)
         self.signer_name = QLineEdit(self)
         self.contact = QLineEdit(self)
@@ -75,7 +75,7 @@ class InvitationDialog(QDialog):
         return InvitationOptions(
             number=self.number.text(),
             day=dt.date(day.year(), day.month(), day.day()),
-            signer_title=self.signer_title.toPlainText().strip() or "GIÁM ĐỐC",
+            signer_title=self.signer_title.toPlainText().strip(),
             signer_name=self.signer_name.text(),
             contact=self.contact.text(),
             qr=self.qr.isChecked(),

@@ -112,11 +112,10 @@ def header(letterhead: Letterhead, options: InvitationOptions, width: float) -> 
 def signature(options: InvitationOptions, width: float, qr: Flowable | None = None) -> Table:
     """Nơi nhận on the left (with the QR code under it), the signer's title and name on the right."""
     recipients = [Paragraph(text(_("Recipients:")), STYLES["recipients_head"])]
-    recipients += [Paragraph(text(f"- {line};" if i < len(options.recipients) - 1 else f"- {line}."),
-                             STYLES["recipients"]) for i, line in enumerate(options.recipients)]
+    recipients += [Paragraph(text(line), STYLES["recipients"]) for line in options.recipient_lines()]
     if qr is not None:
         recipients += [Spacer(1, 6 * mm), qr]
-    signer = [Paragraph(text(line), STYLES["sign_title"]) for line in options.signer_title.splitlines() if line]
+    signer = [Paragraph(text(line), STYLES["sign_title"]) for line in options.signer_lines()]
     signer += [Spacer(1, 22 * mm), Paragraph(text(options.signer_name), STYLES["sign_name"])]
     table = Table([[recipients, signer]], colWidths=[width * 0.5, width * 0.5])
     table.setStyle(

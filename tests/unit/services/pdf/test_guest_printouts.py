@@ -164,3 +164,16 @@ def test_no_contact_detail_reaches_a_printout_or_the_log(demo_db, caplog):
     assert EMAIL not in caplog.text and "0912" not in caplog.text
     assert guests.address_book("trinh thi thuy")[0].email is None  # contacts only when asked for
     assert guests.address_book("trinh thi thuy", contacts=True)[0].email == EMAIL
+
+
+def test_english_letters_address_the_guest_as_you(demo_db):
+    from nlv_events import i18n
+
+    event = review_id()
+    guests.add_guest(event, THUY)
+    i18n.setup_i18n("en")
+    text = pdf_text(guest_documents.invitations_bytes(event, InvitationOptions(day=dt.date(2022, 12, 12))))
+    assert "To: Bà Trịnh Thị Thủy – Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch" in text
+    assert "honoured to invite you to Year-end review" in text
+    assert "at 08:00 on Monday, 26 December 2022" in text
+    assert "DIRECTOR" in text and "- As above;" in text and "Hanoi, 12 December 2022" in text
