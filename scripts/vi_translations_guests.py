@@ -132,4 +132,8 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "DIRECTOR": "GIÁM ĐỐC",
     "As above": "Như trên",
     "Archived: VT, TTTT": "Lưu: VT, TTTT",
+    "Guests coming → programme row": "Khách tham dự → dòng chương trình",
+    "Add the guests who are coming to the people of the programme row selected in the Programme tab": "Thêm các khách sẽ tham dự vào thành phần của dòng đang chọn ở thẻ Chương trình",
+    "First select a row in the Programme tab (for example “Đón tiếp đại biểu”).": "Hãy chọn trước một dòng ở thẻ Chương trình (ví dụ “Đón tiếp đại biểu”).",
+    "{count} guests added to the programme row “{title}”; save the event to keep them.": "Đã thêm {count} khách vào dòng chương trình “{title}”; hãy lưu sự kiện để giữ lại.",
 }

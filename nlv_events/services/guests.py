@@ -14,6 +14,7 @@ from nlv_events.core import guard
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
+from nlv_events.core.records import PersonEntry
 from nlv_events.core.text import clean, clean_or_none, fold
 from nlv_events.i18n import N_, _
 
@@ -524,3 +525,16 @@ def appearances(person_id: int) -> list[Appearance]:
                    row.state)
         for row in rows
     ]
+
+
+def programme_people(event_id: int) -> list[PersonEntry]:
+    """The guests who are coming, as people of a programme row ("Thành phần"), in order of precedence: the deputy
+    where one is sent, each as addressed at this event."""
+    people = []
+    for entry in guest_list(event_id, COMING):
+        if entry.sends_deputy:
+            people.append(PersonEntry(name=entry.deputy_name or "", role="guest", position=entry.deputy_position))
+        else:
+            people.append(PersonEntry(name=entry.name, role="guest", honorific=entry.honorific,
+                                      position=entry.position, organisation=entry.organisation))
+    return people

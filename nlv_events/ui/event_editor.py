@@ -75,7 +75,7 @@ class EventEditor(QDialog):
         self.tabs.addTab(self._people_tab(), _("People"))
         self.tabs.addTab(self._programme_tab(), _("Programme"))
         self.tabs.addTab(self._notes_tab(), _("Description and notes"))
-        self.tabs.addTab(GuestsTab(record.id, self), _("Guests"))
+        self.tabs.addTab(GuestsTab(record.id, self, (self.programme_model, self.programme_view)), _("Guests"))
 
         self.clash_label = QLabel(self)
         self.clash_label.setObjectName("clashWarning")

@@ -30,8 +30,10 @@ from nlv_events.ui.guest_model import GuestTableModel
 class GuestsTab(QWidget):
     """Works on the stored guest list of event `event_id` directly: each change is saved at once."""
 
-    def __init__(self, event_id: int | None, parent: QWidget | None = None) -> None:
+    def __init__(self, event_id: int | None, parent: QWidget | None = None, programme=None) -> None:
+        """`programme`: the editor's (programme model, programme view), to fill a row's people from the guests."""
         super().__init__(parent)
+        self.programme = programme
         self.setObjectName("GuestsTab")
         self.event_id = event_id
         layout = QVBoxLayout(self)
@@ -69,6 +71,11 @@ class GuestsTab(QWidget):
         self.apply_button = QPushButton(_("Set for the selected guests"), self)
         self.remove_button = QPushButton(_("Remove"), self)
         self.sort_button = QPushButton(_("Order by group"), self)
+        self.programme_button = QPushButton(_("Guests coming → programme row"), self)
+        self.programme_button.setToolTip(
+            _("Add the guests who are coming to the people of the programme row selected in the Programme tab")
+        )
+        self.programme_button.setVisible(programme is not None)
         tools = QHBoxLayout()
         tools.addWidget(QLabel(_("Show:"), self))
         tools.addWidget(self.filter_box)
@@ -78,6 +85,7 @@ class GuestsTab(QWidget):
         tools.addWidget(self.channel_box)
         tools.addWidget(self.apply_button)
         tools.addStretch(1)
+        tools.addWidget(self.programme_button)
         tools.addWidget(self.sort_button)
         tools.addWidget(self.remove_button)
 
@@ -110,6 +118,7 @@ class GuestsTab(QWidget):
         self.import_button.clicked.connect(self.import_file)
         self.groups_button.clicked.connect(self.edit_groups)
         self.book_button.clicked.connect(self.show_address_book)
+        self.programme_button.clicked.connect(self.fill_programme_row)
         self.sort_button.clicked.connect(self.sort_by_group)
         self.filter_box.currentIndexChanged.connect(self.reload)
         self.state_box.currentIndexChanged.connect(
@@ -222,6 +231,21 @@ class GuestsTab(QWidget):
         if GroupsDialog(self).exec() == GroupsDialog.DialogCode.Accepted:
             self._fill_groups()
             self.reload()
+
+    def fill_programme_row(self) -> None:
+        """The programme's "Thành phần": the selected row gets the guests who are coming (each once)."""
+        model, view = self.programme
+        row = view.currentIndex().row()
+        if row < 0:
+            ask.inform(self, _("Guests"), _("First select a row in the Programme tab (for example “Đón tiếp đại "
+                                           "biểu”)."))
+            return
+        current = model.rows()[row]
+        present = {person.name for person in current.people}
+        added = [person for person in guests.programme_people(self.event_id) if person.name not in present]
+        model.set_people(row, [*current.people, *added])
+        ask.inform(self, _("Guests"), _("{count} guests added to the programme row “{title}”; save the event to "
+                                        "keep them.").format(count=len(added), title=current.title))
 
     def show_address_book(self) -> None:
         from nlv_events.ui.address_book import AddressBookDialog

@@ -145,3 +145,27 @@ def test_address_book_edits_contacts_and_lists_appearances(qtbot, demo_db, caplo
     assert "Hội nghị Tổng kết công tác năm 2022" in book.appearances.item(0).text()
     assert "Bà Trịnh Thị Thủy – Thứ trưởng" in book.appearances.item(0).text()
     assert "thuy@example.vn" not in caplog.text
+
+
+def test_programme_row_filled_from_the_guests_coming(qtbot, demo_db, answers):
+    event_id = review_id()
+    ids = add_many(event_id, 3)
+    guests.set_state(ids, "invited")
+    guests.set_state(ids[:1], "accepted")
+    guests.set_state(ids[1:2], "deputy", deputy_name="Ông Lê Văn Thay", deputy_position="Phó Giám đốc")
+    editor = EventEditor(store.load_record(event_id))
+    qtbot.addWidget(editor)
+    tab = editor.tabs.widget(editor.tabs.count() - 1)
+    assert tab.programme_button.isHidden() is False
+    tab.fill_programme_row()  # no row chosen yet: told what to do
+    assert "chọn trước một dòng" in answers[-1][1]
+    editor.programme_view.setCurrentIndex(editor.programme_model.index(0, 3))
+    tab.fill_programme_row()
+    tab.fill_programme_row()  # a second time adds nobody twice
+    people = editor.record().programme[0].people
+    added = [person for person in people if person.role == "guest"]
+    assert [person.name for person in added] == ["Nguyễn Văn Khách 001", "Ông Lê Văn Thay"]
+    assert added[0].position == "Giám đốc" and added[0].organisation == "Thư viện tỉnh số 1"
+    editor.undo_stack.undo()  # one step of the editor's undo takes the second (empty) fill back
+    editor.undo_stack.undo()
+    assert [p for p in editor.record().programme[0].people if p.role == "guest"] == []
