@@ -75,6 +75,31 @@ class QrCode(Flowable):
         canvas.restoreState()
 
 
+class Stamp(Flowable):
+    """A block that is the same on every page (the header, the signature block): laid out and drawn once into a
+    PDF form, which each page then references — 120 letters cost one header, not 120."""
+
+    def __init__(self, inner: Flowable, name: str) -> None:
+        super().__init__()
+        self.inner, self.name = inner, name
+        self._sizes: dict[tuple[float, float], tuple[float, float]] = {}
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        key = (available_width, available_height)
+        if key not in self._sizes:
+            self._sizes[key] = self.inner.wrap(available_width, available_height)
+        self.width, self.height = self._sizes[key]
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if not canvas.hasForm(self.name):
+            canvas.beginForm(self.name)
+            self.inner.drawOn(canvas, 0, 0)
+            canvas.endForm()
+        canvas.doForm(self.name)
+
+
 def header(letterhead: Letterhead, options: InvitationOptions, width: float) -> Table:
     """The decree's header with the document number under the issuing body, level with the date line."""
     style = styles()
@@ -128,7 +153,7 @@ def signature(options: InvitationOptions, width: float, qr: Flowable | None = No
     return table
 
 
-def letter_story(letter: Letter, head: Table, sign: Table) -> list[Flowable]:
+def letter_story(letter: Letter, head: Flowable, sign: Flowable) -> list[Flowable]:
     story: list[Flowable] = [
         head,
         Paragraph(_("INVITATION"), STYLES["title"]),
@@ -148,8 +173,8 @@ def render(record: EventRecord, letters: list[Letter], options: InvitationOption
     document = official_document(buffer, **info)
     letterhead = letterhead or Letterhead.from_settings(day=options.day)
     # The header, signature block and QR code are the same on every page: built once, drawn 120 times.
-    head = header(letterhead, options, document.width)
-    sign = signature(options, document.width, QrCode(qr_text(record)) if options.qr else None)
+    head = Stamp(header(letterhead, options, document.width), "letterhead")
+    sign = Stamp(signature(options, document.width, QrCode(qr_text(record)) if options.qr else None), "signature")
     story: list[Flowable] = []
     for index, letter in enumerate(letters):
         if index:
