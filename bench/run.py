@@ -287,6 +287,9 @@ def main() -> int:
     database.close_database()
 
     results += exhibit_figures()
+    from bench import guests as guest_bench
+
+    results.extend(guest_bench.invitation_figures(figure))
 
     machine = machine_description()
     RESULTS.write_text(

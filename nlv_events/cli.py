@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     exporting = commands.add_parser("export", parents=[common], help="export to an interchange JSON file")
     exporting.add_argument("file", metavar="FILE.json")
     exporting.add_argument("--year", type=_year)
+    exporting.add_argument("--contacts", action="store_true", help="include the guests' e-mail and phone")
 
     listing = commands.add_parser("events", parents=[common], help="list events")
     listing.add_argument("--year", type=_year)
@@ -153,7 +154,8 @@ def _command_export(arguments: argparse.Namespace) -> int:
     from nlv_events.services import workspace
 
     _open(arguments)
-    print(workspace.export_message(arguments.file, workspace.export_file(arguments.file, arguments.year)))
+    count = workspace.export_file(arguments.file, arguments.year, contacts=arguments.contacts)
+    print(workspace.export_message(arguments.file, count))
     return 0
 
 

@@ -48,6 +48,9 @@ class Person(BaseModel):
 
     id = AutoField()
     name = CharField(unique=True)
+    # The address book's contacts (migration 0009): personal data, never printed, never logged.
+    email = CharField(null=True)
+    phone = CharField(null=True)
 
 
 class Event(BaseModel):

@@ -33,7 +33,7 @@ from nlv_events.core.records import (
 )
 from nlv_events.core.rules import field_label
 from nlv_events.i18n import _, ngettext
-from nlv_events.services import exhibit_interchange, planning_interchange
+from nlv_events.services import exhibit_interchange, guest_interchange, planning_interchange
 from nlv_events.services.files import atomic_output
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ PLAN_KEYS = {"year", "kind", "target"}
 TEXT_KEYS = ("ref", *field_names(TEXT, CODE, VENUE))
 CODE_KEYS = field_names(CODE)
 COUNT_KEYS = field_names(COUNT)
-EVENT_KEYS = {"ref", *field_names(), *planning_interchange.EVENT_KEYS, exhibit_interchange.KEY}
+EVENT_KEYS = {"ref", *field_names(), *planning_interchange.EVENT_KEYS, exhibit_interchange.KEY, "guests"}
 PERSON_KEYS = {"name", "honorific", "position", "organisation", "role"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
 
@@ -56,6 +56,7 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     planning: planning_interchange.PlanningPart | None = None
     exhibits: dict[int, Any] = field(default_factory=dict)  # by event position (from 1); see exhibit_interchange
+    guests: dict[int, list] = field(default_factory=dict)  # by event number; absent in older files
 
 
 @dataclass
@@ -237,6 +238,11 @@ def parse_document(data: Any) -> Document:
         meta=meta,
         planning=planning_interchange.parse(data),
         exhibits=exhibit_interchange.parse_events(_list(data, "events", place)),
+        guests={
+            number: guest_interchange.parse(value["guests"], _Place(event=number).fail)
+            for number, value in enumerate(_list(data, "events", place), 1)
+            if isinstance(value, dict) and value.get("guests") is not None
+        },
     )
     _refuse_duplicates(document)
     return document
@@ -489,6 +495,7 @@ def import_document(
                     stored = store.stored_by_ref([record.ref for record in events if record.ref])
                     for number, record in enumerate(events, start=start + 1):
                         _import_event(record, stored, summary, batch, document.exhibits.get(number), number)
+                        guest_interchange.store(record.id, document.guests.get(number))
                     if start + batch_size >= total:
                         planning_interchange.import_part(
                             document.planning, [record.id for record in document.events]
@@ -562,13 +569,18 @@ def record_to_dict(record: EventRecord) -> dict[str, Any]:
     return data
 
 
-def export_document(year: int | None = None, progress: Progress | None = None) -> dict[str, Any]:
-    """The whole store (or the events starting in `year` and that year's plan) as an interchange document."""
+def export_document(
+    year: int | None = None, progress: Progress | None = None, contacts: bool = False
+) -> dict[str, Any]:
+    """The whole store (or the events starting in `year` and that year's plan) as an interchange document; the
+    guests' e-mail and phone only when `contacts` is asked for."""
     ids = [event_id for (event_id,) in queries.events(year=year).select(Event.id).tuples()]
     events: list[dict[str, Any]] = []
     for start in range(0, len(ids), BATCH_SIZE):
         events.extend(
-            {**record_to_dict(record), **exhibit_interchange.export_for(record.id)}
+            guest_interchange.with_guests(
+                {**record_to_dict(record), **exhibit_interchange.export_for(record.id)}, record.id, contacts
+            )
             for record in store.load_records(ids[start : start + BATCH_SIZE])
         )
         if progress is not None:

@@ -23,6 +23,8 @@ SUMMARY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("plan_share", N_("Share of plan"), "share"),
     ("previous_year", N_("Previous year"), "count"),
     ("change", N_("Change on previous year"), "share"),
+    ("guests_invited", N_("Guests invited"), "count"),
+    ("guests_attending", N_("Guests attending"), "count"),
 )
 
 

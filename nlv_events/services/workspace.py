@@ -64,9 +64,12 @@ def import_message(path: str | os.PathLike[str], summary: interchange.ImportSumm
     )
 
 
-def export_file(path: str | os.PathLike[str], year: int | None = None, progress: Progress | None = None) -> int:
-    """Write the whole record (or one year) to an interchange file; returns how many events it holds."""
-    document = interchange.export_document(year, progress)
+def export_file(
+    path: str | os.PathLike[str], year: int | None = None, progress: Progress | None = None, contacts: bool = False
+) -> int:
+    """Write the whole record (or one year) to an interchange file; returns how many events it holds. Guests'
+    contacts (personal data) go in only when `contacts` is asked for."""
+    document = interchange.export_document(year, progress, contacts)
     interchange.write_document(document, path)
     return len(document["events"])
 

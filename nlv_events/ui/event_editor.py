@@ -35,6 +35,7 @@ from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
 from nlv_events.services import clashes
 from nlv_events.ui import ask, exhibit_tab, field_limits
+from nlv_events.ui.guests_tab import GuestsTab
 from nlv_events.ui.people_model import NameDelegate, PeopleModel, RoleDelegate
 from nlv_events.ui.programme_model import ProgrammeModel
 from nlv_events.ui.widgets import NameListEditor, OptionalCount, completer_for
@@ -76,6 +77,7 @@ class EventEditor(QDialog):
         self.tabs.addTab(self._notes_tab(), _("Description and notes"))
         field_limits.apply(self._field_widgets)
         self.exhibit_tab = exhibit_tab.attach(self)  # sections, items and loans of an exhibition
+        self.tabs.addTab(GuestsTab(record.id, self, (self.programme_model, self.programme_view)), _("Guests"))
 
         self.clash_label = QLabel(self)
         self.clash_label.setObjectName("clashWarning")

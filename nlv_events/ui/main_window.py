@@ -37,6 +37,7 @@ from nlv_events.ui.calendar_view import CalendarView
 from nlv_events.ui.detail_pane import DetailPane
 from nlv_events.ui.event_editor import EventEditor
 from nlv_events.ui.event_table_model import ID_ROLE, EventFilterProxy, EventTableModel, load_rows
+from nlv_events.ui.guest_printing import GuestPrintActions
 from nlv_events.ui.kind_navigator import KIND_ROLE, KindNavigatorModel
 from nlv_events.ui.undo_commands import DeleteEventCommand, SaveEventCommand
 from nlv_events.ui.workers import BackgroundTask
@@ -254,6 +255,9 @@ class MainWindow(QMainWindow):
             self.quit_action,
         ):
             self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
+        self.guest_printing = GuestPrintActions(
+            self, self.file_menu, self.tallies_action, self.current_event_id, self.show_pdf
+        )
         self.edit_menu = bar.addMenu("")
         for action in (
             self.undo_action,
@@ -326,6 +330,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(_("&View"))
         self.help_menu.setTitle(_("&Help"))
         self.language_menu.setTitle(_("&Language"))
+        self.guest_printing.retranslate()
         texts = {
             self.new_action: _("&New event"),
             self.edit_action: _("&Open event"),

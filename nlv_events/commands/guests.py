@@ -1,0 +1,180 @@
+"""Sub-commands of the guests' work: the guest list (and its import), invitations, name cards, reception list."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import _, ngettext
+
+COLUMNS = ("precedence", "name", "honorific", "position", "organisation", "group", "state", "deputy", "seat", "notes")
+
+
+def register(commands, common: argparse.ArgumentParser) -> dict:
+    listing = commands.add_parser("guests", parents=[common], help="show (or import) an event's guest list")
+    listing.add_argument("event_id", type=int, metavar="ID")
+    listing.add_argument("--import", dest="import_file", metavar="FILE.xlsx|FILE.csv",
+                         help="add the guests of a spreadsheet (header row: Họ và tên, Chức vụ, Cơ quan…)")
+    listing.add_argument("--merge", choices=("ask", "same", "new"), default="ask",
+                         help="a name already in the address book but not surely the same person: ask, or treat "
+                              "all such rows as the same person, or as new people")
+    listing.add_argument("--format", dest="output_format", choices=("table", "json", "csv"), default="table")
+    listing.add_argument("--contacts", action="store_true", help="include e-mail and phone (personal data)")
+
+    invitations = commands.add_parser("invitations", parents=[common], help="print invitation letters (giấy mời)")
+    invitations.add_argument("event_id", type=int, metavar="ID")
+    invitations.add_argument("-o", "--output", metavar="FILE.pdf|FILE.docx", required=True)
+    invitations.add_argument("--state", action="append", choices=("to_invite", "invited", "accepted"),
+                             help="only guests in this state (repeatable); default: every guest not declined")
+    invitations.add_argument("--number", default="", help="the letter's number, as in “Số: 25/GM-TVQG”")
+    invitations.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the letters (default: today)")
+    invitations.add_argument("--signer", default="", help="the name under the signature")
+    invitations.add_argument("--signer-title", default="",
+                             help="the signer's title (default GIÁM ĐỐC); “KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC” for two lines")
+    invitations.add_argument("--contact", default="", help="the contact line (“Mọi chi tiết xin liên hệ: …”)")
+    invitations.add_argument("--qr", action="store_true", help="add a QR code with the event, time and place")
+
+    cards = commands.add_parser("name-cards", parents=[common], help="print tent name cards for accepted guests")
+    cards.add_argument("event_id", type=int, metavar="ID")
+    cards.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+
+    reception = commands.add_parser("reception-list", parents=[common],
+                                    help="print the reception desk's list of guests and the head-table plan")
+    reception.add_argument("event_id", type=int, metavar="ID")
+    reception.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+    reception.add_argument("--head-table", type=int, default=None, metavar="N", help="places at the head table")
+    return {"guests": _guests, "invitations": _invitations, "name-cards": _name_cards,
+            "reception-list": _reception_list}
+
+
+def _open(arguments: argparse.Namespace) -> None:
+    from nlv_events.core.database import open_database
+
+    open_database(arguments.db)
+
+
+def _ask(question: str) -> bool:
+    answer = input(f"{question} [y/N] ").strip().lower()
+    return answer in ("y", "yes", "c", "có", "co")
+
+
+def _import(arguments: argparse.Namespace) -> None:
+    from nlv_events.services import guest_import, guests
+
+    guests.guest_list(arguments.event_id)  # an unknown event stops here, before the file is read
+    plan = guest_import.preview(arguments.import_file)
+    answers: dict[int, bool] = {}
+    if plan.unsure and not plan.problems:
+        if arguments.merge == "ask" and not sys.stdin.isatty():
+            rows = ", ".join(str(row.row) for row in plan.unsure)
+            raise UserError(_("Rows {rows} may be people already in the address book: run again with --merge same "
+                              "or --merge new, or in a terminal to answer each.").format(rows=rows))
+        for row in plan.unsure:
+            if arguments.merge == "ask":
+                answers[row.row] = _ask(_("Row {row}: is “{name}” ({organisation}) the same person as {known}?").format(
+                    row=row.row, name=row.entry.name, organisation=row.entry.organisation or "—",
+                    known=row.candidate))
+            else:
+                answers[row.row] = arguments.merge == "same"
+    summary = guest_import.apply(arguments.event_id, plan, answers)
+    sys.stderr.write(_("Imported {file}: {added} guests added, {updated} updated.").format(
+        file=arguments.import_file, added=summary.added, updated=summary.updated) + "\n")
+
+
+def _guests(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import guests
+
+    _open(arguments)
+    if arguments.import_file:
+        _import(arguments)
+    entries = guests.guest_list(arguments.event_id)
+    contacts = guests.contacts_of(e.person_id for e in entries) if arguments.contacts else {}
+    rows = []
+    for entry in entries:
+        row = {
+            "precedence": entry.precedence,
+            "name": entry.name,
+            "honorific": entry.honorific,
+            "position": entry.position,
+            "organisation": entry.organisation,
+            "group": entry.group,
+            "state": entry.state,
+            "deputy": entry.deputy_name,
+            "seat": entry.seat,
+            "notes": entry.notes,
+        }
+        if arguments.contacts:
+            row["email"], row["phone"] = contacts.get(entry.person_id, (None, None))
+        rows.append(row)
+    columns = [*COLUMNS, *(("email", "phone") if arguments.contacts else ())]
+    if arguments.output_format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif arguments.output_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        sys.stdout.write(buffer.getvalue())
+    else:
+        for row in rows:
+            state = guests.state_label(row["state"])
+            line = f"{row['precedence']:>3}  {guests.GuestEntry(**{k: row[k] for k in COLUMNS[1:5]}).addressee}"
+            extra = f" → {row['deputy']}" if row["deputy"] else ""
+            sys.stdout.write(f"{line}  [{row['group'] or '—'}] {state}{extra}\n")
+        counts = guests.counts(arguments.event_id)
+        sys.stdout.write(_("{total} guests: {invited} invited, {accepted} accepted, {declined} declined, {deputy} "
+                           "sending a deputy, {attended} attended.").format(
+            total=counts.total, invited=counts.invited, accepted=counts.by_state["accepted"],
+            declined=counts.by_state["declined"], deputy=counts.by_state["deputy"],
+            attended=counts.by_state["attended"]) + "\n")
+    return 0
+
+
+def _invitations(arguments: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from nlv_events.services import guest_documents
+    from nlv_events.services.invitations import DEFAULT_STATES, InvitationOptions
+
+    day = None
+    if arguments.date:
+        try:
+            day = dt.date.fromisoformat(arguments.date)
+        except ValueError:
+            raise UserError(_("“{value}” is not a date such as 2022-12-12.").format(value=arguments.date)) from None
+    options = InvitationOptions(
+        number=arguments.number,
+        day=day,
+        signer_name=arguments.signer,
+        signer_title=arguments.signer_title.replace("|", "\n"),
+        contact=arguments.contact,
+        qr=arguments.qr,
+        states=tuple(arguments.state) if arguments.state else DEFAULT_STATES,
+    )
+    _open(arguments)
+    count = guest_documents.write_invitations(arguments.event_id, arguments.output, options)
+    print(ngettext("Wrote {count} invitation to {file}.", "Wrote {count} invitations to {file}.", count).format(
+        count=count, file=arguments.output))
+    return 0
+
+
+def _name_cards(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import guest_documents
+
+    _open(arguments)
+    guest_documents.write_name_cards(arguments.event_id, arguments.output)
+    print(_("Wrote the name cards to {file}.").format(file=arguments.output))
+    return 0
+
+
+def _reception_list(arguments: argparse.Namespace) -> int:
+    from nlv_events.services import guest_documents
+
+    _open(arguments)
+    guest_documents.write_reception_list(arguments.event_id, arguments.output, arguments.head_table)
+    print(_("Wrote the list of guests to {file}.").format(file=arguments.output))
+    return 0

@@ -1,0 +1,41 @@
+"""The guests of an event (đại biểu): each an appearance with its own form of address, position and organisation."""
+
+from __future__ import annotations
+
+from peewee import AutoField, CharField, DateField, ForeignKeyField, IntegerField, TextField
+
+from nlv_events.core.models import BaseModel, Event, Person
+
+
+class GuestGroup(BaseModel):
+    """An editable group of guests (Lãnh đạo Bộ, Báo chí…); `rank` orders the groups by protocol, 1 first."""
+
+    id = AutoField()
+    name = CharField(unique=True)
+    rank = IntegerField(default=100)
+
+
+class Guest(BaseModel):
+    """One person invited to one event, as addressed at that event."""
+
+    id = AutoField()
+    event = ForeignKeyField(Event, on_delete="CASCADE", backref="guests")
+    person = ForeignKeyField(Person, on_delete="CASCADE", backref="guest_links")
+    honorific = CharField(null=True)
+    position = TextField(null=True)
+    organisation = TextField(null=True)
+    group = ForeignKeyField(GuestGroup, null=True, on_delete="SET NULL", backref="guests")
+    precedence = IntegerField(default=0)  # 1 is the highest-ranking guest of the event
+    state = CharField(default="to_invite")
+    invited_on = DateField(null=True)
+    invited_by = CharField(null=True)  # letter, email or phone
+    deputy_name = CharField(null=True)
+    deputy_position = TextField(null=True)
+    seat = CharField(null=True)
+    notes = TextField(null=True)
+
+    class Meta:
+        indexes = ((("event", "person"), True), (("event", "precedence"), False))
+
+
+GUEST_MODELS: tuple[type[BaseModel], ...] = (GuestGroup, Guest)

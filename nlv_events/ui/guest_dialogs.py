@@ -1,0 +1,141 @@
+"""Dialogs of the Guests tab: importing a spreadsheet (columns mapped, preview, questions), editing the groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import _
+from nlv_events.services import guest_import, guests
+from nlv_events.ui import ask
+
+PREVIEW_COLUMNS = ("row", "honorific", "name", "position", "organisation", "group", "match")
+
+
+class ImportDialog(QDialog):
+    """Shows what the file holds and what will happen to each row; Import is enabled only without problems."""
+
+    def __init__(self, event_id: int, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Import guests from {file}").format(file=Path(path).name))
+        self.resize(900, 520)
+        self.event_id, self.path = event_id, path
+        self.table_rows = guest_import.read_table(path)
+        if not self.table_rows or not any(self.table_rows[0]):
+            raise UserError(_("{path} is empty: the first row must name the columns.").format(path=Path(path).name))
+        self.mapping_boxes: dict[str, QComboBox] = {}
+        self.plan: guest_import.Preview | None = None
+        self.summary: guest_import.ImportSummary | None = None
+
+        mapping = QFormLayout()
+        for header in self.table_rows[0]:
+            if not header:
+                continue
+            box = QComboBox(self)
+            box.addItem("—", "")
+            for field, label in guest_import.FIELDS.items():
+                box.addItem(_(label), field)
+            box.setCurrentIndex(max(box.findData(guest_import.guess_field(header) or ""), 0))
+            box.currentIndexChanged.connect(self.refresh)
+            self.mapping_boxes[header] = box
+            mapping.addRow(header, box)
+        self.preview_table = QTableWidget(self)
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color:#9C1C1C;")
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.import_guests)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Columns of the file and the fields they fill:"), self))
+        layout.addLayout(mapping)
+        layout.addWidget(self.preview_table, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self.refresh()
+
+    def mapping(self) -> dict[str, str]:
+        return {header: box.currentData() for header, box in self.mapping_boxes.items()}
+
+    def refresh(self) -> None:
+        try:
+            self.plan = guest_import.preview(self.path, self.mapping())
+        except UserError as error:
+            self.plan = None
+            self.problems.setText(str(error))
+            self.preview_table.setRowCount(0)
+            self.import_button.setEnabled(False)
+            return
+        headers = [_("Row"), _("Form of address"), _("Name"), _("Position"), _("Organisation"), _("Group"),
+                   _("In the address book")]
+        self.preview_table.setColumnCount(len(headers))
+        self.preview_table.setHorizontalHeaderLabels(headers)
+        self.preview_table.setRowCount(len(self.plan.rows))
+        for line, row in enumerate(self.plan.rows):
+            match = {"new": _("new person"), "same": _("the same person"),
+                     "unsure": _("perhaps {known}?").format(known=row.candidate)}[row.match]
+            values = [str(row.row), row.entry.honorific, row.entry.name, row.entry.position, row.entry.organisation,
+                      row.entry.group, match]
+            for column, value in enumerate(values):
+                self.preview_table.setItem(line, column, QTableWidgetItem(value or ""))
+        self.preview_table.resizeColumnsToContents()
+        self.problems.setText("\n".join(str(problem) for problem in self.plan.problems))
+        self.import_button.setEnabled(not self.plan.problems and bool(self.plan.rows))
+
+    def import_guests(self) -> None:
+        if self.plan is None:
+            return
+        answers = {
+            row.row: ask.confirm(self, _("Import guests"), _("Row {row}: is “{name}” ({organisation}) the same "
+                                                            "person as {known}?").format(
+                row=row.row, name=row.entry.name, organisation=row.entry.organisation or "—", known=row.candidate))
+            for row in self.plan.unsure
+        }
+        try:
+            self.summary = guest_import.apply(self.event_id, self.plan, answers)
+        except UserError as error:
+            ask.warn(self, _("Import guests"), str(error))
+            return
+        self.accept()
+
+
+class GroupsDialog(QDialog):
+    """The guest groups, one per line, in order of protocol (the first ranks highest)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Guest groups"))
+        self.editor = QPlainTextEdit("\n".join(group.name for group in guests.groups()), self)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("One group per line, in order of protocol: a new guest is placed after the "
+                                  "guests of the groups above theirs."), self))
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            guests.save_groups(self.editor.toPlainText().splitlines())
+        except UserError as error:
+            ask.warn(self, _("Guest groups"), str(error))
+            return
+        self.accept()

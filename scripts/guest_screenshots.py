@@ -1,0 +1,80 @@
+"""Pictures of the guests' work for the user guide (docs/images/guests*.png, invitation, name card), made by the
+app itself on the demo year with the sample guest list (resources/demo/khach-moi-mau.csv).
+
+Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/guest_screenshots.py [--lang vi|en]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+IMAGES = ROOT / "docs" / "images"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
+    language = parser.parse_args().lang
+    home = Path(tempfile.mkdtemp(prefix="nlv-guest-shots-"))
+    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        os.environ[variable] = str(home)
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication
+
+    from nlv_events import i18n
+    from nlv_events.core import database, store
+    from nlv_events.core.models import Event
+    from nlv_events.services import demo, guest_documents, guest_import, guests
+    from nlv_events.ui.event_editor import EventEditor
+    from nlv_events.ui.guest_printing import InvitationDialog
+
+    i18n.setup_i18n(language)
+    suffix = "" if language == "vi" else ".en"
+    application = QApplication.instance() or QApplication([])
+    database.open_database(str(home / "guests.sqlite3"))
+    demo.load_demo()
+    event_id = Event.get(Event.ref == "demo-2022-review").id
+    guest_import.apply(event_id, guest_import.preview(ROOT / "resources" / "demo" / "khach-moi-mau.csv"))
+    ids = [entry.id for entry in guests.guest_list(event_id)]
+    guests.set_state(ids[:9], "invited")
+    guests.set_state(ids[:7], "accepted")
+    guests.set_state(ids[7:8], "declined")
+    guests.set_state(ids[2:3], "deputy", deputy_name="Ông Phạm Văn Thành", deputy_position="Phó Vụ trưởng Vụ Thư viện")
+
+    editor = EventEditor(store.load_record(event_id))
+    editor.resize(1100, 560)
+    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
+    editor.show()
+    tab = editor.tabs.currentWidget()
+    tab.view.selectRow(8)
+    application.processEvents()
+    editor.grab().save(str(IMAGES / f"guests{suffix}.png"))
+    dialog = InvitationDialog()
+    dialog.number.setText("25")
+    dialog.signer_name.setText("Nguyễn Xuân Dũng")
+    dialog.contact.setText("Phòng Thông tin – Truyền thông, điện thoại 024 3936 2343")
+    dialog.qr.setChecked(True)
+    dialog.show()
+    application.processEvents()
+    dialog.grab().save(str(IMAGES / f"invitation-dialog{suffix}.png"))
+    if language == "vi":
+        for name, data in (
+            ("invitation", guest_documents.invitations_bytes(event_id, dialog.options())),
+            ("name-card", guest_documents.name_cards_bytes(event_id)),
+        ):
+            pdf = home / f"{name}.pdf"
+            pdf.write_bytes(data)
+            subprocess.run(["pdftoppm", "-png", "-r", "45", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+                            str(IMAGES / name)], check=True)
+    database.close_database()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,171 @@
+"""The editor's Guests tab and the Print menu entries, driven as a user would."""
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QInputDialog
+
+from nlv_events.core import queries, store
+from nlv_events.services import guests
+from nlv_events.services.guests import GuestEntry
+from nlv_events.ui.event_editor import EventEditor
+from nlv_events.ui.guest_model import MIME_TYPE
+from nlv_events.ui.guests_tab import GuestsTab
+from tests.unit.services.guest_helpers import THUY, add_many, review_id
+
+
+def select_rows(tab: GuestsTab, rows: list[int]) -> None:
+    selection = tab.view.selectionModel()
+    selection.clearSelection()
+    for row in rows:
+        selection.select(tab.model.index(row, 0),
+                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_add_from_the_address_book_change_many_filter_and_count(qtbot, qtmodeltester, demo_db, monkeypatch):
+    other = next(event.id for event in queries.events() if event.id != review_id())
+    guests.add_guest(other, THUY)  # the address book knows her from an earlier event
+    tab = GuestsTab(review_id())
+    qtbot.addWidget(tab)
+    tab.show()
+    assert "Trịnh Thị Thủy" in tab.name_box.completer().model().stringList()
+    tab.name_box.setText("Trịnh Thị Thủy")  # as chosen from the completion list
+    tab.name_box.returnPressed.emit()
+    add_many(review_id(), 3)
+    tab.reload()
+    qtmodeltester.check(tab.model)
+    assert tab.model.rowCount() == 4
+    assert tab.model.index(0, 2).data() == "Trịnh Thị Thủy"
+    assert tab.model.index(0, 3).data() == "Thứ trưởng"  # as she was addressed last time
+    assert tab.name_box.text() == ""
+
+    select_rows(tab, [0, 1, 2])
+    tab.state_box.setCurrentIndex(list(guests.STATES).index("invited"))
+    tab.apply_button.click()
+    select_rows(tab, [1])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("Ông Lê Văn Thay", True))
+    tab.set_state_of_selected("deputy")
+    assert "4 khách mời: đã mời 3" in tab.counts_label.text()
+    assert "cử đại diện 1" in tab.counts_label.text()
+
+    tab.filter_box.setCurrentIndex(tab.filter_box.findData("to_invite"))
+    assert [tab.model.index(row, 2).data() for row in range(tab.model.rowCount())] == ["Nguyễn Văn Khách 003"]
+    tab.filter_box.setCurrentIndex(0)
+    assert tab.model.rowCount() == 4
+
+
+def test_drag_changes_precedence_and_cells_edit_the_appearance(qtbot, demo_db, answers):
+    add_many(review_id(), 3)
+    tab = GuestsTab(review_id())
+    qtbot.addWidget(tab)
+    mime = tab.model.mimeData([tab.model.index(2, 0)])
+    assert mime.hasFormat(MIME_TYPE)
+    tab.model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, tab.model.index(-1, -1))
+    assert [entry.name[-3:] for entry in guests.guest_list(review_id())] == ["003", "001", "002"]
+    assert tab.model.index(0, 2).data() == "Nguyễn Văn Khách 003"
+    assert tab.model.setData(tab.model.index(0, 8), "A1")
+    assert guests.guest_list(review_id())[0].seat == "A1"
+    tab.add_guest("Nguyễn Văn Khách 001")  # already on the list: told, not crashed
+    assert answers and "đã có" in answers[-1][1]
+
+
+def test_editor_has_a_guests_tab_and_a_new_event_explains_why_not_yet(qtbot, demo_db):
+    editor = EventEditor(store.load_record(review_id()))
+    qtbot.addWidget(editor)
+    titles = [editor.tabs.tabText(index) for index in range(editor.tabs.count())]
+    assert "Khách mời" in titles
+    record = store.load_record(review_id())
+    record.id = None
+    fresh = EventEditor(record)
+    qtbot.addWidget(fresh)
+    tab = fresh.tabs.widget(fresh.tabs.count() - 1)
+    assert isinstance(tab, GuestsTab) and tab.event_id is None
+
+
+def test_print_menu_previews_name_cards(window, qtbot, monkeypatch, answers):
+    event_id = review_id()
+    guests.add_guest(event_id, GuestEntry(name="Trịnh Thị Thủy", honorific="Bà"))
+    ids = [entry.id for entry in guests.guest_list(event_id)]
+    guests.set_state(ids, "invited")
+    guests.set_state(ids, "accepted")
+    texts = [action.text() for action in window.file_menu.actions()]
+    assert {"&Giấy mời…", "&Thẻ tên đại biểu…", "&Danh sách đại biểu…"} <= set(texts)
+    shown = []
+    assert window.select_event(event_id)
+    window.guest_printing.show = lambda pdf, name, title: shown.append((pdf[:5], name, title))
+    window.guest_printing.name_cards.trigger()
+    qtbot.waitUntil(lambda: bool(shown) or bool(answers), timeout=10000)
+    assert not answers, answers
+    assert shown[0][0] == b"%PDF-" and shown[0][2] == "Thẻ tên"
+
+
+def test_import_in_the_window_previews_maps_asks_and_imports(qtbot, demo_db, tmp_path, monkeypatch):
+    from nlv_events.ui import ask
+    from nlv_events.ui.guest_dialogs import GroupsDialog, ImportDialog
+
+    guests.add_guest(next(event.id for event in queries.events() if event.id != review_id()),
+                     GuestEntry(name="Lê Thị Hoa", organisation="Thư viện Đà Nẵng"))
+    path = tmp_path / "khach.csv"
+    path.write_text("Tên khách;Đơn vị;Nhóm\nLe Thi Hoa;Thư viện Đà Nẵng;\nĐỗ Văn Tư;Thư viện Huế;Nhóm lạ\n",
+                    encoding="utf-8")
+    dialog = ImportDialog(review_id(), path)
+    qtbot.addWidget(dialog)
+    assert "Họ và tên" in dialog.problems.text() and not dialog.import_button.isEnabled()  # no name column yet
+    dialog.mapping_boxes["Tên khách"].setCurrentIndex(dialog.mapping_boxes["Tên khách"].findData("name"))
+    assert "Dòng 3, cột C (Nhóm)" in dialog.problems.text() and not dialog.import_button.isEnabled()
+    dialog.mapping_boxes["Nhóm"].setCurrentIndex(0)  # leave the group column out
+    assert dialog.problems.text() == "" and dialog.import_button.isEnabled()
+    assert dialog.preview_table.item(0, 6).text() == "có thể là Lê Thị Hoa (Thư viện Đà Nẵng)?"
+    asked = []
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
+    dialog.import_button.click()
+    assert len(asked) == 1 and "Le Thi Hoa" in asked[0]
+    assert [entry.name for entry in guests.guest_list(review_id())] == ["Lê Thị Hoa", "Đỗ Văn Tư"]
+
+    groups = GroupsDialog()
+    qtbot.addWidget(groups)
+    groups.editor.setPlainText("Khách quốc tế\n" + groups.editor.toPlainText())
+    groups.save()
+    assert guests.groups()[0].name == "Khách quốc tế"
+
+
+def test_address_book_edits_contacts_and_lists_appearances(qtbot, demo_db, caplog):
+    import logging
+
+    from nlv_events.core.models import Person
+    from nlv_events.ui.address_book import EMAIL_COLUMN, AddressBookDialog
+
+    caplog.set_level(logging.INFO)
+    guests.add_guest(review_id(), THUY)
+    book = AddressBookDialog()
+    qtbot.addWidget(book)
+    book.search.setText("trinh thi thuy")
+    assert book.table.rowCount() == 1 and book.table.item(0, 0).text() == "Trịnh Thị Thủy"
+    book.table.item(0, EMAIL_COLUMN).setText("thuy@example.vn")
+    assert Person.get(Person.name == "Trịnh Thị Thủy").email == "thuy@example.vn"
+    book.table.setCurrentCell(0, 0)
+    assert "Hội nghị Tổng kết công tác năm 2022" in book.appearances.item(0).text()
+    assert "Bà Trịnh Thị Thủy – Thứ trưởng" in book.appearances.item(0).text()
+    assert "thuy@example.vn" not in caplog.text
+
+
+def test_programme_row_filled_from_the_guests_coming(qtbot, demo_db, answers):
+    event_id = review_id()
+    ids = add_many(event_id, 3)
+    guests.set_state(ids, "invited")
+    guests.set_state(ids[:1], "accepted")
+    guests.set_state(ids[1:2], "deputy", deputy_name="Ông Lê Văn Thay", deputy_position="Phó Giám đốc")
+    editor = EventEditor(store.load_record(event_id))
+    qtbot.addWidget(editor)
+    tab = editor.tabs.widget(editor.tabs.count() - 1)
+    assert tab.programme_button.isHidden() is False
+    tab.fill_programme_row()  # no row chosen yet: told what to do
+    assert "chọn trước một dòng" in answers[-1][1]
+    editor.programme_view.setCurrentIndex(editor.programme_model.index(0, 3))
+    tab.fill_programme_row()
+    tab.fill_programme_row()  # a second time adds nobody twice
+    people = editor.record().programme[0].people
+    added = [person for person in people if person.role == "guest"]
+    assert [person.name for person in added] == ["Nguyễn Văn Khách 001", "Ông Lê Văn Thay"]
+    assert added[0].position == "Giám đốc" and added[0].organisation == "Thư viện tỉnh số 1"
+    editor.undo_stack.undo()  # one step of the editor's undo takes the second (empty) fill back
+    editor.undo_stack.undo()
+    assert [p for p in editor.record().programme[0].people if p.role == "guest"] == []
