@@ -23,6 +23,8 @@ SUMMARY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("plan_share", N_("Share of plan"), "share"),
     ("previous_year", N_("Previous year"), "count"),
     ("change", N_("Change on previous year"), "share"),
+    ("news_items", N_("News items"), "count"),
+    ("photos", N_("Photos"), "count"),
 )
 
 
