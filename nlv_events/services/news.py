@@ -104,18 +104,30 @@ def lead_sentence(record: EventRecord, organiser: str = ORGANISER) -> str:
     return f"{date_phrase(record.start, record.end)}, {organiser} {doing} {record.title}{where}."
 
 
+def _in_sentence(person: PersonEntry) -> str:
+    """ "bà Trịnh Thị Thủy – Thứ trưởng": Ông and Bà are written small inside a sentence, as the website does."""
+    honorific = person.honorific
+    if honorific in ("Ông", "Bà"):
+        honorific = honorific.lower()
+    return person_line(PersonEntry(person.name, person.role, honorific, person.position))
+
+
 def _attending(record: EventRecord, noun: str) -> str | None:
+    """ "Tham dự Hội nghị, về phía Bộ VHTTDL có bà …; ông …. Về phía TVQG có …", grouped by organisation."""
     people = [p for p in record.people if p.role in ROLES_ATTENDING] or list(record.people)
     if not people:
         return None
-    return f"Tham dự {noun} có {'; '.join(_with_organisation(p) for p in people)}."
-
-
-def _with_organisation(person: PersonEntry) -> str:
-    line = person_line(person)
-    if person.organisation and person.organisation not in line:
-        line = f"{line} {person.organisation}" if person.position else f"{line} ({person.organisation})"
-    return line
+    groups: dict[str | None, list[str]] = {}
+    for person in people:
+        groups.setdefault(person.organisation, []).append(_in_sentence(person))
+    if list(groups) == [None]:
+        return f"Tham dự {noun} có {'; '.join(groups[None])}."
+    sentences = [
+        f"về phía {organisation} có {'; '.join(names)}" if organisation else f"có {'; '.join(names)}"
+        for organisation, names in groups.items()
+    ]
+    first, *rest = sentences
+    return " ".join([f"Tham dự {noun}, {first}.", *(f"{s[0].upper()}{s[1:]}." for s in rest)])
 
 
 def _programme(record: EventRecord, kind: str, noun: str) -> str | None:
@@ -326,10 +338,20 @@ def export_folder(news: NewsDraft, folder: str | os.PathLike[str]) -> Path:
         data = web_jpeg(photo.file, photo.caption, photo.photographer, taken.get(photo.photo_id))
         with atomic_output(target / name) as stream:
             stream.write(data)
+        _readable(target / name)
     page = target / f"{news.base_name}.html"
     with atomic_output(page, "w", encoding="utf-8") as stream:
         stream.write(html_fragment(news))
+    _readable(page)
     return page
+
+
+def _readable(path: Path) -> None:
+    """Files for the web server are readable by all (a temporary file is created private)."""
+    try:
+        path.chmod(0o644)
+    except OSError:
+        pass  # a file system without modes (a USB stick) needs none
 
 
 # --- DOCX ----------------------------------------------------------------------------------------------------------

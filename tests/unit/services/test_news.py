@@ -26,8 +26,14 @@ def event_id(db):
         start=T(2022, 12, 26, 8, 0),
         status="held",
         people=[
-            PersonEntry("Trịnh Thị Thuỷ", role="guest", honorific="Bà", position="Uỷ viên Ban Cán sự Đảng, Thứ trưởng"),
-            PersonEntry("Kiều Thúy Nga", role="chair", honorific="Bà", position="Giám đốc"),
+            PersonEntry(
+                "Trịnh Thị Thuỷ",
+                role="guest",
+                honorific="Bà",
+                position="Uỷ viên Ban Cán sự Đảng, Thứ trưởng",
+                organisation="Bộ VHTTDL",
+            ),
+            PersonEntry("Kiều Thúy Nga", role="chair", honorific="Bà", position="Giám đốc", organisation="TVQG"),
         ],
         programme=[
             ProgrammeEntry(
@@ -92,7 +98,10 @@ def test_the_draft_follows_the_record(with_photos):
     draft = news.build(with_photos, author="Nguyễn Phương Nhung")
     assert draft.title == TITLE
     assert draft.lead == f"Ngày 26/12/2022, Thư viện Quốc gia Việt Nam tổ chức {TITLE}."
-    assert draft.body[0].startswith("Tham dự Hội nghị có Bà Trịnh Thị Thuỷ – Uỷ viên Ban Cán sự Đảng, Thứ trưởng;")
+    assert draft.body[0] == (
+        "Tham dự Hội nghị, về phía Bộ VHTTDL có bà Trịnh Thị Thuỷ – Uỷ viên Ban Cán sự Đảng, Thứ trưởng. "
+        "Về phía TVQG có bà Kiều Thúy Nga – Giám đốc."
+    )
     assert "Báo cáo Tổng kết công tác năm 2022 (Bà Nguyễn Ngọc Anh – Phó Giám đốc TVQG)" in draft.body[1]
     assert draft.credit == "Tin: Nguyễn Phương Nhung; Ảnh: Trần Kim Thơ, Nguyễn Thuỳ Dung"
     assert draft.base_name == "2022-12-26-hoi-nghi-tong-ket"
