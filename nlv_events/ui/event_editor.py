@@ -74,6 +74,11 @@ class EventEditor(QDialog):
         self.tabs.addTab(self._people_tab(), _("People"))
         self.tabs.addTab(self._programme_tab(), _("Programme"))
         self.tabs.addTab(self._notes_tab(), _("Description and notes"))
+        if record.id is not None:  # photos belong to a stored event
+            from nlv_events.ui.photos_tab import PhotosTab
+
+            self.photos_tab = PhotosTab(record.id, self, set_news_link=self.news_url_edit.setText)
+            self.tabs.addTab(self.photos_tab, _("Photos"))
 
         self.clash_label = QLabel(self)
         self.clash_label.setObjectName("clashWarning")
