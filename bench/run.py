@@ -238,6 +238,10 @@ def main() -> int:
     )
     database.close_database()
 
+    from bench import media as media_bench
+
+    results.extend(media_bench.figures(HOME))
+
     machine = machine_description()
     RESULTS.write_text(
         json.dumps(

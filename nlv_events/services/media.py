@@ -13,6 +13,7 @@ import os
 import shutil
 import warnings
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -239,24 +240,32 @@ def add_photos(
         ) from error
     known = {photo.digest for photo in Photo.select(Photo.digest).where(Photo.event == event)}
     result = AddResult()
-    for done, source in enumerate(files):
-        if is_cancelled is not None and is_cancelled():
-            break
-        try:
-            photo = _add_one(event, Path(source), folder, root, known, clean(caption), clean(photographer))
-        except UserError as error:
-            result.problems.append(str(error))
-        else:
-            if photo is not None:
+    # Reading and decoding run two files at a time (Pillow and hashlib let go of the GIL while they work); the
+    # copies and the record are made here, one file after the other, in the order given.
+    with ThreadPoolExecutor(max_workers=PREPARING_THREADS) as pool:
+        prepared = [pool.submit(_prepare, Path(source)) for source in files]
+        for done, (source, future) in enumerate(zip(files, prepared, strict=True)):
+            if is_cancelled is not None and is_cancelled():
+                for waiting in prepared[done:]:
+                    waiting.cancel()
+                break
+            try:
+                facts, digest = future.result()
+                photo = _store_one(event, Path(source), facts, digest, folder, root, known, caption, photographer)
+            except UserError as error:
+                result.problems.append(str(error))
+            else:
                 result.added.append(photo)
-        if progress is not None:
-            progress(done + 1, len(files))
+            if progress is not None:
+                progress(done + 1, len(files))
     return result
 
 
-def _add_one(
-    event: Event, source: Path, folder: Path, root: Path, known: set[str], caption: str, photographer: str
-) -> Photo | None:
+PREPARING_THREADS = 2
+
+
+def _prepare(source: Path) -> tuple[ImageFacts, str]:
+    """Check the picture, read its facts and digest, and cache its thumbnail (no database here: any thread)."""
     if not source.is_file():
         raise UserError(_("{name} is missing: it was moved or deleted.").format(name=source))
     with open_image(source) as image:
@@ -269,9 +278,24 @@ def _add_one(
         digest = digest_of(source)
     except OSError as error:
         raise UserError(_("Cannot read {name}: {reason}").format(name=source.name, reason=error.strerror)) from error
+    if not thumbnail_path(digest).exists():
+        _write_thumbnail(small, thumbnail_path(digest))
+    return facts, digest
+
+
+def _store_one(
+    event: Event,
+    source: Path,
+    facts: ImageFacts,
+    digest: str,
+    folder: Path,
+    root: Path,
+    known: set[str],
+    caption: str,
+    photographer: str,
+) -> Photo:
     if digest in known:
         raise UserError(_("{name} is already among this event's photos.").format(name=source.name))
-    _write_thumbnail(small, thumbnail_path(digest))
     target = _target_name(folder, source)
     temporary = target.with_name(target.name + ".part")
     try:
@@ -294,8 +318,8 @@ def _add_one(
             orientation=facts.orientation,
             width=facts.width,
             height=facts.height,
-            caption=caption,
-            photographer=photographer,
+            caption=clean(caption),
+            photographer=clean(photographer),
         )
     except peewee.DatabaseError:
         target.unlink(missing_ok=True)  # the record did not take it: leave no stray copy behind

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QImage, QPixmap
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -36,6 +36,12 @@ PHOTO_ID = Qt.ItemDataRole.UserRole
 ICON_SIZE = 150
 
 
+def _placeholder() -> QPixmap:
+    square = QPixmap(ICON_SIZE, ICON_SIZE)
+    square.fill(Qt.GlobalColor.lightGray)
+    return square
+
+
 class PhotosTab(QWidget):
     """Works on the stored event directly (photos are files, not part of the editor's undo)."""
 
@@ -51,6 +57,7 @@ class PhotosTab(QWidget):
         self.task: BackgroundTask | None = None
         self._photos: dict[int, object] = {}
         self._filling = False
+        self._select_after: int | None = None
         self.setAcceptDrops(True)
         try:
             self.root: Path | None = media.media_root()
@@ -85,11 +92,11 @@ class PhotosTab(QWidget):
         self.grid.setObjectName("photoGrid")
         self.grid.setViewMode(QListView.ViewMode.IconMode)
         self.grid.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        self.grid.setGridSize(QSize(ICON_SIZE + 24, ICON_SIZE + 44))
+        self.grid.setGridSize(QSize(ICON_SIZE + 30, ICON_SIZE + 48))
         self.grid.setResizeMode(QListView.ResizeMode.Adjust)
         self.grid.setMovement(QListView.Movement.Static)
         self.grid.setWordWrap(True)
-        self.grid.setUniformItemSizes(True)
+        self.grid.setLayoutMode(QListView.LayoutMode.Batched)  # hundreds of photos lay out without a pause
         self.grid.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.grid.currentItemChanged.connect(self._show_current)
 
@@ -128,9 +135,18 @@ class PhotosTab(QWidget):
         layout.addLayout(missing_row)
         layout.addWidget(splitter, 1)
 
-        self.loader = ThumbnailLoader(self.root or Path("."), self)
-        self.loader.ready.connect(self._thumbnail_ready)
-        self.loader.failed.connect(self._thumbnail_failed)
+        self.loader = ThumbnailLoader(self.root or Path("."), ICON_SIZE, self)
+        self._items: dict[int, QListWidgetItem] = {}
+        self._placeholder = QIcon(_placeholder())
+        # Thumbnails arrive by the hundred when photos are added: they are shown a few at a time, so the window
+        # never stops answering for longer than a few milliseconds.
+        self._show_timer = QTimer(self)
+        self._show_timer.setInterval(30)
+        self._show_timer.timeout.connect(self._show_finished)
+        self._progress = (0, 0)
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setInterval(250)
+        self._progress_timer.timeout.connect(self._show_progress)
         if isinstance(parent, QDialog):
             parent.finished.connect(self.stop_work)  # a thread must not outlive the dialog that owns it
         self.reload()
@@ -140,8 +156,8 @@ class PhotosTab(QWidget):
         if self.task is not None:
             self.task.cancel()
             self.task.wait()
-        self.loader.pool.clear()
-        self.loader.wait()
+        self._show_timer.stop()
+        self.loader.forget()
 
     # --- the list -------------------------------------------------------------------------------------------------
 
@@ -152,18 +168,20 @@ class PhotosTab(QWidget):
         self._photos = {photo.id: photo for photo in media.photos(self.event_id)}
         self._people = media.appearances(self.event_id)
         self._shown = media.people_shown(list(self._photos))
-        placeholder = QPixmap(ICON_SIZE, ICON_SIZE)
-        placeholder.fill(Qt.GlobalColor.lightGray)
+        self._items = {}
+        self.loader.forget()
         for photo in self._photos.values():
-            item = QListWidgetItem(QIcon(placeholder), self._item_text(photo), self.grid)
+            item = QListWidgetItem(self._placeholder, self._item_text(photo), self.grid)
             item.setData(PHOTO_ID, photo.id)
             item.setToolTip(photo.original_name)
+            self._items[photo.id] = item
             if photo.id == current:
                 self.grid.setCurrentItem(item)
         self._filling = False
         if self.root is not None:
             for photo in self._photos.values():
                 self.loader.request(photo)
+            self._show_timer.start()
         self._update_missing()
         if self.grid.currentItem() is None and self.grid.count():
             self.grid.setCurrentRow(0)
@@ -182,21 +200,20 @@ class PhotosTab(QWidget):
         item = self.grid.currentItem()
         return None if item is None else item.data(PHOTO_ID)
 
-    def _item_of(self, photo_id: int) -> QListWidgetItem | None:
-        for row in range(self.grid.count()):
-            if self.grid.item(row).data(PHOTO_ID) == photo_id:
-                return self.grid.item(row)
-        return None
+    def _show_finished(self) -> None:
+        for photo_id, image, problem in self.loader.take(12):
+            item = self._items.get(photo_id)
+            if item is None:
+                continue
+            if image is not None and not image.isNull():
+                item.setIcon(QIcon(QPixmap.fromImage(image)))
+            else:
+                item.setToolTip(problem)
+        if self.loader.outstanding <= 0:
+            self._show_timer.stop()
 
-    def _thumbnail_ready(self, photo_id: int, image: QImage) -> None:
-        item = self._item_of(photo_id)
-        if item is not None and not image.isNull():
-            item.setIcon(QIcon(QPixmap.fromImage(image)))
-
-    def _thumbnail_failed(self, photo_id: int, message: str) -> None:
-        item = self._item_of(photo_id)
-        if item is not None:
-            item.setToolTip(message)
+    def thumbnails_shown(self) -> bool:
+        return self.loader.outstanding <= 0
 
     def _update_missing(self) -> None:
         gone = [] if self.root is None else media.missing(self.event_id, self.root)
@@ -310,24 +327,37 @@ class PhotosTab(QWidget):
         files = media.image_files(paths)
         root, event_id = self.root, self.event_id
 
-        def job(progress, is_cancelled):
-            return media.add_photos(event_id, files, progress=progress, is_cancelled=is_cancelled, root=root)
+        self._progress = (0, len(files))
+
+        def note_progress(done: int, total: int) -> None:
+            self._progress = (done, total)  # read by the GUI's timer: see below
+
+        def job(_progress, is_cancelled):
+            # The progress is polled, not signalled: with PySide6 6.12 on Python 3.11 each Signal.emit() from Python
+            # loses a reference to True (see photo_thumbnails), and this job would emit once per photo.
+            return media.add_photos(event_id, files, progress=note_progress, is_cancelled=is_cancelled, root=root)
 
         self.task = BackgroundTask(self, _("Adding photos…"), job)
         self.task.done.connect(self._added)
         self.task.error.connect(lambda message: ask.warn(self, _("Photos"), message))
-        self.task.cancelled.connect(self.reload)
         self.task.destroyed.connect(self._task_gone)
         for widget in (self.add_button, self.folder_button):
             widget.setEnabled(False)
+        self._progress_timer.start()
         self.task.start()
+
+    def _show_progress(self) -> None:
+        done, total = self._progress
+        self.hint.setText(_("Adding photos: {done} of {total}…").format(done=done, total=total))
 
     def _task_gone(self, *_args) -> None:
         self.task = None  # the task deletes itself once its thread has finished
-        self.reload()
+        self._progress_timer.stop()
+        self.hint.setText(_("Drop photos or a folder here."))
+        self.reload(select=self._select_after)
 
     def _added(self, result: media.AddResult) -> None:
-        self.reload(select=result.added[0].id if result.added else None)
+        self._select_after = result.added[0].id if result.added else None
         if result.problems:
             ask.warn(
                 self,

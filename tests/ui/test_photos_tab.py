@@ -63,9 +63,9 @@ def test_drop_a_folder_then_caption_credit_people_and_choice(qtbot, editor, tmp_
     tab.dropEvent(drop)
     wait_for_photos(qtbot, tab, 3)
     assert "ghi-chu.jpg" in answers[-1][1]  # the file that was not a picture is named; the others were added
-    qtbot.waitUntil(lambda: tab.loader.pool.activeThreadCount() == 0)
-    tab.loader.wait()
-    qtbot.waitUntil(lambda: all(not tab.grid.item(r).icon().isNull() for r in range(3)))
+    qtbot.waitUntil(tab.thumbnails_shown)
+    placeholder = tab._placeholder.cacheKey()
+    assert all(tab.grid.item(r).icon().cacheKey() != placeholder for r in range(3))  # thumbnails, not grey squares
 
     tab.grid.setCurrentRow(1)
     tab.caption_edit.setText("Ông Nguyễn Nhật Ánh giao lưu với bạn đọc")
