@@ -127,3 +127,25 @@ def test_a_new_event_has_no_photos_tab_until_saved(qtbot, db):
     dialog = EventEditor(EventRecord(kind="talk", title="", start=dt.date(2023, 5, 5)))
     qtbot.addWidget(dialog)
     assert not hasattr(dialog, "photos_tab")
+
+
+def test_the_photos_folder_and_author_are_settings(qtbot, db, tmp_path):
+    from nlv_events.core.settings import Settings
+    from nlv_events.ui.settings_dialog import SettingsDialog
+
+    settings = Settings(tmp_path / "settings.json")
+    dialog = SettingsDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.media_edit.setText(str(tmp_path / "anh-chung"))
+    dialog.author_edit.setText("Nguyễn Phương Nhung")
+    dialog.accept()
+    again = Settings(tmp_path / "settings.json")
+    assert again.get("media.folder") == str(tmp_path / "anh-chung")
+    assert media.media_root(again.get("media.folder")) == tmp_path / "anh-chung"
+    assert (
+        news.build(
+            store.save_event(EventRecord(kind="other", title="Tin", start=dt.date(2023, 1, 5))).id,
+            again.get("news.author"),
+        ).credit
+        == "Tin: Nguyễn Phương Nhung"
+    )
