@@ -80,7 +80,11 @@ def _command_photos(arguments: argparse.Namespace) -> int:
     if missing:
         sys.stderr.write(
             "nlv-events: "
-            + _("{count} photos are missing from the photos folder (marked !).").format(count=len(missing))
+            + ngettext(
+                "{count} photo is missing from the photos folder (marked !).",
+                "{count} photos are missing from the photos folder (marked !).",
+                len(missing),
+            ).format(count=len(missing))
             + "\n"
         )
     return 0
