@@ -252,9 +252,9 @@ def _to_srgb(image: Image.Image) -> Image.Image:
     return image.convert("RGB")
 
 
-def web_jpeg(source: Path, caption: str = "", photographer: str = "", taken: dt.datetime | None = None) -> bytes:
+def web_jpeg(source: Path, taken: dt.datetime | None = None) -> bytes:
     """The photo for the website: upright, long side at most 1600 px, sRGB, quality 85, and of its EXIF only the
-    date and the photographer (the location and the camera's other data stay out)."""
+    date (the location and the camera's other data stay out)."""
     with media.open_image(source) as image:
         try:
             image.draft("RGB", (WEB_LONG_SIDE, WEB_LONG_SIDE))
@@ -266,10 +266,8 @@ def web_jpeg(source: Path, caption: str = "", photographer: str = "", taken: dt.
     exif = Image.Exif()
     if taken is not None:
         exif[media.EXIF_DATETIME] = taken.strftime("%Y:%m:%d %H:%M:%S")
-    if photographer:
-        exif[0x013B] = photographer  # Artist
-    if caption:
-        exif[0x010E] = caption  # ImageDescription
+    # Only the date is kept: EXIF text fields are ASCII, so a Vietnamese caption or name would arrive as "Tr?n";
+    # the caption travels in the HTML (alt and figcaption) and the credit line instead.
     output = io.BytesIO()
     picture.save(
         output,
@@ -335,7 +333,7 @@ def export_folder(news: NewsDraft, folder: str | os.PathLike[str]) -> Path:
         ) from error
     taken = _photo_taken(news)
     for photo, name in zip(news.photos, news.photo_names(), strict=True):
-        data = web_jpeg(photo.file, photo.caption, photo.photographer, taken.get(photo.photo_id))
+        data = web_jpeg(photo.file, taken.get(photo.photo_id))
         with atomic_output(target / name) as stream:
             stream.write(data)
         _readable(target / name)
@@ -390,7 +388,7 @@ def export_docx(news: NewsDraft, path: str | os.PathLike[str]) -> None:
         heading = document.add_paragraph()
         heading.add_run(GALLERY_HEADING).bold = True
     for photo in news.photos:
-        data = web_jpeg(photo.file, photo.caption, photo.photographer, taken.get(photo.photo_id))
+        data = web_jpeg(photo.file, taken.get(photo.photo_id))
         picture = document.add_paragraph()
         picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
         picture.add_run().add_picture(io.BytesIO(data), width=width)
