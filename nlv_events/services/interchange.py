@@ -14,6 +14,7 @@ from nlv_events.core.models import Person, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry, ProgrammeEntry
 from nlv_events.core.rules import field_label
 from nlv_events.i18n import _
+from nlv_events.services import media_interchange
 from nlv_events.services.files import atomic_output
 
 FORMAT = "nlv-events/1"
@@ -36,7 +37,7 @@ TEXT_KEYS = (
     "news_url",
 )
 COUNT_KEYS = ("attendance", "online_views", "items_displayed")
-EVENT_KEYS = {*TEXT_KEYS, *COUNT_KEYS, "start", "end", "partners", "people", "programme"}
+EVENT_KEYS = {*TEXT_KEYS, *COUNT_KEYS, "start", "end", "partners", "people", "programme", *media_interchange.EVENT_KEYS}
 PERSON_KEYS = {"name", "honorific", "position", "organisation", "role"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
 
@@ -46,6 +47,7 @@ class Document:
     events: list[EventRecord] = field(default_factory=list)
     plans: list[PlanEntry] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    media: list[media_interchange.MediaPart] = field(default_factory=list)  # per event, in the same order
 
 
 @dataclass
@@ -231,8 +233,10 @@ def parse_document(data: Any) -> Document:
     meta = data.get("meta") or {}
     if not isinstance(meta, dict):
         raise place.fail("meta", _("expected an object."))
+    events = _list(data, "events", place)
     return Document(
-        events=[record_from_dict(value, number) for number, value in enumerate(_list(data, "events", place), 1)],
+        events=[record_from_dict(value, number) for number, value in enumerate(events, 1)],
+        media=[media_interchange.parse(value, _Place(event=number)) for number, value in enumerate(events, 1)],
         plans=[_plan_from_dict(value, number) for number, value in enumerate(_list(data, "plans", place), 1)],
         meta=meta,
     )
@@ -283,6 +287,7 @@ def _fill_known_people(record: EventRecord) -> None:
 def import_document(document: Document) -> ImportSummary:
     """Store every plan and event of `document` in one transaction: all of it, or nothing."""
     summary = ImportSummary()
+    after_saving: list[tuple[int, EventRecord, media_interchange.MediaPart]] = []
     with guard.database_errors(), database_proxy.atomic():
         for number, plan in enumerate(document.plans, start=1):
             try:
@@ -291,6 +296,8 @@ def import_document(document: Document) -> ImportSummary:
                 raise _Place(plan=number).fail(error.field, error.message) from None
             summary.plans += 1
         for number, record in enumerate(document.events, start=1):
+            if document.media:
+                after_saving.append((number, record, document.media[number - 1]))
             try:
                 rules.validate(record)
                 existing = store.find_existing(record)
@@ -309,6 +316,8 @@ def import_document(document: Document) -> ImportSummary:
                 summary.updated += 1
             except ValidationError as error:
                 raise _Place(event=number).fail(error.field and field_label(error.field), error.message) from None
+        for number, record, part in after_saving:
+            media_interchange.apply(record.id, part, _Place(event=number))
     return summary
 
 
@@ -363,7 +372,10 @@ def export_document(year: int | None = None) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "plans": [plan.__dict__ for plan in store.plans(year)],
-        "events": [record_to_dict(store.load_record(event)) for event in queries.events(year=year)],
+        "events": [
+            {**record_to_dict(store.load_record(event)), **media_interchange.to_dict(event.id)}
+            for event in queries.events(year=year)
+        ],
     }
 
 
