@@ -91,4 +91,10 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "beside the database file (a shared database needs a shared folder)": "cạnh tệp cơ sở dữ liệu (cơ sở dữ liệu dùng chung cần thư mục dùng chung)",
     "Photos folder": "Thư mục ảnh",
     "Author of the news items": "Người viết tin",
+    "expected a path inside the photos folder, such as events/…/anh.jpg.": "cần một đường dẫn bên trong thư mục ảnh, ví dụ events/…/anh.jpg.",
+    "expected the photo's SHA-256 (64 hexadecimal digits).": "cần mã SHA-256 của ảnh (64 chữ số thập lục phân).",
+    "expected a date and time such as 2022-12-26T08:30:00.": "cần ngày giờ dạng 2022-12-26T08:30:00.",
+    "expected true or false.": "cần true hoặc false.",
+    "expected a list of names.": "cần một danh sách tên.",
+    "{name} is shown in a photo but is not among the event's people.": "{name} có trong ảnh nhưng không thuộc thành phần của sự kiện.",
 }
