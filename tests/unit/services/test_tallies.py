@@ -128,6 +128,8 @@ def test_json_shape_is_the_documented_one(counted_years):
         "items_displayed",
         "plan",
         "previous_year",
+        "news_items",
+        "photos",
     }
     assert all(set(tally) == keys for tally in data["kinds"].values())
     assert set(data["total"]) == keys
