@@ -166,11 +166,11 @@ def credit_line(author: str, photographers: list[str]) -> str:
 
 
 def _news_photos(event_id: int) -> list[NewsPhoto]:
+    photos = media.news_photos(event_id)
+    if not photos:
+        return []  # no photos: no need of the photos folder (a shared database may not have chosen one yet)
     root = media.media_root()
-    return [
-        NewsPhoto(photo.id, media.file_of(photo, root), photo.caption, photo.photographer)
-        for photo in media.news_photos(event_id)
-    ]
+    return [NewsPhoto(photo.id, media.file_of(photo, root), photo.caption, photo.photographer) for photo in photos]
 
 
 def build(event_id: int, author: str | None = None) -> NewsDraft:

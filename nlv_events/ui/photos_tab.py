@@ -392,4 +392,9 @@ class PhotosTab(QWidget):
     def open_news(self) -> None:
         from nlv_events.ui.news_editor import NewsEditor
 
-        NewsEditor(self.event_id, self, set_news_link=self.set_news_link).exec()
+        try:
+            editor = NewsEditor(self.event_id, self, set_news_link=self.set_news_link)
+        except UserError as error:
+            ask.warn(self, _("News item"), str(error))
+            return
+        editor.exec()

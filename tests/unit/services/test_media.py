@@ -166,3 +166,24 @@ def test_removing_a_photo_deletes_the_copy_not_the_original(event_id, tmp_path):
     copy = media.file_of(photo)
     media.remove_photo(photo.id)
     assert not copy.exists() and original.exists() and Photo.select().count() == 0
+
+
+@pytest.mark.both_databases
+def test_a_shared_database_keeps_its_photos_in_the_folder_of_the_settings(db, tmp_path, monkeypatch):
+    from nlv_events.core import settings
+    from nlv_events.services import news
+
+    event_id = store.save_event(
+        EventRecord(kind="training", title="Tập huấn số hóa tài liệu", start=dt.date(2022, 9, 12))
+    ).id
+    assert news.build(event_id, author="").photos == []  # no photos: no folder needed for the draft
+    shared = tmp_path / "o-chung" / "anh"
+    monkeypatch.setitem(settings.DEFAULTS, "media.folder", str(shared))
+    result = media.add_photos(
+        event_id, [camera_jpeg(tmp_path / "a.jpg", taken=T(2022, 9, 12, 8, 0))], caption="Lớp học"
+    )
+    assert result.problems == [] and media.media_root() == shared
+    photo = media.photos(event_id)[0]
+    assert (shared / photo.path).is_file() and photo.taken_at == T(2022, 9, 12, 8, 0)
+    page = news.export_folder(news.build(event_id, author="A"), tmp_path / "web")
+    assert 'alt="Lớp học"' in page.read_text(encoding="utf-8")
