@@ -97,4 +97,5 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "expected true or false.": "cần true hoặc false.",
     "expected a list of names.": "cần một danh sách tên.",
     "{name} is shown in a photo but is not among the event's people.": "{name} có trong ảnh nhưng không thuộc thành phần của sự kiện.",
+    "Cannot make the thumbnail of {name}: {reason}": "Không tạo được ảnh thu nhỏ của {name}: {reason}",
 }

@@ -190,7 +190,7 @@ def _event(event_id: int) -> Event:
 
 def _target_name(folder: Path, original: Path) -> Path:
     stem = slug(original.stem)[:60] or "photo"
-    suffix = original.suffix.lower() if original.suffix.lower() in IMAGE_SUFFIXES else ".img"
+    suffix = original.suffix.lower()[:8] or ".img"
     candidate, number = folder / f"{stem}{suffix}", 1
     while candidate.exists():
         number += 1
@@ -279,7 +279,12 @@ def _prepare(source: Path) -> tuple[ImageFacts, str]:
     except OSError as error:
         raise UserError(_("Cannot read {name}: {reason}").format(name=source.name, reason=error.strerror)) from error
     if not thumbnail_path(digest).exists():
-        _write_thumbnail(small, thumbnail_path(digest))
+        try:
+            _write_thumbnail(small, thumbnail_path(digest))
+        except (OSError, ValueError) as error:
+            raise UserError(
+                _("Cannot make the thumbnail of {name}: {reason}").format(name=source.name, reason=error)
+            ) from error
     return facts, digest
 
 

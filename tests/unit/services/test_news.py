@@ -217,3 +217,15 @@ def test_the_news_link_is_recorded_and_counted_in_the_tallies(with_photos):
     assert (year.kinds["conference"].news_items, year.kinds["conference"].photos) == (1, 3)
     assert (year.total.news_items, year.total.photos) == (1, 3)
     assert year.kinds["talk"].photos == 0
+
+
+@pytest.mark.parametrize(
+    ("mode", "name"), [("CMYK", "in.jpg"), ("RGBA", "in.png"), ("I;16", "scan.png"), ("P", "in.gif")]
+)
+def test_any_colour_mode_becomes_an_rgb_web_jpeg(event_id, tmp_path, mode, name):
+    source = tmp_path / name
+    Image.new(mode, (2000, 500)).save(source)
+    photo = media.add_photos(event_id, [source]).added[0]
+    assert media.file_of(photo).suffix == source.suffix
+    with Image.open(io.BytesIO(news.web_jpeg(media.file_of(photo)))) as web:
+        assert (web.format, web.mode, web.size) == ("JPEG", "RGB", (1600, 400))
