@@ -124,6 +124,8 @@ def upright(image: Image.Image, size: int | None = None) -> Image.Image:
         image.draft("RGB", (size, size))
     image.load()
     turned = ImageOps.exif_transpose(image)
+    if turned.mode not in ("RGB", "RGBA", "L", "LA", "CMYK"):  # 16-bit scans, palettes: modes resizing refuses
+        turned = turned.convert("RGBA" if turned.mode in ("P", "PA") else "RGB")
     if size is not None:
         turned.thumbnail((size, size), Image.Resampling.LANCZOS)
     return turned
