@@ -119,9 +119,9 @@ def measure(home: Path) -> dict:
     return {"seconds": elapsed, "longest_pause_ms": longest["gap"], "idle_pause_ms": idle, "photos": added}
 
 
-def figures(home: Path) -> list[dict]:
-    from bench.run import figure
-
+def figures(home: Path, figure) -> list[dict]:
+    """The two rows of the report, made with bench.run's `figure` (passed in: under `python -m bench.run` that
+    module is __main__, and importing it again would run its set-up twice)."""
     result = measure(home)
     return [
         figure(
@@ -145,7 +145,7 @@ def figures(home: Path) -> list[dict]:
 def main() -> int:
     from bench import run
 
-    rows = figures(Path(tempfile.mkdtemp(prefix="nlv-bench-media-")))
+    rows = figures(Path(tempfile.mkdtemp(prefix="nlv-bench-media-")), run.figure)
     stored = json.loads(run.RESULTS.read_text(encoding="utf-8"))
     names = {row["figure"].split(" (")[0] for row in rows}
     kept = [row for row in stored["figures"] if row["figure"].split(" (")[0] not in names]

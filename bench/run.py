@@ -240,7 +240,7 @@ def main() -> int:
 
     from bench import media as media_bench
 
-    results.extend(media_bench.figures(HOME))
+    results.extend(media_bench.figures(HOME, figure))
 
     machine = machine_description()
     RESULTS.write_text(

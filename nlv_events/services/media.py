@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import shutil
+import threading
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -244,7 +245,7 @@ def add_photos(
     result = AddResult()
     # Reading and decoding run two files at a time (Pillow and hashlib let go of the GIL while they work); the
     # copies and the record are made here, one file after the other, in the order given.
-    with ThreadPoolExecutor(max_workers=PREPARING_THREADS) as pool:
+    with ThreadPoolExecutor(max_workers=PREPARING_THREADS, initializer=_yield_to_the_window) as pool:
         prepared = [pool.submit(_prepare, Path(source)) for source in files]
         for done, (source, future) in enumerate(zip(files, prepared, strict=True)):
             if is_cancelled is not None and is_cancelled():
@@ -264,6 +265,17 @@ def add_photos(
 
 
 PREPARING_THREADS = 2
+
+
+def _yield_to_the_window() -> None:
+    """Decoding threads run at a lower priority, so the window's thread gets the processor first when it needs it.
+
+    Linux sets a priority per thread (its id is a process id to setpriority); elsewhere the call does not exist or
+    is refused, and the threads run at normal priority."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except (AttributeError, OSError):
+        pass
 
 
 def _prepare(source: Path) -> tuple[ImageFacts, str]:
