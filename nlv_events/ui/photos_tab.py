@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -149,7 +149,12 @@ class PhotosTab(QWidget):
         self._progress_timer.timeout.connect(self._show_progress)
         if isinstance(parent, QDialog):
             parent.finished.connect(self.stop_work)  # a thread must not outlive the dialog that owns it
-        self.reload()
+        self._loaded = False  # filled when first shown: opening the editor stays as quick as without photos
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._loaded:
+            self.reload()
+        super().showEvent(event)
 
     def stop_work(self, *_args) -> None:
         """Cancel an addition under way (the photos added so far stay) and let the thumbnails finish."""
@@ -162,6 +167,7 @@ class PhotosTab(QWidget):
     # --- the list -------------------------------------------------------------------------------------------------
 
     def reload(self, select: int | None = None) -> None:
+        self._loaded = True
         current = select if select is not None else self.current_photo_id()
         self._filling = True
         self.grid.clear()

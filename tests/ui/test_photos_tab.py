@@ -53,7 +53,10 @@ def wait_for_photos(qtbot, tab, count):
 
 def test_drop_a_folder_then_caption_credit_people_and_choice(qtbot, editor, tmp_path, answers):
     tab = editor.photos_tab
-    assert editor.tabs.tabText(editor.tabs.indexOf(tab)) in ("Ảnh", "Photos")
+    assert editor.tabs.tabText(editor.tabs.indexOf(tab)) == "Ảnh"
+    assert not tab._loaded  # nothing read until the tab is looked at
+    editor.tabs.setCurrentWidget(tab)
+    assert tab._loaded and tab.grid.count() == 0 and tab.info_label.text() == "Chưa có ảnh."
     (photos_folder(tmp_path) / "ghi-chu.jpg").write_text("không phải ảnh")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "the-nho"))])
