@@ -27,6 +27,7 @@ def prepare(window: MainWindow, view: str) -> QWidget:
         editor = EventEditor(load_record(event), window)
         if view == "photos":
             editor.tabs.setCurrentWidget(editor.photos_tab)
+            editor.photos_tab.reload()
             editor.photos_tab.loader.wait()
             editor.photos_tab.grid.setCurrentRow(3)
         if view == "programme":
