@@ -369,12 +369,12 @@ def record_to_dict(record: EventRecord) -> dict[str, Any]:
 
 def export_document(year: int | None = None) -> dict[str, Any]:
     """The whole store (or the events starting in `year` and that year's plan) as an interchange document."""
+    media_of = media_interchange.exporter()
     return {
         "format": FORMAT,
         "plans": [plan.__dict__ for plan in store.plans(year)],
         "events": [
-            {**record_to_dict(store.load_record(event)), **media_interchange.to_dict(event.id)}
-            for event in queries.events(year=year)
+            {**record_to_dict(store.load_record(event)), **media_of(event.id)} for event in queries.events(year=year)
         ],
     }
 
