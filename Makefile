@@ -55,6 +55,9 @@ screenshots: $(STAMP)
 		QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang en \
 			--view $$view --screenshot docs/images/$$view.en.png || exit 1; \
 	done
+	$(BIN)/python scripts/sample_photos.py /tmp/nlv-events-screens.sqlite3
+	QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang vi \
+		--view photos --screenshot docs/images/photos.png
 
 # The one-folder bundle in dist/nlv-events/ (on Windows, then the installer: see packaging/README.md).
 package: $(STAMP)

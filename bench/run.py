@@ -290,6 +290,9 @@ def main() -> int:
     from bench import guests as guest_bench
 
     results.extend(guest_bench.invitation_figures(figure))
+    from bench import media as media_bench
+
+    results.extend(media_bench.figures(HOME, figure))
 
     machine = machine_description()
     RESULTS.write_text(

@@ -64,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--screenshot", metavar="FILE.png", help="show the window, save a picture of it, quit")
     gui.add_argument(
         "--view",
-        choices=("list", "calendar", "editor", "programme", "tallies"),
+        choices=("list", "calendar", "editor", "programme", "tallies", "photos"),
         default="list",
         help="what the screenshot shows",
     )

@@ -31,6 +31,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("organisation.city_en", "Hanoi", N_("City in English")),
     Setting("database", "", N_("Database file or PostgreSQL URL (empty: the default file)")),
     Setting("backups.folder", "", N_("Backups folder (empty: beside the database)")),
+    Setting("media.folder", "", N_("Photos folder (empty: beside the database file; required for PostgreSQL)")),
+    Setting("news.author", "", N_('Author of the news items, for the credit line "Tin: …"')),
 )
 DEFAULTS = {setting.key: setting.default for setting in SETTINGS}
 SETTINGS_FILENAME = "settings.json"

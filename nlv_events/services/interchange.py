@@ -33,7 +33,12 @@ from nlv_events.core.records import (
 )
 from nlv_events.core.rules import field_label
 from nlv_events.i18n import _, ngettext
-from nlv_events.services import exhibit_interchange, guest_interchange, planning_interchange
+from nlv_events.services import (
+    exhibit_interchange,
+    guest_interchange,
+    media_interchange,
+    planning_interchange,
+)
 from nlv_events.services.files import atomic_output
 
 log = logging.getLogger(__name__)
@@ -45,6 +50,7 @@ TEXT_KEYS = ("ref", *field_names(TEXT, CODE, VENUE))
 CODE_KEYS = field_names(CODE)
 COUNT_KEYS = field_names(COUNT)
 EVENT_KEYS = {"ref", *field_names(), *planning_interchange.EVENT_KEYS, exhibit_interchange.KEY, "guests"}
+EVENT_KEYS |= media_interchange.EVENT_KEYS
 PERSON_KEYS = {"name", "honorific", "position", "organisation", "role"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
 
@@ -57,6 +63,7 @@ class Document:
     planning: planning_interchange.PlanningPart | None = None
     exhibits: dict[int, Any] = field(default_factory=dict)  # by event position (from 1); see exhibit_interchange
     guests: dict[int, list] = field(default_factory=dict)  # by event number; absent in older files
+    media: list[media_interchange.MediaPart] = field(default_factory=list)  # per event, in the same order
 
 
 @dataclass
@@ -234,6 +241,10 @@ def parse_document(data: Any) -> Document:
         raise place.fail("meta", _("expected an object."))
     document = Document(
         events=[record_from_dict(value, number) for number, value in enumerate(_list(data, "events", place), 1)],
+        media=[
+            media_interchange.parse(value, _Place(event=number))
+            for number, value in enumerate(_list(data, "events", place), 1)
+        ],
         plans=[_plan_from_dict(value, number) for number, value in enumerate(_list(data, "plans", place), 1)],
         meta=meta,
         planning=planning_interchange.parse(data),
@@ -496,6 +507,9 @@ def import_document(
                     for number, record in enumerate(events, start=start + 1):
                         _import_event(record, stored, summary, batch, document.exhibits.get(number), number)
                         guest_interchange.store(record.id, document.guests.get(number))
+                    for number, record in enumerate(events, start=start + 1):
+                        if document.media:
+                            media_interchange.apply(record.id, document.media[number - 1], _Place(event=number))
                     if start + batch_size >= total:
                         planning_interchange.import_part(
                             document.planning, [record.id for record in document.events]
@@ -575,11 +589,14 @@ def export_document(
     """The whole store (or the events starting in `year` and that year's plan) as an interchange document; the
     guests' e-mail and phone only when `contacts` is asked for."""
     ids = [event_id for (event_id,) in queries.events(year=year).select(Event.id).tuples()]
+    media_of = media_interchange.exporter()
     events: list[dict[str, Any]] = []
     for start in range(0, len(ids), BATCH_SIZE):
         events.extend(
             guest_interchange.with_guests(
-                {**record_to_dict(record), **exhibit_interchange.export_for(record.id)}, record.id, contacts
+                {**record_to_dict(record), **exhibit_interchange.export_for(record.id), **media_of(record.id)},
+                record.id,
+                contacts,
             )
             for record in store.load_records(ids[start : start + BATCH_SIZE])
         )

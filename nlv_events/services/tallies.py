@@ -8,7 +8,7 @@ from peewee import fn
 
 from nlv_events.core import store, vocab
 from nlv_events.core.models import Event, database_proxy
-from nlv_events.services import counting, exhibits, guest_tallies
+from nlv_events.services import counting, exhibits, guest_tallies, media_tallies
 
 KIND_CODES: tuple[str, ...] = tuple(vocab.KINDS)
 QUARTERS = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
@@ -30,6 +30,8 @@ class KindTally:
     previous_year: int = 0
     guests_invited: int = 0
     guests_attending: int = 0
+    news_items: int = 0  # events with a published news link
+    photos: int = 0
 
     @property
     def plan_share(self) -> float | None:
@@ -123,6 +125,9 @@ def compute(year: int) -> YearTallies:
         audiences[audience] = audiences.get(audience, 0) + 1
 
     guest_tallies.add_to(kinds, year)
+    for kind, (news_items, photos) in media_tallies.per_kind(year).items():
+        media_tally = kinds.setdefault(kind, KindTally())
+        media_tally.news_items, media_tally.photos = news_items, photos
     plans = {plan.kind: plan.target for plan in store.plans(year)}
     for kind, count in _count_per_kind(year - 1).items():
         kinds.setdefault(kind, KindTally()).previous_year = count
@@ -131,8 +136,19 @@ def compute(year: int) -> YearTallies:
 
     total = KindTally()
     for tally in kinds.values():
-        for name in ("events", "organised", "co_organised", "onsite", "online", "hybrid", "previous_year",
-                     "guests_invited", "guests_attending"):
+        for name in (
+            "events",
+            "organised",
+            "co_organised",
+            "onsite",
+            "online",
+            "hybrid",
+            "previous_year",
+            "guests_invited",
+            "guests_attending",
+            "news_items",
+            "photos",
+        ):
             setattr(total, name, getattr(total, name) + getattr(tally, name))
         for name in ("attendance", "online_views", "items_displayed"):
             total.add_figure(name, getattr(tally, name))

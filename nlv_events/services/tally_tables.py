@@ -25,6 +25,8 @@ SUMMARY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("change", N_("Change on previous year"), "share"),
     ("guests_invited", N_("Guests invited"), "count"),
     ("guests_attending", N_("Guests attending"), "count"),
+    ("news_items", N_("News items"), "count"),
+    ("photos", N_("Photos"), "count"),
 )
 
 

@@ -78,6 +78,11 @@ class EventEditor(QDialog):
         field_limits.apply(self._field_widgets)
         self.exhibit_tab = exhibit_tab.attach(self)  # sections, items and loans of an exhibition
         self.tabs.addTab(GuestsTab(record.id, self, (self.programme_model, self.programme_view)), _("Guests"))
+        if record.id is not None:  # photos belong to a stored event
+            from nlv_events.ui.photos_tab import PhotosTab
+
+            self.photos_tab = PhotosTab(record.id, self, set_news_link=self.news_url_edit.setText)
+            self.tabs.addTab(self.photos_tab, _("Photos"))
 
         self.clash_label = QLabel(self)
         self.clash_label.setObjectName("clashWarning")

@@ -10,7 +10,7 @@ from nlv_events.core.models import Event
 from nlv_events.core.store import load_record
 from nlv_events.ui.main_window import MainWindow
 
-VIEWS = ("list", "calendar", "editor", "programme", "tallies")
+VIEWS = ("list", "calendar", "editor", "programme", "tallies", "photos")
 
 
 def prepare(window: MainWindow, view: str) -> QWidget:
@@ -19,11 +19,17 @@ def prepare(window: MainWindow, view: str) -> QWidget:
         window.views.setCurrentIndex(1)
         window.calendar.show_month(dt.date(2022, 12, 1))
         return window
-    if view in ("editor", "programme"):
+    if view in ("editor", "programme", "photos"):
         from nlv_events.ui.event_editor import EventEditor
 
-        event = Event.get_or_none(Event.ref == "demo-2022-bookday") or Event.select().first()
+        ref = "demo-2022-review" if view == "photos" else "demo-2022-bookday"
+        event = Event.get_or_none(Event.ref == ref) or Event.select().first()
         editor = EventEditor(load_record(event), window)
+        if view == "photos":
+            editor.tabs.setCurrentWidget(editor.photos_tab)
+            editor.photos_tab.reload()
+            editor.photos_tab.loader.wait()
+            editor.photos_tab.grid.setCurrentRow(3)
         if view == "programme":
             editor.tabs.setCurrentIndex(2)
             editor.programme_view.selectRow(4)

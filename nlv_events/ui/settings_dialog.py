@@ -59,11 +59,16 @@ class SettingsDialog(QDialog):
         self.database_edit.setPlaceholderText(str(settings_module_default_database()))
         self.backups_edit = QLineEdit(settings.get("backups.folder"), self)
         self.backups_edit.setPlaceholderText(_("beside the database"))
+        self.media_edit = QLineEdit(settings.get("media.folder"), self)
+        self.media_edit.setPlaceholderText(_("beside the database file (a shared database needs a shared folder)"))
+        self.author_edit = QLineEdit(settings.get("news.author"), self)
         general = QGroupBox(_("General"), self)
         form = QFormLayout(general)
         form.addRow(_("Language"), self.language_box)
         form.addRow(_("Database (file or PostgreSQL URL)"), self._with_browse(self.database_edit, self._browse_db))
         form.addRow(_("Backups folder"), self._with_browse(self.backups_edit, self._browse_backups))
+        form.addRow(_("Photos folder"), self._with_browse(self.media_edit, self._browse_media))
+        form.addRow(_("Author of the news items"), self.author_edit)
         buttons = QDialogButtonBox(self)
         buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -101,12 +106,19 @@ class SettingsDialog(QDialog):
         if folder:
             self.backups_edit.setText(folder)
 
+    def _browse_media(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Photos folder"), self.media_edit.text())
+        if folder:
+            self.media_edit.setText(folder)
+
     def accept(self) -> None:
         self.settings.set("language", self.language_box.currentData())
         for key, edit in self.organisation_edits.items():
             self.settings.set(key, edit.text().strip() or settings_module.DEFAULTS[key])
         self.settings.set("database", self.database_edit.text().strip())
         self.settings.set("backups.folder", self.backups_edit.text().strip())
+        self.settings.set("media.folder", self.media_edit.text().strip())
+        self.settings.set("news.author", self.author_edit.text().strip())
         self.settings.save()
         super().accept()
 

@@ -102,6 +102,9 @@ class BackgroundTask(QObject):
         self._dialog.setMaximum(max(total, 1))
         self._dialog.setValue(min(done, total))
 
+    def cancel(self) -> None:
+        self._cancel()
+
     def _cancel(self) -> None:
         self._worker.cancel_requested.set()
         self.cancelled.emit()

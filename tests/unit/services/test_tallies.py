@@ -130,6 +130,8 @@ def test_json_shape_is_the_documented_one(counted_years):
         "previous_year",
         "guests_invited",
         "guests_attending",
+        "news_items",
+        "photos",
     }
     assert all(set(tally) == keys for tally in data["kinds"].values())
     assert set(data["total"]) == keys
