@@ -7,10 +7,14 @@ from nlv_events.core.errors import ValidationError
 from nlv_events.core.records import FIELD_LABELS, EventRecord, PersonEntry, PlanEntry, ProgrammeEntry
 from nlv_events.core.text import clean, clean_or_none
 from nlv_events.i18n import _
+from nlv_events.i18n.formats import format_day
 
 # Far above any real figure (the library serves about 2.5 million uses a year), low enough to catch typos.
 MAX_COUNT = 100_000_000
 MAX_TITLE_LENGTH = 1_000
+# A title is printed whole in the programme's heading, the year-end list's row and the calendar file: 300
+# characters (about three lines of the programme's heading) is the most every printout carries.
+MAX_EVENT_TITLE_LENGTH = 300
 MAX_TEXT_LENGTH = 50_000
 
 
@@ -83,7 +87,7 @@ def validate_programme_entry(entry: ProgrammeEntry, record: EventRecord) -> None
         if moment is not None and not first_day <= when.day_of(moment) <= last_day:
             raise ValidationError(
                 _("The programme row “{title}” falls on {day}, outside the event's dates.").format(
-                    title=entry.title, day=when.day_of(moment).isoformat()
+                    title=entry.title, day=format_day(when.day_of(moment))
                 ),
                 "programme",
             )
@@ -113,8 +117,8 @@ def validate(record: EventRecord) -> EventRecord:
     _check_code("kind", "kind", record.kind)
     if not record.title:
         raise ValidationError(_("The title is required."), "title")
-    _check_length("title", record.title, MAX_TITLE_LENGTH)
-    _check_length("title_en", record.title_en, MAX_TITLE_LENGTH)
+    _check_length("title", record.title, MAX_EVENT_TITLE_LENGTH)
+    _check_length("title_en", record.title_en, MAX_EVENT_TITLE_LENGTH)
     for name in ("theme", "occasion", "venue", "news_url"):
         _check_length(name, getattr(record, name), MAX_TITLE_LENGTH)
     for name in ("description", "notes"):

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import peewee
 
-from nlv_events.core import guard, rules, when
+from nlv_events.core import guard, matching, rules, when
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.models import (
     AnnualPlan,
@@ -34,20 +34,19 @@ def new_ref() -> str:
 def _venue(name: str | None) -> Venue | None:
     if not name:
         return None
-    venue, _created = Venue.get_or_create(name=name)
-    return venue
+    # One hall typed twice ("thư viện" for "Thư viện") is one venue, not a near-duplicate.
+    return matching.existing(name) or Venue.create(name=name)
 
 
 def _organisation(name: str | None) -> Organisation | None:
     if not name:
         return None
-    organisation, _created = Organisation.get_or_create(name=name)
-    return organisation
+    return matching.existing_named(Organisation, name) or Organisation.create(name=name)
 
 
 def _person(entry: PersonEntry) -> Person:
     """The stored person of that name; what the entry says of them (newest first) is kept."""
-    person, _created = Person.get_or_create(name=entry.name)
+    person = matching.existing_named(Person, entry.name) or Person.create(name=entry.name)
     changed = False
     for attribute in ("honorific", "position"):
         value = getattr(entry, attribute)
