@@ -11,6 +11,8 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord, person_line
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number, format_span, format_time, format_weekday_date
+from nlv_events.services import sample_data
+from nlv_events.ui.translation import translate_ui
 
 
 def _row(label: str, value: str | None) -> str:
@@ -22,6 +24,9 @@ def event_html(record: EventRecord) -> str:
     parts = [f"<h3 style='margin-bottom:2px'>{escape(record.title)}</h3>"]
     if record.title_en:
         parts.append(f"<div style='color:#555'><i>{escape(record.title_en)}</i></div>")
+    if sample_data.is_sample(record.ref):
+        note = _("Sample data: File → Remove sample data takes it out.")
+        parts.append(f"<div style='color:#8A6D00'>{escape(note)}</div>")
     rows = [
         _row(_("Kind"), escape(vocab.label("kind", record.kind))),
         _row(_("Dates"), escape(format_span(record.start, record.end))),
@@ -74,11 +79,18 @@ class DetailPane(QTextBrowser):
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setOpenExternalLinks(True)
-        self.show_event(None)
+        self._event_id: int | None = None
+        translate_ui(self.retranslate)
+
+    def retranslate(self) -> None:
+        self.show_event(self._event_id)
 
     def show_event(self, event_id: int | None) -> None:
+        self._event_id = event_id
         if event_id is None:
-            self.setHtml(f"<p style='color:#777'>{escape(_('Select an event to see its details.'))}</p>")
+            # Outside the f-string: Babel's extractor does not look inside one, and the text went untranslated.
+            hint = _("Select an event to see its details.")
+            self.setHtml(f"<p style='color:#777'>{escape(hint)}</p>")
             return
         try:
             self.setHtml(event_html(store.load_record(event_id)))
