@@ -44,7 +44,10 @@ def through_year_dialog(qtbot, act):
     return choose
 
 
-def test_create_an_exhibition_from_the_keyboard(window, qtbot):
+def test_create_an_exhibition_from_the_keyboard(window, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
+
     def fill(editor):
         assert editor.kind_box.currentData() == "exhibition"  # the navigator's "all" falls back to exhibitions
         editor.title_edit.setFocus()
@@ -66,6 +69,8 @@ def test_create_an_exhibition_from_the_keyboard(window, qtbot):
     assert (created.start, created.end) == (dt.date(2022, 9, 1), dt.date(2022, 9, 30))
     assert created.partners == ["Viện Nghiên cứu Hán Nôm"] and created.items_displayed == 150
     assert "Triển lãm (21)" in window.navigator_model.index(1).data()
+    # The hall holds another exhibition then: Save asked, naming it, and the user said yes.
+    assert len(asked) == 1 and "Sảnh tầng 1" in asked[0] and "“" in asked[0]
 
 
 def test_undo_and_redo_of_create_edit_and_delete(window, qtbot, monkeypatch):
