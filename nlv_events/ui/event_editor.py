@@ -407,7 +407,7 @@ class EventEditor(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.programme_warning)
         layout.addWidget(self._error_label("programme"))
-        self.programme_model.modelReset.connect(self._programme_reset)
+        self.programme_model.rows_changed.connect(self._programme_reset)
         self.programme_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_row_people())
         return page
 
@@ -522,7 +522,7 @@ class EventEditor(QDialog):
             self.end_time.timeChanged,
             self.venue_box.currentTextChanged,
             self.status_box.currentIndexChanged,
-            self.programme_model.modelReset,
+            self.programme_model.rows_changed,
             self.has_end.toggled,
             self.start_timed.toggled,
         ):
@@ -533,7 +533,7 @@ class EventEditor(QDialog):
             self.start_date.dateChanged,
             self.end_date.dateChanged,
             self.has_end.toggled,
-            self.programme_model.modelReset,
+            self.programme_model.rows_changed,
         ):
             signal.connect(self._check_programme)
         self._venue_timer = QTimer(self)

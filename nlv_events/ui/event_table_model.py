@@ -315,8 +315,10 @@ class EventTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.ToolTipRole and column in ("title", "venue"):
-            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return "\n".join(text for text in (row.title, row.venue) if text)  # the venue, when its column is hidden
+        if role == Qt.ItemDataRole.ToolTipRole and column == "venue":
+            return row.venue
         if role == Qt.ItemDataRole.ToolTipRole and column == "kind":
             return vocab.label("kind", row.kind)
         if row.status == "cancelled":  # a cancelled event reads as cancelled: grey and struck through

@@ -12,7 +12,7 @@ from nlv_events.core import vocab
 from nlv_events.i18n.formats import format_span
 from nlv_events.ui.event_table_model import EventTableModel, short_kind
 
-_PADDING = 22
+_PADDING = 14
 # The widest dates the column shows: a timed span within a day, and a span over days.
 _WIDEST_SPANS = (
     (dt.datetime(2022, 12, 26, 8, 0), dt.datetime(2022, 12, 26, 11, 30)),
@@ -22,7 +22,7 @@ _WIDEST_SPANS = (
 
 class EventTableView(QTableView):
     """Kind, dates and status as wide as their longest label in the language in force; the venue takes what is left
-    and the title at least half of the table (the venue is elided first, its whole name in the detail pane)."""
+    and the title at least half of the table (the venue is elided first, and left out on a narrow screen)."""
 
     def __init__(self, model: EventTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,8 +53,10 @@ class EventTableView(QTableView):
         dates = self._needed([headers[2], *(format_span(start, end) for start, end in _WIDEST_SPANS)])
         status = self._needed([headers[4], *(vocab.label("status", code) for code in vocab.STATUSES)])
         available = max(self.viewport().width(), 400)
-        venue = max(60, min(240, available // 2 - kind - dates - status))
-        for column, width in ((0, kind), (2, dates), (3, venue), (4, status)):
+        venue = min(240, available // 2 - kind - dates - status)
+        # Too narrow to read a venue: the column steps aside (the detail pane and the tooltip still name it).
+        self.setColumnHidden(3, venue < 80)
+        for column, width in ((0, kind), (2, dates), (3, max(venue, 80)), (4, status)):
             self.setColumnWidth(column, width)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -112,9 +112,11 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.views)
         self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([200, 860, 260])
+        # The table takes what the window gains or loses: on a 1280-pixel screen the title keeps half of it.
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([200, 880, 240])
         self.setCentralWidget(self.splitter)
 
         self.year_box = QComboBox(self)

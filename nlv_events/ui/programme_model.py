@@ -6,7 +6,16 @@ import copy
 import datetime as dt
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QDate, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QDate,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from nlv_events.core import when
@@ -55,6 +64,8 @@ class _Snapshot(QUndoCommand):
 
 
 class ProgrammeModel(QAbstractTableModel):
+    rows_changed = Signal()  # after every change of the programme (an edit, undo, redo, load)
+
     def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self.undo_stack = undo_stack
@@ -128,9 +139,16 @@ class ProgrammeModel(QAbstractTableModel):
         self.undo_stack.push(_Snapshot(self, copy.deepcopy(self._rows), copy.deepcopy(rows), text))
 
     def _set(self, rows: list[ProgrammeEntry]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        if rows and len(rows) == len(self._rows):
+            # The same number of rows: their cells change, and an edit in progress in the view is not torn down.
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(rows) - 1)
+        else:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        self.rows_changed.emit()
 
     # --- edits a user makes -------------------------------------------------------------------------------------
 

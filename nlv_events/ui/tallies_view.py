@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events.core import queries, store, vocab
+from nlv_events.core import queries, rules, store, vocab
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import PlanEntry
 from nlv_events.i18n import _
@@ -32,6 +33,7 @@ from nlv_events.i18n.formats import format_number, format_percent
 from nlv_events.services import export_tallies, narrative, tallies
 from nlv_events.services.tally_tables import SUMMARY_COLUMNS, summary_headers, summary_rows
 from nlv_events.ui import ask
+from nlv_events.ui.event_table_model import short_kind
 from nlv_events.ui.workers import BackgroundTask
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -44,11 +46,28 @@ EXPORT_FILTERS = {
 }
 
 
-class TalliesModel(QAbstractTableModel):
-    """The summary table; the plan of each kind can be edited in place."""
+class PlanCommand(QUndoCommand):
+    """Set the plan of one kind for one year; undo puts the old target back."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, model: TalliesModel, year: int, kind: str, before: int | None, after: int | None) -> None:
+        super().__init__(_("set the plan of {kind} for {year}").format(kind=vocab.label("kind", kind), year=year))
+        self._model, self._year, self._kind, self._before, self._after = model, year, kind, before, after
+
+    def redo(self) -> None:
+        self._model.write_plan(self._year, self._kind, self._after)
+
+    def undo(self) -> None:
+        self._model.write_plan(self._year, self._kind, self._before)
+
+
+class TalliesModel(QAbstractTableModel):
+    """The summary table; the plan of each kind can be edited in place, each change a step of `undo_stack`."""
+
+    failed = Signal(str)  # a plan could not be written: the message says why
+
+    def __init__(self, parent=None, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.figures: tallies.YearTallies | None = None
         self._rows: list = []
         self._kinds = list(vocab.KINDS)
@@ -108,11 +127,28 @@ class TalliesModel(QAbstractTableModel):
             return False
         try:
             target = int(value)
-            store.save_plan(PlanEntry(self.figures.year, self._kinds[index.row()], target))
-        except (TypeError, ValueError, UserError):
+        except (TypeError, ValueError):
+            self.failed.emit(_("The plan is a whole number of events, such as 25."))
             return False
-        self.set_figures(tallies.compute(self.figures.year))
+        kind = self._kinds[index.row()]
+        before = self.figures.kinds[kind].plan if kind in self.figures.kinds else None
+        if before == target:
+            return False
+        try:
+            # Checked before the step is pushed: an error raised inside QUndoStack.push cannot reach us.
+            rules.validate_plan(PlanEntry(self.figures.year, kind, target))
+        except UserError as error:
+            self.failed.emit(str(error))
+            return False
+        self.undo_stack.push(PlanCommand(self, self.figures.year, kind, before, target))
         return True
+
+    def write_plan(self, year: int, kind: str, target: int | None) -> None:
+        try:
+            store.save_plan(PlanEntry(year, kind, target))
+        except UserError as error:
+            self.failed.emit(str(error))  # the database refused: the message says why
+        self.set_figures(tallies.compute(year))
 
 
 class TalliesDialog(QDialog):
@@ -126,7 +162,13 @@ class TalliesDialog(QDialog):
         for value in years:
             self.year_box.addItem(str(value), value)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(year or (years[0] if years else None))))
-        self.model = TalliesModel(self)
+        self.model = TalliesModel(self, getattr(parent, "undo_stack", None))
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("planError")
+        self.error_label.setStyleSheet("color:#B00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.model.failed.connect(self._plan_failed)
         self.table = QTableView(self)
         self.table.setObjectName("talliesTable")
         self.table.setModel(self.model)
@@ -156,6 +198,7 @@ class TalliesDialog(QDialog):
         narrative_layout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(_("The plan of each kind can be edited in the table (double-click a figure in Plan)."), self)
         narrative_layout.addWidget(hint)
+        narrative_layout.addWidget(self.error_label)
         narrative_layout.addWidget(self.narrative, 1)
         narrative_layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignRight)
         year_page = QSplitter(Qt.Orientation.Vertical, self)
@@ -176,6 +219,10 @@ class TalliesDialog(QDialog):
         self.year_box.currentIndexChanged.connect(self.refresh)
         self.model.modelReset.connect(self._figures_changed)
         self.refresh()
+
+    def _plan_failed(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
 
     def year(self) -> int:
         return int(self.year_box.currentData())
@@ -206,7 +253,7 @@ class TalliesDialog(QDialog):
             series.append(bar_set)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([vocab.label("kind", kind) for kind in figures.kinds])
+        categories.append([short_kind(kind) for kind in figures.kinds])  # whole labels fit under the bars
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         values = QValueAxis()
@@ -259,11 +306,18 @@ class TalliesDialog(QDialog):
         self.export_to(path)
 
     def export_to(self, path: str) -> BackgroundTask | None:
-        try:
-            output_format = export_tallies.format_for(path, None)
-        except UserError as error:
-            ask.warn(self, self.windowTitle(), str(error))
+        suffix = Path(path).suffix.lower().lstrip(".")
+        if suffix not in EXPORT_FILTERS:
+            ask.warn(
+                self,
+                self.windowTitle(),
+                _(
+                    "Choose the type of file in the list (Excel, CSV, Word or JSON), or end the name with .xlsx, .csv, "
+                    ".docx or .json."
+                ),
+            )
             return None
+        output_format = suffix
         year = self.year()
 
         def job(progress, is_cancelled) -> str:
