@@ -109,7 +109,7 @@ class EventEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("EventEditor")
         self.setWindowTitle(heading or (_("Edit event") if record.id else _("New event")))
-        self.resize(980, 720)
+        self.resize(980, 640)  # fits a 1280×680 screen
         self._initial = copy.deepcopy(record)
         self._record_id, self._ref, self._version = record.id, record.ref, record.version
         self.result_record: EventRecord | None = None

@@ -46,6 +46,16 @@ EXPORT_FILTERS = {
 }
 
 
+def _two_lines(text: str) -> str:
+    """A long column heading on two lines, so every column shows at the window's default size."""
+    if len(text) < 10 or " " not in text:
+        return text
+    middle = len(text) // 2
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    split = min(spaces, key=lambda i: abs(i - middle))
+    return text[:split] + "\n" + text[split + 1 :]
+
+
 class PlanCommand(QUndoCommand):
     """Set the plan of one kind for one year; undo puts the old target back."""
 
@@ -87,7 +97,9 @@ class TalliesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             headers = summary_headers()
-            return headers[section] if 0 <= section < len(headers) else None
+            if not 0 <= section < len(headers):
+                return None
+            return _two_lines(headers[section]) if section else headers[section]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -156,7 +168,7 @@ class TalliesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("TalliesDialog")
         self.setWindowTitle(_("Tallies for the annual report"))
-        self.resize(1200, 820)
+        self.resize(1180, 640)  # fits a 1280×680 screen
         self.year_box = QComboBox(self)
         years = sorted({*queries.years_with_events(), dt.date.today().year}, reverse=True)
         for value in years:
@@ -177,7 +189,7 @@ class TalliesDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.chart_view = QChartView(self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(260)
+        self.chart_view.setMinimumHeight(200)
         self.narrative = QPlainTextEdit(self)
         self.narrative.setObjectName("narrative")
         self.narrative.setReadOnly(True)
@@ -205,7 +217,7 @@ class TalliesDialog(QDialog):
         year_page.addWidget(self.table)
         year_page.addWidget(self.chart_view)
         year_page.addWidget(narrative_box)
-        year_page.setSizes([260, 300, 160])
+        year_page.setSizes([300, 220, 110])
         self.tabs = QTabWidget(self)
         self.tabs.addTab(year_page, _("The year"))
         self.tabs.addTab(self.years_table, _("Over the years"))

@@ -274,6 +274,10 @@ def test_plan_targets_join_the_undo_stack_and_a_failed_write_says_why(window, qt
     assert dialog.model.index(0, PLAN_COLUMN).data() == str(planned)
     dialog.model.setData(dialog.model.index(0, PLAN_COLUMN), 500_000_000)
     assert dialog.error_label.isVisible() and "500000000" in dialog.error_label.text()
+    assert window.undo_stack.count() == 1  # the refused plan left no step
+    # At its default size (it fits a 1280×680 screen) the table shows every column.
+    assert dialog.height() <= 680 and dialog.width() <= 1280
+    qtbot.waitUntil(lambda: not dialog.table.horizontalScrollBar().isVisible())
 
 
 def test_counts_group_like_vietnamese_and_refuse_a_minus_beside_the_field(qtbot, demo_db):
