@@ -140,6 +140,10 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(120)
         self._search_timer.timeout.connect(self._apply_search)
         self.search_box.textChanged.connect(self._search_timer.start)
+        self._hint_timer = QTimer(self)
+        self._hint_timer.setSingleShot(True)
+        self._hint_timer.setInterval(400)
+        self._hint_timer.timeout.connect(self._update_widen_hint)
         self.year_box.currentIndexChanged.connect(self._year_chosen)
         self.status_box.currentIndexChanged.connect(self._status_chosen)
         # A bound method, not a lambda: Qt disconnects it when the window goes, before the stack is emptied.
@@ -370,10 +374,13 @@ class MainWindow(QMainWindow):
         shown, total = self.model.matching_count(), len(self.model.all_rows())
         text = ngettext("{shown} of {total} event", "{shown} of {total} events", total).format(shown=shown, total=total)
         self.status_label.setText(text)
-        self._update_widen_hint(shown)
+        self.widen_button.hide()
+        self._hint_timer.start()
 
-    def _update_widen_hint(self, shown: int) -> None:
-        """With a year chosen and a search typed, say how many events the other years hold."""
+    def _update_widen_hint(self) -> None:
+        """With a year chosen and a search typed, say how many events the other years hold (once typing has paused
+        a little longer than the filter waits: two counts over every year cost more than a keystroke should)."""
+        shown = self.model.matching_count()
         year, text = self.selected_year(), self.search_box.text().strip()
         others = 0
         if year is not None and text and not self.loading:

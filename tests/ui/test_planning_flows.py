@@ -246,7 +246,7 @@ def test_search_tells_of_other_years_and_folds_pasted_letters(window, qtbot):
     window.search_box.clear()
     type_text(window.search_box, "kỹ năng")
     qtbot.waitUntil(lambda: window.model.rowCount() == 0)
-    assert "Không có trong năm 2022 — 1 trong các năm khác" in window.status_label.text()
+    qtbot.waitUntil(lambda: "Không có trong năm 2022 — 1 trong các năm khác" in window.status_label.text())
     assert window.current_event_id() is None
     assert "Chọn một sự kiện" in window.detail.toPlainText()
     assert not window.edit_action.isEnabled() and not window.print_action.isEnabled()
