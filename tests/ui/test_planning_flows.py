@@ -315,7 +315,11 @@ def test_small_screen_labels_and_cancelled_events(window, qtbot):
     cancelled = next(row for row in range(window.model.rowCount()) if window.model.index(row, 4).data() == "Đã hủy")
     assert window.model.index(cancelled, 1).data(Qt.ItemDataRole.FontRole).strikeOut()
     window.views.setCurrentIndex(1)
-    window.calendar.show_month(dt.date(2022, 11, 1))
+    window.calendar.show_month(dt.date(2022, 9, 1))
+    qtbot.waitExposed(window.calendar.grid)
+    bars = {bar.title: bar for bar in window.calendar.grid.layout_bars()}
+    assert bars["Tọa đàm “Gìn giữ và phát huy di sản Hán Nôm trong thư viện”"].cancelled
+    assert not bars["Cách mạng Tháng Tám và Quốc khánh 2/9 – 77 năm"].cancelled
     editor = _show(qtbot, EventEditor(EventRecord(kind="talk", title="", start=dt.date(2023, 1, 1))))
     form_labels = [label.text() for label in editor.findChildren(type(editor.venue_hint))]
     assert "Tên tiếng Anh" in form_labels and "kết thúc" not in [editor.has_end.text()]
