@@ -559,10 +559,24 @@ class EventEditor(QDialog):
         return first, max(first, last)
 
     def _programme_offset(self) -> int:
-        """By how many days the event moved since its programme was entered (0: it did not, or no programme)."""
-        if not self.programme_model.rowCount():
+        """By how many days to move the programme so that it fits the event's dates again: the days the event moved
+        since the form opened, else the gap between the event's start and the first row (0: nothing to offer)."""
+        rows = self.programme_model.rows()
+        first, last = self._event_days()
+        if not rows or not self.programme_model.outside_dates():
             return 0
-        return (self.start_date.date().toPython() - self._programme_day).days
+        moved = (first - self._programme_day).days
+        to_first_row = (first - when.day_of(rows[0].start)).days
+        for offset in (moved, to_first_row):
+            delta = dt.timedelta(days=offset)
+            if offset and all(
+                first <= when.day_of(moment) + delta <= last
+                for row in rows
+                for moment in (row.start, row.end)
+                if moment is not None
+            ):
+                return offset
+        return 0
 
     def _check_programme(self) -> None:
         """Flag the rows out of order or outside the event's dates; offer to move the programme with the event."""
@@ -599,7 +613,6 @@ class EventEditor(QDialog):
         offset = self._programme_offset()
         if offset:
             self.programme_model.shift_days(offset)
-            self._programme_day = self.start_date.date().toPython()
             self._check_programme()
 
     def _count_refused(self, field: str) -> None:
@@ -756,7 +769,7 @@ class EventEditor(QDialog):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self) -> None:
-        if self._programme_offset() and self.programme_model.outside_dates():
+        if self._programme_offset():
             question = ngettext(
                 "The event moved by {count} day since its programme was entered. Move the programme with it?",
                 "The event moved by {count} days since its programme was entered. Move the programme with it?",

@@ -95,9 +95,19 @@ def test_moving_the_event_offers_to_move_its_programme(qtbot, demo_db):
     qtbot.mouseClick(editor.undo_button, Qt.MouseButton.LeftButton)
     assert editor.programme_model.rows()[0].start == dt.datetime(2022, 4, 21, 7, 30)
     assert editor.programme_model.headerData(0, Qt.Orientation.Vertical) == "1 ⚠"  # outside the dates, flagged
+    assert editor.move_programme_bar.isVisible()  # and the move is offered again
     qtbot.mouseClick(editor.redo_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.result_record is not None and editor.result_record.programme[-1].start.day == 24
+
+
+def test_rows_added_after_a_date_change_start_on_the_new_date(qtbot, demo_db):
+    editor = _show(qtbot, EventEditor(EventRecord(kind="talk", title="Tọa đàm", start=dt.datetime(2023, 5, 5, 9))))
+    editor.start_date.setDate(QDate(2023, 5, 12))
+    editor.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(editor.add_row_button, Qt.MouseButton.LeftButton)
+    assert editor.programme_model.rows()[0].start == dt.datetime(2023, 5, 12, 9)
+    assert not editor.move_programme_bar.isVisible() and not editor.programme_warning.isVisible()
 
 
 def test_duplicate_to_a_chosen_year_with_ticked_changes(window, qtbot):
