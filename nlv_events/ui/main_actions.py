@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from nlv_events.i18n import N_
+from nlv_events.ui import file_actions  # noqa: F401 - registers import, export, backups, settings and help
 from nlv_events.ui.actions import register
 
 if TYPE_CHECKING:
@@ -46,21 +47,6 @@ def show_tallies(window: MainWindow) -> None:
     window.show_tallies()
 
 
-@register("import", N_("&Import from a file…"), menu="file", section=10, shortcut=Key.Open, icon="document-open")
-def import_file(window: MainWindow) -> None:
-    window.import_file()
-
-
-@register("export", N_("E&xport to a file…"), menu="file", section=10, shortcut="Ctrl+E")
-def export_file(window: MainWindow) -> None:
-    window.export_file()
-
-
-@register("export_ics", N_("Export to a &calendar (.ics)…"), menu="file", section=10)
-def export_calendar(window: MainWindow) -> None:
-    window.export_calendar()
-
-
 @register("demo", N_("Load &demo data (year 2022)"), menu="file", section=10)
 def load_demo(window: MainWindow) -> None:
     window.load_demo()
@@ -69,21 +55,6 @@ def load_demo(window: MainWindow) -> None:
 @register("remove_sample", N_("&Remove sample data…"), menu="file", section=10)
 def remove_sample(window: MainWindow) -> None:
     window.remove_sample_data()
-
-
-@register("settings", N_("&Settings…"), menu="file", section=20, shortcut=Key.Preferences)
-def show_settings(window: MainWindow) -> None:
-    window.show_settings()
-
-
-@register("backup", N_("&Back up now"), menu="file", section=20)
-def back_up_now(window: MainWindow) -> None:
-    window.back_up_now()
-
-
-@register("restore", N_("&Restore from a backup…"), menu="file", section=20)
-def restore_backup(window: MainWindow) -> None:
-    window.restore_backup()
 
 
 @register("quit", N_("&Quit"), menu="file", section=90, shortcut=Key.Quit, icon="application-exit")
@@ -180,18 +151,3 @@ def find(window: MainWindow) -> None:
 @register("reload", N_("&Reload"), menu="view", shortcut="F5", icon="view-refresh")
 def reload(window: MainWindow) -> None:
     window.reload()
-
-
-@register("guide", N_("&User guide"), menu="help", shortcut=Key.HelpContents, icon="help-contents")
-def show_guide(window: MainWindow) -> None:
-    window.show_guide()
-
-
-@register("log", N_("Open &log folder"), menu="help")
-def open_log_folder(window: MainWindow) -> None:
-    window.open_log_folder()
-
-
-@register("about", N_("&About NLV Events"), menu="help", section=10)
-def show_about(window: MainWindow) -> None:
-    window.show_about()

@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QListView,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -26,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events import APP_NAME, __version__, i18n
+from nlv_events import APP_NAME, i18n
 from nlv_events.core import queries, store, vocab
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, ngettext
-from nlv_events.services import demo, interchange, planning, sample_data
+from nlv_events.services import demo, planning, sample_data
 from nlv_events.ui import actions, ask, main_actions, translation  # noqa: F401 - main_actions registers the actions
 from nlv_events.ui.calendar_view import CalendarView
 from nlv_events.ui.detail_pane import DetailPane
@@ -621,121 +618,6 @@ class MainWindow(QMainWindow):
         self.tallies_dialog = TalliesDialog(self.selected_year(), self)
         self.tallies_dialog.open()
 
-    def import_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, _("Import events"), "", _("NLV Events data (*.json)"))
-        if path:
-            self.import_from(path)
-
-    def import_from(self, path: str) -> None:
-        try:
-            summary = interchange.import_document(interchange.read_document(path))
-        except UserError as error:
-            ask.warn(self, _("Import events"), str(error))
-            return
-        self.reload_years()
-        ask.inform(
-            self,
-            _("Import events"),
-            _(
-                "Imported {file}: {created} events added, {updated} updated, {unchanged} unchanged, {plans} plan lines."
-            ).format(
-                file=path,
-                created=summary.created,
-                updated=summary.updated,
-                unchanged=summary.unchanged,
-                plans=summary.plans,
-            ),
-        )
-
-    def export_file(self) -> None:
-        year = self.selected_year()
-        name = f"nlv-events-{year}.json" if year else "nlv-events.json"
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export events"), name, _("NLV Events data (*.json)"))
-        if path:
-            try:
-                interchange.write_document(interchange.export_document(year), path)
-            except UserError as error:
-                ask.warn(self, _("Export events"), str(error))
-
-    def export_calendar(self) -> None:
-        from nlv_events.services import export_ics
-
-        year = self.selected_year()
-        name = f"nlv-events-{year}.ics" if year else "nlv-events.ics"
-        path, _filter = QFileDialog.getSaveFileName(self, _("Export to a calendar"), name, _("Calendar (*.ics)"))
-        if not path:
-            return
-        try:
-            count = export_ics.write_ics(path, year)
-        except UserError as error:
-            ask.warn(self, _("Export to a calendar"), str(error))
-            return
-        message = ngettext("Wrote {count} event to {file}.", "Wrote {count} events to {file}.", count)
-        self.statusBar().showMessage(message.format(count=count, file=path), 8000)
-
-    def _backups_folder(self) -> Path:
-        from nlv_events.services import backup
-
-        return backup.backups_dir(backup.sqlite_path(self.database_target), self.app_settings.get("backups.folder"))
-
-    def back_up_now(self) -> None:
-        from nlv_events.services import backup
-
-        try:
-            made = backup.backup_to(self.database_target, self._backups_folder() / backup.backup_name())
-        except UserError as error:
-            ask.warn(self, _("Back up"), str(error))
-            return
-        ask.inform(self, _("Back up"), _("Backed up the database to {file}.").format(file=made))
-
-    def restore_backup(self) -> None:
-        try:
-            folder = self._backups_folder()
-        except UserError as error:
-            ask.warn(self, _("Restore"), str(error))
-            return
-        path, _filter = QFileDialog.getOpenFileName(
-            self, _("Restore from a backup"), str(folder), _("NLV Events backups (*.sqlite3)")
-        )
-        if path:
-            self.restore_from(Path(path))
-
-    def restore_from(self, path: Path) -> bool:
-        from nlv_events.services import backup
-
-        question = _(
-            "Replace the current record with the backup {file}? The record as it is now is backed up first."
-        ).format(file=path.name)
-        if not ask.confirm(self, _("Restore"), question):
-            return False
-        try:
-            safety = backup.restore(self.database_target, path, self._backups_folder())
-        except UserError as error:
-            ask.warn(self, _("Restore"), str(error))
-            return False
-        self.undo_stack.clear()
-        self.reload_years()
-        ask.inform(
-            self,
-            _("Restore"),
-            _("Restored the database from {file}; the database as it was is kept in {safety}.").format(
-                file=path, safety=safety
-            ),
-        )
-        return True
-
-    def show_settings(self) -> None:
-        from nlv_events.ui.settings_dialog import SettingsDialog
-
-        before = self.app_settings.get("database")
-        dialog = SettingsDialog(self.app_settings, self)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-            return
-        if self.app_settings.get("language") != i18n.current_language():
-            self.set_language(self.app_settings.get("language"))
-        if self.app_settings.get("database") != before:
-            ask.inform(self, _("Settings"), _("The new database is used from the next start of NLV Events."))
-
     def set_language(self, language: str) -> None:
         self.app_settings.set("language", language)
         self.app_settings.save()
@@ -743,27 +625,6 @@ class MainWindow(QMainWindow):
             action.setChecked(action.data() == language)
         translation.set_language(language)  # every widget that asked (translate_ui) re-translates itself
         self.language_changed.emit(language)
-
-    def show_guide(self) -> None:
-        from nlv_events.ui.help_viewer import UserGuide
-
-        self.guide = UserGuide(self)
-        self.guide.open()
-
-    def open_log_folder(self) -> None:
-        from nlv_events.ui import crash
-
-        crash.open_log_folder()
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About NLV Events"),
-            _(
-                "{app} {version}\nPlanning, recording and reporting the public events of the "
-                "National Library of Vietnam."
-            ).format(app=APP_NAME, version=__version__),
-        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
