@@ -14,6 +14,7 @@ from nlv_events.core.models import Event, Venue, database_proxy
 from nlv_events.core.text import fold, sort_key, spellings, word_found
 from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_span
+from nlv_events.ui import translation
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -114,6 +115,7 @@ class EventTableModel(QAbstractTableModel):
         self._ordered: list[EventRow] | None = None  # every row in the current order, kept between keystrokes
         self._last_filter: tuple[list[str], str] | None = None
         self._last_found: list[EventRow] | None = None
+        translation.hub().language_changed.connect(self.refresh_texts)
 
     # --- data and filters ----------------------------------------------------------------------------------------
 

@@ -225,8 +225,6 @@ class MainWindow(QMainWindow):
         if self.year_box.count():
             self.year_box.setItemText(0, _("All years"))
         self._fill_status_box()
-        self.model.refresh_texts()
-        self.navigator_model.retranslate()
         # The navigator shows whole labels with their counts, in either language.
         widest = max(
             self.navigator.fontMetrics().horizontalAdvance(f"{vocab.label('kind', code)} (000)") for code in vocab.KINDS
