@@ -12,9 +12,11 @@ Write one function that takes the main window, and register it where your featur
         GuestsDialog(window.current_event_id(), window).exec()
 
 then import your module once in ``nlv_events/ui/main_actions.py``, beside ``from nlv_events.ui import
-file_actions`` (ui/file_actions.py is a complete example). The window builds its menus and toolbar from the registry: within a menu, actions go in order of
-``section`` and then of registration, with a separator wherever the section changes; ``toolbar`` places the
-action on the main toolbar the same way (``None`` keeps it off). ``needs_event`` enables it only while an event
+file_actions`` (ui/file_actions.py is a complete example).
+
+The window builds its menus and toolbar from the registry: within a menu, actions go in order of ``section`` and
+then of registration, with a separator wherever the section changes; ``toolbar`` places the action on the main
+toolbar the same way (``None`` keeps it off). ``needs_event`` enables it only while an event
 is selected; the text is translated again whenever the language changes. The window keeps each built QAction as
 ``window.actions[name]`` and as the attribute ``window.<name>_action``.
 
