@@ -10,6 +10,7 @@ from nlv_events.core import database, queries
 from nlv_events.core.errors import UserError
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _
+from nlv_events.i18n.formats import format_moment
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ def _offer_backup(target: str, settings: Settings, error: UserError) -> bool:
     question = _(
         "The database cannot be opened:\n{error}\n\nRestore the newest good backup, taken {taken}? "
         "The damaged file is kept beside it."
-    ).format(error=error, taken=found.taken.strftime("%d/%m/%Y %H:%M"))
+    ).format(error=error, taken=format_moment(found.taken))
     answer = QMessageBox.question(None, APP_NAME, question)
     if answer != QMessageBox.StandardButton.Yes:
         return False

@@ -4,3 +4,4 @@ VI = {
     "Importing {file}…": "Đang nhập {file}…",
     "Exporting to {file}…": "Đang xuất ra {file}…",
 }
+VI["At most {limit} characters."] = "Tối đa {limit} ký tự."

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 # A name as printed (a person, an organisation, a venue) and the words around it on a programme.
 NAME = 255
-# A heading: titles, theme, occasion.
+# A heading: theme, occasion.
 HEADING = 1_000
+# An event's title is printed whole in the programme's heading, the year-end list's row and the calendar file:
+# 300 characters (about three lines of the programme's heading) is the most every printout carries.
+EVENT_TITLE = 300
 # Running text typed in a box: description and notes.
 LONG_TEXT = 50_000
 
@@ -20,8 +23,8 @@ MAX_LENGTH: dict[str, int] = {
     "status": 40,
     "role": 40,
     "audience": 40,
-    "title": HEADING,
-    "title_en": HEADING,
+    "title": EVENT_TITLE,
+    "title_en": EVENT_TITLE,
     "theme": HEADING,
     "occasion": HEADING,
     "venue": NAME,

@@ -17,7 +17,7 @@ from nlv_events.core.models import (
     Venue,
 )
 from nlv_events.core.records import PersonEntry
-from nlv_events.core.text import fold
+from nlv_events.core.text import fold, spellings
 
 # LIKE treats these as wildcards; a search word is split on them rather than escaped, which every
 # database accepts the same way.
@@ -51,7 +51,11 @@ def events(
     if status:
         query = query.where(Event.status == status)
     for word in search_words(search):
-        query = query.where(Event.search_text.contains(word))
+        condition = None
+        for spelling in spellings(word):  # kĩ finds kỹ: either spelling of the syllable
+            found = Event.search_text.contains(spelling)
+            condition = found if condition is None else condition | found
+        query = query.where(condition)
     return query.order_by(Event.start_date, Event.start_time, Event.id)
 
 

@@ -23,6 +23,7 @@ from nlv_events.core.records import (
 )
 from nlv_events.core.text import clean, clean_or_none
 from nlv_events.i18n import _
+from nlv_events.i18n.formats import format_day
 
 # Far above any real figure (the library serves about 2.5 million uses a year), low enough to catch typos.
 MAX_COUNT = 100_000_000
@@ -166,7 +167,7 @@ def validate_programme_entry(entry: ProgrammeEntry, record: EventRecord) -> None
         if moment is not None and not first_day <= when.day_of(moment) <= last_day:
             raise ValidationError(
                 _("The programme row “{title}” falls on {day}, outside the event's dates.").format(
-                    title=entry.title, day=when.day_of(moment).isoformat()
+                    title=entry.title, day=format_day(when.day_of(moment))
                 ),
                 "programme",
             )

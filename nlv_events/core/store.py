@@ -9,7 +9,7 @@ from typing import Any
 
 import peewee
 
-from nlv_events.core import guard, rules, when
+from nlv_events.core import guard, matching, rules, when
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.models import (
     AnnualPlan,
@@ -42,23 +42,35 @@ def new_ref() -> str:
     return uuid.uuid4().hex
 
 
+def _found_or_created(model, name: str, find):
+    """The stored row `find(name)` matches, else a new one. Two savers may create the same name at once (on a
+    shared database): the second one's insert fails on the unique name, and it takes the first one's row."""
+    found = find(name)
+    if found is not None:
+        return found
+    try:
+        with database_proxy.atomic():  # a savepoint: the failed insert leaves the save going
+            return model.create(name=name)
+    except peewee.IntegrityError:
+        return find(name) or model.get(model.name == name)
+
+
 def _venue(name: str | None) -> Venue | None:
     if not name:
         return None
-    venue, _created = Venue.get_or_create(name=name)
-    return venue
+    # One hall typed twice ("thư viện" for "Thư viện") is one venue, not a near-duplicate.
+    return _found_or_created(Venue, name, matching.existing)
 
 
 def _organisation(name: str | None) -> Organisation | None:
     if not name:
         return None
-    organisation, _created = Organisation.get_or_create(name=name)
-    return organisation
+    return _found_or_created(Organisation, name, lambda text: matching.existing_named(Organisation, text))
 
 
 def _person(name: str) -> Person:
-    person, _created = Person.get_or_create(name=name)
-    return person
+    """The stored person of that name (matched ignoring case and spacing), or a new one."""
+    return _found_or_created(Person, name, lambda text: matching.existing_named(Person, text))
 
 
 def search_text(record: EventRecord) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-_D_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+# "Ð" (U+00D0, Icelandic eth) and its small form look like Đ and arrive pasted from other software.
+_D_MAP = str.maketrans({"đ": "d", "Đ": "D", "\u00d0": "D", "\u00f0": "d"})
+# A syllable of one consonant onset and i/y is spelt both ways (kỹ/kĩ, lý/lí, quý/quí, mỹ/mĩ): one word.
+_I_Y_SYLLABLE = re.compile(r"^(b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)[iy]$")
 
 # Vietnamese alphabet order (with the Latin letters it lacks, for foreign names); the letters with breve,
 # circumflex or horn are letters of their own.
@@ -36,9 +40,22 @@ def fold(value: str | None) -> str:
     return " ".join(bare.casefold().split())
 
 
+def spellings(folded_word: str) -> tuple[str, ...]:
+    """The folded spellings a search word stands for: "ki" → ("ki", "ky"); most words have one."""
+    match = _I_Y_SYLLABLE.match(folded_word)
+    if not match:
+        return (folded_word,)
+    onset = match.group(1)
+    return (onset + "i", onset + "y")
+
+
+def word_found(spelling_set: tuple[str, ...], folded_haystack: str) -> bool:
+    return any(spelling in folded_haystack for spelling in spelling_set)
+
+
 def matches(query: str, folded_haystack: str) -> bool:
-    """True when every word of `query` occurs in the already folded text."""
-    return all(word in folded_haystack for word in fold(query).split())
+    """True when every word of `query` (in any of its spellings) occurs in the already folded text."""
+    return all(word_found(spellings(word), folded_haystack) for word in fold(query).split())
 
 
 def _collation_tables() -> tuple[dict[int, str], dict[int, str]]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from nlv_events.core import queries, when
-from nlv_events.core.models import Event, Venue
+from nlv_events.core import matching, queries, when
+from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, ProgrammeEntry
-from nlv_events.core.text import fold
 from nlv_events.i18n import _
 
 
@@ -38,7 +37,7 @@ def _overlap(a: tuple[dt.datetime, dt.datetime], b: tuple[dt.datetime, dt.dateti
 
 
 def _same_place(a: str | None, b: str | None) -> bool:
-    return bool(a and b and fold(a) == fold(b))
+    return matching.same_venue(a, b)
 
 
 def event_clashes(record: EventRecord) -> list[Clash]:
@@ -48,8 +47,11 @@ def event_clashes(record: EventRecord) -> list[Clash]:
     mine = _span(record.start, record.end)
     first_day = when.day_of(record.start)
     last_day = when.day_of(record.end) if record.end is not None else first_day
+    places = matching.ids_of_place(record.venue)
+    if not places:
+        return []
     candidates = queries.events().where(
-        (Venue.name == record.venue)
+        (Event.venue.in_(places))
         & (Event.status != "cancelled")
         & (Event.start_date <= last_day)
         & ((Event.end_date >= first_day) | (Event.end_date.is_null() & (Event.start_date >= first_day)))
@@ -67,7 +69,7 @@ def event_clashes(record: EventRecord) -> list[Clash]:
             clashes.append(
                 Clash(
                     _("{venue} is also booked for “{title}” at that time.").format(
-                        venue=record.venue, title=other.title
+                        venue=other.venue.name if other.venue_id else record.venue, title=other.title
                     ),
                     other.id,
                 )

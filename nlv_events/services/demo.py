@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from nlv_events.core.resources import resource
-from nlv_events.services import interchange
+from nlv_events.services import interchange, sample_data
 
 DEMO_FILE = resource("demo", "nlv-2022-sample.json")
 
 
 def load_demo() -> interchange.ImportSummary:
-    """Load the demo year into the open database; loading it again changes nothing."""
+    """Load the demo year into the open database; loading it again changes nothing, and brings back the sample
+    events that File → Remove sample data took out."""
+    sample_data.put_back(sample_data.deleted_sample_ids())
     return interchange.import_document(interchange.read_document(DEMO_FILE))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -71,9 +72,7 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb", **open_args: o
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
     except OSError as error:
-        raise UserError(
-            _("Cannot write {path}: {reason}").format(path=target, reason=error.strerror or error)
-        ) from error
+        raise UserError(_("Cannot write {path}: {reason}.").format(path=target, reason=reason(error))) from error
     try:
         os.chmod(temporary, permissions)  # mkstemp makes it 0600; the result keeps what the file had
         with os.fdopen(handle, mode, **open_args) as stream:  # type: ignore[call-overload]
@@ -83,12 +82,23 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb", **open_args: o
         os.replace(temporary, target)
     except OSError as error:
         _discard(temporary)
-        raise UserError(
-            _("Cannot write {path}: {reason}").format(path=target, reason=error.strerror or error)
-        ) from error
+        raise UserError(_("Cannot write {path}: {reason}.").format(path=target, reason=reason(error))) from error
     except BaseException:
         _discard(temporary)
         raise
+
+
+def reason(error: OSError) -> str:
+    """Why a file could not be written, in the user's language (the system's own words are English)."""
+    reasons = {
+        errno.EACCES: _("no permission to write there (or the file is open in another program)"),
+        errno.EPERM: _("no permission to write there (or the file is open in another program)"),
+        errno.ENOENT: _("the folder does not exist"),
+        errno.ENOSPC: _("the disk is full"),
+        errno.EROFS: _("the disk is read-only"),
+        errno.ENAMETOOLONG: _("the name is too long"),
+    }
+    return reasons.get(error.errno or 0, _("the system refused ({code})").format(code=error.errno))
 
 
 def _discard(path: str) -> None:

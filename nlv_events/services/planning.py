@@ -28,9 +28,10 @@ def duplicate(record: EventRecord) -> EventRecord:
     return twin
 
 
-def duplicate_to_next_year(record: EventRecord, years: int = 1) -> EventRecord:
+def duplicate_to_next_year(record: EventRecord, years: int = 1, rename: bool = True) -> EventRecord:
     """A new, planned copy of `record` a year later, with its programme moved too and last year's figures
-    cleared (they belong to the event that was held)."""
+    cleared (they belong to the event that was held); `rename` replaces the year in the titles (the window
+    proposes every text change instead, through services.duplicate_year)."""
     twin = copy.deepcopy(record)
     twin.id = None
     twin.ref = None
@@ -42,9 +43,9 @@ def duplicate_to_next_year(record: EventRecord, years: int = 1) -> EventRecord:
     twin.start = _shift_year(record.start, years)  # type: ignore[assignment]
     twin.end = _shift_year(record.end, years)
     old_year, new_year = str(record.start.year), str(twin.start.year)
-    if old_year in twin.title:
+    if rename and old_year in twin.title:
         twin.title = twin.title.replace(old_year, new_year)
-    if twin.title_en and old_year in twin.title_en:
+    if rename and twin.title_en and old_year in twin.title_en:
         twin.title_en = twin.title_en.replace(old_year, new_year)
     for row in twin.programme:
         row.start = _shift_year(row.start, years)  # type: ignore[assignment]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from nlv_events.core import vocab, when
 from nlv_events.i18n import _, current_locale
 from nlv_events.ui.event_table_model import EventRow
+from nlv_events.ui.translation import translate_ui
 
 KIND_COLOURS = {
     "exhibition": "#2E7D32",
@@ -34,6 +35,7 @@ class _Bar:
     kind: str
     continues_left: bool
     continues_right: bool
+    cancelled: bool = False
 
 
 class MonthGrid(QWidget):
@@ -44,7 +46,7 @@ class MonthGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("monthGrid")
-        self.setMinimumSize(QSize(700, 480))
+        self.setMinimumSize(QSize(560, 330))  # fits a 1280×680 screen with the toolbars
         self.setMouseTracking(True)
         today = dt.date.today()
         self.month = dt.date(today.year, today.month, 1)
@@ -105,6 +107,7 @@ class MonthGrid(QWidget):
                         row.kind,
                         start < week_start,
                         end > week_end,
+                        row.status == "cancelled",
                     )
                 )
         return bars
@@ -161,7 +164,11 @@ class MonthGrid(QWidget):
                     painter.setFont(self.font())
         self._bars = self.layout_bars()
         for bar in self._bars:
-            colour = QColor(KIND_COLOURS.get(bar.kind, "#546E7A"))
+            # A cancelled event stays on its days, greyed and struck through, as in the table.
+            colour = QColor("#B0B0B0") if bar.cancelled else QColor(KIND_COLOURS.get(bar.kind, "#546E7A"))
+            font = QFont(self.font())
+            font.setStrikeOut(bar.cancelled)
+            painter.setFont(font)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(bar.rect, 3, 3)
@@ -242,9 +249,10 @@ class CalendarView(QWidget):
         layout.addWidget(self.grid, 1)
         layout.addLayout(legend)
         self.grid.event_activated.connect(self.event_activated)
-        self.retranslate()
+        translate_ui(self.retranslate)
 
     def retranslate(self) -> None:
+        """Set the texts in the language in force (again at each change of language)."""
         self.today_button.setText(_("This month"))
         for label in self._legend:
             label.setText("■ " + vocab.label("kind", label.property("kind")))

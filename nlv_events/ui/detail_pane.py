@@ -13,7 +13,9 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord, person_line
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number, format_span, format_time, format_weekday_date
+from nlv_events.services import sample_data
 from nlv_events.ui import ask, exhibit_tab
+from nlv_events.ui.translation import translate_ui
 
 
 def _row(label: str, value: str | None) -> str:
@@ -25,6 +27,9 @@ def event_html(record: EventRecord, extra: list[tuple[str, str]] | None = None) 
     parts = [f"<h3 style='margin-bottom:2px'>{escape(record.title)}</h3>"]
     if record.title_en:
         parts.append(f"<div style='color:#555'><i>{escape(record.title_en)}</i></div>")
+    if sample_data.is_sample(record.ref):
+        note = _("Sample data: File → Remove sample data takes it out.")
+        parts.append(f"<div style='color:#8A6D00'>{escape(note)}</div>")
     rows = [
         _row(_("Kind"), escape(vocab.label("kind", record.kind))),
         _row(_("Dates"), escape(format_span(record.start, record.end))),
@@ -80,7 +85,12 @@ class DetailPane(QTextBrowser):
         # A link opens only after the user has seen its address, and only a web address (see rules: news_url).
         self.setOpenLinks(False)
         self.anchorClicked.connect(self.open_link)
+        self._event_id: int | None = None
+        translate_ui(self.retranslate)
         self.show_event(None)
+
+    def retranslate(self) -> None:
+        self.show_event(self._event_id)
 
     def open_link(self, url: QUrl) -> bool:
         """Show the address, open it in the browser if the user agrees; True when it was opened."""
@@ -95,8 +105,11 @@ class DetailPane(QTextBrowser):
         return QDesktopServices.openUrl(url)
 
     def show_event(self, event_id: int | None) -> None:
+        self._event_id = event_id
         if event_id is None:
-            self.setHtml(f"<p style='color:#777'>{escape(_('Select an event to see its details.'))}</p>")
+            # Outside the f-string: Babel's extractor does not look inside one, and the text went untranslated.
+            hint = _("Select an event to see its details.")
+            self.setHtml(f"<p style='color:#777'>{escape(hint)}</p>")
             return
         try:
             from nlv_events.services import planning_links  # the commemoration and series it belongs to

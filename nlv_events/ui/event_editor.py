@@ -1,9 +1,28 @@
-"""The event form: the fields each kind needs, its people and programme, validation beside the field."""
+"""The event form: the fields each kind needs, its people and programme, validation beside the field.
+
+How to add a tab to the editor
+------------------------------
+Write a QWidget in a module of your own with two methods, ``load(record)`` (show the record's part) and
+``store(record)`` (write what the user entered back into the record), and register it once, at import::
+
+    from nlv_events.i18n import N_
+    from nlv_events.ui import event_editor
+
+    event_editor.register_tab("guests", N_("Guests"), GuestsTab, kinds={"talk", "conference", "book_day"})
+
+``GuestsTab(editor)`` is called with the editor (its ``undo_stack`` makes your edits undoable with the rest of
+the form; ``editor.record()`` is what the form holds now). The tab shows only for ``kinds`` (every kind when
+None), after the built-in tabs, in order of registration; its title is translated when the editor opens. Then
+import your module in nlv_events/ui/main_actions.py, beside the window's actions.
+"""
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QDate, Qt, QTime, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoStack
@@ -29,10 +48,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events.core import queries, rules, vocab, when
+from nlv_events.core import matching, queries, rules, vocab, when
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.records import EventRecord
-from nlv_events.i18n import _
+from nlv_events.i18n import _, ngettext
+from nlv_events.i18n.formats import format_day
 from nlv_events.services import clashes
 from nlv_events.ui import ask, exhibit_tab, field_limits
 from nlv_events.ui.guests_tab import GuestsTab
@@ -42,6 +62,34 @@ from nlv_events.ui.widgets import NameListEditor, OptionalCount, completer_for
 
 KINDS_WITH_PROGRAMME = {"book_day", "conference", "training", "talk", "other"}
 _DATE_FORMAT = "dd/MM/yyyy"
+
+
+class EditorTab(Protocol):
+    def load(self, record: EventRecord) -> None: ...
+
+    def store(self, record: EventRecord) -> None: ...
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    key: str
+    title: str  # marked with N_()
+    create: Callable[[EventEditor], QWidget]
+    kinds: frozenset[str] | None = None
+
+
+EDITOR_TABS: list[TabSpec] = []
+
+
+def register_tab(key: str, title: str, create: Callable[[EventEditor], QWidget], kinds: set[str] | None = None) -> None:
+    """Add a tab to every editor opened from now on (see the module's docstring)."""
+    EDITOR_TABS[:] = [spec for spec in EDITOR_TABS if spec.key != key]
+    EDITOR_TABS.append(TabSpec(key, title, create, frozenset(kinds) if kinds is not None else None))
+
+
+def _label(text: str) -> str:
+    """A form label starts with a capital ("Tên tiếng Anh"), whatever case the message has in a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -62,7 +110,7 @@ class EventEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("EventEditor")
         self.setWindowTitle(heading or (_("Edit event") if record.id else _("New event")))
-        self.resize(980, 720)
+        self.resize(980, 640)  # fits a 1280×680 screen
         self._initial = copy.deepcopy(record)
         self._record_id, self._ref, self._version = record.id, record.ref, record.version
         self.result_record: EventRecord | None = None
@@ -75,7 +123,10 @@ class EventEditor(QDialog):
         self.tabs.addTab(self._people_tab(), _("People"))
         self.tabs.addTab(self._programme_tab(), _("Programme"))
         self.tabs.addTab(self._notes_tab(), _("Description and notes"))
-        field_limits.apply(self._field_widgets)
+        self.extra_tabs: dict[str, QWidget] = {}
+        for spec in EDITOR_TABS:
+            self.extra_tabs[spec.key] = spec.create(self)
+            self.tabs.addTab(self.extra_tabs[spec.key], _(spec.title))
         self.exhibit_tab = exhibit_tab.attach(self)  # sections, items and loans of an exhibition
         self.tabs.addTab(GuestsTab(record.id, self, (self.programme_model, self.programme_view)), _("Guests"))
         if record.id is not None:  # photos belong to a stored event
@@ -83,6 +134,7 @@ class EventEditor(QDialog):
 
             self.photos_tab = PhotosTab(record.id, self, set_news_link=self.news_url_edit.setText)
             self.tabs.addTab(self.photos_tab, _("Photos"))
+        field_limits.apply(self._field_widgets)
 
         self.clash_label = QLabel(self)
         self.clash_label.setObjectName("clashWarning")
@@ -157,12 +209,29 @@ class EventEditor(QDialog):
         self.start_date = QDateEdit(calendarPopup=True, displayFormat=_DATE_FORMAT)
         self.start_timed = QCheckBox(_("at a time"))
         self.start_time = QTimeEdit(displayFormat="HH:mm")
-        self.has_end = QCheckBox(_("ends"))
+        # No text of its own: the row's label says "End" already.
+        self.has_end = QCheckBox()
+        self.has_end.setToolTip(_("The event has an end"))
+        self.has_end.setAccessibleName(_("The event has an end"))
         self.end_date = QDateEdit(calendarPopup=True, displayFormat=_DATE_FORMAT)
         self.end_time = QTimeEdit(displayFormat="HH:mm")
         self.venue_box = QComboBox(editable=True)
         self.venue_box.addItems(sorted(queries.venue_names()))
         self.venue_box.setCompleter(completer_for(queries.venue_names(), self.venue_box))
+        self._known_venues = queries.venue_names()
+        self.venue_hint = QLabel(self)
+        self.venue_hint.setObjectName("venueSuggestion")
+        self.venue_hint.setWordWrap(True)
+        self.use_venue_button = QPushButton(self)
+        self.use_venue_button.setObjectName("useSuggestedVenue")
+        self.use_venue_button.clicked.connect(self._use_suggested_venue)
+        venue_row = QHBoxLayout()
+        venue_row.setContentsMargins(0, 0, 0, 0)
+        venue_row.addWidget(self.venue_hint, 1)
+        venue_row.addWidget(self.use_venue_button)
+        self.venue_suggestion = QWidget(self)
+        self.venue_suggestion.setLayout(venue_row)
+        self.venue_suggestion.hide()
         self.format_box = _combo("format")
         self.status_box = _combo("status")
         self.role_box = _combo("role")
@@ -189,12 +258,13 @@ class EventEditor(QDialog):
 
         self._add_field(form, "kind", _("Kind"), self.kind_box)
         self._add_field(form, "title", _("Title") + " *", self.title_edit)
-        self._add_field(form, "title_en", _("English title"), self.title_en_edit)
+        self._add_field(form, "title_en", _label(_("English title")), self.title_en_edit)
         self._add_field(form, "theme", _("Theme"), self.theme_edit)
         self._add_field(form, "occasion", _("Occasion"), self.occasion_edit)
         self._add_field(form, "start", _("Start") + " *", start_widget)
         self._add_field(form, "end", _("End"), end_widget)
         self._add_field(form, "venue", _("Venue"), self.venue_box)
+        form.addRow("", self.venue_suggestion)
         self._add_field(form, "format", _("Format"), self.format_box)
         self._add_field(form, "status", _("Status"), self.status_box)
         self._add_field(form, "role", _("Role of the library"), self.role_box)
@@ -206,6 +276,12 @@ class EventEditor(QDialog):
         form.addRow(self.items_label, self.items_displayed)
         form.addRow("", self._error_label("items_displayed"))
         self._field_widgets["items_displayed"] = self.items_displayed
+        for field, count in (
+            ("attendance", self.attendance),
+            ("online_views", self.online_views),
+            ("items_displayed", self.items_displayed),
+        ):
+            count.refused.connect(lambda _text, field=field: self._count_refused(field))
         self.news_label = QLabel(_("News link"))
         form.addRow(self.news_label, self.news_url_edit)
         form.addRow("", self._error_label("news_url"))
@@ -269,7 +345,7 @@ class EventEditor(QDialog):
         self.remove_row_button = QPushButton(_("Remove row"), page)
         self.up_button = QPushButton(_("Move up"), page)
         self.down_button = QPushButton(_("Move down"), page)
-        self.shift_box = QCheckBox(_("Changing a row's end moves the rows after it"), page)
+        self.shift_box = QCheckBox(_("Changing a row's time moves the rows after it"), page)
         self.shift_box.setChecked(True)
         self.shift_box.toggled.connect(lambda on: setattr(self.programme_model, "shift_following", on))
         self.add_row_button.clicked.connect(self.add_programme_row)
@@ -318,10 +394,29 @@ class EventEditor(QDialog):
         splitter.addWidget(upper)
         splitter.addWidget(lower)
         splitter.setSizes([420, 180])
+        self.move_programme_bar = QWidget(page)
+        self.move_programme_bar.setObjectName("moveProgrammeBar")
+        self.move_programme_label = QLabel(self.move_programme_bar)
+        self.move_programme_label.setWordWrap(True)
+        self.move_programme_button = QPushButton(self.move_programme_bar)
+        self.move_programme_button.setObjectName("moveProgramme")
+        self.move_programme_button.clicked.connect(self.move_programme_with_event)
+        bar = QHBoxLayout(self.move_programme_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.move_programme_label, 1)
+        bar.addWidget(self.move_programme_button)
+        self.move_programme_bar.hide()
+        self.programme_warning = QLabel(page)
+        self.programme_warning.setObjectName("programmeWarning")
+        self.programme_warning.setWordWrap(True)
+        self.programme_warning.setStyleSheet("color:#B00020;")
+        self.programme_warning.hide()
         layout = QVBoxLayout(page)
+        layout.addWidget(self.move_programme_bar)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.programme_warning)
         layout.addWidget(self._error_label("programme"))
-        self.programme_model.modelReset.connect(self._programme_reset)
+        self.programme_model.rows_changed.connect(self._programme_reset)
         self.programme_view.selectionModel().currentRowChanged.connect(lambda *_: self._show_row_people())
         return page
 
@@ -368,6 +463,9 @@ class EventEditor(QDialog):
         self.notes_edit.setPlainText(record.notes or "")
         self.people_model.load(record.people)
         self.programme_model.load(record.programme)
+        self._programme_day = when.day_of(record.start)  # the start day the programme was entered against
+        for tab in self.extra_tabs.values():
+            tab.load(record)  # type: ignore[attr-defined]
         self._timed_toggled()
 
     def record(self) -> EventRecord:
@@ -384,7 +482,7 @@ class EventEditor(QDialog):
                 if self.start_timed.isChecked()
                 else end_day
             )
-        return EventRecord(
+        record = EventRecord(
             id=self._record_id,
             ref=self._ref,
             version=self._version,
@@ -410,6 +508,9 @@ class EventEditor(QDialog):
             people=self.people_model.people(),
             programme=self.programme_model.rows(),
         )
+        for tab in self.extra_tabs.values():
+            tab.store(record)  # type: ignore[attr-defined]
+        return record
 
     def is_modified(self) -> bool:
         current, initial = rules.normalise(self.record()), rules.normalise(copy.deepcopy(self._initial))
@@ -430,16 +531,122 @@ class EventEditor(QDialog):
             self.end_time.timeChanged,
             self.venue_box.currentTextChanged,
             self.status_box.currentIndexChanged,
-            self.programme_model.modelReset,
+            self.programme_model.rows_changed,
             self.has_end.toggled,
             self.start_timed.toggled,
         ):
             signal.connect(self._clash_timer.start)
-        self.start_date.dateChanged.connect(self._keep_end_after_start)
+        self._start_day = self.start_date.date().toPython()
+        self.start_date.dateChanged.connect(self._start_moved)
+        for signal in (
+            self.start_date.dateChanged,
+            self.end_date.dateChanged,
+            self.has_end.toggled,
+            self.programme_model.rows_changed,
+        ):
+            signal.connect(self._check_programme)
+        self._venue_timer = QTimer(self)
+        self._venue_timer.setSingleShot(True)
+        self._venue_timer.setInterval(200)
+        self._venue_timer.timeout.connect(self._suggest_venue)
+        self.venue_box.currentTextChanged.connect(self._venue_timer.start)
+        self._check_programme()
 
-    def _keep_end_after_start(self) -> None:
+    def _start_moved(self) -> None:
+        """A new start moves the end by as much (the event keeps its length) and offers to move the programme."""
+        new_day = self.start_date.date().toPython()
+        delta = new_day - self._start_day
+        self._start_day = new_day
+        if self.has_end.isChecked() and delta:
+            self.end_date.setDate(_qdate(self.end_date.date().toPython() + delta))
         if self.end_date.date() < self.start_date.date():
             self.end_date.setDate(self.start_date.date())
+
+    def _event_days(self) -> tuple[dt.date, dt.date]:
+        first = self.start_date.date().toPython()
+        last = self.end_date.date().toPython() if self.has_end.isChecked() else first
+        return first, max(first, last)
+
+    def _programme_offset(self) -> int:
+        """By how many days to move the programme so that it fits the event's dates again: the days the event moved
+        since the form opened, else the gap between the event's start and the first row (0: nothing to offer)."""
+        rows = self.programme_model.rows()
+        first, last = self._event_days()
+        if not rows or not self.programme_model.outside_dates():
+            return 0
+        moved = (first - self._programme_day).days
+        to_first_row = (first - when.day_of(rows[0].start)).days
+        for offset in (moved, to_first_row):
+            delta = dt.timedelta(days=offset)
+            if offset and all(
+                first <= when.day_of(moment) + delta <= last
+                for row in rows
+                for moment in (row.start, row.end)
+                if moment is not None
+            ):
+                return offset
+        return 0
+
+    def _check_programme(self) -> None:
+        """Flag the rows out of order or outside the event's dates; offer to move the programme with the event."""
+        self.programme_model.set_event_days(*self._event_days())
+        problems = []
+        outside = self.programme_model.outside_dates()
+        disorder = self.programme_model.out_of_order()
+        if outside:
+            problems.append(
+                _("Rows {rows} fall outside the event's dates.").format(rows=", ".join(str(r + 1) for r in outside))
+            )
+        if disorder:
+            problems.append(
+                _("Rows {rows} start before the row above them.").format(rows=", ".join(str(r + 1) for r in disorder))
+            )
+        self.programme_warning.setText("⚠ " + " ".join(problems) if problems else "")
+        self.programme_warning.setVisible(bool(problems))
+        offset = self._programme_offset()
+        if offset:
+            self.move_programme_label.setText(
+                _("The event now starts on {day}; its programme is still on the old dates.").format(
+                    day=format_day(self.start_date.date().toPython())
+                )
+            )
+            self.move_programme_button.setText(
+                ngettext("Move the programme by {count} day", "Move the programme by {count} days", abs(offset)).format(
+                    count=f"{offset:+d}"
+                )
+            )
+        self.move_programme_bar.setVisible(bool(offset))
+
+    def move_programme_with_event(self) -> None:
+        """Shift every programme row by as many days as the event moved (one undoable step)."""
+        offset = self._programme_offset()
+        if offset:
+            self.programme_model.shift_days(offset)
+            self._check_programme()
+
+    def _count_refused(self, field: str) -> None:
+        label = self._errors[field]
+        label.setText(
+            _("The {field} cannot be negative; leave it at — when it is not recorded.").format(
+                field=rules.field_label(field)
+            )
+        )
+        label.show()
+
+    def _suggest_venue(self) -> None:
+        typed = self.venue_box.currentText().strip()
+        found = matching.suggestions(typed, self._known_venues, limit=1)
+        if found and found[0] != typed:
+            self._suggested_venue = found[0]
+            self.venue_hint.setText(_("Did you mean the known venue “{venue}”?").format(venue=found[0]))
+            self.use_venue_button.setText(_("Use it"))
+            self.venue_suggestion.show()
+        else:
+            self.venue_suggestion.hide()
+
+    def _use_suggested_venue(self) -> None:
+        self.venue_box.setCurrentText(self._suggested_venue)
+        self.venue_suggestion.hide()
 
     def _timed_toggled(self) -> None:
         self.start_time.setEnabled(self.start_timed.isChecked())
@@ -453,6 +660,10 @@ class EventEditor(QDialog):
         self.items_displayed.setVisible(exhibition)
         self.news_label.setText(_("Online link") if exhibition else _("News link"))
         self.tabs.setTabVisible(2, kind in KINDS_WITH_PROGRAMME)
+        for spec in EDITOR_TABS:
+            tab = self.extra_tabs.get(spec.key)
+            if tab is not None:
+                self.tabs.setTabVisible(self.tabs.indexOf(tab), spec.kinds is None or kind in spec.kinds)
         hints = {
             "exhibition": _("Curators and the people who opened the exhibition."),
             "talk": _("Speakers, the moderator and the guests."),
@@ -479,14 +690,20 @@ class EventEditor(QDialog):
 
     def add_programme_row(self) -> None:
         count = self.programme_model.rowCount()
-        row = self.programme_model.new_row(count - 1 if count else None, self.start_date.date().toPython())
+        row = self.programme_model.new_row(count - 1 if count else None, self._event_start())
         self.programme_model.insert_row(count, row)
         self._select_programme_row(count)
+
+    def _event_start(self) -> dt.date:
+        day = self.start_date.date().toPython()
+        if self.start_timed.isChecked():
+            return dt.datetime.combine(day, self.start_time.time().toPython())
+        return day
 
     def insert_programme_row(self) -> None:
         current = self._current_programme_row()
         position = current if current is not None else 0
-        row = self.programme_model.new_row(position - 1 if position else None, self.start_date.date().toPython())
+        row = self.programme_model.new_row(position - 1 if position else None, self._event_start())
         self.programme_model.insert_row(position, row)
         self._select_programme_row(position)
 
@@ -512,6 +729,8 @@ class EventEditor(QDialog):
 
     def _programme_reset(self) -> None:
         self._show_row_people()
+        if hasattr(self, "_programme_day"):
+            self._check_programme()
 
     def _show_row_people(self) -> None:
         row = self._current_programme_row()
@@ -559,12 +778,32 @@ class EventEditor(QDialog):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self) -> None:
+        if self._programme_offset():
+            question = ngettext(
+                "The event moved by {count} day since its programme was entered. Move the programme with it?",
+                "The event moved by {count} days since its programme was entered. Move the programme with it?",
+                abs(self._programme_offset()),
+            ).format(count=self._programme_offset())
+            if ask.confirm(self, _("Move the programme"), question):
+                self.move_programme_with_event()
+        disorder = self.programme_model.out_of_order()
+        if disorder and not self.programme_model.outside_dates():
+            question = _("Rows {rows} of the programme start before the row above them. Sort the programme by time?")
+            if ask.confirm(self, _("Programme order"), question.format(rows=", ".join(str(r + 1) for r in disorder))):
+                self.programme_model.sorted_by_time()
         record = self.record()
         try:
             rules.validate(record)
         except ValidationError as error:
             self.show_error(error)
             return
+        taken = [] if record.status == "cancelled" else clashes.event_clashes(record)
+        if taken:
+            question = "\n".join(clash.message for clash in taken) + "\n\n" + _("Save anyway?")
+            if not ask.confirm(self, _("The venue is taken"), question):
+                self.tabs.setCurrentIndex(0)
+                self.venue_box.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
         self.result_record = record
         self._initial = copy.deepcopy(record)
         super().accept()

@@ -1,4 +1,4 @@
-"""The event table: a QAbstractTableModel over one year's events and a proxy that filters and sorts them."""
+"""The event table: a QAbstractTableModel over one year's events that filters and sorts them itself."""
 
 from __future__ import annotations
 
@@ -6,19 +6,15 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from nlv_events.core import queries, vocab, when
 from nlv_events.core.models import Event, Venue, database_proxy
-from nlv_events.core.text import fold, sort_key
+from nlv_events.core.text import fold, sort_key, spellings, word_found
 from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_span
+from nlv_events.ui import translation
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -31,6 +27,20 @@ COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 _Index = QModelIndex | QPersistentModelIndex
+# The table's kind column says the kind in a word or two, so the title keeps the room; the navigator and the
+# tooltip give the full name.
+SHORT_KINDS = {
+    "exhibition": N_("Exhibition"),
+    "book_day": N_("Book Day"),
+    "talk": N_("Talk"),
+    "conference": N_("Conference"),
+    "training": N_("Training"),
+    "other": N_("Other"),
+}
+
+
+def short_kind(code: str) -> str:
+    return _(SHORT_KINDS[code]) if code in SHORT_KINDS else vocab.label("kind", code)
 
 
 @dataclass(slots=True)
@@ -83,7 +93,8 @@ class EventTableModel(QAbstractTableModel):
     """One year's events (or all), filtered and sorted in Python over plain rows, handed to the view in batches.
 
     Filtering and sorting happen here, not in a QSortFilterProxyModel callback per row: with a hundred thousand
-    events a Python call per row (or per comparison) would freeze the window at each keystroke.
+    events a Python call per row (or per comparison) would freeze the window at each keystroke. A new filter is a
+    layout change, not a reset: the selected event stays selected while it still matches.
     """
 
     BATCH = 2000
@@ -93,7 +104,7 @@ class EventTableModel(QAbstractTableModel):
         self._all: list[EventRow] = []
         self._matching: list[EventRow] = []  # filtered and sorted
         self._shown = 0  # how many of _matching the view has been handed
-        self._words: list[str] = []
+        self._words: list[tuple[str, ...]] = []  # each search word with its other spelling (kĩ, kỹ)
         self._kind = ""
         self._status = ""
         self._sort_column = 2
@@ -104,6 +115,7 @@ class EventTableModel(QAbstractTableModel):
         self._ordered: list[EventRow] | None = None  # every row in the current order, kept between keystrokes
         self._last_filter: tuple[list[str], str] | None = None
         self._last_found: list[EventRow] | None = None
+        translation.hub().language_changed.connect(self.refresh_texts)
 
     # --- data and filters ----------------------------------------------------------------------------------------
 
@@ -113,7 +125,7 @@ class EventTableModel(QAbstractTableModel):
         self._position = {row.id: position for position, row in enumerate(rows)}
         self._sort_keys = {}
         self._forget_order()
-        self._refresh()
+        self._refresh(reset=True)
 
     def _forget_order(self) -> None:
         self._ordered = None
@@ -123,7 +135,18 @@ class EventTableModel(QAbstractTableModel):
     def all_rows(self) -> list[EventRow]:
         return self._all
 
-    def set_filters(self, words: list[str] | None = None, kind: str | None = None, status: str | None = None) -> None:
+    def set_search(self, text: str) -> None:
+        self.set_filters(words=[spellings(word) for word in fold(text).split()])
+
+    def set_kind(self, kind: str) -> None:
+        self.set_filters(kind=kind)
+
+    def set_status(self, status: str) -> None:
+        self.set_filters(status=status)
+
+    def set_filters(
+        self, words: list[tuple[str, ...]] | None = None, kind: str | None = None, status: str | None = None
+    ) -> None:
         changed = False
         for name, value in (("_words", words), ("_kind", kind), ("_status", status)):
             if value is not None and getattr(self, name) != value:
@@ -141,10 +164,15 @@ class EventTableModel(QAbstractTableModel):
             return False
         if self._kind and not ignore_kind and row.kind != self._kind:
             return False
-        return all(word in row.search_text for word in self._words)
+        return all(word_found(word, row.search_text) for word in self._words)
 
-    def _refresh(self) -> None:
-        self.beginResetModel()
+    def _refresh(self, reset: bool = False) -> None:
+        if reset:
+            self.beginResetModel()
+        else:
+            self.layoutAboutToBeChanged.emit()
+            persistent = self.persistentIndexList()
+            kept = [self._matching[i.row()].id if i.row() < len(self._matching) else None for i in persistent]
         if self._ordered is None:
             self._ordered = self._sorted(self._all)
         words, kind, status = self._words, self._kind, self._status
@@ -152,19 +180,31 @@ class EventTableModel(QAbstractTableModel):
         narrowing = (
             self._last_filter is not None
             and self._last_filter[1] == status
-            and all(any(old in new for new in words) for old in self._last_filter[0])
+            and all(any(all(any(o in n for o in old) for n in new) for new in words) for old in self._last_filter[0])
         )
         found = self._last_found if narrowing and self._last_found is not None else self._ordered
         if status:
             found = [row for row in found if row.status == status]
-        for word in sorted(words, key=len, reverse=True):  # the longest word is the most selective: first
-            found = [row for row in found if word in row.search_text]
+        for word in sorted(words, key=lambda spelt: len(spelt[0]), reverse=True):  # the longest is most selective
+            if len(word) == 1:
+                found = [row for row in found if word[0] in row.search_text]
+            else:
+                found = [row for row in found if word_found(word, row.search_text)]
         self._last_filter, self._last_found = (list(words), status), found
         # The navigator's counts: what the filters show, kind by kind (so they ignore the kind filter).
         self._kind_counts = Counter(row.kind for row in found)
         self._matching = [row for row in found if row.kind == kind] if kind else found
         self._shown = min(self.BATCH, len(self._matching))
-        self.endResetModel()
+        if reset:
+            self.endResetModel()
+            return
+        positions = {row.id: position for position, row in enumerate(self._matching[: self._shown])}
+        for index, event_id in zip(persistent, kept, strict=True):
+            position = positions.get(event_id) if event_id is not None else None
+            self.changePersistentIndex(
+                index, QModelIndex() if position is None else self.index(position, index.column())
+            )
+        self.layoutChanged.emit()
 
     def kind_counts(self) -> Counter[str]:
         return self._kind_counts
@@ -278,13 +318,24 @@ class EventTableModel(QAbstractTableModel):
         if role == ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return row.title
+            return "\n".join(text for text in (row.title, row.venue) if text)  # the venue, when its column is hidden
+        if role == Qt.ItemDataRole.ToolTipRole and column == "venue":
+            return row.venue
+        if role == Qt.ItemDataRole.ToolTipRole and column == "kind":
+            return vocab.label("kind", row.kind)
+        if row.status == "cancelled":  # a cancelled event reads as cancelled: grey and struck through
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#8A8A8A"))
         return None
 
     @staticmethod
     def _display(row: EventRow, column: str) -> str:
         if column == "kind":
-            return vocab.label("kind", row.kind)
+            return short_kind(row.kind)
         if column == "title":
             return row.title
         if column == "dates":
@@ -292,40 +343,3 @@ class EventTableModel(QAbstractTableModel):
         if column == "venue":
             return row.venue
         return vocab.label("status", row.status)
-
-
-class EventFilterProxy(QSortFilterProxyModel):
-    """The view's proxy. The source filters and sorts (fast, in bulk); this forwards the user's choices to it and
-    adds no per-row Python work of its own."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setDynamicSortFilter(False)
-
-    def _source(self) -> EventTableModel:
-        model = self.sourceModel()
-        assert isinstance(model, EventTableModel)
-        return model
-
-    def set_language(self, language: str) -> None:
-        """Sort keys follow the language's labels; the source recomputes them."""
-        if self.sourceModel() is not None:
-            self._source().refresh_texts()
-
-    def set_search(self, text: str) -> None:
-        self._source().set_filters(words=fold(text).split())
-
-    def set_kind(self, kind: str) -> None:
-        self._source().set_filters(kind=kind)
-
-    def set_status(self, status: str) -> None:
-        self._source().set_filters(status=status)
-
-    def is_filtering(self) -> bool:
-        return self._source().is_filtering()
-
-    def accepts(self, row: EventRow, ignore_kind: bool = False) -> bool:
-        return self._source().accepts(row, ignore_kind)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._source().sort(column, order)

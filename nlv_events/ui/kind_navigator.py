@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from nlv_events.core import vocab
 from nlv_events.i18n import _
+from nlv_events.ui import translation
 
 ALL_KINDS = ""
 KIND_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -21,6 +22,7 @@ class KindNavigatorModel(QAbstractListModel):
         super().__init__(parent)
         self._codes = [ALL_KINDS, *vocab.KINDS]
         self._counts: Counter[str] = Counter()
+        translation.hub().language_changed.connect(self.retranslate)
 
     def set_counts(self, counts: Counter[str]) -> None:
         self._counts = counts

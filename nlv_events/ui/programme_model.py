@@ -6,7 +6,16 @@ import copy
 import datetime as dt
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QDate, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QDate,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from nlv_events.core import when
@@ -25,6 +34,11 @@ COLUMNS = (
 MIME_TYPE = "application/x-nlv-events-programme-rows"
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hH.]\s*(\d{2})?\s*$")
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def _time_key(row: ProgrammeEntry) -> tuple[dt.date, dt.time]:
+    """A row's place in time: its day, then its time (a row without a time first on its day)."""
+    return when.day_of(row.start), row.start.time() if isinstance(row.start, dt.datetime) else dt.time.min
 
 
 def parse_time(text: str) -> dt.time | None:
@@ -50,11 +64,66 @@ class _Snapshot(QUndoCommand):
 
 
 class ProgrammeModel(QAbstractTableModel):
+    rows_changed = Signal()  # after every change of the programme (an edit, undo, redo, load)
+
     def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
         self.undo_stack = undo_stack
         self._rows: list[ProgrammeEntry] = []
-        self.shift_following = True  # changing a row's length moves the rows after it on the same day
+        self.shift_following = True  # changing a row's start or end moves the rows after it on the same day
+        self._days: tuple[dt.date, dt.date] | None = None  # the event's first and last day
+
+    # --- what is wrong with a row, shown beside it ------------------------------------------------------------
+
+    def set_event_days(self, first: dt.date, last: dt.date) -> None:
+        if self._days != (first, last):
+            self._days = (first, last)
+            self._flags_changed()
+
+    def _flags_changed(self) -> None:
+        if self._rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self._rows) - 1)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def out_of_order(self) -> list[int]:
+        """The rows that start before the row above them."""
+        return [
+            position
+            for position in range(1, len(self._rows))
+            if when.precedes(self._rows[position].start, self._rows[position - 1].start)
+        ]
+
+    def outside_dates(self) -> list[int]:
+        if self._days is None:
+            return []
+        first, last = self._days
+        return [
+            position
+            for position, row in enumerate(self._rows)
+            if any(moment is not None and not first <= when.day_of(moment) <= last for moment in (row.start, row.end))
+        ]
+
+    def problem(self, position: int) -> str | None:
+        """What is wrong with row `position`, in a few words for beside the row; None when nothing is."""
+        if position in self.outside_dates():
+            return _("Outside the event's dates")
+        if position in self.out_of_order():
+            return _("Starts before the row above")
+        return None
+
+    def sorted_by_time(self) -> None:
+        """Put the rows in time order (stable: rows at one time keep their order), as one undoable step."""
+        rows = sorted(self.rows(), key=_time_key)
+        self.apply(rows, _("sort the programme by time"))
+
+    def shift_days(self, days: int) -> None:
+        """Move every row by `days` (the event moved), as one undoable step."""
+        delta = dt.timedelta(days=days)
+        rows = self.rows()
+        for row in rows:
+            row.start = row.start + delta
+            row.end = row.end + delta if row.end is not None else None
+        self.apply(rows, _("move the programme with the event"))
 
     # --- whole-programme access ---------------------------------------------------------------------------------
 
@@ -70,19 +139,29 @@ class ProgrammeModel(QAbstractTableModel):
         self.undo_stack.push(_Snapshot(self, copy.deepcopy(self._rows), copy.deepcopy(rows), text))
 
     def _set(self, rows: list[ProgrammeEntry]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        if rows and len(rows) == len(self._rows):
+            # The same number of rows: their cells change, and an edit in progress in the view is not torn down.
+            self._rows = rows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(COLUMNS) - 1))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(rows) - 1)
+        else:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        self.rows_changed.emit()
 
     # --- edits a user makes -------------------------------------------------------------------------------------
 
-    def new_row(self, after: int | None, default_day: dt.date) -> ProgrammeEntry:
-        """A row that follows row `after` in time (or starts the day at 08:00)."""
+    def new_row(self, after: int | None, event_start: dt.date) -> ProgrammeEntry:
+        """A row that starts when row `after` ends (or, first, when the event starts: at 08:00 for an event
+        without a time)."""
         if after is not None and 0 <= after < len(self._rows):
             previous = self._rows[after]
             start = previous.end or previous.start
+        elif isinstance(event_start, dt.datetime):
+            start = event_start
         else:
-            start = dt.datetime.combine(default_day, dt.time(8, 0))
+            start = dt.datetime.combine(event_start, dt.time(8, 0))
         end = start + dt.timedelta(minutes=30) if isinstance(start, dt.datetime) else None
         return ProgrammeEntry(start=start, end=end, title=_("New item"))
 
@@ -117,12 +196,14 @@ class ProgrammeModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical:
+            return self.problem(section) if 0 <= section < len(self._rows) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             return _(COLUMNS[section][1])
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
+            return f"{section + 1} ⚠" if self.problem(section) else str(section + 1)
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -145,6 +226,10 @@ class ProgrammeModel(QAbstractTableModel):
                 day = when.day_of(row.start)
                 return QDate(day.year, day.month, day.day)
             return self._display(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and self.problem(index.row()):
+            return QBrush(QColor("#FDE2E1"))
+        if role == Qt.ItemDataRole.ToolTipRole and self.problem(index.row()):
+            return self.problem(index.row())
         if role == Qt.ItemDataRole.BackgroundRole:
             # Alternate shading by day, so a programme over several days reads as groups.
             days = sorted({when.day_of(r.start) for r in self._rows})
@@ -187,9 +272,12 @@ class ProgrammeModel(QAbstractTableModel):
                     if isinstance(row.end, dt.datetime) and isinstance(row.start, dt.datetime)
                     else None
                 )
+                old_start = row.start
                 row.start = when.join(when.day_of(row.start), time)  # type: ignore[assignment]
                 if length is not None and isinstance(row.start, dt.datetime):
                     row.end = row.start + length
+                    if self.shift_following and isinstance(old_start, dt.datetime):
+                        self._shift_after(rows, index.row(), row.start - old_start)
             elif column == "end":
                 time = parse_time(str(value))
                 old_end = row.end

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QGuiApplication, QPainter
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events.core import queries, store, vocab
+from nlv_events.core import queries, rules, store, vocab
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import PlanEntry
 from nlv_events.i18n import _
@@ -32,6 +33,7 @@ from nlv_events.i18n.formats import format_number, format_percent
 from nlv_events.services import export_tallies, narrative, tallies
 from nlv_events.services.tally_tables import SUMMARY_COLUMNS, summary_headers, summary_rows
 from nlv_events.ui import ask
+from nlv_events.ui.event_table_model import short_kind
 from nlv_events.ui.plan_progress import PlanProgressTable
 from nlv_events.ui.workers import BackgroundTask
 
@@ -45,11 +47,38 @@ EXPORT_FILTERS = {
 }
 
 
-class TalliesModel(QAbstractTableModel):
-    """The summary table; the plan of each kind can be edited in place."""
+def _two_lines(text: str) -> str:
+    """A long column heading on two lines, so every column shows at the window's default size."""
+    if len(text) < 10 or " " not in text:
+        return text
+    middle = len(text) // 2
+    spaces = [i for i, char in enumerate(text) if char == " "]
+    split = min(spaces, key=lambda i: abs(i - middle))
+    return text[:split] + "\n" + text[split + 1 :]
 
-    def __init__(self, parent=None) -> None:
+
+class PlanCommand(QUndoCommand):
+    """Set the plan of one kind for one year; undo puts the old target back."""
+
+    def __init__(self, model: TalliesModel, year: int, kind: str, before: int | None, after: int | None) -> None:
+        super().__init__(_("set the plan of {kind} for {year}").format(kind=vocab.label("kind", kind), year=year))
+        self._model, self._year, self._kind, self._before, self._after = model, year, kind, before, after
+
+    def redo(self) -> None:
+        self._model.write_plan(self._year, self._kind, self._after)
+
+    def undo(self) -> None:
+        self._model.write_plan(self._year, self._kind, self._before)
+
+
+class TalliesModel(QAbstractTableModel):
+    """The summary table; the plan of each kind can be edited in place, each change a step of `undo_stack`."""
+
+    failed = Signal(str)  # a plan could not be written: the message says why
+
+    def __init__(self, parent=None, undo_stack: QUndoStack | None = None) -> None:
         super().__init__(parent)
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.figures: tallies.YearTallies | None = None
         self._rows: list = []
         self._kinds = list(vocab.KINDS)
@@ -69,7 +98,9 @@ class TalliesModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             headers = summary_headers()
-            return headers[section] if 0 <= section < len(headers) else None
+            if not 0 <= section < len(headers):
+                return None
+            return _two_lines(headers[section]) if section else headers[section]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -109,11 +140,28 @@ class TalliesModel(QAbstractTableModel):
             return False
         try:
             target = int(value)
-            store.save_plan(PlanEntry(self.figures.year, self._kinds[index.row()], target))
-        except (TypeError, ValueError, UserError):
+        except (TypeError, ValueError):
+            self.failed.emit(_("The plan is a whole number of events, such as 25."))
             return False
-        self.set_figures(tallies.compute(self.figures.year))
+        kind = self._kinds[index.row()]
+        before = self.figures.kinds[kind].plan if kind in self.figures.kinds else None
+        if before == target:
+            return False
+        try:
+            # Checked before the step is pushed: an error raised inside QUndoStack.push cannot reach us.
+            rules.validate_plan(PlanEntry(self.figures.year, kind, target))
+        except UserError as error:
+            self.failed.emit(str(error))
+            return False
+        self.undo_stack.push(PlanCommand(self, self.figures.year, kind, before, target))
         return True
+
+    def write_plan(self, year: int, kind: str, target: int | None) -> None:
+        try:
+            store.save_plan(PlanEntry(year, kind, target))
+        except UserError as error:
+            self.failed.emit(str(error))  # the database refused: the message says why
+        self.set_figures(tallies.compute(year))
 
 
 class TalliesDialog(QDialog):
@@ -121,13 +169,19 @@ class TalliesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("TalliesDialog")
         self.setWindowTitle(_("Tallies for the annual report"))
-        self.resize(1200, 820)
+        self.resize(1180, 640)  # fits a 1280×680 screen
         self.year_box = QComboBox(self)
         years = sorted({*queries.years_with_events(), dt.date.today().year}, reverse=True)
         for value in years:
             self.year_box.addItem(str(value), value)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(year or (years[0] if years else None))))
-        self.model = TalliesModel(self)
+        self.model = TalliesModel(self, getattr(parent, "undo_stack", None))
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("planError")
+        self.error_label.setStyleSheet("color:#B00020;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        self.model.failed.connect(self._plan_failed)
         self.table = QTableView(self)
         self.table.setObjectName("talliesTable")
         self.table.setModel(self.model)
@@ -136,7 +190,7 @@ class TalliesDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.chart_view = QChartView(self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(260)
+        self.chart_view.setMinimumHeight(200)
         self.narrative = QPlainTextEdit(self)
         self.narrative.setObjectName("narrative")
         self.narrative.setReadOnly(True)
@@ -157,13 +211,14 @@ class TalliesDialog(QDialog):
         narrative_layout.setContentsMargins(0, 0, 0, 0)
         hint = QLabel(_("The plan of each kind can be edited in the table (double-click a figure in Plan)."), self)
         narrative_layout.addWidget(hint)
+        narrative_layout.addWidget(self.error_label)
         narrative_layout.addWidget(self.narrative, 1)
         narrative_layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignRight)
         year_page = QSplitter(Qt.Orientation.Vertical, self)
         year_page.addWidget(self.table)
         year_page.addWidget(self.chart_view)
         year_page.addWidget(narrative_box)
-        year_page.setSizes([260, 300, 160])
+        year_page.setSizes([300, 220, 110])
         self.tabs = QTabWidget(self)
         self.tabs.addTab(year_page, _("The year"))
         self.tabs.addTab(self.years_table, _("Over the years"))
@@ -179,6 +234,10 @@ class TalliesDialog(QDialog):
         self.year_box.currentIndexChanged.connect(self.refresh)
         self.model.modelReset.connect(self._figures_changed)
         self.refresh()
+
+    def _plan_failed(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
 
     def year(self) -> int:
         return int(self.year_box.currentData())
@@ -210,7 +269,7 @@ class TalliesDialog(QDialog):
             series.append(bar_set)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([vocab.label("kind", kind) for kind in figures.kinds])
+        categories.append([short_kind(kind) for kind in figures.kinds])  # whole labels fit under the bars
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         values = QValueAxis()
@@ -263,11 +322,18 @@ class TalliesDialog(QDialog):
         self.export_to(path)
 
     def export_to(self, path: str) -> BackgroundTask | None:
-        try:
-            output_format = export_tallies.format_for(path, None)
-        except UserError as error:
-            ask.warn(self, self.windowTitle(), str(error))
+        suffix = Path(path).suffix.lower().lstrip(".")
+        if suffix not in EXPORT_FILTERS:
+            ask.warn(
+                self,
+                self.windowTitle(),
+                _(
+                    "Choose the type of file in the list (Excel, CSV, Word or JSON), or end the name with .xlsx, .csv, "
+                    ".docx or .json."
+                ),
+            )
             return None
+        output_format = suffix
         year = self.year()
 
         def job(progress, is_cancelled) -> str:

@@ -10,7 +10,8 @@ from PySide6.QtGui import QUndoCommand
 from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
-from nlv_events.i18n import _
+from nlv_events.i18n import _, ngettext
+from nlv_events.services import sample_data
 
 Changed = Callable[[int | None], None]  # told which event to show after a change
 Failed = Callable[[UserError], None]  # told why a change could not be made
@@ -118,3 +119,22 @@ class RestoreEventCommand(DeleteEventCommand):
 
     def undo(self) -> None:
         super().redo()
+
+
+class RemoveSampleCommand(QUndoCommand):
+    """Take the sample events out of the record (to the deleted events); undo puts every one back."""
+
+    def __init__(self, event_ids: list[int], changed: Changed) -> None:
+        super().__init__()
+        self._event_ids = list(event_ids)
+        self._changed = changed
+        count = len(event_ids)
+        self.setText(ngettext("remove {count} sample event", "remove {count} sample events", count).format(count=count))
+
+    def redo(self) -> None:
+        sample_data.remove(self._event_ids)
+        self._changed(None)
+
+    def undo(self) -> None:
+        sample_data.put_back(self._event_ids)
+        self._changed(None)

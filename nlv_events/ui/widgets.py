@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -15,20 +15,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events.i18n import _
+from nlv_events.i18n import _, current_language
+
+
+def number_locale() -> QLocale:
+    """Qt's locale for the language in force: Vietnamese writes 1.500, English 1,500 (as Babel does elsewhere)."""
+    if current_language() == "vi":
+        return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 class OptionalCount(QSpinBox):
-    """A count that may be "not recorded" (shown as —), which is not the same as zero."""
+    """A count that may be "not recorded" (shown as —), which is not the same as zero. A minus sign is refused
+    (`refused` tells the form, which says why beside the field) rather than turned into "not recorded"."""
 
     NOT_RECORDED = -1
+    refused = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRange(self.NOT_RECORDED, 100_000_000)
         self.setSpecialValueText("—")
         self.setGroupSeparatorShown(True)
+        self.setLocale(number_locale())
         self.setValue(self.NOT_RECORDED)
+
+    def validate(self, text: str, pos: int):
+        if text.strip()[:1] in ("-", "−"):
+            self.refused.emit(text)
+            return QValidator.State.Invalid, text, pos
+        return super().validate(text, pos)
 
     def count(self) -> int | None:
         return None if self.value() == self.NOT_RECORDED else self.value()

@@ -42,5 +42,5 @@ def window(qtbot, demo_db, settings, app_settings):
 
 
 def visible_titles(window: MainWindow) -> list[str]:
-    proxy = window.proxy
-    return [proxy.index(row, 1).data() for row in range(proxy.rowCount())]
+    model = window.model
+    return [model.index(row, 1).data() for row in range(model.rowCount())]

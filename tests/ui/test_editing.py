@@ -9,6 +9,7 @@ from nlv_events.core import queries, store
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
 from nlv_events.ui import ask
+from nlv_events.ui.duplicate_year_dialog import DuplicateYearDialog
 from nlv_events.ui.event_editor import EventEditor
 from nlv_events.ui.programme_model import MIME_TYPE
 from tests.ui.conftest import visible_titles
@@ -29,7 +30,24 @@ def through_editor(qtbot, fill):
     return open_editor
 
 
-def test_create_an_exhibition_from_the_keyboard(window, qtbot):
+def through_year_dialog(qtbot, act):
+    """A `choose_year_copy` that shows the real dialog, lets `act(dialog)` act as the user, then presses OK."""
+
+    def choose(record):
+        dialog = DuplicateYearDialog(record)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        act(dialog)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        return dialog.result_record()
+
+    return choose
+
+
+def test_create_an_exhibition_from_the_keyboard(window, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
+
     def fill(editor):
         assert editor.kind_box.currentData() == "exhibition"  # the navigator's "all" falls back to exhibitions
         editor.title_edit.setFocus()
@@ -51,6 +69,8 @@ def test_create_an_exhibition_from_the_keyboard(window, qtbot):
     assert (created.start, created.end) == (dt.date(2022, 9, 1), dt.date(2022, 9, 30))
     assert created.partners == ["Viện Nghiên cứu Hán Nôm"] and created.items_displayed == 150
     assert "Triển lãm (21)" in window.navigator_model.index(1).data()
+    # The hall holds another exhibition then: Save asked, naming it, and the user said yes.
+    assert len(asked) == 1 and "Sảnh tầng 1" in asked[0] and "“" in asked[0]
 
 
 def test_undo_and_redo_of_create_edit_and_delete(window, qtbot, monkeypatch):
@@ -207,6 +227,7 @@ def test_duplicate_to_next_year(window, qtbot):
         seen["rows"] = editor.programme_model.rowCount()
 
     window.open_editor = through_editor(qtbot, fill)
+    window.choose_year_copy = through_year_dialog(qtbot, lambda dialog: None)  # next year, every change ticked
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert seen == {"title": "Ngày Sách và Văn hóa đọc Việt Nam năm 2023", "rows": 14}
     assert window.year_box.currentText() == "2023"

@@ -5,7 +5,7 @@ import datetime as dt
 import json
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from nlv_events.core import limits
@@ -70,11 +70,13 @@ def test_the_window_converts_legacy_text_when_the_user_agrees(window, qtbot, tmp
     assert [link.organisation.name for link in event.partner_links] == ["Institut français de Hanoï"]
 
 
-def test_the_editors_fields_stop_at_the_length_table(qtbot, db):
+def test_the_editors_fields_name_the_length_table_and_never_cut_a_paste(qtbot, db):
     editor = EventEditor(EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2023, 5, 5)))
     qtbot.addWidget(editor)
-    assert editor.title_edit.maxLength() == limits.max_length("title") == 1_000
-    assert editor.venue_box.lineEdit().maxLength() == limits.max_length("venue") == 255
-    assert editor.news_url_edit.maxLength() == limits.max_length("news_url")
-    editor.venue_box.lineEdit().setText("Đ" * 300)
-    assert len(editor.venue_box.currentText()) == 255
+    assert limits.max_length("title") == 300 and "300" in editor.title_edit.toolTip()
+    assert "255" in editor.venue_box.lineEdit().toolTip()
+    assert str(limits.max_length("news_url")) in editor.news_url_edit.toolTip()
+    editor.venue_box.lineEdit().setText("Đ" * 300)  # pasted: kept whole, so nothing is silently lost
+    assert len(editor.venue_box.currentText()) == 300
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.result_record is None and "255" in editor._errors["venue"].text()

@@ -1,0 +1,40 @@
+"""Duplicating to a chosen year: dates by whole years, year numbers and counts proposed, ticked ones applied."""
+
+import datetime as dt
+
+from nlv_events.core.records import EventRecord, ProgrammeEntry
+from nlv_events.services import duplicate_year
+
+
+def _book_day() -> EventRecord:
+    return EventRecord(
+        kind="book_day",
+        title="Ngày Sách và Văn hóa đọc Việt Nam lần thứ 9 năm 2022",
+        occasion="Kỷ niệm 92 năm Ngày thành lập Đảng",
+        start=dt.date(2022, 4, 21),
+        attendance=500,
+        programme=[
+            ProgrammeEntry(start=dt.datetime(2022, 4, 21, 8), title="Khai mạc Ngày Sách năm 2022"),
+            ProgrammeEntry(start=dt.datetime(2022, 4, 21, 9), title="Tọa đàm (1972–2022)"),
+        ],
+    )
+
+
+def test_changes_are_proposed_for_every_text_and_only_ticked_ones_apply():
+    twin, changes = duplicate_year.duplicate_to_year(_book_day(), 2024)
+    assert twin.start == dt.date(2024, 4, 21) and twin.programme[0].start == dt.datetime(2024, 4, 21, 8)
+    assert twin.title.endswith("năm 2022") and twin.attendance is None  # nothing rewritten until applied
+    found = {(c.where, c.row): c.after for c in changes}
+    assert found[("title", None)] == "Ngày Sách và Văn hóa đọc Việt Nam lần thứ 11 năm 2024"
+    assert found[("occasion", None)] == "Kỷ niệm 94 năm Ngày thành lập Đảng"
+    assert found[("programme", 0)] == "Khai mạc Ngày Sách năm 2024"
+    assert found[("programme", 1)] == "Tọa đàm (1972–2024)"  # the founding year stays
+    changes[1].apply = False
+    result = duplicate_year.apply_changes(twin, changes)
+    assert result.title.endswith("năm 2024") and result.occasion == "Kỷ niệm 92 năm Ngày thành lập Đảng"
+
+
+def test_english_anniversaries_and_same_year():
+    assert duplicate_year.rewrite("The 92nd anniversary, 2022", 2022, 1) == "The 93rd anniversary, 2023"
+    assert duplicate_year.duplicate_to_year(_book_day(), 2022)[1] == []
+    assert duplicate_year.default_year(_book_day()) == 2023
