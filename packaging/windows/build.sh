@@ -67,7 +67,7 @@ install_system_packages() {
         DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 --no-install-recommends \
             "${missing[@]}" >>"$(step_log 1 apt)" 2>&1 || fail "apt-get install ${missing[*]} (see $(step_log 1 apt))"
     fi
-    wine --version
+    wine --version 2>/dev/null  # (without its advice to install wine32: step 5 tries that)
 }
 
 start_display() {
@@ -135,7 +135,7 @@ EOF
 build_icu_stub() {
     # Workaround: Qt6Core.dll imports ucnv_* from icuuc.dll (Windows 10 1903+ has it; Wine 8 does not), so QtCore
     # would not load. A stub built here with mingw exports exactly the names Qt6Core imports, into the prefix's
-    # system32 only. PyInstaller leaves system32 DLLs out of a bundle; check_bundle() makes sure.
+    # system32 only. PyInstaller leaves system32 DLLs out of a bundle; build_bundle() checks.
     local qtcore="$PREFIX/drive_c/Python312/Lib/site-packages/PySide6/Qt6Core.dll"
     local work="$OUT/icuuc"
     mkdir -p "$work"
@@ -145,7 +145,7 @@ build_icu_stub() {
         x86_64-w64-mingw32-objdump -p "$qtcore" | awk '
             /DLL Name: icuuc.dll/ { inside = 1; next }
             /DLL Name:/ { inside = 0 }
-            inside && $1 ~ /^[0-9a-f]+$/ && NF >= 3 { print $3 }' | sort -u |
+            inside && $1 ~ /^[0-9a-f]+$/ && $3 ~ /^[A-Za-z_]/ { print $3 }' | sort -u |
             while read -r name; do
                 if [ "$name" = ucnv_open ]; then echo "  $name=icu_stub_open"; else echo "  $name=icu_stub_zero"; fi
             done
@@ -332,9 +332,15 @@ main() {
     say "0. System packages"
     install_system_packages
     start_display
-    fresh_prefix
-    install_python
-    install_project
+    if [ "${1:-}" = --reuse-prefix ] && [ -f "$PREFIX/drive_c/Python312/python.exe" ]; then
+        # For working on the later steps: keep the prefix, its Python and the installed packages.
+        say "1–3. Reusing ${PREFIX#"$ROOT"/} (--reuse-prefix)"
+        build_icu_stub
+    else
+        fresh_prefix
+        install_python
+        install_project
+    fi
     smoke_source
     build_bundle
     smoke_bundle
