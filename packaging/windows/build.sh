@@ -31,8 +31,9 @@ fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
 winpath() { printf 'Z:%s' "${1//\//\\}"; }
 
 # Wine's environment: nothing of the developer's Python (PYTHONPATH, PIP_*, VIRTUAL_ENV) leaks into the Windows one.
-#  - wbemprox= : Wine's WMI provider hangs or crashes Python 3.12's platform module (pip calls it); without WMI,
-#    Python falls back to the plain version API.
+#  - wbemprox= : Python 3.12's platform module (pip calls it) asks WMI for the Windows version, and Wine 8's WMI
+#    provider calls propsys.VariantToString, which Wine lacks: the process aborts. Without WMI, platform falls back
+#    to the plain version API.
 #  - mscoree,mshtml= : no Mono/Gecko installer dialogs when the prefix is made (they would wait for a click).
 #  - WINEPATH : the launchers pip writes (Scripts\*.exe) find python.exe on PATH (see packaging/README.md).
 #  - PIP_CACHE_DIR : outside the prefix, so a second run does not download PySide6 again.
