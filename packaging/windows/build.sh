@@ -36,11 +36,9 @@ winpath() { printf 'Z:%s' "${1//\//\\}"; }
 #    to the plain version API.
 #  - mscoree,mshtml= : no Mono/Gecko installer dialogs when the prefix is made (they would wait for a click).
 #  - WINEPATH : the launchers pip writes (Scripts\*.exe) find python.exe on PATH (see packaging/README.md).
-#  - PIP_CACHE_DIR : outside the prefix, so a second run does not download PySide6 again.
 wine_env() {
     env -i HOME="$HOME" PATH=/usr/bin:/bin USER="${USER:-root}" WINEPREFIX="$PREFIX" WINEARCH=win64 \
-        WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;wbemprox=" WINEPATH="$PY_DIR" DISPLAY="${DISPLAY:-}" \
-        PIP_CACHE_DIR="$(winpath "$OUT/pip-cache")" "$@"
+        WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;wbemprox=" WINEPATH="$PY_DIR" DISPLAY="${DISPLAY:-}" "$@"
 }
 
 # Run a Windows program; its stdout to $1, stderr to $2. Wine 8 hands a Windows program a redirected *file* as an
