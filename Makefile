@@ -69,6 +69,6 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench.run
 
 # The Windows bundle built and smoke-tested under Wine on this Linux machine (not part of `make test`: it takes
-# about 15 minutes and 3 GB in build/windows/). See packaging/README.md.
+# about 10 minutes and 2 GB in build/windows/). See packaging/README.md.
 windows:
 	bash packaging/windows/build.sh

@@ -31,8 +31,9 @@ fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
 winpath() { printf 'Z:%s' "${1//\//\\}"; }
 
 # Wine's environment: nothing of the developer's Python (PYTHONPATH, PIP_*, VIRTUAL_ENV) leaks into the Windows one.
-#  - wbemprox= : Wine's WMI provider hangs or crashes Python 3.12's platform module (pip calls it); without WMI,
-#    Python falls back to the plain version API.
+#  - wbemprox= : Python 3.12's platform module (pip calls it) asks WMI for the Windows version, and Wine 8's WMI
+#    provider calls propsys.VariantToString, which Wine lacks: the process aborts. Without WMI, platform falls back
+#    to the plain version API.
 #  - mscoree,mshtml= : no Mono/Gecko installer dialogs when the prefix is made (they would wait for a click).
 #  - WINEPATH : the launchers pip writes (Scripts\*.exe) find python.exe on PATH (see packaging/README.md).
 wine_env() {
@@ -67,7 +68,7 @@ install_system_packages() {
         DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 --no-install-recommends \
             "${missing[@]}" >>"$(step_log 1 apt)" 2>&1 || fail "apt-get install ${missing[*]} (see $(step_log 1 apt))"
     fi
-    wine --version
+    wine --version 2>/dev/null  # (without its advice to install wine32: step 5 tries that)
 }
 
 start_display() {
@@ -135,7 +136,7 @@ EOF
 build_icu_stub() {
     # Workaround: Qt6Core.dll imports ucnv_* from icuuc.dll (Windows 10 1903+ has it; Wine 8 does not), so QtCore
     # would not load. A stub built here with mingw exports exactly the names Qt6Core imports, into the prefix's
-    # system32 only. PyInstaller leaves system32 DLLs out of a bundle; check_bundle() makes sure.
+    # system32 only. PyInstaller leaves system32 DLLs out of a bundle; build_bundle() checks.
     local qtcore="$PREFIX/drive_c/Python312/Lib/site-packages/PySide6/Qt6Core.dll"
     local work="$OUT/icuuc"
     mkdir -p "$work"
@@ -145,7 +146,7 @@ build_icu_stub() {
         x86_64-w64-mingw32-objdump -p "$qtcore" | awk '
             /DLL Name: icuuc.dll/ { inside = 1; next }
             /DLL Name:/ { inside = 0 }
-            inside && $1 ~ /^[0-9a-f]+$/ && NF >= 3 { print $3 }' | sort -u |
+            inside && $1 ~ /^[0-9a-f]+$/ && $3 ~ /^[A-Za-z_]/ { print $3 }' | sort -u |
             while read -r name; do
                 if [ "$name" = ucnv_open ]; then echo "  $name=icu_stub_open"; else echo "  $name=icu_stub_zero"; fi
             done
@@ -163,7 +164,7 @@ install_project() {
     # Same certificate authorities as this machine's pip (the Windows pip carries its own list otherwise).
     [ -f /etc/ssl/certs/ca-certificates.crt ] && cert=(--cert 'Z:\etc\ssl\certs\ca-certificates.crt')
     wrun "$(step_log 3 pip)" "$(step_log 3 pip.err)" "$PY" -m pip install --disable-pip-version-check \
-        --no-warn-script-location "${cert[@]}" --no-build-isolation -e "$(winpath "$ROOT")[package]" ||
+        --no-warn-script-location --no-compile "${cert[@]}" --no-build-isolation -e "$(winpath "$ROOT")[package]" ||
         fail "pip install under Wine (see $(step_log 3 pip) and $(step_log 3 pip.err))"
     grep -E "^Successfully installed" "$(step_log 3 pip)" | cut -c1-300
     build_icu_stub
@@ -263,9 +264,10 @@ thirty_two_bit_wine() {
         dpkg --add-architecture i386
         added=yes
     fi
-    if apt-get update -o DPkg::Lock::Timeout=600 >"$(step_log 5 apt-i386)" 2>&1 &&
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 --no-install-recommends \
-            wine32:i386 >>"$(step_log 5 apt-i386)" 2>&1; then
+    # An index that fails to download need not stop the install (it may hold nothing wine32 needs): try anyway.
+    apt-get update -o DPkg::Lock::Timeout=600 >"$(step_log 5 apt-i386)" 2>&1 || true
+    if DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 --no-install-recommends \
+        wine32:i386 >>"$(step_log 5 apt-i386)" 2>&1; then
         return 0
     fi
     if [ "$added" = yes ]; then
@@ -286,10 +288,12 @@ build_installer() {
     if ! thirty_two_bit_wine; then
         cat <<EOF
 
-INSTALLER NOT BUILT: 32-bit Wine (wine32:i386) cannot be installed on this machine, and Inno Setup's compiler and
-setup program are 32-bit Windows programs. (See $(step_log 5 apt-i386): today the Debian mirror's i386 index is
-incomplete, so wine32's i386 libraries do not match the amd64 ones installed.) The bundle itself was built and
-passed its smoke runs above; build the installer on a Windows PC as packaging/README.md describes.
+INSTALLER NOT BUILT: 32-bit Wine (wine32:i386) cannot be installed on this machine, and Inno Setup's compiler
+(ISCC.exe) and the setup program it makes are 32-bit Windows programs. What apt-get said
+($(step_log 5 apt-i386)):
+$(grep -E "^E: |but it is not going to be installed|Unable to|Failed to fetch" "$(step_log 5 apt-i386)" | head -n 6 | cut -c1-160 | sed 's/^/    /')
+The bundle itself was built and passed its smoke runs above (steps 1-4). Build the installer on a Windows PC
+as packaging/README.md describes, or run make windows again once 32-bit Wine installs.
 EOF
         return 0
     fi
@@ -332,9 +336,15 @@ main() {
     say "0. System packages"
     install_system_packages
     start_display
-    fresh_prefix
-    install_python
-    install_project
+    if [ "${1:-}" = --reuse-prefix ] && [ -f "$PREFIX/drive_c/Python312/python.exe" ]; then
+        # For working on the later steps: keep the prefix, its Python and the installed packages.
+        say "1–3. Reusing ${PREFIX#"$ROOT"/} (--reuse-prefix)"
+        build_icu_stub
+    else
+        fresh_prefix
+        install_python
+        install_project
+    fi
     smoke_source
     build_bundle
     smoke_bundle
