@@ -29,6 +29,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("organisation.parent_en", "MINISTRY OF CULTURE, SPORTS AND TOURISM", N_("Parent body in English")),
     Setting("organisation.name_en", "NATIONAL LIBRARY OF VIETNAM", N_("Library in English")),
     Setting("organisation.city_en", "Hanoi", N_("City in English")),
+    Setting("documents.programme_symbol", "CTr-TVQG", N_("Symbol after a programme's number")),
+    Setting("documents.report_symbol", "BC-TVQG", N_("Symbol of the report the year-end list is attached to")),
+    Setting("documents.authority", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", N_("Signing authority (lines separated by /)")),
+    Setting("documents.signer", "", N_("Name of the signer")),
+    Setting("documents.recipients", "Như trên; Lưu: VT, VP", N_("Recipients (Nơi nhận), separated by ;")),
+    Setting("documents.preparer", "", N_("Name under Người lập biểu on the year-end list")),
     Setting("database", "", N_("Database file or PostgreSQL URL (empty: the default file)")),
     Setting("backups.folder", "", N_("Backups folder (empty: beside the database)")),
 )

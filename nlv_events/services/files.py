@@ -30,6 +30,7 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb", **open_args: o
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _output_mode(target))
         os.replace(temporary, target)
     except OSError as error:
         _discard(temporary)
@@ -39,6 +40,28 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb", **open_args: o
     except BaseException:
         _discard(temporary)
         raise
+
+
+def _output_mode(target: Path) -> int:
+    """The mode the written file takes: an existing file keeps its own; a new one gets what the user's umask
+    allows, as any program's output would (mkstemp's temporary file is private, 0600, which colleagues on a
+    shared folder could not open)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    try:  # Linux tells it without changing it (safe while another thread creates files)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)  # elsewhere reading the umask means setting it; put it straight back
+    return umask
 
 
 def _discard(path: str) -> None:

@@ -1,13 +1,15 @@
-"""The in-app preview of a printout (QtPdf), with Save as PDF and Print."""
+"""The in-app preview of a printout (QtPdf), with Save as PDF, Save as Word and Print."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
@@ -32,14 +34,27 @@ class PdfPreview(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.make_docx = getattr(pdf, "make_docx", None)  # a Printout offers its Word version
+        dropped = sorted(getattr(pdf, "dropped", ()))
+        self.warning = QLabel(self)
+        self.warning.setObjectName("GlyphWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(bool(dropped))
+        if dropped:
+            message = _("No font can print these characters; they were left out: {characters}")
+            self.warning.setText(message.format(characters=" ".join(dropped)))
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(_("Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.word_button = buttons.addButton(_("Save as Word…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.word_button.setVisible(self.make_docx is not None)
+        self.word_button.clicked.connect(self.save_as_word)
         self.print_button = buttons.addButton(_("Print…"), QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save_as)
         self.print_button.clicked.connect(self.print_document)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.warning)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
 
@@ -55,6 +70,25 @@ class PdfPreview(QDialog):
         try:
             with atomic_output(path, "wb") as stream:
                 stream.write(self.pdf)
+        except UserError as error:
+            ask.warn(self, self.windowTitle(), str(error))
+            return False
+        return True
+
+    def save_as_word(self) -> None:
+        name = str(Path(self.suggested_name).with_suffix(".docx"))
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save as Word"), name, _("Word documents (*.docx)"))
+        if path:
+            self.save_word_to(path)
+
+    def save_word_to(self, path: str) -> bool:
+        """The Word version of the same document, for the office to edit before signing."""
+        if self.make_docx is None:
+            return False
+        try:
+            content = self.make_docx()
+            with atomic_output(path, "wb") as stream:
+                stream.write(content)
         except UserError as error:
             ask.warn(self, self.windowTitle(), str(error))
             return False

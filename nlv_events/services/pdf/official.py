@@ -103,7 +103,7 @@ def header_table(letterhead: Letterhead, width: float) -> Table:
         ),
         Rule(left_width * 0.4),
     ]
-    motto_width = style["motto"].fontSize * 0.5 * len(motto)
+    motto_width = stringWidth(motto, style["motto"].fontName, style["motto"].fontSize)  # the rule spans the motto
     right = [
         Paragraph(republic, style["header_right_bold"]),
         Paragraph(motto, style["motto"]),
