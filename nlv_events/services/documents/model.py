@@ -60,12 +60,14 @@ class Row:
 
 @dataclass
 class Column:
-    """A column: its header, and either `fit` (as wide as its content, for numbers and times) or a share
-    `weight` of the width left over by the fitted columns."""
+    """A column: its header, and either `fit` (as wide as its widest line, for numbers and times), `narrow`
+    (as wide as its longest word: short labels that may take two lines) or a share `weight` of the width
+    the others leave."""
 
     header: str
     weight: float = 1.0
     fit: bool = False
+    narrow: bool = False
     align: Align = "left"
     italic: bool = False
 

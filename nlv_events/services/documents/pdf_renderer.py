@@ -26,7 +26,8 @@ PAGE_SIZES = {"a4": A4, "a4-landscape": landscape(A4), "a5": A5}
 BOOKLET_MARGINS = {"top": 14 * mm, "bottom": 14 * mm, "left": 13 * mm, "right": 13 * mm}
 CELL_SIZE = 12  # the decree's annex tables: 12 pt, never smaller
 CELL_LEADING = 13.3  # the font's own line height (ascent + descent of Times New Roman at 12 pt)
-PAD_TOP, PAD_BOTTOM, PAD_SIDE = 1, 2, 3
+PAD_TOP, PAD_BOTTOM, PAD_SIDE = 1, 1.5, 3
+SIGNING_ROOM = 20 * mm  # the signature and the seal
 MIN_ROWS_AT_FOOT = 2  # a table does not start at the foot of a page with fewer rows than this
 MIN_ROWS_CARRIED = 3  # nor leave fewer than this many rows for the next page
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
@@ -127,7 +128,7 @@ class PreparedRow:
     repeat: tuple[int, ...]
     height: float = 0.0
     header: bool = False
-    commands: list[tuple] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)  # of its cells (a spanning cell: the columns' sum)
 
     def measure(self) -> None:
         self.height = max((cell.height for cell in self.cells), default=0) + PAD_TOP + PAD_BOTTOM
@@ -160,8 +161,9 @@ class TableMaker:
         single = len(faces) <= 1 and all(len(item) <= 1 for item in cell.lines)
         font = face(*next(iter(faces))) if faces else SERIF
         if single and all(self.glyphs.covered(run.text, font) for item in cell.lines for run in item):
-            lines = [piece for item in cell.lines for piece in wrap_text(item[0].text, font, self.size, available)]
-            return PreparedCell(lines, [self.leading] * len(lines), font, cell.align)
+            items = [wrap_text(item[0].text, font, self.size, available) for item in cell.lines]
+            return PreparedCell(["\n".join(lines) for lines in items], [self.leading * len(lines) for lines in items],
+                                font, cell.align)  # fmt: skip
         style = self._style(face(False, italic), cell.align)
         paragraphs = []
         heights = []
@@ -190,38 +192,62 @@ class TableMaker:
                 cell = model.Cell([tuple(model.Run(run.text, True, run.italic) for run in item) for item in cell.lines],
                                   cell.align)  # fmt: skip
             cells.append(self.cell(cell, width, column))
-        prepared = PreparedRow(cells, row.span, row.kind, row.keep_with_next, row.repeat)
+        prepared = PreparedRow(cells, row.span, row.kind, row.keep_with_next, row.repeat, widths=widths)
         prepared.measure()
         return prepared
 
-    def continued(self, row: PreparedRow, limit: float) -> list[PreparedRow]:
-        """A row taller than `limit` cut into rows that fit, the later ones repeating the `repeat` cells
-        and the mark "(tiếp)"."""
-        room = limit - PAD_TOP - PAD_BOTTOM
-        remaining = [list(zip(cell.atoms, cell.heights, strict=True)) for cell in row.cells]
-        pieces: list[PreparedRow] = []
-        while any(remaining):
-            cells = []
-            for index, cell in enumerate(row.cells):
-                if pieces and index in row.repeat:
-                    mark = self.table.continued
-                    atoms = [*cell.atoms, mark] if isinstance(cell.value, str) else [
-                        *cell.atoms, Paragraph(escape(mark), self._style(face(False, True), cell.align))]
-                    heights = [*cell.heights, self.leading]
-                    cells.append(PreparedCell(atoms, heights, cell.font, cell.align))
-                    remaining[index] = []
-                    continue
-                taken, used = [], 0.0
-                while remaining[index] and (not taken or used + remaining[index][0][1] <= room):
-                    atom, height = remaining[index].pop(0)
-                    taken.append((atom, height))
-                    used += height
-                cells.append(PreparedCell([a for a, _ in taken], [h for _, h in taken], cell.font, cell.align))
-            piece = PreparedRow(cells, row.span, row.kind, False, row.repeat)
-            piece.measure()
-            pieces.append(piece)
-        pieces[-1].keep_with_next = row.keep_with_next
-        return pieces
+    def continued(self, row: PreparedRow, room: float) -> tuple[PreparedRow, PreparedRow] | None:
+        """A row taller than a page cut where `room` runs out, between the items of its cells (a person, a
+        paragraph): the head, and the rest, which repeats the `repeat` cells followed by "(tiếp)". None
+        when not even the first item of each cell fits."""
+        space = room - PAD_TOP - PAD_BOTTOM
+        head_cells, rest_cells = [], []
+        for index, cell in enumerate(row.cells):
+            used, taken = 0.0, 0
+            while taken < len(cell.atoms) and used + cell.heights[taken] <= space:
+                used += cell.heights[taken]
+                taken += 1
+            atoms, heights = list(cell.atoms), list(cell.heights)
+            if taken == 0 and atoms:  # one item taller than the room: cut inside it, between its lines
+                parts = self._cut_item(atoms[0], space, row.widths[index])
+                if parts is None:
+                    return None
+                atoms[0:1], heights[0:1] = [parts[0][0], parts[1][0]], [parts[0][1], parts[1][1]]
+                taken = 1
+            head_cells.append(PreparedCell(atoms[:taken], heights[:taken], cell.font, cell.align))
+            if index in row.repeat:
+                rest_cells.append(self._marked(cell))
+            else:
+                rest_cells.append(PreparedCell(atoms[taken:], heights[taken:], cell.font, cell.align))
+        head = PreparedRow(head_cells, row.span, row.kind, False, row.repeat, widths=row.widths)
+        rest = PreparedRow(rest_cells, row.span, row.kind, row.keep_with_next, row.repeat, widths=row.widths)
+        head.measure()
+        rest.measure()
+        return head, rest
+
+    def _cut_item(self, atom, space: float, width: float):
+        """An item cut in two at `space`: ((head, height), (rest, height)), or None if no line fits."""
+        if isinstance(atom, str):
+            lines = atom.split("\n")
+            keep = int(space // self.leading)
+            if keep < 1 or keep >= len(lines):
+                return None
+            head, rest = lines[:keep], lines[keep:]
+            return ("\n".join(head), keep * self.leading), ("\n".join(rest), len(rest) * self.leading)
+        parts = atom.split(width - 2 * PAD_SIDE, space)
+        if len(parts) != 2:
+            return None
+        return tuple((part, part.wrap(width - 2 * PAD_SIDE, 10_000)[1]) for part in parts)
+
+    def _marked(self, cell: PreparedCell) -> PreparedCell:
+        """The cell repeated on a continued row, with "(tiếp)" under it (once, however often it continues)."""
+        mark = self.table.continued
+        if cell.atoms and isinstance(cell.atoms[-1], str) and cell.atoms[-1].endswith(mark):
+            return cell
+        if cell.atoms and isinstance(cell.atoms[0], Paragraph):
+            atom = Paragraph(escape(mark), self._style(face(False, True), cell.align))
+            return PreparedCell([*cell.atoms, atom], [*cell.heights, self.leading], cell.font, cell.align)
+        return PreparedCell([*cell.atoms, mark], [*cell.heights, self.leading], cell.font, cell.align)
 
     def build(self, rows: list[PreparedRow], header: PreparedRow | None) -> RLTable:
         """A ReportLab table of `rows` (under `header`), none of which may split any more."""
@@ -268,6 +294,11 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
     ]
     widths: list[float | None] = []
     for index, column in enumerate(table.columns):
+        if column.narrow:
+            font = face(False, column.italic)
+            widths.append(max(minimum[index], _header_width(column.header, bold, size, 3) + padding,
+                              _longest_word(table, index, font, size) + padding))  # fmt: skip
+            continue
         if not column.fit:
             widths.append(None)
             continue
@@ -284,7 +315,7 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
                 natural = max(natural, stringWidth(text, bold if row.kind != "body" else font, size) + padding)
         widths.append(min(natural, width * 0.2))
     for index, column in enumerate(table.columns):
-        if not column.fit:  # a date or a name is never cut inside a word when the column can help it
+        if widths[index] is None:  # a date or a name is never cut inside a word when the column can help it
             minimum[index] = max(minimum[index], min(_longest_word(table, index, face(False, column.italic), size),
                                                      width * 0.12) + padding)  # fmt: skip
     left = width - sum(value for value in widths if value is not None)
@@ -300,7 +331,7 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
     ]
     excess = sum(result) - width
     if excess > 0.01:  # the minimums took more than was left: take it back from the columns above theirs
-        flexible = [index for index, column in enumerate(table.columns) if not column.fit]
+        flexible = [index for index, value in enumerate(widths) if value is None]
         slack = {index: max(result[index] - minimum[index], 0.0) for index in flexible}
         total = sum(slack.values())
         for index in flexible:
@@ -383,6 +414,13 @@ class BrokenTable(Flowable):
             cumulative += row.height
             fits += 1
         count = len(self.rows)
+        if fits < count and self.rows[fits].height > self.page_height - self.header.height:
+            pieces = self.maker.continued(self.rows[fits], room - cumulative)
+            if pieces is not None and (at_top or room - cumulative > 4 * self.maker.leading):
+                rows = [*self.rows[:fits], *pieces, *self.rows[fits + 1 :]]
+                return BrokenTable(self.maker, self.header, rows, self.page_height, self.trailer)._parts(
+                    fits + 1, available_width, available_height
+                )
 
         def allowed(cut: int, keep: bool, carried: bool, foot: bool) -> bool:
             if cut <= 0 or cut >= count:
@@ -499,12 +537,12 @@ def header_block(block: model.HeaderBlock, width: float, glyphs: Glyphs) -> RLTa
 
 
 def signature_block(signature: model.Signature, width: float, glyphs: Glyphs) -> RLTable:
-    """"Nơi nhận" at the left, the authority, room to sign and the signer's name at the right."""
+    """ "Nơi nhận" at the left, the authority, room to sign and the signer's name at the right."""
     style = text_styles(1.0)
     left: list = []
     if signature.preparer_label:
         left.append(Paragraph(escape(signature.preparer_label), style["authority"]))
-        left.append(Spacer(1, 22 * mm + style["authority"].leading * (len(signature.authority) - 1)))
+        left.append(Spacer(1, SIGNING_ROOM + style["authority"].leading * (len(signature.authority) - 1)))
         left.append(Paragraph(glyphs.markup(signature.preparer, face(True)), style["signer"]))
     elif signature.recipients:
         left.append(Paragraph(escape(signature.recipients_label), style["recipients_label"]))
@@ -512,7 +550,7 @@ def signature_block(signature: model.Signature, width: float, glyphs: Glyphs) ->
                  signature.recipients[:-1]]  # fmt: skip
         left.append(Paragraph("- " + glyphs.markup(signature.recipients[-1], SERIF) + ".", style["recipients"]))
     right: list = [Paragraph(glyphs.markup(item, face(True)), style["authority"]) for item in signature.authority]
-    right.append(Spacer(1, 22 * mm))
+    right.append(Spacer(1, SIGNING_ROOM))
     if signature.name:
         right.append(Paragraph(glyphs.markup(signature.name, face(True)), style["signer"]))
     table = RLTable([[left, right]], colWidths=[width * 0.5, width * 0.5])
@@ -558,11 +596,7 @@ def render(document: model.Document) -> bytes:
             continue
         maker = TableMaker(block, width, glyphs, document.scale)
         header = maker.header()
-        limit = page_height - header.height - 2
-        rows: list[PreparedRow] = []
-        for row in block.rows:
-            prepared = maker.row(row)
-            rows.extend(maker.continued(prepared, limit) if prepared.height > limit else [prepared])
+        rows = [maker.row(row) for row in block.rows]
         trailer = _stack(closing, width) if index == last_table and closing else None
         if rows:
             story.append(BrokenTable(maker, header, rows, page_height, trailer))
