@@ -170,3 +170,10 @@ def test_write_is_atomic_and_names_an_unknown_event(demo_db, tmp_path):
     programme.write(Event.get(Event.ref == "demo-2022-review").id, target, "a4", LETTERHEAD)
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir()] == ["review.pdf"]
+
+
+def test_sunday_is_written_chu_nhat():
+    from nlv_events.i18n.formats import format_weekday_date
+
+    assert format_weekday_date(dt.date(2022, 4, 24)) == "Chủ nhật, ngày 24/04/2022"
+    assert format_weekday_date(dt.date(2022, 4, 23)) == "Thứ Bảy, ngày 23/04/2022"
