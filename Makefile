@@ -55,6 +55,7 @@ screenshots: $(STAMP)
 		QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang en \
 			--view $$view --screenshot docs/images/$$view.en.png || exit 1; \
 	done
+	$(BIN)/python scripts/render_printouts.py --db /tmp/nlv-events-screens.sqlite3 --out docs/images
 
 # The one-folder bundle in dist/nlv-events/ (on Windows, then the installer: see packaging/README.md).
 package: $(STAMP)

@@ -13,7 +13,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from nlv_events import __version__
@@ -438,6 +438,8 @@ class BrokenTable(Flowable):
             if cuts:
                 return self._parts(cuts[0], available_width, available_height)
         if at_top:
+            if count == 1:  # one row and the trailer do not fit a page together: let the trailer go on alone
+                return [self.maker.build(self.rows, self.header), *([self.trailer] if self.trailer else [])]
             return self._parts(max(1, min(fits, count - 1)), available_width, available_height)
         return []
 
@@ -583,7 +585,7 @@ def render(document: model.Document) -> bytes:
     if document.header is not None:
         story.append(header_block(document.header, min(width, 165 * mm), glyphs))
     if document.organisation_line:
-        story.append(Paragraph(glyphs.markup(document.organisation_line.upper(), face(True)), style["section"]))
+        story.append(Paragraph(glyphs.markup(document.organisation_line.upper(), face(True)), style["header_bold"]))
     last_table = max((index for index, block in enumerate(document.blocks) if isinstance(block, model.Table)),
                      default=-1)  # fmt: skip
     # What follows the last table (notes, the signature) travels with its last rows: never a page of its own.
@@ -597,11 +599,20 @@ def render(document: model.Document) -> bytes:
         maker = TableMaker(block, width, glyphs, document.scale)
         header = maker.header()
         rows = [maker.row(row) for row in block.rows]
-        trailer = _stack(closing, width) if index == last_table and closing else None
+        trailer = None
+        if index == last_table and closing:
+            trailer = _stack(closing, width)
+            if trailer.wrap(width, page_height)[1] > page_height / 2:
+                # too long to travel as one piece (many cancelled events): it flows on after the table, and only
+                # the signature is kept with what comes before it
+                trailer = None
+                story_tail = [*closing[:-3], KeepTogether(closing[-3:])] if len(closing) >= 3 else closing
         if rows:
             story.append(BrokenTable(maker, header, rows, page_height, trailer))
         elif trailer is not None:
             story.append(trailer)
+        if index == last_table and closing and trailer is None:
+            story += story_tail if rows else closing
     if last_table < 0:
         story += closing
     template.build(story, canvasmaker=numbered_canvas(lambda page, pages: str(page)))
