@@ -32,6 +32,11 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     # narrative
     "{kinds} (the kinds with a plan) achieving {share} of the plan": "{kinds} (các loại sự kiện có kế hoạch) đạt {share} kế hoạch",
     # preview
+    "Document number": "Số văn bản",
+    "Document date": "Ngày văn bản",
+    "Signer": "Người ký",
+    "e.g. 125": "ví dụ 125",
+    "Print again": "In lại",
     "Save as Word…": "Lưu thành Word…",
     "Save as Word": "Lưu thành Word",
     "Word documents (*.docx)": "Tài liệu Word (*.docx)",

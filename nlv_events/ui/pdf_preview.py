@@ -15,6 +15,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.services.files import atomic_output
 from nlv_events.ui import ask
+from nlv_events.ui.decree_fields import DecreeFields
 
 
 class PdfPreview(QDialog):
@@ -23,26 +24,20 @@ class PdfPreview(QDialog):
         self.setObjectName("PdfPreview")
         self.setWindowTitle(title)
         self.resize(900, 1000)
-        self.pdf = pdf
         self.suggested_name = suggested_name
-        self._bytes = QByteArray(pdf)
-        self._buffer = QBuffer(self._bytes, self)
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document = QPdfDocument(self)
-        self.document.load(self._buffer)
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.make_docx = getattr(pdf, "make_docx", None)  # a Printout offers its Word version
-        dropped = sorted(getattr(pdf, "dropped", ()))
         self.warning = QLabel(self)
         self.warning.setObjectName("GlyphWarning")
         self.warning.setWordWrap(True)
-        self.warning.setVisible(bool(dropped))
-        if dropped:
-            message = _("No font can print these characters; they were left out: {characters}")
-            self.warning.setText(message.format(characters=" ".join(dropped)))
+        self.remake = getattr(pdf, "remake", None)  # a signed document prints again with other decree blocks
+        self.decree_fields = DecreeFields(self)
+        self.decree_fields.setVisible(self.remake is not None)
+        self.decree_fields.applied.connect(self.apply_options)
+        self._load(pdf)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(_("Save as PDF…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.word_button = buttons.addButton(_("Save as Word…"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -54,9 +49,35 @@ class PdfPreview(QDialog):
         self.save_button.clicked.connect(self.save_as)
         self.print_button.clicked.connect(self.print_document)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.decree_fields)
         layout.addWidget(self.warning)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
+
+    def _load(self, pdf: bytes) -> None:
+        self.pdf = pdf
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        self.make_docx = getattr(pdf, "make_docx", None)  # a Printout offers its Word version
+        dropped = sorted(getattr(pdf, "dropped", ()))
+        self.warning.setVisible(bool(dropped))
+        if dropped:
+            message = _("No font can print these characters; they were left out: {characters}")
+            self.warning.setText(message.format(characters=" ".join(dropped)))
+
+    def apply_options(self, options) -> None:
+        """The same document again with the number, date and signer of the fields."""
+        if self.remake is None:
+            return
+        try:
+            printout = self.remake(options)
+        except UserError as error:
+            ask.warn(self, self.windowTitle(), str(error))
+            return
+        self.document.close()
+        self._load(printout)
 
     def page_count(self) -> int:
         return self.document.pageCount()

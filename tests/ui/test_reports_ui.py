@@ -3,7 +3,7 @@
 import datetime as dt
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel
@@ -41,6 +41,16 @@ def test_print_programme_opens_the_preview_with_save_and_print(window, qtbot, tm
 
     assert Document(str(word)).tables[1].rows[0].cells[0].text == "Thời gian"
     assert not preview.warning.isVisibleTo(preview)
+    # number, date and signer set in the preview print the document again with them
+    preview.decree_fields.number_edit.setText("125")
+    preview.decree_fields.date_edit.setDate(QDate(2022, 12, 20))
+    preview.decree_fields.signer_edit.setText("Nguyễn Văn A")
+    qtbot.mouseClick(preview.decree_fields.apply_button, Qt.MouseButton.LeftButton)
+    from tests.unit.services.pdf.conftest import pdf_text
+
+    text = pdf_text(preview.pdf)
+    assert "Số: 125/CTr-TVQG" in text and "Hà Nội, ngày 20 tháng 12 năm 2022" in text and "Nguyễn Văn A" in text
+    assert preview.page_count() >= 2
 
 
 def test_preview_warns_of_characters_no_font_can_print(qtbot, db):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from nlv_events.core import store, vocab
 from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import Settings
-from nlv_events.i18n import N_, _, current_language, ngettext
+from nlv_events.i18n import N_, _, ngettext
 from nlv_events.i18n.formats import format_day, format_number, format_span
 from nlv_events.services import counting
 from nlv_events.services.documents import decree
@@ -61,14 +61,16 @@ def columns() -> list[Column]:
     ]
 
 
-def short_venue(venue: str | None, organisation: str) -> str:
+def short_venue(venue: str | None, organisation: str | tuple[str, ...]) -> str:
     """The venue without the library's own name after it: every row would repeat it."""
     if not venue:
         return ""
-    for separator in (", ", " - ", " – "):
-        suffix = separator + organisation
-        if venue.casefold().endswith(suffix.casefold()):
-            return venue[: -len(suffix)]
+    names = (organisation,) if isinstance(organisation, str) else organisation
+    for name in names:
+        for separator in (", ", " - ", " – "):
+            suffix = separator + name
+            if venue.casefold().endswith(suffix.casefold()):
+                return venue[: -len(suffix)]
     return venue
 
 
@@ -86,7 +88,7 @@ def _dates(record: EventRecord) -> Cell:
     return Cell([line(hours), line(day)] if space else [line(span)])
 
 
-def _row(number: str, record: EventRecord, note: str, organisation: str) -> Row:
+def _row(number: str, record: EventRecord, note: str, organisation: tuple[str, ...]) -> Row:
     return Row(
         [
             Cell.of(number, "center"),
@@ -117,7 +119,7 @@ def _heading(text: str) -> Row:
     return Row([Cell.of(text)], "heading", span=len(columns()), keep_with_next=True)
 
 
-def _group(rows: list[Row], heading: str, items: Iterable[tuple[str, EventRecord, str]], organisation: str,
+def _group(rows: list[Row], heading: str, items: Iterable[tuple[str, EventRecord, str]], organisation: tuple[str, ...],
            total_label: str) -> Totals:  # fmt: skip
     totals = Totals()
     rows.append(_heading(heading))
@@ -134,7 +136,8 @@ def list_table(year: int, step: Step | None = None) -> Table:
     carried over from earlier years, apart and outside the year's total."""
     step = step or (lambda: None)
     settings = Settings()
-    organisation = settings.get("organisation.name_en" if current_language() == "en" else "organisation.name")
+    # venues are recorded in Vietnamese whatever the language of the printout: strip either name
+    organisation = (settings.get("organisation.name"), settings.get("organisation.name_en"))
     counted = store.listing_records(counting.counted(year))
     continuing = store.listing_records(counting.continuing(year))
 

@@ -40,7 +40,12 @@ def render(record: EventRecord, layout: str = "a4", options: decree.DecreeOption
         return Printout(booklet.impose(render_pages(record)))
     document = programme_document.official(record, options)
     pdf = pdf_renderer.render(document)
-    return Printout(pdf, lambda: docx_renderer.render(document), document.dropped)
+    return Printout(
+        pdf,
+        lambda: docx_renderer.render(document),
+        document.dropped,
+        lambda other: render(record, layout, other),
+    )
 
 
 def render_docx(record: EventRecord, options: decree.DecreeOptions | None = None) -> bytes:

@@ -48,7 +48,7 @@ def render(
     document, step = _document(year, options, progress, is_cancelled)
     pdf = pdf_renderer.render(document)
     step()
-    return Printout(pdf, lambda: docx_renderer.render(document), document.dropped)
+    return Printout(pdf, lambda: docx_renderer.render(document), document.dropped, lambda other: render(year, other))
 
 
 def render_docx(year: int, options: decree.DecreeOptions | None = None) -> bytes:

@@ -70,3 +70,13 @@ def test_progress_is_reported_and_cancelling_writes_nothing(demo_db, tmp_path):
     with pytest.raises(year_report.Cancelled):
         year_report.write(2022, tmp_path / "y.pdf", LETTERHEAD, is_cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_venues_do_not_repeat_the_librarys_own_name(demo_db, language):
+    from nlv_events import i18n
+
+    i18n.setup_i18n(language)
+    text = pdf_text(year_report.render(2022, LETTERHEAD))
+    assert "Sảnh tầng 1" in text
+    assert "Sảnh tầng 1, Thư viện Quốc gia Việt Nam" not in text
