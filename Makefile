@@ -58,6 +58,7 @@ screenshots: $(STAMP)
 	$(BIN)/python scripts/sample_photos.py /tmp/nlv-events-screens.sqlite3
 	QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang vi \
 		--view photos --screenshot docs/images/photos.png
+	$(BIN)/python scripts/render_printouts.py --db /tmp/nlv-events-screens.sqlite3 --out docs/images
 
 # The one-folder bundle in dist/nlv-events/ (on Windows, then the installer: see packaging/README.md).
 package: $(STAMP)

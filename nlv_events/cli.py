@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import datetime as dt
 import logging
 import os
 import sqlite3
@@ -54,6 +55,38 @@ def _year(text: str) -> int:
     return year
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("“{value}” is not a date such as 2023-01-05").format(value=text)) from None
+
+
+def _decree_options(parser: argparse.ArgumentParser, preparer: bool = False) -> None:
+    """The decree's blocks of a signed document; each defaults to the settings (the date to today)."""
+    parser.add_argument("--number", metavar="TEXT", help="document number, e.g. 15 or 15/CTr-TVQG")
+    parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="date of the document (default: today)")
+    parser.add_argument("--signer", metavar="TEXT", help="name of the signer")
+    parser.add_argument("--authority", metavar="TEXT", help="signing authority, lines separated by ' / '")
+    if preparer:
+        parser.add_argument("--preparer", metavar="TEXT", help="name under Người lập biểu")
+    else:
+        parser.add_argument("--recipients", metavar="TEXT", help="recipients (Nơi nhận), separated by ';'")
+
+
+def _options_from(arguments: argparse.Namespace):
+    from nlv_events.services.documents.decree import DecreeOptions
+
+    return DecreeOptions(
+        number=arguments.number,
+        date=arguments.date,
+        signer=arguments.signer,
+        authority=arguments.authority,
+        recipients=getattr(arguments, "recipients", None),
+        preparer=getattr(arguments, "preparer", None),
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common_options()
     parser = _Parser(prog="nlv-events", description="NLV Events – National Library of Vietnam events")
@@ -99,14 +132,20 @@ def build_parser() -> argparse.ArgumentParser:
     calendar.add_argument("--year", type=_year)
     calendar.add_argument("-o", "--output", metavar="FILE.ics", required=True)
 
-    programme = commands.add_parser("programme", parents=[common], help="print an event's programme to PDF")
+    programme = commands.add_parser(
+        "programme", parents=[common], help="print an event's programme to PDF or Word (by the file's extension)"
+    )
     programme.add_argument("event_id", type=int, metavar="EVENT_ID")
-    programme.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+    programme.add_argument("-o", "--output", metavar="FILE.pdf|FILE.docx", required=True)
     programme.add_argument("--layout", choices=("a4", "booklet"), default="a4")
+    _decree_options(programme)
 
-    year_report = commands.add_parser("year-report", parents=[common], help="print the year-end list of events")
+    year_report = commands.add_parser(
+        "year-report", parents=[common], help="print the year-end list of events to PDF or Word"
+    )
     year_report.add_argument("year", type=_year, metavar="YEAR")
-    year_report.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
+    year_report.add_argument("-o", "--output", metavar="FILE.pdf|FILE.docx", required=True)
+    _decree_options(year_report, preparer=True)
 
     backup = commands.add_parser("backup", parents=[common], help="back up the database now")
     backup.add_argument("-o", "--output", metavar="FILE")
@@ -206,7 +245,7 @@ def _command_programme(arguments: argparse.Namespace) -> int:
     from nlv_events.services.pdf import programme
 
     _open(arguments)
-    programme.write(arguments.event_id, arguments.output, arguments.layout)
+    programme.write(arguments.event_id, arguments.output, arguments.layout, _options_from(arguments))
     print(_("Wrote the programme to {file}.").format(file=arguments.output))
     return 0
 
@@ -215,7 +254,7 @@ def _command_year_report(arguments: argparse.Namespace) -> int:
     from nlv_events.services.pdf import year_report
 
     _open(arguments)
-    year_report.write(arguments.year, arguments.output)
+    year_report.write(arguments.year, arguments.output, _options_from(arguments))
     print(_("Wrote the list of events of {year} to {file}.").format(year=arguments.year, file=arguments.output))
     return 0
 

@@ -68,5 +68,6 @@ def format_weekday_date(day: dt.date) -> str:
     """A day heading: "Thứ Năm, ngày 21/04/2022" or "Thursday, 21 Apr 2022"."""
     weekday = dates.format_date(day, "EEEE", locale=current_locale())
     if current_language() == "vi":
+        weekday = weekday.replace("Chủ Nhật", "Chủ nhật")  # CLDR capitalises it; Vietnamese writes "Chủ nhật"
         return f"{weekday}, ngày {format_day(day)}"
     return f"{weekday}, {format_day(day)}"

@@ -52,13 +52,13 @@ def being_written(path: Path) -> Iterator[None]:
 
 
 def mode_for(target: Path) -> int:
-    """The permissions a written file gets: the ones the file had, or the umask's for a new file."""
+    """The permissions a written file gets: the ones the file had, or what the user's umask allows for a new file,
+    as any program's output would (mkstemp's temporary file is private, 0600, which colleagues on a shared folder
+    could not open)."""
     try:
         return stat.S_IMODE(target.stat().st_mode)
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_umask()
 
 
 @contextlib.contextmanager
@@ -99,6 +99,16 @@ def reason(error: OSError) -> str:
         errno.ENAMETOOLONG: _("the name is too long"),
     }
     return reasons.get(error.errno or 0, _("the system refused ({code})").format(code=error.errno))
+def _umask() -> int:
+    try:  # Linux tells it without changing it (safe while another thread creates files)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o022)
+    os.umask(umask)  # elsewhere reading the umask means setting it; put it straight back
+    return umask
 
 
 def _discard(path: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from nlv_events.core import vocab
 from nlv_events.i18n import _, current_language, ngettext
 from nlv_events.i18n.formats import format_number, format_percent
 from nlv_events.services.tallies import KindTally, YearTallies
@@ -28,10 +29,23 @@ def _kind_phrase(kind: str, n: int) -> str:
     return phrases[kind].format(n=_count(n))
 
 
-def _comparisons(tally: KindTally) -> list[str]:
+def _plan_phrase(tallies: YearTallies) -> str | None:
+    """The share of the plan over the kinds that have one, saying which: a plan for exhibitions alone says
+    nothing about the talks, so the other kinds stay out of the sum."""
+    planned = {kind: tally for kind, tally in tallies.kinds.items() if tally.plan}
+    if not planned:
+        return None
+    share = sum(tally.events for tally in planned.values()) / sum(tally.plan or 0 for tally in planned.values())
+    kinds = ", ".join(vocab.label("kind", kind).lower() for kind in planned)
+    phrase = _("{kinds} (the kinds with a plan) achieving {share} of the plan")
+    return phrase.format(kinds=kinds, share=format_percent(round(share, 2)))
+
+
+def _comparisons(tally: KindTally, tallies: YearTallies) -> list[str]:
     parts = []
-    if tally.plan_share is not None:
-        parts.append(_("achieving {share} of the plan").format(share=format_percent(round(tally.plan_share, 2))))
+    plan = _plan_phrase(tallies)
+    if plan:
+        parts.append(plan)
     if tally.change is not None:
         change = round(tally.change, 2)
         if change > 0:
@@ -54,7 +68,7 @@ def write(tallies: YearTallies) -> str:
         "In {year} the library organised and co-organised {count} events: {kinds}",
         total.events,
     ).format(year=tallies.year, count=_count(total.events), kinds=_("; ").join(kinds))
-    comparisons = _comparisons(total)
+    comparisons = _comparisons(total, tallies)
     if comparisons:
         sentence += _("; ") + _("; ").join(comparisons)
     sentence += "."

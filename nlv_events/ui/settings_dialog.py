@@ -27,6 +27,12 @@ ORGANISATION_KEYS = (
     ("organisation.parent_en", "Parent body in English"),
     ("organisation.name_en", "Library in English"),
     ("organisation.city_en", "City in English"),
+    ("documents.programme_symbol", "Symbol after a programme's number"),
+    ("documents.report_symbol", "Symbol of the report the year-end list is attached to"),
+    ("documents.authority", "Signing authority (lines separated by /)"),
+    ("documents.signer", "Name of the signer"),
+    ("documents.recipients", "Recipients (Nơi nhận), separated by ;"),
+    ("documents.preparer", "Name under Người lập biểu on the year-end list"),
 )
 
 

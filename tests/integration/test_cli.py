@@ -207,9 +207,32 @@ def test_programme_and_year_report_pdfs(capsys, tmp_path, db_path):
     assert code == 0 and (tmp_path / "2022.pdf").stat().st_size > 10_000
 
 
+def test_word_versions_and_the_decree_options(capsys, tmp_path, db_path):
+    from docx import Document
+
+    run(capsys, "demo", "--db", str(db_path))
+    review = _event_id(capsys, db_path, "tong ket cong tac nam 2022")
+    target = tmp_path / "review.docx"
+    options = ["--number", "125", "--date", "2022-12-20", "--signer", "Nguyễn Xuân Dũng"]
+    code, _out, err = run(capsys, "programme", str(review), "-o", str(target), *options, "--db", str(db_path))
+    assert code == 0, err
+    document = Document(str(target))
+    header_block = document.tables[0].rows[0].cells
+    assert "Số: 125/CTr-TVQG" in header_block[0].text
+    assert "Hà Nội, ngày 20 tháng 12 năm 2022" in header_block[1].text
+    assert "Nguyễn Xuân Dũng" in document.tables[-1].rows[0].cells[1].text
+    target = tmp_path / "2022.docx"
+    code, _out, err = run(capsys, "year-report", "2022", "-o", str(target), "--number", "7", "--db", str(db_path))
+    assert code == 0, err
+    text = "\n".join(paragraph.text for paragraph in Document(str(target)).paragraphs)
+    assert "Kèm theo Báo cáo số 7/BC-TVQG" in text
+
+
 @pytest.mark.parametrize(
     ("argv", "expected"),
     [
+        (["programme", "{review}", "-o", "{tmp}/x.pdf", "--date", "20/12/2022"], "2023-01-05"),
+        (["programme", "{review}", "-o", "{tmp}/x.docx", "--layout", "booklet"], ".pdf"),
         (["programme", "99999", "-o", "{tmp}/x.pdf"], "Không có sự kiện số 99999"),
         (["programme", "{exhibition}", "-o", "{tmp}/x.pdf"], "chưa có chương trình"),
         (["programme", "{review}", "-o", "/no/such/folder/x.pdf"], "/no/such/folder/x.pdf"),
@@ -227,4 +250,4 @@ def test_printing_errors_are_one_clear_line(capsys, tmp_path, db_path, argv, exp
     code, _, err = run(capsys, *filled, "--db", str(db_path))
     assert code != 0
     assert expected in one_line_error(err)
-    assert not (tmp_path / "x.pdf").exists()
+    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "x.docx").exists()

@@ -199,3 +199,25 @@ def test_postgres_password_is_never_shown(postgres_server):
         database.open_database(wrong)
     assert "wrong-password-123" not in str(caught.value)
     assert "***" in str(caught.value)
+
+
+def test_written_files_take_the_umask_and_an_existing_file_keeps_its_mode(tmp_path):
+    import os
+    import stat
+
+    from nlv_events.services.files import atomic_output
+
+    previous = os.umask(0o022)
+    try:
+        fresh = tmp_path / "list.pdf"
+        with atomic_output(fresh) as stream:
+            stream.write(b"%PDF")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # colleagues on the shared folder can read it
+        kept = tmp_path / "kept.pdf"
+        kept.write_bytes(b"old")
+        kept.chmod(0o640)
+        with atomic_output(kept) as stream:
+            stream.write(b"%PDF")
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640 and kept.read_bytes() == b"%PDF"
+    finally:
+        os.umask(previous)

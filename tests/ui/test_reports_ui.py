@@ -1,8 +1,9 @@
 """Printing, tallies, settings and the first start, as a user reaches them from the window."""
 
+import datetime as dt
 import json
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel
@@ -32,6 +33,41 @@ def test_print_programme_opens_the_preview_with_save_and_print(window, qtbot, tm
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     preview.print_to(printer)
     assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    # the same document as Word, for the office to edit before signing
+    assert preview.word_button.isVisibleTo(preview)
+    word = tmp_path / "out" / "review.docx"
+    assert preview.save_word_to(str(word))
+    from docx import Document
+
+    assert Document(str(word)).tables[1].rows[0].cells[0].text == "Thời gian"
+    assert not preview.warning.isVisibleTo(preview)
+    # number, date and signer set in the preview print the document again with them
+    preview.decree_fields.number_edit.setText("125")
+    preview.decree_fields.date_edit.setDate(QDate(2022, 12, 20))
+    preview.decree_fields.signer_edit.setText("Nguyễn Văn A")
+    qtbot.mouseClick(preview.decree_fields.apply_button, Qt.MouseButton.LeftButton)
+    from tests.unit.services.pdf.conftest import pdf_text
+
+    text = pdf_text(preview.pdf)
+    assert "Số: 125/CTr-TVQG" in text and "Hà Nội, ngày 20 tháng 12 năm 2022" in text and "Nguyễn Văn A" in text
+    assert preview.page_count() >= 2
+
+
+def test_preview_warns_of_characters_no_font_can_print(qtbot, db):
+    from nlv_events.core.records import EventRecord, ProgrammeEntry
+    from nlv_events.services.pdf import programme
+    from nlv_events.ui.pdf_preview import PdfPreview
+
+    record = EventRecord(
+        kind="talk",
+        title="Giao lưu 🎉 cùng tác giả ★",
+        start=dt.date(2023, 5, 5),
+        programme=[ProgrammeEntry(start=dt.datetime(2023, 5, 5, 9), title="Khai mạc 🎉")],
+    )
+    preview = PdfPreview(programme.render(record), "x.pdf", "Giao lưu")
+    qtbot.addWidget(preview)
+    assert preview.warning.isVisibleTo(preview)
+    assert "🎉" in preview.warning.text() and "★" not in preview.warning.text()
 
 
 def test_programme_of_an_event_without_one_is_explained(window, answers):

@@ -12,6 +12,7 @@ from nlv_events.core.resources import resource
 
 SERIF = "NLVSerif"  # Liberation Serif: metric-compatible with Times New Roman, the decree's font
 SANS = "NLVSans"  # Liberation Sans: metric-compatible with Arial
+FALLBACK = "NLVFallback"  # DejaVu Sans: symbols Liberation lacks (arrows, stars, check marks)
 
 _FAMILIES = {SERIF: "LiberationSerif", SANS: "LiberationSans"}
 _STYLES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
@@ -28,3 +29,15 @@ def register_fonts() -> None:
         )
         for bold, italic, suffix in ((0, 0, ""), (1, 0, "-Bold"), (0, 1, "-Italic"), (1, 1, "-BoldItalic")):
             addMapping(family, bold, italic, family + suffix)
+    pdfmetrics.registerFont(TTFont(FALLBACK, str(resource("fonts", "DejaVuSans.ttf"))))
+
+
+@cache
+def _covered(font_name: str) -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
+
+
+def has_glyph(font_name: str, character: str) -> bool:
+    """Whether the embedded font `font_name` can draw `character` (spaces and line breaks always can)."""
+    return character in " \n\t" or ord(character) in _covered(font_name)

@@ -106,7 +106,7 @@ def header_table(letterhead: Letterhead, width: float, number: str | None = None
     ]
     if number:
         left.append(Paragraph(text(_("No.: {number}").format(number=number)), style["number_line"]))
-    motto_width = style["motto"].fontSize * 0.5 * len(motto)
+    motto_width = stringWidth(motto, style["motto"].fontName, style["motto"].fontSize)  # the rule spans the motto
     right = [
         Paragraph(republic, style["header_right_bold"]),
         Paragraph(motto, style["motto"]),

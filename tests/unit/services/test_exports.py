@@ -72,10 +72,19 @@ def test_docx_holds_the_narrative_and_the_list(figures, tmp_path):
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "DANH MỤC SỰ KIỆN NĂM 2022" in text
     assert "20 cuộc triển lãm, trưng bày" in text
-    assert "I. Triển lãm" in text
-    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-    assert "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023" in cells
-    assert sum(len(table.rows) - 1 for table in document.tables) == 31
+    (table,) = document.tables
+    cells = [[cell.text for cell in row.cells] for row in table.rows]
+    assert "I. TRIỂN LÃM" in cells[1][0]
+    assert "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023" in [row[1] for row in cells]
+    assert sum(row[0].isdigit() for row in cells) == 31
+    # the totals: each group's under its rows, the year's at the end, each figure under its own column
+    total = next(row for row in cells if row[0].startswith("Tổng cộng"))
+    assert total[0] == "Tổng cộng: 31 sự kiện" and total[7:10] == ["66.270", "144.100", "6.940"]
+    subtotals = [row for row in cells if row[0].startswith("Cộng:")]
+    assert sum(int(row[7].replace(".", "") or 0) for row in subtotals) == 66270
+    section = document.sections[0]
+    assert (round(section.left_margin.mm), round(section.right_margin.mm)) == (30, 15)
+    assert (round(section.top_margin.mm), round(section.bottom_margin.mm)) == (20, 20)
 
 
 def test_json_export_round_trips(figures, tmp_path):

@@ -145,10 +145,22 @@ def test_narrative_in_the_library_style(counted_years):
         "Trong năm 2023, Thư viện đã tổ chức và phối hợp tổ chức 05 sự kiện, gồm: "
         "02 cuộc triển lãm, trưng bày; 02 buổi tọa đàm, giao lưu; 01 khóa tập huấn"
     )
-    assert "đạt 100% kế hoạch" in text
+    # the plan covers exhibitions (4) and talks (1): 4 such events of 5 planned, the training left out
+    assert "triển lãm, tọa đàm – giao lưu (các loại sự kiện có kế hoạch) đạt 80% kế hoạch" in text
     assert "tăng 67% so với cùng kỳ" in text
     assert "240 lượt người tham dự" in text
     assert "01 sự kiện theo kế hoạch đã hủy." in text
+
+
+def test_percent_of_plan_counts_only_the_kinds_with_a_plan(db):
+    for day in range(1, 21):
+        store.save_event(EventRecord(kind="exhibition", title=f"Triển lãm {day}", start=D(2023, 1, day)))
+    for day in range(1, 30):
+        store.save_event(EventRecord(kind="talk", title=f"Tọa đàm {day}", start=D(2023, 3, day)))
+    store.save_plan(PlanEntry(2023, "exhibition", 20))
+    text = narrative.write(tallies.compute(2023))
+    assert "triển lãm (các loại sự kiện có kế hoạch) đạt 100% kế hoạch" in text
+    assert "245%" not in text
 
 
 def test_narrative_in_english_with_big_numbers(db):

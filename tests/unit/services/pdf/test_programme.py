@@ -12,11 +12,11 @@ from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
+from nlv_events.services.documents.decree import DecreeOptions
 from nlv_events.services.pdf import booklet, programme
-from nlv_events.services.pdf.official import Letterhead
 from tests.unit.services.pdf.conftest import pdf_text, top_margin_text
 
-LETTERHEAD = Letterhead("Bộ Văn hóa, Thể thao và Du lịch", "Thư viện Quốc gia Việt Nam", "Hà Nội", dt.date(2023, 1, 5))
+LETTERHEAD = DecreeOptions(date=dt.date(2023, 1, 5))
 
 
 def review_record():
@@ -65,7 +65,7 @@ def test_multi_day_programme_is_grouped_by_day(demo_db):
 
 def test_english_version_uses_english_title_labels_and_dates(demo_db):
     i18n.setup_i18n("en")
-    text = pdf_text(programme.render(review_record(), "a4", Letterhead.from_settings(day=dt.date(2023, 1, 5))))
+    text = pdf_text(programme.render(review_record(), "a4", LETTERHEAD))
     for expected in (
         "PROGRAMME",
         "Year-end review of 2022 and tasks for 2023",
@@ -124,7 +124,7 @@ def _halves(page, top_only: bool = False) -> tuple[str, str]:
     return "".join(left).strip(), "".join(right).strip()
 
 
-def long_programme() -> EventRecord:
+def long_programme(count: int = 100) -> EventRecord:
     start = dt.datetime(2023, 4, 21, 6, 0)
     rows = [
         ProgrammeEntry(
@@ -133,7 +133,7 @@ def long_programme() -> EventRecord:
             title=f"Hoạt động số {n + 1}: giao lưu, đọc sách và trải nghiệm văn hóa đọc cùng thiếu nhi",
             people=[PersonEntry(name=f"Người thực hiện {n + 1}", position="Thư viện Quốc gia Việt Nam")],
         )
-        for n in range(60)
+        for n in range(count)
     ]
     return EventRecord(
         kind="book_day", title="Ngày Sách và Văn hóa đọc Việt Nam năm 2023", start=dt.date(2023, 4, 21), programme=rows
@@ -141,10 +141,10 @@ def long_programme() -> EventRecord:
 
 
 def test_booklet_pages_are_imposed_in_reading_order(db, assert_embedded_truetype):
-    a5_pages = PdfReader(io.BytesIO(programme.render_pages(long_programme(), LETTERHEAD))).pages
+    a5_pages = PdfReader(io.BytesIO(programme.render_pages(long_programme()))).pages
     count = len(a5_pages)
     assert count >= 5  # enough for two sheets, so the order is really tested
-    pdf = programme.render(long_programme(), "booklet", LETTERHEAD)
+    pdf = programme.render(long_programme(), "booklet")
     sides = PdfReader(io.BytesIO(pdf)).pages
     width, height = float(sides[0].mediabox.width), float(sides[0].mediabox.height)
     assert width > height and round(width) == 842  # A4 landscape holding two A5 pages
@@ -170,3 +170,10 @@ def test_write_is_atomic_and_names_an_unknown_event(demo_db, tmp_path):
     programme.write(Event.get(Event.ref == "demo-2022-review").id, target, "a4", LETTERHEAD)
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir()] == ["review.pdf"]
+
+
+def test_sunday_is_written_chu_nhat():
+    from nlv_events.i18n.formats import format_weekday_date
+
+    assert format_weekday_date(dt.date(2022, 4, 24)) == "Chủ nhật, ngày 24/04/2022"
+    assert format_weekday_date(dt.date(2022, 4, 23)) == "Thứ Bảy, ngày 23/04/2022"

@@ -1,0 +1,62 @@
+"""The decree's blocks of a signed document (number, date, signature, recipients) from options and settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from nlv_events.core.settings import Settings
+from nlv_events.i18n import _, current_language
+from nlv_events.services.documents.model import HeaderBlock, Signature
+
+BLANK_NUMBER = "\u2002" * 5  # room to write the number by hand when the office registers the document
+
+
+@dataclass
+class DecreeOptions:
+    """What the person printing may set; None takes the settings' default (the date: today)."""
+
+    number: str | None = None
+    date: dt.date | None = None
+    signer: str | None = None
+    authority: str | None = None  # lines separated by " / ": "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"
+    recipients: str | None = None  # separated by ";"
+    preparer: str | None = None
+
+
+def document_number(number: str | None, symbol: str) -> str:
+    """ "15" → "15/CTr-TVQG"; a number that already carries its symbol stays as it is; none leaves room."""
+    number = (number or "").strip()
+    if "/" in number:
+        return number
+    return f"{number or BLANK_NUMBER}/{symbol}"
+
+
+def header(options: DecreeOptions, symbol_key: str | None, settings: Settings | None = None) -> HeaderBlock:
+    settings = settings or Settings()
+    suffix = "_en" if current_language() == "en" else ""
+    number = document_number(options.number, settings.get(symbol_key)) if symbol_key else None
+    return HeaderBlock(
+        parent=settings.get(f"organisation.parent{suffix}"),
+        organisation=settings.get(f"organisation.name{suffix}"),
+        city=settings.get(f"organisation.city{suffix}"),
+        date=options.date or dt.date.today(),
+        number=number,
+    )
+
+
+def signature(options: DecreeOptions, settings: Settings | None = None, recipients: bool = True) -> Signature:
+    settings = settings or Settings()
+    authority = options.authority if options.authority is not None else settings.get("documents.authority")
+    listed = options.recipients if options.recipients is not None else settings.get("documents.recipients")
+    return Signature(
+        authority=[part.strip() for part in authority.split(" / ") if part.strip()],
+        name=(options.signer if options.signer is not None else settings.get("documents.signer")).strip(),
+        recipients=[part.strip() for part in listed.split(";") if part.strip()] if recipients else [],
+        recipients_label=_("Recipients:"),
+    )
+
+
+def preparer(options: DecreeOptions, settings: Settings | None = None) -> str:
+    settings = settings or Settings()
+    return (options.preparer if options.preparer is not None else settings.get("documents.preparer")).strip()

@@ -1,0 +1,127 @@
+"""The neutral description of a printed document: what it says, not how a renderer draws it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Align = Literal["left", "center", "right"]
+PageSize = Literal["a4", "a4-landscape", "a5"]
+TextStyle = Literal["doc_type", "subject", "info", "body", "section", "note"]
+RowKind = Literal["body", "heading", "total"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text in one face."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Line = tuple[Run, ...]
+
+
+def line(value: str, bold: bool = False, italic: bool = False) -> Line:
+    """A line of one run."""
+    return (Run(value, bold, italic),)
+
+
+@dataclass
+class Cell:
+    """The content of a table cell: lines, each a paragraph of its own (a person per line, say)."""
+
+    lines: list[Line] = field(default_factory=list)
+    align: Align = "left"
+
+    @classmethod
+    def of(cls, value: str | None, align: Align = "left", bold: bool = False, italic: bool = False) -> Cell:
+        return cls([line(value, bold, italic)] if value else [], align)
+
+    def plain(self) -> str:
+        return "\n".join("".join(run.text for run in item) for item in self.lines)
+
+
+@dataclass
+class Row:
+    """A table row. `span` is how many columns the first cell covers (a group heading spans them all);
+    `keep_with_next` binds the row to the next one on the same page (a heading to its first row, the last
+    row of a group to its subtotal). A row taller than a page continues on the next one as a row that
+    repeats the cells of the columns in `repeat` followed by "(tiếp)"."""
+
+    cells: list[Cell]
+    kind: RowKind = "body"
+    span: int = 1
+    keep_with_next: bool = False
+    repeat: tuple[int, ...] = (0,)
+
+
+@dataclass
+class Column:
+    """A column: its header, and either `fit` (as wide as its widest line, for numbers and times), `narrow`
+    (as wide as its longest word: short labels that may take two lines) or a share `weight` of the width
+    the others leave."""
+
+    header: str
+    weight: float = 1.0
+    fit: bool = False
+    narrow: bool = False
+    align: Align = "left"
+    italic: bool = False
+
+
+@dataclass
+class Table:
+    columns: list[Column]
+    rows: list[Row]
+    continued: str = "(tiếp)"  # the mark after the repeated cells of a row continued on the next page
+
+
+@dataclass
+class Text:
+    """Running text outside the tables (13 pt)."""
+
+    content: str | Line
+    style: TextStyle = "body"
+    align: Align | None = None  # None: the style's alignment
+
+
+@dataclass
+class HeaderBlock:
+    """The decree's two-column header: issuing body and number on the left; national name, motto and the
+    place-and-date line on the right."""
+
+    parent: str
+    organisation: str
+    city: str
+    date: dt.date
+    number: str | None = None  # "15/CTr-TVQG", printed as "Số: 15/CTr-TVQG"
+
+
+@dataclass
+class Signature:
+    """The signature block (right) and the "Nơi nhận" list (left) at the end of the document."""
+
+    authority: list[str] = field(default_factory=list)  # ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    name: str = ""
+    recipients: list[str] = field(default_factory=list)
+    recipients_label: str = "Nơi nhận:"
+    preparer_label: str = ""  # "NGƯỜI LẬP BIỂU": a second signature at the left, in place of the recipients
+    preparer: str = ""
+
+
+Block = Text | Table
+
+
+@dataclass
+class Document:
+    title: str
+    blocks: list[Block]
+    page: PageSize = "a4"
+    header: HeaderBlock | None = None
+    signature: Signature | None = None
+    organisation_line: str | None = None  # a single centred line instead of the header block (the booklet)
+    scale: float = 1.0  # every size times this (the A5 booklet)
+    dropped: set[str] = field(default_factory=set)  # characters no font could draw, filled in by a renderer

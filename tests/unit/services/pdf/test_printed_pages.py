@@ -1,0 +1,273 @@
+"""The printed pages as a reader sees them: where tables break, what each page holds, sums and margins."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pdfplumber
+import pytest
+
+from nlv_events.core import store
+from nlv_events.core.models import Event
+from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
+from nlv_events.services.documents.decree import DecreeOptions
+from nlv_events.services.pdf import programme, year_report
+from tests.unit.services.pdf.pages import MM, check_table_pages, number, read_pages
+
+OPTIONS = DecreeOptions(number="125", date=dt.date(2022, 12, 20), signer="Nguyễn Xuân Dũng")
+FIGURE_COLUMNS = (7, 8, 9)  # attendance, online views, items displayed
+
+
+def demo_programme(ref: str) -> bytes:
+    return programme.render(store.load_record(Event.get(Event.ref == ref)), "a4", OPTIONS)
+
+
+def body_bands(page):
+    """The row bands of the page's table under its header row."""
+    return page.table.row_bands()[1:]
+
+
+def check_programme_pages(pdf: bytes) -> list:
+    pages = read_pages(pdf)
+    check_table_pages(pages, "Thời")
+    for page in pages:
+        if page.table is None:
+            continue
+        first = body_bands(page)[0]
+        time = page.band_text(first, 0)
+        assert time, f"page {page.number} starts with a row whose time is empty"
+    return pages
+
+
+@pytest.mark.parametrize("ref", ["demo-2022-review", "demo-2022-bookday"])
+def test_demo_programmes_fit_two_pages_of_at_least_three_rows(demo_db, ref):
+    pages = check_programme_pages(demo_programme(ref))
+    assert len(pages) <= 2
+    for page in pages:
+        assert page.table is not None
+        assert len(body_bands(page)) >= 3, f"page {page.number} holds fewer than three rows"
+
+
+def test_the_decree_blocks_of_a_programme(demo_db):
+    pdf = demo_programme("demo-2022-review")
+    pages = read_pages(pdf)
+    first, last = pages[0].text(), pages[-1].text()
+    assert "Số: 125/CTr-TVQG" in first
+    assert "Hà Nội, ngày 20 tháng 12 năm 2022" in first
+    assert "Nơi nhận:" in last and "- Như trên;" in last and "Lưu: VT, VP." in last
+    assert "KT. GIÁM ĐỐC" in last and "PHÓ GIÁM ĐỐC" in last and "Nguyễn Xuân Dũng" in last
+    # the event's own people, its partners and occasion are printed above the table
+    assert "Thành phần tham dự:" in first
+
+
+def test_motto_rule_is_as_wide_as_the_motto(demo_db):
+    with pdfplumber.open(io.BytesIO(demo_programme("demo-2022-review"))) as document:
+        page = document.pages[0]
+        words = page.extract_words()
+        motto = [word for word in words if word["text"] in ("Độc", "phúc") and word["top"] < 120]
+        left, right = min(word["x0"] for word in motto), max(word["x1"] for word in motto)
+        below = max(word["bottom"] for word in motto)
+        rules = [line for line in page.lines if below < line["top"] < below + 12]
+        assert len(rules) == 1
+        assert rules[0]["x0"] == pytest.approx(left, abs=1.5)
+        assert rules[0]["x1"] == pytest.approx(right, abs=1.5)
+
+
+def test_running_text_is_13_pt_and_tables_12_pt(demo_db):
+    with pdfplumber.open(io.BytesIO(demo_programme("demo-2022-review"))) as document:
+        page = document.pages[0]
+        lines = {}
+        for char in page.chars:
+            lines.setdefault(round(char["top"]), []).append(char)
+        text_of = {top: "".join(char["text"] for char in chars) for top, chars in lines.items()}
+        venue = next(top for top, text in text_of.items() if text.startswith("Địa điểm:"))
+        assert {round(char["size"]) for char in lines[venue]} == {13}
+        table_top = min(line["top"] for line in page.lines if line["x1"] - line["x0"] > 300)
+        assert {round(char["size"]) for char in page.chars if char["top"] > table_top} == {12}
+
+
+def three_day_programme(rows: int = 60) -> EventRecord:
+    entries = []
+    for index in range(rows):
+        day = dt.datetime(2023, 4, 21 + index * 3 // rows, 7, 30) + dt.timedelta(minutes=20 * (index % (rows // 3)))
+        people = [
+            PersonEntry(name=f"Người thực hiện {index}-{n}", honorific="Bà", position="Phó Trưởng phòng Tuyên truyền")
+            for n in range(index % 4)
+        ]
+        entries.append(
+            ProgrammeEntry(
+                start=day,
+                end=day + dt.timedelta(minutes=20),
+                title=f"Hoạt động {index + 1}: giao lưu, đọc sách và trải nghiệm văn hóa đọc cùng thiếu nhi",
+                people=people,
+            )
+        )
+    return EventRecord(
+        kind="book_day", title="Ngày hội đọc sách ba ngày", start=dt.date(2023, 4, 21), programme=entries
+    )
+
+
+def test_a_long_three_day_programme_breaks_between_rows_on_every_page(db):
+    pdf = programme.render(three_day_programme(), "a4", OPTIONS)
+    pages = check_programme_pages(pdf)
+    assert len(pages) >= 5
+    for page in pages:
+        assert len(body_bands(page)) >= 3, f"page {page.number} holds fewer than three rows"
+    text = " ".join(page.text() for page in pages)
+    assert text.count("Hoạt động 60:") == 1
+    # a day heading never stands alone at the foot of a page: the row under it is on the same page
+    for page in pages:
+        last = body_bands(page)[-1]
+        assert not page.band_text(last).startswith("Thứ"), f"page {page.number} ends with a day heading"
+
+
+def test_a_row_taller_than_a_page_continues_under_its_time_marked_continued(db):
+    crowd = [PersonEntry(name=f"Đại biểu số {n:02d}", honorific="Ông", position="Giám đốc Thư viện tỉnh")
+             for n in range(1, 41)]  # fmt: skip
+    record = EventRecord(
+        kind="conference",
+        title="Hội nghị toàn quốc",
+        start=dt.date(2023, 5, 5),
+        programme=[
+            ProgrammeEntry(start=dt.datetime(2023, 5, 5, 8), end=dt.datetime(2023, 5, 5, 8, 30), title="Đón tiếp"),
+            ProgrammeEntry(
+                start=dt.datetime(2023, 5, 5, 8, 30),
+                end=dt.datetime(2023, 5, 5, 11),
+                title="Tham luận của các thư viện tỉnh",
+                people=crowd,
+            ),
+            ProgrammeEntry(start=dt.datetime(2023, 5, 5, 11), title="Bế mạc"),
+        ],
+    )
+    pages = check_programme_pages(programme.render(record, "a4", OPTIONS))
+    assert len(pages) >= 2
+    text = " ".join(page.text() for page in pages)
+    for person in crowd:
+        assert text.count(f"{person.name} –") == 1, person.name
+    continued = [page for page in pages[1:] if "(tiếp)" in page.band_text(body_bands(page)[0], 0)]
+    assert continued, "no row continued with (tiếp)"
+    assert all("08:30 – 11:00" in page.band_text(body_bands(page)[0], 0) for page in continued)
+
+
+def rows_of(pages):
+    """Every body row of the list across the pages, as the text of each column."""
+    for page in pages:
+        if page.table is None:
+            continue  # a page of notes after the table
+        for band in body_bands(page):
+            columns = len(page.table.borders) - 1
+            yield [page.band_text(band, column) for column in range(columns)], page.band_text(band)
+
+
+def check_totals(pages) -> int:
+    """Every subtotal equals the sum of its group's rows, the year's total the sum of the counted groups;
+    returns how many totals were checked."""
+    group: list[list[int]] = []
+    counted: list[list[int]] = []
+    checked = 0
+    for cells, text in rows_of(pages):
+        figures = [number(cells[column]) for column in FIGURE_COLUMNS]
+        if text.startswith("Tổng cộng"):
+            assert figures == [sum(column) for column in zip(*counted, strict=True)] if counted else [0, 0, 0]
+            checked += 1
+        elif text.startswith("Cộng"):
+            assert figures == [sum(column) for column in zip(*group, strict=True)], text
+            if "không tính" not in text:
+                counted.append(figures)
+            checked += 1
+            group = []
+        elif cells[0].strip().isdigit():
+            group.append(figures)
+    return checked
+
+
+@pytest.fixture
+def list_2022(demo_db) -> bytes:
+    return year_report.render(2022, OPTIONS)
+
+
+def test_the_2022_list_fits_four_landscape_pages(list_2022):
+    pages = read_pages(list_2022)
+    assert len(pages) <= 4
+    assert all(page.width > page.height for page in pages)
+    check_table_pages(pages, "STT")
+
+
+def test_every_total_of_the_list_is_the_sum_of_its_column(list_2022):
+    pages = read_pages(list_2022)
+    assert check_totals(pages) == 6  # five groups and the year
+    last = pages[-1].text()
+    assert "Tổng cộng: 31 sự kiện 66.270" in last
+    assert "NGƯỜI LẬP BIỂU" in last and "KT. GIÁM ĐỐC" in last  # the signatures close the table's last page
+
+
+def test_no_page_of_the_list_starts_with_a_tail(list_2022):
+    for page in read_pages(list_2022):
+        first_cells = page.band_text(body_bands(page)[0])
+        assert not first_cells.startswith(("Cộng", "Tổng cộng")), f"page {page.number} starts with a total"
+
+
+def test_a_small_year_is_one_page_with_its_totals(db):
+    for day in (3, 4, 5):
+        store.save_event(EventRecord(kind="talk", title=f"Tọa đàm {day}", start=dt.date(2024, 3, day), attendance=10))
+    pages = read_pages(year_report.render(2024, OPTIONS))
+    assert len(pages) == 1
+    assert check_totals(pages) == 2
+
+
+def test_long_words_and_urls_wrap_inside_their_cell_and_symbols_print(db):
+    url = "https://nlv.gov.vn/tin-tuc/trien-lam-sach-quy-hiem-ve-chu-tich-ho-chi-minh-nam-2024-va-cac-hoat-dong.html"
+    store.save_event(
+        EventRecord(
+            kind="exhibition",
+            title="Triển lãm ★ “Sách quý” 🎉 Thông tin và Truyền thông",
+            start=dt.date(2024, 5, 19),
+            notes=f"Tin bài: {url}",
+            attendance=1200,
+        )
+    )
+    printout = year_report.render(2024, OPTIONS)
+    pages = read_pages(printout)
+    check_table_pages(pages, "STT")
+    text = "".join(word["text"] for page in pages for word in page.words)
+    assert "★" in text  # drawn with the fallback font
+    assert "🎉" not in text and printout.dropped == {"🎉"}  # left out, and said so
+    assert "".join(url.split()) in text.replace("\n", "")  # every piece of the URL is printed, in order
+    page = pages[0]
+    notes_left, notes_right = page.table.borders[-2], page.table.borders[-1]
+    for word in page.words_in(page.table.rules[1], page.table.rules[-1], notes_left, notes_right):
+        assert word["x1"] <= notes_right, word["text"]
+
+
+def test_right_margin_is_15_mm_on_every_printout(list_2022, demo_db):
+    for pdf in (list_2022, demo_programme("demo-2022-bookday")):
+        for page in read_pages(pdf):
+            assert page.right_ink <= page.width - 15 * MM + 0.5
+
+
+@pytest.mark.slow
+def test_a_list_of_a_thousand_events_breaks_right_on_every_page(tmp_path):
+    from pathlib import Path
+
+    from bench import synthetic
+    from nlv_events.core import database
+    from nlv_events.services import counting
+
+    database.open_database(str(synthetic.build(Path(tmp_path) / "ten-thousand.sqlite3", 10_000)))
+    try:
+        year = 2020
+        events = counting.counted(year).count()
+        assert events > 800
+        pages = read_pages(year_report.render(year, OPTIONS))
+        check_table_pages(pages, "STT")
+        assert check_totals(pages) >= 6
+        for page in pages:
+            if page.table is not None:
+                first = page.band_text(body_bands(page)[0])
+                assert not first.startswith(("Cộng", "Tổng cộng")), f"page {page.number} starts with a total"
+                assert len(body_bands(page)) >= 3
+        text = " ".join(page.text() for page in pages)
+        assert f"Tổng cộng: {events:,} sự kiện".replace(",", ".") in text
+    finally:
+        database.close_database()
