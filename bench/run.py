@@ -29,7 +29,7 @@ for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACH
     os.environ[variable] = str(HOME)
 
 sys.path.insert(0, str(ROOT))
-from bench import synthetic  # noqa: E402
+from bench import anchors, synthetic  # noqa: E402
 
 NEWEST_YEAR = synthetic.FIRST_YEAR + synthetic.YEARS - 1
 
@@ -152,6 +152,8 @@ def main() -> int:
     paths = {n: synthetic.build(OUT / f"events-{n}.sqlite3", n) for n in (1_000, 10_000, 100_000)}
     results = []
     results += reimport_unchanged(paths[10_000])
+    results += anchors.programme_figures(paths[1_000], figure)
+    results += anchors.year_list_figures(paths[10_000], NEWEST_YEAR, figure)
 
     bare = bare_qt_start()
     for size in (10_000, 100_000):
