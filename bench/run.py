@@ -29,7 +29,7 @@ for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACH
     os.environ[variable] = str(HOME)
 
 sys.path.insert(0, str(ROOT))
-from bench import anchors, synthetic  # noqa: E402
+from bench import anchors, keystrokes, synthetic  # noqa: E402
 
 NEWEST_YEAR = synthetic.FIRST_YEAR + synthetic.YEARS - 1
 
@@ -226,6 +226,7 @@ def main() -> int:
             note="baseline: the same filter as one plain sqlite3 query on the same file",
         )
     )
+    results.append(keystrokes.letter_by_letter(window, application, queries_text, plain * 1000, figure))
     window.close()
     database.close_database()
 
