@@ -170,3 +170,22 @@ def test_a_server_url_keeps_the_driver(tmp_path):
     _code, report = _imported_by_cli(["events", "--year", "2024"], environment)
     assert report["code"] != 0  # no server there: a clear error, as before
     assert "psycopg2" in report["loaded"]
+
+
+def test_a_folder_with_spaces_hashes_and_percents_opens_read_only_and_is_protected(tmp_path):
+    folder = tmp_path / "Phòng #2 50% off"
+    folder.mkdir()
+    path = folder / "sự kiện.sqlite3"
+    database.open_database(str(path))
+    database.close_database()
+    connection = database.open_database(str(path), read_only=True)
+    try:
+        with pytest.raises(peewee.OperationalError, match="readonly"):
+            connection.execute_sql("DELETE FROM event")
+        assert database.open_file() == path.resolve()
+        from nlv_events.services.files import refuse_protected
+
+        with pytest.raises(UserError, match=r"sự kiện\.sqlite3"):
+            refuse_protected(path)
+    finally:
+        database.close_database()
