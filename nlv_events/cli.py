@@ -12,10 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import peewee
-
-from nlv_events import __version__, i18n, logs
-from nlv_events.core import database, guard
+from nlv_events import __version__, i18n, logs, one_shot
 from nlv_events.core.errors import UserError
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, ngettext
@@ -163,9 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(arguments: argparse.Namespace) -> None:
+    from nlv_events.core import database
     from nlv_events.services import workspace
 
-    database.open_database(workspace.database_target(arguments.db))
+    read_only = getattr(arguments, "command", None) in one_shot.READ_ONLY_COMMANDS
+    database.open_database(workspace.database_target(arguments.db), read_only=read_only)
 
 
 def _command_demo(arguments: argparse.Namespace) -> int:
@@ -292,6 +291,7 @@ def _command_restore(arguments: argparse.Namespace) -> int:
 
 
 def _command_check(arguments: argparse.Namespace) -> int:
+    from nlv_events.core import database
     from nlv_events.services import checks
 
     target = database.resolve_target(arguments.db)
@@ -371,7 +371,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not hasattr(arguments, name):
             setattr(arguments, name, default)
     if command != "gui":
-        i18n.setup_i18n(arguments.lang or os.environ.get(LANGUAGE_VARIABLE) or Settings().get("language"))
+        settings = Settings()
+        i18n.setup_i18n(arguments.lang or os.environ.get(LANGUAGE_VARIABLE) or settings.get("language"))
+        if command in one_shot.READ_ONLY_COMMANDS:
+            one_shot.leave_out_server_driver(arguments.db, settings.get("database"))
+    import peewee
+
+    from nlv_events.core import database, guard
+
     try:
         return COMMANDS[command](arguments)
     except UserError as error:

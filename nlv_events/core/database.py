@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import peewee
 import platformdirs
-from playhouse import db_url
 
 from nlv_events import APP_NAME, ORGANISATION_NAME
 from nlv_events.core import guard, migrations
@@ -113,6 +112,8 @@ def connect(target: str) -> peewee.Database:
             str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE", timeout=SQLITE_PRAGMAS["busy_timeout"] / 1000
         )
     else:
+        from playhouse import db_url  # the server drivers' module: only for a URL
+
         try:
             # A password with "@", "#" or "%" is written percent-encoded in the URL; the server wants it decoded.
             database = db_url.connect(target, unquote_password=True, unquote_user=True)
@@ -199,9 +200,19 @@ def _damaged(target: str, error: Exception) -> UserError:
     )
 
 
-def open_database(target: str | None = None) -> peewee.Database:
-    """Open the database chosen by `target` (see `resolve_target`), bring its schema up to date and bind it."""
+def open_database(target: str | None = None, read_only: bool = False) -> peewee.Database:
+    """Open the database chosen by `target` (see `resolve_target`), bring its schema up to date and bind it.
+
+    With `read_only` (a command that only reads: a printout, a listing, an export) a SQLite file whose schema stamp
+    is current is opened read-only, with no schema work at all; any other case (a server, a new file, an older
+    schema to upgrade, a newer one to refuse, a file SQLite cannot open read-only) takes the ordinary way.
+    """
     resolved = resolve_target(target)
+    if read_only:
+        database = _open_read_only(resolved)
+        if database is not None:
+            database_proxy.initialize(database)
+            return database
     database = connect(resolved)
     try:
         with guard.database_errors():
@@ -216,10 +227,39 @@ def open_database(target: str | None = None) -> peewee.Database:
     return database
 
 
+def _open_read_only(target: str) -> peewee.Database | None:
+    """The SQLite file at `target` opened read-only when it is one of ours at this version's schema, else None."""
+    path = _sqlite_path(target)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return None
+    database = peewee.SqliteDatabase(
+        sqlite_uri(path),
+        uri=True,
+        pragmas={"foreign_keys": 1, "busy_timeout": SQLITE_PRAGMAS["busy_timeout"], "query_only": 1},
+        timeout=SQLITE_PRAGMAS["busy_timeout"] / 1000,
+    )
+    try:
+        database.connect()
+        tables = {name for (name,) in database.execute_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if migrations.HISTORY_TABLE not in tables or "event" not in tables:
+            database.close()
+            return None  # new, foreign or damaged: the ordinary way says what it is
+        if not migrations.is_current(migrations.applied_names(database)):
+            database.close()
+            return None  # an older schema to upgrade, or a newer one to refuse
+    except (peewee.DatabaseError, sqlite3.Error):
+        database.close()
+        return None  # e.g. a WAL file whose shared memory cannot be created read-only
+    return database
+
+
 def open_file() -> Path | None:
     """The SQLite file the store is bound to now, or None (PostgreSQL, or nothing open)."""
     database = database_proxy.obj
     if isinstance(database, peewee.SqliteDatabase) and database.database not in ("", ":memory:"):
+        if database.database.startswith("file:"):  # opened read-only through a URI (see sqlite_uri)
+            path = unquote(urlsplit(database.database).path)
+            return Path(path[1:] if path[2:3] == ":" else path)  # "/C:/…" on Windows
         return Path(database.database)
     return None
 

@@ -4,7 +4,6 @@ the installed package (a wheel ships them as nlv_events/_shipped), or in the che
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 
 
@@ -12,9 +11,11 @@ def _root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
-    shipped = resources.files("nlv_events") / "_shipped"
+    # The package is always a folder on disk (a wheel is unpacked, the bundle has _MEIPASS), so its files are
+    # found beside this module; importlib.resources would cost a one-shot command its import (zipfile and more).
+    shipped = Path(__file__).resolve().parents[1] / "_shipped"
     if shipped.is_dir():
-        return Path(str(shipped))
+        return shipped
     return Path(__file__).resolve().parents[2]  # an editable install or a checkout
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gettext as _gettext
 from pathlib import Path
 
@@ -33,7 +34,13 @@ def current_language() -> str:
 
 def current_locale() -> Locale:
     """The Babel locale for the language in force (vi → vi_VN conventions, en → en_GB day-first dates)."""
-    return Locale.parse("vi" if _language == "vi" else "en_GB")
+    return _locale("vi" if _language == "vi" else "en_GB")
+
+
+@functools.cache
+def _locale(identifier: str) -> Locale:
+    # Parsed once per language: the table formats a date for each row it paints, at each keystroke of a search.
+    return Locale.parse(identifier)
 
 
 def gettext(message: str) -> str:

@@ -6,11 +6,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nlv_events.core import database, queries
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, ngettext
-from nlv_events.services import interchange
+
+if TYPE_CHECKING:  # imported where used: a printout or a listing has no use for the interchange format
+    from nlv_events.services import interchange
 
 Progress = Callable[[int, int], None]
 
@@ -30,7 +33,7 @@ def backups_folder(target: str, settings: Settings | None = None) -> Path:
 
 
 def load_demo(progress: Progress | None = None) -> interchange.ImportSummary:
-    from nlv_events.services import demo
+    from nlv_events.services import demo, interchange
 
     return interchange.import_document(interchange.read_document(demo.DEMO_FILE), progress)
 
@@ -43,12 +46,16 @@ def demo_message(summary: interchange.ImportSummary) -> str:
 def read_for_import(path: str | os.PathLike[str], convert_legacy: bool = False) -> interchange.Document:
     """Read and check a file to import, with its text in the old TCVN3 encoding found (and converted only when
     the user said so: else LegacyTextError says where)."""
+    from nlv_events.services import interchange
+
     document = interchange.read_document(path)
     interchange.handle_legacy_text(document, convert=convert_legacy)
     return document
 
 
 def import_document(document: interchange.Document, progress: Progress | None = None) -> interchange.ImportSummary:
+    from nlv_events.services import interchange
+
     return interchange.import_document(document, progress)
 
 
@@ -69,6 +76,8 @@ def export_file(
 ) -> int:
     """Write the whole record (or one year) to an interchange file; returns how many events it holds. Guests'
     contacts (personal data) go in only when `contacts` is asked for."""
+    from nlv_events.services import interchange
+
     document = interchange.export_document(year, progress, contacts)
     interchange.write_document(document, path)
     return len(document["events"])

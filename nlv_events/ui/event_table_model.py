@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from nlv_events.core import queries, vocab, when
-from nlv_events.core.models import Event, Venue, database_proxy
+from nlv_events.core import vocab
 from nlv_events.core.text import fold, sort_key, spellings, word_found
 from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_span
 from nlv_events.ui import translation
+from nlv_events.ui.event_rows import EventRow, RowSearch, load_rows
+
+__all__ = ["ID_ROLE", "EventRow", "EventTableModel", "load_rows"]
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -43,52 +43,6 @@ def short_kind(code: str) -> str:
     return _(SHORT_KINDS[code]) if code in SHORT_KINDS else vocab.label("kind", code)
 
 
-@dataclass(slots=True)
-class EventRow:
-    id: int
-    kind: str
-    title: str
-    start: dt.date
-    end: dt.date | None
-    venue: str
-    status: str
-    search_text: str
-
-
-def load_rows(year: int | None) -> list[EventRow]:
-    """The rows of the table for `year` in one query, read straight from the cursor: at a hundred thousand
-    events peewee's per-row conversion would cost the window seconds at every start."""
-    query = queries.events(year=year).select(
-        Event.id,
-        Event.kind,
-        Event.title,
-        Event.start_date,
-        Event.start_time,
-        Event.end_date,
-        Event.end_time,
-        Venue.name,
-        Event.status,
-        Event.search_text,
-    )
-    sql, parameters = query.sql()
-    cursor = database_proxy.execute_sql(sql, parameters)
-    rows = []
-    for id_, kind, title, start_day, start_time, end_day, end_time, venue, status, search in cursor.fetchall():
-        rows.append(
-            EventRow(
-                id_,
-                kind,
-                title,
-                when.join(when.as_date(start_day), when.as_time(start_time)),
-                when.join(when.as_date(end_day), when.as_time(end_time)),
-                venue or "",
-                status,
-                search,
-            )
-        )
-    return rows
-
-
 class EventTableModel(QAbstractTableModel):
     """One year's events (or all), filtered and sorted in Python over plain rows, handed to the view in batches.
 
@@ -113,14 +67,14 @@ class EventTableModel(QAbstractTableModel):
         self._position: dict[int, int] = {}
         self._kind_counts: Counter[str] = Counter()
         self._ordered: list[EventRow] | None = None  # every row in the current order, kept between keystrokes
-        self._last_filter: tuple[list[str], str] | None = None
-        self._last_found: list[EventRow] | None = None
+        self._search = RowSearch([])
         translation.hub().language_changed.connect(self.refresh_texts)
 
     # --- data and filters ----------------------------------------------------------------------------------------
 
     def set_rows(self, rows: list[EventRow]) -> None:
         self._all = rows
+        self._search = RowSearch(rows)
         # The store hands rows in date order: a row's place in it is its date key.
         self._position = {row.id: position for position, row in enumerate(rows)}
         self._sort_keys = {}
@@ -129,8 +83,7 @@ class EventTableModel(QAbstractTableModel):
 
     def _forget_order(self) -> None:
         self._ordered = None
-        self._last_filter = None
-        self._last_found = None
+        self._search.forget_results()
 
     def all_rows(self) -> list[EventRow]:
         return self._all
@@ -176,23 +129,11 @@ class EventTableModel(QAbstractTableModel):
         if self._ordered is None:
             self._ordered = self._sorted(self._all)
         words, kind, status = self._words, self._kind, self._status
-        # Typing on narrows what the previous keystroke found: filter that, not every event again.
-        narrowing = (
-            self._last_filter is not None
-            and self._last_filter[1] == status
-            and all(any(all(any(o in n for o in old) for n in new) for new in words) for old in self._last_filter[0])
-        )
-        found = self._last_found if narrowing and self._last_found is not None else self._ordered
-        if status:
-            found = [row for row in found if row.status == status]
-        for word in sorted(words, key=lambda spelt: len(spelt[0]), reverse=True):  # the longest is most selective
-            if len(word) == 1:
-                found = [row for row in found if word[0] in row.search_text]
-            else:
-                found = [row for row in found if word_found(word, row.search_text)]
-        self._last_filter, self._last_found = (list(words), status), found
+        order = 0 if COLUMNS[self._sort_column][0] != "dates" else 1
+        if order and self._sort_order == Qt.SortOrder.DescendingOrder:
+            order = -1
         # The navigator's counts: what the filters show, kind by kind (so they ignore the kind filter).
-        self._kind_counts = Counter(row.kind for row in found)
+        found, self._kind_counts = self._search.filter(self._ordered, words, status, order)
         self._matching = [row for row in found if row.kind == kind] if kind else found
         self._shown = min(self.BATCH, len(self._matching))
         if reset:

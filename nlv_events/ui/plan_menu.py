@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _, ngettext
 from nlv_events.services import commemorations
+
+REMINDER_DELAY_MS = 500
 
 
 class PlanMenu:
@@ -38,6 +41,7 @@ class PlanMenu:
         self.reminder.clicked.connect(lambda: self.show_commemorations(round_only=True))
         window.statusBar().addPermanentWidget(self.reminder)
         self.dialog = None
+        self._waiting: list | None = None  # the round anniversaries with nothing planned, once computed
         calendar = getattr(window, "calendar", None)
         if calendar is not None:
             calendar.grid.note_provider = commemoration_notes
@@ -51,13 +55,23 @@ class PlanMenu:
         self.commemorations_action.setText(_("&Commemorations of the year…"))
         self.plan_action.setText(_("Annual &plan…"))
         self.series_action.setText(_("Recurring &series…"))
-        self.update_reminder()
+        if self._waiting is None:
+            # The lunar calendar behind the anniversaries loads the `holidays` package (0.2 s): the window shows
+            # first and the reminder follows.
+            self.reminder.setVisible(False)
+            QTimer.singleShot(REMINDER_DELAY_MS, self.reminder, lambda: self.update_reminder())
+        else:
+            self._show_reminder(self._waiting)
 
     def update_reminder(self, today: dt.date | None = None) -> None:
         try:
             waiting = commemorations.round_unplanned(today or dt.date.today())
         except UserError:
             waiting = []
+        self._waiting = waiting
+        self._show_reminder(waiting)
+
+    def _show_reminder(self, waiting: list) -> None:
         self.reminder.setVisible(bool(waiting))
         self.reminder.setText(
             ngettext(

@@ -2,36 +2,73 @@
 
 from __future__ import annotations
 
+import glob
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import peewee
-from playhouse.migrations import Migration, Runner
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
+
+if TYPE_CHECKING:
+    from playhouse.migrations import Runner
 
 DIRECTORY = Path(__file__).parent
 HISTORY_TABLE = "schema_migration"
 
 
 def runner(database: peewee.Database) -> Runner:
+    from playhouse.migrations import Runner
+
     return Runner(database, directory=str(DIRECTORY), table_name=HISTORY_TABLE)
 
 
 def known_names() -> list[str]:
-    """The names of the migrations this version of the app ships, in order."""
-    return [migration.name for migration in Migration.load_directory(str(DIRECTORY))]
+    """The names of the migrations this version of the app ships, in order (the runner's own file pattern)."""
+    names = [os.path.basename(path)[:-3] for path in glob.glob(os.path.join(str(DIRECTORY), "[0-9]*.py"))]
+    return sorted(names, key=lambda name: (int(name.split("_", 1)[0]), name))
+
+
+def applied_names(database: peewee.Database) -> set[str] | None:
+    """The migrations the database records as applied (its schema stamp), or None when it has no history yet."""
+    if not database.table_exists(HISTORY_TABLE):
+        return None  # a new database, for the runner to create
+    cursor = database.execute_sql(f'SELECT name FROM "{HISTORY_TABLE}"')
+    return {name for (name,) in cursor.fetchall()}
+
+
+def newer_schema_error(unknown: list[str]) -> UserError:
+    return UserError(
+        _(
+            "This database was last used by a newer version of NLV Events (schema {schema}). "
+            "Install that version or newer to open it; nothing was changed."
+        ).format(schema=", ".join(sorted(unknown)))
+    )
+
+
+def is_current(applied: set[str] | None) -> bool:
+    """Whether a database stamped with `applied` has exactly this version's schema: nothing to upgrade, nothing
+    newer to refuse."""
+    return applied is not None and applied == set(known_names())
 
 
 def upgrade(database: peewee.Database) -> list[str]:
-    """Apply the pending migrations; refuse a database that a newer version of the app has migrated."""
+    """Apply the pending migrations; refuse a database that a newer version of the app has migrated.
+
+    The stamp (the names in the history table, one query) answers the common case, a database already at this
+    version, without the runner, which imports the migration machinery and asks the database about its tables.
+    """
+    applied = applied_names(database)
+    if applied is not None:
+        unknown = sorted(applied - set(known_names()))
+        if unknown:
+            raise newer_schema_error(unknown)
+        if is_current(applied):
+            return []
     migration_runner = runner(database)
     unknown = [m.name for m in migration_runner.status() if m.path is None]
     if unknown:
-        raise UserError(
-            _(
-                "This database was last used by a newer version of NLV Events (schema {schema}). "
-                "Install that version or newer to open it; nothing was changed."
-            ).format(schema=", ".join(sorted(unknown)))
-        )
+        raise newer_schema_error(unknown)
     return migration_runner.up()

@@ -1,0 +1,191 @@
+"""One-shot commands that only read: read-only open, the schema stamp instead of the runner, no server driver."""
+
+import datetime as dt
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import peewee
+import pytest
+
+from nlv_events import one_shot
+from nlv_events.core import database, migrations, store
+from nlv_events.core.errors import UserError
+from nlv_events.core.models import Event
+from nlv_events.core.records import EventRecord, ProgrammeEntry
+
+FIXTURES = Path(__file__).parents[2] / "fixtures"
+ROOT = Path(__file__).parents[3]
+
+
+@pytest.fixture
+def current_file(db_path):
+    """A database at this version's schema holding one event, closed."""
+    database.open_database(str(db_path))
+    store.save_event(
+        EventRecord(
+            title="Triển lãm sách quý",
+            kind="talk",
+            start=dt.datetime(2024, 3, 8, 9, 0),
+            programme=[ProgrammeEntry(start=dt.datetime(2024, 3, 8, 9, 0), title="Khai mạc")],
+        )
+    )
+    database.close_database()
+    return db_path
+
+
+def _event_ids() -> list[int]:
+    return [event.id for event in Event.select(Event.id)]
+
+
+def test_a_current_database_opens_read_only_and_reads(current_file):
+    connection = database.open_database(str(current_file), read_only=True)
+    try:
+        assert [record.title for record in store.load_records(_event_ids())] == ["Triển lãm sách quý"]
+        with pytest.raises(peewee.OperationalError, match="readonly"):
+            connection.execute_sql("DELETE FROM event")
+        assert database.open_file() == current_file.resolve()
+    finally:
+        database.close_database()
+    raw = sqlite3.connect(current_file)
+    assert raw.execute("SELECT count(*) FROM event").fetchone()[0] == 1
+    raw.close()
+
+
+def test_a_read_only_open_of_an_older_schema_upgrades_it(tmp_path):
+    copy = tmp_path / "schema-0003.sqlite3"
+    shutil.copy(FIXTURES / "schema-0003.sqlite3", copy)
+    connection = database.open_database(str(copy), read_only=True)
+    try:
+        applied = [row[0] for row in connection.execute_sql("SELECT name FROM schema_migration ORDER BY id")]
+        assert applied == migrations.known_names()
+    finally:
+        database.close_database()
+
+
+def test_a_read_only_open_of_a_newer_schema_is_refused_and_left_alone(current_file):
+    raw = sqlite3.connect(current_file)
+    raw.execute("INSERT INTO schema_migration (name, applied) VALUES ('0999_future', '2030-01-01')")
+    raw.commit()
+    raw.close()
+    before = current_file.read_bytes()
+    with pytest.raises(UserError, match="phiên bản NLV Events mới hơn"):
+        database.open_database(str(current_file), read_only=True)
+    assert current_file.read_bytes() == before
+
+
+def test_a_new_file_opened_read_only_is_created_with_the_schema(db_path):
+    connection = database.open_database(str(db_path), read_only=True)
+    try:
+        assert [row[0] for row in connection.execute_sql("SELECT name FROM schema_migration ORDER BY id")] == (
+            migrations.known_names()
+        )
+    finally:
+        database.close_database()
+
+
+def test_the_stamp_answers_for_a_current_database_without_the_runner(current_file, monkeypatch):
+    def no_runner(_database):
+        raise AssertionError("the migration runner was started for a current database")
+
+    monkeypatch.setattr(migrations, "runner", no_runner)
+    database.open_database(str(current_file))
+    database.close_database()
+
+
+def test_the_stamp_still_lets_the_runner_upgrade_an_older_database(tmp_path, monkeypatch):
+    copy = tmp_path / "schema-0002.sqlite3"
+    shutil.copy(FIXTURES / "schema-0002.sqlite3", copy)
+    started = []
+    real_runner = migrations.runner
+    monkeypatch.setattr(migrations, "runner", lambda db: started.append(db) or real_runner(db))
+    connection = database.open_database(str(copy))
+    try:
+        applied = [row[0] for row in connection.execute_sql("SELECT name FROM schema_migration ORDER BY id")]
+    finally:
+        database.close_database()
+    assert started and applied == migrations.known_names()
+
+
+def test_the_stamp_refuses_a_newer_database_before_the_runner(current_file, monkeypatch):
+    raw = sqlite3.connect(current_file)
+    raw.execute("INSERT INTO schema_migration (name, applied) VALUES ('0999_future', '2030-01-01')")
+    raw.commit()
+    raw.close()
+    monkeypatch.setattr(migrations, "runner", lambda db: pytest.fail("runner started"))
+    with pytest.raises(UserError, match="0999_future"):
+        database.open_database(str(current_file))
+
+
+def test_known_names_are_the_runners_own():
+    from playhouse.migrations import Migration
+
+    assert migrations.known_names() == [m.name for m in Migration.load_directory(str(migrations.DIRECTORY))]
+
+
+def test_the_variable_names_agree():
+    assert one_shot.ENV_VARIABLE == database.ENV_VARIABLE
+
+
+def _imported_by_cli(arguments: list[str], environment: dict[str, str]) -> tuple[int, dict]:
+    """Run the command in a new process; what it printed and which heavy modules it imported."""
+    program = (
+        "import json, sys\n"
+        "from nlv_events.cli import main\n"
+        "try:\n"
+        f"    code = main({arguments!r})\n"
+        "except SystemExit as exit_:\n"
+        "    code = exit_.code\n"
+        "names = ('psycopg2', 'playhouse.migrations', 'playhouse.db_url', 'nlv_events.services.interchange')\n"
+        "print(json.dumps({'code': code, 'loaded': [n for n in names if n in sys.modules]}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=environment, cwd=ROOT, check=False
+    )
+    return result.returncode, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_programme_printed_from_a_file_loads_no_server_driver_nor_migrations(current_file, tmp_path):
+    database.open_database(str(current_file))
+    event_id = _event_ids()[0]
+    database.close_database()
+    environment = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    environment.pop(one_shot.ENV_VARIABLE, None)
+    output = tmp_path / "programme.pdf"
+    _code, report = _imported_by_cli(
+        ["programme", str(event_id), "--db", str(current_file), "-o", str(output)], environment
+    )
+    assert report["code"] == 0
+    assert output.read_bytes().startswith(b"%PDF")
+    assert report["loaded"] == []
+
+
+def test_a_server_url_keeps_the_driver(tmp_path):
+    environment = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    environment[one_shot.ENV_VARIABLE] = "postgresql://office@127.0.0.1:1/none"
+    _code, report = _imported_by_cli(["events", "--year", "2024"], environment)
+    assert report["code"] != 0  # no server there: a clear error, as before
+    assert "psycopg2" in report["loaded"]
+
+
+def test_a_folder_with_spaces_hashes_and_percents_opens_read_only_and_is_protected(tmp_path):
+    folder = tmp_path / "Phòng #2 50% off"
+    folder.mkdir()
+    path = folder / "sự kiện.sqlite3"
+    database.open_database(str(path))
+    database.close_database()
+    connection = database.open_database(str(path), read_only=True)
+    try:
+        with pytest.raises(peewee.OperationalError, match="readonly"):
+            connection.execute_sql("DELETE FROM event")
+        assert database.open_file() == path.resolve()
+        from nlv_events.services.files import refuse_protected
+
+        with pytest.raises(UserError, match=r"sự kiện\.sqlite3"):
+            refuse_protected(path)
+    finally:
+        database.close_database()
