@@ -18,23 +18,38 @@ _FAMILIES = {SERIF: "LiberationSerif", SANS: "LiberationSans"}
 _STYLES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
 
 
-@cache
 def register_fonts() -> None:
-    for family, file_stem in _FAMILIES.items():
-        for suffix, style in _STYLES.items():
-            path = resource("fonts", f"{file_stem}-{style}.ttf")
-            pdfmetrics.registerFont(TTFont(family + suffix, str(path)))
-        pdfmetrics.registerFontFamily(
-            family, normal=family, bold=f"{family}-Bold", italic=f"{family}-Italic", boldItalic=f"{family}-BoldItalic"
-        )
-        for bold, italic, suffix in ((0, 0, ""), (1, 0, "-Bold"), (0, 1, "-Italic"), (1, 1, "-BoldItalic")):
-            addMapping(family, bold, italic, family + suffix)
+    """The family every printout is set in (the decree's Times New Roman, as Liberation Serif)."""
+    register_family(SERIF)
+
+
+@cache
+def register_family(family: str = SERIF) -> None:
+    """Register one family's four faces. Each TrueType file is parsed when registered (tens of milliseconds):
+    a one-shot `nlv-events programme` registers only what it prints with."""
+    file_stem = _FAMILIES[family]
+    for suffix, style in _STYLES.items():
+        path = resource("fonts", f"{file_stem}-{style}.ttf")
+        pdfmetrics.registerFont(TTFont(family + suffix, str(path)))
+    pdfmetrics.registerFontFamily(
+        family, normal=family, bold=f"{family}-Bold", italic=f"{family}-Italic", boldItalic=f"{family}-BoldItalic"
+    )
+    for bold, italic, suffix in ((0, 0, ""), (1, 0, "-Bold"), (0, 1, "-Italic"), (1, 1, "-BoldItalic")):
+        addMapping(family, bold, italic, family + suffix)
+
+
+@cache
+def register_fallback() -> None:
+    """DejaVu Sans, for the few symbols Liberation lacks: registered only when a text needs one."""
     pdfmetrics.registerFont(TTFont(FALLBACK, str(resource("fonts", "DejaVuSans.ttf"))))
 
 
 @cache
 def _covered(font_name: str) -> frozenset[int]:
-    register_fonts()
+    if font_name == FALLBACK:
+        register_fallback()
+    else:
+        register_family(next(family for family in _FAMILIES if font_name.startswith(family)))
     return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
 
 
