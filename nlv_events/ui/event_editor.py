@@ -54,7 +54,7 @@ from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_day
 from nlv_events.services import clashes
-from nlv_events.ui import ask, exhibit_tab, field_limits
+from nlv_events.ui import ask, exhibit_tab, field_binding, field_limits
 from nlv_events.ui.guests_tab import GuestsTab
 from nlv_events.ui.people_model import NameDelegate, PeopleModel, RoleDelegate
 from nlv_events.ui.programme_model import ProgrammeModel
@@ -432,11 +432,8 @@ class EventEditor(QDialog):
     # --- record <-> widgets -------------------------------------------------------------------------------------
 
     def _fill(self, record: EventRecord) -> None:
-        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(record.kind)))
-        self.title_edit.setText(record.title)
-        self.title_en_edit.setText(record.title_en or "")
-        self.theme_edit.setText(record.theme or "")
-        self.occasion_edit.setText(record.occasion or "")
+        for name in field_binding.bound_fields():
+            field_binding.write(self._field_widgets[name], getattr(record, name))
         self.start_date.setDate(_qdate(when.day_of(record.start)))
         self.start_timed.setChecked(when.is_timed(record.start))
         if isinstance(record.start, dt.datetime):
@@ -446,21 +443,6 @@ class EventEditor(QDialog):
         self.end_date.setDate(_qdate(when.day_of(end)))
         if isinstance(end, dt.datetime):
             self.end_time.setTime(QTime(end.hour, end.minute))
-        self.venue_box.setCurrentText(record.venue or "")
-        for box, code in (
-            (self.format_box, record.format),
-            (self.status_box, record.status),
-            (self.role_box, record.role),
-            (self.audience_box, record.audience),
-        ):
-            box.setCurrentIndex(max(0, box.findData(code)))
-        self.partners.set_names(record.partners)
-        self.attendance.set_count(record.attendance)
-        self.online_views.set_count(record.online_views)
-        self.items_displayed.set_count(record.items_displayed)
-        self.news_url_edit.setText(record.news_url or "")
-        self.description_edit.setPlainText(record.description or "")
-        self.notes_edit.setPlainText(record.notes or "")
         self.people_model.load(record.people)
         self.programme_model.load(record.programme)
         self._programme_day = when.day_of(record.start)  # the start day the programme was entered against
@@ -482,31 +464,21 @@ class EventEditor(QDialog):
                 if self.start_timed.isChecked()
                 else end_day
             )
+        values = {
+            name: field_binding.read(self._field_widgets[name], required=name == "title")
+            for name in field_binding.bound_fields()
+        }
+        if values["kind"] != "exhibition":
+            values["items_displayed"] = None  # only an exhibition displays items; the field is hidden otherwise
         record = EventRecord(
             id=self._record_id,
             ref=self._ref,
             version=self._version,
-            kind=self.kind_box.currentData(),
-            title=self.title_edit.text(),
-            title_en=self.title_en_edit.text() or None,
-            theme=self.theme_edit.text() or None,
-            occasion=self.occasion_edit.text() or None,
             start=start,
             end=end,
-            venue=self.venue_box.currentText().strip() or None,
-            format=self.format_box.currentData(),
-            status=self.status_box.currentData(),
-            role=self.role_box.currentData(),
-            partners=self.partners.names(),
-            audience=self.audience_box.currentData(),
-            attendance=self.attendance.count(),
-            online_views=self.online_views.count(),
-            items_displayed=self.items_displayed.count() if self.kind_box.currentData() == "exhibition" else None,
-            description=self.description_edit.toPlainText() or None,
-            notes=self.notes_edit.toPlainText() or None,
-            news_url=self.news_url_edit.text() or None,
             people=self.people_model.people(),
             programme=self.programme_model.rows(),
+            **values,
         )
         for tab in self.extra_tabs.values():
             tab.store(record)  # type: ignore[attr-defined]
