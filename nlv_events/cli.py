@@ -67,6 +67,7 @@ def _decree_options(parser: argparse.ArgumentParser, preparer: bool = False) -> 
     parser.add_argument("--authority", metavar="TEXT", help="signing authority, lines separated by ' / '")
     if preparer:
         parser.add_argument("--preparer", metavar="TEXT", help="name under Người lập biểu")
+        parser.add_argument("--news-links", action="store_true", help="print each event's news link under its notes")
     else:
         parser.add_argument("--recipients", metavar="TEXT", help="recipients (Nơi nhận), separated by ';'")
 
@@ -81,6 +82,7 @@ def _options_from(arguments: argparse.Namespace):
         authority=arguments.authority,
         recipients=getattr(arguments, "recipients", None),
         preparer=getattr(arguments, "preparer", None),
+        news_links=getattr(arguments, "news_links", False),
     )
 
 

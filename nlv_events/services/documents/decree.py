@@ -22,6 +22,7 @@ class DecreeOptions:
     authority: str | None = None  # lines separated by " / ": "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"
     recipients: str | None = None  # separated by ";"
     preparer: str | None = None
+    news_links: bool = False  # the year list: each event's news link under its notes
 
 
 def document_number(number: str | None, symbol: str) -> str:

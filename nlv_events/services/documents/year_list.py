@@ -131,9 +131,10 @@ def _group(rows: list[Row], heading: str, items: Iterable[tuple[str, EventRecord
     return totals
 
 
-def list_table(year: int, step: Step | None = None) -> Table:
+def list_table(year: int, step: Step | None = None, news_links: bool = False) -> Table:
     """The events of `year` by kind, each group with its subtotal, the year's total; then the exhibitions
-    carried over from earlier years, apart and outside the year's total."""
+    carried over from earlier years, apart and outside the year's total. With `news_links`, each event's news link
+    follows its notes (the cell wraps it)."""
     step = step or (lambda: None)
     settings = Settings()
     # venues are recorded in Vietnamese whatever the language of the printout: strip either name
@@ -146,6 +147,12 @@ def list_table(year: int, step: Step | None = None) -> Table:
             step()
             yield str(number), record, note(record)
 
+    def note(record: EventRecord) -> str:
+        parts = [record.notes or ""]
+        if news_links and record.news_url:
+            parts.append(record.news_url)
+        return " ".join(part for part in parts if part)
+
     rows: list[Row] = []
     grand = Totals()
     group = 0
@@ -155,7 +162,7 @@ def list_table(year: int, step: Step | None = None) -> Table:
             continue
         heading = f"{ROMAN[group]}. {vocab.label('kind', kind).upper()}"
         group += 1
-        grand.merge(_group(rows, heading, numbered(of_kind, lambda r: r.notes or ""), organisation, _("Subtotal")))
+        grand.merge(_group(rows, heading, numbered(of_kind, note), organisation, _("Subtotal")))
     if rows:
         rows[-1].keep_with_next = True  # the grand total stays with the last subtotal
     rows.append(_total_row(_("Total"), grand))
@@ -203,7 +210,7 @@ def document(year: int, options: decree.DecreeOptions | None = None, step: Step 
             _("(Attached to Report No. {number} of {day})").format(number=report, day=format_day(day)),
             "note",
         ),
-        list_table(year, step),
+        list_table(year, step, options.news_links),
         *cancelled_lines(year, step),
     ]
     return Document(

@@ -271,3 +271,19 @@ def test_a_list_of_a_thousand_events_breaks_right_on_every_page(tmp_path):
         assert f"Tổng cộng: {events:,} sự kiện".replace(",", ".") in text
     finally:
         database.close_database()
+
+
+def test_the_year_list_can_show_the_news_links_inside_the_page(demo_db):
+    review = Event.get(Event.ref == "demo-2022-review")
+    record = store.load_record(review.id)
+    record.news_url = "https://nlv.gov.vn/tin-tuc/hoi-nghi-tong-ket-cong-tac-nam-2022-va-trien-khai-nhiem-vu-2023.html"
+    store.save_event(record)
+    plain = read_pages(year_report.render(2022, OPTIONS))
+    assert "nlv.gov.vn" not in " ".join(page.text() for page in plain)
+
+    options = DecreeOptions(**{**OPTIONS.__dict__, "news_links": True})
+    pages = read_pages(year_report.render(2022, options))
+    assert "nlv.gov.vn" in " ".join(page.text() for page in pages)
+    for page in pages:
+        assert page.right_ink <= page.width - 15 * MM + 0.5  # the long address wraps inside its cell
+    check_table_pages(pages, "STT")
