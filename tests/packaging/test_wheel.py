@@ -87,3 +87,9 @@ def test_wheel_installed_outside_the_checkout_loads_the_demo_and_prints(tmp_path
     assert "CHƯƠNG TRÌNH" in text
     english = run("events", "--lang", "en", "--year", "2022")
     assert "Training course" in english.stdout  # the compiled catalogs travel too
+    anniversaries = run("anniversaries", "2025", "--round-only")  # the commemorations catalogue travels
+    assert anniversaries.returncode == 0 and "Đảng Cộng sản Việt Nam" in anniversaries.stdout, anniversaries.stderr
+    guests = run("guests", str(review["id"]), "--import", str(ROOT / "resources" / "demo" / "khach-moi-mau.csv"))
+    assert guests.returncode == 0, guests.stderr
+    letters = run("invitations", str(review["id"]), "-o", str(tmp_path / "giay-moi.docx"))  # the Word template too
+    assert letters.returncode == 0, letters.stderr
