@@ -9,8 +9,6 @@ from nlv_events.i18n.formats import format_number, official_date_line
 from nlv_events.services.annual_plan import PlanDocument
 from nlv_events.services.files import atomic_output
 
-FONT = "Times New Roman"  # the decree's font
-
 
 def _run(paragraph, value: str, size: float = 13, bold: bool = False, italic: bool = False) -> None:
     from docx.shared import Pt
@@ -83,20 +81,12 @@ def _grid(document, headers: list[str], rows: list[list[str]], span_rows: list[i
 
 
 def write(plan: PlanDocument, path: str | os.PathLike[str]) -> None:
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(13)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(3.0), Cm(1.5)
-    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    from nlv_events.services.documents.docx_renderer import new_word_document
+
+    document = new_word_document("a4")
 
     _header(document, plan)
     _line(document, plan.doc_type, 14, bold=True).paragraph_format.space_before = Pt(12)

@@ -8,25 +8,15 @@ from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number, official_date_line
 from nlv_events.services import handover as handover_data
 
-FONT = "Times New Roman"
-
 
 def render(handover: handover_data.HandoverRecord) -> bytes:
-    from docx import Document
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(13)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(3.0), Cm(1.5)
-    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    from nlv_events.services.documents.docx_renderer import new_word_document
+
+    document = new_word_document("a4")
 
     def centred(cell_or_doc, value: str, bold: bool = False, italic: bool = False, size: int = 13):
         paragraph = cell_or_doc.add_paragraph()

@@ -354,25 +354,18 @@ def _readable(path: Path) -> None:
 
 # --- DOCX ----------------------------------------------------------------------------------------------------------
 
-FONT = "Times New Roman"
 
 
 def export_docx(news: NewsDraft, path: str | os.PathLike[str]) -> None:
     """The news item as a Word document with its photos (web-sized) and captions, for whoever edits it in Word."""
-    from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Pt
 
     _check_files(news)
-    document = Document()
-    normal = document.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(13)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    from nlv_events.services.documents.docx_renderer import new_word_document
+
+    document = new_word_document("a4")
     section = document.sections[0]
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    section.left_margin, section.right_margin = Cm(3.0), Cm(2.0)
     width = section.page_width - section.left_margin - section.right_margin
 
     title = document.add_paragraph()

@@ -170,14 +170,13 @@ def _page_numbers(section) -> None:
         run._r.append(element)
 
 
-def render(document: model.Document) -> bytes:
-    """`document` as DOCX bytes: decree margins, Times New Roman 13 pt, real tables."""
+def new_word_document(page: str = "a4"):
+    """An empty Word document set as Nghị định 30/2020 asks: the page, the margins (top and bottom 20 mm, left
+    30 mm, right 15 mm), Times New Roman 13 pt in black. Every DOCX the office signs starts here."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt, RGBColor
-
-    from nlv_events.services.documents.pdf_renderer import column_widths
 
     word = Document()
     normal = word.styles["Normal"]
@@ -187,12 +186,24 @@ def render(document: model.Document) -> bytes:
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
     normal.paragraph_format.space_after = Pt(0)
     section = word.sections[0]
-    page_width, page_height = PAGE_MM[document.page]
-    if document.page == "a4-landscape":
+    page_width, page_height = PAGE_MM[page]
+    if page == "a4-landscape":
         section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(page_width), Mm(page_height)
     section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    return word
+
+
+def render(document: model.Document) -> bytes:
+    """`document` as DOCX bytes: decree margins, Times New Roman 13 pt, real tables."""
+    from docx.shared import Pt
+
+    from nlv_events.services.documents.pdf_renderer import column_widths
+
+    word = new_word_document(document.page)
+    section = word.sections[0]
+    page_width, _page_height = PAGE_MM[document.page]
     body_width_mm = page_width - MARGINS_MM["left"] - MARGINS_MM["right"]
     _page_numbers(section)
     word.core_properties.title = document.title
