@@ -215,8 +215,9 @@ def _page_count(pdf: bytes) -> int:
 
 
 def plain_year_list(year: int) -> bytes:
-    """The year's listed events (the same records, the same nine columns) as a plain LongTable of Paragraph cells
-    in the bundled serif on A4 landscape with the official margins: what ReportLab does with no care taken."""
+    """The year's listed events (the same records, the same eleven columns) as a plain LongTable of Paragraph cells
+    in the bundled serif on A4 landscape with the official margins: what ReportLab does with no care taken. Its
+    column widths are the declared shares, a fitted or narrow column counting half a share."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.styles import ParagraphStyle
@@ -225,9 +226,9 @@ def plain_year_list(year: int) -> bytes:
     from nlv_events.core import store, vocab
     from nlv_events.i18n.formats import format_number, format_span
     from nlv_events.services import counting
+    from nlv_events.services.documents.year_list import columns
     from nlv_events.services.pdf.fonts import SERIF, register_fonts
     from nlv_events.services.pdf.official import A4_LANDSCAPE, MARGINS
-    from nlv_events.services.pdf.year_report import COLUMN_SHARES
 
     register_fonts()
     cell = ParagraphStyle("cell", fontName=SERIF, fontSize=12, leading=15)
@@ -258,12 +259,15 @@ def plain_year_list(year: int) -> bytes:
                 ", ".join(record.partners),
                 vocab.label("format", record.format),
                 format_number(record.attendance),
+                format_number(record.online_views),
+                format_number(record.items_displayed),
                 record.notes,
             )
         ]
         for number, record in enumerate(records, 1)
     ]
-    table = LongTable(rows, colWidths=[document.width * share for share in COLUMN_SHARES], repeatRows=0)
+    weights = [0.5 if column.fit or column.narrow else column.weight for column in columns()]
+    table = LongTable(rows, colWidths=[document.width * weight / sum(weights) for weight in weights], repeatRows=0)
     document.build([table])
     return buffer.getvalue()
 
@@ -271,10 +275,10 @@ def plain_year_list(year: int) -> bytes:
 def year_list_figures(database_path: Path, year: int, figure: Callable[..., dict], runs: int = 3) -> list[dict]:
     """The year-end list of `year` (1 000 events in the 10 000-event database) beside the plain LongTable."""
     from nlv_events.core import database
+    from nlv_events.services.documents.decree import DecreeOptions
     from nlv_events.services.pdf import year_report
-    from nlv_events.services.pdf.official import Letterhead
 
-    letterhead = Letterhead("Bộ Văn hóa, Thể thao và Du lịch", "Thư viện Quốc gia Việt Nam", "Hà Nội", dt.date.today())
+    letterhead = DecreeOptions(date=dt.date.today())  # the decree's blocks as printed: today, the settings' signer
     made: dict[str, bytes] = {}
 
     def timed(name: str, action: Callable[[], bytes]) -> Callable[[], float]:

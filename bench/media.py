@@ -111,12 +111,17 @@ def measure(home: Path) -> dict:
     database.close_database()
     if added != len(files):
         raise RuntimeError(f"added {added} of {len(files)} photos")
-    # PySide6 6.12 on Python 3.11 loses a reference to True at each Signal.emit() from Python: adding photos must not
-    # emit per photo
+    # PySide6 6.12 on Python 3.11 lost a reference to True at each Signal.emit() from Python (it is pinned below
+    # 6.12; tests/unit/test_qt_binding.py guards it). The count is reported, not judged: objects freed meanwhile
+    # that held True lower it too.
     lost = references_to_true - sys.getrefcount(True)
-    if lost > 50:
-        raise RuntimeError(f"{lost} references to True lost while adding photos")
-    return {"seconds": elapsed, "longest_pause_ms": longest["gap"], "idle_pause_ms": idle, "photos": added}
+    return {
+        "seconds": elapsed,
+        "longest_pause_ms": longest["gap"],
+        "idle_pause_ms": idle,
+        "photos": added,
+        "references_to_true_lost": lost,
+    }
 
 
 def figures(home: Path, figure) -> list[dict]:

@@ -147,7 +147,10 @@ def export(event_id: int, contacts: bool = False) -> list[dict[str, Any]]:
 
 
 def with_guests(event: dict[str, Any], event_id: int, contacts: bool = False) -> dict[str, Any]:
-    """`event` (an exported event) with its guest list added."""
-    event["guests"] = export(event_id, contacts)
+    """`event` (an exported event) with its guest list added; an event without guests leaves the key out, as older
+    files do (so re-importing it touches no guest list)."""
+    guests = export(event_id, contacts)
+    if guests:
+        event["guests"] = guests
     return event
 
