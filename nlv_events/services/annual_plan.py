@@ -16,7 +16,10 @@ from nlv_events.core.resources import resource
 from nlv_events.i18n import _, current_language, ngettext
 from nlv_events.i18n.formats import format_span
 from nlv_events.services import commemorations
+from nlv_events.services.documents import decree
 from nlv_events.services.pdf.official import Letterhead
+
+PLAN_SYMBOL = "KH-TVQG"  # the decree's abbreviation of a plan (Kế hoạch) and the library's
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -25,7 +28,7 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 class PlanOptions:
     """What the office sets on each plan: its number, date, signer, and the text of its sections."""
 
-    number: str = ""  # "15/KH-TVQG"
+    number: str = ""  # "15" or "15/KH-TVQG"
     day: dt.date | None = None
     signer_title: str = ""  # "GIÁM ĐỐC", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"
     signer_name: str = ""
@@ -203,7 +206,7 @@ def build(year: int, options: PlanOptions | None = None, letterhead: Letterhead 
     return PlanDocument(
         year=year,
         letterhead=letterhead,
-        number=options.number,
+        number=decree.document_number(options.number, PLAN_SYMBOL),  # "15" → "15/KH-TVQG", as the programme's
         doc_type=_("PLAN"),
         subject=_("Organising the information and communication activities of the year {year}").format(year=year),
         sections=sections,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from nlv_events.i18n import _
-from nlv_events.i18n.formats import format_number, official_date_line
+from nlv_events.i18n.formats import format_number
 from nlv_events.services.annual_plan import PlanDocument
 from nlv_events.services.files import atomic_output
 
@@ -42,24 +42,11 @@ def _borderless(table) -> None:
 
 
 def _header(document, plan: PlanDocument) -> None:
-    from docx.shared import Cm
+    from nlv_events.services.documents import docx_renderer, model
 
-    table = document.add_table(rows=1, cols=2)
-    _borderless(table)
-    left, right = table.rows[0].cells
-    left.width, right.width = Cm(7.0), Cm(9.5)
-    left.paragraphs[0].text = ""
-    _run(left.paragraphs[0], plan.letterhead.parent.upper(), 12)
-    left.paragraphs[0].alignment = 1
-    _line(left, plan.letterhead.organisation.upper(), 12, bold=True)
-    _line(left, "________", 12)
-    if plan.number:
-        _line(left, _("No.: {number}").format(number=plan.number), 13)
-    right.paragraphs[0].alignment = 1
-    _run(right.paragraphs[0], _("SOCIALIST REPUBLIC OF VIETNAM"), 12, bold=True)
-    _line(right, _("Independence - Freedom - Happiness"), 13, bold=True)
-    _line(right, "______________________", 13)
-    _line(right, official_date_line(plan.letterhead.city, plan.letterhead.day), 13, italic=True)
+    letterhead = plan.letterhead
+    block = model.HeaderBlock(letterhead.parent, letterhead.organisation, letterhead.city, letterhead.day, plan.number)
+    docx_renderer.header_block(document, block)
 
 
 def _grid(document, headers: list[str], rows: list[list[str]], span_rows: list[int]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from nlv_events.i18n import _
-from nlv_events.i18n.formats import format_number, official_date_line
+from nlv_events.i18n.formats import format_number
 from nlv_events.services import handover as handover_data
 
 
@@ -14,9 +14,9 @@ def render(handover: handover_data.HandoverRecord) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
-    from nlv_events.services.documents.docx_renderer import new_word_document
+    from nlv_events.services.documents import docx_renderer, model
 
-    document = new_word_document("a4")
+    document = docx_renderer.new_word_document("a4")
 
     def centred(cell_or_doc, value: str, bold: bool = False, italic: bool = False, size: int = 13):
         paragraph = cell_or_doc.add_paragraph()
@@ -26,17 +26,10 @@ def render(handover: handover_data.HandoverRecord) -> bytes:
         return paragraph
 
     letterhead = handover.letterhead
-    header = document.add_table(rows=1, cols=2)
-    left, right = header.rows[0].cells
-    left._element.remove(left.paragraphs[0]._element)
-    right._element.remove(right.paragraphs[0]._element)
-    centred(left, letterhead.parent.upper(), size=12)
-    centred(left, letterhead.organisation.upper(), bold=True, size=12)
-    if handover.number:
-        centred(left, _("No.: {number}").format(number=handover.number), size=13)
-    centred(right, _("SOCIALIST REPUBLIC OF VIETNAM"), bold=True, size=12)
-    centred(right, _("Independence - Freedom - Happiness"), bold=True)
-    centred(right, official_date_line(letterhead.city, letterhead.day), italic=True)
+    docx_renderer.header_block(
+        document,
+        model.HeaderBlock(letterhead.parent, letterhead.organisation, letterhead.city, letterhead.day, handover.number),
+    )
 
     centred(document, handover_data.title_line(handover), bold=True, size=14)
     centred(document, _("Exhibition “{title}”").format(title=handover.exhibition), bold=True, size=14)

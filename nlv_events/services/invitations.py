@@ -162,11 +162,6 @@ def letters(
     return result
 
 
-def number_line(options: InvitationOptions) -> str:
-    number = options.number.strip() or "\u00a0" * 6
-    return _("No.: {number}/{symbol}").format(number=number, symbol=options.symbol)
-
-
 def prepare(event_id: int, options: InvitationOptions) -> tuple[EventRecord, list[Letter]]:
     """The event and one letter per guest in the chosen states, in order of precedence."""
     record = store.load_record(event_id)

@@ -79,7 +79,8 @@ def _cell_text(cell, content: model.Cell | list, size: float, bold: bool = False
         _runs(paragraph, item, size, bold, italic)
 
 
-def _header_block(document, block: model.HeaderBlock, width_mm: float) -> None:
+def header_block(document, block: model.HeaderBlock, width_mm: float = 165) -> None:
+    """The decree's two-column header as a borderless table (every signed DOCX uses this one)."""
     from docx.shared import Mm
 
     table = document.add_table(rows=1, cols=2)
@@ -210,7 +211,7 @@ def render(document: model.Document) -> bytes:
     word.core_properties.author = "NLV Events"
 
     if document.header is not None:
-        _header_block(word, document.header, min(body_width_mm, 165))
+        header_block(word, document.header, min(body_width_mm, 165))
     elif document.organisation_line:
         _paragraph(word, document.organisation_line.upper(), 13, "center", bold=True)
     for block in document.blocks:

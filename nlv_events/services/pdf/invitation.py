@@ -13,11 +13,10 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from nlv_events import __version__
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
-from nlv_events.i18n.formats import official_date_line
-from nlv_events.services.invitations import InvitationOptions, Letter, number_line, qr_text
+from nlv_events.services.invitations import InvitationOptions, Letter, qr_text
 from nlv_events.services.pdf.fonts import SERIF
-from nlv_events.services.pdf.official import Letterhead, Rule, balanced_lines, official_document, text
-from nlv_events.services.pdf.styles import styles, table_style
+from nlv_events.services.pdf.official import Letterhead, header_table, official_document, text
+from nlv_events.services.pdf.styles import table_style
 
 
 def _style(name: str, size: float, **options) -> ParagraphStyle:
@@ -101,37 +100,9 @@ class Stamp(Flowable):
 
 
 def header(letterhead: Letterhead, options: InvitationOptions, width: float) -> Table:
-    """The decree's header with the document number under the issuing body, level with the date line."""
-    style = styles()
-    left_width = width * 0.44
-    line_width = left_width - 12
-    left = [
-        Paragraph(balanced_lines(letterhead.parent.upper(), style["header_left"], line_width), style["header_left"]),
-        Paragraph(
-            balanced_lines(letterhead.organisation.upper(), style["header_left_bold"], line_width),
-            style["header_left_bold"],
-        ),
-        Rule(left_width * 0.4),
-        Spacer(1, 4),
-        Paragraph(text(number_line(options)), STYLES["number"]),
-    ]
-    motto = _("Independence - Freedom - Happiness")
-    right = [
-        Paragraph(_("SOCIALIST REPUBLIC OF VIETNAM"), style["header_right_bold"]),
-        Paragraph(motto, style["motto"]),
-        Rule(style["motto"].fontSize * 0.5 * len(motto)),
-        Spacer(1, 4),
-        Paragraph(text(official_date_line(letterhead.city, letterhead.day)), style["date_line"]),
-    ]
-    table = Table([[left, right]], colWidths=[left_width, width - left_width])
-    table.setStyle(
-        table_style(
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        )
-    )
-    return table
+    """The decree's header (official.header_table) with "Số: …/GM-TVQG" under the issuing body."""
+    number = options.number.strip() or "\u00a0" * 6  # room to write the number by hand
+    return header_table(letterhead, width, number=f"{number}/{options.symbol}")
 
 
 def signature(options: InvitationOptions, width: float, qr: Flowable | None = None) -> Table:

@@ -146,3 +146,12 @@ def test_a_year_with_nothing_planned_says_so_in_both_documents(db, tmp_path):
     # The round anniversaries are listed all the same.
     text = pdf_text(plan_pdf.render(document))
     assert "Kỷ niệm 100 năm Ngày thành lập Đoàn Thanh niên Cộng sản Hồ Chí Minh (26/03/1931 – 26/03/2031)" in text
+
+
+def test_a_bare_number_takes_the_plans_symbol_as_the_programmes_does(year_2025, tmp_path):
+    options = annual_plan.PlanOptions(number="7", signer_name="Nguyễn Xuân Dũng")
+    path = tmp_path / "plan.docx"
+    annual_plan_docx.write(annual_plan.build(2025, options, LETTERHEAD), path)
+    header = Document(str(path)).tables[0]
+    assert "Số: 7/KH-TVQG" in "\n".join(cell.text for cell in header.rows[0].cells)
+    assert "Số: 7/KH-TVQG" in pdf_text(plan_pdf.render(annual_plan.build(2025, options, LETTERHEAD)))
