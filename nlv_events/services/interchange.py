@@ -589,15 +589,13 @@ def export_document(
     """The whole store (or the events starting in `year` and that year's plan) as an interchange document; the
     guests' e-mail and phone only when `contacts` is asked for."""
     ids = [event_id for (event_id,) in queries.events(year=year).select(Event.id).tuples()]
-    media_of = media_interchange.exporter()
+    # Each part asks only about the events that have one: most events have no exhibition, guests or photos.
+    media_of, exhibit_of = media_interchange.exporter(), exhibit_interchange.exporter()
+    add_guests = guest_interchange.exporter(contacts)
     events: list[dict[str, Any]] = []
     for start in range(0, len(ids), BATCH_SIZE):
         events.extend(
-            guest_interchange.with_guests(
-                {**record_to_dict(record), **exhibit_interchange.export_for(record.id), **media_of(record.id)},
-                record.id,
-                contacts,
-            )
+            add_guests({**record_to_dict(record), **exhibit_of(record.id), **media_of(record.id)}, record.id)
             for record in store.load_records(ids[start : start + BATCH_SIZE])
         )
         if progress is not None:
