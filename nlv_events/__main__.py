@@ -1,5 +1,5 @@
 """Allow `python -m nlv_events`."""
 
-from nlv_events.cli import main
+from nlv_events.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

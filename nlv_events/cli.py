@@ -86,12 +86,7 @@ def _options_from(arguments: argparse.Namespace):
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = _common_options()
-    parser = _Parser(prog="nlv-events", description="NLV Events – National Library of Vietnam events")
-    parser.add_argument("--version", action="version", version=f"nlv-events {__version__}")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
-
+def _gui_parser(commands, common: argparse.ArgumentParser) -> None:
     gui = commands.add_parser("gui", parents=[common], help="open the window (the default)")
     gui.add_argument("--screenshot", metavar="FILE.png", help="show the window, save a picture of it, quit")
     gui.add_argument(
@@ -104,33 +99,48 @@ def build_parser() -> argparse.ArgumentParser:
     # For the benchmarks: quit as soon as the window is shown with its data.
     gui.add_argument("--quit-when-shown", action="store_true", help=argparse.SUPPRESS)
 
+
+def _demo_parser(commands, common: argparse.ArgumentParser) -> None:
     commands.add_parser("demo", parents=[common], help="load the demo year 2022 (sample data)")
 
+
+def _import_parser(commands, common: argparse.ArgumentParser) -> None:
     importing = commands.add_parser("import", parents=[common], help="import an interchange JSON file")
     importing.add_argument("file", metavar="FILE.json")
     importing.add_argument(
         "--convert-legacy", action="store_true", help="convert text typed in the old TCVN3 (ABC) encoding to Unicode"
     )
 
+
+def _export_parser(commands, common: argparse.ArgumentParser) -> None:
     exporting = commands.add_parser("export", parents=[common], help="export to an interchange JSON file")
     exporting.add_argument("file", metavar="FILE.json")
     exporting.add_argument("--year", type=_year)
     exporting.add_argument("--contacts", action="store_true", help="include the guests' e-mail and phone")
 
+
+def _events_parser(commands, common: argparse.ArgumentParser) -> None:
     listing = commands.add_parser("events", parents=[common], help="list events")
     listing.add_argument("--year", type=_year)
     listing.add_argument("--kind")
     listing.add_argument("--search", metavar="TEXT")
     listing.add_argument("--format", dest="output_format", choices=("table", "csv", "json"), default="table")
+
+
+def _tallies_parser(commands, common: argparse.ArgumentParser) -> None:
     tallies = commands.add_parser("tallies", parents=[common], help="the year's tallies for the annual report")
     tallies.add_argument("year", type=_year, metavar="YEAR")
     tallies.add_argument("-o", "--output", metavar="FILE")
     tallies.add_argument("--format", dest="output_format", choices=("json", "csv", "xlsx", "docx"))
 
+
+def _ics_parser(commands, common: argparse.ArgumentParser) -> None:
     calendar = commands.add_parser("ics", parents=[common], help="export events as an iCalendar file")
     calendar.add_argument("--year", type=_year)
     calendar.add_argument("-o", "--output", metavar="FILE.ics", required=True)
 
+
+def _programme_parser(commands, common: argparse.ArgumentParser) -> None:
     programme = commands.add_parser(
         "programme", parents=[common], help="print an event's programme to PDF or Word (by the file's extension)"
     )
@@ -139,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     programme.add_argument("--layout", choices=("a4", "booklet"), default="a4")
     _decree_options(programme)
 
+
+def _year_report_parser(commands, common: argparse.ArgumentParser) -> None:
     year_report = commands.add_parser(
         "year-report", parents=[common], help="print the year-end list of events to PDF or Word"
     )
@@ -146,14 +158,54 @@ def build_parser() -> argparse.ArgumentParser:
     year_report.add_argument("-o", "--output", metavar="FILE.pdf|FILE.docx", required=True)
     _decree_options(year_report, preparer=True)
 
+
+def _backup_parser(commands, common: argparse.ArgumentParser) -> None:
     backup = commands.add_parser("backup", parents=[common], help="back up the database now")
     backup.add_argument("-o", "--output", metavar="FILE")
 
+
+def _restore_parser(commands, common: argparse.ArgumentParser) -> None:
     restore = commands.add_parser("restore", parents=[common], help="restore the database from a backup")
     restore.add_argument("file", metavar="BACKUP_FILE")
 
+
+def _check_parser(commands, common: argparse.ArgumentParser) -> None:
     check = commands.add_parser("check", parents=[common], help="check the database and the store's rules")
     check.add_argument("--repair", action="store_true", help="rebuild what can be rebuilt (the search text)")
+
+
+# The commands of the core, in the order `nlv-events --help` lists them; the feature areas' follow.
+CORE_PARSERS: dict[str, Callable[..., None]] = {
+    "gui": _gui_parser,
+    "demo": _demo_parser,
+    "import": _import_parser,
+    "export": _export_parser,
+    "events": _events_parser,
+    "tallies": _tallies_parser,
+    "ics": _ics_parser,
+    "programme": _programme_parser,
+    "year-report": _year_report_parser,
+    "backup": _backup_parser,
+    "restore": _restore_parser,
+    "check": _check_parser,
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; or, when `command` names a core command, only that command's parser.
+
+    A command line runs one command: building the two dozen others' parsers (and importing the feature areas')
+    took a few milliseconds of every printout. `--help`, a feature area's command or a mistyped name gets them all.
+    """
+    common = _common_options()
+    parser = _Parser(prog="nlv-events", description="NLV Events – National Library of Vietnam events")
+    parser.add_argument("--version", action="version", version=f"nlv-events {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    if command in CORE_PARSERS:
+        CORE_PARSERS[command](commands, common)
+        return parser
+    for add_parser in CORE_PARSERS.values():
+        add_parser(commands, common)
 
     from nlv_events import commands as feature_commands
 
@@ -364,10 +416,13 @@ def utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, quick_exit: bool = False) -> int:
+    """Run one command. With `quick_exit` (the installed program, not a caller in the same process), a command
+    that only reads and prints ends the process itself once its output is closed (see one_shot.exit_now)."""
     utf8_streams()
     logs.setup_logging()
-    arguments = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    arguments = build_parser(argv[0] if argv else "gui").parse_args(argv)
     command = arguments.command or "gui"
     for name, default in (("db", None), ("lang", None)):
         if not hasattr(arguments, name):
@@ -377,6 +432,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         i18n.setup_i18n(arguments.lang or os.environ.get(LANGUAGE_VARIABLE) or settings.get("language"))
         if command in one_shot.READ_ONLY_COMMANDS:
             one_shot.leave_out_server_driver(arguments.db, settings.get("database"))
+    if not (quick_exit and command in one_shot.READ_ONLY_COMMANDS):
+        return _run(command, arguments)
+    try:
+        code = _run(command, arguments)
+    except SystemExit as stop:
+        code = stop.code
+    one_shot.exit_now(code)
+
+
+def run() -> int:
+    """The installed `nlv-events` program, `python -m nlv_events` and the Windows bundle."""
+    return main(quick_exit=True)
+
+
+def _run(command: str, arguments: argparse.Namespace) -> int:
     import peewee
 
     from nlv_events.core import database, guard
