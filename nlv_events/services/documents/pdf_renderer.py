@@ -29,7 +29,8 @@ CELL_LEADING = 13.3  # the font's own line height (ascent + descent of Times New
 PAD_TOP, PAD_BOTTOM, PAD_SIDE = 1, 1.5, 3
 SIGNING_ROOM = 20 * mm  # the signature and the seal
 MIN_ROWS_AT_FOOT = 2  # a table does not start at the foot of a page with fewer rows than this
-MIN_ROWS_CARRIED = 3  # nor leave fewer than this many rows for the next page
+MIN_ROWS_CARRIED = 3  # nor leave fewer than this many rows for the next page,
+MIN_CONTENT_CARRIED = 2  # of which this many of content: not one event alone above the totals and the signatures
 _ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
 
@@ -414,6 +415,9 @@ class BrokenTable(Flowable):
             cumulative += row.height
             fits += 1
         count = len(self.rows)
+        carried_from = [0] * (count + 1)
+        for index in range(count - 1, -1, -1):
+            carried_from[index] = carried_from[index + 1] + (self.rows[index].kind == "body")
         if fits < count and self.rows[fits].height > self.page_height - self.header.height:
             pieces = self.maker.continued(self.rows[fits], room - cumulative)
             if pieces is not None and (at_top or room - cumulative > 4 * self.maker.leading):
@@ -427,7 +431,7 @@ class BrokenTable(Flowable):
                 return False  # the last part always keeps a row, so the trailer has company
             if keep and self.rows[cut - 1].keep_with_next:
                 return False
-            if carried and count - cut < MIN_ROWS_CARRIED:
+            if carried and (count - cut < MIN_ROWS_CARRIED or carried_from[cut] < MIN_CONTENT_CARRIED):
                 return False
             return not (foot and not at_top and cut < MIN_ROWS_AT_FOOT)
 

@@ -287,3 +287,18 @@ def test_the_year_list_can_show_the_news_links_inside_the_page(demo_db):
     for page in pages:
         assert page.right_ink <= page.width - 15 * MM + 0.5  # the long address wraps inside its cell
     check_table_pages(pages, "STT")
+
+
+def test_the_signatures_never_close_a_page_of_one_event_and_its_totals(demo_db):
+    """With the news links the 2022 list runs onto a fifth page: it carries the last group, its two trainings,
+    under the totals and the signatures; it used to carry one event, its group's other rows left behind."""
+    options = DecreeOptions(**{**OPTIONS.__dict__, "news_links": True})
+    pages = read_pages(year_report.render(2022, options))
+    assert len(pages) >= 4
+    for page in pages:
+        events = [cells for cells, _text in rows_of([page]) if cells[0].strip().isdigit()]
+        assert len(events) >= 2, f"page {page.number} of {len(pages)} holds {len(events)} events"
+        assert len(body_bands(page)) >= 3, f"page {page.number} holds fewer than three rows"
+    last = pages[-1].text()
+    assert "V. TẬP HUẤN" in last and "Tổng cộng: 31 sự kiện" in last and "KT. GIÁM ĐỐC" in last
+    assert check_totals(pages) == 6
