@@ -397,13 +397,24 @@ class BrokenTable(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.width = sum(self.maker.widths)
         self._trailer_height = self._trailer_size(available_width)
-        estimate = self.header.height + sum(row.height for row in self.rows) + self._trailer_height
-        if estimate <= available_height + 1:
+        room = available_height + 1 - self.header.height - self._trailer_height
+        measured = self._height_within(room)
+        if measured <= room:
             self._built = self.maker.build(self.rows, self.header)
             height = self._built.wrap(available_width, available_height)[1] + self._trailer_height
             return self.width, height
         self._built = None
-        return self.width, estimate
+        return self.width, self.header.height + measured + self._trailer_height
+
+    def _height_within(self, room: float) -> float:
+        """The rows' height, measured only until it passes `room`: asked at every page of a long list, adding up
+        all the rows still to print made the list's time grow with the square of its length."""
+        height = 0.0
+        for row in self.rows:
+            height += row.height
+            if height > room:
+                break
+        return height
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         at_top = available_height >= self.page_height - 1
@@ -415,9 +426,7 @@ class BrokenTable(Flowable):
             cumulative += row.height
             fits += 1
         count = len(self.rows)
-        carried_from = [0] * (count + 1)
-        for index in range(count - 1, -1, -1):
-            carried_from[index] = carried_from[index + 1] + (self.rows[index].kind == "body")
+        last_cut = self._last_cut_carrying_content()
         if fits < count and self.rows[fits].height > self.page_height - self.header.height:
             pieces = self.maker.continued(self.rows[fits], room - cumulative)
             if pieces is not None and (at_top or room - cumulative > 4 * self.maker.leading):
@@ -431,7 +440,7 @@ class BrokenTable(Flowable):
                 return False  # the last part always keeps a row, so the trailer has company
             if keep and self.rows[cut - 1].keep_with_next:
                 return False
-            if carried and (count - cut < MIN_ROWS_CARRIED or carried_from[cut] < MIN_CONTENT_CARRIED):
+            if carried and (count - cut < MIN_ROWS_CARRIED or cut > last_cut):
                 return False
             return not (foot and not at_top and cut < MIN_ROWS_AT_FOOT)
 
@@ -446,6 +455,16 @@ class BrokenTable(Flowable):
                 return [self.maker.build(self.rows, self.header), *([self.trailer] if self.trailer else [])]
             return self._parts(max(1, min(fits, count - 1)), available_width, available_height)
         return []
+
+    def _last_cut_carrying_content(self) -> int:
+        """The last cut that leaves MIN_CONTENT_CARRIED rows of content for the next page (0: none does). Read
+        from the end, so a page break costs what the page holds, not what the rest of the list does."""
+        seen = 0
+        for index in range(len(self.rows) - 1, -1, -1):
+            seen += self.rows[index].kind == "body"
+            if seen == MIN_CONTENT_CARRIED:
+                return index
+        return 0
 
     def _parts(self, cut: int, available_width: float, available_height: float) -> list[Flowable]:
         while cut > 1:
