@@ -13,11 +13,10 @@ from nlv_events.services.guests import COMING
 def per_kind(year: int) -> dict[str, tuple[int, int]]:
     """(invited, attending) per kind over the events the year counts; attending is accepted, deputy or attended:
     before the event the replies, after it (once marked) the guests who came."""
-    counted = counting.counted(year).select(Event.id).order_by()
     query = (
         Guest.select(Event.kind, Guest.state, fn.COUNT(Guest.id))
         .join(Event)
-        .where(Guest.event.in_(counted))
+        .where(counting.counts(year))
         .group_by(Event.kind, Guest.state)
         .tuples()
     )

@@ -21,11 +21,10 @@ def per_kind(year: int) -> dict[str, tuple[int, int]]:
     )
     for kind, count in news.tuples():
         result[kind] = (count, 0)
-    counted_ids = counting.counted(year).select(Event.id).order_by()
     photos = (
         Photo.select(Event.kind, fn.COUNT(Photo.id))
         .join(Event)
-        .where(Photo.event.in_(counted_ids))
+        .where(counting.counts(year))
         .group_by(Event.kind)
         .tuples()
     )

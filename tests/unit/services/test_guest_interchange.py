@@ -1,11 +1,14 @@
 """The guest list travels in the interchange file, in order of precedence; contacts only on request."""
 
 import copy
+import datetime as dt
 
 import pytest
 
+from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest
+from nlv_events.core.records import EventRecord
 from nlv_events.services import guests, interchange, tallies
 from tests.unit.services.guest_helpers import EMAIL, PHONE, THUY, add_many, review_id
 
@@ -26,8 +29,10 @@ def test_guests_round_trip_in_precedence_order(demo_db):
     exported = interchange.export_document()
     listed = _review(exported)["guests"]
     assert [guest["name"] for guest in listed] == ["Trịnh Thị Thủy", "Nguyễn Văn Khách 001", "Nguyễn Văn Khách 002"]
-    assert listed[1]["state"] == "deputy" and listed[1]["deputy"] == {"name": "Ông Lê Văn Thay",
-                                                                      "position": "Phó Giám đốc"}
+    assert listed[1]["state"] == "deputy" and listed[1]["deputy"] == {
+        "name": "Ông Lê Văn Thay",
+        "position": "Phó Giám đốc",
+    }
     assert "email" not in listed[0] and EMAIL not in str(exported)
     with_contacts = _review(interchange.export_document(contacts=True))["guests"][0]
     assert (with_contacts["email"], with_contacts["phone"]) == (EMAIL, PHONE)
@@ -78,3 +83,25 @@ def test_tallies_count_guests_invited_and_attending_per_kind(demo_db):
     assert (conference.guests_invited, conference.guests_attending) == (3, 2)
     assert (figures.total.guests_invited, figures.total.guests_attending) == (3, 2)
     assert figures.kinds["exhibition"].guests_invited == 0
+
+
+def _accepted(event_id: int, count: int) -> None:
+    ids = add_many(event_id, count)
+    guests.set_state(ids, "invited")
+    guests.set_state(ids, "accepted")
+
+
+def test_tallies_leave_out_the_guests_of_events_the_year_does_not_count(demo_db):
+    _accepted(review_id(), 2)
+    cancelled = store.save_event(
+        EventRecord(kind="conference", title="Hội thảo hoãn", start=dt.date(2022, 6, 1), status="cancelled")
+    ).id
+    deleted = store.save_event(EventRecord(kind="conference", title="Hội thảo nhập nhầm", start=dt.date(2022, 6, 2))).id
+    next_year = store.save_event(EventRecord(kind="conference", title="Hội nghị 2023", start=dt.date(2023, 1, 5))).id
+    for event in (cancelled, deleted, next_year):
+        _accepted(event, 5)
+    store.delete_event(deleted)
+
+    conference = tallies.compute(2022).kinds["conference"]
+    assert (conference.guests_invited, conference.guests_attending) == (2, 2)
+    assert tallies.compute(2023).kinds["conference"].guests_attending == 5
