@@ -460,6 +460,11 @@ class AddressCard:
     phone: str | None = None
 
 
+def person_names() -> list[str]:
+    """Every person's name, for completing a name as it is typed (the address book's cards are not needed)."""
+    return [name for (name,) in Person.select(Person.name).tuples()]
+
+
 def address_book(search: str = "", contacts: bool = False) -> list[AddressCard]:
     """Every person (matching `search`, ignoring accents), with contacts only when asked for."""
     latest: dict[int, Guest] = {}
