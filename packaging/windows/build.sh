@@ -245,6 +245,20 @@ build_bundle() {
         "$(winpath "$ROOT/packaging/nlv-events.spec")" || fail "PyInstaller (see $(step_log 4 pyinstaller.err))"
     local bundle="$OUT/dist/nlv-events"
     [ -f "$bundle/nlv-events.exe" ] || fail "no nlv-events.exe in $bundle"
+    [ -f "$bundle/nlv-eventsw.exe" ] || fail "no nlv-eventsw.exe in $bundle"
+    # The command line is a console program (the prompt waits for it and gets its exit code); what the shortcuts
+    # open is a windowed one. The PE header's Subsystem field says which: 3 console, 2 windows.
+    python3 - "$bundle/nlv-events.exe" "$bundle/nlv-eventsw.exe" <<'EOF' || fail "the programs' subsystems are wrong"
+import struct, sys
+def subsystem(path):
+    data = open(path, "rb").read(4096)
+    header = struct.unpack_from("<I", data, 0x3C)[0]  # e_lfanew: where the PE header starts
+    assert data[header:header + 4] == b"PE\0\0", path
+    return struct.unpack_from("<H", data, header + 24 + 68)[0]  # the optional header's Subsystem
+console, windowed = (subsystem(path) for path in sys.argv[1:])
+assert (console, windowed) == (3, 2), (console, windowed)
+print("  nlv-events.exe is a console program, nlv-eventsw.exe a windowed one")
+EOF
     # The Wine workarounds stay in the prefix: no stub ICU in what goes to office PCs.
     if find "$bundle" -iname "icuuc.dll" | grep -q .; then fail "the bundle picked up the build prefix's icuuc.dll stub"; fi
     echo "  $(du -sh "$bundle" | cut -f1) in ${bundle#"$ROOT"/}, $(find "$bundle" -type f | wc -l) files"
@@ -253,6 +267,15 @@ build_bundle() {
 smoke_bundle() {
     say "4c. Smoke runs from the bundle (nlv-events.exe under Wine)"
     smoke bundle "$(winpath "$OUT/dist/nlv-events/nlv-events.exe")"
+    # The shortcuts' program: the same code without a console. It has no streams, so it is judged by its picture.
+    local shot="$OUT/smoke-bundle/window-w.png"
+    rm -f "$shot"
+    wrun "$LOGS/windowed.out" "$LOGS/windowed.err" "$(winpath "$OUT/dist/nlv-events/nlv-eventsw.exe")" gui \
+        --db "$(winpath "$OUT/smoke-bundle/events.sqlite3")" --screenshot "$(winpath "$shot")" ||
+        fail "nlv-eventsw.exe gui --screenshot ($(cat "$LOGS/windowed.err"))"
+    python3 -c "import sys; assert open(sys.argv[1], 'rb').read(8) == b'\x89PNG\r\n\x1a\n'" "$shot" 2>/dev/null ||
+        fail "nlv-eventsw.exe drew no window"
+    echo "  nlv-eventsw.exe gui --screenshot: $(du -k "$shot" | cut -f1) KB"
 }
 
 # ------------------------------------------------------------------------------------------------ 5. installer
@@ -315,6 +338,7 @@ installer_round_trip() {
     wrun "$(step_log 5 install)" "$(step_log 5 install.err)" "$(winpath "$setup")" /VERYSILENT /SUPPRESSMSGBOXES \
         /CURRENTUSER /NORESTART "/LOG=$(winpath "$LOGS/setup.log")" || fail "silent install (see $LOGS/setup.log)"
     [ -f "$program" ] || fail "the installer put no nlv-events.exe in %LOCALAPPDATA%\\Programs\\NLV Events"
+    [ -f "${program%.exe}w.exe" ] || fail "the installer put no nlv-eventsw.exe (the shortcuts' program) beside it"
     wrun "$(step_log 5 installed)" "$(step_log 5 installed.err)" "$(winpath "$program")" demo ||
         fail "the installed program ($(cat "$(step_log 5 installed.err)"))"
     local record

@@ -26,7 +26,7 @@ PrivilegesRequiredOverridesAllowed=dialog
 OutputDir=..\..\dist\installer
 OutputBaseFilename=nlv-events-{#AppVersion}-setup
 SetupIconFile=..\..\resources\icons\nlv-events.ico
-UninstallDisplayIcon={app}\nlv-events.exe
+UninstallDisplayIcon={app}\nlv-eventsw.exe
 Compression=lzma2
 SolidCompression=yes
 WizardStyle=modern
@@ -45,11 +45,11 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Source: "{#BundleDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{group}\NLV Events"; Filename: "{app}\nlv-events.exe"
+Name: "{group}\NLV Events"; Filename: "{app}\nlv-eventsw.exe"
 Name: "{group}\{cm:UninstallProgram,NLV Events}"; Filename: "{uninstallexe}"
-Name: "{autodesktop}\NLV Events"; Filename: "{app}\nlv-events.exe"; Tasks: desktopicon
+Name: "{autodesktop}\NLV Events"; Filename: "{app}\nlv-eventsw.exe"; Tasks: desktopicon
 
 [Run]
-Filename: "{app}\nlv-events.exe"; Description: "{cm:LaunchProgram,NLV Events}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\nlv-eventsw.exe"; Description: "{cm:LaunchProgram,NLV Events}"; Flags: nowait postinstall skipifsilent
 
 ; No [UninstallDelete] entry touches {localappdata}\TVQG: the record and its backups outlive the program.

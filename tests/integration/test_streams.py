@@ -62,3 +62,15 @@ def test_a_missing_stream_is_left_alone(monkeypatch):
     monkeypatch.setattr(sys, "stderr", None)
     cli.utf8_streams()
     assert sys.stdout is None
+
+
+def test_a_failing_command_without_streams_still_ends_with_its_code(monkeypatch, tmp_path):
+    """The windowed program (nlv-eventsw.exe) has no stdout or stderr: a command's error cannot be shown, but
+    it must not turn into a crash of its own."""
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    try:
+        cli.main(["import", str(tmp_path / "không có.json"), "--db", str(tmp_path / "e.sqlite3")])
+    except SystemExit as stop:
+        code = stop.code
+    assert code == 1
