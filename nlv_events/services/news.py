@@ -23,7 +23,7 @@ from nlv_events.core.records import EventRecord, PersonEntry, person_line
 from nlv_events.core.settings import Settings
 from nlv_events.core.text import clean
 from nlv_events.i18n import _
-from nlv_events.services import media
+from nlv_events.services import exhibits, media
 from nlv_events.services.files import atomic_output
 
 GALLERY_HEADING = "Hình ảnh cùng sự kiện"
@@ -147,8 +147,9 @@ def body_paragraphs(record: EventRecord) -> list[str]:
     paragraphs = [_attending(record, noun), _programme(record, kind, noun)]
     if record.theme:
         paragraphs.append(f"Chủ đề: “{record.theme}”.")
-    if kind == "exhibition" and record.items_displayed:
-        paragraphs.append(f"Triển lãm trưng bày {record.items_displayed} tài liệu.")
+    items = exhibits.count_summary(record.id).counted if record.id else record.items_displayed
+    if kind == "exhibition" and items:  # as the tallies count it: the checklist's sum unless overridden
+        paragraphs.append(f"Triển lãm trưng bày {items} tài liệu.")
     if record.description:
         paragraphs.extend(part.strip() for part in record.description.split("\n\n"))
     return [paragraph for paragraph in paragraphs if paragraph]

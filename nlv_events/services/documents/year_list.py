@@ -11,7 +11,7 @@ from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import N_, _, ngettext
 from nlv_events.i18n.formats import format_day, format_number, format_span
-from nlv_events.services import counting
+from nlv_events.services import counting, exhibits
 from nlv_events.services.documents import decree
 from nlv_events.services.documents.model import Cell, Column, Document, Row, Signature, Table, Text, line
 
@@ -131,6 +131,15 @@ def _group(rows: list[Row], heading: str, items: Iterable[tuple[str, EventRecord
     return totals
 
 
+def _with_items_as_tallied(records: list[EventRecord], query) -> list[EventRecord]:
+    """The records with "items displayed" as the tallies count it: an exhibition's checklist sum unless the office
+    keeps its own figure. The list and the tallies go into the same annual report and must agree."""
+    counted = exhibits.items_displayed_by_event(query)
+    for record in records:
+        record.items_displayed = counted.get(record.id, record.items_displayed)
+    return records
+
+
 def list_table(year: int, step: Step | None = None, news_links: bool = False) -> Table:
     """The events of `year` by kind, each group with its subtotal, the year's total; then the exhibitions
     carried over from earlier years, apart and outside the year's total. With `news_links`, each event's news link
@@ -139,8 +148,8 @@ def list_table(year: int, step: Step | None = None, news_links: bool = False) ->
     settings = Settings()
     # venues are recorded in Vietnamese whatever the language of the printout: strip either name
     organisation = (settings.get("organisation.name"), settings.get("organisation.name_en"))
-    counted = store.listing_records(counting.counted(year))
-    continuing = store.listing_records(counting.continuing(year))
+    counted = _with_items_as_tallied(store.listing_records(counting.counted(year)), counting.counted(year))
+    continuing = _with_items_as_tallied(store.listing_records(counting.continuing(year)), counting.continuing(year))
 
     def numbered(records: list[EventRecord], note: Callable[[EventRecord], str]):
         for number, record in enumerate(records, start=1):

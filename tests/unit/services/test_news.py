@@ -229,3 +229,17 @@ def test_any_colour_mode_becomes_an_rgb_web_jpeg(event_id, tmp_path, mode, name)
     assert media.file_of(photo).suffix == source.suffix
     with Image.open(io.BytesIO(news.web_jpeg(media.file_of(photo)))) as web:
         assert (web.format, web.mode, web.size) == ("JPEG", "RGB", (1600, 400))
+
+
+def test_an_exhibition_s_item_count_is_its_checklist_sum_as_tallied(db):
+    from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, SectionEntry
+    from nlv_events.services import exhibits
+
+    saved = store.save_event(
+        EventRecord(kind="exhibition", title="Sách quý", start=dt.date(2023, 5, 2), items_displayed=300)
+    )
+    assert "Triển lãm trưng bày 300 tài liệu." in news.body_paragraphs(store.load_record(saved.id))
+    items = [ItemEntry(title=f"Tài liệu {number}", quantity=2) for number in range(40)]
+    exhibits.save(saved.id, ExhibitData(sections=[SectionEntry(title="Phần I", items=items)]))
+    assert "Triển lãm trưng bày 80 tài liệu." in news.body_paragraphs(store.load_record(saved.id))
+    assert tallies.compute(2023).kinds["exhibition"].items_displayed == 80

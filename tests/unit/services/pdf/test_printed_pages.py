@@ -302,3 +302,22 @@ def test_the_signatures_never_close_a_page_of_one_event_and_its_totals(demo_db):
     last = pages[-1].text()
     assert "V. TẬP HUẤN" in last and "Tổng cộng: 31 sự kiện" in last and "KT. GIÁM ĐỐC" in last
     assert check_totals(pages) == 6
+
+
+def test_an_exhibition_with_a_checklist_prints_the_checklist_sum_as_the_tallies_count_it(demo_db):
+    from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, SectionEntry
+    from nlv_events.services import exhibits, tallies
+
+    exhibition = Event.get(Event.title == "Chủ tịch Hồ Chí Minh – Tư tưởng sáng ngời, sự nghiệp vĩ đại")
+    own_figure = exhibition.items_displayed
+    items = [ItemEntry(title=f"Tài liệu {number}", quantity=3) for number in range(27)]  # 81, not its own figure
+    exhibits.save(exhibition.id, ExhibitData(sections=[SectionEntry(title="Phần I", items=items)]))
+    assert own_figure not in (None, 81)
+
+    pages = read_pages(year_report.render(2022, OPTIONS))
+    (row,) = [cells for cells, _text in rows_of(pages) if cells[1].startswith("Chủ tịch Hồ Chí Minh – Tư tưởng")]
+    assert number(row[FIGURE_COLUMNS[2]]) == 81
+    assert check_totals(pages) == 6
+    year = tallies.compute(2022)
+    last_total = [cells for cells, text in rows_of(pages) if text.startswith("Tổng cộng")][-1]
+    assert number(last_total[FIGURE_COLUMNS[2]]) == year.total.items_displayed  # the list and the tallies agree
