@@ -15,11 +15,32 @@ CELL_SIZE = 12
 PAGE_MM = {"a4": (210, 297), "a4-landscape": (297, 210), "a5": (148, 210)}
 
 
+# The children of w:tblPr in the order the schema requires (Word refuses a file that breaks it).
+_TABLE_PROPERTIES = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+                     "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar",
+                     "tblLook", "tblCaption", "tblDescription")  # fmt: skip
+
+
+def _table_property(table, element) -> None:
+    """Put `element` into the table's properties at its place in the schema's order."""
+    from docx.oxml.ns import qn
+
+    properties = table._tbl.tblPr
+    name = element.tag.split("}")[1]
+    for old in properties.findall(qn(f"w:{name}")):
+        properties.remove(old)
+    later = _TABLE_PROPERTIES[_TABLE_PROPERTIES.index(name) + 1 :]
+    successor = next((child for child in properties if child.tag.split("}")[1] in later), None)
+    if successor is None:
+        properties.append(element)
+    else:
+        successor.addprevious(element)
+
+
 def _set_cell_borders(table, visible: bool) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    properties = table._tbl.tblPr
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         element = OxmlElement(f"w:{edge}")
@@ -28,7 +49,24 @@ def _set_cell_borders(table, visible: bool) -> None:
             element.set(qn("w:sz"), "4")
             element.set(qn("w:color"), "000000")
         borders.append(element)
-    properties.append(borders)
+    _table_property(table, borders)
+
+
+def _cell_margins(table) -> None:
+    """The PDF's cell padding, so the widths measured for the PDF hold in Word: Word's default 5.4 pt a side
+    wrapped the figures that fit their column exactly ("4.20" over "0")."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from nlv_events.services.documents.pdf_renderer import PAD_BOTTOM, PAD_SIDE, PAD_TOP
+
+    margins = OxmlElement("w:tblCellMar")
+    for edge, points in (("top", PAD_TOP), ("left", PAD_SIDE), ("bottom", PAD_BOTTOM), ("right", PAD_SIDE)):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(round(points * 20)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    _table_property(table, margins)
 
 
 def _row_property(row, name: str) -> None:
@@ -79,14 +117,24 @@ def _cell_text(cell, content: model.Cell | list, size: float, bold: bool = False
         _runs(paragraph, item, size, bold, italic)
 
 
+def _column_widths(table, widths) -> None:
+    """Set each column's width in the table's grid and in every cell. Word and LibreOffice lay out a fixed
+    table by its grid (`w:gridCol`); the cells' own widths alone left every column as wide as the others there."""
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
 def header_block(document, block: model.HeaderBlock, width_mm: float = 165) -> None:
     """The decree's two-column header as a borderless table (every signed DOCX uses this one)."""
     from docx.shared import Mm
 
     table = document.add_table(rows=1, cols=2)
     _set_cell_borders(table, False)
+    _column_widths(table, (Mm(width_mm * 0.42), Mm(width_mm * 0.58)))
     left, right = table.rows[0].cells
-    left.width, right.width = Mm(width_mm * 0.42), Mm(width_mm * 0.58)
     _cell_text(left, [model.line(block.parent.upper())], 13)
     left.add_paragraph()
     _runs(left.paragraphs[-1], model.line(block.organisation.upper(), bold=True), 13)
@@ -103,35 +151,41 @@ def header_block(document, block: model.HeaderBlock, width_mm: float = 165) -> N
         paragraph.alignment = 1  # centred, as the decree sets both columns
 
 
-def _table(document, table: model.Table, widths_pt: list[float]) -> None:
+def _table(document, table: model.Table, widths_pt: list[float], keep_end: bool = False) -> None:
+    """`keep_end`: the last rows stay on the page of what follows (the signature block)."""
     from docx.shared import Pt
 
-    grid = document.add_table(rows=1, cols=len(table.columns))
+    widths = [Pt(width) for width in widths_pt]
+    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
     grid.autofit = False
     _set_cell_borders(grid, True)
+    _cell_margins(grid)
+    _column_widths(grid, widths)  # before merging: a merged cell spans its columns' grid
     header = grid.rows[0]
     _row_property(header, "tblHeader")  # Word repeats it at the top of every page
     _row_property(header, "cantSplit")
-    for cell, column, width in zip(header.cells, table.columns, widths_pt, strict=True):
-        cell.width = Pt(width)
+    for cell, column in zip(header.cells, table.columns, strict=True):
         _cell_text(cell, [model.line(column.header)], CELL_SIZE, bold=True)
-    for row in table.rows:
-        added = grid.add_row()
+    kept_from = len(table.rows) - 2 if keep_end else len(table.rows)
+    for index, (row, added) in enumerate(zip(table.rows, grid.rows[1:], strict=True)):
         _row_property(added, "cantSplit")  # a row never breaks across pages
         cells = added.cells
-        for cell, width in zip(cells, widths_pt, strict=True):
-            cell.width = Pt(width)
+        keep = row.keep_with_next or index >= kept_from
         target = cells[0].merge(cells[row.span - 1]) if row.span > 1 else cells[0]
         bold = row.kind != "body"
-        _cell_text(target, row.cells[0], CELL_SIZE, bold=bold, keep=row.keep_with_next)
+        _cell_text(target, row.cells[0], CELL_SIZE, bold=bold, keep=keep)
         for offset, content in enumerate(row.cells[1:], start=row.span):
             italic = table.columns[offset].italic
-            _cell_text(cells[offset], content, CELL_SIZE, bold=bold, italic=italic, keep=row.keep_with_next)
+            _cell_text(cells[offset], content, CELL_SIZE, bold=bold, italic=italic, keep=keep)
 
 
-def _signature(document, signature: model.Signature) -> None:
+def _signature(document, signature: model.Signature, width_mm: float = 165) -> None:
+    from docx.shared import Mm
+
     table = document.add_table(rows=1, cols=2)
     _set_cell_borders(table, False)
+    _column_widths(table, (Mm(width_mm / 2), Mm(width_mm / 2)))
+    _row_property(table.rows[0], "cantSplit")  # the authority, the signature's room and the name on one page
     left, right = table.rows[0].cells
     if signature.preparer_label:
         _cell_text(left, [model.line(signature.preparer_label, bold=True)], 13)
@@ -224,10 +278,12 @@ def render(document: model.Document) -> bytes:
                 paragraph.paragraph_format.space_before = Pt(10)
         else:
             widths = column_widths(block, body_width_mm / 25.4 * 72, CELL_SIZE)
-            _table(word, block, widths)
+            signed_after = document.signature is not None and block is document.blocks[-1]
+            _table(word, block, widths, keep_end=signed_after)
     if document.signature is not None:
-        word.add_paragraph()
-        _signature(word, document.signature)
+        spacer = word.add_paragraph()
+        spacer.paragraph_format.keep_with_next = True
+        _signature(word, document.signature, body_width_mm)
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

@@ -87,3 +87,30 @@ def test_year_list_in_word_is_the_same_list_with_totals(demo_db):
     # a group heading is kept with its first row, the last row of a group with its subtotal
     heading = table.rows[1]
     assert heading.cells[0].paragraphs[0].paragraph_format.keep_with_next
+
+
+def grid_widths(table) -> list[int]:
+    """The widths of the table's grid columns (twentieths of a point), which a fixed layout follows."""
+    return [int(column.get(qn("w:w"))) for column in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+
+
+def test_the_columns_are_as_wide_in_the_grid_as_in_the_cells(demo_db):
+    """LibreOffice (and Word, for a fixed table) lays a table out by its grid: equal grid columns printed the
+    year list as fifteen pages of one-word lines whatever widths the cells asked for."""
+    document = Document(io.BytesIO(year_report.render_docx(2022, OPTIONS)))
+    table = document.tables[0]
+    grid = grid_widths(table)
+    assert len(set(grid)) > 3  # STT narrow, the title wide, the figures as wide as their numbers
+    assert grid[1] > 3 * grid[0]
+    first_row = [int(cell._tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) for cell in table.rows[0].cells]
+    assert first_row == grid
+    body = document.sections[0].page_width - document.sections[0].left_margin - document.sections[0].right_margin
+    assert abs(sum(grid) - body / 635) < 40  # the whole width between the margins (635 EMU a twip), to 2 pt
+
+
+def test_the_signature_travels_with_the_last_rows_in_word(programme_docx):
+    _header, table, signature = programme_docx.tables
+    assert "cantSplit" in row_flags(signature.rows[0])
+    last = table.rows[-1].cells[0].paragraphs[0]
+    assert last.paragraph_format.keep_with_next  # so Word keeps it on the signature's page
+    assert len(set(grid_widths(signature))) == 1 and len(set(grid_widths(_header))) == 2
