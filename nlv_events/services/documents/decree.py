@@ -9,7 +9,9 @@ from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, current_language
 from nlv_events.services.documents.model import HeaderBlock, Signature
 
-BLANK_NUMBER = "\u2002" * 5  # room to write the number by hand when the office registers the document
+# Room (about 14 mm) to write the number by hand when the office registers the document. No-break spaces: a PDF
+# paragraph collapses any other run of spaces into one, which printed "Số: /CTr-TVQG" with no room at all.
+BLANK_NUMBER = "\u00a0" * 12
 
 
 @dataclass

@@ -321,3 +321,20 @@ def test_an_exhibition_with_a_checklist_prints_the_checklist_sum_as_the_tallies_
     year = tallies.compute(2022)
     last_total = [cells for cells, text in rows_of(pages) if text.startswith("Tổng cộng")][-1]
     assert number(last_total[FIGURE_COLUMNS[2]]) == year.total.items_displayed  # the list and the tallies agree
+
+
+@pytest.mark.parametrize("printout", ["programme", "year list"])
+def test_a_document_without_a_number_leaves_room_to_write_it_by_hand(demo_db, printout):
+    unnumbered = DecreeOptions(date=dt.date(2022, 12, 20), signer="Nguyễn Xuân Dũng")
+    if printout == "programme":
+        pdf = programme.render(store.load_record(Event.get(Event.ref == "demo-2022-review")), "a4", unnumbered)
+        label, symbol = "Số:", "/CTr-TVQG"
+    else:
+        pdf = year_report.render(2022, unnumbered)
+        label, symbol = "số", "/BC-TVQG"
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        words = document.pages[0].extract_words()
+    after = next(index for index, word in enumerate(words) if word["text"].startswith(symbol))
+    before = words[after - 1]
+    assert before["text"] == label
+    assert words[after]["x0"] - before["x1"] >= 10 * MM  # the clerk writes the number in this gap
