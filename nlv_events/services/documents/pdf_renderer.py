@@ -216,7 +216,7 @@ class TableMaker:
                 atoms[0:1], heights[0:1] = [parts[0][0], parts[1][0]], [parts[0][1], parts[1][1]]
                 taken = 1
             head_cells.append(PreparedCell(atoms[:taken], heights[:taken], cell.font, cell.align))
-            if index in row.repeat:
+            if index in row.repeat and taken >= len(cell.atoms):  # whole in the head: said again, marked
                 rest_cells.append(self._marked(cell))
             else:
                 rest_cells.append(PreparedCell(atoms[taken:], heights[taken:], cell.font, cell.align))

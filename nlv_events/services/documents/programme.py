@@ -60,9 +60,10 @@ def programme_table(record: EventRecord) -> Table:
         if len(days) > 1:
             rows.append(Row([Cell.of(format_weekday_date(day), bold=True)], "heading", span=3, keep_with_next=True))
         for item in items:
-            rows.append(
-                Row([Cell.of(time_cell(item), "center"), _content_cell(item, record.venue), _people_cell(item.people)])
-            )
+            # A row continued on the next page says its time and its content again: "(tiếp)" under an empty
+            # content cell left the reader to turn back to know whose list of people goes on.
+            cells = [Cell.of(time_cell(item), "center"), _content_cell(item, record.venue), _people_cell(item.people)]
+            rows.append(Row(cells, repeat=(0, 1)))
     return Table(columns, rows, continued=_("(continued)"))
 
 

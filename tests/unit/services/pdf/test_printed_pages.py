@@ -148,6 +148,9 @@ def test_a_row_taller_than_a_page_continues_under_its_time_marked_continued(db):
     continued = [page for page in pages[1:] if "(tiếp)" in page.band_text(body_bands(page)[0], 0)]
     assert continued, "no row continued with (tiếp)"
     assert all("08:30 – 11:00" in page.band_text(body_bands(page)[0], 0) for page in continued)
+    for page in continued:  # the content is said again, so the reader knows whose people go on
+        content = page.band_text(body_bands(page)[0], 1)
+        assert "Tham luận của các thư viện tỉnh" in content and "(tiếp)" in content
 
 
 def rows_of(pages):
