@@ -427,7 +427,7 @@ class BrokenTable(Flowable):
             fits += 1
         count = len(self.rows)
         last_cut = self._last_cut_carrying_content()
-        if fits < count and self.rows[fits].height > self.page_height - self.header.height:
+        if fits < count and self._splits_here(self.rows[fits], room - cumulative):
             pieces = self.maker.continued(self.rows[fits], room - cumulative)
             if pieces is not None and (at_top or room - cumulative > 4 * self.maker.leading):
                 rows = [*self.rows[:fits], *pieces, *self.rows[fits + 1 :]]
@@ -455,6 +455,14 @@ class BrokenTable(Flowable):
                 return [self.maker.build(self.rows, self.header), *([self.trailer] if self.trailer else [])]
             return self._parts(max(1, min(fits, count - 1)), available_width, available_height)
         return []
+
+    def _splits_here(self, row: PreparedRow, left: float) -> bool:
+        """Whether `row` continues on the next page rather than moving there whole: when it is taller than a page,
+        or when moving it would leave more than a third of this page empty (a row of a dozen people moved whole
+        left pages two-thirds blank)."""
+        if row.height > self.page_height - self.header.height:
+            return True
+        return row.height > self.page_height / 3 and left > self.page_height / 3
 
     def _last_cut_carrying_content(self) -> int:
         """The last cut that leaves MIN_CONTENT_CARRIED rows of content for the next page (0: none does). Read

@@ -341,3 +341,27 @@ def test_a_document_without_a_number_leaves_room_to_write_it_by_hand(demo_db, pr
     before = words[after - 1]
     assert before["text"] == label
     assert words[after]["x0"] - before["x1"] >= 10 * MM  # the clerk writes the number in this gap
+
+
+def test_tall_rows_continue_rather_than_leave_pages_two_thirds_empty(db):
+    """Sessions of a dozen speakers each: moved whole, each left most of the page before it blank."""
+    day = dt.datetime(2023, 11, 9, 8)
+    entries = [
+        ProgrammeEntry(
+            start=day + dt.timedelta(minutes=30 * index),
+            title=f"Phiên tham luận {index + 1}",
+            people=[
+                PersonEntry(name=f"Diễn giả {index}-{n:02d}", honorific="TS.",
+                            position="Phó Giám đốc Thư viện tỉnh, Trưởng ban Văn hóa đọc của Hội Thư viện Việt Nam")
+                for n in range(14)
+            ],
+        )
+        for index in range(8)
+    ]  # fmt: skip
+    record = EventRecord(kind="conference", title="Hội thảo toàn quốc", start=day.date(), programme=entries)
+    pages = check_programme_pages(programme.render(record, "a4", OPTIONS))
+    for page in pages[1:-1]:
+        bottom = page.table.rules[-1]
+        assert page.height - 20 * MM - bottom < page.height / 3, f"page {page.number} is more than a third empty"
+    text = " ".join(page.text() for page in pages)
+    assert all(text.count(f"Diễn giả {index}-13 –") == 1 for index in range(8))
