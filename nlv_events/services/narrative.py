@@ -29,6 +29,13 @@ def _kind_phrase(kind: str, n: int) -> str:
     return phrases[kind].format(n=_count(n))
 
 
+def _kind_in_sentence(kind: str) -> str:
+    """A kind's name inside a sentence: lower case ("triển lãm"), except Book Day, whose name is a proper noun
+    ("Ngày Sách và Văn hóa đọc"; "ngày sách và văn hóa đọc" misspells it)."""
+    label = vocab.label("kind", kind)
+    return label if kind == "book_day" else label.lower()
+
+
 def _plan_phrase(tallies: YearTallies) -> str | None:
     """The share of the plan over the kinds that have one, saying which: a plan for exhibitions alone says
     nothing about the talks, so the other kinds stay out of the sum."""
@@ -36,7 +43,7 @@ def _plan_phrase(tallies: YearTallies) -> str | None:
     if not planned:
         return None
     share = sum(tally.events for tally in planned.values()) / sum(tally.plan or 0 for tally in planned.values())
-    kinds = ", ".join(vocab.label("kind", kind).lower() for kind in planned)
+    kinds = ", ".join(_kind_in_sentence(kind) for kind in planned)
     phrase = _("{kinds} (the kinds with a plan) achieving {share} of the plan")
     return phrase.format(kinds=kinds, share=format_percent(round(share, 2)))
 

@@ -185,3 +185,12 @@ def test_multi_year_view(counted_years):
     view = tallies.events_per_year(2023, years=3)
     assert list(view) == [2021, 2022, 2023]
     assert view[2022]["exhibition"] == 2 and view[2023]["talk"] == 2 and view[2021]["exhibition"] == 0
+
+
+def test_the_book_day_keeps_its_capitals_inside_the_narrative(db):
+    store.save_event(EventRecord(kind="book_day", title="Ngày Sách 2023", start=D(2023, 4, 21)))
+    store.save_event(EventRecord(kind="exhibition", title="Triển lãm sách", start=D(2023, 4, 22)))
+    store.save_plan(PlanEntry(2023, "book_day", 1))
+    store.save_plan(PlanEntry(2023, "exhibition", 1))
+    text = narrative.write(tallies.compute(2023))
+    assert "triển lãm, Ngày Sách và Văn hóa đọc (các loại sự kiện có kế hoạch)" in text
