@@ -64,6 +64,23 @@ def official_date_line(city: str, day: dt.date) -> str:
     return f"{city}, {dates.format_date(day, 'd MMMM yyyy', locale=current_locale())}"
 
 
+def format_span_in_text(start: dt.date, end: dt.date | None) -> str:
+    """An event's dates inside a sentence, a single day with its weekday: "08:00–11:30, thứ Hai, ngày 26/12/2022"
+    (the programme's "Thời gian:" line); several days as format_span has them."""
+    start_day = start.date() if isinstance(start, dt.datetime) else start
+    end_day = end.date() if isinstance(end, dt.datetime) else end
+    if end_day not in (None, start_day):
+        return format_span(start, end)
+    day = format_weekday_date(start_day)
+    if current_language() == "vi":
+        day = day[0].lower() + day[1:]  # "thứ Hai" inside a sentence
+    if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
+        return f"{format_time(start)}–{format_time(end)}, {day}"
+    if isinstance(start, dt.datetime):
+        return f"{format_time(start)}, {day}"
+    return day
+
+
 def format_weekday_date(day: dt.date) -> str:
     """A day heading: "Thứ Năm, ngày 21/04/2022" or "Thursday, 21 Apr 2022"."""
     weekday = dates.format_date(day, "EEEE", locale=current_locale())

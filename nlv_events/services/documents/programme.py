@@ -7,7 +7,7 @@ from itertools import groupby
 from nlv_events.core import vocab, when
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry, person_line
 from nlv_events.i18n import _, current_language
-from nlv_events.i18n.formats import format_span, format_time, format_weekday_date
+from nlv_events.i18n.formats import format_span_in_text, format_time, format_weekday_date
 from nlv_events.services.documents import decree
 from nlv_events.services.documents.model import Cell, Column, Document, Row, Run, Table, Text, line
 
@@ -73,7 +73,7 @@ def _heading(record: EventRecord) -> list[Text]:
         blocks.append(Text(_("Theme: “{theme}”").format(theme=record.theme), "info"))
     if record.occasion:
         blocks.append(Text(_("On the occasion of {occasion}").format(occasion=record.occasion), "note"))
-    blocks.append(Text(_("Time: {dates}").format(dates=format_span(record.start, record.end)), "info"))
+    blocks.append(Text(_("Time: {dates}").format(dates=format_span_in_text(record.start, record.end)), "info"))
     if record.venue:
         blocks.append(Text(_("Venue: {venue}").format(venue=record.venue), "info"))
     if record.partners:

@@ -365,3 +365,8 @@ def test_tall_rows_continue_rather_than_leave_pages_two_thirds_empty(db):
         assert page.height - 20 * MM - bottom < page.height / 3, f"page {page.number} is more than a third empty"
     text = " ".join(page.text() for page in pages)
     assert all(text.count(f"Diễn giả {index}-13 –") == 1 for index in range(8))
+
+
+def test_a_one_day_programme_names_its_weekday(demo_db):
+    first = read_pages(demo_programme("demo-2022-review"))[0].text()
+    assert "Thời gian: 08:00–11:30, thứ Hai, ngày 26/12/2022" in first
