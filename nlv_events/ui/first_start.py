@@ -32,10 +32,16 @@ class FirstStartDialog(QDialog):
         intro.setWordWrap(True)
         organisation, self.organisation_edits = organisation_form(settings, self)
         buttons = QDialogButtonBox(self)
+        # Action role, not Accept: a button box makes its first Accept button the default when shown.
         self.demo_button = buttons.addButton(
-            _("Start with the sample year 2022"), QDialogButtonBox.ButtonRole.AcceptRole
+            _("Start with the sample year 2022"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.empty_button = buttons.addButton(_("Start with an empty record"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.empty_button = buttons.addButton(_("Start with an empty record"), QDialogButtonBox.ButtonRole.ActionRole)
+        for button in (self.demo_button, self.empty_button):
+            # Enter in a field of the form must not choose for the user (it loaded the sample year into the
+            # record of someone who was typing the signer's name): only a click or Space on a button does.
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.demo_button.clicked.connect(lambda: self._choose("demo"))
         self.empty_button.clicked.connect(lambda: self._choose("empty"))
         layout = QVBoxLayout(self)

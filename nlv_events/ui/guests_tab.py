@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from nlv_events.services import guests
 from nlv_events.services.guests import GuestEntry
 from nlv_events.ui import ask
 from nlv_events.ui.guest_model import GuestTableModel
+from nlv_events.ui.widgets import EntryLine
 
 
 class GuestsTab(QWidget):
@@ -42,7 +42,7 @@ class GuestsTab(QWidget):
             layout.addStretch(1)
             return
 
-        self.name_box = QLineEdit(self)
+        self.name_box = EntryLine(self)  # Enter adds the guest; it must not reach the editor's Save
         self.name_box.setObjectName("guestName")
         self.name_box.setPlaceholderText(_("Name of the guest (the address book completes it)…"))
         self.group_box = QComboBox(self)
@@ -112,7 +112,7 @@ class GuestsTab(QWidget):
         layout.addWidget(self.counts_label)
 
         self.add_button.clicked.connect(self.add_from_box)
-        self.name_box.returnPressed.connect(self.add_from_box)
+        self.name_box.entered.connect(self.add_from_box)
         self.apply_button.clicked.connect(lambda: self.set_state_of_selected(self.state_box.currentData()))
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button.clicked.connect(self.import_file)

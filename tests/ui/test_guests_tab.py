@@ -28,7 +28,7 @@ def test_add_from_the_address_book_change_many_filter_and_count(qtbot, qtmodelte
     tab.show()
     assert "Trịnh Thị Thủy" in tab.name_box.completer().model().stringList()
     tab.name_box.setText("Trịnh Thị Thủy")  # as chosen from the completion list
-    tab.name_box.returnPressed.emit()
+    qtbot.keyClick(tab.name_box, Qt.Key.Key_Return)
     add_many(review_id(), 3)
     tab.reload()
     qtmodeltester.check(tab.model)
@@ -78,6 +78,24 @@ def test_editor_has_a_guests_tab_and_a_new_event_explains_why_not_yet(qtbot, dem
     qtbot.addWidget(fresh)
     tab = fresh.tabs.widget(fresh.tabs.count() - 1)
     assert isinstance(tab, GuestsTab) and tab.event_id is None
+
+
+def test_enter_in_the_guest_box_adds_the_guest_and_leaves_the_editor_open(qtbot, demo_db):
+    """Enter used to reach the editor's default button too: the event was saved and the editor closed."""
+    editor = EventEditor(store.load_record(review_id()))
+    qtbot.addWidget(editor)
+    editor.show()
+    tab = next(editor.tabs.widget(index) for index in range(editor.tabs.count())
+               if isinstance(editor.tabs.widget(index), GuestsTab))  # fmt: skip
+    editor.tabs.setCurrentWidget(tab)
+    editor.title_edit.setText("Tên đang sửa dở")  # an edit the user has not decided to save yet
+    for name in ("Nguyễn Văn An", "Trần Thị Bình"):
+        tab.name_box.setFocus()
+        tab.name_box.setText(name)  # (QTest types ASCII only)
+        qtbot.keyClick(tab.name_box, Qt.Key.Key_Return)
+    assert editor.isVisible() and editor.result() == 0
+    assert [entry.name for entry in guests.guest_list(review_id())][-2:] == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert store.load_record(review_id()).title != "Tên đang sửa dở"
 
 
 def test_print_menu_previews_name_cards(window, qtbot, monkeypatch, answers):
