@@ -58,7 +58,7 @@ from nlv_events.ui import ask, exhibit_tab, field_binding, field_limits
 from nlv_events.ui.guests_tab import GuestsTab
 from nlv_events.ui.people_model import NameDelegate, PeopleModel, RoleDelegate
 from nlv_events.ui.programme_model import ProgrammeModel
-from nlv_events.ui.widgets import NameListEditor, OptionalCount, completer_for
+from nlv_events.ui.widgets import NameListEditor, OptionalCount, completer_for, scrolling
 
 KINDS_WITH_PROGRAMME = {"book_day", "conference", "training", "talk", "other"}
 _DATE_FORMAT = "dd/MM/yyyy"
@@ -119,7 +119,7 @@ class EventEditor(QDialog):
         self._field_widgets: dict[str, QWidget] = {}
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._general_tab(), _("General"))
+        self.tabs.addTab(scrolling(self._general_tab()), _("General"))
         self.tabs.addTab(self._people_tab(), _("People"))
         self.tabs.addTab(self._programme_tab(), _("Programme"))
         self.tabs.addTab(self._notes_tab(), _("Description and notes"))
@@ -748,6 +748,17 @@ class EventEditor(QDialog):
         widget = self._field_widgets.get(field)
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def tab_index(self, page: QWidget) -> int:
+        """The index of the tab that holds `page` (some pages sit in a scroll area), or -1."""
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if tab is page or tab.isAncestorOf(page):
+                return index
+        return -1
+
+    def show_tab(self, page: QWidget) -> None:
+        self.tabs.setCurrentIndex(self.tab_index(page))
 
     def save(self) -> None:
         if self._programme_offset():

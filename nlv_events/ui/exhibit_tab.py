@@ -35,7 +35,7 @@ from nlv_events.ui.catalogue_import_dialog import CatalogueImportDialog
 from nlv_events.ui.exhibit_item_form import ItemForm
 from nlv_events.ui.exhibit_loans import LoansTable
 from nlv_events.ui.exhibit_tree import ExhibitTreeModel
-from nlv_events.ui.widgets import EntryLine
+from nlv_events.ui.widgets import EntryLine, scrolling
 
 WARNING_STYLE = "background:#FFF4CE; color:#5C4400; padding:4px; border-radius:3px;"
 
@@ -75,7 +75,7 @@ def items_displayed_text(record: EventRecord) -> str:
 def attach(editor) -> ExhibitTab:
     """Add the Exhibition tab to `editor`, shown only while its kind is exhibition."""
     tab = ExhibitTab(editor._record_id, editor)
-    index = editor.tabs.addTab(tab, _("Exhibition"))
+    index = editor.tabs.addTab(scrolling(tab), _("Exhibition"))
 
     def follow_kind() -> None:
         editor.tabs.setTabVisible(index, editor.kind_box.currentData() == "exhibition")

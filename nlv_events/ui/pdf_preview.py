@@ -16,6 +16,7 @@ from nlv_events.i18n import _
 from nlv_events.services.files import atomic_output
 from nlv_events.ui import ask
 from nlv_events.ui.decree_fields import DecreeFields
+from nlv_events.ui.widgets import fit_to_screen
 
 
 class PdfPreview(QDialog):
@@ -23,7 +24,7 @@ class PdfPreview(QDialog):
         super().__init__(parent)
         self.setObjectName("PdfPreview")
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)  # a whole A4 page where there is room; Save and Print always on screen
         self.suggested_name = suggested_name
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)

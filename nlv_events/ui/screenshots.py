@@ -26,7 +26,7 @@ def prepare(window: MainWindow, view: str) -> QWidget:
         event = Event.get_or_none(Event.ref == ref) or Event.select().first()
         editor = EventEditor(load_record(event), window)
         if view == "photos":
-            editor.tabs.setCurrentWidget(editor.photos_tab)
+            editor.show_tab(editor.photos_tab)
             editor.photos_tab.reload()
             editor.photos_tab.loader.wait()
             editor.photos_tab.grid.setCurrentRow(3)

@@ -1,15 +1,17 @@
-"""Small input widgets the forms share: optional counts, a list of names with completion."""
+"""Small widgets the forms share: optional counts, a list of names with completion, scrolling pages."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QValidator
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QCompleter,
+    QFrame,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -119,3 +121,22 @@ class NameListEditor(QWidget):
         for item in self.list.selectedItems():
             self.list.takeItem(self.list.row(item))
         self.changed.emit()
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """`page` in a frameless scroll area: a tall form scrolls rather than make its dialog taller than a
+    1280×680 office laptop's screen (the editor's Save and Cancel ended below the screen's edge)."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize `window` to width×height, or to the room the screen has (less the taskbar and a title bar)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - 16), min(height, room.height() - 48)
+    window.resize(width, height)

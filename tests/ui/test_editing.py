@@ -265,3 +265,28 @@ def test_item_models_pass_the_model_tester(qtmodeltester, window, qtbot):
     qtbot.addWidget(editor)
     qtmodeltester.check(editor.programme_model)
     qtmodeltester.check(editor.people_model)
+
+
+def test_the_editor_and_the_preview_fit_a_1280_by_680_laptop(qtbot, demo_db):
+    """Their Save, Cancel and Print buttons used to sit below such a screen's edge: the editor needed 680 px
+    (its General and Exhibition pages are tall forms), the preview asked for 1000."""
+    from nlv_events.services.pdf import programme
+    from nlv_events.ui.pdf_preview import PdfPreview
+
+    exhibition = Event.get(Event.title == "Chủ tịch Hồ Chí Minh – Tư tưởng sáng ngời, sự nghiệp vĩ đại")
+    editor = EventEditor(store.load_record(exhibition.id))
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.venue_box.setCurrentText("Hội trường tầng 2, Thư viện Quốc gia Việt Nam")
+    editor.update_clashes()
+    room = 680 - 40 - 30  # less a taskbar and the title bar
+    assert editor.minimumSizeHint().height() <= room
+    editor.resize(editor.width(), room)
+    assert editor.height() <= room and editor.save_button.isVisible()
+    assert editor.save_button.mapTo(editor, editor.save_button.rect().bottomLeft()).y() <= room
+
+    record = store.load_record(Event.get(Event.ref == "demo-2022-review"))
+    preview = PdfPreview(bytes(programme.render(record)), "x.pdf", "Chương trình")
+    qtbot.addWidget(preview)
+    screen = preview.screen().availableGeometry()
+    assert preview.height() <= screen.height() - 48 and preview.width() <= screen.width()

@@ -52,7 +52,7 @@ def tab(qtbot, exhibition):
     editor = EventEditor(store.load_record(exhibition))
     qtbot.addWidget(editor)
     editor.show()
-    editor.tabs.setCurrentWidget(editor.exhibit_tab)
+    editor.show_tab(editor.exhibit_tab)
     return editor.exhibit_tab
 
 
@@ -62,7 +62,7 @@ def titles(tab):
 
 def test_tab_follows_the_kind_and_shows_the_count_and_the_warning(qtbot, tab):
     editor = tab.window()
-    index = editor.tabs.indexOf(tab)
+    index = editor.tab_index(tab)
     assert editor.tabs.isTabVisible(index)
     assert "4 tài liệu" in tab.count_label.text()
     assert tab.warning_label.isVisible() and "còn 3 ngày" in tab.warning_label.text()
