@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
-    QLineEdit,
     QListView,
     QMainWindow,
     QPushButton,
@@ -39,6 +38,7 @@ from nlv_events.ui.event_table_view import EventTableView
 from nlv_events.ui.guest_printing import GuestPrintActions
 from nlv_events.ui.kind_navigator import KIND_ROLE, KindNavigatorModel
 from nlv_events.ui.undo_commands import DeleteEventCommand, RemoveSampleCommand, SaveEventCommand
+from nlv_events.ui.widgets import SearchLine
 from nlv_events.ui.workers import BackgroundTask
 
 ALL_YEARS = 0
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.year_box.setMinimumContentsLength(10)
         self.status_box = QComboBox(self)
         self.status_box.setObjectName("statusBox")
-        self.search_box = QLineEdit(self)
+        self.search_box = SearchLine(self)
         self.search_box.setObjectName("searchBox")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(300)
@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(120)
         self._search_timer.timeout.connect(self._apply_search)
         self.search_box.textChanged.connect(self._search_timer.start)
+        self.search_box.to_results.connect(self.go_to_results)
         self._hint_timer = QTimer(self)
         self._hint_timer.setSingleShot(True)
         self._hint_timer.setInterval(400)
@@ -364,6 +365,17 @@ class MainWindow(QMainWindow):
         change()
         self._update_counts()
         self._selection_changed()
+
+    def go_to_results(self) -> None:
+        """From the search box to the list, on the first event found (Enter there opens it)."""
+        self._search_timer.stop()
+        self._apply_search()
+        if self.model.rowCount() == 0:
+            return
+        self.views.setCurrentWidget(self.table)
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def search_all_years(self) -> None:
         self.year_box.setCurrentIndex(0)

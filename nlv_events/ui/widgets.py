@@ -78,6 +78,23 @@ class EntryLine(QLineEdit):
         super().keyPressEvent(event)
 
 
+class SearchLine(QLineEdit):
+    """The window's search box: Down or Enter goes to what was found, Esc clears the search."""
+
+    to_results = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.to_results.emit()
+            event.accept()
+            return
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class NameListEditor(QWidget):
     """An ordered list of names (partners): type with completion, Enter or Add to add, Remove to take out."""
 

@@ -121,3 +121,18 @@ def test_a_large_record_loads_off_the_gui_thread(qtbot, demo_db, settings, app_s
         pass
     assert not window.loading
     assert window.model.rowCount() == 32
+
+
+def test_the_keyboard_goes_from_the_search_to_what_was_found(window, qtbot, monkeypatch):
+    opened = []
+    monkeypatch.setattr(window, "open_editor", lambda before, heading: opened.append(before.title))
+    window.search_box.setFocus()
+    qtbot.keyClicks(window.search_box, "viet lao")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)  # at once, without waiting for the typing pause
+    assert window.table.hasFocus() and window.current_event_id() is not None
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    assert opened == ["Việt Nam – Lào: Tình hữu nghị vĩ đại, đoàn kết đặc biệt"]
+    window.search_box.setFocus()
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)  # Esc clears the search
+    assert window.search_box.text() == ""
+    qtbot.waitUntil(lambda: window.model.rowCount() == 32)
