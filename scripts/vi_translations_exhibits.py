@@ -160,6 +160,7 @@ VI = {
     "Checklist: {total} items. The tallies count the figure entered by hand: {own} (override).": "Danh mục: {total} tài liệu. Thống kê dùng số nhập tay: {own} (ghi đè).",
     "Checklist: {total} items, counted as the items displayed in the tallies.": "Danh mục: {total} tài liệu, được tính là số tài liệu trưng bày trong thống kê.",
     "Title of the section:": "Tên phần:",
+    "Title of the section (the part number is added):": "Tên phần (số thứ tự phần được thêm tự động):",
     "No item with call number “{number}” is known yet: add it with Add item.": "Chưa có tài liệu nào mang ký hiệu kho “{number}”: hãy dùng Thêm tài liệu.",
     "Remove section": "Xóa phần",
     "Remove the section “{title}” with its {count} items?": "Xóa phần “{title}” cùng {count} tài liệu của nó?",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, fields
 
 from nlv_events.core import text
@@ -127,6 +128,18 @@ class ExhibitData:
 
     def is_empty(self) -> bool:
         return not self.sections and not self.loans and not self.count_override
+
+
+# "Phần I.", "Phần 2:", "PHẦN III –", "Part IV." typed before a section's title: the printouts number the parts
+# themselves, so a typed number printed twice ("Phần I. Phần I. Những trang sử vàng").
+_TYPED_PART_NUMBER = re.compile(r"^\s*(?:phần|part)\s+(?:[ivxlc]+|\d+)\s*[.:\-–—)]?\s+", re.IGNORECASE)
+
+
+def section_title(typed: str) -> str:
+    """A section's title as stored: cleaned, without a part number typed in front of it."""
+    title = text.clean(typed)
+    stripped = _TYPED_PART_NUMBER.sub("", title, count=1)
+    return stripped or title
 
 
 def clean_item(item: ItemEntry) -> ItemEntry:

@@ -81,7 +81,7 @@ def save(event_id: int, data: ExhibitData) -> ExhibitData:
     Returns what was stored, with the new rows' ids filled in."""
     exhibition_or_error(event_id)
     for section in data.sections:
-        section.title = text.clean(section.title)
+        section.title = exhibit_records.section_title(section.title)
         for item in section.items:
             exhibit_records.clean_item(item)
     for loan in data.loans:

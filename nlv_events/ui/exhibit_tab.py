@@ -304,7 +304,7 @@ class ExhibitTab(QWidget):
         return len(data.sections) - 1
 
     def add_section(self) -> None:
-        title = ask_text(self, _("Add section"), _("Title of the section:"))
+        title = ask_text(self, _("Add section"), _("Title of the section (the part number is added):"))
         if title:
             data = self.model.exhibit_data(self.data)
             data.sections.append(SectionEntry(title=title))

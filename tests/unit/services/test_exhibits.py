@@ -351,3 +351,20 @@ def test_a_damaged_record_in_the_middle_is_skipped_and_the_next_ones_read(tmp_pa
     assert [(e.number, e.item.title) for e in preview.entries] == [(1, "Một"), (3, "Ba")]
     assert [p.number for p in preview.problems] == [2]
     assert "hỏng" in preview.problems[0].reason
+
+
+def test_a_part_number_typed_before_a_section_title_is_not_printed_twice(exhibition):
+    data = ExhibitData(
+        sections=[
+            SectionEntry("Phần I. Những trang sử vàng", [ItemEntry("Tuyên ngôn độc lập")]),
+            SectionEntry("PHẦN 2: Hà Nội hôm nay", [ItemEntry("Hà Nội 1000 năm")]),
+            SectionEntry("Phần mềm thư viện qua các thời kỳ", [ItemEntry("Đĩa mềm CDS/ISIS")]),
+        ]
+    )
+    stored = exhibits.save(exhibition, data)
+    assert [section.title for section in stored.sections] == [
+        "Những trang sử vàng", "Hà Nội hôm nay", "Phần mềm thư viện qua các thời kỳ"
+    ]  # fmt: skip
+    text = " ".join(pdf_text(checklist_pdf.render(checklist.build(exhibition))).split())
+    assert "Phần I. Những trang sử vàng" in text and "Phần I. Phần I." not in text
+    assert "Phần III. Phần mềm thư viện" in text
