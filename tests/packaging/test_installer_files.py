@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.packaging.test_programs import programs_built_on
+
 ROOT = Path(__file__).parents[2]
 WINDOWS = ROOT / "packaging" / "windows"
 SCRIPT = WINDOWS / "nlv-events.iss"
@@ -68,7 +70,7 @@ def test_every_messages_file_of_the_script_exists():
     assert "languages\\Vietnamese.isl" in files
 
 
-def test_every_other_file_the_script_names_exists():
+def test_every_other_file_the_script_names_exists(monkeypatch):
     text = SCRIPT.read_text(encoding="utf-8")
     icon = re.search(r"^SetupIconFile=(.+)$", text, re.MULTILINE).group(1)
     assert _from_script(icon).is_file(), icon
@@ -77,7 +79,9 @@ def test_every_other_file_the_script_names_exists():
     assert _script_files("Files", "Source") == ["{#BundleDir}\\*"]
     bundle = re.search(r'COLLECT\(.*name="([^"]+)"\)', spec).group(1)
     assert f'#define BundleDir "..\\..\\dist\\{bundle}"' in text  # where `make package` puts it
-    program = re.search(r'EXE\((?:.|\n)*?name="([^"]+)"', spec).group(1)
+    # The shortcuts open the program the spec builds without a console (tests/packaging/test_programs.py).
+    programs = programs_built_on("win32", monkeypatch)
+    program = next(name for name, console in programs.items() if not console)
     assert set(_script_files("Icons", "Filename")) == {f"{{app}}\\{program}.exe", "{uninstallexe}"}
     assert f"UninstallDisplayIcon={{app}}\\{program}.exe" in text
 
