@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -101,6 +102,18 @@ def _combo(vocabulary: str) -> QComboBox:
     for code in vocab.VOCABULARIES[vocabulary]:
         combo.addItem(vocab.label(vocabulary, code), code)
     return combo
+
+
+def _edited_signal(widget: QWidget | None):
+    """The signal a field's widget sends when the user changes it, or None. Not for counts: they check what is
+    typed as it is typed, and say so beside the field themselves."""
+    if isinstance(widget, QSpinBox):
+        return None
+    for name in ("textChanged", "currentTextChanged", "dateChanged", "timeChanged", "changed"):
+        signal = getattr(widget, name, None)
+        if signal is not None:
+            return signal
+    return None
 
 
 class EventEditor(QDialog):
@@ -523,6 +536,10 @@ class EventEditor(QDialog):
         self._venue_timer.timeout.connect(self._suggest_venue)
         self.venue_box.currentTextChanged.connect(self._venue_timer.start)
         self._check_programme()
+        for field, label in self._errors.items():  # a message goes once its field is changed, not at the next Save
+            signal = _edited_signal(self._field_widgets.get(field))
+            if signal is not None:
+                signal.connect(label.hide)
 
     def _start_moved(self) -> None:
         """A new start moves the end by as much (the event keeps its length) and offers to move the programme."""

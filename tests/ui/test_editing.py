@@ -168,6 +168,7 @@ def test_validation_shows_beside_the_field_and_keeps_the_form_open(qtbot, demo_d
     assert editor._errors["title"].text() == "Cần nhập tên sự kiện."
     qtbot.waitUntil(editor.title_edit.hasFocus)
     editor.title_edit.setText("Tọa đàm")
+    assert not editor._errors["title"].isVisible()  # fixed: the message goes at once, not at the next Save
     editor.has_end.setChecked(True)
     editor.end_date.setDate(QDate(2023, 5, 5))
     editor.start_timed.setChecked(True)
