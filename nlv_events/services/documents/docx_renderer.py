@@ -10,7 +10,7 @@ from nlv_events.services.documents import model
 
 FONT = "Times New Roman"  # the decree's font
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-TEXT_SIZES = {"doc_type": 14, "subject": 14, "info": 13, "body": 13, "section": 13, "note": 13}
+TEXT_SIZES = {"doc_type": 14, "subject": 14, "info": 13, "body": 13, "paragraph": 13, "section": 13, "note": 13}
 CELL_SIZE = 12
 PAGE_MM = {"a4": (210, 297), "a4-landscape": (297, 210), "a5": (148, 210)}
 
@@ -114,7 +114,7 @@ def _table(document, table: model.Table, widths_pt: list[float]) -> None:
     _row_property(header, "cantSplit")
     for cell, column, width in zip(header.cells, table.columns, widths_pt, strict=True):
         cell.width = Pt(width)
-        _cell_text(cell, [model.line(column.header)], CELL_SIZE, bold=True)
+        _cell_text(cell, [model.line(column.header)], CELL_SIZE, bold=True, keep=True)  # never alone at a foot
     for row in table.rows:
         added = grid.add_row()
         _row_property(added, "cantSplit")  # a row never breaks across pages
@@ -198,7 +198,8 @@ def new_word_document(page: str = "a4"):
 
 def render(document: model.Document) -> bytes:
     """`document` as DOCX bytes: decree margins, Times New Roman 13 pt, real tables."""
-    from docx.shared import Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
 
     from nlv_events.services.documents.pdf_renderer import column_widths
 
@@ -222,6 +223,12 @@ def render(document: model.Document) -> bytes:
                                    italic=block.style == "note", after=3)  # fmt: skip
             if block.style == "doc_type":
                 paragraph.paragraph_format.space_before = Pt(10)
+            elif block.style == "paragraph":
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                paragraph.paragraph_format.first_line_indent = Mm(10)
+            elif block.style == "section":
+                paragraph.paragraph_format.keep_with_next = True  # a heading goes over with what it heads
+                paragraph.paragraph_format.space_before = Pt(6)
         else:
             widths = column_widths(block, body_width_mm / 25.4 * 72, CELL_SIZE)
             _table(word, block, widths)
