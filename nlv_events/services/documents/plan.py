@@ -38,10 +38,10 @@ def months_table(plan: PlanDocument) -> Table:
     columns = [
         Column(number_header, fit=True, align="center"),
         Column(time_header, fit=True),
-        Column(content, weight=1.4),
+        Column(content, weight=1.35),
         Column(place, weight=1.0),
-        Column(unit, weight=1.0),
-        Column(partners, weight=1.3),
+        Column(unit, weight=1.2),  # one name, but often a long one ("Sở Văn hóa, Thể thao và Du lịch tỉnh …")
+        Column(partners, weight=1.2),
     ]
     rows: list[Row] = []
     number = 0
