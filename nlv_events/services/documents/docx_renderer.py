@@ -132,6 +132,7 @@ def _table(document, table: model.Table, widths_pt: list[float]) -> None:
 def _signature(document, signature: model.Signature) -> None:
     table = document.add_table(rows=1, cols=2)
     _set_cell_borders(table, False)
+    _row_property(table.rows[0], "cantSplit")  # the authority, the room to sign and the name stay on one page
     left, right = table.rows[0].cells
     if signature.preparer_label:
         _cell_text(left, [model.line(signature.preparer_label, bold=True)], 13)
@@ -233,7 +234,9 @@ def render(document: model.Document) -> bytes:
             widths = column_widths(block, body_width_mm / 25.4 * 72, CELL_SIZE)
             _table(word, block, widths)
     if document.signature is not None:
-        word.add_paragraph()
+        if word.paragraphs and isinstance(document.blocks[-1], model.Text):
+            word.paragraphs[-1].paragraph_format.keep_with_next = True  # the signature never on a page of its own
+        word.add_paragraph().paragraph_format.keep_with_next = True
         _signature(word, document.signature)
     buffer = io.BytesIO()
     word.save(buffer)

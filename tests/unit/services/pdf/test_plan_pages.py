@@ -135,5 +135,9 @@ def test_the_word_version_keeps_rows_whole_under_a_repeated_header(plan_2022):
     assert "PAGE" in word.sections[0].header._element.xml
     targets = next(table for table in word.tables if table.rows[0].cells[0].text == "Loại hoạt động")
     assert [cell.text for cell in targets.rows[1].cells] == ["Triển lãm", "18", "20"]
-    signature = word.tables[-1].rows[0].cells[1]
-    assert [paragraph.text for paragraph in signature.paragraphs][:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    signature = word.tables[-1].rows[0]
+    assert [paragraph.text for paragraph in signature.cells[1].paragraphs][:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+    # the signature is one unbreakable row, and the implementation's last paragraph goes over with it
+    assert signature._tr.trPr.find(qn("w:cantSplit")) is not None
+    last_text = [paragraph for paragraph in word.paragraphs if paragraph.text.strip()][-1]
+    assert last_text.text.startswith("Trong quá trình thực hiện") and last_text.paragraph_format.keep_with_next
