@@ -65,7 +65,8 @@ def _decree_options(parser: argparse.ArgumentParser, preparer: bool = False) -> 
     parser.add_argument("--number", metavar="TEXT", help="document number, e.g. 15 or 15/CTr-TVQG")
     parser.add_argument("--date", type=_day, metavar="YYYY-MM-DD", help="date of the document (default: today)")
     parser.add_argument("--signer", metavar="TEXT", help="name of the signer")
-    parser.add_argument("--authority", metavar="TEXT", help="signing authority, lines separated by ' / '")
+    parser.add_argument("--authority", metavar="TEXT",
+                        help="signing authority, lines separated by ' / ', '|' or newlines")
     if preparer:
         parser.add_argument("--preparer", metavar="TEXT", help="name under Người lập biểu")
         parser.add_argument("--news-links", action="store_true", help="print each event's news link under its notes")

@@ -34,7 +34,8 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     invitations.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the letters (default: today)")
     invitations.add_argument("--signer", default="", help="the name under the signature")
     invitations.add_argument("--signer-title", default="",
-                             help="the signer's title (default GIÁM ĐỐC); “KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC” for two lines")
+                             help="the signer's title (default GIÁM ĐỐC); two lines as “KT. GIÁM ĐỐC / PHÓ GIÁM "
+                                  "ĐỐC”, “KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC” or with a newline")
     invitations.add_argument("--contact", default="", help="the contact line (“Mọi chi tiết xin liên hệ: …”)")
     invitations.add_argument("--qr", action="store_true", help="add a QR code with the event, time and place")
 
@@ -138,6 +139,7 @@ def _invitations(arguments: argparse.Namespace) -> int:
     import datetime as dt
 
     from nlv_events.services import guest_documents
+    from nlv_events.services.documents import decree
     from nlv_events.services.invitations import DEFAULT_STATES, InvitationOptions
 
     day = None
@@ -150,7 +152,7 @@ def _invitations(arguments: argparse.Namespace) -> int:
         number=arguments.number,
         day=day,
         signer_name=arguments.signer,
-        signer_title=arguments.signer_title.replace("|", "\n"),
+        signer_title="\n".join(decree.authority_lines(arguments.signer_title)),
         contact=arguments.contact,
         qr=arguments.qr,
         states=tuple(arguments.state) if arguments.state else DEFAULT_STATES,

@@ -45,7 +45,9 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     plan.add_argument("--format", dest="output_format", choices=("table", "json"), default="table")
     plan.add_argument("--number", default="", help="the plan's number, e.g. 15/KH-TVQG")
     plan.add_argument("--date", type=_day, metavar="DATE", help="the date on the plan (default today)")
-    plan.add_argument("--signer-title", default="", help="e.g. GIÁM ĐỐC")
+    plan.add_argument("--signer-title", default="",
+                      help="the signing authority (default GIÁM ĐỐC); two lines as “KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC”, "
+                           "“KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC” or with a newline")
     plan.add_argument("--signer-name", default="")
     plan.add_argument("--template", metavar="FILE.txt", help="the purposes, requirements and implementation text")
     return {"anniversaries": _command_anniversaries, "plan": _command_plan}

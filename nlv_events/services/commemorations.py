@@ -143,6 +143,11 @@ def _english_ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
+def vietnamese_ordinal(number: int) -> str:
+    """ "lần thứ nhất", "lần thứ hai", "lần thứ ba", "lần thứ tư", then the numeral: "lần thứ 5"."""
+    return {1: "nhất", 2: "hai", 3: "ba", 4: "tư"}.get(number, str(number))
+
+
 def heading(commemoration: Commemoration, year: int, day: dt.date | None = None) -> str:
     """The line as the office writes it: "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 –
     03/02/2025)", "Ngày Sách và Văn hóa đọc Việt Nam lần thứ 4 năm 2025", "Tết Nguyên đán Ất Tỵ 2025"."""
@@ -154,7 +159,7 @@ def heading(commemoration: Commemoration, year: int, day: dt.date | None = None)
             return f"{name} {lunar.year_name(year)} {year}"
         return _("{name} {year}").format(name=name, year=year)
     if commemoration.style == "edition":
-        count = _english_ordinal(number) if english else str(number)
+        count = _english_ordinal(number) if english else vietnamese_ordinal(number)
         return _("{name}, edition {number}, {year}").format(name=name, number=count, year=year)
     founded = commemoration.founded
     assert founded is not None

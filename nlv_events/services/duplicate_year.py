@@ -8,15 +8,15 @@ import re
 from dataclasses import dataclass
 
 from nlv_events.core.records import EventRecord
-from nlv_events.services import planning
+from nlv_events.services import commemorations, planning
 
 # The texts that name the year or count the editions; people's names and the notes are left alone.
 TEXT_FIELDS = ("title", "title_en", "theme", "occasion")
 # "năm 2022", "2022" alone: years near the event's own (a founding year such as 1972 in "1972–2022" stays).
 _YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
-# "lần thứ 9", "Kỷ niệm 92 năm" (any case, with or without accents), "92nd anniversary", "the 9th".
+# "lần thứ 9", "lần thứ tư", "Kỷ niệm 92 năm" (any case, with or without accents), "92nd anniversary", "the 9th".
 _COUNTS = (
-    re.compile(r"(?i)(l[ầâa]n\s+th[ứưu]\s+)(\d{1,3})(?!\d)"),
+    re.compile(r"(?i)(l[ầâa]n\s+th[ứưu]\s+)(\d{1,3}|nhất|nhat|hai|ba|tư|tu)(?!\w)(?!\s+m[ưươuờo]+[iì])"),
     re.compile(r"(?i)(k[ỷỉyi]\s+ni[ệêe]m\s+)(\d{1,3})(\s+n[ăa]m)"),
     re.compile(r"(?i)(?<!\d)(\d{1,3})(st|nd|rd|th)(\s+anniversary)"),
 )
@@ -39,6 +39,17 @@ def _ordinal_suffix(number: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
+# The first editions are written in words ("lần thứ nhất" … "lần thứ tư"), as commemorations.heading writes them.
+_EDITION_WORDS = {"nhất": 1, "nhat": 1, "hai": 2, "ba": 3, "tư": 4, "tu": 4}
+
+
+def _edition(count: str, years: int) -> str:
+    if count.isdigit():
+        return str(int(count) + years)
+    words = commemorations.vietnamese_ordinal(_EDITION_WORDS[count.lower()] + years)
+    return words.upper() if count.isupper() else words
+
+
 def rewrite(text: str, from_year: int, years: int) -> str:
     """`text` with the years near `from_year` and the counts of editions and anniversaries moved by `years`."""
 
@@ -47,7 +58,7 @@ def rewrite(text: str, from_year: int, years: int) -> str:
         return str(value + years) if abs(value - from_year) <= 1 else match.group(1)
 
     result = _YEAR.sub(year, text)
-    result = _COUNTS[0].sub(lambda m: f"{m.group(1)}{int(m.group(2)) + years}", result)
+    result = _COUNTS[0].sub(lambda m: f"{m.group(1)}{_edition(m.group(2), years)}", result)
     result = _COUNTS[1].sub(lambda m: f"{m.group(1)}{int(m.group(2)) + years}{m.group(3)}", result)
 
     def anniversary(match: re.Match) -> str:

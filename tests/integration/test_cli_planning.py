@@ -66,3 +66,23 @@ def test_plan_progress(capsys, db_path):
     assert sum(month["planned"] for month in progress["months"].values()) == 31
     code, out, _ = run(capsys, "plan", "2022", "--progress", "--db", str(db_path))
     assert code == 0 and "Tiến độ thực hiện kế hoạch năm 2022" in out and "Triển lãm" in out
+
+
+@pytest.mark.parametrize("typed", ["KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC",
+                                   "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"])  # fmt: skip
+def test_every_command_takes_the_authority_in_the_same_forms(capsys, db_path, tmp_path, typed):
+    from docx import Document
+
+    run(capsys, "demo", "--db", str(db_path))
+    code, _out, err = run(capsys, "plan", "2022", "-o", str(tmp_path / "plan.docx"), "--signer-title", typed,
+                          "--db", str(db_path))  # fmt: skip
+    assert code == 0, err
+    _code, out, _ = run(capsys, "events", "--db", str(db_path), "--search", "tong ket cong tac nam 2022",
+                        "--format", "json")  # fmt: skip
+    review = str(json.loads(out)[0]["id"])
+    code, _out, err = run(capsys, "programme", review, "-o", str(tmp_path / "programme.docx"), "--authority", typed,
+                          "--db", str(db_path))  # fmt: skip
+    assert code == 0, err
+    for name in ("plan.docx", "programme.docx"):
+        signer = Document(str(tmp_path / name)).tables[-1].rows[0].cells[1]
+        assert [paragraph.text for paragraph in signer.paragraphs][:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], name

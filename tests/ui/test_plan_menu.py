@@ -1,7 +1,9 @@
 """The Plan menu: the year's commemorations with one-click planning, the series editor, the plan document."""
 
 import datetime as dt
+import io
 
+from docx import Document
 from PySide6.QtCore import QDate
 
 from nlv_events.core import store
@@ -86,8 +88,13 @@ def test_the_plan_dialog_previews_the_pdf_and_saves_the_docx(window, qtbot, tmp_
     qtbot.addWidget(dialog)
     dialog.year_box.setValue(2022)
     dialog.number.setText("15/KH-TVQG")
+    dialog.signer_title.setPlainText("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC")
     dialog.preview_button.click()
     assert shown and shown[0][0].startswith(b"%PDF") and shown[0][1].endswith(".pdf")
+    # the preview offers the Word version, as the programme's does, with the authority on its two lines
+    word = Document(io.BytesIO(shown[0][0].make_docx()))
+    signer = word.tables[-1].rows[0].cells[1]
+    assert [paragraph.text for paragraph in signer.paragraphs][:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
     dialog.save_docx(str(tmp_path / "plan.docx"))
     assert (tmp_path / "plan.docx").stat().st_size > 0
     assert dialog.progress_table.rowCount() == 6 + 1 + 12

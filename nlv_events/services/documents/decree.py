@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from nlv_events.core.settings import Settings
@@ -21,10 +22,21 @@ class DecreeOptions:
     number: str | None = None
     date: dt.date | None = None
     signer: str | None = None
-    authority: str | None = None  # lines separated by " / ": "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"
+    authority: str | None = None  # lines separated by " / ", "|" or newlines: "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"
     recipients: str | None = None  # separated by ";"
     preparer: str | None = None
     news_links: bool = False  # the year list: each event's news link under its notes
+
+
+# What separates the lines of a signing authority as people type it: " / " (the settings, --authority), "|" (a
+# shell-friendly form) or a real newline (the dialogs' boxes). A bare "/" stays: "TP/HCM" is one line.
+_AUTHORITY_BREAK = re.compile(r"\s+/\s+|\s*\|\s*|\s*[\r\n]+\s*")
+
+
+def authority_lines(typed: str | None) -> list[str]:
+    """The lines of a signing authority from what the user typed, in any of the accepted forms:
+    "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC" or the two lines one under the other."""
+    return [part.strip() for part in _AUTHORITY_BREAK.split(typed or "") if part.strip()]
 
 
 def document_number(number: str | None, symbol: str) -> str:
@@ -53,7 +65,7 @@ def signature(options: DecreeOptions, settings: Settings | None = None, recipien
     authority = options.authority if options.authority is not None else settings.get("documents.authority")
     listed = options.recipients if options.recipients is not None else settings.get("documents.recipients")
     return Signature(
-        authority=[part.strip() for part in authority.split(" / ") if part.strip()],
+        authority=authority_lines(authority),
         name=(options.signer if options.signer is not None else settings.get("documents.signer")).strip(),
         recipients=[part.strip() for part in listed.split(";") if part.strip()] if recipients else [],
         recipients_label=_("Recipients:"),

@@ -10,7 +10,7 @@ from nlv_events.services.documents import model
 
 FONT = "Times New Roman"  # the decree's font
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-TEXT_SIZES = {"doc_type": 14, "subject": 14, "info": 13, "body": 13, "section": 13, "note": 13}
+TEXT_SIZES = {"doc_type": 14, "subject": 14, "info": 13, "body": 13, "paragraph": 13, "section": 13, "note": 13}
 CELL_SIZE = 12
 PAGE_MM = {"a4": (210, 297), "a4-landscape": (297, 210), "a5": (148, 210)}
 
@@ -165,7 +165,7 @@ def _table(document, table: model.Table, widths_pt: list[float], keep_end: bool 
     _row_property(header, "tblHeader")  # Word repeats it at the top of every page
     _row_property(header, "cantSplit")
     for cell, column in zip(header.cells, table.columns, strict=True):
-        _cell_text(cell, [model.line(column.header)], CELL_SIZE, bold=True)
+        _cell_text(cell, [model.line(column.header)], CELL_SIZE, bold=True, keep=True)  # never alone at a foot
     kept_from = len(table.rows) - 2 if keep_end else len(table.rows)
     for index, (row, added) in enumerate(zip(table.rows, grid.rows[1:], strict=True)):
         _row_property(added, "cantSplit")  # a row never breaks across pages
@@ -185,7 +185,7 @@ def _signature(document, signature: model.Signature, width_mm: float = 165) -> N
     table = document.add_table(rows=1, cols=2)
     _set_cell_borders(table, False)
     _column_widths(table, (Mm(width_mm / 2), Mm(width_mm / 2)))
-    _row_property(table.rows[0], "cantSplit")  # the authority, the signature's room and the name on one page
+    _row_property(table.rows[0], "cantSplit")  # the authority, the room to sign and the name stay on one page
     left, right = table.rows[0].cells
     if signature.preparer_label:
         _cell_text(left, [model.line(signature.preparer_label, bold=True)], 13)
@@ -252,7 +252,8 @@ def new_word_document(page: str = "a4"):
 
 def render(document: model.Document) -> bytes:
     """`document` as DOCX bytes: decree margins, Times New Roman 13 pt, real tables."""
-    from docx.shared import Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
 
     from nlv_events.services.documents.pdf_renderer import column_widths
 
@@ -276,13 +277,20 @@ def render(document: model.Document) -> bytes:
                                    italic=block.style == "note", after=3)  # fmt: skip
             if block.style == "doc_type":
                 paragraph.paragraph_format.space_before = Pt(10)
+            elif block.style == "paragraph":
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+                paragraph.paragraph_format.first_line_indent = Mm(10)
+            elif block.style == "section":
+                paragraph.paragraph_format.keep_with_next = True  # a heading goes over with what it heads
+                paragraph.paragraph_format.space_before = Pt(6)
         else:
             widths = column_widths(block, body_width_mm / 25.4 * 72, CELL_SIZE)
             signed_after = document.signature is not None and block is document.blocks[-1]
             _table(word, block, widths, keep_end=signed_after)
     if document.signature is not None:
-        spacer = word.add_paragraph()
-        spacer.paragraph_format.keep_with_next = True
+        if word.paragraphs and isinstance(document.blocks[-1], model.Text):
+            word.paragraphs[-1].paragraph_format.keep_with_next = True  # the signature never on a page of its own
+        word.add_paragraph().paragraph_format.keep_with_next = True
         _signature(word, document.signature, body_width_mm)
     buffer = io.BytesIO()
     word.save(buffer)

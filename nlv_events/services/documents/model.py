@@ -8,7 +8,8 @@ from typing import Literal
 
 Align = Literal["left", "center", "right"]
 PageSize = Literal["a4", "a4-landscape", "a5"]
-TextStyle = Literal["doc_type", "subject", "info", "body", "section", "note"]
+# "paragraph": running prose, justified with its first line indented (a plan's purposes); "body": a plain line
+TextStyle = Literal["doc_type", "subject", "info", "body", "paragraph", "section", "note"]
 RowKind = Literal["body", "heading", "total"]
 
 

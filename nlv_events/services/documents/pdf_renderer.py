@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from nlv_events import __version__
@@ -513,6 +513,8 @@ def text_styles(scale: float) -> dict[str, ParagraphStyle]:
         "subject": style("subject", 14, fontName=face(True), alignment=TA_CENTER, spaceAfter=3 * scale),
         "info": style("info", 13, alignment=TA_CENTER, spaceAfter=1 * scale),
         "body": style("body", 13, alignment=TA_LEFT, spaceAfter=3 * scale),
+        "paragraph": style("paragraph", 13, alignment=TA_JUSTIFY, firstLineIndent=10 * mm * scale,
+                           spaceAfter=4 * scale),
         "section": style("section", 13, fontName=face(True), spaceBefore=8 * scale, spaceAfter=4 * scale),
         "note": style("note", 13, fontName=face(False, True), alignment=TA_CENTER, spaceAfter=2 * scale),
         "header": style("header", 12, alignment=TA_CENTER, leading=14 * scale),
@@ -630,6 +632,10 @@ def render(document: model.Document) -> bytes:
         maker = TableMaker(block, width, glyphs, document.scale)
         header = maker.header()
         rows = [maker.row(row) for row in block.rows]
+        if index and _is_heading(document.blocks[index - 1]) and rows:
+            # the heading over a table never stays alone at the foot of a page: it goes over with the table when
+            # the table's first rows cannot start under it
+            story.insert(-1, CondPageBreak(_paragraph_height(story[-1], width) + _opening_height(header, rows)))
         trailer = None
         if index == last_table and closing:
             trailer = _stack(closing, width)
@@ -648,6 +654,25 @@ def render(document: model.Document) -> bytes:
         story += closing
     template.build(story, canvasmaker=numbered_canvas(lambda page, pages: str(page)))
     return buffer.getvalue()
+
+
+def _is_heading(block: model.Block) -> bool:
+    return isinstance(block, model.Text) and block.style == "section"
+
+
+def _paragraph_height(paragraph: Flowable, width: float) -> float:
+    return paragraph.wrap(width, 10_000)[1] + paragraph.getSpaceBefore() + paragraph.getSpaceAfter()
+
+
+def _opening_height(header: PreparedRow, rows: list[PreparedRow]) -> float:
+    """The height a table needs to start on a page: its header and the rows BrokenTable will not leave behind
+    (at least MIN_ROWS_AT_FOOT, and a row bound to the next one with it)."""
+    height = header.height
+    for count, row in enumerate(rows, start=1):
+        height += row.height
+        if count >= MIN_ROWS_AT_FOOT and not row.keep_with_next:
+            break
+    return height
 
 
 def _stack(flowables: list[Flowable], width: float) -> RLTable:

@@ -101,7 +101,7 @@ def test_headings_as_the_office_writes_them():
         == "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2025)"
     )
     assert commemorations.heading(commemorations.find("book-day"), 2025) == (
-        "Ngày Sách và Văn hóa đọc Việt Nam lần thứ 4 năm 2025"
+        "Ngày Sách và Văn hóa đọc Việt Nam lần thứ tư năm 2025"
     )
     assert commemorations.heading(commemorations.find("tet"), 2025) == "Tết Nguyên đán Ất Tỵ 2025"
     i18n.setup_i18n("en")
@@ -111,6 +111,16 @@ def test_headings_as_the_office_writes_them():
     assert commemorations.heading(commemorations.find("army"), 2031) == (
         "87th anniversary of the Founding of the Vietnam People's Army (22/12/1944 – 22/12/2031)"
     )
+
+
+def test_the_first_editions_are_counted_in_words_as_vietnamese_writes_them():
+    book_day = commemorations.find("book-day")  # first held in 2022
+    headings = [commemorations.heading(book_day, year) for year in (2022, 2023, 2024, 2025, 2026)]
+    assert [heading.split("lần thứ ")[1] for heading in headings] == [
+        "nhất năm 2022", "hai năm 2023", "ba năm 2024", "tư năm 2025", "5 năm 2026",
+    ]  # fmt: skip
+    i18n.setup_i18n("en")
+    assert "1st" in commemorations.heading(book_day, 2022)
 
 
 def test_the_years_anniversaries_are_in_date_order_with_lunar_ones_converted(db):

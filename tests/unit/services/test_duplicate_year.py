@@ -38,3 +38,13 @@ def test_english_anniversaries_and_same_year():
     assert duplicate_year.rewrite("The 92nd anniversary, 2022", 2022, 1) == "The 93rd anniversary, 2023"
     assert duplicate_year.duplicate_to_year(_book_day(), 2022)[1] == []
     assert duplicate_year.default_year(_book_day()) == 2023
+
+
+def test_editions_written_in_words_move_on_in_words_then_in_figures():
+    rewrite = duplicate_year.rewrite
+    assert rewrite("Ngày Sách và Văn hóa đọc Việt Nam lần thứ nhất năm 2022", 2022, 1) == (
+        "Ngày Sách và Văn hóa đọc Việt Nam lần thứ hai năm 2023"
+    )
+    assert rewrite("Ngày Sách lần thứ tư năm 2025", 2025, 1) == "Ngày Sách lần thứ 5 năm 2026"
+    assert rewrite("NGÀY SÁCH LẦN THỨ BA NĂM 2024", 2024, 1) == "NGÀY SÁCH LẦN THỨ TƯ NĂM 2025"
+    assert rewrite("Hội thi lần thứ ba mươi năm 2022", 2022, 1) == "Hội thi lần thứ ba mươi năm 2023"  # not "tư mươi"

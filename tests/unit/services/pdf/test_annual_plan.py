@@ -141,8 +141,8 @@ def test_a_year_with_nothing_planned_says_so_in_both_documents(db, tmp_path):
     assert "Chưa có sự kiện nào được lên kế hoạch cho năm này." in pdf_text(plan_pdf.render(document))
     path = tmp_path / "empty.docx"
     annual_plan_docx.write(document, path)
-    months = Document(str(path)).tables[1]
-    assert months.rows[1].cells[0].text == "Chưa có sự kiện nào được lên kế hoạch cho năm này."
+    paragraphs = [paragraph.text for paragraph in Document(str(path)).paragraphs]
+    assert "Chưa có sự kiện nào được lên kế hoạch cho năm này." in paragraphs
     # The round anniversaries are listed all the same.
     text = pdf_text(plan_pdf.render(document))
     assert "Kỷ niệm 100 năm Ngày thành lập Đoàn Thanh niên Cộng sản Hồ Chí Minh (26/03/1931 – 26/03/2031)" in text
