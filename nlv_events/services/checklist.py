@@ -104,7 +104,7 @@ def columns() -> list[Column]:
         Column(title, weight=1.0),
         Column(author, weight=1.0),
         Column(publisher, weight=1.3),  # "Chính trị Quốc gia Sự thật" in two lines, not four
-        Column(year, fit=True, align="center"),
+        Column(year, narrow=True, align="center"),  # "1954", or "1954–1975" over two lines
         Column(call_number, fit=True),
         Column(quantity, fit=True, align="center"),
         Column(source_, weight=1.0),
