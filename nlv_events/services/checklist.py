@@ -9,7 +9,9 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry, roman, type_label
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
+from nlv_events.i18n.formats import format_number, format_span
 from nlv_events.services import exhibits
+from nlv_events.services.documents.model import Cell, Column, Document, HeaderBlock, Row, Table, Text
 
 
 def headers() -> list[str]:
@@ -91,3 +93,79 @@ def build(event_id: int) -> Checklist:
             rows.append((number, item))
         sections.append(ChecklistSection(roman(index), section.title, rows))
     return Checklist(record=record, sections=sections)
+
+
+def columns() -> list[Column]:
+    """The checklist's columns: figures, years and call numbers as wide as their longest (a call number never
+    breaks), the texts sharing the rest."""
+    no, title, author, publisher, year, call_number, quantity, source_, notes = headers()
+    return [
+        Column(no, fit=True, align="center"),
+        Column(title, weight=1.0),
+        Column(author, weight=1.0),
+        Column(publisher, weight=1.3),  # "Chính trị Quốc gia Sự thật" in two lines, not four
+        Column(year, narrow=True, align="center"),  # "1954", or "1954–1975" over two lines
+        Column(call_number, fit=True),
+        Column(quantity, fit=True, align="center"),
+        Column(source_, weight=1.0),
+        Column(notes, weight=1.2),
+    ]
+
+
+TOTAL_SPAN = 6  # a total's label spans STT … Ký hiệu kho; its figure stands under SL
+
+
+def _total_row(label: str, total: int) -> Row:
+    return Row([Cell.of(label), Cell.of(format_number(total), "center"), Cell(), Cell()], "total", span=TOTAL_SPAN)
+
+
+def _item_row(number: int, item: ItemEntry) -> Row:
+    return Row(
+        [
+            Cell.of(str(number), "center"),
+            Cell.of(item.title),
+            Cell.of(item.creator),
+            Cell.of(publisher_line(item)),
+            Cell.of(item.year, "center"),
+            Cell.of(item.call_number),
+            Cell.of(str(item.quantity), "center"),
+            Cell.of(source(item)),
+            Cell.of(note_line(item)),
+        ]
+    )
+
+
+def table(checklist: Checklist) -> Table:
+    """One table for the whole list: each part a heading row (kept with its first item) and its subtotal (kept
+    with its last), then the grand total. One table, so the header row stands once at the top of every page and
+    never in the middle of one where a part begins."""
+    rows: list[Row] = []
+    for section in checklist.sections:
+        heading = _("Part {number}. {title}").format(number=section.number, title=section.title)
+        rows.append(Row([Cell.of(heading)], "heading", span=len(headers()), keep_with_next=True))
+        rows += [_item_row(number, item) for number, item in section.rows]
+        rows[-1].keep_with_next = True
+        rows.append(_total_row(_("Total of part {number}").format(number=section.number), section.total))
+    rows[-1].keep_with_next = True  # the last subtotal stays with the grand total
+    rows.append(_total_row(_("Grand total"), checklist.total))
+    return Table(columns(), rows, continued=_("(continued)"))
+
+
+def document(checklist: Checklist, header: HeaderBlock | None = None) -> Document:
+    """The checklist as a neutral document (A4 landscape, the decree's header without a number): the title, the
+    exhibition, its dates and venue, the table and the closing line, which travels with the table's last rows."""
+    record = checklist.record
+    blocks: list = [
+        Text(_("LIST OF ITEMS ON DISPLAY"), "doc_type"),
+        Text(_("Exhibition “{title}”").format(title=record.title), "subject"),
+        Text(_("Time: {dates}").format(dates=format_span(record.start, record.end)), "info"),
+    ]
+    if record.venue:
+        blocks.append(Text(_("Venue: {venue}").format(venue=record.venue), "info"))
+    summary = _("In all: {items} items ({titles} titles) in {sections} parts.").format(
+        items=format_number(checklist.total),
+        titles=format_number(checklist.titles),
+        sections=len(checklist.sections),
+    )
+    blocks += [table(checklist), Text(summary, "body")]
+    return Document(title=_("List of items on display"), blocks=blocks, page="a4-landscape", header=header)

@@ -1,7 +1,8 @@
 """The handover record of a loan (Biên bản giao nhận tài liệu): described once, drawn as PDF and as DOCX.
 
 Layout after Nghị định 30/2020: the decree's header, the title, "Hôm nay, ngày … tại …, chúng tôi gồm: Bên giao …
-Bên nhận …", the item table, the state of the items, and the two parties' signature blocks side by side.
+Bên nhận …", the item table, the state of the items, and the two parties' signature blocks side by side. `document`
+describes it once (services/documents/model.py); the shared renderers draw the PDF and the DOCX.
 """
 
 from __future__ import annotations
@@ -13,8 +14,12 @@ from dataclasses import dataclass
 from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry, LoanEntry
+from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, current_language
+from nlv_events.i18n.formats import format_number
 from nlv_events.services import exhibits, loans
+from nlv_events.services.documents import decree
+from nlv_events.services.documents.model import Cell, Column, Document, HeaderBlock, Row, Run, Signature, Table, Text
 from nlv_events.services.pdf.official import Letterhead
 
 
@@ -124,17 +129,79 @@ def title_line(handover: HandoverRecord) -> str:
     return _("RECORD OF RETURN OF ITEMS") if handover.returning else _("RECORD OF HANDOVER OF ITEMS")
 
 
+def party_name(party: str) -> str:
+    """A party as the record names it: in capitals, as Vietnamese records name their parties ("Bên giao: BẢO TÀNG
+    HỒ CHÍ MINH"), so the lender typed in ordinary case and the library's name from the settings (capitals, for
+    the header) read the same way."""
+    return party.upper()
+
+
+def number_symbol(settings: Settings | None = None) -> str:
+    """The records' symbol, "BB-TVQG": a record (biên bản) of the organisation whose abbreviation ends the
+    programmes' symbol in the settings ("CTr-TVQG")."""
+    programme = (settings or Settings()).get("documents.programme_symbol")
+    _kind, dash, organisation = programme.partition("-")
+    return f"BB-{organisation}" if dash and organisation else "BB"
+
+
+def document(handover: HandoverRecord) -> Document:
+    """The record as a neutral document: the shared renderers draw it as PDF and as DOCX, so the item table
+    breaks like every other table and the two signatures travel with its last rows."""
+    letterhead = handover.letterhead
+    header = HeaderBlock(
+        parent=letterhead.parent,
+        organisation=letterhead.organisation,
+        city=letterhead.city,
+        date=handover.day,
+        number=decree.document_number(handover.number, number_symbol()),
+    )
+    headers = table_headers()
+    columns = [
+        Column(headers[0], fit=True, align="center"),
+        Column(headers[1], weight=1.0),
+        Column(headers[2], fit=True),  # a call number never breaks: the column is as wide as the longest
+        Column(headers[3], fit=True, align="center"),
+        Column(headers[4], weight=1.3),  # "Bìa sờn, gáy bong" on one line
+    ]
+    rows = [
+        Row([Cell.of(number, "center"), Cell.of(title), Cell.of(call_number), Cell.of(quantity, "center"),
+             Cell.of(condition)])
+        for number, title, call_number, quantity, condition in table_rows(handover)
+    ]  # fmt: skip
+    rows[-1].keep_with_next = True
+    rows.append(Row([Cell.of(_("Total")), Cell.of(format_number(handover.total), "center"), Cell()], "total", span=3))
+    parties = [
+        Text((Run(f"{label}: ", bold=True), Run(party_name(party))), "body")
+        for label, party in zip(party_labels(), (handover.giver, handover.receiver), strict=True)
+    ]
+    signature = Signature(
+        authority=[_("FOR THE RECEIVING PARTY")],
+        preparer_label=_("FOR THE HANDING-OVER PARTY"),
+        hint=_("(signature, full name)"),
+    )
+    return Document(
+        title=title_line(handover),
+        header=header,
+        signature=signature,
+        blocks=[
+            Text(title_line(handover), "doc_type"),
+            Text(_("Exhibition “{title}”").format(title=handover.exhibition), "subject"),
+            Text(opening_line(handover), "body"),
+            *parties,
+            Text(purpose_line(handover), "body"),
+            Table(columns, rows, continued=_("(continued)")),
+            Text(state_line(handover), "body"),
+            Text(closing_line(), "body"),
+        ],
+    )
+
+
 def write(handover: HandoverRecord, path: str | os.PathLike[str], kind: str) -> None:
     """Write the record as PDF (`kind` "pdf") or DOCX ("docx"), atomically."""
+    from nlv_events.services import handover_docx
     from nlv_events.services.files import atomic_output
+    from nlv_events.services.pdf import handover_pdf
 
-    if kind == "pdf":
-        from nlv_events.services.pdf import handover_pdf
-
-        content = handover_pdf.render(handover)
-    else:
-        from nlv_events.services import handover_docx
-
-        content = handover_docx.render(handover)
+    content = (handover_pdf if kind == "pdf" else handover_docx).render(handover)
     with atomic_output(path, "wb") as stream:
         stream.write(content)

@@ -189,6 +189,8 @@ def _signature(document, signature: model.Signature, width_mm: float = 165) -> N
     left, right = table.rows[0].cells
     if signature.preparer_label:
         _cell_text(left, [model.line(signature.preparer_label, bold=True)], 13)
+        if signature.hint:
+            _paragraph(left, (model.Run(signature.hint, italic=True),), 13, "center")
         for _blank in range(3 + len(signature.authority)):
             left.add_paragraph()
         _paragraph(left, (model.Run(signature.preparer, bold=True),), 13, "center")
@@ -199,6 +201,8 @@ def _signature(document, signature: model.Signature, width_mm: float = 165) -> N
             end = "." if index == len(signature.recipients) - 1 else ";"
             _paragraph(left, f"- {item}{end}", 11)
     _cell_text(right, [model.line(item, bold=True) for item in signature.authority] or [model.line("")], 13)
+    if signature.hint:
+        _paragraph(right, (model.Run(signature.hint, italic=True),), 13, "center")
     for _blank in range(4):
         right.add_paragraph()
     _paragraph(right, (model.Run(signature.name, bold=True),), 13, "center")

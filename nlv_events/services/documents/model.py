@@ -111,6 +111,7 @@ class Signature:
     recipients_label: str = "Nơi nhận:"
     preparer_label: str = ""  # "NGƯỜI LẬP BIỂU": a second signature at the left, in place of the recipients
     preparer: str = ""
+    hint: str = ""  # "(Ký, ghi rõ họ tên)": in italics under each signing label (the handover's two parties)
 
 
 Block = Text | Table

@@ -526,6 +526,7 @@ def text_styles(scale: float) -> dict[str, ParagraphStyle]:
         "recipients": style("recipients", 11, leading=13 * scale),
         "authority": style("authority", 13, fontName=face(True), alignment=TA_CENTER, leading=15 * scale),
         "signer": style("signer", 13, fontName=face(True), alignment=TA_CENTER, leading=15 * scale),
+        "hint": style("hint", 13, fontName=face(False, True), alignment=TA_CENTER, leading=15 * scale),
     }
 
 
@@ -575,8 +576,10 @@ def signature_block(signature: model.Signature, width: float, glyphs: Glyphs) ->
     """ "Nơi nhận" at the left, the authority, room to sign and the signer's name at the right."""
     style = text_styles(1.0)
     left: list = []
+    hint = [Paragraph(glyphs.markup(signature.hint, face(False, True)), style["hint"])] if signature.hint else []
     if signature.preparer_label:
         left.append(Paragraph(escape(signature.preparer_label), style["authority"]))
+        left += hint
         left.append(Spacer(1, SIGNING_ROOM + style["authority"].leading * (len(signature.authority) - 1)))
         left.append(Paragraph(glyphs.markup(signature.preparer, face(True)), style["signer"]))
     elif signature.recipients:
@@ -585,6 +588,7 @@ def signature_block(signature: model.Signature, width: float, glyphs: Glyphs) ->
                  signature.recipients[:-1]]  # fmt: skip
         left.append(Paragraph("- " + glyphs.markup(signature.recipients[-1], SERIF) + ".", style["recipients"]))
     right: list = [Paragraph(glyphs.markup(item, face(True)), style["authority"]) for item in signature.authority]
+    right += hint
     right.append(Spacer(1, SIGNING_ROOM))
     if signature.name:
         right.append(Paragraph(glyphs.markup(signature.name, face(True)), style["signer"]))
