@@ -61,7 +61,6 @@ from nlv_events.ui.people_model import NameDelegate, PeopleModel, RoleDelegate
 from nlv_events.ui.programme_model import ProgrammeModel
 from nlv_events.ui.widgets import NameListEditor, OptionalCount, completer_for, scrolling
 
-KINDS_WITH_PROGRAMME = {"book_day", "conference", "training", "talk", "other"}
 _DATE_FORMAT = "dd/MM/yyyy"
 
 
@@ -648,7 +647,6 @@ class EventEditor(QDialog):
         self.items_label.setVisible(exhibition)
         self.items_displayed.setVisible(exhibition)
         self.news_label.setText(_("Online link") if exhibition else _("News link"))
-        self.tabs.setTabVisible(2, kind in KINDS_WITH_PROGRAMME)
         for spec in EDITOR_TABS:
             tab = self.extra_tabs.get(spec.key)
             if tab is not None:

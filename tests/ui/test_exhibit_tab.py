@@ -160,3 +160,10 @@ def test_the_detail_pane_shows_the_counted_figure(qtbot, tab):
     assert "4 (theo danh mục)" in event_html(record)
     exhibits.set_count_override(tab.event_id, True)
     assert "— (nhập tay; danh mục đếm được 4)" in event_html(record)
+
+
+def test_an_exhibition_has_a_programme_for_its_opening(qtbot, tab):
+    """'Print programme' is offered for an exhibition (its opening ceremony: khai mạc, cắt băng, tham quan), so
+    the editor must show where to write it."""
+    editor = tab.window()
+    assert editor.tabs.tabText(2) == "Chương trình" and editor.tabs.isTabVisible(2)
