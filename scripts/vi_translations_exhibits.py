@@ -1,6 +1,9 @@
 """Vietnamese for the exhibitions: sections, items, loans, catalogue import, checklist, labels, handover record."""
 
 VI = {
+    "Changes on this tab are saved at once; the editor's Cancel does not take them back.": (
+        "Thay đổi ở thẻ này được lưu ngay; nút Hủy của cửa sổ không hoàn tác chúng."
+    ),
     "{file}: give a file ending in {endings}.": "{file}: hãy cho một tệp có đuôi {endings}.",
     "Wrote the introduction to {file}.": "Đã ghi bản giới thiệu ra {file}.",
     "Nothing was added (--dry-run).": "Chưa thêm gì (--dry-run).",

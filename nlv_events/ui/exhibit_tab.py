@@ -35,7 +35,7 @@ from nlv_events.ui.catalogue_import_dialog import CatalogueImportDialog
 from nlv_events.ui.exhibit_item_form import ItemForm
 from nlv_events.ui.exhibit_loans import LoansTable
 from nlv_events.ui.exhibit_tree import ExhibitTreeModel
-from nlv_events.ui.widgets import EntryLine, scrolling
+from nlv_events.ui.widgets import EntryLine, saved_at_once_note, scrolling
 
 WARNING_STYLE = "background:#FFF4CE; color:#5C4400; padding:4px; border-radius:3px;"
 
@@ -184,6 +184,7 @@ class ExhibitTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.count_label, 1)
         top.addWidget(self.override_box)
+        layout.addWidget(saved_at_once_note(self))
         layout.addLayout(top)
         layout.addWidget(self.warning_label)
         layout.addWidget(splitter, 1)

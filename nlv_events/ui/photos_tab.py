@@ -30,6 +30,7 @@ from nlv_events.i18n import _, ngettext
 from nlv_events.services import media
 from nlv_events.ui import ask
 from nlv_events.ui.photo_thumbnails import ThumbnailLoader
+from nlv_events.ui.widgets import saved_at_once_note
 from nlv_events.ui.workers import BackgroundTask
 
 PHOTO_ID = Qt.ItemDataRole.UserRole
@@ -131,6 +132,7 @@ class PhotosTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(saved_at_once_note(self))
         layout.addLayout(top)
         layout.addLayout(missing_row)
         layout.addWidget(splitter, 1)

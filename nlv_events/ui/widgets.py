@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -157,3 +158,13 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
         room = screen.availableGeometry()
         width, height = min(width, room.width() - 16), min(height, room.height() - 48)
     window.resize(width, height)
+
+
+def saved_at_once_note(parent: QWidget) -> QLabel:
+    """The line that tells a tab's changes are stored as they are made, not by the editor's Save: a user who
+    pressed Cancel expected their guests, checklist items or photos to go with the rest."""
+    note = QLabel(_("Changes on this tab are saved at once; the editor's Cancel does not take them back."), parent)
+    note.setObjectName("savedAtOnce")
+    note.setWordWrap(True)
+    note.setStyleSheet("color:#555555; font-style:italic;")
+    return note

@@ -167,3 +167,11 @@ def test_an_exhibition_has_a_programme_for_its_opening(qtbot, tab):
     the editor must show where to write it."""
     editor = tab.window()
     assert editor.tabs.tabText(2) == "Chương trình" and editor.tabs.isTabVisible(2)
+
+
+def test_the_tab_says_its_changes_are_saved_at_once(qtbot, tab):
+    from PySide6.QtWidgets import QLabel
+
+    note = tab.findChild(QLabel, "savedAtOnce")
+    assert note is not None and note.isVisible()
+    assert note.text() == "Thay đổi ở thẻ này được lưu ngay; nút Hủy của cửa sổ không hoàn tác chúng."

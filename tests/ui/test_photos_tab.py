@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QLabel
 
 from nlv_events.core import store
 from nlv_events.core.records import EventRecord, PersonEntry
@@ -57,6 +58,7 @@ def test_drop_a_folder_then_caption_credit_people_and_choice(qtbot, editor, tmp_
     assert not tab._loaded  # nothing read until the tab is looked at
     editor.tabs.setCurrentWidget(tab)
     assert tab._loaded and tab.grid.count() == 0 and tab.info_label.text() == "Chưa có ảnh."
+    assert "được lưu ngay" in tab.findChild(QLabel, "savedAtOnce").text()  # not waiting for the editor's Save
     (photos_folder(tmp_path) / "ghi-chu.jpg").write_text("không phải ảnh")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "the-nho"))])
