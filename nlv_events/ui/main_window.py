@@ -38,7 +38,7 @@ from nlv_events.ui.event_table_view import EventTableView
 from nlv_events.ui.guest_printing import GuestPrintActions
 from nlv_events.ui.kind_navigator import KIND_ROLE, KindNavigatorModel
 from nlv_events.ui.undo_commands import DeleteEventCommand, RemoveSampleCommand, SaveEventCommand
-from nlv_events.ui.widgets import SearchLine
+from nlv_events.ui.widgets import ElidedLabel, SearchLine
 from nlv_events.ui.workers import BackgroundTask
 
 ALL_YEARS = 0
@@ -160,8 +160,8 @@ class MainWindow(QMainWindow):
         self.widen_button.clicked.connect(self.search_all_years)
         self.widen_button.hide()
         self.statusBar().addWidget(self.widen_button)
-        self.database_status = QLabel(self)
-        self.statusBar().addPermanentWidget(self.database_status)
+        self.database_status = ElidedLabel(self)
+        self.statusBar().addPermanentWidget(self.database_status, 1)
 
         translation.translate_ui(self.retranslate)
         self._restore_filters()

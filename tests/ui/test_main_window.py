@@ -136,3 +136,16 @@ def test_the_keyboard_goes_from_the_search_to_what_was_found(window, qtbot, monk
     qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)  # Esc clears the search
     assert window.search_box.text() == ""
     qtbot.waitUntil(lambda: window.model.rowCount() == 32)
+
+
+def test_a_long_database_path_gives_way_to_the_reminder_in_the_status_bar(window, qtbot):
+    import datetime as dt
+
+    window.resize(1280, 680)
+    path = "/home/nhanvien/TVQG/NLV Events/dữ liệu dùng chung của phòng Truyền thông/events.sqlite3"
+    window.database_status.setText(f"Cơ sở dữ liệu: {path}")
+    window.plan_menu.update_reminder(today=dt.date(2025, 1, 2))
+    reminder = window.plan_menu.reminder
+    qtbot.waitUntil(reminder.isVisible)
+    qtbot.waitUntil(lambda: reminder.width() >= reminder.sizeHint().width())  # whole, not cut from the left
+    assert "…" in window.database_status.text() and window.database_status.toolTip().endswith(path)
