@@ -35,6 +35,7 @@ from nlv_events.services.tally_tables import SUMMARY_COLUMNS, summary_headers, s
 from nlv_events.ui import ask
 from nlv_events.ui.event_table_model import short_kind
 from nlv_events.ui.plan_progress import PlanProgressTable
+from nlv_events.ui.widgets import fit_to_screen
 from nlv_events.ui.workers import BackgroundTask
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -169,7 +170,7 @@ class TalliesDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("TalliesDialog")
         self.setWindowTitle(_("Tallies for the annual report"))
-        self.resize(1180, 640)  # fits a 1280×680 screen
+        fit_to_screen(self, 1380, 640)  # every column where the screen is wide enough
         self.year_box = QComboBox(self)
         years = sorted({*queries.years_with_events(), dt.date.today().year}, reverse=True)
         for value in years:
@@ -187,7 +188,9 @@ class TalliesDialog(QDialog):
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The kinds' names whole (a stretched first column was squeezed to "oại sự kiệ" at 1280 pixels); the
+        # table scrolls sideways when the figures need more room than the dialog has.
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.chart_view = QChartView(self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(200)
