@@ -45,7 +45,8 @@ class Totals:
                 setattr(self, name, (getattr(self, name) or 0) + value)
 
 
-def columns() -> list[Column]:
+def columns(news_links: bool = False) -> list[Column]:
+    """The list's columns; with the news links the notes column is wider, an address being long."""
     return [
         Column(_("No."), fit=True, align="center"),
         Column(_("Event"), weight=2.0),
@@ -57,7 +58,7 @@ def columns() -> list[Column]:
         Column(_("Attendance"), fit=True, align="right"),
         Column(_("Online views"), fit=True, align="right"),
         Column(_("Items displayed"), fit=True, align="right"),
-        Column(_("Notes"), weight=0.8, italic=True),
+        Column(_("Notes"), weight=1.6 if news_links else 0.8, italic=True),
     ]
 
 
@@ -182,7 +183,7 @@ def list_table(year: int, step: Step | None = None, news_links: bool = False) ->
             return _("Opened {day}; counted in {year}").format(day=format_day(record.start), year=record.start.year)
 
         _group(rows, heading, numbered(continuing, opened), organisation, _("Subtotal, not in the year's total"))
-    return Table(columns(), rows, continued=_("(continued)"))
+    return Table(columns(news_links), rows, continued=_("(continued)"))
 
 
 def cancelled_lines(year: int, step: Step | None = None) -> list[Text]:

@@ -370,3 +370,9 @@ def test_tall_rows_continue_rather_than_leave_pages_two_thirds_empty(db):
 def test_a_one_day_programme_names_its_weekday(demo_db):
     first = read_pages(demo_programme("demo-2022-review"))[0].text()
     assert "Thời gian: 08:00–11:30, thứ Hai, ngày 26/12/2022" in first
+
+
+def test_with_the_news_links_the_notes_column_is_wider(demo_db):
+    options = DecreeOptions(**{**OPTIONS.__dict__, "news_links": True})
+    plain, linked = (read_pages(year_report.render(2022, chosen))[0].table.borders for chosen in (OPTIONS, options))
+    assert linked[-1] - linked[-2] > 1.5 * (plain[-1] - plain[-2])  # an address wraps into fewer lines
