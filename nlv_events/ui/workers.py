@@ -77,6 +77,7 @@ class BackgroundTask(QObject):
         self._worker = _Worker(job)
         self._worker.moveToThread(self._thread)
         self._dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
+        self._dialog.setWindowTitle(parent.window().windowTitle() if parent is not None else "")  # not untitled
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self._dialog.setMinimumDuration(500)
         self._dialog.setAutoClose(False)
