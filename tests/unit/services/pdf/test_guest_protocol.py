@@ -154,7 +154,7 @@ def test_the_deputys_form_of_address_is_kept_once_and_travels_in_the_interchange
          {"name": "C", "deputy": "Trần Văn Nam"}],
         lambda key, problem: ValueError(key))
     assert [data.deputy_name for data in parsed] == ["Bà Lê Thị Hoa", "Ông Phạm Văn Thành", "Trần Văn Nam"]
-    with pytest.raises(ValueError, match="deputy.honorific"):
+    with pytest.raises(ValueError, match=r"deputy\.honorific"):
         guest_interchange.parse([{"name": "A", "deputy": {"honorific": 1, "name": "X"}}],
                                 lambda key, problem: ValueError(key))
     assert json.dumps(exported, ensure_ascii=False)
