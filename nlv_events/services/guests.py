@@ -102,6 +102,20 @@ class GuestEntry:
         return (self.deputy_position or "") if self.sends_deputy else self.title_line
 
 
+# The usual forms of address, offered for a deputy and recognised in front of a deputy's stored name.
+HONORIFICS = ("Ông", "Bà", "Đồng chí", "GS.TS.", "PGS.TS.", "TS.", "ThS.", "GS.", "PGS.")
+
+
+def split_addressed(addressed: str | None) -> tuple[str | None, str]:
+    """ "Ông Phạm Văn Thành" → ("Ông", "Phạm Văn Thành"): a usual form of address split off a deputy's stored name
+    (none found: (None, the whole text))."""
+    text = clean(addressed)
+    for honorific in sorted(HONORIFICS, key=len, reverse=True):
+        if text.startswith(honorific + " ") and text[len(honorific):].strip():
+            return honorific, text[len(honorific):].strip()
+    return None, text
+
+
 def deputy_as_addressed(honorific: str | None, name: str | None) -> str:
     """The deputy's form of address and name as one text ("Ông" + "Phạm Văn Thành" → "Ông Phạm Văn Thành"): the
     deputy_name column carries both, so an older record with the name alone still prints as it was. A name that
@@ -579,7 +593,8 @@ def programme_people(event_id: int) -> list[PersonEntry]:
     people = []
     for entry in guest_list(event_id, COMING):
         if entry.sends_deputy:
-            people.append(PersonEntry(name=entry.deputy_name or "", role="guest", position=entry.deputy_position))
+            honorific, name = split_addressed(entry.deputy_name)  # the address book keeps names without "Ông"
+            people.append(PersonEntry(name=name, role="guest", honorific=honorific, position=entry.deputy_position))
         else:
             people.append(PersonEntry(name=entry.name, role="guest", honorific=entry.honorific,
                                       position=entry.position, organisation=entry.organisation))

@@ -171,14 +171,12 @@ class GroupsDialog(QDialog):
 class DeputyDialog(QDialog):
     """Who comes in the guest's place: form of address, name and position, as the card and the list print them."""
 
-    HONORIFICS = ("Ông", "Bà", "Đồng chí", "GS.TS.", "PGS.TS.", "TS.", "ThS.")
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Sends a deputy"))
         self.honorific = QComboBox(self)
         self.honorific.setEditable(True)
-        self.honorific.addItems(["", *self.HONORIFICS])
+        self.honorific.addItems(["", *guests.HONORIFICS])
         self.honorific.setObjectName("deputyHonorific")
         self.name = QLineEdit(self)
         self.name.setObjectName("deputyName")

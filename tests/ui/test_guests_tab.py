@@ -195,7 +195,8 @@ def test_programme_row_filled_from_the_guests_coming(qtbot, demo_db, answers):
     tab.fill_programme_row()  # a second time adds nobody twice
     people = editor.record().programme[0].people
     added = [person for person in people if person.role == "guest"]
-    assert [person.name for person in added] == ["Nguyễn Văn Khách 001", "Ông Lê Văn Thay"]
+    assert [person.name for person in added] == ["Nguyễn Văn Khách 001", "Lê Văn Thay"]
+    assert added[1].honorific == "Ông"  # the deputy as addressed, the address book's name without "Ông"
     assert added[0].position == "Giám đốc" and added[0].organisation == "Thư viện tỉnh số 1"
     editor.undo_stack.undo()  # one step of the editor's undo takes the second (empty) fill back
     editor.undo_stack.undo()

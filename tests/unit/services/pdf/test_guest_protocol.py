@@ -201,3 +201,10 @@ def test_head_table_guests_have_their_seat_and_a_unit_sits_nowhere(demo_db):
     assert "Vụ Thư viện" not in " ".join(cell or "" for row in plan for cell in row)
     assert [" ".join(cell.split()) for cell in plan[1]] == [
         "Thượng tá Hoàng Thị Phương Thảo Nguyên Ngọc Diệp", "Ông Nguyễn Xuân Dũng"]
+
+
+def test_a_deputys_stored_name_splits_back_into_form_of_address_and_name():
+    assert guests.split_addressed("Ông Phạm Văn Thành") == ("Ông", "Phạm Văn Thành")
+    assert guests.split_addressed("PGS.TS. Lê Thị Hoa") == ("PGS.TS.", "Lê Thị Hoa")
+    assert guests.split_addressed("Phạm Văn Thành") == (None, "Phạm Văn Thành")  # an older record: the name alone
+    assert guests.deputy_as_addressed("Bà", "bà Lê Thị Hoa") == "bà Lê Thị Hoa"  # typed twice: kept once
