@@ -13,3 +13,6 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
 }
 VI["Say which guests with --guest N (their number in the list)."] = (
     "Hãy chỉ rõ khách mời bằng --guest N (số thứ tự của khách trong danh sách).")
+# The invitation's verb ({{ attend }} in the body templates): "chỉ đạo" only to superiors.
+VI["attend and direct"] = "tới dự và chỉ đạo"
+VI["attend"] = "tới dự"

@@ -96,9 +96,7 @@ def you(guest: GuestEntry) -> str:
 
 def attend_phrase(directs: bool) -> str:
     """ "tới dự và chỉ đạo" to superiors (the Ministry's and the Party's leaders), "tới dự" to everyone else."""
-    if current_language() == "en":
-        return "attend and address" if directs else "attend"
-    return "tới dự và chỉ đạo" if directs else "tới dự"
+    return _("attend and direct") if directs else _("attend")
 
 
 def event_title(record: EventRecord) -> str:
