@@ -24,6 +24,15 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
                               "all such rows as the same person, or as new people")
     listing.add_argument("--format", dest="output_format", choices=("table", "json", "csv"), default="table")
     listing.add_argument("--contacts", action="store_true", help="include e-mail and phone (personal data)")
+    listing.add_argument("--set-state", metavar="STATE",
+                         help="record a reply: move the guests numbered by --guest to STATE (to_invite, invited, "
+                              "accepted, declined, deputy, attended)")
+    listing.add_argument("--guest", type=int, action="append", metavar="N",
+                         help="a guest by their number in the list (its first column); repeatable")
+    listing.add_argument("--deputy", metavar="NAME", help="with --set-state deputy: the name of the deputy sent")
+    listing.add_argument("--deputy-honorific", metavar="TEXT",
+                         help="the deputy's form of address (Ông, Bà, Đồng chí, TS. …), printed before the name")
+    listing.add_argument("--deputy-position", metavar="TEXT", help="the deputy's position")
 
     invitations = commands.add_parser("invitations", parents=[common], help="print invitation letters (giấy mời)")
     invitations.add_argument("event_id", type=int, metavar="ID")
@@ -38,6 +47,9 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
                                   "ĐỐC”, “KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC” or with a newline")
     invitations.add_argument("--contact", default="", help="the contact line (“Mọi chi tiết xin liên hệ: …”)")
     invitations.add_argument("--qr", action="store_true", help="add a QR code with the event, time and place")
+    invitations.add_argument("--leader-groups", type=int, default=None, metavar="N",
+                             help="the first N guest groups are superiors, whose letters say “tới dự và chỉ đạo” "
+                                  "(default: the setting invitations.leader_groups, 1: Lãnh đạo Bộ)")
 
     cards = commands.add_parser("name-cards", parents=[common], help="print tent name cards for accepted guests")
     cards.add_argument("event_id", type=int, metavar="ID")
@@ -86,12 +98,28 @@ def _import(arguments: argparse.Namespace) -> None:
         file=arguments.import_file, added=summary.added, updated=summary.updated) + "\n")
 
 
+def _set_state(arguments: argparse.Namespace) -> None:
+    from nlv_events.services import guests
+
+    if not arguments.guest:
+        raise UserError(_("Say which guests with --guest N (their number in the list)."))
+    by_number = {entry.precedence: entry.id for entry in guests.guest_list(arguments.event_id)}
+    unknown = [number for number in arguments.guest if number not in by_number]
+    if unknown:
+        raise UserError(_("There is no guest number {id}.").format(id=unknown[0]))
+    guests.set_state([by_number[number] for number in arguments.guest], arguments.set_state,
+                     deputy_name=arguments.deputy, deputy_position=arguments.deputy_position,
+                     deputy_honorific=arguments.deputy_honorific)
+
+
 def _guests(arguments: argparse.Namespace) -> int:
     from nlv_events.services import guests
 
     _open(arguments)
     if arguments.import_file:
         _import(arguments)
+    if arguments.set_state:
+        _set_state(arguments)
     entries = guests.guest_list(arguments.event_id)
     contacts = guests.contacts_of(e.person_id for e in entries) if arguments.contacts else {}
     rows = []
@@ -156,6 +184,7 @@ def _invitations(arguments: argparse.Namespace) -> int:
         contact=arguments.contact,
         qr=arguments.qr,
         states=tuple(arguments.state) if arguments.state else DEFAULT_STATES,
+        leader_groups=arguments.leader_groups,
     )
     _open(arguments)
     count = guest_documents.write_invitations(arguments.event_id, arguments.output, options)

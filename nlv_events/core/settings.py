@@ -39,6 +39,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("backups.folder", "", N_("Backups folder (empty: beside the database)")),
     Setting("media.folder", "", N_("Photos folder (empty: beside the database file; required for PostgreSQL)")),
     Setting("news.author", "", N_('Author of the news items, for the credit line "Tin: …"')),
+    Setting("invitations.leader_groups", "1",
+            N_("How many guest groups, from the top of the order of protocol, are superiors whose letters say "
+               "“tới dự và chỉ đạo”")),
 )
 DEFAULTS = {setting.key: setting.default for setting in SETTINGS}
 SETTINGS_FILENAME = "settings.json"

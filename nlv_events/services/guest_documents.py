@@ -62,10 +62,10 @@ def reception_list_bytes(event_id: int, head_table: int | None = None) -> bytes:
     record = store.load_record(event_id)
     coming = guests.guest_list(event_id, guests.COMING)
     places = reception_list.DEFAULT_HEAD_TABLE if head_table is None else head_table
-    ranks = {entry.id: rank for rank, entry in enumerate(coming, start=1)}
-    seated = guests.seating_order(coming[: max(places, 0)])
+    chosen = guests.head_table_guests(coming, places)
+    seats = {entry.id: seat for seat, entry in enumerate(chosen, start=1)}  # seat 1 in the centre, as in the plan
     listed = guests.guest_list(event_id, reception_list.LISTED_STATES)
-    return reception_list.render(record, listed, seated, ranks)
+    return reception_list.render(record, listed, guests.seating_order(chosen), seats)
 
 
 def write_reception_list(event_id: int, path: str | os.PathLike[str], head_table: int | None = None) -> None:

@@ -65,7 +65,12 @@ def parse(value: Any, fail: Fail) -> list[GuestData]:
         if isinstance(deputy, str):
             data.deputy_name = clean_or_none(deputy)
         elif isinstance(deputy, dict) and isinstance(deputy.get("name"), str):
-            data.deputy_name = clean_or_none(deputy["name"])
+            # "honorific" (newer files) goes in front of the name, as the deputy_name column keeps it.
+            honorific = deputy.get("honorific")
+            if honorific is not None and not isinstance(honorific, str):
+                raise fail(f"{where}.deputy.honorific", _("expected text, found {value}.").format(
+                    value=json.dumps(honorific)))
+            data.deputy_name = clean_or_none(guests.deputy_as_addressed(honorific, deputy["name"]))
             position = deputy.get("position")
             data.deputy_position = clean_or_none(position) if isinstance(position, str) else None
         elif deputy is not None:

@@ -15,8 +15,10 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
 from nlv_events.core.records import PersonEntry
+from nlv_events.core.settings import Settings
 from nlv_events.core.text import clean, clean_or_none, fold
 from nlv_events.i18n import N_, _
+from nlv_events.services import guest_titles
 
 # Ids and states only: a guest's contacts must never reach the log.
 log = logging.getLogger(__name__)
@@ -69,16 +71,21 @@ class GuestEntry:
         return f"{self.honorific} {self.name}" if self.honorific else self.name
 
     @property
+    def is_unit(self) -> bool:
+        """A body invited as such ("Vụ Thư viện"): addressed by its name, never seated at the head table."""
+        return guest_titles.is_unit(self.name, self.honorific)
+
+    @property
     def title_line(self) -> str:
-        """ "Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch": position and organisation, the organisation once."""
-        position, organisation = self.position or "", self.organisation or ""
-        if organisation and fold(organisation) in fold(position):
-            organisation = ""
-        return " ".join(part for part in (position, organisation) if part)
+        """ "Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch": position and organisation, the organisation's words once."""
+        return guest_titles.title_line(self.position, self.organisation)
 
     @property
     def addressee(self) -> str:
-        """What follows "Kính gửi:" — "Bà Trịnh Thị Thủy – Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch"."""
+        """What follows "Kính gửi:" — "Bà Trịnh Thị Thủy – Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch"; a unit
+        with its organisation after a comma: "Vụ Thư viện, Bộ Văn hóa, Thể thao và Du lịch"."""
+        if self.is_unit and not self.position:
+            return guest_titles.unit_line(self.name, self.organisation)
         return f"{self.addressed_name} – {self.title_line}" if self.title_line else self.addressed_name
 
     @property
@@ -87,12 +94,36 @@ class GuestEntry:
 
     @property
     def card_name(self) -> str:
-        """Who sits at the table: the deputy when one is sent."""
+        """Who sits at the table: the deputy (as addressed: "Ông Phạm Văn Thành") when one is sent."""
         return self.deputy_name if self.sends_deputy else self.addressed_name  # type: ignore[return-value]
 
     @property
     def card_position(self) -> str:
         return (self.deputy_position or "") if self.sends_deputy else self.title_line
+
+
+# The usual forms of address, offered for a deputy and recognised in front of a deputy's stored name.
+HONORIFICS = ("Ông", "Bà", "Đồng chí", "GS.TS.", "PGS.TS.", "TS.", "ThS.", "GS.", "PGS.")
+
+
+def split_addressed(addressed: str | None) -> tuple[str | None, str]:
+    """ "Ông Phạm Văn Thành" → ("Ông", "Phạm Văn Thành"): a usual form of address split off a deputy's stored name
+    (none found: (None, the whole text))."""
+    text = clean(addressed)
+    for honorific in sorted(HONORIFICS, key=len, reverse=True):
+        if text.startswith(honorific + " ") and text[len(honorific):].strip():
+            return honorific, text[len(honorific):].strip()
+    return None, text
+
+
+def deputy_as_addressed(honorific: str | None, name: str | None) -> str:
+    """The deputy's form of address and name as one text ("Ông" + "Phạm Văn Thành" → "Ông Phạm Văn Thành"): the
+    deputy_name column carries both, so an older record with the name alone still prints as it was. A name that
+    already begins with the form of address keeps it once."""
+    honorific, name = clean(honorific), clean(name)
+    if not honorific or fold(name).startswith(fold(honorific) + " ") or fold(name) == fold(honorific):
+        return name
+    return f"{honorific} {name}"
 
 
 @dataclass
@@ -145,6 +176,22 @@ def save_groups(names: Sequence[str]) -> None:
         removed = [group.id for group in existing.values() if group.id not in kept]
         if removed:
             GuestGroup.delete().where(GuestGroup.id.in_(removed)).execute()
+
+
+def leader_group_count(count: int | None = None) -> int:
+    """How many groups from the top of the order of protocol are superiors (the Ministry's and the Party's
+    leaders), whose letters say "tới dự và chỉ đạo": `count` when given, else the setting (1: Lãnh đạo Bộ)."""
+    if count is None:
+        try:
+            count = int(Settings().get("invitations.leader_groups"))
+        except ValueError:
+            count = 1
+    return max(count, 0)
+
+
+def leader_groups(count: int | None = None) -> list[str]:
+    """The names of the superiors' groups: the first `count` (default: the setting) in the order of protocol."""
+    return [group.name for group in groups()[: leader_group_count(count)]]
 
 
 def find_group(name: str | None) -> GuestGroup | None:
@@ -379,11 +426,13 @@ def set_state(
     channel: str | None = None,
     deputy_name: str | None = None,
     deputy_position: str | None = None,
+    deputy_honorific: str | None = None,
 ) -> int:
     """Move every guest of `guest_ids` to `state`, all of them or none; returns how many changed.
 
     invited records the day (today by default) and the channel (letter by default); deputy needs the deputy's
-    name; accepted (the guest comes in person) forgets a deputy; back to to_invite forgets the invitation."""
+    name (and takes their form of address: "Ông", "Bà", "TS." …, kept in front of the name); accepted (the guest
+    comes in person) forgets a deputy; back to to_invite forgets the invitation."""
     if channel is not None and channel not in CHANNELS:
         raise UserError(
             _("Unknown way of inviting “{channel}”; use one of: {channels}.").format(
@@ -411,7 +460,8 @@ def set_state(
             if state == "to_invite":
                 values.update(invited_on=None, invited_by=None)
             if state == "deputy":
-                values.update(deputy_name=clean(deputy_name), deputy_position=clean_or_none(deputy_position))
+                values.update(deputy_name=deputy_as_addressed(deputy_honorific, deputy_name),
+                              deputy_position=clean_or_none(deputy_position))
             if state in ("accepted", "declined", "invited", "to_invite"):
                 values.update(deputy_name=None, deputy_position=None)
             Guest.update(**values).where(Guest.id == row.id).execute()
@@ -437,10 +487,15 @@ def seating_order(ranked: Sequence[T]) -> list[T]:
     return [*reversed(hall_left), *ranked[:1], *hall_right]
 
 
+def head_table_guests(coming: Sequence[GuestEntry], places: int) -> list[GuestEntry]:
+    """The `places` highest-ranking of the guests `coming` (in precedence) who are people: a unit invited as such
+    has no seat of its own at the head table."""
+    return [entry for entry in coming if not entry.is_unit][: max(places, 0)]
+
+
 def head_table(event_id: int, places: int) -> list[GuestEntry]:
     """The `places` highest-ranking guests who are coming, as they sit seen from the hall (left to right)."""
-    coming = guest_list(event_id, COMING)
-    return seating_order(coming[: max(places, 0)])
+    return seating_order(head_table_guests(guest_list(event_id, COMING), places))
 
 
 # ---- address book -------------------------------------------------------------------------------------------
@@ -538,7 +593,8 @@ def programme_people(event_id: int) -> list[PersonEntry]:
     people = []
     for entry in guest_list(event_id, COMING):
         if entry.sends_deputy:
-            people.append(PersonEntry(name=entry.deputy_name or "", role="guest", position=entry.deputy_position))
+            honorific, name = split_addressed(entry.deputy_name)  # the address book keeps names without "Ông"
+            people.append(PersonEntry(name=name, role="guest", honorific=honorific, position=entry.deputy_position))
         else:
             people.append(PersonEntry(name=entry.name, role="guest", honorific=entry.honorific,
                                       position=entry.position, organisation=entry.organisation))

@@ -13,6 +13,7 @@ from nlv_events.core.database import user_data_dir
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.resources import resource
+from nlv_events.core.text import fold
 from nlv_events.i18n import _, current_language
 from nlv_events.services import guests
 from nlv_events.services.guests import GuestEntry
@@ -37,6 +38,8 @@ class InvitationOptions:
     qr: bool = False
     states: tuple[str, ...] = DEFAULT_STATES
     recipients: list[str] = field(default_factory=list)  # empty: "Như trên", "Lưu: VT, TTTT"
+    # How many groups from the top of the order of protocol are superiors ("tới dự và chỉ đạo"); None: the setting.
+    leader_groups: int | None = None
 
     def signer_lines(self) -> list[str]:
         lines = [line.strip() for line in self.signer_title.splitlines() if line.strip()]
@@ -65,7 +68,8 @@ def _day_vi(day: dt.date) -> str:
 
 
 def time_phrase(moment: dt.date, lead: bool = True) -> str:
-    """The time as official letters write it: "vào hồi 08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022"."""
+    """The time as official letters write it: "vào hồi 08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022" in running
+    text; without `lead`, after the label "Thời gian:": "08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022"."""
     day = when.day_of(moment)
     if current_language() == "en":
         from babel import dates
@@ -88,6 +92,11 @@ def you(guest: GuestEntry) -> str:
         if honorific == pronoun or honorific.startswith(pronoun + " "):
             return pronoun
     return "Quý vị"
+
+
+def attend_phrase(directs: bool) -> str:
+    """ "tới dự và chỉ đạo" to superiors (the Ministry's and the Party's leaders), "tới dự" to everyone else."""
+    return _("attend and direct") if directs else _("attend")
 
 
 def event_title(record: EventRecord) -> str:
@@ -134,16 +143,23 @@ def letters(
     shared = {
         "title": event_title(record),
         "theme": record.theme or "",
-        "time": time_phrase(record.start),
+        # After "Thời gian:" the label says when: "08 giờ 00, thứ Hai, …" (no "vào hồi"); time_in_text reads in a
+        # sentence ("… vào hồi 08 giờ 00 …").
+        "time": time_phrase(record.start, lead=False),
         "time_short": time_phrase(record.start, lead=False),
+        "time_in_text": time_phrase(record.start),
         "place": place or record.venue or "",
         "contact": options.contact.strip(),
         "kind": record.kind,
     }
+    leaders = {fold(name) for name in guests.leader_groups(options.leader_groups)}
     result = []
     for entry in entries:
+        directs = bool(entry.group) and fold(entry.group) in leaders
         context = {
             **shared,
+            "directs": directs,
+            "attend": attend_phrase(directs),
             "you": you(entry),
             "honorific": entry.honorific or "",
             "name": entry.name,

@@ -1,4 +1,4 @@
-"""Dialogs of the Guests tab: importing a spreadsheet (columns mapped, preview, questions), editing the groups."""
+"""Dialogs of the Guests tab: importing a spreadsheet (columns mapped, preview, questions), the groups, a deputy."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -18,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError
+from nlv_events.core.settings import Settings
 from nlv_events.i18n import _
 from nlv_events.services import guest_import, guests
 from nlv_events.ui import ask
+from nlv_events.ui.guest_printing import leader_wording
 
 PREVIEW_COLUMNS = ("row", "honorific", "name", "position", "organisation", "group", "match")
 
@@ -115,12 +119,24 @@ class ImportDialog(QDialog):
 
 
 class GroupsDialog(QDialog):
-    """The guest groups, one per line, in order of protocol (the first ranks highest)."""
+    """The guest groups, one per line, in order of protocol (the first ranks highest), and how many of the first
+    are superiors whose letters say "tới dự và chỉ đạo"."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Guest groups"))
+        self.settings = settings or Settings()
         self.editor = QPlainTextEdit("\n".join(group.name for group in guests.groups()), self)
+        self.leaders = QSpinBox(self)
+        self.leaders.setRange(0, 50)
+        self.leaders.setValue(guests.leader_group_count())
+        self.leaders.setObjectName("leaderGroups")
+        self.wording = QLabel(self)
+        self.wording.setWordWrap(True)
+        self.editor.textChanged.connect(self.show_wording)
+        self.leaders.valueChanged.connect(self.show_wording)
+        leaders_form = QFormLayout()
+        leaders_form.addRow(_("Superiors' groups (from the top):"), self.leaders)
         buttons = QDialogButtonBox(self)
         buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
@@ -130,7 +146,16 @@ class GroupsDialog(QDialog):
         layout.addWidget(QLabel(_("One group per line, in order of protocol: a new guest is placed after the "
                                   "guests of the groups above theirs."), self))
         layout.addWidget(self.editor, 1)
+        layout.addLayout(leaders_form)
+        layout.addWidget(self.wording)
         layout.addWidget(buttons)
+        self.show_wording()
+
+    def names(self) -> list[str]:
+        return [line.strip() for line in self.editor.toPlainText().splitlines() if line.strip()]
+
+    def show_wording(self) -> None:
+        self.wording.setText(leader_wording(self.names()[: self.leaders.value()]))
 
     def save(self) -> None:
         try:
@@ -138,4 +163,37 @@ class GroupsDialog(QDialog):
         except UserError as error:
             ask.warn(self, _("Guest groups"), str(error))
             return
+        self.settings.set("invitations.leader_groups", str(self.leaders.value()))
+        self.settings.save()
         self.accept()
+
+
+class DeputyDialog(QDialog):
+    """Who comes in the guest's place: form of address, name and position, as the card and the list print them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Sends a deputy"))
+        self.honorific = QComboBox(self)
+        self.honorific.setEditable(True)
+        self.honorific.addItems(["", *guests.HONORIFICS])
+        self.honorific.setObjectName("deputyHonorific")
+        self.name = QLineEdit(self)
+        self.name.setObjectName("deputyName")
+        self.position = QLineEdit(self)
+        self.position.setObjectName("deputyPosition")
+        form = QFormLayout(self)
+        form.addRow(_("Form of address of the deputy:"), self.honorific)
+        form.addRow(_("Name of the deputy:"), self.name)
+        form.addRow(_("Position of the deputy:"), self.position)
+        buttons = QDialogButtonBox(self)
+        buttons.addButton(QDialogButtonBox.StandardButton.Ok).setText(_("Save"))
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, str]:
+        """The keyword arguments of guests.set_state for the deputy."""
+        return {"deputy_honorific": self.honorific.currentText().strip(), "deputy_name": self.name.text().strip(),
+                "deputy_position": self.position.text().strip()}

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -29,6 +30,18 @@ from nlv_events.ui.workers import BackgroundTask
 Show = Callable[[bytes, str, str], None]
 # The services (ReportLab, Jinja) load when first used, not when the window starts.
 ALL_BUT_DECLINED = ("to_invite", "invited", "accepted", "deputy", "attended")
+
+
+def leader_wording(leaders: list[str] | None = None) -> str:
+    """Which letters say "tới dự và chỉ đạo" (the superiors' groups) and which "tới dự"."""
+    if leaders is None:
+        from nlv_events.services import guests
+
+        leaders = guests.leader_groups()
+    if not leaders:
+        return _("Every letter says “tới dự”; none says “và chỉ đạo”.")
+    return _("Letters to the guests of {groups} say “tới dự và chỉ đạo” (to attend and direct); all other letters "
+             "say “tới dự”.").format(groups=", ".join(leaders))
 
 
 class InvitationDialog(QDialog):
@@ -52,6 +65,8 @@ class InvitationDialog(QDialog):
         self.states.addItem(_("Only guests already invited"), ("invited",))
         self.states.addItem(_("Only guests who accepted"), ("accepted",))
         self.docx = QCheckBox(_("As a Word document (DOCX) to edit"), self)
+        self.wording = QLabel(leader_wording(), self)  # which letters say "và chỉ đạo" (Guests tab → Groups…)
+        self.wording.setWordWrap(True)
         form = QFormLayout(self)
         form.addRow(_("Number:"), self.number)
         form.addRow(_("Date:"), self.day)
@@ -59,6 +74,7 @@ class InvitationDialog(QDialog):
         form.addRow(_("Signer:"), self.signer_name)
         form.addRow(_("Contact line:"), self.contact)
         form.addRow(_("Guests:"), self.states)
+        form.addRow("", self.wording)
         form.addRow("", self.qr)
         form.addRow("", self.docx)
         buttons = QDialogButtonBox(self)

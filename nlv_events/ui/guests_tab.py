@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -186,15 +185,17 @@ class GuestsTab(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        deputy_name = deputy_position = None
+        deputy: dict[str, str] = {}
         if state == "deputy":
-            deputy_name, ok = QInputDialog.getText(self, _("Sends a deputy"), _("Name of the deputy:"))
-            if not ok:
+            from nlv_events.ui.guest_dialogs import DeputyDialog
+
+            dialog = DeputyDialog(self)
+            if dialog.exec() != DeputyDialog.DialogCode.Accepted:
                 return
-            deputy_position, _ok = QInputDialog.getText(self, _("Sends a deputy"), _("Position of the deputy:"))
+            deputy = dialog.values()
         try:
             guests.set_state(ids, state, channel=self.channel_box.currentData() if state == "invited" else None,
-                             deputy_name=deputy_name, deputy_position=deputy_position)
+                             **deputy)
         except UserError as error:
             self._error(str(error))
         self.reload()

@@ -68,10 +68,40 @@ def test_invitations_as_pdf_and_docx(capsys, db_path, review, tmp_path):
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert text.count("GIẤY MỜI") == 2
     assert "Kính gửi: Bà Trịnh Thị Thủy – Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch" in text
-    assert "vào hồi 08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022" in text
+    assert "Thời gian: 08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022." in text and "vào hồi" not in text
+    assert "kính mời Bà tới dự và chỉ đạo Hội nghị" in text  # the Deputy Minister (Lãnh đạo Bộ) directs
+    assert "kính mời Ông tới dự Hội nghị" in text  # the city library's director attends
     assert "Số: 25/GM-TVQG" in document.tables[0].rows[0].cells[0].text
     assert "PHÓ GIÁM ĐỐC" in document.tables[1].rows[0].cells[1].text
     assert "thuy@example.vn" not in text
+
+
+def test_leader_groups_option_sets_which_letters_say_chi_dao(capsys, db_path, review, tmp_path):
+    pdf = tmp_path / "giay-moi.pdf"
+    code, _out, err = run(capsys, "invitations", str(review), "--db", str(db_path), "-o", str(pdf),
+                          "--leader-groups", "0")
+    assert code == 0, err
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages]
+    assert "kính mời Bà tới dự Hội nghị" in pages[0] and not any("chỉ đạo" in page for page in pages)
+
+
+def test_replies_and_a_deputy_with_form_of_address_from_the_command_line(capsys, db_path, review, tmp_path):
+    base = ("guests", str(review), "--db", str(db_path))
+    assert run(capsys, *base, "--set-state", "invited", "--guest", "1", "--guest", "2")[0] == 0
+    assert run(capsys, *base, "--set-state", "accepted", "--guest", "1")[0] == 0
+    code, _out, err = run(capsys, *base, "--set-state", "deputy", "--guest", "2", "--deputy", "Phạm Văn Thành",
+                          "--deputy-honorific", "Ông", "--deputy-position", "Phó Giám đốc Thư viện Hà Nội",
+                          "--format", "json")
+    assert code == 0, err
+    code, out, _err = run(capsys, *base, "--format", "json")
+    assert json.loads(out)[1]["deputy"] == "Ông Phạm Văn Thành"
+    cards = tmp_path / "the-ten.pdf"
+    assert run(capsys, "name-cards", str(review), "--db", str(db_path), "-o", str(cards))[0] == 0
+    assert "Ông Phạm Văn Thành" in PdfReader(cards).pages[1].extract_text()
+    code, _out, err = run(capsys, *base, "--set-state", "accepted", "--guest", "9")
+    assert code == 1 and "9" in err and len(err.strip().splitlines()) == 1
+    code, _out, err = run(capsys, *base, "--set-state", "accepted")
+    assert code == 1 and "--guest" in err
 
 
 def test_name_cards_and_reception_list(capsys, db_path, review, tmp_path):

@@ -1,12 +1,12 @@
 """The editor's Guests tab and the Print menu entries, driven as a user would."""
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QInputDialog
 
 from nlv_events.core import queries, store
 from nlv_events.services import guests
 from nlv_events.services.guests import GuestEntry
 from nlv_events.ui.event_editor import EventEditor
+from nlv_events.ui.guest_dialogs import DeputyDialog, GroupsDialog
 from nlv_events.ui.guest_model import MIME_TYPE
 from nlv_events.ui.guests_tab import GuestsTab
 from tests.unit.services.guest_helpers import THUY, add_many, review_id
@@ -41,8 +41,16 @@ def test_add_from_the_address_book_change_many_filter_and_count(qtbot, qtmodelte
     tab.state_box.setCurrentIndex(list(guests.STATES).index("invited"))
     tab.apply_button.click()
     select_rows(tab, [1])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("Ông Lê Văn Thay", True))
+    def fill_deputy(dialog) -> int:
+        dialog.honorific.setCurrentText("Ông")
+        dialog.name.setText("Lê Văn Thay")
+        dialog.position.setText("Phó Giám đốc")
+        return DeputyDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DeputyDialog, "exec", fill_deputy)
     tab.set_state_of_selected("deputy")
+    deputy = guests.guest_list(review_id())[1]
+    assert (deputy.card_name, deputy.card_position) == ("Ông Lê Văn Thay", "Phó Giám đốc")
     assert "4 khách mời: đã mời 3" in tab.counts_label.text()
     assert "cử đại diện 1" in tab.counts_label.text()
 
@@ -117,7 +125,7 @@ def test_print_menu_previews_name_cards(window, qtbot, monkeypatch, answers):
 
 def test_import_in_the_window_previews_maps_asks_and_imports(qtbot, demo_db, tmp_path, monkeypatch):
     from nlv_events.ui import ask
-    from nlv_events.ui.guest_dialogs import GroupsDialog, ImportDialog
+    from nlv_events.ui.guest_dialogs import ImportDialog
 
     guests.add_guest(next(event.id for event in queries.events() if event.id != review_id()),
                      GuestEntry(name="Lê Thị Hoa", organisation="Thư viện Đà Nẵng"))
@@ -143,6 +151,29 @@ def test_import_in_the_window_previews_maps_asks_and_imports(qtbot, demo_db, tmp
     groups.editor.setPlainText("Khách quốc tế\n" + groups.editor.toPlainText())
     groups.save()
     assert guests.groups()[0].name == "Khách quốc tế"
+
+
+def test_groups_dialog_shows_and_sets_which_letters_say_chi_dao(qtbot, demo_db, tmp_path, monkeypatch):
+    from nlv_events.core.settings import Settings
+    from nlv_events.ui.guest_printing import InvitationDialog
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    dialog = GroupsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.leaders.value() == 1
+    assert "nhóm Lãnh đạo Bộ ghi “tới dự và chỉ đạo”" in dialog.wording.text()
+    dialog.leaders.setValue(2)
+    assert "Lãnh đạo Bộ, Vụ, Cục thuộc Bộ" in dialog.wording.text()
+    dialog.save()
+    assert Settings().get("invitations.leader_groups") == "2"
+    assert guests.leader_groups() == ["Lãnh đạo Bộ", "Vụ, Cục thuộc Bộ"]
+    printing = InvitationDialog()
+    qtbot.addWidget(printing)
+    assert "Lãnh đạo Bộ, Vụ, Cục thuộc Bộ" in printing.wording.text()  # seen again before printing
+    dialog = GroupsDialog()
+    qtbot.addWidget(dialog)
+    dialog.leaders.setValue(0)
+    assert "Mọi giấy mời đều ghi “tới dự”" in dialog.wording.text()
 
 
 def test_address_book_edits_contacts_and_lists_appearances(qtbot, demo_db, caplog):
@@ -182,7 +213,8 @@ def test_programme_row_filled_from_the_guests_coming(qtbot, demo_db, answers):
     tab.fill_programme_row()  # a second time adds nobody twice
     people = editor.record().programme[0].people
     added = [person for person in people if person.role == "guest"]
-    assert [person.name for person in added] == ["Nguyễn Văn Khách 001", "Ông Lê Văn Thay"]
+    assert [person.name for person in added] == ["Nguyễn Văn Khách 001", "Lê Văn Thay"]
+    assert added[1].honorific == "Ông"  # the deputy as addressed, the address book's name without "Ông"
     assert added[0].position == "Giám đốc" and added[0].organisation == "Thư viện tỉnh số 1"
     editor.undo_stack.undo()  # one step of the editor's undo takes the second (empty) fill back
     editor.undo_stack.undo()

@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 from nlv_events import __version__
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
+from nlv_events.services import guest_titles
 from nlv_events.services.guests import GuestEntry
 from nlv_events.services.pdf.fonts import SERIF, register_fonts
 
@@ -31,8 +32,9 @@ def fit_size(line: str, font: str, largest: float, width: float) -> float:
 
 
 def position_lines(position: str, width: float) -> tuple[list[str], float]:
-    """The position on one line when it fits large enough, else on two lines of even length (never a lone last
-    word), as large as fits."""
+    """The position on one line when it fits large enough, else on two lines broken where it reads best: the
+    lines balanced, but a break before an organisation word ("… Quân sự, / Bộ Quốc phòng") or after a comma
+    preferred, and one inside a word pair ("Quân / sự") avoided (guest_titles.break_cost); as large as fits."""
     if not position:
         return [], POSITION_SIZE
     one_line = fit_size(position, POSITION_FONT, POSITION_SIZE, width)
@@ -40,11 +42,12 @@ def position_lines(position: str, width: float) -> tuple[list[str], float]:
     if one_line >= MIN_ONE_LINE or len(words) < 2:
         return [position], one_line
 
-    def widths(cut: int) -> tuple[float, float]:
-        return (stringWidth(" ".join(words[:cut]), POSITION_FONT, POSITION_SIZE),
-                stringWidth(" ".join(words[cut:]), POSITION_FONT, POSITION_SIZE))
+    def cost(cut: int) -> float:
+        longer = max(stringWidth(" ".join(words[:cut]), POSITION_FONT, POSITION_SIZE),
+                     stringWidth(" ".join(words[cut:]), POSITION_FONT, POSITION_SIZE))
+        return longer * guest_titles.break_cost(words, cut)
 
-    cut = min(range(1, len(words)), key=lambda cut: max(widths(cut)))
+    cut = min(range(1, len(words)), key=cost)
     lines = [" ".join(words[:cut]), " ".join(words[cut:])]
     size = min(fit_size(line, POSITION_FONT, POSITION_SIZE, width) for line in lines)
     return lines, size

@@ -31,7 +31,15 @@ def _position_cell(entry: GuestEntry) -> str:
     return (entry.deputy_position or "") if entry.sends_deputy else entry.title_line
 
 
-def guest_table(entries: list[GuestEntry], width: float) -> Table:
+def seat_cell(entry: GuestEntry, seats: dict[int | None, int]) -> str:
+    """The seat the desk shows the guest to: their numbered place at the head table (the number of the plan's
+    box), else the seat the office noted."""
+    if entry.id in seats:
+        return _("Head table, seat {number}").format(number=seats[entry.id])
+    return entry.seat or ""
+
+
+def guest_table(entries: list[GuestEntry], width: float, seats: dict[int | None, int] | None = None) -> Table:
     style = styles()
     headers = [_("No."), _("Guest"), _("Position, organisation"), _("Seat"), _("Arrived")]
     data: list[list] = [[Paragraph(text(header), style["cell_head"]) for header in headers]]
@@ -41,12 +49,12 @@ def guest_table(entries: list[GuestEntry], width: float) -> Table:
                 Paragraph(str(number), style["cell_center"]),
                 Paragraph(text(_guest_cell(entry)), style["cell"]),
                 Paragraph(text(_position_cell(entry)), style["cell"]),
-                Paragraph(text(entry.seat), style["cell_center"]),
+                Paragraph(text(seat_cell(entry, seats or {})), style["cell_center"]),
                 "",
             ]
         )
     table = Table(
-        data, colWidths=[width * f for f in (0.08, 0.31, 0.35, 0.13, 0.13)], repeatRows=1, splitInRow=1
+        data, colWidths=[width * f for f in (0.08, 0.29, 0.33, 0.18, 0.12)], repeatRows=1, splitInRow=1
     )
     table.setStyle(
         table_style(
@@ -58,13 +66,13 @@ def guest_table(entries: list[GuestEntry], width: float) -> Table:
     return table
 
 
-def head_table_plan(seated: list[GuestEntry], ranks: dict[int | None, int], width: float) -> list:
-    """The head table seen from the hall: a box per seat with the guest's rank and name."""
+def head_table_plan(seated: list[GuestEntry], seats: dict[int | None, int], width: float) -> list:
+    """The head table seen from the hall: a box per seat with its number (1 in the centre) and the guest's name."""
     style = styles()
     if not seated:
         return []
     cell_width = width / len(seated)
-    numbers = [Paragraph(str(ranks[entry.id]), style["cell_head"]) for entry in seated]
+    numbers = [Paragraph(str(seats[entry.id]), style["cell_head"]) for entry in seated]
     names = [Paragraph(text(entry.card_name), style["cell_center"]) for entry in seated]
     plan = Table([numbers, names], colWidths=[cell_width] * len(seated))
     plan.setStyle(
@@ -88,9 +96,10 @@ def head_table_plan(seated: list[GuestEntry], ranks: dict[int | None, int], widt
     ]
 
 
-def render(record: EventRecord, entries: list[GuestEntry], seated: list[GuestEntry], ranks: dict[int | None, int],
+def render(record: EventRecord, entries: list[GuestEntry], seated: list[GuestEntry], seats: dict[int | None, int],
            letterhead: Letterhead | None = None) -> bytes:
-    """The list of `entries` and the plan of the `seated` guests (`ranks`: each one's place in precedence)."""
+    """The list of `entries` and the plan of the `seated` guests (`seats`: each one's seat number at the head
+    table, 1 for the highest-ranking, in the centre)."""
     if not entries:
         raise UserError(_("The event “{title}” has no invited guests to list.").format(title=record.title))
     buffer = io.BytesIO()
@@ -104,9 +113,9 @@ def render(record: EventRecord, entries: list[GuestEntry], seated: list[GuestEnt
         Paragraph(text(record.title), style["subject"]),
         Paragraph(text(format_span(record.start, record.end)), style["info"]),
         Spacer(1, 8),
-        guest_table(entries, document.width),
+        guest_table(entries, document.width, seats),
         Spacer(1, 12),
-        *head_table_plan(seated, ranks, document.width),
+        *head_table_plan(seated, seats, document.width),
     ]
     document.build(story, canvasmaker=numbered_canvas(lambda page, pages: str(page)))
     return buffer.getvalue()

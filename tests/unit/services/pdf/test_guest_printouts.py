@@ -27,6 +27,8 @@ def test_time_is_written_out_as_in_official_letters():
     assert time_phrase(dt.datetime(2022, 12, 26, 8, 0)) == "vào hồi 08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022"
     assert time_phrase(dt.datetime(2023, 1, 8, 14, 30)) == "vào hồi 14 giờ 30, Chủ nhật, ngày 08 tháng 01 năm 2023"
     assert time_phrase(dt.date(2022, 4, 21)) == "vào thứ Năm, ngày 21 tháng 4 năm 2022"
+    # After the label "Thời gian:" the letter gives the time alone.
+    assert time_phrase(dt.datetime(2022, 12, 26, 8, 0), lead=False) == "08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022"
 
 
 def test_120_guests_merge_into_one_invitation_pdf(demo_db, assert_embedded_truetype):
@@ -46,7 +48,7 @@ def test_120_guests_merge_into_one_invitation_pdf(demo_db, assert_embedded_truet
         "GIẤY MỜI",
         "Kính gửi: Bà Trịnh Thị Thủy – Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch",
         "trân trọng kính mời Bà tới dự và chỉ đạo Hội nghị Tổng kết công tác năm 2022",
-        "vào hồi 08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022",
+        "Thời gian: 08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022.",
         "Mọi chi tiết xin liên hệ: Phòng Thông tin – Truyền thông",
         "GIÁM ĐỐC",
         "Nguyễn Xuân Dũng",
@@ -57,7 +59,10 @@ def test_120_guests_merge_into_one_invitation_pdf(demo_db, assert_embedded_truet
     assert "Kính gửi: Ông Nguyễn Văn Khách 002 – Giám đốc Thư viện tỉnh số 2" in pages[1]
     assert "Khách 001" not in " ".join(pages)
     assert all(page.count("Kính gửi:") == 1 for page in pages)
-    assert all("vào hồi 08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022" in page for page in pages)
+    assert all("Thời gian: 08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022." in page for page in pages)
+    assert not any("vào hồi" in page for page in pages)
+    # Only the Ministry's leader is asked "to attend and direct"; the provincial libraries' directors "to attend".
+    assert all("kính mời Ông tới dự Hội nghị Tổng kết" in page and "chỉ đạo" not in page for page in pages[1:])
     assert_embedded_truetype(pdf)
 
 
@@ -131,7 +136,7 @@ def test_reception_list_in_precedence_with_head_table(demo_db):
     every = [entry.id for entry in guests.guest_list(event)]
     guests.set_state(every, "invited")
     guests.set_state(every[:4], "accepted")
-    guests.update_guest(every[0], seat="A1")
+    guests.update_guest(every[4], seat="A1")  # a guest not at the head table keeps the seat the office noted
     pdf = guest_documents.reception_list_bytes(event, head_table=3)
     text = pdf_text(pdf)
     assert "DANH SÁCH ĐẠI BIỂU" in text
@@ -175,5 +180,5 @@ def test_english_letters_address_the_guest_as_you(demo_db):
     text = pdf_text(guest_documents.invitations_bytes(event, InvitationOptions(day=dt.date(2022, 12, 12))))
     assert "To: Bà Trịnh Thị Thủy – Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch" in text
     assert "honoured to invite you to Year-end review" in text
-    assert "at 08:00 on Monday, 26 December 2022" in text
+    assert "Time: 08:00 on Monday, 26 December 2022." in text
     assert "DIRECTOR" in text and "- As above;" in text and "Hanoi, 12 December 2022" in text
