@@ -2,6 +2,10 @@
 
 VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     # the guest list and its states
+    " or ": " hoặc ",
+    "Select the guests in the list first (Ctrl or Shift for several).": (
+        "Hãy chọn khách mời trong danh sách trước (giữ Ctrl hoặc Shift để chọn nhiều người)."
+    ),
     "To invite": "Chưa mời",
     "Invited": "Đã mời",
     "Accepted": "Nhận lời",
@@ -15,7 +19,9 @@ VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
     "{name} is already on this event's guest list.": "{name} đã có trong danh sách khách mời của sự kiện này.",
     "There is no guest number {id}.": "Không có khách mời số {id}.",
     "Unknown guest state “{state}”; use one of: {states}.": "Trạng thái khách mời “{state}” không hợp lệ; dùng một trong: {states}.",
-    "{name} cannot go from “{old}” to “{new}”.": "{name} không thể chuyển từ “{old}” sang “{new}”.",
+    "{name} cannot go from “{old}” to “{new}”: from “{old}” the next step is {steps}.": (
+        "{name} không thể chuyển từ “{old}” sang “{new}”: từ “{old}” chỉ chuyển được sang {steps}."
+    ),
     "Unknown way of inviting “{channel}”; use one of: {channels}.": "Cách mời “{channel}” không hợp lệ; dùng một trong: {channels}.",
     "Give the name of the deputy the guest sends.": "Hãy nhập họ tên người được cử đi thay.",
     # import

@@ -412,9 +412,10 @@ def check_transition(old: str, new: str, name: str) -> None:
             _("Unknown guest state “{state}”; use one of: {states}.").format(state=new, states=", ".join(STATES))
         )
     if new != old and new not in TRANSITIONS[old]:
+        steps = [f"“{state_label(state)}”" for state in STATES if state in TRANSITIONS[old]]
         raise UserError(
-            _("{name} cannot go from “{old}” to “{new}”.").format(
-                name=name, old=state_label(old), new=state_label(new)
+            _("{name} cannot go from “{old}” to “{new}”: from “{old}” the next step is {steps}.").format(
+                name=name, old=state_label(old), new=state_label(new), steps=_(" or ").join(steps)
             )
         )
 

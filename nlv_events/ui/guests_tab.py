@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,7 +23,7 @@ from nlv_events.services import guests
 from nlv_events.services.guests import GuestEntry
 from nlv_events.ui import ask
 from nlv_events.ui.guest_model import GuestTableModel
-from nlv_events.ui.widgets import EntryLine
+from nlv_events.ui.widgets import EntryLine, saved_at_once_note
 
 
 class GuestsTab(QWidget):
@@ -105,6 +105,7 @@ class GuestsTab(QWidget):
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("guestCounts")
 
+        layout.addWidget(saved_at_once_note(self))
         layout.addLayout(add_row)
         layout.addLayout(tools)
         layout.addWidget(self.view, 1)
@@ -184,6 +185,7 @@ class GuestsTab(QWidget):
     def set_state_of_selected(self, state: str) -> None:
         ids = self.selected_ids()
         if not ids:
+            self._error(_("Select the guests in the list first (Ctrl or Shift for several)."))
             return
         deputy: dict[str, str] = {}
         if state == "deputy":
@@ -199,6 +201,14 @@ class GuestsTab(QWidget):
         except UserError as error:
             self._error(str(error))
         self.reload()
+        self._select_ids(ids)  # the next step of the reply is for the same guests
+
+    def _select_ids(self, ids: list[int]) -> None:
+        selection = self.view.selectionModel()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row, entry in enumerate(self.model.entries):
+            if entry.id in ids:
+                selection.select(self.model.index(row, 0), flags)
 
     def remove_selected(self) -> None:
         ids = self.selected_ids()

@@ -1,6 +1,7 @@
 """The editor's Guests tab and the Print menu entries, driven as a user would."""
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QLabel
 
 from nlv_events.core import queries, store
 from nlv_events.services import guests
@@ -16,8 +17,9 @@ def select_rows(tab: GuestsTab, rows: list[int]) -> None:
     selection = tab.view.selectionModel()
     selection.clearSelection()
     for row in rows:
-        selection.select(tab.model.index(row, 0),
-                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+        selection.select(
+            tab.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        )
 
 
 def test_add_from_the_address_book_change_many_filter_and_count(qtbot, qtmodeltester, demo_db, monkeypatch):
@@ -41,6 +43,7 @@ def test_add_from_the_address_book_change_many_filter_and_count(qtbot, qtmodelte
     tab.state_box.setCurrentIndex(list(guests.STATES).index("invited"))
     tab.apply_button.click()
     select_rows(tab, [1])
+
     def fill_deputy(dialog) -> int:
         dialog.honorific.setCurrentText("Ông")
         dialog.name.setText("Lê Văn Thay")
@@ -127,11 +130,14 @@ def test_import_in_the_window_previews_maps_asks_and_imports(qtbot, demo_db, tmp
     from nlv_events.ui import ask
     from nlv_events.ui.guest_dialogs import ImportDialog
 
-    guests.add_guest(next(event.id for event in queries.events() if event.id != review_id()),
-                     GuestEntry(name="Lê Thị Hoa", organisation="Thư viện Đà Nẵng"))
+    guests.add_guest(
+        next(event.id for event in queries.events() if event.id != review_id()),
+        GuestEntry(name="Lê Thị Hoa", organisation="Thư viện Đà Nẵng"),
+    )
     path = tmp_path / "khach.csv"
-    path.write_text("Tên khách;Đơn vị;Nhóm\nLe Thi Hoa;Thư viện Đà Nẵng;\nĐỗ Văn Tư;Thư viện Huế;Nhóm lạ\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Tên khách;Đơn vị;Nhóm\nLe Thi Hoa;Thư viện Đà Nẵng;\nĐỗ Văn Tư;Thư viện Huế;Nhóm lạ\n", encoding="utf-8"
+    )
     dialog = ImportDialog(review_id(), path)
     qtbot.addWidget(dialog)
     assert "Họ và tên" in dialog.problems.text() and not dialog.import_button.isEnabled()  # no name column yet
@@ -219,3 +225,26 @@ def test_programme_row_filled_from_the_guests_coming(qtbot, demo_db, answers):
     editor.undo_stack.undo()  # one step of the editor's undo takes the second (empty) fill back
     editor.undo_stack.undo()
     assert [p for p in editor.record().programme[0].people if p.role == "guest"] == []
+
+
+def test_a_reply_goes_step_by_step_on_the_same_selection_and_a_wrong_step_says_the_right_one(qtbot, demo_db,
+                                                                                              answers):  # fmt: skip
+    add_many(review_id(), 3)
+    tab = GuestsTab(review_id())
+    qtbot.addWidget(tab)
+    tab.show()
+    assert "được lưu ngay" in tab.findChild(QLabel, "savedAtOnce").text()
+
+    def apply(state: str) -> None:
+        tab.state_box.setCurrentIndex(list(guests.STATES).index(state))
+        tab.apply_button.click()
+
+    select_rows(tab, [0, 1])
+    apply("accepted")  # straight from "Chưa mời": refused, saying what comes first
+    assert answers[-1][1].endswith("từ “Chưa mời” chỉ chuyển được sang “Đã mời”.")
+    apply("invited")
+    apply("accepted")  # the same two guests, still selected
+    assert [entry.state for entry in guests.guest_list(review_id())] == ["accepted", "accepted", "to_invite"]
+    tab.view.selectionModel().clearSelection()
+    apply("declined")
+    assert answers[-1][1] == "Hãy chọn khách mời trong danh sách trước (giữ Ctrl hoặc Shift để chọn nhiều người)."
