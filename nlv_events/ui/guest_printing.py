@@ -117,6 +117,11 @@ class GuestPrintActions:
         self.task: BackgroundTask | None = None
         self.retranslate()
 
+    def set_enabled(self, has_event: bool) -> None:
+        """Off while no event is selected (they printed nothing and said nothing)."""
+        for action in (self.invitations, self.name_cards, self.reception_list):
+            action.setEnabled(has_event)
+
     def retranslate(self) -> None:
         self.invitations.setText(_("&Invitations…"))
         self.name_cards.setText(_("&Name cards…"))

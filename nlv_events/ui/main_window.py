@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.guest_printing = GuestPrintActions(
             self, self.file_menu, self.tallies_action, self.current_event_id, self.show_pdf
         )
+        self.guest_printing.set_enabled(False)  # until an event is selected
         self.language_actions = QActionGroup(self)
         self.language_actions.setExclusive(True)
         self.language_vi = QAction("Tiếng Việt", self, checkable=True)
@@ -426,7 +427,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(self.undo_stack.canRedo())
 
     def _update_actions(self) -> None:
-        actions.update_enabled(self, self.current_event_id() is not None)
+        has_event = self.current_event_id() is not None
+        actions.update_enabled(self, has_event)
+        if hasattr(self, "guest_printing"):
+            self.guest_printing.set_enabled(has_event)
 
     def _selection_changed(self) -> None:
         self.detail.show_event(self.current_event_id())

@@ -248,3 +248,15 @@ def test_a_reply_goes_step_by_step_on_the_same_selection_and_a_wrong_step_says_t
     tab.view.selectionModel().clearSelection()
     apply("declined")
     assert answers[-1][1] == "Hãy chọn khách mời trong danh sách trước (giữ Ctrl hoặc Shift để chọn nhiều người)."
+
+
+def test_the_guest_printouts_are_off_while_no_event_is_selected(window, qtbot):
+    printing = window.guest_printing
+    window.search_box.setText("không có sự kiện nào như thế")
+    window.go_to_results()
+    assert window.current_event_id() is None
+    assert not any(action.isEnabled() for action in (printing.invitations, printing.name_cards,
+                                                      printing.reception_list))  # fmt: skip
+    window.search_box.clear()
+    window.go_to_results()
+    assert window.current_event_id() is not None and printing.invitations.isEnabled()
