@@ -177,3 +177,16 @@ def test_sunday_is_written_chu_nhat():
 
     assert format_weekday_date(dt.date(2022, 4, 24)) == "Chủ nhật, ngày 24/04/2022"
     assert format_weekday_date(dt.date(2022, 4, 23)) == "Thứ Bảy, ngày 23/04/2022"
+
+
+def test_the_vietnamese_weekdays_are_cldr_s_but_for_chu_nhat():
+    """The app's own table (Babel's locale data cost 12 ms of each printout) says what CLDR says."""
+    from babel import dates
+
+    from nlv_events.i18n.formats import format_weekday_date
+
+    monday = dt.date(2022, 12, 26)
+    for offset in range(7):
+        day = monday + dt.timedelta(days=offset)
+        cldr = dates.format_date(day, "EEEE", locale="vi").replace("Chủ Nhật", "Chủ nhật")
+        assert format_weekday_date(day) == f"{cldr}, ngày {day:%d/%m/%Y}"
