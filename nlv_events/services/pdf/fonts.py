@@ -6,9 +6,9 @@ from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from nlv_events.core.resources import resource
+from nlv_events.services.pdf import font_cache
 
 SERIF = "NLVSerif"  # Liberation Serif: metric-compatible with Times New Roman, the decree's font
 SANS = "NLVSans"  # Liberation Sans: metric-compatible with Arial
@@ -30,7 +30,7 @@ def register_family(family: str = SERIF) -> None:
     file_stem = _FAMILIES[family]
     for suffix, style in _STYLES.items():
         path = resource("fonts", f"{file_stem}-{style}.ttf")
-        pdfmetrics.registerFont(TTFont(family + suffix, str(path)))
+        pdfmetrics.registerFont(font_cache.ttfont(family + suffix, path))
     pdfmetrics.registerFontFamily(
         family, normal=family, bold=f"{family}-Bold", italic=f"{family}-Italic", boldItalic=f"{family}-BoldItalic"
     )
@@ -41,7 +41,7 @@ def register_family(family: str = SERIF) -> None:
 @cache
 def register_fallback() -> None:
     """DejaVu Sans, for the few symbols Liberation lacks: registered only when a text needs one."""
-    pdfmetrics.registerFont(TTFont(FALLBACK, str(resource("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(font_cache.ttfont(FALLBACK, resource("fonts", "DejaVuSans.ttf")))
 
 
 @cache
