@@ -279,7 +279,7 @@ def _appearances_of(model, owner_column, owner_ids: list[int]) -> dict[int, list
     query = (
         model.select(owner_column, model.id, Person.name, *(getattr(model, name) for name in _APPEARANCE_DETAILS))
         .join(Person)
-        .where(owner_column.in_(owner_ids))
+        .where(_in(owner_column, owner_ids))
         .order_by(owner_column, model.sort_order, model.id)
     )
     for owner_id, row_id, name, role, honorific, position, organisation in _raw_rows(query):
@@ -289,6 +289,15 @@ def _appearances_of(model, owner_column, owner_ids: list[int]) -> dict[int, list
             )
         )
     return found
+
+
+def _in(column: peewee.Field, values: list) -> peewee.Node:
+    """`column IN (values)` with the values as plain parameters. peewee builds and converts a node per value, which
+    took a fifth of re-importing ten thousand events (eighty thousand ids and refs, in batches of 500)."""
+    if not values:
+        return peewee.SQL("1 = 0")
+    placeholders = ", ".join([database_proxy.obj.param] * len(values))
+    return peewee.NodeList((column, peewee.SQL(f"IN ({placeholders})", values)))
 
 
 def _raw_rows(query: peewee.Query) -> list[tuple]:
@@ -313,7 +322,7 @@ def _programme_of(event_ids: list[int]) -> dict[int, list[ProgrammeEntry]]:
             ProgrammeItem.title,
             ProgrammeItem.place,
         )
-        .where(ProgrammeItem.event.in_(event_ids))
+        .where(_in(ProgrammeItem.event, event_ids))
         .order_by(ProgrammeItem.event, ProgrammeItem.sort_order, ProgrammeItem.id)
     )
     entries: list[tuple[int, ProgrammeEntry]] = []
@@ -343,7 +352,7 @@ def stored_by_ref(refs: list[str]) -> dict[str, tuple[EventRecord, bool]]:
     for start in range(0, len(refs), _BATCH):
         rows = (
             Event.select(Event.id, Event.ref, Event.deleted_at)
-            .where(Event.ref.in_(refs[start : start + _BATCH]))
+            .where(_in(Event.ref, refs[start : start + _BATCH]))
             .tuples()
         )
         deleted = {event_id: deleted_at is not None for event_id, _ref, deleted_at in rows}
@@ -365,7 +374,7 @@ def _partners_of(ids: list[int]) -> dict[int, list[str]]:
         links = (
             EventPartner.select(EventPartner.event, Organisation.name)
             .join(Organisation)
-            .where(EventPartner.event.in_(ids[start : start + _BATCH]))
+            .where(_in(EventPartner.event, ids[start : start + _BATCH]))
             .order_by(EventPartner.event, EventPartner.sort_order)
             .tuples()
         )
