@@ -307,6 +307,7 @@ def _bad_string(value: Any, path: str) -> str | None:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def _has_surrogate(text: str) -> bool:
@@ -328,8 +329,11 @@ def read_document(path: str | os.PathLike[str]) -> Document:
 def parse_text(raw: bytes, path: str | os.PathLike[str]) -> Document:
     """Decode and check the bytes of an interchange file read from `path` (named in messages)."""
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-        bad = _bad_string(data, "")
+        text = raw.decode("utf-8-sig")
+        data = json.loads(text)
+        # Strict UTF-8 cannot hold a surrogate: only a \uD800-\uDFFF escape can make one, so a file without such
+        # an escape skips the walk through its half million strings (a third of reading ten thousand events).
+        bad = _bad_string(data, "") if _SURROGATE_ESCAPE.search(text) else None
     except UnicodeDecodeError:
         raise UserError(_("{path} is not UTF-8 text; save it as UTF-8 and try again.").format(path=path)) from None
     except json.JSONDecodeError as error:

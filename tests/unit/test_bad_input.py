@@ -277,6 +277,12 @@ def test_a_lone_surrogate_is_refused_naming_its_place(tmp_path):
         interchange.read_document(_write(tmp_path, text))
 
 
+def test_a_surrogate_pair_escaped_in_ascii_json_is_an_ordinary_character(tmp_path):
+    text = json.dumps(GOOD).replace('"title": "', '"title": "\\ud83d\\udcda ', 1)  # 📚, as ensure_ascii writes it
+    document = interchange.read_document(_write(tmp_path, text))
+    assert document.events[0].title.startswith("📚 ")
+
+
 def test_a_number_with_five_thousand_digits_is_refused_cleanly(tmp_path):
     text = json.dumps(GOOD).replace('"start"', '"attendance": ' + "9" * 5_000 + ', "start"', 1)
     with pytest.raises(UserError, match="chữ số"):
