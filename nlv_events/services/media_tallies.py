@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import peewee
 from peewee import fn
 
 from nlv_events.core.media_models import Photo
@@ -9,18 +10,13 @@ from nlv_events.core.models import Event
 from nlv_events.services import counting
 
 
-def per_kind(year: int) -> dict[str, tuple[int, int]]:
-    """{kind: (news items, photos)} for the events `year` counts."""
-    result: dict[str, tuple[int, int]] = {}
-    news = (
-        counting.counted(year)
-        .select(Event.kind, fn.COUNT(Event.id))
-        .where(Event.news_url.is_null(False) & (Event.news_url != ""))
-        .group_by(Event.kind)
-        .order_by()
-    )
-    for kind, count in news.tuples():
-        result[kind] = (count, 0)
+def has_news_expression() -> peewee.Node:
+    """SQL, over Event, for "has a published news link": the tallies read it with the year's other figures."""
+    return Event.news_url.is_null(False) & (Event.news_url != "")
+
+
+def photos_per_kind(year: int) -> dict[str, int]:
+    """{kind: photos} over the events `year` counts."""
     photos = (
         Photo.select(Event.kind, fn.COUNT(Photo.id))
         .join(Event)
@@ -28,6 +24,4 @@ def per_kind(year: int) -> dict[str, tuple[int, int]]:
         .group_by(Event.kind)
         .tuples()
     )
-    for kind, count in photos:
-        result[kind] = (result.get(kind, (0, 0))[0], count)
-    return result
+    return dict(photos)

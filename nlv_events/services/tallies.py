@@ -86,6 +86,7 @@ _COLUMNS = (
     Event.online_views,
     # An exhibition with a checklist counts the checklist's quantities, unless the office keeps its own figure.
     exhibits.items_displayed_expression(),
+    media_tallies.has_news_expression(),
 )
 
 
@@ -108,7 +109,7 @@ def compute(year: int) -> YearTallies:
     kinds = {kind: KindTally() for kind in KIND_CODES}
     months = {month: dict.fromkeys(KIND_CODES, 0) for month in range(1, 13)}
     audiences = dict.fromkeys(vocab.AUDIENCES, 0)
-    for kind, role, form, audience, start, attendance, views, items in _rows(year):
+    for kind, role, form, audience, start, attendance, views, items, has_news in _rows(year):
         tally = kinds.setdefault(kind, KindTally())
         tally.events += 1
         if role == "co_organiser":
@@ -123,11 +124,12 @@ def compute(year: int) -> YearTallies:
         month = start.month if hasattr(start, "month") else int(str(start)[5:7])
         months[month][kind] = months[month].get(kind, 0) + 1
         audiences[audience] = audiences.get(audience, 0) + 1
+        if has_news:
+            tally.news_items += 1
 
     guest_tallies.add_to(kinds, year)
-    for kind, (news_items, photos) in media_tallies.per_kind(year).items():
-        media_tally = kinds.setdefault(kind, KindTally())
-        media_tally.news_items, media_tally.photos = news_items, photos
+    for kind, photos in media_tallies.photos_per_kind(year).items():
+        kinds.setdefault(kind, KindTally()).photos = photos
     plans = {plan.kind: plan.target for plan in store.plans(year)}
     for kind, count in _count_per_kind(year - 1).items():
         kinds.setdefault(kind, KindTally()).previous_year = count
