@@ -50,6 +50,10 @@ class FirstStartDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(buttons)
 
+    def reject(self) -> None:
+        """Esc or the window's close button: an empty record, keeping what was typed (it was thrown away)."""
+        self._choose("empty")
+
     def _choose(self, choice: str) -> None:
         self.choice = choice
         for key, edit in self.organisation_edits.items():

@@ -156,3 +156,14 @@ def test_deleted_events_dialog_restores(window, qtbot, monkeypatch):
     assert window.current_event_id() == event_id
     window.undo_action.trigger()
     assert Event.get_by_id(event_id).deleted_at is not None
+
+
+def test_esc_on_the_first_start_keeps_what_was_typed_and_starts_empty(qtbot, db, tmp_path):
+    settings = Settings(tmp_path / "s.json")
+    dialog = FirstStartDialog(settings, str(tmp_path / "events.sqlite3"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.organisation_edits["organisation.city"].setText("Bắc Ninh")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.choice == "empty"
+    assert Settings(tmp_path / "s.json").get("organisation.city") == "Bắc Ninh"  # it used to be thrown away
