@@ -20,11 +20,19 @@ _LETTER_MODIFIERS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn
 _TONE_RANK = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
+# Pasted from web pages and Word: invisible characters (zero-width space, word joiner, byte-order mark) and
+# no-break spaces, which made "Hội trường tầng 2" and the same words pasted two venues that look alike.
+_INVISIBLE = str.maketrans({"\u200b": None, "\u2060": None, "\ufeff": None, "\u00a0": " ", "\u202f": " "})
+_SPACES = re.compile(r" {2,}")
+
+
 def clean(value: object) -> str:
-    """Trim and normalise to NFC: the form every text is stored in."""
+    """Trim, normalise to NFC, drop invisible characters and no-break spaces, one space between words (line
+    breaks kept): the form every text is stored in."""
     if value is None:
         return ""
-    return unicodedata.normalize("NFC", str(value)).strip()
+    text = unicodedata.normalize("NFC", str(value)).translate(_INVISIBLE)
+    return _SPACES.sub(" ", text).strip()
 
 
 def clean_or_none(value: object) -> str | None:

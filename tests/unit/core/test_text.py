@@ -32,3 +32,21 @@ def test_plain_sorting_would_put_d_with_stroke_after_z():
     # The reason sort_key exists: Python's default order is wrong for Vietnamese readers.
     assert sorted(["Đào", "Zô", "Do"]) == ["Do", "Zô", "Đào"]
     assert sorted(["Đào", "Zô", "Do"], key=sort_key) == ["Do", "Đào", "Zô"]
+
+
+def test_clean_drops_what_pasting_brings_and_keeps_line_breaks():
+    pasted = "\ufeffHội trường\u00a0tầng 2,\u200b Thư viện  Quốc gia\u202fViệt Nam "
+    assert clean(pasted) == "Hội trường tầng 2, Thư viện Quốc gia Việt Nam"
+    assert clean("Dòng đầu\n\nDòng  thứ hai") == "Dòng đầu\n\nDòng thứ hai"
+
+
+def test_a_venue_pasted_with_a_no_break_space_is_the_known_venue(db):
+    import datetime as dt
+
+    from nlv_events.core import store
+    from nlv_events.core.models import Venue
+    from nlv_events.core.records import EventRecord
+
+    for title, venue in (("A", "Hội trường tầng 2"), ("B", "Hội trường\u00a0tầng 2\u200b")):
+        store.save_event(EventRecord(kind="talk", title=title, start=dt.date(2024, 5, 2), venue=venue))
+    assert [venue.name for venue in Venue.select()] == ["Hội trường tầng 2"]
