@@ -1,6 +1,12 @@
 """Vietnamese for the editing flows of issue 13: programme times, moving and copying events, venues, sample data."""
 
 VI: dict[str | tuple[str, str], str | tuple[str, ...]] = {
+    "No event recorded yet: press New event (Ctrl+N), or File → Load demo data to look around.": (
+        "Chưa có sự kiện nào: bấm Sự kiện mới (Ctrl+N), hoặc Tệp → Nạp dữ liệu mẫu để xem thử."
+    ),
+    "No event matches the year, kind, status or search chosen.": (
+        "Không có sự kiện nào khớp với năm, loại, trạng thái hay từ tìm đã chọn."
+    ),
     "Cannot write {path}: {reason}.": "Không ghi được {path}: {reason}.",
     "no permission to write there (or the file is open in another program)": "không có quyền ghi vào đó (hoặc tệp đang mở trong một chương trình khác)",
     "the folder does not exist": "thư mục không tồn tại",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from nlv_events.core import vocab
@@ -40,6 +40,25 @@ class EventTableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+
+    def set_placeholder(self, text: str) -> None:
+        """What the empty table says (nothing recorded yet, or nothing matches), instead of a blank grid."""
+        self._placeholder = text
+        self.viewport().update()
+
+    def placeholder(self) -> str:
+        return getattr(self, "_placeholder", "")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = getattr(self, "_placeholder", "")
+        if text and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().placeholderText().color())
+            area = self.viewport().rect().adjusted(24, 24, -24, -24)
+            painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                             text)  # fmt: skip
+            painter.end()
 
     def _needed(self, texts: list[str]) -> int:
         metrics = self.fontMetrics()

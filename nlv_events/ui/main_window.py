@@ -389,6 +389,12 @@ class MainWindow(QMainWindow):
         shown, total = self.model.matching_count(), len(self.model.all_rows())
         text = ngettext("{shown} of {total} event", "{shown} of {total} events", total).format(shown=shown, total=total)
         self.status_label.setText(text)
+        if total == 0:
+            self.table.set_placeholder(
+                _("No event recorded yet: press New event (Ctrl+N), or File → Load demo data to look around.")
+            )
+        else:
+            self.table.set_placeholder(_("No event matches the year, kind, status or search chosen."))
         self.widen_button.hide()
         self._hint_timer.start()
 

@@ -149,3 +149,11 @@ def test_a_long_database_path_gives_way_to_the_reminder_in_the_status_bar(window
     qtbot.waitUntil(reminder.isVisible)
     qtbot.waitUntil(lambda: reminder.width() >= reminder.sizeHint().width())  # whole, not cut from the left
     assert "…" in window.database_status.text() and window.database_status.toolTip().endswith(path)
+
+
+def test_an_empty_table_says_why_and_what_to_do(window, qtbot):
+    qtbot.keyClicks(window.search_box, "zzzz")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0)
+    assert window.table.placeholder() == "Không có sự kiện nào khớp với năm, loại, trạng thái hay từ tìm đã chọn."
+    blank = window.table.viewport().grab().toImage()
+    assert len({blank.pixel(x, y) for x in range(0, blank.width(), 4) for y in range(0, 60, 2)}) > 2  # drawn
