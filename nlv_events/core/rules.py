@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from collections.abc import Callable
+from functools import partial
 from urllib.parse import urlsplit
 
 from nlv_events.core import limits, vocab, when
@@ -192,36 +194,62 @@ def normalise(record: EventRecord) -> EventRecord:
     return record
 
 
+def _require(condition: bool, message: str, field: str) -> None:
+    if not condition:
+        raise ValidationError(message, field)
+
+
+def _steps(record: EventRecord) -> list[Callable[[], object]]:
+    """Every check of a normalised `record`, in the order the messages are given."""
+    steps: list[Callable[[], object]] = []
+    # Characters and lengths first: every later message may quote the text back.
+    for name in ("ref", "kind", "title", "title_en", "theme", "occasion", "venue", "news_url", "description", "notes"):
+        steps.append(partial(_check_text, name, getattr(record, name)))
+    for name in ("format", "status", "role", "audience"):
+        steps.append(partial(_check_text, name, getattr(record, name)))
+    steps.append(partial(_check_code, "kind", "kind", record.kind))
+    steps.append(partial(_require, bool(record.title), _("The title is required."), "title"))
+    steps.append(partial(_check_news_url, record.news_url))
+    steps.append(partial(_require, record.start is not None, _("The start date is required."), "start"))
+    if record.start is not None:
+        steps.append(partial(_check_moment, "start", record.start))
+    steps.append(partial(_check_moment, "end", record.end))
+    if record.start is not None and record.end is not None:
+        ends_in_time = not when.precedes(record.end, record.start)
+        steps.append(partial(_require, ends_in_time, _("The event cannot end before it starts."), "end"))
+    for item in event_fields(CODE):
+        if item.name != "kind":
+            steps.append(partial(_check_code, item.metadata["vocabulary"], item.name, getattr(record, item.name)))
+    for name in field_names(COUNT):
+        steps.append(partial(_check_count, name, getattr(record, name)))
+    for partner in record.partners:
+        steps.append(partial(_check_text, "partners", partner))
+    for person in record.people:
+        steps.append(partial(validate_person, person))
+    for entry in record.programme:
+        steps.append(partial(validate_programme_entry, entry, record))
+    return steps
+
+
 def validate(record: EventRecord) -> EventRecord:
     """Normalise `record` and check it against every rule; raises ValidationError naming the field."""
     normalise(record)
-    # Characters and lengths first: every later message may quote the text back.
-    for name in ("ref", "kind", "title", "title_en", "theme", "occasion", "venue", "news_url", "description", "notes"):
-        _check_text(name, getattr(record, name))
-    for name in ("format", "status", "role", "audience"):
-        _check_text(name, getattr(record, name))
-    _check_code("kind", "kind", record.kind)
-    if not record.title:
-        raise ValidationError(_("The title is required."), "title")
-    _check_news_url(record.news_url)
-    if record.start is None:
-        raise ValidationError(_("The start date is required."), "start")
-    _check_moment("start", record.start)
-    _check_moment("end", record.end)
-    if record.end is not None and when.precedes(record.end, record.start):
-        raise ValidationError(_("The event cannot end before it starts."), "end")
-    for item in event_fields(CODE):
-        if item.name != "kind":
-            _check_code(item.metadata["vocabulary"], item.name, getattr(record, item.name))
-    for name in field_names(COUNT):
-        _check_count(name, getattr(record, name))
-    for partner in record.partners:
-        _check_text("partners", partner)
-    for person in record.people:
-        validate_person(person)
-    for entry in record.programme:
-        validate_programme_entry(entry, record)
+    for step in _steps(record):
+        step()
     return record
+
+
+def problems(record: EventRecord) -> list[ValidationError]:
+    """Normalise `record` and return each field's first problem, in order: a form shows them all at once
+    rather than one per Save."""
+    normalise(record)
+    found: dict[str | None, ValidationError] = {}
+    for step in _steps(record):
+        try:
+            step()
+        except ValidationError as error:
+            found.setdefault(error.field, error)
+    return list(found.values())
 
 
 def validate_plan(plan: PlanEntry) -> PlanEntry:

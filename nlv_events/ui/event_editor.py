@@ -751,16 +751,26 @@ class EventEditor(QDialog):
     # --- saving and closing ---------------------------------------------------------------------------------------
 
     def show_error(self, error: ValidationError) -> None:
+        self.show_errors([error])
+
+    def show_errors(self, errors: list[ValidationError]) -> None:
+        """Each message beside its field (one without a field of its own under the title), all at once; the
+        first field's tab comes forward with the cursor in it."""
         for label in self._errors.values():
             label.hide()
-        field = error.field if error.field in self._errors else "title"
-        label = self._errors[field]
-        label.setText(str(error))
-        label.show()
+        messages: dict[str, list[str]] = {}
+        for error in errors:
+            messages.setdefault(error.field if error.field in self._errors else "title", []).append(str(error))
+        for field, texts in messages.items():
+            self._errors[field].setText("\n".join(texts))
+            self._errors[field].show()
+        first = next(iter(messages))
+        label = self._errors[first]
         for tab in range(self.tabs.count()):
             if self.tabs.widget(tab).isAncestorOf(label):
                 self.tabs.setCurrentIndex(tab)
-        widget = self._field_widgets.get(field)
+                break
+        widget = self._field_widgets.get(first)
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -790,10 +800,9 @@ class EventEditor(QDialog):
             if ask.confirm(self, _("Programme order"), question.format(rows=", ".join(str(r + 1) for r in disorder))):
                 self.programme_model.sorted_by_time()
         record = self.record()
-        try:
-            rules.validate(record)
-        except ValidationError as error:
-            self.show_error(error)
+        errors = rules.problems(record)
+        if errors:
+            self.show_errors(errors)
             return
         taken = [] if record.status == "cancelled" else clashes.event_clashes(record)
         if taken:

@@ -291,3 +291,19 @@ def test_the_editor_and_the_preview_fit_a_1280_by_680_laptop(qtbot, demo_db):
     qtbot.addWidget(preview)
     screen = preview.screen().availableGeometry()
     assert preview.height() <= screen.height() - 48 and preview.width() <= screen.width()
+
+
+def test_one_save_shows_every_field_s_problem_at_once(qtbot, demo_db):
+    """A walkthrough took three rounds of Save for three mistakes, one message each time."""
+    editor = EventEditor(
+        EventRecord(kind="talk", title="", start=dt.datetime(2023, 5, 5, 10), end=dt.datetime(2023, 5, 5, 9))
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.venue_box.setCurrentText("Hội trường " * 40)
+    editor.save_button.click()
+    shown = {field for field, label in editor._errors.items() if label.isVisible()}
+    assert {"title", "venue", "end"} <= shown
+    assert editor._errors["title"].text() == "Cần nhập tên sự kiện."
+    assert "kết thúc trước" in editor._errors["end"].text()
+    assert editor.result_record is None and editor.isVisible()
