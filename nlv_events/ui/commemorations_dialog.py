@@ -30,6 +30,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.services import commemorations
 from nlv_events.ui import ask
+from nlv_events.ui.widgets import fit_to_screen
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -47,7 +48,7 @@ class CommemorationsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("CommemorationsDialog")
         self.setWindowTitle(_("Commemorations of the year"))
-        self.resize(980, 620)
+        fit_to_screen(self, 980, 620)
         self.changed = changed
         self.current_event = current_event
         self.year_box = QSpinBox(self)

@@ -25,6 +25,7 @@ from nlv_events.i18n import _
 from nlv_events.services import guest_import, guests
 from nlv_events.ui import ask
 from nlv_events.ui.guest_printing import leader_wording
+from nlv_events.ui.widgets import ok_cancel
 
 PREVIEW_COLUMNS = ("row", "honorific", "name", "position", "organisation", "group", "match")
 
@@ -186,12 +187,7 @@ class DeputyDialog(QDialog):
         form.addRow(_("Form of address of the deputy:"), self.honorific)
         form.addRow(_("Name of the deputy:"), self.name)
         form.addRow(_("Position of the deputy:"), self.position)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(QDialogButtonBox.StandardButton.Ok).setText(_("Save"))
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, _("Save")))
 
     def values(self) -> dict[str, str]:
         """The keyword arguments of guests.set_state for the deputy."""

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.ui import ask
+from nlv_events.ui.widgets import ok_cancel
 from nlv_events.ui.workers import BackgroundTask
 
 Show = Callable[[bytes, str, str], None]
@@ -77,12 +77,7 @@ class InvitationDialog(QDialog):
         form.addRow("", self.wording)
         form.addRow("", self.qr)
         form.addRow("", self.docx)
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(QDialogButtonBox.StandardButton.Ok).setText(_("Print"))
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, _("Print")))
 
     def options(self):
         from nlv_events.services.invitations import InvitationOptions

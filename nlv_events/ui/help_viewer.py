@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from nlv_events.core.resources import docs_dir
 from nlv_events.i18n import _, current_language
+from nlv_events.ui.widgets import fit_to_screen
 
 
 def guide_path():
@@ -21,7 +22,7 @@ class UserGuide(QDialog):
         super().__init__(parent)
         self.setObjectName("UserGuide")
         self.setWindowTitle(_("User guide"))
-        self.resize(900, 800)
+        fit_to_screen(self, 900, 800)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         path = guide_path()

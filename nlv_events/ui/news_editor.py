@@ -24,6 +24,7 @@ from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, ngettext
 from nlv_events.services import news
 from nlv_events.ui import ask
+from nlv_events.ui.widgets import fit_to_screen
 from nlv_events.ui.workers import BackgroundTask
 
 
@@ -38,7 +39,7 @@ class NewsEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("NewsEditor")
         self.setWindowTitle(_("News item"))
-        self.resize(860, 680)
+        fit_to_screen(self, 860, 680)
         self.event_id = event_id
         self.set_news_link = set_news_link
         self.settings = settings or Settings()

@@ -27,6 +27,7 @@ from nlv_events.i18n import _
 from nlv_events.services import annual_plan
 from nlv_events.ui import ask
 from nlv_events.ui.plan_progress import PlanProgressTable
+from nlv_events.ui.widgets import fit_to_screen
 
 
 class PlanDialog(QDialog):
@@ -38,7 +39,7 @@ class PlanDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("PlanDialog")
         self.setWindowTitle(_("Annual plan"))
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
         self.show_pdf = show_pdf
         self.year_box = QSpinBox(self)
         self.year_box.setRange(1900, 2200)

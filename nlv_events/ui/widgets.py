@@ -6,6 +6,8 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QCompleter,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -195,3 +197,13 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, self.width()))
+
+
+def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """The dialog's OK (named for what it does: Save, Print) and Cancel, wired to accept and reject."""
+    buttons = QDialogButtonBox(dialog)
+    buttons.addButton(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -307,3 +307,12 @@ def test_one_save_shows_every_field_s_problem_at_once(qtbot, demo_db):
     assert editor._errors["title"].text() == "Cần nhập tên sự kiện."
     assert "kết thúc trước" in editor._errors["end"].text()
     assert editor.result_record is None and editor.isVisible()
+
+
+def test_the_user_guide_opens_within_the_screen(qtbot, demo_db):
+    from nlv_events.ui.help_viewer import UserGuide
+
+    guide = UserGuide()
+    qtbot.addWidget(guide)
+    room = guide.screen().availableGeometry()
+    assert guide.height() <= room.height() - 48 and guide.width() <= room.width()  # asked for 900×800
