@@ -225,10 +225,10 @@ def plain_year_list(year: int) -> bytes:
 
     from nlv_events.core import store, vocab
     from nlv_events.i18n.formats import format_number, format_span
-    from nlv_events.services import counting
-    from nlv_events.services.documents.year_list import columns
-    from nlv_events.services.pdf.fonts import SERIF, register_fonts
-    from nlv_events.services.pdf.official import A4_LANDSCAPE, MARGINS
+    from nlv_events.printing.fonts import SERIF, register_fonts
+    from nlv_events.printing.official import A4_LANDSCAPE, MARGINS
+    from nlv_events.services.reports import counting
+    from nlv_events.services.reports.year_list_document import columns
 
     register_fonts()
     cell = ParagraphStyle("cell", fontName=SERIF, fontSize=12, leading=15)
@@ -275,8 +275,8 @@ def plain_year_list(year: int) -> bytes:
 def year_list_figures(database_path: Path, year: int, figure: Callable[..., dict], runs: int = 3) -> list[dict]:
     """The year-end list of `year` (1 000 events in the 10 000-event database) beside the plain LongTable."""
     from nlv_events.core import database
-    from nlv_events.services.documents.decree import DecreeOptions
-    from nlv_events.services.pdf import year_report
+    from nlv_events.printing.decree import DecreeOptions
+    from nlv_events.services.reports import year_report
 
     letterhead = DecreeOptions(date=dt.date.today())  # the decree's blocks as printed: today, the settings' signer
     made: dict[str, bytes] = {}

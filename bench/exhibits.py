@@ -38,7 +38,7 @@ def exhibition(title: str) -> int:
 def import_once(marc: Path) -> int:
     """A fresh database, one exhibition, the whole file read and added (what `nlv-events exhibit --import` does)."""
     from nlv_events.core import database
-    from nlv_events.services import catalogue_import
+    from nlv_events.services.exhibits import catalogue_import
 
     with tempfile.TemporaryDirectory() as folder:
         database.open_database(str(Path(folder) / "import.sqlite3"))
@@ -53,12 +53,12 @@ def checklist_database(path: Path, items: int = 1_000) -> int:
     """A database holding one exhibition of `items` items in ten sections; returns its id."""
     from nlv_events.core import database
     from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, SectionEntry
-    from nlv_events.services import exhibits
+    from nlv_events.services.exhibits import structure
 
     database.open_database(str(path))
     event_id = exhibition("Trưng bày 1 000 tài liệu")
     per_section = items // SECTIONS
-    exhibits.save(
+    structure.save(
         event_id,
         ExhibitData(
             sections=[

@@ -21,8 +21,9 @@ def prepare_database(path: Path) -> int:
     """The demo year with 120 guests on the review conference; returns the event's id (database left open)."""
     from nlv_events.core import database
     from nlv_events.core.models import Event, database_proxy
-    from nlv_events.services import demo, guests
-    from nlv_events.services.guests import GuestEntry
+    from nlv_events.services.guests import guest_list as guests
+    from nlv_events.services.guests.guest_list import GuestEntry
+    from nlv_events.services.workspace import demo
 
     database.open_database(str(path))
     demo.load_demo()
@@ -44,15 +45,15 @@ def prepare_database(path: Path) -> int:
 
 def invitations_seconds(event_id: int, qr: bool, runs: int = 5) -> float:
     """Median wall time from the stored guest list to the finished PDF bytes (after one warm-up)."""
-    from nlv_events.services import guest_documents
-    from nlv_events.services.invitations import InvitationOptions
+    from nlv_events.services.guests import documents
+    from nlv_events.services.guests.invitations import InvitationOptions
 
     options = InvitationOptions(number="25", signer_name="Nguyễn Xuân Dũng", contact="Phòng Thông tin", qr=qr)
-    guest_documents.invitations_bytes(event_id, options)
+    documents.invitations_bytes(event_id, options)
     samples = []
     for _ in range(runs):
         started = time.perf_counter()
-        guest_documents.invitations_bytes(event_id, options)
+        documents.invitations_bytes(event_id, options)
         samples.append(time.perf_counter() - started)
     return statistics.median(samples)
 

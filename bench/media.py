@@ -56,7 +56,7 @@ def measure(home: Path) -> dict:
 
     from nlv_events.core import database, store
     from nlv_events.core.records import EventRecord
-    from nlv_events.ui.event_editor import EventEditor
+    from nlv_events.ui.events.event_editor import EventEditor
 
     files = make_photos()
     application = QApplication.instance() or QApplication([])

@@ -80,7 +80,7 @@ def reimport_unchanged(path: Path) -> list[dict]:
     baseline is reading the same file (JSON decoding and checking), which any import must do."""
     from nlv_events.core import database
     from nlv_events.core.models import database_proxy
-    from nlv_events.services import interchange
+    from nlv_events.services.interchange import file_format as interchange
 
     exported = HOME / "reimport.json"
     database.open_database(str(path))
@@ -194,7 +194,7 @@ def main() -> int:
     database.open_database(str(paths[100_000]))
     from PySide6.QtCore import QSettings
 
-    from nlv_events.ui.main_window import MainWindow
+    from nlv_events.ui.shell.main_window import MainWindow
 
     settings = QSettings(str(HOME / "bench.ini"), QSettings.Format.IniFormat)
     settings.setValue("filters/year", 0)
@@ -242,7 +242,7 @@ def main() -> int:
     window.close()
     database.close_database()
 
-    from nlv_events.ui.event_editor import EventEditor
+    from nlv_events.ui.events.event_editor import EventEditor
 
     event_id = synthetic.forty_row_event_id(paths[1_000])
     database.open_database(str(paths[1_000]))
@@ -258,8 +258,8 @@ def main() -> int:
 
     results.append(figure(f"editor open, {rows}-row programme", median_time(open_editor) * 1000, "ms", 100))
 
-    from nlv_events.services.documents.decree import DecreeOptions
-    from nlv_events.services.pdf import programme, year_report
+    from nlv_events.printing.decree import DecreeOptions
+    from nlv_events.services.reports import programme, year_report
 
     letterhead = DecreeOptions(date=dt.date.today())  # the decree's blocks as printed: today, the settings' signer
     results.append(
@@ -285,7 +285,7 @@ def main() -> int:
         )
     )
 
-    from nlv_events.services import export_tallies, tallies
+    from nlv_events.services.reports import export_tallies, tallies
 
     results.append(
         figure("tallies of one year among 100,000 events", median_time(lambda: tallies.compute(NEWEST_YEAR)), "s", 0.2)
@@ -331,8 +331,8 @@ def exhibit_figures() -> list[dict]:
     """A 5 000-record MARC import (read and added) and a 1 000-item checklist PDF."""
     from bench import exhibits
     from nlv_events.core import database
-    from nlv_events.services import checklist
-    from nlv_events.services.pdf import checklist as checklist_pdf
+    from nlv_events.services.exhibits import checklist
+    from nlv_events.services.exhibits import checklist_pdf as checklist_pdf
 
     marc = exhibits.marc_file(OUT / "catalogue-5000.mrc")
     imported = median_time(lambda: exhibits.import_once(marc), runs=3)

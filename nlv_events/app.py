@@ -28,9 +28,9 @@ def run_gui(
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from nlv_events.core.resources import resource
-    from nlv_events.ui import crash, screenshots, workers
-    from nlv_events.ui.first_start import FirstStartDialog
-    from nlv_events.ui.main_window import MainWindow
+    from nlv_events.ui.shell import crash, screenshots, workers
+    from nlv_events.ui.shell.first_start import FirstStartDialog
+    from nlv_events.ui.shell.main_window import MainWindow
 
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName(APP_NAME)
@@ -41,9 +41,9 @@ def run_gui(
     settings = Settings()
     i18n.setup_i18n(language or settings.get("language"))
 
-    from nlv_events.services import workspace
+    from nlv_events.services.workspace import record
 
-    target = workspace.database_target(database_target, settings)
+    target = record.database_target(database_target, settings)
     try:
         database.open_database(target)
     except UserError as error:
@@ -63,7 +63,7 @@ def run_gui(
         welcome = FirstStartDialog(settings, label)
         welcome.exec()
         if welcome.choice == "demo":
-            workspace.load_demo()
+            record.load_demo()
         window_settings.setValue("first_start_done", True)
 
     window = MainWindow(window_settings, label, settings, target)
@@ -94,13 +94,13 @@ def run_gui(
 
 
 def _backups(target: str, settings: Settings):
-    from nlv_events.services import workspace
+    from nlv_events.services.workspace import record
 
-    return workspace.backups_folder(target, settings)
+    return record.backups_folder(target, settings)
 
 
 def _daily_backup(target: str, settings: Settings) -> None:
-    from nlv_events.services import backup
+    from nlv_events.services.workspace import backup
 
     if database.sqlite_file(target) is None:
         return
@@ -114,7 +114,7 @@ def _offer_backup(target: str, settings: Settings, error: UserError) -> bool:
     """The database cannot be opened: offer the newest good backup. True when it was restored and opened."""
     from PySide6.QtWidgets import QMessageBox
 
-    from nlv_events.services import backup
+    from nlv_events.services.workspace import backup
 
     if database.sqlite_file(target) is None or not database.sqlite_file(target).exists():
         return False

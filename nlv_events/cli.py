@@ -75,7 +75,7 @@ def _decree_options(parser: argparse.ArgumentParser, preparer: bool = False) -> 
 
 
 def _options_from(arguments: argparse.Namespace):
-    from nlv_events.services.documents.decree import DecreeOptions
+    from nlv_events.printing.decree import DecreeOptions
 
     return DecreeOptions(
         number=arguments.number,
@@ -217,44 +217,45 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def _open(arguments: argparse.Namespace) -> None:
     from nlv_events.core import database
-    from nlv_events.services import workspace
+    from nlv_events.services.workspace import record
 
     read_only = getattr(arguments, "command", None) in one_shot.READ_ONLY_COMMANDS
-    database.open_database(workspace.database_target(arguments.db), read_only=read_only)
+    database.open_database(record.database_target(arguments.db), read_only=read_only)
 
 
 def _command_demo(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import workspace
+    from nlv_events.services.workspace import record
 
     _open(arguments)
-    print(workspace.demo_message(workspace.load_demo()))
+    print(record.demo_message(record.load_demo()))
     return 0
 
 
 def _command_import(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import interchange, workspace
+    from nlv_events.services.interchange import file_format as interchange
+    from nlv_events.services.workspace import record
 
     try:
-        document = workspace.read_for_import(arguments.file, convert_legacy=arguments.convert_legacy)
+        document = record.read_for_import(arguments.file, convert_legacy=arguments.convert_legacy)
     except interchange.LegacyTextError as error:
         hint = _("Nothing was imported: import with --convert-legacy to convert them to Unicode, or fix the file.")
         raise UserError(f"{error} {hint}") from None
     _open(arguments)
-    print(workspace.import_message(arguments.file, workspace.import_document(document)))
+    print(record.import_message(arguments.file, record.import_document(document)))
     return 0
 
 
 def _command_export(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import workspace
+    from nlv_events.services.workspace import record
 
     _open(arguments)
-    count = workspace.export_file(arguments.file, arguments.year, contacts=arguments.contacts)
-    print(workspace.export_message(arguments.file, count))
+    count = record.export_file(arguments.file, arguments.year, contacts=arguments.contacts)
+    print(record.export_message(arguments.file, count))
     return 0
 
 
 def _command_events(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import listing
+    from nlv_events.services.events import listing
 
     _open(arguments)
     events = listing.select_events(arguments.year, arguments.kind, arguments.search)
@@ -263,7 +264,7 @@ def _command_events(arguments: argparse.Namespace) -> int:
 
 
 def _command_tallies(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import export_tallies, tallies
+    from nlv_events.services.reports import export_tallies, tallies
 
     output_format = export_tallies.format_for(arguments.output, arguments.output_format)
     if arguments.output is None and output_format in ("xlsx", "docx"):
@@ -284,10 +285,10 @@ def _command_tallies(arguments: argparse.Namespace) -> int:
 
 
 def _command_ics(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import export_ics
+    from nlv_events.services.reports import ics
 
     _open(arguments)
-    count = export_ics.write_ics(arguments.output, arguments.year)
+    count = ics.write_ics(arguments.output, arguments.year)
     print(
         ngettext("Wrote {count} event to {file}.", "Wrote {count} events to {file}.", count).format(
             count=count, file=arguments.output
@@ -297,7 +298,7 @@ def _command_ics(arguments: argparse.Namespace) -> int:
 
 
 def _command_programme(arguments: argparse.Namespace) -> int:
-    from nlv_events.services.pdf import programme
+    from nlv_events.services.reports import programme
 
     _open(arguments)
     programme.write(arguments.event_id, arguments.output, arguments.layout, _options_from(arguments))
@@ -306,7 +307,7 @@ def _command_programme(arguments: argparse.Namespace) -> int:
 
 
 def _command_year_report(arguments: argparse.Namespace) -> int:
-    from nlv_events.services.pdf import year_report
+    from nlv_events.services.reports import year_report
 
     _open(arguments)
     year_report.write(arguments.year, arguments.output, _options_from(arguments))
@@ -315,15 +316,15 @@ def _command_year_report(arguments: argparse.Namespace) -> int:
 
 
 def _backups_folder(target: str) -> Path:
-    from nlv_events.services import workspace
+    from nlv_events.services.workspace import record
 
-    return workspace.backups_folder(target)
+    return record.backups_folder(target)
 
 
 def _command_backup(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import backup, workspace
+    from nlv_events.services.workspace import backup, record
 
-    target = workspace.database_target(arguments.db)
+    target = record.database_target(arguments.db)
     path = backup.sqlite_path(target)
     if not path.exists():
         raise UserError(_("There is no database at {path} to back up.").format(path=path))
@@ -334,9 +335,9 @@ def _command_backup(arguments: argparse.Namespace) -> int:
 
 
 def _command_restore(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import backup, workspace
+    from nlv_events.services.workspace import backup, record
 
-    target = workspace.database_target(arguments.db)
+    target = record.database_target(arguments.db)
     safety = backup.restore(target, Path(arguments.file), _backups_folder(target))
     print(
         _("Restored the database from {file}; the database as it was is kept in {safety}.").format(
@@ -348,7 +349,7 @@ def _command_restore(arguments: argparse.Namespace) -> int:
 
 def _command_check(arguments: argparse.Namespace) -> int:
     from nlv_events.core import database
-    from nlv_events.services import checks
+    from nlv_events.services.workspace import checks
 
     target = database.resolve_target(arguments.db)
     path = database.sqlite_file(target)

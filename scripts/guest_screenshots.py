@@ -30,9 +30,11 @@ def main() -> int:
     from nlv_events import i18n
     from nlv_events.core import database, store
     from nlv_events.core.models import Event
-    from nlv_events.services import demo, guest_documents, guest_import, guests
-    from nlv_events.ui.event_editor import EventEditor
-    from nlv_events.ui.guest_printing import InvitationDialog
+    from nlv_events.services.guests import documents, spreadsheet_import
+    from nlv_events.services.guests import guest_list as guests
+    from nlv_events.services.workspace import demo
+    from nlv_events.ui.events.event_editor import EventEditor
+    from nlv_events.ui.guests.printing_menu import InvitationDialog
 
     i18n.setup_i18n(language)
     suffix = "" if language == "vi" else ".en"
@@ -40,7 +42,7 @@ def main() -> int:
     database.open_database(str(home / "guests.sqlite3"))
     demo.load_demo()
     event_id = Event.get(Event.ref == "demo-2022-review").id
-    guest_import.apply(event_id, guest_import.preview(ROOT / "resources" / "demo" / "khach-moi-mau.csv"))
+    spreadsheet_import.apply(event_id, spreadsheet_import.preview(ROOT / "resources" / "demo" / "khach-moi-mau.csv"))
     ids = [entry.id for entry in guests.guest_list(event_id)]
     guests.set_state(ids[:9], "invited")
     guests.set_state(ids[:7], "accepted")
@@ -65,8 +67,8 @@ def main() -> int:
     dialog.grab().save(str(IMAGES / f"invitation-dialog{suffix}.png"))
     if language == "vi":
         for name, data in (
-            ("invitation", guest_documents.invitations_bytes(event_id, dialog.options())),
-            ("name-card", guest_documents.name_cards_bytes(event_id)),
+            ("invitation", documents.invitations_bytes(event_id, dialog.options())),
+            ("name-card", documents.name_cards_bytes(event_id)),
         ):
             pdf = home / f"{name}.pdf"
             pdf.write_bytes(data)

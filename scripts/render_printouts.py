@@ -17,8 +17,8 @@ from PySide6.QtPdf import QPdfDocument
 from nlv_events import i18n
 from nlv_events.core import database, store
 from nlv_events.core.models import Event
-from nlv_events.services.documents.decree import DecreeOptions
-from nlv_events.services.pdf import programme, year_report
+from nlv_events.printing.decree import DecreeOptions
+from nlv_events.services.reports import programme, year_report
 
 WIDTH = 900  # pixels across a page: legible in the README, small in the repository
 

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 
 from nlv_events.core.database import open_database
 from nlv_events.core.models import Event
-from nlv_events.services import media
+from nlv_events.services.media import event_photos
 
 CAPTIONS = [
     "Toàn cảnh Hội nghị (ảnh mẫu)",
@@ -45,12 +45,12 @@ def main(database: str) -> int:
     for number in range(len(CAPTIONS)):
         files.append(folder / f"DSC_{number + 1:04d}.jpg")
         draw(files[-1], number, portrait=number == 1)
-    result = media.add_photos(event.id, files, photographer="Trần Kim Thơ")
-    people = media.appearances(event.id)
+    result = event_photos.add_photos(event.id, files, photographer="Trần Kim Thơ")
+    people = event_photos.appearances(event.id)
     for number, (photo, caption) in enumerate(zip(result.added, CAPTIONS, strict=True)):
         shown = [people[0][0]] if number == 3 and people else []
-        media.update_photo(photo.id, caption=caption, people=shown)
-    media.choose_in_order(event.id, [photo.id for photo in result.added[:4]])
+        event_photos.update_photo(photo.id, caption=caption, people=shown)
+    event_photos.choose_in_order(event.id, [photo.id for photo in result.added[:4]])
     return 0
 
 

@@ -69,7 +69,7 @@ def db(request, db_path: Path):
 
 @pytest.fixture
 def demo_db(db):
-    from nlv_events.services import demo
+    from nlv_events.services.workspace import demo
 
     demo.load_demo()
     return db

@@ -54,33 +54,33 @@ def _suffix(path: str, allowed: tuple[str, ...]) -> str:
 
 def _exhibit(arguments: argparse.Namespace) -> int:
     from nlv_events.core import database
-    from nlv_events.services import exhibits
+    from nlv_events.services.exhibits import structure
 
     database.open_database(arguments.db)
-    exhibits.exhibition_or_error(arguments.event_id)
+    structure.exhibition_or_error(arguments.event_id)
     code = 0
     if arguments.import_file:
         code = _import(arguments)
     if arguments.intro:
         from nlv_events.i18n import _
-        from nlv_events.services.pdf import exhibit_intro
+        from nlv_events.services.exhibits import introduction
 
-        exhibit_intro.write(arguments.event_id, arguments.intro)
+        introduction.write(arguments.event_id, arguments.intro)
         print(_("Wrote the introduction to {file}.").format(file=arguments.intro))
     if not arguments.import_file and not arguments.intro:
-        from nlv_events.services import exhibit_summary
+        from nlv_events.services.exhibits import summary
 
-        sys.stdout.write(exhibit_summary.text(arguments.event_id))
+        sys.stdout.write(summary.text(arguments.event_id))
     return code
 
 
 def _import(arguments: argparse.Namespace) -> int:
     from nlv_events.i18n import _, ngettext
-    from nlv_events.services import catalogue_import, exhibit_summary
+    from nlv_events.services.exhibits import catalogue_import, summary
 
     preview = catalogue_import.read(arguments.import_file)
     if arguments.dry_run:
-        sys.stdout.write(exhibit_summary.preview_text(preview))
+        sys.stdout.write(summary.preview_text(preview))
         print(_("Nothing was added (--dry-run)."))
     else:
         added = catalogue_import.apply(arguments.event_id, preview, arguments.section)
@@ -102,13 +102,13 @@ def _checklist(arguments: argparse.Namespace) -> int:
     kind = _suffix(arguments.output, ("pdf", "xlsx"))
     database.open_database(arguments.db)
     if kind == "pdf":
-        from nlv_events.services.pdf import checklist
+        from nlv_events.services.exhibits import checklist_pdf as checklist
 
         checklist.write(arguments.event_id, arguments.output)
     else:
-        from nlv_events.services import export_checklist
+        from nlv_events.services.exhibits import checklist_xlsx
 
-        export_checklist.write(arguments.event_id, arguments.output)
+        checklist_xlsx.write(arguments.event_id, arguments.output)
     print(_("Wrote the checklist to {file}.").format(file=arguments.output))
     return 0
 
@@ -116,7 +116,7 @@ def _checklist(arguments: argparse.Namespace) -> int:
 def _labels(arguments: argparse.Namespace) -> int:
     from nlv_events.core import database
     from nlv_events.i18n import _
-    from nlv_events.services.pdf import labels
+    from nlv_events.services.exhibits import labels
 
     _suffix(arguments.output, ("pdf",))
     database.open_database(arguments.db)
@@ -128,7 +128,7 @@ def _labels(arguments: argparse.Namespace) -> int:
 def _handover(arguments: argparse.Namespace) -> int:
     from nlv_events.core import database
     from nlv_events.i18n import _
-    from nlv_events.services import handover
+    from nlv_events.services.exhibits import handover
 
     kind = _suffix(arguments.output, ("pdf", "docx"))
     database.open_database(arguments.db)

@@ -76,10 +76,11 @@ def _ask(question: str) -> bool:
 
 
 def _import(arguments: argparse.Namespace) -> None:
-    from nlv_events.services import guest_import, guests
+    from nlv_events.services.guests import guest_list as guests
+    from nlv_events.services.guests import spreadsheet_import
 
     guests.guest_list(arguments.event_id)  # an unknown event stops here, before the file is read
-    plan = guest_import.preview(arguments.import_file)
+    plan = spreadsheet_import.preview(arguments.import_file)
     answers: dict[int, bool] = {}
     if plan.unsure and not plan.problems:
         if arguments.merge == "ask" and not sys.stdin.isatty():
@@ -93,13 +94,13 @@ def _import(arguments: argparse.Namespace) -> None:
                     known=row.candidate))
             else:
                 answers[row.row] = arguments.merge == "same"
-    summary = guest_import.apply(arguments.event_id, plan, answers)
+    summary = spreadsheet_import.apply(arguments.event_id, plan, answers)
     sys.stderr.write(_("Imported {file}: {added} guests added, {updated} updated.").format(
         file=arguments.import_file, added=summary.added, updated=summary.updated) + "\n")
 
 
 def _set_state(arguments: argparse.Namespace) -> None:
-    from nlv_events.services import guests
+    from nlv_events.services.guests import guest_list as guests
 
     if not arguments.guest:
         raise UserError(_("Say which guests with --guest N (their number in the list)."))
@@ -113,7 +114,7 @@ def _set_state(arguments: argparse.Namespace) -> None:
 
 
 def _guests(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import guests
+    from nlv_events.services.guests import guest_list as guests
 
     _open(arguments)
     if arguments.import_file:
@@ -166,9 +167,9 @@ def _guests(arguments: argparse.Namespace) -> int:
 def _invitations(arguments: argparse.Namespace) -> int:
     import datetime as dt
 
-    from nlv_events.services import guest_documents
-    from nlv_events.services.documents import decree
-    from nlv_events.services.invitations import DEFAULT_STATES, InvitationOptions
+    from nlv_events.printing import decree
+    from nlv_events.services.guests import documents
+    from nlv_events.services.guests.invitations import DEFAULT_STATES, InvitationOptions
 
     day = None
     if arguments.date:
@@ -187,25 +188,25 @@ def _invitations(arguments: argparse.Namespace) -> int:
         leader_groups=arguments.leader_groups,
     )
     _open(arguments)
-    count = guest_documents.write_invitations(arguments.event_id, arguments.output, options)
+    count = documents.write_invitations(arguments.event_id, arguments.output, options)
     print(ngettext("Wrote {count} invitation to {file}.", "Wrote {count} invitations to {file}.", count).format(
         count=count, file=arguments.output))
     return 0
 
 
 def _name_cards(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import guest_documents
+    from nlv_events.services.guests import documents
 
     _open(arguments)
-    guest_documents.write_name_cards(arguments.event_id, arguments.output)
+    documents.write_name_cards(arguments.event_id, arguments.output)
     print(_("Wrote the name cards to {file}.").format(file=arguments.output))
     return 0
 
 
 def _reception_list(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import guest_documents
+    from nlv_events.services.guests import documents
 
     _open(arguments)
-    guest_documents.write_reception_list(arguments.event_id, arguments.output, arguments.head_table)
+    documents.write_reception_list(arguments.event_id, arguments.output, arguments.head_table)
     print(_("Wrote the list of guests to {file}.").format(file=arguments.output))
     return 0

@@ -33,15 +33,15 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
 
 def _command_photos(arguments: argparse.Namespace) -> int:
     from nlv_events.core.database import open_database
-    from nlv_events.services import media
+    from nlv_events.services.media import event_photos
 
     open_database(arguments.db)
     if arguments.action == "add":
         if not arguments.files:
             raise UserError(_("Give the photos to add: nlv-events photos {id} add FILE…").format(id=arguments.event_id))
-        result = media.add_photos(
+        result = event_photos.add_photos(
             arguments.event_id,
-            media.image_files(arguments.files),
+            event_photos.image_files(arguments.files),
             caption=arguments.caption,
             photographer=arguments.credit,
         )
@@ -52,8 +52,8 @@ def _command_photos(arguments: argparse.Namespace) -> int:
         return 1 if result.problems else 0
     if arguments.files:
         raise UserError(_("Files are given only after “add”."))
-    photos = media.photos(arguments.event_id) if _exists(arguments.event_id) else []
-    missing = {photo.id for photo in media.missing(arguments.event_id)} if photos else set()
+    photos = event_photos.photos(arguments.event_id) if _exists(arguments.event_id) else []
+    missing = {photo.id for photo in event_photos.missing(arguments.event_id)} if photos else set()
     if arguments.output_format == "json":
         rows = [
             {
@@ -100,7 +100,7 @@ def _exists(event_id: int) -> bool:
 
 def _command_news(arguments: argparse.Namespace) -> int:
     from nlv_events.core.database import open_database
-    from nlv_events.services import news
+    from nlv_events.services.media import news
 
     open_database(arguments.db)
     _exists(arguments.event_id)

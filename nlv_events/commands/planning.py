@@ -67,7 +67,7 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def _command_anniversaries(arguments: argparse.Namespace) -> int:
-    from nlv_events.services import commemorations
+    from nlv_events.services.planning import commemorations
 
     _open(arguments)
     items = commemorations.anniversaries(arguments.year, round_only=arguments.round_only)
@@ -90,7 +90,7 @@ def _command_anniversaries(arguments: argparse.Namespace) -> int:
 
 def _command_plan(arguments: argparse.Namespace) -> int:
     from nlv_events.core import vocab
-    from nlv_events.services import annual_plan
+    from nlv_events.services.planning import annual_plan
 
     if arguments.progress:
         _open(arguments)
@@ -139,11 +139,11 @@ def _command_plan(arguments: argparse.Namespace) -> int:
     )
     document = annual_plan.build(arguments.year, options)
     if suffix == ".pdf":
-        from nlv_events.services.pdf import annual_plan as plan_pdf
+        from nlv_events.services.planning import annual_plan_pdf as plan_pdf
 
         plan_pdf.write(document, output)
     else:
-        from nlv_events.services import annual_plan_docx
+        from nlv_events.services.planning import annual_plan_docx
 
         annual_plan_docx.write(document, output)
     print(_("Wrote the plan of {year} to {file}.").format(year=arguments.year, file=output))

@@ -6,7 +6,7 @@ from pypdf import PdfReader
 
 from nlv_events.core import database, store
 from nlv_events.core.records import EventRecord
-from nlv_events.services import exhibits
+from nlv_events.services.exhibits import structure
 from tests.integration.cli_runner import run
 from tests.marc_files import book, marc_bytes
 
@@ -42,7 +42,7 @@ def test_dry_run_shows_the_preview_and_adds_nothing(capsys, tmp_path, db_path, e
     assert "Sẽ thêm 3 tài liệu" in out and "Sách quý số 2" in out and "Chưa thêm gì" in out
     assert "Bỏ qua bản ghi 4: bản ghi bị cắt cụt" in err
     database.open_database(str(db_path))
-    assert exhibits.load(event_id).items == []
+    assert structure.load(event_id).items == []
 
 
 def test_import_adds_the_readable_records_and_exits_3_when_some_were_skipped(capsys, tmp_path, db_path, exhibition):
@@ -70,9 +70,9 @@ def test_printouts_from_the_command_line(capsys, tmp_path, db_path, exhibition):
     event_id, _ = exhibition
     run(capsys, "exhibit", str(event_id), "--import", str(_marc(tmp_path, False)), "--db", str(db_path))
     database.open_database(str(db_path))
-    data = exhibits.load(event_id)
+    data = structure.load(event_id)
     data.items[0].lender = "Viện Hán Nôm"
-    exhibits.save(event_id, data)
+    structure.save(event_id, data)
     database.close_database()
     assert run(capsys, "checklist", str(event_id), "-o", str(tmp_path / "c.pdf"), "--db", str(db_path))[0] == 0
     assert run(capsys, "checklist", str(event_id), "-o", str(tmp_path / "c.xlsx"), "--db", str(db_path))[0] == 0

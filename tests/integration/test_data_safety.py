@@ -16,7 +16,7 @@ from nlv_events.core import database, store
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
-from nlv_events.services import backup, checks
+from nlv_events.services.workspace import backup, checks
 from tests.integration.cli_runner import run
 
 
@@ -205,7 +205,7 @@ def test_written_files_take_the_umask_and_an_existing_file_keeps_its_mode(tmp_pa
     import os
     import stat
 
-    from nlv_events.services.files import atomic_output
+    from nlv_events.services.workspace.files import atomic_output
 
     previous = os.umask(0o022)
     try:

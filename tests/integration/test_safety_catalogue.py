@@ -19,7 +19,9 @@ from nlv_events.core import database, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.records import EventRecord
-from nlv_events.services import backup, export_ics, files, interchange
+from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.reports import ics
+from nlv_events.services.workspace import backup, files
 from tests.integration.cli_runner import run
 
 
@@ -73,7 +75,7 @@ def test_an_export_through_another_name_for_the_database_is_refused(demo_db, db_
     link = tmp_path / "link.sqlite3"
     link.symlink_to(db_path)
     with pytest.raises(UserError, match="đang dùng"):
-        export_ics.write_ics(link, None)
+        ics.write_ics(link, None)
     assert Event.select().count() == 32
 
 

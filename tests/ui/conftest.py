@@ -4,14 +4,14 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from nlv_events.core.settings import Settings
-from nlv_events.ui.main_window import MainWindow
+from nlv_events.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
 def answers(monkeypatch):
     """No modal question ever blocks a test: unless a test says otherwise, the user discards, declines, and
     reads every message (which is kept here for the test to check)."""
-    from nlv_events.ui import ask
+    from nlv_events.ui.shell import ask
 
     told: list[tuple[str, str]] = []
     monkeypatch.setattr(ask, "save_discard_cancel", lambda *args: "discard")

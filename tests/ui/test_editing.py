@@ -8,10 +8,10 @@ from PySide6.QtCore import QDate, QMimeData, QModelIndex, Qt, QTime
 from nlv_events.core import queries, store
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
-from nlv_events.ui import ask
-from nlv_events.ui.duplicate_year_dialog import DuplicateYearDialog
-from nlv_events.ui.event_editor import EventEditor
-from nlv_events.ui.programme_model import MIME_TYPE
+from nlv_events.ui.events.duplicate_year_dialog import DuplicateYearDialog
+from nlv_events.ui.events.event_editor import EventEditor
+from nlv_events.ui.events.programme_model import MIME_TYPE
+from nlv_events.ui.shell import ask
 from tests.ui.conftest import visible_titles
 from tests.ui.keyboard import type_text
 
@@ -271,8 +271,8 @@ def test_item_models_pass_the_model_tester(qtmodeltester, window, qtbot):
 def test_the_editor_and_the_preview_fit_a_1280_by_680_laptop(qtbot, demo_db):
     """Their Save, Cancel and Print buttons used to sit below such a screen's edge: the editor needed 680 px
     (its General and Exhibition pages are tall forms), the preview asked for 1000."""
-    from nlv_events.services.pdf import programme
-    from nlv_events.ui.pdf_preview import PdfPreview
+    from nlv_events.services.reports import programme
+    from nlv_events.ui.shell.pdf_preview import PdfPreview
 
     exhibition = Event.get(Event.title == "Chủ tịch Hồ Chí Minh – Tư tưởng sáng ngời, sự nghiệp vĩ đại")
     editor = EventEditor(store.load_record(exhibition.id))
@@ -310,7 +310,7 @@ def test_one_save_shows_every_field_s_problem_at_once(qtbot, demo_db):
 
 
 def test_the_user_guide_opens_within_the_screen(qtbot, demo_db):
-    from nlv_events.ui.help_viewer import UserGuide
+    from nlv_events.ui.shell.help_viewer import UserGuide
 
     guide = UserGuide()
     qtbot.addWidget(guide)

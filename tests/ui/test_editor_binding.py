@@ -1,7 +1,7 @@
 """The editor binds every declared field: a record shown in the form comes back from it unchanged."""
 
-from nlv_events.ui import field_binding
-from nlv_events.ui.event_editor import EventEditor
+from nlv_events.ui.events import field_binding
+from nlv_events.ui.events.event_editor import EventEditor
 from tests.unit.test_declared_fields import every_field_set
 
 

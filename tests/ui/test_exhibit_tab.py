@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from nlv_events.core import store
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
 from nlv_events.core.records import EventRecord
-from nlv_events.services import exhibits
-from nlv_events.ui import exhibit_tab
-from nlv_events.ui.catalogue_import_dialog import CatalogueImportDialog
-from nlv_events.ui.event_editor import EventEditor
+from nlv_events.services.exhibits import structure
+from nlv_events.ui.events.event_editor import EventEditor
+from nlv_events.ui.exhibits import exhibit_tab
+from nlv_events.ui.exhibits.catalogue_import_dialog import CatalogueImportDialog
 from tests.marc_files import book, marc_bytes
 
 
@@ -21,7 +21,7 @@ def exhibition(db):
     event_id = store.save_event(
         EventRecord(kind="exhibition", title="Trưng bày ảnh Hà Nội xưa", start=dt.date.today(), status="held")
     ).id
-    exhibits.save(
+    structure.save(
         event_id,
         ExhibitData(
             sections=[
@@ -57,7 +57,7 @@ def tab(qtbot, exhibition):
 
 
 def titles(tab):
-    return [[item.title for item in section.items] for section in exhibits.load(tab.event_id).sections]
+    return [[item.title for item in section.items] for section in structure.load(tab.event_id).sections]
 
 
 def test_tab_follows_the_kind_and_shows_the_count_and_the_warning(qtbot, tab):
@@ -103,14 +103,14 @@ def test_import_shows_the_preview_and_adds_only_when_confirmed(qtbot, tab, tmp_p
     tab.import_catalogue()
     assert seen[0] == ("Hà Nội băm sáu phố phường", 1, "Thêm 1 tài liệu")
     assert titles(tab)[0][-1] == "Hà Nội băm sáu phố phường"
-    assert exhibits.count_summary(tab.event_id).checklist_total == 5
+    assert structure.count_summary(tab.event_id).checklist_total == 5
 
 
 def test_reorder_with_buttons_and_by_drag(qtbot, tab):
     tab._select(0, 1)
     tab.move_selected(-1)
     assert titles(tab)[0] == ["Ảnh Hàng Ngang", "Ảnh Hàng Đào"]
-    ids_before = sorted(item.id for item in exhibits.load(tab.event_id).items)
+    ids_before = sorted(item.id for item in structure.load(tab.event_id).items)
     # Drag "Ảnh Tháp Rùa" onto the first section, as the view does: drop a copy, then remove the original.
     model = tab.model
     source = model.index(0, 0, model.index(1, 0))
@@ -118,28 +118,28 @@ def test_reorder_with_buttons_and_by_drag(qtbot, tab):
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index(0, 0))
     model.removeRow(source.row() + 0, model.index(1, 0))
     qtbot.waitUntil(lambda: titles(tab) == [["Ảnh Tháp Rùa", "Ảnh Hàng Ngang", "Ảnh Hàng Đào"], []])
-    assert sorted(item.id for item in exhibits.load(tab.event_id).items) == ids_before
+    assert sorted(item.id for item in structure.load(tab.event_id).items) == ids_before
 
 
 def test_editing_an_item_in_the_form(qtbot, tab):
     tab._select(1, 0)
     tab.form.quantity.setValue(4)
     tab.form.quantity.editingFinished.emit()
-    assert exhibits.load(tab.event_id).sections[1].items[0].quantity == 4
+    assert structure.load(tab.event_id).sections[1].items[0].quantity == 4
     assert "5" not in tab.count_label.text() and "6 tài liệu" in tab.count_label.text()
 
 
 def test_a_loan_returned_before_it_went_out_is_refused_in_the_tab(qtbot, tab):
-    before = exhibits.load(tab.event_id).loans
+    before = structure.load(tab.event_id).loans
     out = before[0].date_out
     tab.loans_table.item(0, 4).setText((out - dt.timedelta(days=1)).strftime("%d/%m/%Y"))
     assert tab.message.isVisible() and "trước cả ngày giao" in tab.message.text()
-    assert exhibits.load(tab.event_id).loans == before
+    assert structure.load(tab.event_id).loans == before
 
 
 def test_override_keeps_the_hand_entered_figure(qtbot, tab):
     tab.override_box.setChecked(True)
-    assert exhibits.count_summary(tab.event_id).override
+    assert structure.count_summary(tab.event_id).override
     assert "ghi đè" in tab.count_label.text()
 
 
@@ -149,16 +149,16 @@ def test_a_section_dropped_into_another_keeps_its_items(qtbot, tab):
     mime = model.mimeData([source, source.siblingAtColumn(1), source.siblingAtColumn(2)])
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index(0, 0))
     model.removeRow(1)
-    qtbot.waitUntil(lambda: [s.title for s in exhibits.load(tab.event_id).sections] == ["Phố cổ", "Hồ Gươm"])
+    qtbot.waitUntil(lambda: [s.title for s in structure.load(tab.event_id).sections] == ["Phố cổ", "Hồ Gươm"])
     assert titles(tab) == [["Ảnh Hàng Đào", "Ảnh Hàng Ngang"], ["Ảnh Tháp Rùa"]]
 
 
 def test_the_detail_pane_shows_the_counted_figure(qtbot, tab):
-    from nlv_events.ui.detail_pane import event_html
+    from nlv_events.ui.events.detail_pane import event_html
 
     record = store.load_record(tab.event_id)
     assert "4 (theo danh mục)" in event_html(record)
-    exhibits.set_count_override(tab.event_id, True)
+    structure.set_count_override(tab.event_id, True)
     assert "— (nhập tay; danh mục đếm được 4)" in event_html(record)
 
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QFileDialog
 
-from nlv_events.ui import ask, file_actions
+from nlv_events.ui.shell import ask, file_actions
 
 
 def _running(task) -> bool:

@@ -4,12 +4,12 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel
 
 from nlv_events.core import queries, store
-from nlv_events.services import guests
-from nlv_events.services.guests import GuestEntry
-from nlv_events.ui.event_editor import EventEditor
-from nlv_events.ui.guest_dialogs import DeputyDialog, GroupsDialog
-from nlv_events.ui.guest_model import MIME_TYPE
-from nlv_events.ui.guests_tab import GuestsTab
+from nlv_events.services.guests import guest_list as guests
+from nlv_events.services.guests.guest_list import GuestEntry
+from nlv_events.ui.events.event_editor import EventEditor
+from nlv_events.ui.guests.dialogs import DeputyDialog, GroupsDialog
+from nlv_events.ui.guests.guest_table_model import MIME_TYPE
+from nlv_events.ui.guests.guests_tab import GuestsTab
 from tests.unit.services.guest_helpers import THUY, add_many, review_id
 
 
@@ -127,8 +127,8 @@ def test_print_menu_previews_name_cards(window, qtbot, monkeypatch, answers):
 
 
 def test_import_in_the_window_previews_maps_asks_and_imports(qtbot, demo_db, tmp_path, monkeypatch):
-    from nlv_events.ui import ask
-    from nlv_events.ui.guest_dialogs import ImportDialog
+    from nlv_events.ui.guests.dialogs import ImportDialog
+    from nlv_events.ui.shell import ask
 
     guests.add_guest(
         next(event.id for event in queries.events() if event.id != review_id()),
@@ -161,7 +161,7 @@ def test_import_in_the_window_previews_maps_asks_and_imports(qtbot, demo_db, tmp
 
 def test_groups_dialog_shows_and_sets_which_letters_say_chi_dao(qtbot, demo_db, tmp_path, monkeypatch):
     from nlv_events.core.settings import Settings
-    from nlv_events.ui.guest_printing import InvitationDialog
+    from nlv_events.ui.guests.printing_menu import InvitationDialog
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     dialog = GroupsDialog()
@@ -186,7 +186,7 @@ def test_address_book_edits_contacts_and_lists_appearances(qtbot, demo_db, caplo
     import logging
 
     from nlv_events.core.models import Person
-    from nlv_events.ui.address_book import EMAIL_COLUMN, AddressBookDialog
+    from nlv_events.ui.events.address_book import EMAIL_COLUMN, AddressBookDialog
 
     caplog.set_level(logging.INFO)
     guests.add_guest(review_id(), THUY)

@@ -5,8 +5,8 @@ import logging
 from PySide6.QtWidgets import QMessageBox
 
 from nlv_events import i18n, logs
-from nlv_events.ui import crash
-from nlv_events.ui.help_viewer import UserGuide
+from nlv_events.ui.shell import crash
+from nlv_events.ui.shell.help_viewer import UserGuide
 
 
 def test_user_guide_opens_in_the_interface_language(window, qtbot):

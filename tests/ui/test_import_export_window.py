@@ -15,7 +15,7 @@ def _legacy_file(tmp_path):
 
 
 def test_the_window_asks_before_converting_tcvn3_text(window, qtbot, monkeypatch, tmp_path, answers):
-    from nlv_events.ui import ask
+    from nlv_events.ui.shell import ask
 
     asked = []
     monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or False)

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from nlv_events import i18n
 from nlv_events.core import store
 from nlv_events.core.records import EventRecord
-from nlv_events.ui.event_table_model import EventTableModel, load_rows
-from nlv_events.ui.main_window import MainWindow
+from nlv_events.ui.events.event_table_model import EventTableModel, load_rows
+from nlv_events.ui.shell.main_window import MainWindow
 from tests.ui.conftest import visible_titles
 from tests.ui.keyboard import type_text
 
@@ -111,7 +111,7 @@ def test_narrowing_search_finds_exactly_what_a_fresh_search_finds(demo_db):
 
 
 def test_a_large_record_loads_off_the_gui_thread(qtbot, demo_db, settings, app_settings, monkeypatch):
-    from nlv_events.ui import main_window
+    from nlv_events.ui.shell import main_window
 
     monkeypatch.setattr(main_window, "LOAD_IN_BACKGROUND", 10)  # the 32 demo events count as large here
     window = MainWindow(settings, "test.sqlite3", app_settings)

@@ -5,7 +5,7 @@ from PySide6.QtPdf import QPdfDocument
 
 from nlv_events.core.models import Event
 from nlv_events.core.store import load_record
-from nlv_events.services.pdf import programme
+from nlv_events.services.reports import programme
 
 
 def test_first_page_renders_with_ink(qapp, demo_db, tmp_path):

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel
 
 from nlv_events.core import store
 from nlv_events.core.records import EventRecord, PersonEntry
-from nlv_events.services import media, news
-from nlv_events.ui.event_editor import EventEditor
-from nlv_events.ui.news_editor import NewsEditor
+from nlv_events.services.media import event_photos, news
+from nlv_events.ui.events.event_editor import EventEditor
+from nlv_events.ui.media.news_editor import NewsEditor
 from tests.photo_files import camera_jpeg
 
 T = dt.datetime
@@ -79,13 +79,13 @@ def test_drop_a_folder_then_caption_credit_people_and_choice(qtbot, editor, tmp_
     tab.photographer_edit.editingFinished.emit()
     tab.people_list.item(0).setCheckState(Qt.CheckState.Checked)
     tab.chosen_box.setChecked(True)
-    photo = media.photos(editor._record_id)[1]
+    photo = event_photos.photos(editor._record_id)[1]
     assert (photo.caption, photo.photographer, photo.chosen) == (
         "Ông Nguyễn Nhật Ánh giao lưu với bạn đọc",
         "Trần Kim Thơ",
         True,
     )
-    assert media.people_shown([photo.id])[photo.id] == [media.appearances(editor._record_id)[0][0]]
+    assert event_photos.people_shown([photo.id])[photo.id] == [event_photos.appearances(editor._record_id)[0][0]]
     assert tab.grid.item(1).text().startswith("★ ")
     tab.grab().save(str(tmp_path / "photos-tab.png"))
 
@@ -136,7 +136,7 @@ def test_a_new_event_has_no_photos_tab_until_saved(qtbot, db):
 
 def test_the_photos_folder_and_author_are_settings(qtbot, db, tmp_path):
     from nlv_events.core.settings import Settings
-    from nlv_events.ui.settings_dialog import SettingsDialog
+    from nlv_events.ui.shell.settings_dialog import SettingsDialog
 
     settings = Settings(tmp_path / "settings.json")
     dialog = SettingsDialog(settings)
@@ -146,7 +146,7 @@ def test_the_photos_folder_and_author_are_settings(qtbot, db, tmp_path):
     dialog.accept()
     again = Settings(tmp_path / "settings.json")
     assert again.get("media.folder") == str(tmp_path / "anh-chung")
-    assert media.media_root(again.get("media.folder")) == tmp_path / "anh-chung"
+    assert event_photos.media_root(again.get("media.folder")) == tmp_path / "anh-chung"
     assert (
         news.build(
             store.save_event(EventRecord(kind="other", title="Tin", start=dt.date(2023, 1, 5))).id,

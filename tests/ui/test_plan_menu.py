@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate
 
 from nlv_events.core import store
 from nlv_events.core.models import Event
-from nlv_events.services import commemorations, series
+from nlv_events.services.planning import commemorations, series
 
 
 def _action_texts(window):
@@ -114,7 +114,7 @@ def test_the_calendar_marks_commemorations(window, qtbot):
 
 
 def test_the_tallies_show_the_plans_progress(window, qtbot):
-    from nlv_events.ui.tallies_view import TalliesDialog
+    from nlv_events.ui.reports.tallies_view import TalliesDialog
 
     dialog = TalliesDialog(2022, window)
     qtbot.addWidget(dialog)

@@ -10,10 +10,10 @@ from nlv_events import i18n
 from nlv_events.core import store
 from nlv_events.core.models import Event, Venue
 from nlv_events.core.records import EventRecord
-from nlv_events.services import tallies
-from nlv_events.ui import ask
-from nlv_events.ui.event_editor import EventEditor
-from nlv_events.ui.main_window import MainWindow, new_event_start
+from nlv_events.services.reports import tallies
+from nlv_events.ui.events.event_editor import EventEditor
+from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.main_window import MainWindow, new_event_start
 from tests.ui.conftest import visible_titles
 from tests.ui.keyboard import type_text
 from tests.ui.test_editing import through_editor, through_year_dialog
@@ -173,7 +173,7 @@ def test_venues_match_on_folded_names_and_a_clash_asks_on_save(qtbot, demo_db, m
 
 
 def test_venue_list_merges_duplicates_undoably(window, qtbot, monkeypatch):
-    from nlv_events.ui.venues_dialog import VenuesDialog
+    from nlv_events.ui.events.venues_dialog import VenuesDialog
 
     duplicate = Venue.create(name="Hội trường tầng 2 - TVQG")
     event = Event.get(Event.ref == "demo-2022-review")
@@ -271,7 +271,7 @@ def test_search_tells_of_other_years_and_folds_pasted_letters(window, qtbot):
 
 def test_plan_targets_join_the_undo_stack_and_a_failed_write_says_why(window, qtbot):
     """8. A plan typed in the tallies is undone by the window's Ctrl+Z; a bad plan shows its message."""
-    from nlv_events.ui.tallies_view import PLAN_COLUMN, TalliesDialog
+    from nlv_events.ui.reports.tallies_view import PLAN_COLUMN, TalliesDialog
 
     dialog = TalliesDialog(2022, window)
     qtbot.addWidget(dialog)
@@ -352,7 +352,7 @@ def test_detail_pane_hint_is_translated_and_english_complete(window):
 
 def test_exports_speak_of_the_window_and_long_titles_are_refused(window, qtbot, answers):
     """11. No "--format" in the window; the calendar export is in the File menu; 500 characters are refused."""
-    from nlv_events.ui.tallies_view import TalliesDialog
+    from nlv_events.ui.reports.tallies_view import TalliesDialog
 
     dialog = TalliesDialog(2022, window)
     qtbot.addWidget(dialog)

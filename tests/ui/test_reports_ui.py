@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QLabel
 from nlv_events.core import store
 from nlv_events.core.models import Event
 from nlv_events.core.settings import Settings
-from nlv_events.services import tallies
-from nlv_events.ui.first_start import FirstStartDialog
-from nlv_events.ui.settings_dialog import SettingsDialog
-from nlv_events.ui.tallies_view import PLAN_COLUMN, TalliesDialog
+from nlv_events.services.reports import tallies
+from nlv_events.ui.reports.tallies_view import PLAN_COLUMN, TalliesDialog
+from nlv_events.ui.shell.first_start import FirstStartDialog
+from nlv_events.ui.shell.settings_dialog import SettingsDialog
 
 
 def test_print_programme_opens_the_preview_with_save_and_print(window, qtbot, tmp_path):
@@ -55,8 +55,8 @@ def test_print_programme_opens_the_preview_with_save_and_print(window, qtbot, tm
 
 def test_preview_warns_of_characters_no_font_can_print(qtbot, db):
     from nlv_events.core.records import EventRecord, ProgrammeEntry
-    from nlv_events.services.pdf import programme
-    from nlv_events.ui.pdf_preview import PdfPreview
+    from nlv_events.services.reports import programme
+    from nlv_events.ui.shell.pdf_preview import PdfPreview
 
     record = EventRecord(
         kind="talk",
@@ -144,7 +144,7 @@ def test_first_start_offers_the_demo_year(qtbot, db, tmp_path):
 
 
 def test_deleted_events_dialog_restores(window, qtbot, monkeypatch):
-    from nlv_events.ui.deleted_dialog import DeletedEventsDialog
+    from nlv_events.ui.events.deleted_dialog import DeletedEventsDialog
 
     event_id = Event.get(Event.ref == "demo-2022-talk-1").id
     store.delete_event(event_id)

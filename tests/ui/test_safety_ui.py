@@ -11,9 +11,9 @@ from PySide6.QtGui import QDesktopServices
 from nlv_events.core import limits
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
-from nlv_events.ui import ask
-from nlv_events.ui.detail_pane import DetailPane
-from nlv_events.ui.event_editor import EventEditor
+from nlv_events.ui.events.detail_pane import DetailPane
+from nlv_events.ui.events.event_editor import EventEditor
+from nlv_events.ui.shell import ask
 
 
 @pytest.fixture

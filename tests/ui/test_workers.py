@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QWidget
 
-from nlv_events.ui.workers import BackgroundTask
+from nlv_events.ui.shell.workers import BackgroundTask
 
 
 def test_the_progress_dialog_carries_its_window_s_title_and_the_result_arrives(qtbot):

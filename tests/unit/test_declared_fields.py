@@ -20,7 +20,7 @@ from nlv_events.core.records import (
     ProgrammeEntry,
     event_fields,
 )
-from nlv_events.services import interchange
+from nlv_events.services.interchange import file_format as interchange
 
 pytestmark = pytest.mark.both_databases
 

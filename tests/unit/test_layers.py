@@ -5,8 +5,8 @@ import sys
 
 CODE = """
 import sys, pkgutil, importlib
-import nlv_events.core, nlv_events.services
-for package in (nlv_events.core, nlv_events.services):
+import nlv_events.core, nlv_events.printing, nlv_events.services
+for package in (nlv_events.core, nlv_events.printing, nlv_events.services):
     for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         importlib.import_module(module.name)
 import nlv_events.cli

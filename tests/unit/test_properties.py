@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from nlv_events.core import database, store
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.core.text import fold
-from nlv_events.services import interchange
+from nlv_events.services.interchange import file_format as interchange
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 letters = st.sampled_from(VIETNAMESE + VIETNAMESE.upper() + " 0123456789–“”,.:()📚書к")

@@ -11,7 +11,7 @@ from nlv_events.core import queries, store
 from nlv_events.core.errors import ConflictError
 from nlv_events.core.models import EventPartner, EventPerson, ProgrammeItem, ProgrammePerson
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
-from nlv_events.services.pdf import programme
+from nlv_events.services.reports import programme
 
 pytestmark = pytest.mark.both_databases
 

@@ -7,7 +7,7 @@ import pytest
 
 from nlv_events.core import database, migrations, queries, store
 from nlv_events.core.models import Event
-from nlv_events.services import interchange
+from nlv_events.services.interchange import file_format
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 # A database of the demo year as each released schema saved it; add one whenever a migration is added.
@@ -33,7 +33,7 @@ def test_old_database_upgrades_and_keeps_its_data(saved, tmp_path):
         review = store.load_record(Event.get(Event.ref == "demo-2022-review"))
         assert len(review.programme) == 10
         assert "Trịnh Thị Thủy" in {p.name for row in review.programme for p in row.people}
-        exported = interchange.export_document()
+        exported = file_format.export_document()
         assert len(exported["events"]) == 32
         event = Event.get(Event.ref == "demo-2022-exh-01")
         store.delete_event(event.id)  # the newest schema's features work on the upgraded file

@@ -140,7 +140,8 @@ def _imported_by_cli(arguments: list[str], environment: dict[str, str]) -> tuple
         f"    code = main({arguments!r})\n"
         "except SystemExit as exit_:\n"
         "    code = exit_.code\n"
-        "names = ('psycopg2', 'playhouse.migrations', 'playhouse.db_url', 'nlv_events.services.interchange')\n"
+        "names = ('psycopg2', 'playhouse.migrations', 'playhouse.db_url',"
+        " 'nlv_events.services.interchange.file_format')\n"
         "print(json.dumps({'code': code, 'loaded': [n for n in names if n in sys.modules]}))\n"
     )
     result = subprocess.run(
@@ -183,7 +184,7 @@ def test_a_folder_with_spaces_hashes_and_percents_opens_read_only_and_is_protect
         with pytest.raises(peewee.OperationalError, match="readonly"):
             connection.execute_sql("DELETE FROM event")
         assert database.open_file() == path.resolve()
-        from nlv_events.services.files import refuse_protected
+        from nlv_events.services.workspace.files import refuse_protected
 
         with pytest.raises(UserError, match=r"sự kiện\.sqlite3"):
             refuse_protected(path)

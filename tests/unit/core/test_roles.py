@@ -6,8 +6,8 @@ from pypdf import PdfReader
 
 from nlv_events.core import store, vocab
 from nlv_events.i18n import gettext
-from nlv_events.services import interchange
-from nlv_events.services.pdf import programme
+from nlv_events.services.interchange import file_format
+from nlv_events.services.reports import programme
 
 DOCUMENT = {
     "format": "nlv-events/1",
@@ -35,15 +35,15 @@ DOCUMENT = {
 def test_the_host_and_a_typed_role_import_and_print_as_given(db, tmp_path):
     source = tmp_path / "roles.json"
     source.write_text(json.dumps(DOCUMENT, ensure_ascii=False), encoding="utf-8")
-    summary = interchange.import_document(interchange.read_document(source))
+    summary = file_format.import_document(file_format.read_document(source))
     assert summary.created == 1
 
-    (row,) = store.load_record(store.find_existing(interchange.read_document(source).events[0])).programme
+    (row,) = store.load_record(store.find_existing(file_format.read_document(source).events[0])).programme
     assert [(p.name, p.role) for p in row.people] == [
         ("Nguyễn Minh Anh", "host"),
         ("Lê Văn Hùng", "Cố vấn chuyên môn"),
     ]
-    event_id = store.find_existing(interchange.read_document(source).events[0]).id
+    event_id = store.find_existing(file_format.read_document(source).events[0]).id
     pdf = tmp_path / "programme.pdf"
     programme.write(event_id, pdf)
     printed = " ".join(PdfReader(pdf).pages[0].extract_text().split())

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from nlv_events.core.models import Event, database_proxy
-from nlv_events.services import guests
-from nlv_events.services.guests import GuestEntry
+from nlv_events.services.guests import guest_list as guests
+from nlv_events.services.guests.guest_list import GuestEntry
 
 THUY = GuestEntry(
     name="Trịnh Thị Thủy",

@@ -8,7 +8,7 @@ from nlv_events import i18n
 from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
-from nlv_events.services import commemorations, lunar
+from nlv_events.services.planning import commemorations, lunar
 
 pytestmark = pytest.mark.both_databases
 

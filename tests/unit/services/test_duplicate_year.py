@@ -3,7 +3,7 @@
 import datetime as dt
 
 from nlv_events.core.records import EventRecord, ProgrammeEntry
-from nlv_events.services import duplicate_year
+from nlv_events.services.events import duplicate_year
 
 
 def _book_day() -> EventRecord:

@@ -15,18 +15,19 @@ from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.exhibit_models import ExhibitItem
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
 from nlv_events.core.records import EventRecord
-from nlv_events.services import (
+from nlv_events.services.exhibits import (
     catalogue_import,
     checklist,
-    exhibits,
-    export_checklist,
+    checklist_xlsx,
     handover,
-    interchange,
+    handover_pdf,
+    labels,
     loans,
-    tallies,
+    structure,
 )
-from nlv_events.services.pdf import checklist as checklist_pdf
-from nlv_events.services.pdf import handover_pdf, labels
+from nlv_events.services.exhibits import checklist_pdf as checklist_pdf
+from nlv_events.services.interchange import file_format
+from nlv_events.services.reports import tallies
 from tests.marc_files import book, marc_bytes, marcxml_bytes
 
 D = dt.date
@@ -83,7 +84,7 @@ def test_marc_file_with_marc8_vietnamese_and_a_truncated_record(exhibition, tmp_
     assert ExhibitItem.select().count() == 0  # a preview stores nothing
 
     assert catalogue_import.apply(exhibition, preview) == 3
-    stored = exhibits.load(exhibition)
+    stored = structure.load(exhibition)
     assert [item.title for item in stored.items][1] == "Nhật ký trong tù : thơ chữ Hán"
     assert stored.total_quantity == 5
 
@@ -129,7 +130,7 @@ def test_sheet_rows_with_bad_type_or_negative_quantity_are_listed_by_row(exhibit
     assert "đồ cổ" in preview.problems[0].reason
     assert "-2" in preview.problems[1].reason
     catalogue_import.apply(exhibition, preview)
-    assert [s.title for s in exhibits.load(exhibition).sections] == ["Phần mở đầu"]
+    assert [s.title for s in structure.load(exhibition).sections] == ["Phần mở đầu"]
 
 
 def test_xlsx_sheet(exhibition, tmp_path):
@@ -170,29 +171,29 @@ def test_checklist_totals_match_the_tallies_and_an_override_is_kept(exhibition):
         EventRecord(kind="exhibition", title="Khác", start=D(2023, 8, 1), status="held", items_displayed=7)
     ).id
     assert tallies.compute(2023).kinds["exhibition"].items_displayed == 47  # the figures entered by hand
-    exhibits.save(exhibition, _two_parts())
+    structure.save(exhibition, _two_parts())
     data = checklist.build(exhibition)
     assert [section.total for section in data.sections] == [4, 5]
     assert data.total == 9
     assert tallies.compute(2023).kinds["exhibition"].items_displayed == 9 + 7
     assert tallies.compute(2023).total.items_displayed == 16
 
-    exhibits.set_count_override(exhibition, True)
+    structure.set_count_override(exhibition, True)
     assert tallies.compute(2023).kinds["exhibition"].items_displayed == 40 + 7
-    summary = exhibits.count_summary(exhibition)
+    summary = structure.count_summary(exhibition)
     assert (summary.override, summary.checklist_total, summary.counted) == (True, 9, 40)
     assert other
 
 
 def test_checklist_pdf_and_xlsx_show_parts_and_totals(exhibition, tmp_path):
-    exhibits.save(exhibition, _two_parts())
+    structure.save(exhibition, _two_parts())
     data = checklist.build(exhibition)
     words = " ".join(pdf_text(checklist_pdf.render(data)).split())
     assert "DANH MỤC TÀI LIỆU TRƯNG BÀY" in words
     assert "Phần I. Bác Hồ với Hà Nội" in words and "Phần II. Hà Nội hôm nay" in words
     assert "Cộng phần I 4" in words and "Cộng phần II 5" in words and "Tổng cộng 9" in words
     assert "Kho TVQG" in words and "Bảo tàng Hồ Chí Minh" in words
-    export_checklist.write_workbook(data, tmp_path / "c.xlsx")
+    checklist_xlsx.write_workbook(data, tmp_path / "c.xlsx")
     rows = list(openpyxl.load_workbook(tmp_path / "c.xlsx").active.iter_rows(values_only=True))
     item_quantities = [row[6] for row in rows if isinstance(row[0], int)]
     assert sum(item_quantities) == 9
@@ -200,7 +201,7 @@ def test_checklist_pdf_and_xlsx_show_parts_and_totals(exhibition, tmp_path):
 
 
 def test_handover_record_pdf_content(exhibition):
-    exhibits.save(exhibition, _two_parts())
+    structure.save(exhibition, _two_parts())
     record = handover.build(exhibition, "bao tang ho chi minh", number="15/BB-TVQG")
     words = pdf_text(handover_pdf.render(record)).replace("\n", " ")
     assert "BIÊN BẢN GIAO NHẬN TÀI LIỆU" in words
@@ -219,7 +220,7 @@ def test_handover_record_pdf_content(exhibition):
 def test_handover_docx_holds_the_same_content(exhibition, tmp_path):
     from docx import Document
 
-    exhibits.save(exhibition, _two_parts())
+    structure.save(exhibition, _two_parts())
     handover.write(handover.build(exhibition, "Bảo tàng Hồ Chí Minh"), tmp_path / "h.docx", "docx")
     document = Document(str(tmp_path / "h.docx"))
     paragraphs = " ".join(p.text for p in document.paragraphs)
@@ -240,21 +241,21 @@ def test_loan_returned_before_it_went_out_is_refused(exhibition):
     data = _two_parts()
     data.loans[0].date_back = D(2023, 4, 30)
     with pytest.raises(ValidationError, match="Bảo tàng Hồ Chí Minh") as error:
-        exhibits.save(exhibition, data)
+        structure.save(exhibition, data)
     assert str(error.value).startswith("Khoản mượn 1: ")
     assert "30/04/2023" in str(error.value) and "02/05/2023" in str(error.value)
-    assert exhibits.load(exhibition).is_empty()
+    assert structure.load(exhibition).is_empty()
 
 
 def test_negative_quantity_and_unknown_type_are_refused_saying_where(exhibition):
     data = _two_parts()
     data.sections[1].items[0].quantity = -1
     with pytest.raises(ValidationError, match=r"Phần 2, tài liệu 1: .*-1"):
-        exhibits.save(exhibition, data)
+        structure.save(exhibition, data)
     data.sections[1].items[0].quantity = 1
     data.sections[0].items[1].item_type = "statue"
     with pytest.raises(ValidationError, match="statue"):
-        exhibits.save(exhibition, data)
+        structure.save(exhibition, data)
 
 
 def test_loan_warnings_within_a_week_or_late():
@@ -274,42 +275,42 @@ def test_loan_warnings_within_a_week_or_late():
 
 @pytest.mark.both_databases
 def test_saving_keeps_the_rows_ids(exhibition):
-    data = exhibits.save(exhibition, _two_parts())
+    data = structure.save(exhibition, _two_parts())
     ids = [item.id for item in data.items]
     moved = data.sections[0].items.pop(0)
     data.sections[1].items.append(moved)  # dragged to the other part
-    exhibits.save(exhibition, data)
-    again = exhibits.load(exhibition)
+    structure.save(exhibition, data)
+    again = structure.load(exhibition)
     assert sorted(item.id for item in again.items) == sorted(ids)
     assert again.sections[1].items[-1].id == moved.id
 
 
 def test_known_item_by_call_number(exhibition):
-    exhibits.save(exhibition, _two_parts())
-    found = exhibits.known_item("vv 1")
+    structure.save(exhibition, _two_parts())
+    found = structure.known_item("vv 1")
     assert found is not None and found.title == "Tuyên ngôn độc lập" and found.id is None and found.quantity == 1
 
 
 @pytest.mark.both_databases
 def test_interchange_round_trip_and_old_files(exhibition, tmp_path):
-    exhibits.save(exhibition, _two_parts())
-    exported = interchange.export_document()
+    structure.save(exhibition, _two_parts())
+    exported = file_format.export_document()
     assert exported["events"][0]["exhibit"]["sections"][1]["items"][0]["quantity"] == 5
     assert exported["events"][0]["exhibit"]["loans"][0]["date_out"] == "2023-05-02"
-    summary = interchange.import_document(interchange.parse_document(json.loads(json.dumps(exported))))
+    summary = file_format.import_document(file_format.parse_document(json.loads(json.dumps(exported))))
     assert summary.unchanged == 1
 
     exported["events"][0]["exhibit"]["sections"][0]["items"][0]["quantity"] = -4
     with pytest.raises(UserError, match=r"sự kiện 1: Phần 1, tài liệu 1: .*-4"):
-        interchange.import_document(interchange.parse_document(exported))
-    assert exhibits.load(exhibition).total_quantity == 9  # nothing half-imported
+        file_format.import_document(file_format.parse_document(exported))
+    assert structure.load(exhibition).total_quantity == 9  # nothing half-imported
 
     old = json.loads(json.dumps(exported))
     del old["events"][0]["exhibit"]
     old["events"][0]["title"] = "Trưng bày khác"
     old["events"][0]["ref"] = None
-    interchange.import_document(interchange.parse_document(old))
-    assert exhibits.load(exhibition).total_quantity == 9
+    file_format.import_document(file_format.parse_document(old))
+    assert structure.load(exhibition).total_quantity == 9
 
 
 def test_a_database_from_before_exhibitions_upgrades_and_takes_a_checklist(tmp_path):
@@ -325,7 +326,7 @@ def test_a_database_from_before_exhibitions_upgrades_and_takes_a_checklist(tmp_p
     try:
         event = Event.get(Event.ref == "demo-2022-exh-01")
         before = tallies.compute(2022).kinds["exhibition"].items_displayed
-        exhibits.save(event.id, ExhibitData(sections=[SectionEntry("Phần I", [ItemEntry("Sách", quantity=3)])]))
+        structure.save(event.id, ExhibitData(sections=[SectionEntry("Phần I", [ItemEntry("Sách", quantity=3)])]))
         after = tallies.compute(2022).kinds["exhibition"].items_displayed
         assert after == before - (event.items_displayed or 0) + 3
     finally:
@@ -333,9 +334,9 @@ def test_a_database_from_before_exhibitions_upgrades_and_takes_a_checklist(tmp_p
 
 
 def test_the_tallies_workbook_lists_the_counted_figure(exhibition, tmp_path):
-    from nlv_events.services import export_tallies
+    from nlv_events.services.reports import export_tallies
 
-    exhibits.save(exhibition, _two_parts())
+    structure.save(exhibition, _two_parts())
     export_tallies.write_xlsx(tallies.compute(2023), tmp_path / "t.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets[-1]
     rows = [row for row in sheet.iter_rows(values_only=True) if row[1] == "Trưng bày “Bác Hồ với Thủ đô”"]
@@ -361,7 +362,7 @@ def test_a_part_number_typed_before_a_section_title_is_not_printed_twice(exhibit
             SectionEntry("Phần mềm thư viện qua các thời kỳ", [ItemEntry("Đĩa mềm CDS/ISIS")]),
         ]
     )
-    stored = exhibits.save(exhibition, data)
+    stored = structure.save(exhibition, data)
     assert [section.title for section in stored.sections] == [
         "Những trang sử vàng", "Hà Nội hôm nay", "Phần mềm thư viện qua các thời kỳ"
     ]  # fmt: skip

@@ -10,10 +10,10 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from nlv_events.core import store
+from nlv_events.core.cells import neutralise
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
-from nlv_events.services import export_ics, export_tallies, tallies
-from nlv_events.services.cells import neutralise
+from nlv_events.services.reports import export_tallies, ics, tallies
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_csv_has_a_bom_and_opens_as_the_same_table(figures, tmp_path):
 
 def test_csv_neutralises_formulas(db):
     store.save_event(EventRecord(kind="talk", title='=HYPERLINK("http://x")', start=dt.date(2023, 1, 1)))
-    from nlv_events.services import listing
+    from nlv_events.services.events import listing
 
     text = listing.render_csv(listing.select_events(2023))
     row = list(csv.reader(io.StringIO(text)))[1]
@@ -103,7 +103,7 @@ def test_format_follows_the_extension():
 
 def test_ics_parses_back_with_the_same_events(demo_db, tmp_path):
     path = tmp_path / "2022.ics"
-    count = export_ics.write_ics(path, 2022)
+    count = ics.write_ics(path, 2022)
     calendar = Calendar.from_ical(path.read_bytes())
     entries = list(calendar.walk("VEVENT"))
     assert len(entries) == count == 32
@@ -121,12 +121,12 @@ def test_ics_parses_back_with_the_same_events(demo_db, tmp_path):
 
 
 def test_ics_uids_are_stable_across_exports(demo_db, tmp_path):
-    export_ics.write_ics(tmp_path / "a.ics", 2022)
+    ics.write_ics(tmp_path / "a.ics", 2022)
     event = Event.get(Event.ref == "demo-2022-review")
     record = store.load_record(event)
     record.attendance = 300
     store.save_event(record)
-    export_ics.write_ics(tmp_path / "b.ics", 2022)
+    ics.write_ics(tmp_path / "b.ics", 2022)
     first = {str(e["UID"]) for e in Calendar.from_ical((tmp_path / "a.ics").read_bytes()).walk("VEVENT")}
     second = Calendar.from_ical((tmp_path / "b.ics").read_bytes()).walk("VEVENT")
     assert first == {str(e["UID"]) for e in second}

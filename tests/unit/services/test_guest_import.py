@@ -6,8 +6,8 @@ from openpyxl import Workbook
 from nlv_events.core import queries
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Person
-from nlv_events.services import guest_import, guests
-from nlv_events.services.guests import GuestEntry
+from nlv_events.services.guests import guest_list, spreadsheet_import
+from nlv_events.services.guests.guest_list import GuestEntry
 from tests.unit.services.guest_helpers import THUY, review_id
 
 pytestmark = pytest.mark.both_databases
@@ -33,13 +33,13 @@ def test_xlsx_headers_map_to_fields_and_guests_are_added(demo_db, tmp_path):
         [2, "Ông", "Nguyễn Văn Bình", "Giám đốc", "Thư viện Hà Nội", "Thư viện tỉnh, thành phố", None, None],
         [None, None, None, None, None, None, None, None],  # an empty row is skipped
     ])
-    plan = guest_import.preview(path)
+    plan = spreadsheet_import.preview(path)
     assert sorted(plan.mapping.values()) == sorted(["honorific", "name", "position", "organisation", "group", "email",
                                                     "phone"])
     assert [row.row for row in plan.rows] == [2, 3] and not plan.problems
-    summary = guest_import.apply(event, plan)
+    summary = spreadsheet_import.apply(event, plan)
     assert (summary.added, summary.updated) == (2, 0)
-    listed = guests.guest_list(event)
+    listed = guest_list.guest_list(event)
     assert [entry.addressee for entry in listed] == [
         "Bà Trịnh Thị Thủy – Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch",
         "Ông Nguyễn Văn Bình – Giám đốc Thư viện Hà Nội",
@@ -56,7 +56,7 @@ def test_errors_name_row_and_column_and_nothing_is_imported(demo_db, tmp_path):
         [3, "Ông", "Lê Văn B", None, None, "Nhóm lạ", None, "abc"],
         [4, "Ông", "lê văn a", None, None, None, None, None],
     ])
-    plan = guest_import.preview(path)
+    plan = spreadsheet_import.preview(path)
     problems = [str(problem) for problem in plan.problems]
     assert problems[0].startswith("Dòng 2, cột G (Email):")
     assert any(p.startswith("Dòng 3, cột C (Họ và tên): thiếu họ tên") for p in problems)
@@ -64,35 +64,35 @@ def test_errors_name_row_and_column_and_nothing_is_imported(demo_db, tmp_path):
     assert any(p.startswith("Dòng 4, cột H (Điện thoại):") for p in problems)
     assert any(p.startswith("Dòng 5, cột C (Họ và tên): khách này đã có ở dòng 2") for p in problems)
     with pytest.raises(UserError, match="Dòng 2, cột G"):
-        guest_import.apply(event, plan)
-    assert guests.guest_list(event) == []
+        spreadsheet_import.apply(event, plan)
+    assert guest_list.guest_list(event) == []
     assert not Person.select().where(Person.name == "Lê Văn A").exists()
 
 
 def test_bad_files_are_refused_with_a_reason(demo_db, tmp_path):
     (tmp_path / "a.csv").write_bytes(b"Ho va ten\nNguy\xe9n\n")  # Latin-1, as an old Excel saves it
     with pytest.raises(UserError, match="UTF-8"):
-        guest_import.preview(tmp_path / "a.csv")
+        spreadsheet_import.preview(tmp_path / "a.csv")
     (tmp_path / "b.xlsx").write_text("not a workbook")
     with pytest.raises(UserError, match="XLSX"):
-        guest_import.preview(tmp_path / "b.xlsx")
+        spreadsheet_import.preview(tmp_path / "b.xlsx")
     (tmp_path / "c.csv").write_text("Tên cơ quan;Ghi chú\nX;Y\n", encoding="utf-8")
     with pytest.raises(UserError, match="Họ và tên"):
-        guest_import.preview(tmp_path / "c.csv")
+        spreadsheet_import.preview(tmp_path / "c.csv")
     (tmp_path / "d.txt").write_text("Họ và tên\n", encoding="utf-8")
     with pytest.raises(UserError, match=r"\.xlsx"):
-        guest_import.preview(tmp_path / "d.txt")
+        spreadsheet_import.preview(tmp_path / "d.txt")
     with pytest.raises(UserError):
-        guest_import.preview(tmp_path / "missing.csv")
+        spreadsheet_import.preview(tmp_path / "missing.csv")
 
 
 def test_csv_with_chosen_mapping_merges_and_asks_when_unsure(demo_db, tmp_path):
     event = review_id()
     # The address book already knows both from another event.
     first = next(e.id for e in queries.events() if e.id != event)
-    guests.add_guest(first, THUY)
-    guests.add_guest(first, GuestEntry(name="Nguyễn Văn Bình", organisation="Thư viện Hà Nội"))
-    guests.add_guest(first, GuestEntry(name="Lê Thị Hoa", organisation="Thư viện Đà Nẵng"))
+    guest_list.add_guest(first, THUY)
+    guest_list.add_guest(first, GuestEntry(name="Nguyễn Văn Bình", organisation="Thư viện Hà Nội"))
+    guest_list.add_guest(first, GuestEntry(name="Lê Thị Hoa", organisation="Thư viện Đà Nẵng"))
     (tmp_path / "g.csv").write_text(
         "Người được mời;Đơn vị;Chức danh\n"
         "Trịnh Thị Thủy;Bộ Văn hóa, Thể thao và Du lịch;Thứ trưởng\n"  # same name and organisation: same person
@@ -101,18 +101,18 @@ def test_csv_with_chosen_mapping_merges_and_asks_when_unsure(demo_db, tmp_path):
         encoding="utf-8",
     )
     mapping = {"Người được mời": "name", "Đơn vị": "organisation", "Chức danh": "position"}
-    plan = guest_import.preview(tmp_path / "g.csv", mapping)
+    plan = spreadsheet_import.preview(tmp_path / "g.csv", mapping)
     assert [row.match for row in plan.rows] == ["same", "unsure", "unsure"]
     assert plan.rows[1].candidate == "Lê Thị Hoa (Thư viện Đà Nẵng)"
     assert plan.rows[2].candidate == "Nguyễn Văn Bình (Thư viện Hà Nội)"
     with pytest.raises(UserError, match="3, 4"):
-        guest_import.apply(event, plan)  # nobody answered
+        spreadsheet_import.apply(event, plan)  # nobody answered
     with pytest.raises(UserError, match="Dòng 4"):
-        guest_import.apply(event, plan, {3: True, 4: False})  # a second person of exactly the same name
-    assert guests.guest_list(event) == []  # and nothing of the first rows stayed
-    summary = guest_import.apply(event, plan, {3: False, 4: True})
+        spreadsheet_import.apply(event, plan, {3: True, 4: False})  # a second person of exactly the same name
+    assert guest_list.guest_list(event) == []  # and nothing of the first rows stayed
+    summary = spreadsheet_import.apply(event, plan, {3: False, 4: True})
     assert summary.added == 3
-    names = [entry.name for entry in guests.guest_list(event)]
+    names = [entry.name for entry in guest_list.guest_list(event)]
     assert names == ["Trịnh Thị Thủy", "Le Thi Hoa", "Nguyễn Văn Bình"]
-    assert guests.guest_list(event)[2].organisation == "Thư viện Hải Phòng"  # as at this event
+    assert guest_list.guest_list(event)[2].organisation == "Thư viện Hải Phòng"  # as at this event
     assert Person.select().where(Person.name == "Trịnh Thị Thủy").count() == 1

@@ -9,7 +9,9 @@ from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest
 from nlv_events.core.records import EventRecord
-from nlv_events.services import guests, interchange, tallies
+from nlv_events.services.guests import guest_list as guests
+from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.reports import tallies
 from tests.unit.services.guest_helpers import EMAIL, PHONE, THUY, add_many, review_id
 
 pytestmark = pytest.mark.both_databases

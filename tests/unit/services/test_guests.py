@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from nlv_events.core.errors import UserError
-from nlv_events.services import guests
-from nlv_events.services.guests import GuestEntry
+from nlv_events.services.guests import guest_list as guests
+from nlv_events.services.guests.guest_list import GuestEntry
 from tests.unit.services.guest_helpers import THUY, add_many, review_id
 
 pytestmark = pytest.mark.both_databases

@@ -8,7 +8,8 @@ import pytest
 from nlv_events.core import database, queries, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event, Organisation, Person, ProgrammeItem, Venue
-from nlv_events.services import demo, interchange
+from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.workspace import demo
 
 pytestmark = pytest.mark.both_databases
 

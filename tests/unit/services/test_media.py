@@ -12,7 +12,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.media_models import Photo, PhotoPerson
 from nlv_events.core.models import EventPerson
 from nlv_events.core.records import EventRecord, PersonEntry
-from nlv_events.services import media
+from nlv_events.services.media import event_photos as media
 from tests.photo_files import camera_jpeg, truncated_jpeg
 
 T = dt.datetime
@@ -171,7 +171,7 @@ def test_removing_a_photo_deletes_the_copy_not_the_original(event_id, tmp_path):
 @pytest.mark.both_databases
 def test_a_shared_database_keeps_its_photos_in_the_folder_of_the_settings(db, tmp_path, monkeypatch):
     from nlv_events.core import settings
-    from nlv_events.services import news
+    from nlv_events.services.media import news
 
     event_id = store.save_event(
         EventRecord(kind="training", title="Tập huấn số hóa tài liệu", start=dt.date(2022, 9, 12))

@@ -8,7 +8,8 @@ import pytest
 from nlv_events.core import database, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord, PersonEntry
-from nlv_events.services import interchange, media, news
+from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.media import event_photos, news
 from tests.photo_files import camera_jpeg
 
 
@@ -22,13 +23,13 @@ def exported(db, tmp_path):
     )
     event_id = store.save_event(record).id
     files = [camera_jpeg(tmp_path / f"{n}.jpg", taken=dt.datetime(2023, 4, 21, 9, n), colour=(n, 5, 5)) for n in (1, 2)]
-    added = media.add_photos(event_id, files).added
-    media.update_photo(
+    added = event_photos.add_photos(event_id, files).added
+    event_photos.update_photo(
         added[1].id,
         caption="Ông Nguyễn Nhật Ánh ký tặng sách",
         photographer="Trần Kim Thơ",
         chosen=True,
-        people=[media.appearances(event_id)[0][0]],
+        people=[event_photos.appearances(event_id)[0][0]],
     )
     news.save(event_id, "Giao lưu tác giả", "Ngày 21/04/2023, …", "Đoạn một.\n\nĐoạn hai.", "Tin: A; Ảnh: B")
     return interchange.export_document()
@@ -41,20 +42,20 @@ def test_photos_and_news_item_come_back_in_another_database(exported, tmp_path):
     event_id = store.find_existing(
         EventRecord(kind="talk", title="", start=dt.date(2023, 4, 21), ref=exported["events"][0]["ref"])
     ).id
-    photos = media.photos(event_id)
+    photos = event_photos.photos(event_id)
     assert [p.original_name for p in photos] == ["1.jpg", "2.jpg"]
     assert (photos[1].caption, photos[1].photographer, photos[1].chosen) == (
         "Ông Nguyễn Nhật Ánh ký tặng sách",
         "Trần Kim Thơ",
         True,
     )
-    assert media.people_shown([photos[1].id])[photos[1].id] == [media.appearances(event_id)[0][0]]
+    assert event_photos.people_shown([photos[1].id])[photos[1].id] == [event_photos.appearances(event_id)[0][0]]
     assert news.draft(event_id).body == ["Đoạn một.", "Đoạn hai."]
     # the files were not moved with the record: they are reported missing, by name
-    assert {p.original_name for p in media.missing(event_id)} == {"1.jpg", "2.jpg"}
+    assert {p.original_name for p in event_photos.missing(event_id)} == {"1.jpg", "2.jpg"}
     # importing the same file again changes nothing and adds no photo twice
     interchange.import_document(interchange.parse_document(copy.deepcopy(exported)))
-    assert len(media.photos(event_id)) == 2
+    assert len(event_photos.photos(event_id)) == 2
 
 
 def test_a_file_without_photos_leaves_them_alone(exported):
@@ -62,12 +63,12 @@ def test_a_file_without_photos_leaves_them_alone(exported):
     for event in bare["events"]:
         event.pop("photos"), event.pop("news_item")
     interchange.import_document(interchange.parse_document(bare))
-    event_id = media.photos(
+    event_id = event_photos.photos(
         store.find_existing(
             EventRecord(kind="talk", title="", start=dt.date(2023, 4, 21), ref=bare["events"][0]["ref"])
         ).id
     )[0].event_id
-    assert len(media.photos(event_id)) == 2
+    assert len(event_photos.photos(event_id)) == 2
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,9 @@ from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
-from nlv_events.services import media, news, tallies
+from nlv_events.services.media import event_photos as media
+from nlv_events.services.media import news
+from nlv_events.services.reports import tallies
 from tests.photo_files import GPS_IFD, camera_jpeg
 
 T = dt.datetime
@@ -233,13 +235,13 @@ def test_any_colour_mode_becomes_an_rgb_web_jpeg(event_id, tmp_path, mode, name)
 
 def test_an_exhibition_s_item_count_is_its_checklist_sum_as_tallied(db):
     from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, SectionEntry
-    from nlv_events.services import exhibits
+    from nlv_events.services.exhibits import structure
 
     saved = store.save_event(
         EventRecord(kind="exhibition", title="Sách quý", start=dt.date(2023, 5, 2), items_displayed=300)
     )
     assert "Triển lãm trưng bày 300 tài liệu." in news.body_paragraphs(store.load_record(saved.id))
     items = [ItemEntry(title=f"Tài liệu {number}", quantity=2) for number in range(40)]
-    exhibits.save(saved.id, ExhibitData(sections=[SectionEntry(title="Phần I", items=items)]))
+    structure.save(saved.id, ExhibitData(sections=[SectionEntry(title="Phần I", items=items)]))
     assert "Triển lãm trưng bày 80 tài liệu." in news.body_paragraphs(store.load_record(saved.id))
     assert tallies.compute(2023).kinds["exhibition"].items_displayed == 80

@@ -7,14 +7,14 @@ import pytest
 from nlv_events.core import store
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, ProgrammeEntry
-from nlv_events.services import clashes, planning
+from nlv_events.services.events import clashes, copying
 
 pytestmark = pytest.mark.both_databases
 
 
 def test_duplicate_to_next_year_moves_everything_by_a_year(demo_db):
     book_day = store.load_record(Event.get(Event.ref == "demo-2022-bookday"))
-    twin = planning.duplicate_to_next_year(book_day)
+    twin = copying.duplicate_to_next_year(book_day)
     assert twin.id is None and twin.ref is None
     assert twin.title == "Ngày Sách và Văn hóa đọc Việt Nam năm 2023"
     assert (twin.start, twin.end) == (dt.date(2023, 4, 21), dt.date(2023, 4, 23))
@@ -27,12 +27,12 @@ def test_duplicate_to_next_year_moves_everything_by_a_year(demo_db):
 
 def test_leap_day_moves_to_the_28th():
     record = EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2024, 2, 29))
-    assert planning.duplicate_to_next_year(record).start == dt.date(2025, 2, 28)
+    assert copying.duplicate_to_next_year(record).start == dt.date(2025, 2, 28)
 
 
 def test_duplicate_keeps_dates_and_marks_the_copy(demo_db):
     review = store.load_record(Event.get(Event.ref == "demo-2022-review"))
-    twin = planning.duplicate(review)
+    twin = copying.duplicate(review)
     assert twin.start == review.start and twin.id is None and twin.title.endswith("(bản sao)")
 
 
@@ -58,7 +58,7 @@ def test_an_event_does_not_clash_with_itself_or_cancelled_ones(demo_db):
     review = store.load_record(Event.get(Event.ref == "demo-2022-review"))
     assert clashes.event_clashes(review) == []
     cancelled = store.load_record(Event.get(Event.ref == "demo-2022-talk-5"))
-    twin = planning.duplicate(cancelled)
+    twin = copying.duplicate(cancelled)
     twin.status = "planned"
     assert clashes.event_clashes(twin) == []
 

@@ -7,7 +7,8 @@ import pytest
 from nlv_events.core import database, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
-from nlv_events.services import commemorations, interchange, series
+from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.planning import commemorations, series
 
 
 def _fill():

@@ -7,7 +7,8 @@ import pytest
 from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
-from nlv_events.services import series, tallies
+from nlv_events.services.planning import series
+from nlv_events.services.reports import tallies
 
 SATURDAY = 5
 pytestmark = pytest.mark.both_databases

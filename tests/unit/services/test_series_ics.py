@@ -9,7 +9,8 @@ from icalendar import Calendar
 
 from nlv_events.core import store
 from nlv_events.core.records import EventRecord
-from nlv_events.services import export_ics, series
+from nlv_events.services.planning import series
+from nlv_events.services.reports import ics
 
 HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -39,7 +40,7 @@ def test_a_series_is_one_vevent_with_its_rule_skipped_and_cancelled_days_and_exc
     series.move_occurrence(events[2].id, dt.datetime(2025, 1, 19, 9, 0), dt.datetime(2025, 1, 19, 10, 30))
     store.save_event(EventRecord(kind="exhibition", title="Trưng bày sách Tết", start=dt.date(2025, 1, 20)))
     path = tmp_path / "year.ics"
-    assert export_ics.write_ics(path, 2025) == 2  # the series and the exhibition
+    assert ics.write_ics(path, 2025) == 2  # the series and the exhibition
     components = _components(path)
     masters = [c for c in components if "RRULE" in c]
     assert len(masters) == 1
@@ -76,7 +77,7 @@ def test_a_whole_day_series_keeps_a_date_until(db, tmp_path):
         )
     )
     path = tmp_path / "talks.ics"
-    export_ics.write_ics(path)
+    ics.write_ics(path)
     (master,) = _components(path)
     assert master.decoded("DTSTART") == dt.date(2025, 1, 31)
     assert master["RRULE"]["COUNT"] == [3] and "EXDATE" not in master

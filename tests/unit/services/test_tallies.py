@@ -7,7 +7,7 @@ import pytest
 from nlv_events import i18n
 from nlv_events.core import store
 from nlv_events.core.records import EventRecord, PlanEntry
-from nlv_events.services import narrative, tallies
+from nlv_events.services.reports import narrative, tallies
 
 pytestmark = pytest.mark.both_databases
 

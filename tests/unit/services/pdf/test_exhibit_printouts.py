@@ -13,9 +13,8 @@ from docx.oxml.ns import qn
 from nlv_events.core import store
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
 from nlv_events.core.records import EventRecord
-from nlv_events.services import checklist, exhibits, handover, handover_docx
-from nlv_events.services.pdf import checklist as checklist_pdf
-from nlv_events.services.pdf import handover_pdf
+from nlv_events.services.exhibits import checklist, handover, handover_docx, handover_pdf, structure
+from nlv_events.services.exhibits import checklist_pdf as checklist_pdf
 from tests.unit.services.pdf.pages import check_table_pages, header_bands, read_pages
 
 D = dt.date
@@ -63,7 +62,7 @@ def _exhibition(items: int = 42, parts: int = 3, lent_every: int = 5) -> int:
         LoanEntry(MUSEUM, date_out=D(2022, 12, 10), date_back=D(2023, 1, 20)),
         LoanEntry(AGENCY, date_out=D(2022, 12, 12)),
     ]
-    exhibits.save(event_id, ExhibitData(sections=sections, loans=loans))
+    structure.save(event_id, ExhibitData(sections=sections, loans=loans))
     return event_id
 
 

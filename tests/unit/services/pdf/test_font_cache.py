@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from nlv_events.core.resources import resource
-from nlv_events.services.pdf import font_cache
+from nlv_events.printing import font_cache
 
 TEXT = "Ngày Sách và Văn hóa đọc Việt Nam – Thư viện Quốc gia Việt Nam ★"
 

@@ -9,9 +9,9 @@ import pytest
 from pypdf import PdfReader
 
 from nlv_events.core.errors import UserError
-from nlv_events.services import guest_documents, guests
-from nlv_events.services.guests import GuestEntry
-from nlv_events.services.invitations import InvitationOptions, time_phrase
+from nlv_events.services.guests import documents, guest_list
+from nlv_events.services.guests.guest_list import GuestEntry
+from nlv_events.services.guests.invitations import InvitationOptions, time_phrase
 from tests.unit.services.guest_helpers import EMAIL, PHONE, THUY, add_many, review_id
 from tests.unit.services.pdf.conftest import pdf_text
 
@@ -33,11 +33,11 @@ def test_time_is_written_out_as_in_official_letters():
 
 def test_120_guests_merge_into_one_invitation_pdf(demo_db, assert_embedded_truetype):
     event = review_id()
-    guests.add_guest(event, THUY)
+    guest_list.add_guest(event, THUY)
     ids = add_many(event, 119)
-    guests.set_state(ids[:2], "invited")
-    guests.set_state(ids[:1], "declined")  # a guest who declined gets no letter
-    pdf = guest_documents.invitations_bytes(event, OPTIONS)
+    guest_list.set_state(ids[:2], "invited")
+    guest_list.set_state(ids[:1], "declined")  # a guest who declined gets no letter
+    pdf = documents.invitations_bytes(event, OPTIONS)
     pages = page_texts(pdf)
     assert len(pages) == 119
     first = pages[0]
@@ -69,11 +69,11 @@ def test_120_guests_merge_into_one_invitation_pdf(demo_db, assert_embedded_truet
 def test_invitations_filtered_by_state(demo_db):
     event = review_id()
     ids = add_many(event, 3)
-    guests.set_state(ids[1:], "invited")
-    pdf = guest_documents.invitations_bytes(event, InvitationOptions(states=("to_invite",)))
+    guest_list.set_state(ids[1:], "invited")
+    pdf = documents.invitations_bytes(event, InvitationOptions(states=("to_invite",)))
     assert len(page_texts(pdf)) == 1
     with pytest.raises(UserError):
-        guest_documents.invitations_bytes(event, InvitationOptions(states=("accepted",)))
+        documents.invitations_bytes(event, InvitationOptions(states=("accepted",)))
 
 
 def _chars_by_half(pdf: bytes):
@@ -97,15 +97,15 @@ def _line(chars, largest: bool, reverse: bool) -> str:
 
 def test_name_cards_read_upright_from_both_sides(demo_db):
     event = review_id()
-    guest = guests.add_guest(event, THUY)
-    guests.update_guest(guest, position="Ủy viên Ban Cán sự Đảng, Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch")
-    long_name = guests.add_guest(event, GuestEntry(name="Nguyễn Thị Phương Thảo Hoàng Minh Châu Lê Thị Ngọc Anh",
+    guest = guest_list.add_guest(event, THUY)
+    guest_list.update_guest(guest, position="Ủy viên Ban Cán sự Đảng, Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch")
+    long_name = guest_list.add_guest(event, GuestEntry(name="Nguyễn Thị Phương Thảo Hoàng Minh Châu Lê Thị Ngọc Anh",
                                                    honorific="PGS.TS."))
     others = add_many(event, 2)
-    guests.set_state([guest, long_name, *others], "invited")
-    guests.set_state([guest, long_name], "accepted")
-    guests.set_state(others[:1], "deputy", deputy_name="Ông Lê Văn Thay", deputy_position="Phó Giám đốc")
-    pdf = guest_documents.name_cards_bytes(event)
+    guest_list.set_state([guest, long_name, *others], "invited")
+    guest_list.set_state([guest, long_name], "accepted")
+    guest_list.set_state(others[:1], "deputy", deputy_name="Ông Lê Văn Thay", deputy_position="Phó Giám đốc")
+    pdf = documents.name_cards_bytes(event)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 3  # two accepted and one deputy; the guest still to reply gets none
     texts = [page.extract_text() for page in reader.pages]
@@ -132,12 +132,12 @@ def test_name_cards_read_upright_from_both_sides(demo_db):
 def test_reception_list_in_precedence_with_head_table(demo_db):
     event = review_id()
     ids = add_many(event, 4)
-    guests.add_guest(event, THUY)
-    every = [entry.id for entry in guests.guest_list(event)]
-    guests.set_state(every, "invited")
-    guests.set_state(every[:4], "accepted")
-    guests.update_guest(every[4], seat="A1")  # a guest not at the head table keeps the seat the office noted
-    pdf = guest_documents.reception_list_bytes(event, head_table=3)
+    guest_list.add_guest(event, THUY)
+    every = [entry.id for entry in guest_list.guest_list(event)]
+    guest_list.set_state(every, "invited")
+    guest_list.set_state(every[:4], "accepted")
+    guest_list.update_guest(every[4], seat="A1")  # a guest not at the head table keeps the seat the office noted
+    pdf = documents.reception_list_bytes(event, head_table=3)
     text = pdf_text(pdf)
     assert "DANH SÁCH ĐẠI BIỂU" in text
     assert text.index("Trịnh Thị Thủy") < text.index("Khách 001") < text.index("Khách 004")
@@ -152,32 +152,32 @@ def test_no_contact_detail_reaches_a_printout_or_the_log(demo_db, caplog):
     # The level the app logs at (logs.setup_logging); peewee's DEBUG echo of SQL parameters is never switched on.
     caplog.set_level(logging.INFO)
     event = review_id()
-    guest = guests.add_guest(event, THUY)
-    person = guests.guest_list(event)[0].person_id
-    guests.set_contacts(person, EMAIL, PHONE)
-    guests.set_state([guest], "invited", channel="email")
-    guests.set_state([guest], "accepted")
+    guest = guest_list.add_guest(event, THUY)
+    person = guest_list.guest_list(event)[0].person_id
+    guest_list.set_contacts(person, EMAIL, PHONE)
+    guest_list.set_state([guest], "invited", channel="email")
+    guest_list.set_state([guest], "accepted")
     printed = [
-        guest_documents.invitations_bytes(event, OPTIONS),
-        guest_documents.name_cards_bytes(event),
-        guest_documents.reception_list_bytes(event),
+        documents.invitations_bytes(event, OPTIONS),
+        documents.name_cards_bytes(event),
+        documents.reception_list_bytes(event),
     ]
     for pdf in printed:
         text = pdf_text(pdf)
         assert "Trịnh Thị Thủy" in text
         assert EMAIL not in text and "0912" not in text
     assert EMAIL not in caplog.text and "0912" not in caplog.text
-    assert guests.address_book("trinh thi thuy")[0].email is None  # contacts only when asked for
-    assert guests.address_book("trinh thi thuy", contacts=True)[0].email == EMAIL
+    assert guest_list.address_book("trinh thi thuy")[0].email is None  # contacts only when asked for
+    assert guest_list.address_book("trinh thi thuy", contacts=True)[0].email == EMAIL
 
 
 def test_english_letters_address_the_guest_as_you(demo_db):
     from nlv_events import i18n
 
     event = review_id()
-    guests.add_guest(event, THUY)
+    guest_list.add_guest(event, THUY)
     i18n.setup_i18n("en")
-    text = pdf_text(guest_documents.invitations_bytes(event, InvitationOptions(day=dt.date(2022, 12, 12))))
+    text = pdf_text(documents.invitations_bytes(event, InvitationOptions(day=dt.date(2022, 12, 12))))
     assert "To: Bà Trịnh Thị Thủy – Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch" in text
     assert "honoured to invite you to Year-end review" in text
     assert "Time: 08:00 on Monday, 26 December 2022." in text

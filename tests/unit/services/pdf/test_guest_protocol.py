@@ -9,9 +9,10 @@ import pdfplumber
 import pytest
 
 from nlv_events.core.settings import Settings
-from nlv_events.services import guest_documents, guest_interchange, guest_titles, guests
-from nlv_events.services.guests import GuestEntry
-from nlv_events.services.invitations import InvitationOptions
+from nlv_events.services.guests import documents, guest_interchange, titles
+from nlv_events.services.guests import guest_list as guests
+from nlv_events.services.guests.guest_list import GuestEntry
+from nlv_events.services.guests.invitations import InvitationOptions
 from tests.unit.services.guest_helpers import THUY, review_id
 
 OPTIONS = InvitationOptions(number="25", day=dt.date(2022, 12, 12))
@@ -48,13 +49,13 @@ def add(event: int, *entries: GuestEntry) -> list[int]:
 def test_only_the_leaders_groups_are_asked_to_attend_and_direct(demo_db, tmp_path, monkeypatch):
     event = review_id()
     add(event, THUY, NGA, DUNG, KY)
-    pages = pages_of(guest_documents.invitations_bytes(event, OPTIONS))
+    pages = pages_of(documents.invitations_bytes(event, OPTIONS))
     assert "kính mời Bà tới dự và chỉ đạo Hội nghị Tổng kết" in letter_for(pages, "Trịnh Thị Thủy")
     for name, you in (("Kiều Thúy Nga", "Bà"), ("Nguyễn Xuân Dũng", "Ông"), ("Nguyễn Thế Kỷ", "Ông")):
         letter = letter_for(pages, name)
         assert f"kính mời {you} tới dự Hội nghị Tổng kết" in letter and "chỉ đạo" not in letter, name
     # The office widens the superiors to the first two groups: the Ministry's department heads direct too.
-    pages = pages_of(guest_documents.invitations_bytes(event, InvitationOptions(leader_groups=2)))
+    pages = pages_of(documents.invitations_bytes(event, InvitationOptions(leader_groups=2)))
     assert "tới dự và chỉ đạo" in letter_for(pages, "Kiều Thúy Nga")
     assert "chỉ đạo" not in letter_for(pages, "Nguyễn Xuân Dũng")
     # … or keeps it in its settings (the Groups dialog writes it), which the letters follow by default.
@@ -63,14 +64,14 @@ def test_only_the_leaders_groups_are_asked_to_attend_and_direct(demo_db, tmp_pat
     settings.set("invitations.leader_groups", "0")
     settings.save()
     assert guests.leader_groups() == []
-    pages = pages_of(guest_documents.invitations_bytes(event, OPTIONS))
+    pages = pages_of(documents.invitations_bytes(event, OPTIONS))
     assert not any("chỉ đạo" in page for page in pages)
 
 
 def test_the_time_follows_its_label_without_vao_hoi(demo_db):
     event = review_id()
     add(event, DUNG)
-    (page,) = pages_of(guest_documents.invitations_bytes(event, OPTIONS))
+    (page,) = pages_of(documents.invitations_bytes(event, OPTIONS))
     assert "Thời gian: 08 giờ 00, thứ Hai, ngày 26 tháng 12 năm 2022." in page
     assert "vào hồi" not in page
 
@@ -78,7 +79,7 @@ def test_the_time_follows_its_label_without_vao_hoi(demo_db):
 def test_kinh_gui_joins_position_and_organisation_as_the_office_writes_them(demo_db):
     event = review_id()
     add(event, THUY, NGA, SECRETARY, UNIT, COLONEL)
-    pages = pages_of(guest_documents.invitations_bytes(event, OPTIONS))
+    pages = pages_of(documents.invitations_bytes(event, OPTIONS))
     addressees = [page.split("Kính gửi: ", 1)[1].split(" Thư viện Quốc gia Việt Nam trân trọng")[0] for page in pages]
     assert sorted(addressees) == sorted([
         "Bà Trịnh Thị Thủy – Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch",
@@ -109,14 +110,14 @@ def test_kinh_gui_joins_position_and_organisation_as_the_office_writes_them(demo
     ],
 )
 def test_title_line_says_each_word_of_the_organisation_once(position, organisation, line):
-    assert guest_titles.title_line(position, organisation) == line
+    assert titles.title_line(position, organisation) == line
 
 
 def test_a_unit_is_told_from_a_person():
-    assert guest_titles.is_unit("Vụ Thư viện") and guest_titles.is_unit("Báo Nhân Dân")
-    assert not guest_titles.is_unit("Vũ Dương Thúy Ngà")  # the surname Vũ is not the word Vụ
-    assert not guest_titles.is_unit("Vụ Thư viện", "Ông")
-    assert not guest_titles.is_unit("Nguyễn Văn A")
+    assert titles.is_unit("Vụ Thư viện") and titles.is_unit("Báo Nhân Dân")
+    assert not titles.is_unit("Vũ Dương Thúy Ngà")  # the surname Vũ is not the word Vụ
+    assert not titles.is_unit("Vụ Thư viện", "Ông")
+    assert not titles.is_unit("Nguyễn Văn A")
 
 
 def _deputy_event() -> tuple[int, int]:
@@ -131,11 +132,11 @@ def _deputy_event() -> tuple[int, int]:
 
 def test_the_deputy_is_addressed_on_the_card_and_the_list(demo_db):
     event, _ky = _deputy_event()
-    cards = pages_of(guest_documents.name_cards_bytes(event))
+    cards = pages_of(documents.name_cards_bytes(event))
     # Both faces of the tent card: the back, turned upside down, reads backwards on the page.
     assert "Ông Phạm Văn Thành" in cards[1] and "Ông Phạm Văn Thành"[::-1] in cards[1]
     assert "Nguyễn Thế Kỷ" not in cards[1]
-    with pdfplumber.open(io.BytesIO(guest_documents.reception_list_bytes(event))) as document:
+    with pdfplumber.open(io.BytesIO(documents.reception_list_bytes(event))) as document:
         table = document.pages[0].extract_tables()[0]
     assert [" ".join((row[1] or "").split()) for row in table[1:]] == [
         "Bà Trịnh Thị Thủy", "Ông Phạm Văn Thành (thay Ông Nguyễn Thế Kỷ)"]
@@ -175,7 +176,7 @@ def test_a_long_position_breaks_between_word_pairs_before_an_organisation_word(d
     (colonel,) = add(event, COLONEL)
     guests.set_state([colonel], "invited")
     guests.set_state([colonel], "accepted")
-    lines = _position_lines(guest_documents.name_cards_bytes(event), 0)
+    lines = _position_lines(documents.name_cards_bytes(event), 0)
     assert lines == ["Phó Giám đốc Trung tâm Thông tin Khoa học Quân sự,",
                      "Bộ Quốc phòng kiêm Chủ nhiệm Câu lạc bộ Sách"]
 
@@ -186,7 +187,7 @@ def test_head_table_guests_have_their_seat_and_a_unit_sits_nowhere(demo_db):
     guests.set_state(ids, "invited")
     guests.set_state(ids, "accepted")
     guests.update_guest(ids[2], seat="Hàng 2, ghế 5")  # the secretary, third person in precedence
-    pdf = guest_documents.reception_list_bytes(event, head_table=2)
+    pdf = documents.reception_list_bytes(event, head_table=2)
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         table, plan = document.pages[0].extract_tables()[:2]
     rows = {" ".join((row[1] or "").split()): " ".join((row[3] or "").split()) for row in table[1:]}

@@ -12,9 +12,9 @@ import pdfplumber
 import pytest
 from docx.oxml.ns import qn
 
-from nlv_events.services import annual_plan, annual_plan_docx
-from nlv_events.services.pdf import annual_plan as plan_pdf
-from nlv_events.services.pdf.official import Letterhead
+from nlv_events.printing.official import Letterhead
+from nlv_events.services.planning import annual_plan, annual_plan_docx
+from nlv_events.services.planning import annual_plan_pdf as plan_pdf
 from tests.unit.services.pdf.pages import TOP_MARGIN_TEXT, read_pages
 
 LETTERHEAD = Letterhead("Bộ Văn hóa, Thể thao và Du lịch", "Thư viện Quốc gia Việt Nam", "Hà Nội", dt.date(2022, 1, 10))

@@ -11,8 +11,8 @@ import pytest
 from nlv_events.core import store
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
-from nlv_events.services.documents.decree import DecreeOptions
-from nlv_events.services.pdf import programme, year_report
+from nlv_events.printing.decree import DecreeOptions
+from nlv_events.services.reports import programme, year_report
 from tests.unit.services.pdf.pages import MM, check_table_pages, number, read_pages
 
 OPTIONS = DecreeOptions(number="125", date=dt.date(2022, 12, 20), signer="Nguyễn Xuân Dũng")
@@ -255,7 +255,7 @@ def test_a_list_of_a_thousand_events_breaks_right_on_every_page(tmp_path):
 
     from bench import synthetic
     from nlv_events.core import database
-    from nlv_events.services import counting
+    from nlv_events.services.reports import counting
 
     database.open_database(str(synthetic.build(Path(tmp_path) / "ten-thousand.sqlite3", 10_000)))
     try:
@@ -309,12 +309,13 @@ def test_the_signatures_never_close_a_page_of_one_event_and_its_totals(demo_db):
 
 def test_an_exhibition_with_a_checklist_prints_the_checklist_sum_as_the_tallies_count_it(demo_db):
     from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, SectionEntry
-    from nlv_events.services import exhibits, tallies
+    from nlv_events.services.exhibits import structure
+    from nlv_events.services.reports import tallies
 
     exhibition = Event.get(Event.title == "Chủ tịch Hồ Chí Minh – Tư tưởng sáng ngời, sự nghiệp vĩ đại")
     own_figure = exhibition.items_displayed
     items = [ItemEntry(title=f"Tài liệu {number}", quantity=3) for number in range(27)]  # 81, not its own figure
-    exhibits.save(exhibition.id, ExhibitData(sections=[SectionEntry(title="Phần I", items=items)]))
+    structure.save(exhibition.id, ExhibitData(sections=[SectionEntry(title="Phần I", items=items)]))
     assert own_figure not in (None, 81)
 
     pages = read_pages(year_report.render(2022, OPTIONS))

@@ -12,8 +12,9 @@ from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
-from nlv_events.services.documents.decree import DecreeOptions
-from nlv_events.services.pdf import booklet, programme
+from nlv_events.printing import booklet
+from nlv_events.printing.decree import DecreeOptions
+from nlv_events.services.reports import programme
 from tests.unit.services.pdf.conftest import pdf_text, top_margin_text
 
 LETTERHEAD = DecreeOptions(date=dt.date(2023, 1, 5))

@@ -11,8 +11,8 @@ from docx.oxml.ns import qn
 
 from nlv_events.core import store
 from nlv_events.core.models import Event
-from nlv_events.services.documents.decree import DecreeOptions
-from nlv_events.services.pdf import programme, year_report
+from nlv_events.printing.decree import DecreeOptions
+from nlv_events.services.reports import programme, year_report
 
 OPTIONS = DecreeOptions(number="125", date=dt.date(2022, 12, 20), signer="Nguyễn Xuân Dũng")
 

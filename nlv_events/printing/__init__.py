@@ -1,0 +1,1 @@
+"""Printed documents: the neutral description, the decree's blocks, the PDF and DOCX renderers."""

@@ -1,0 +1,77 @@
+"""The decree's blocks of a signed document (number, date, signature, recipients) from options and settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from nlv_events.core.settings import Settings
+from nlv_events.i18n import _, current_language
+from nlv_events.printing.model import HeaderBlock, Signature
+
+# Room (about 14 mm) to write the number by hand when the office registers the document. No-break spaces: a PDF
+# paragraph collapses any other run of spaces into one, which printed "Số: /CTr-TVQG" with no room at all.
+BLANK_NUMBER = "\u00a0" * 12
+
+
+@dataclass
+class DecreeOptions:
+    """What the person printing may set; None takes the settings' default (the date: today)."""
+
+    number: str | None = None
+    date: dt.date | None = None
+    signer: str | None = None
+    authority: str | None = None  # lines separated by " / ", "|" or newlines: "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC"
+    recipients: str | None = None  # separated by ";"
+    preparer: str | None = None
+    news_links: bool = False  # the year list: each event's news link under its notes
+
+
+# What separates the lines of a signing authority as people type it: " / " (the settings, --authority), "|" (a
+# shell-friendly form) or a real newline (the dialogs' boxes). A bare "/" stays: "TP/HCM" is one line.
+_AUTHORITY_BREAK = re.compile(r"\s+/\s+|\s*\|\s*|\s*[\r\n]+\s*")
+
+
+def authority_lines(typed: str | None) -> list[str]:
+    """The lines of a signing authority from what the user typed, in any of the accepted forms:
+    "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC" or the two lines one under the other."""
+    return [part.strip() for part in _AUTHORITY_BREAK.split(typed or "") if part.strip()]
+
+
+def document_number(number: str | None, symbol: str) -> str:
+    """ "15" → "15/CTr-TVQG"; a number that already carries its symbol stays as it is; none leaves room."""
+    number = (number or "").strip()
+    if "/" in number:
+        return number
+    return f"{number or BLANK_NUMBER}/{symbol}"
+
+
+def header(options: DecreeOptions, symbol_key: str | None, settings: Settings | None = None) -> HeaderBlock:
+    settings = settings or Settings()
+    suffix = "_en" if current_language() == "en" else ""
+    number = document_number(options.number, settings.get(symbol_key)) if symbol_key else None
+    return HeaderBlock(
+        parent=settings.get(f"organisation.parent{suffix}"),
+        organisation=settings.get(f"organisation.name{suffix}"),
+        city=settings.get(f"organisation.city{suffix}"),
+        date=options.date or dt.date.today(),
+        number=number,
+    )
+
+
+def signature(options: DecreeOptions, settings: Settings | None = None, recipients: bool = True) -> Signature:
+    settings = settings or Settings()
+    authority = options.authority if options.authority is not None else settings.get("documents.authority")
+    listed = options.recipients if options.recipients is not None else settings.get("documents.recipients")
+    return Signature(
+        authority=authority_lines(authority),
+        name=(options.signer if options.signer is not None else settings.get("documents.signer")).strip(),
+        recipients=[part.strip() for part in listed.split(";") if part.strip()] if recipients else [],
+        recipients_label=_("Recipients:"),
+    )
+
+
+def preparer(options: DecreeOptions, settings: Settings | None = None) -> str:
+    settings = settings or Settings()
+    return (options.preparer if options.preparer is not None else settings.get("documents.preparer")).strip()

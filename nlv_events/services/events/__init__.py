@@ -1,0 +1,1 @@
+"""Events themselves: listings, copies to another year, venue clashes, the venue list."""

@@ -1,0 +1,97 @@
+"""Lists of events for the command line: a text table, CSV or JSON with each event's id."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from nlv_events.core import queries, store, vocab, when
+from nlv_events.core.cells import neutralise
+from nlv_events.core.errors import UserError
+from nlv_events.core.models import Event
+from nlv_events.i18n import _, ngettext
+from nlv_events.i18n.formats import format_span
+from nlv_events.services.interchange.file_format import record_to_dict
+
+FORMATS = ("table", "csv", "json")
+_TITLE_WIDTH = 64
+_VENUE_WIDTH = 32
+
+
+@dataclass
+class EventLine:
+    id: int
+    kind: str
+    title: str
+    span: str
+    venue: str
+    status: str
+
+
+def select_events(year: int | None = None, kind: str | None = None, search: str | None = None) -> list[Event]:
+    if kind is not None and kind not in vocab.KINDS:
+        raise UserError(
+            _("Unknown kind “{value}”: use one of {choices}.").format(value=kind, choices=", ".join(vocab.KINDS))
+        )
+    return list(queries.events(year=year, kind=kind, search=search))
+
+
+def event_line(event: Event) -> EventLine:
+    return EventLine(
+        id=event.id,
+        kind=vocab.label("kind", event.kind),
+        title=event.title,
+        span=format_span(when.join(event.start_date, event.start_time), when.join(event.end_date, event.end_time)),
+        venue=event.venue.name if event.venue_id else "",
+        status=vocab.label("status", event.status),
+    )
+
+
+def _headers() -> list[str]:
+    return [_("ID"), _("Kind"), _("Title"), _("Dates"), _("Venue"), _("Status")]
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_table(events: list[Event]) -> str:
+    rows = [
+        [
+            str(line.id),
+            line.kind,
+            _shorten(line.title, _TITLE_WIDTH),
+            line.span,
+            _shorten(line.venue, _VENUE_WIDTH),
+            line.status,
+        ]
+        for line in map(event_line, events)
+    ]
+    table = [_headers(), *rows]
+    widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in table]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    lines.append(ngettext("{count} event", "{count} events", len(rows)).format(count=len(rows)))
+    return "\n".join(lines) + "\n"
+
+
+def render_csv(events: list[Event]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_headers())
+    for line in map(event_line, events):
+        writer.writerow(
+            [neutralise(cell) for cell in (line.id, line.kind, line.title, line.span, line.venue, line.status)]
+        )
+    return buffer.getvalue()
+
+
+def render_json(events: list[Event]) -> str:
+    items = [{"id": event.id, **record_to_dict(store.load_record(event))} for event in events]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(events: list[Event], output_format: str) -> str:
+    return {"table": render_table, "csv": render_csv, "json": render_json}[output_format](events)

@@ -1,0 +1,1 @@
+"""Exhibitions: sections, items and loans, the catalogue import, the checklist, labels, the handover record."""

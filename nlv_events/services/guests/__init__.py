@@ -1,0 +1,1 @@
+"""Guests of an event: the guest list, its import, invitations, name cards and the reception list."""

@@ -1,0 +1,167 @@
+"""The guest list in the interchange file: each event's "guests", in order of precedence (docs/data-format.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from nlv_events.core.errors import UserError
+from nlv_events.core.guest_models import Guest, GuestGroup
+from nlv_events.core.models import Person
+from nlv_events.core.text import clean_or_none, fold
+from nlv_events.i18n import _
+from nlv_events.services.guests import guest_list as guests
+
+TEXT_KEYS = ("name", "honorific", "position", "organisation", "group", "state", "seat", "email", "phone", "notes",
+             "invited_on", "invited_by")
+GUEST_KEYS = {*TEXT_KEYS, "deputy"}
+Fail = Callable[[str, str], UserError]
+
+
+@dataclass
+class GuestData:
+    values: dict[str, str | None]
+    deputy_name: str | None = None
+    deputy_position: str | None = None
+
+
+def parse(value: Any, fail: Fail) -> list[GuestData]:
+    """Check an event's "guests" (a list of objects); `fail(key, problem)` makes the error naming the place."""
+    if not isinstance(value, list):
+        raise fail("guests", _("expected a list."))
+    result = []
+    for index, item in enumerate(value, start=1):
+        where = f"guests[{index}]"
+        if not isinstance(item, dict):
+            raise fail(where, _("expected an object."))
+        unknown = sorted(set(item) - GUEST_KEYS)
+        if unknown:
+            raise fail(f"{where}.{unknown[0]}", _("unknown key; the keys allowed here are: {keys}.").format(
+                keys=", ".join(sorted(GUEST_KEYS))))
+        values: dict[str, str | None] = {}
+        for key in TEXT_KEYS:
+            text = item.get(key)
+            if text is not None and not isinstance(text, str):
+                raise fail(f"{where}.{key}", _("expected text, found {value}.").format(value=json.dumps(text)))
+            values[key] = clean_or_none(text)
+        if not values["name"]:
+            raise fail(f"{where}.name", _("this field is required."))
+        state = values["state"] or "to_invite"
+        if state not in guests.STATES:
+            raise fail(f"{where}.state", _("Unknown guest state “{state}”; use one of: {states}.").format(
+                state=state, states=", ".join(guests.STATES)))
+        values["state"] = state
+        if values["invited_on"]:
+            try:
+                dt.date.fromisoformat(values["invited_on"])
+            except ValueError:
+                raise fail(f"{where}.invited_on", _("“{value}” is not a date such as 2022-12-12.").format(
+                    value=values["invited_on"])) from None
+        data = GuestData(values)
+        deputy = item.get("deputy")
+        if isinstance(deputy, str):
+            data.deputy_name = clean_or_none(deputy)
+        elif isinstance(deputy, dict) and isinstance(deputy.get("name"), str):
+            # "honorific" (newer files) goes in front of the name, as the deputy_name column keeps it.
+            honorific = deputy.get("honorific")
+            if honorific is not None and not isinstance(honorific, str):
+                raise fail(f"{where}.deputy.honorific", _("expected text, found {value}.").format(
+                    value=json.dumps(honorific)))
+            data.deputy_name = clean_or_none(guests.deputy_as_addressed(honorific, deputy["name"]))
+            position = deputy.get("position")
+            data.deputy_position = clean_or_none(position) if isinstance(position, str) else None
+        elif deputy is not None:
+            raise fail(f"{where}.deputy", _("expected the deputy's name, or an object with name and position."))
+        result.append(data)
+    return result
+
+
+def _group(name: str | None) -> GuestGroup | None:
+    if not name:
+        return None
+    for group in guests.groups():
+        if fold(group.name) == fold(name):
+            return group
+    last = max((group.rank for group in guests.groups()), default=0)
+    return GuestGroup.create(name=name, rank=last + 1)  # a group another office uses joins the list, last
+
+
+def store(event_id: int, entries: list[GuestData] | None) -> None:
+    """Make the event's guest list the file's (inside the import's transaction); None (an older file, or an event
+    without "guests") leaves the list as it is. Guests already on the list keep their row."""
+    if entries is None:
+        return
+    existing = {row.person_id: row for row in Guest.select().where(Guest.event == event_id)}
+    kept: set[int] = set()
+    for precedence, data in enumerate(entries, start=1):
+        values = data.values
+        person, _created = Person.get_or_create(name=values["name"])
+        if values["email"] or values["phone"]:
+            Person.update(email=values["email"] or person.email, phone=values["phone"] or person.phone).where(
+                Person.id == person.id).execute()
+        fields = {
+            "honorific": values["honorific"],
+            "position": values["position"],
+            "organisation": values["organisation"],
+            "group": _group(values["group"]),
+            "precedence": precedence,
+            "state": values["state"],
+            "invited_on": dt.date.fromisoformat(values["invited_on"]) if values["invited_on"] else None,
+            "invited_by": values["invited_by"],
+            "deputy_name": data.deputy_name,
+            "deputy_position": data.deputy_position,
+            "seat": values["seat"],
+            "notes": values["notes"],
+        }
+        row = existing.get(person.id)
+        if row is None:
+            row = Guest.create(event=event_id, person=person, **fields)
+        else:
+            Guest.update(**fields).where(Guest.id == row.id).execute()
+        kept.add(row.id)
+    gone = [row.id for row in existing.values() if row.id not in kept]
+    if gone:
+        Guest.delete().where(Guest.id.in_(gone)).execute()
+
+
+def export(event_id: int, contacts: bool = False) -> list[dict[str, Any]]:
+    """The event's guests in order of precedence; e-mail and phone only when `contacts` is asked for."""
+    entries = guests.guest_list(event_id)
+    known = guests.contacts_of(entry.person_id for entry in entries) if contacts else {}
+    result = []
+    for entry in entries:
+        data: dict[str, Any] = {"name": entry.name}
+        for key in ("honorific", "position", "organisation", "group"):
+            data[key] = getattr(entry, key)
+        data["state"] = entry.state
+        if entry.invited_on:
+            data["invited_on"] = str(entry.invited_on)
+            data["invited_by"] = entry.invited_by
+        data["deputy"] = (
+            {"name": entry.deputy_name, "position": entry.deputy_position} if entry.deputy_name else None
+        )
+        data["seat"] = entry.seat
+        if contacts:
+            data["email"], data["phone"] = known.get(entry.person_id, (None, None))
+        data["notes"] = entry.notes
+        result.append(data)
+    return result
+
+
+def with_guests(event: dict[str, Any], event_id: int, contacts: bool = False) -> dict[str, Any]:
+    """`event` (an exported event) with its guest list added; an event without guests leaves the key out, as older
+    files do (so re-importing it touches no guest list)."""
+    guests = export(event_id, contacts)
+    if guests:
+        event["guests"] = guests
+    return event
+
+
+def exporter(contacts: bool = False) -> Callable[[dict[str, Any], int], dict[str, Any]]:
+    """`with_guests`, asking the database only for the events that have guests."""
+    having = {event_id for (event_id,) in Guest.select(Guest.event).distinct().tuples()}
+    return lambda event, event_id: with_guests(event, event_id, contacts) if event_id in having else event
+

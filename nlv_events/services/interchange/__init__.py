@@ -1,0 +1,1 @@
+"""The JSON interchange file: reading, checking, importing and exporting the record."""

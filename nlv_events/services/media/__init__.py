@@ -1,0 +1,1 @@
+"""After the event: its photos and its news item."""

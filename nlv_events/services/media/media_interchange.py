@@ -1,0 +1,175 @@
+"""The photos (their record, not the files) and the news item of an event in the interchange file.
+
+Each event may carry `photos` and `news_item`; files without them import as before and leave the photos and news
+item of the store as they are. Photos are matched by their SHA-256 within the event and are only added or updated,
+never removed, by an import; the files themselves travel with the photos folder (see docs/data-format.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from nlv_events.core.media_models import NewsItem, Photo, PhotoPerson
+from nlv_events.core.models import EventPerson, Person
+from nlv_events.core.text import clean
+from nlv_events.i18n import _
+from nlv_events.services.media import event_photos
+
+EVENT_KEYS = {"photos", "news_item"}
+PHOTO_KEYS = {"path", "original_name", "sha256", "taken_at", "caption", "photographer", "chosen", "order", "people"}
+NEWS_KEYS = {"title", "lead", "body", "credit"}
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+@dataclass
+class MediaPart:
+    photos: list[dict[str, Any]] | None = None  # None: the file says nothing of photos
+    news: dict[str, str] | None = None
+    people_named: set[str] = field(default_factory=set)
+
+
+def exporter() -> Callable[[int], dict[str, Any]]:
+    """`to_dict`, asking the database only for the events that have photos or a news item (an export of a hundred
+    thousand events must not cost two more queries each)."""
+    with_photos = {row.event_id for row in Photo.select(Photo.event).distinct()}
+    with_news = {row.event_id for row in NewsItem.select(NewsItem.event)}
+    return lambda event_id: to_dict(event_id) if event_id in with_photos or event_id in with_news else {}
+
+
+def to_dict(event_id: int) -> dict[str, Any]:
+    """The keys to add to the event's interchange object (none when it has no photos and no kept news item)."""
+    data: dict[str, Any] = {}
+    photos = event_photos.photos(event_id)
+    if photos:
+        shown = event_photos.people_shown([photo.id for photo in photos])
+        names = {
+            link.id: link.person.name
+            for link in EventPerson.select(EventPerson, Person).join(Person).where(EventPerson.event == event_id)
+        }
+        data["photos"] = [
+            {
+                "path": photo.path,
+                "original_name": photo.original_name,
+                "sha256": photo.digest,
+                "taken_at": photo.taken_at.isoformat(timespec="seconds") if photo.taken_at else None,
+                "caption": photo.caption,
+                "photographer": photo.photographer,
+                "chosen": photo.chosen,
+                "order": photo.sort_order,
+                "people": [names[i] for i in shown[photo.id] if i in names],
+            }
+            for photo in photos
+        ]
+    item = NewsItem.get_or_none(NewsItem.event == event_id)
+    if item is not None:
+        data["news_item"] = {"title": item.title, "lead": item.lead, "body": item.body, "credit": item.credit}
+    return data
+
+
+def parse(data: dict[str, Any], place) -> MediaPart:
+    """Check the event's `photos` and `news_item`; `place` says where in the file, for messages."""
+    part = MediaPart()
+    if data.get("photos") is not None:
+        if not isinstance(data["photos"], list):
+            raise place.fail("photos", _("expected a list."))
+        part.photos = [_photo(value, place, f"photos[{index}]") for index, value in enumerate(data["photos"], 1)]
+        part.people_named = {name for photo in part.photos for name in photo["people"]}
+    if data.get("news_item") is not None:
+        news = data["news_item"]
+        if not isinstance(news, dict):
+            raise place.fail("news_item", _("expected an object."))
+        _no_unknown(news, NEWS_KEYS, place, "news_item.")
+        part.news = {key: _text(news, key, place, "news_item.") for key in NEWS_KEYS}
+        if not part.news["title"]:
+            raise place.fail("news_item.title", _("this field is required."))
+    return part
+
+
+def _photo(value: Any, place, key: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise place.fail(key, _("expected an object."))
+    prefix = key + "."
+    _no_unknown(value, PHOTO_KEYS, place, prefix)
+    path = _text(value, "path", place, prefix)
+    if not path or path.startswith(("/", "\\")) or ".." in path.replace("\\", "/").split("/") or ":" in path:
+        raise place.fail(prefix + "path", _("expected a path inside the photos folder, such as events/…/anh.jpg."))
+    digest = _text(value, "sha256", place, prefix)
+    if not _SHA256.match(digest):
+        raise place.fail(prefix + "sha256", _("expected the photo's SHA-256 (64 hexadecimal digits)."))
+    taken_text = _text(value, "taken_at", place, prefix)
+    try:
+        taken = dt.datetime.fromisoformat(taken_text) if taken_text else None
+    except ValueError:
+        raise place.fail(prefix + "taken_at", _("expected a date and time such as 2022-12-26T08:30:00.")) from None
+    chosen, order = value.get("chosen", False), value.get("order", 0)
+    if not isinstance(chosen, bool):
+        raise place.fail(prefix + "chosen", _("expected true or false."))
+    if isinstance(order, bool) or not isinstance(order, int):
+        raise place.fail(prefix + "order", _("expected a whole number, found {value}.").format(value=json.dumps(order)))
+    people = value.get("people") or []
+    if not isinstance(people, list) or not all(isinstance(name, str) for name in people):
+        raise place.fail(prefix + "people", _("expected a list of names."))
+    return {
+        "path": path.replace("\\", "/"),
+        "original_name": _text(value, "original_name", place, prefix) or path.rsplit("/", 1)[-1],
+        "digest": digest,
+        "taken_at": taken,
+        "caption": _text(value, "caption", place, prefix),
+        "photographer": _text(value, "photographer", place, prefix),
+        "chosen": chosen,
+        "sort_order": order,
+        "people": [clean(name) for name in people],
+    }
+
+
+def _no_unknown(data: dict, allowed: set[str], place, prefix: str) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise place.fail(
+            prefix + unknown[0],
+            _("unknown key; the keys allowed here are: {keys}.").format(keys=", ".join(sorted(allowed))),
+        )
+
+
+def _text(data: dict, key: str, place, prefix: str) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise place.fail(prefix + key, _("expected text, found {value}.").format(value=json.dumps(value)))
+    return clean(value)
+
+
+def apply(event_id: int, part: MediaPart, place) -> None:
+    """Store what the file says of the event's photos and news item (inside the import's transaction)."""
+    if part.photos is not None:
+        appearances = {
+            link.person.name: link.id
+            for link in EventPerson.select(EventPerson, Person).join(Person).where(EventPerson.event == event_id)
+        }
+        unknown = sorted(part.people_named - set(appearances))
+        if unknown:
+            raise place.fail(
+                "photos", _("{name} is shown in a photo but is not among the event's people.").format(name=unknown[0])
+            )
+        existing = {photo.digest: photo for photo in Photo.select().where(Photo.event == event_id)}
+        for values in part.photos:
+            people = values.pop("people")
+            photo = existing.get(values["digest"]) or Photo(event=event_id)
+            for key, value in values.items():
+                setattr(photo, key, value)
+            photo.save()
+            PhotoPerson.delete().where(PhotoPerson.photo == photo).execute()
+            for name in dict.fromkeys(people):
+                PhotoPerson.create(photo=photo, event_person=appearances[name])
+    if part.news is not None:
+        item = NewsItem.get_or_none(NewsItem.event == event_id) or NewsItem(event=event_id)
+        for key, value in part.news.items():
+            setattr(item, key, value)
+        item.updated_at = dt.datetime.now().replace(microsecond=0)
+        item.save()

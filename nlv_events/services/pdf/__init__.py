@@ -1,1 +1,0 @@
-"""PDF printouts with ReportLab: fonts, styles, the official layout, programmes and the year-end list."""

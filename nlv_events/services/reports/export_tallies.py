@@ -1,0 +1,191 @@
+"""Writing the tallies of a year as JSON, CSV (for Excel) or XLSX."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+from nlv_events.core import store, vocab, when
+from nlv_events.core.cells import neutralise
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import _
+from nlv_events.services.exhibits import structure
+from nlv_events.services.reports import counting
+from nlv_events.services.reports.tallies import YearTallies
+from nlv_events.services.reports.tally_tables import (
+    SUMMARY_COLUMNS,
+    month_headers,
+    month_rows,
+    summary_headers,
+    summary_rows,
+)
+from nlv_events.services.workspace.files import atomic_output
+
+FORMATS = ("json", "csv", "xlsx", "docx")
+
+
+def format_for(path: str | os.PathLike[str] | None, requested: str | None) -> str:
+    """The export format: the one asked for, else the file's extension, else JSON."""
+    if requested:
+        return requested
+    if path is None:
+        return "json"
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise UserError(
+            _("Cannot tell the format from “{name}”: use a .json, .csv, .xlsx or .docx file, or --format.").format(
+                name=Path(path).name
+            )
+        )
+    return suffix
+
+
+def to_json_text(tallies: YearTallies) -> str:
+    return json.dumps(tallies.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv_text(tallies: YearTallies) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise(cell) for cell in summary_headers()])
+    kinds = [kind for _name, _header, kind in SUMMARY_COLUMNS]
+    for row in summary_rows(tallies):
+        cells = [row.label, *(_csv_value(value, kind) for value, kind in zip(row.values, kinds, strict=True))]
+        writer.writerow([neutralise(cell) for cell in cells])
+    writer.writerow([])
+    writer.writerow([_("Cancelled events"), tallies.cancelled])
+    return buffer.getvalue()
+
+
+def _csv_value(value: float | None, kind: str) -> str | float:
+    if value is None:
+        return ""
+    # "111%" is read by Excel as the number 1.11 shown as a percentage, and by a person as it is.
+    return f"{round(value * 100)}%" if kind == "share" else value
+
+
+def write_json(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
+    with atomic_output(path, "w", encoding="utf-8", newline="\n") as stream:
+        stream.write(to_json_text(tallies))
+
+
+def write_csv(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
+    # UTF-8 with a byte-order mark: without it Excel on Windows reads Vietnamese as mojibake.
+    with atomic_output(path, "w", encoding="utf-8-sig", newline="") as stream:
+        stream.write(to_csv_text(tallies))
+
+
+def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="1F4E79")
+    thin = Side(style="thin", color="A6A6A6")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+
+    def style_header(sheet, row: int, count: int) -> None:
+        for column in range(1, count + 1):
+            cell = sheet.cell(row=row, column=column)
+            cell.font = header_font
+            cell.fill = header_fill
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+            cell.border = border
+
+    def size_columns(sheet, widths: list[int]) -> None:
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = width
+
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = _("Summary")[:31]
+    summary["A1"] = _("EVENTS OF THE YEAR {year}").format(year=tallies.year)
+    summary["A1"].font = Font(bold=True, size=14)
+    headers = summary_headers()
+    summary.append([])
+    summary.append(headers)
+    style_header(summary, 3, len(headers))
+    for row in summary_rows(tallies):
+        summary.append([neutralise(row.label), *row.values])
+        for column, (_name, _header, kind) in enumerate(SUMMARY_COLUMNS, start=2):
+            cell = summary.cell(row=summary.max_row, column=column)
+            cell.number_format = "0%" if kind == "share" else "#,##0"
+            cell.border = border
+            if row.is_total:
+                cell.font = Font(bold=True)
+        summary.cell(row=summary.max_row, column=1).border = border
+        if row.is_total:
+            summary.cell(row=summary.max_row, column=1).font = Font(bold=True)
+    summary.append([])
+    summary.append([_("Cancelled events"), tallies.cancelled])
+    summary.append([_("Exhibitions continuing from the previous year"), tallies.continuing])
+    summary.freeze_panes = "B4"
+    size_columns(summary, [30] + [13] * len(SUMMARY_COLUMNS))
+    summary.row_dimensions[3].height = 32
+
+    months = workbook.create_sheet(_("By month")[:31])
+    months.append(month_headers())
+    style_header(months, 1, len(month_headers()))
+    for row in month_rows(tallies):
+        months.append(row)
+    months.freeze_panes = "B2"
+    size_columns(months, [14] + [16] * (len(month_headers()) - 1))
+
+    events = workbook.create_sheet(_("Events")[:31])
+    event_headers = [
+        _("No."),
+        _("Title"),
+        _("Kind"),
+        _("Start"),
+        _("End"),
+        _("Venue"),
+        _("Role of the library"),
+        _("Partners"),
+        _("Format"),
+        _("Attendance"),
+        _("Online views"),
+        _("Items displayed"),
+    ]
+    events.append(event_headers)
+    style_header(events, 1, len(event_headers))
+    counted_items = structure.items_displayed_by_event(counting.counted(tallies.year))  # checklist sums, as tallied
+    for number, record in enumerate(store.listing_records(counting.counted(tallies.year)), start=1):
+        events.append(
+            [
+                number,
+                neutralise(record.title),
+                vocab.label("kind", record.kind),
+                record.start,
+                record.end,
+                neutralise(record.venue or ""),
+                vocab.label("role", record.role),
+                neutralise(", ".join(record.partners)),
+                vocab.label("format", record.format),
+                record.attendance,
+                record.online_views,
+                counted_items.get(record.id, record.items_displayed),
+            ]
+        )
+        for column in (4, 5):
+            # number + 1, not events.max_row: openpyxl counts every cell to answer that (quadratic here).
+            cell = events.cell(row=number + 1, column=column)
+            cell.number_format = "dd/mm/yyyy hh:mm" if when.is_timed(cell.value) else "dd/mm/yyyy"
+    events.freeze_panes = "C2"
+    events.auto_filter.ref = events.dimensions
+    size_columns(events, [6, 60, 22, 16, 16, 36, 18, 40, 12, 12, 12, 12])
+
+    with atomic_output(path, "wb") as stream:
+        workbook.save(stream)
+
+
+def write(tallies: YearTallies, path: str | os.PathLike[str], output_format: str) -> None:
+    if output_format == "docx":
+        from nlv_events.services.reports import year_docx
+
+        year_docx.write_year_document(tallies, path)
+        return
+    {"json": write_json, "csv": write_csv, "xlsx": write_xlsx}[output_format](tallies, path)

@@ -1,0 +1,68 @@
+"""The event programme (chương trình) as a file: the official A4 PDF or DOCX, and the public A5 booklet."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from nlv_events.core import store
+from nlv_events.core.errors import UserError
+from nlv_events.core.records import EventRecord
+from nlv_events.core.settings import Settings
+from nlv_events.i18n import _, current_language
+from nlv_events.printing import booklet, decree, docx_renderer, pdf_renderer
+from nlv_events.printing.printout import Printout
+from nlv_events.services.reports import programme_document as programme_document
+from nlv_events.services.workspace.files import atomic_output
+
+LAYOUTS = ("a4", "booklet")
+
+
+def _check(record: EventRecord, layout: str) -> None:
+    if not record.programme:
+        raise UserError(_("The event “{title}” has no programme to print.").format(title=record.title))
+    if layout not in LAYOUTS:
+        raise UserError(_("Unknown layout “{layout}”: use a4 or booklet.").format(layout=layout))
+
+
+def render_pages(record: EventRecord) -> bytes:
+    """The public programme as A5 pages in reading order (before imposition)."""
+    key = "organisation.name_en" if current_language() == "en" else "organisation.name"
+    return pdf_renderer.render(programme_document.public(record, Settings().get(key)))
+
+
+def render(record: EventRecord, layout: str = "a4", options: decree.DecreeOptions | None = None) -> Printout:
+    """The programme of `record` as PDF bytes, in the official A4 layout (which also offers its Word version)
+    or as an imposed A5 booklet."""
+    _check(record, layout)
+    if layout == "booklet":
+        return Printout(booklet.impose(render_pages(record)))
+    document = programme_document.official(record, options)
+    pdf = pdf_renderer.render(document)
+    return Printout(
+        pdf,
+        lambda: docx_renderer.render(document),
+        document.dropped,
+        lambda other: render(record, layout, other),
+    )
+
+
+def render_docx(record: EventRecord, options: decree.DecreeOptions | None = None) -> bytes:
+    """The official programme as a Word document, for the office to edit before signing."""
+    _check(record, "a4")
+    return docx_renderer.render(programme_document.official(record, options))
+
+
+def write(
+    event_id: int, path: str | os.PathLike[str], layout: str = "a4", options: decree.DecreeOptions | None = None
+) -> None:
+    """Print the programme of event `event_id` to `path` (written atomically): Word for .docx, else PDF."""
+    record = store.load_record(event_id)
+    if Path(path).suffix.lower() == ".docx":
+        if layout != "a4":
+            raise UserError(_("The booklet is printed as PDF only; use a .pdf file name."))
+        content = render_docx(record, options)
+    else:
+        content = render(record, layout, options)
+    with atomic_output(path, "wb") as stream:
+        stream.write(content)

@@ -1,0 +1,175 @@
+"""The yearly tallies for the annual report: per kind and in total, against the plan and the year before."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from peewee import fn
+
+from nlv_events.core import store, vocab
+from nlv_events.core.models import Event, database_proxy
+from nlv_events.services.exhibits import structure
+from nlv_events.services.guests import guest_tallies
+from nlv_events.services.media import media_tallies
+from nlv_events.services.reports import counting
+
+KIND_CODES: tuple[str, ...] = tuple(vocab.KINDS)
+QUARTERS = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
+
+
+@dataclass
+class KindTally:
+    events: int = 0
+    organised: int = 0
+    co_organised: int = 0
+    onsite: int = 0
+    online: int = 0
+    hybrid: int = 0
+    # None when no event recorded the figure: "not recorded" is not the same as zero.
+    attendance: int | None = None
+    online_views: int | None = None
+    items_displayed: int | None = None
+    plan: int | None = None
+    previous_year: int = 0
+    guests_invited: int = 0
+    guests_attending: int = 0
+    news_items: int = 0  # events with a published news link
+    photos: int = 0
+
+    @property
+    def plan_share(self) -> float | None:
+        """Events as a share of the plan (1.25 = 125%); None without a plan."""
+        return self.events / self.plan if self.plan else None
+
+    @property
+    def change(self) -> float | None:
+        """Change against the year before (0.2 = +20%); None when there is nothing to compare with."""
+        return self.events / self.previous_year - 1 if self.previous_year else None
+
+    def add_figure(self, name: str, value: int | None) -> None:
+        if value is not None:
+            setattr(self, name, (getattr(self, name) or 0) + value)
+
+
+@dataclass
+class YearTallies:
+    year: int
+    kinds: dict[str, KindTally]
+    total: KindTally
+    cancelled: int = 0
+    continuing: int = 0
+    months: dict[int, dict[str, int]] = field(default_factory=dict)
+    audiences: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def quarters(self) -> dict[int, dict[str, int]]:
+        return {
+            quarter: {kind: sum(self.months[m][kind] for m in months) for kind in KIND_CODES}
+            for quarter, months in QUARTERS.items()
+        }
+
+    def to_json(self) -> dict:
+        """The documented JSON shape (docs/tallies.md): every kind present, zeros included."""
+        return {
+            "year": self.year,
+            "kinds": {kind: asdict(tally) for kind, tally in self.kinds.items()},
+            "total": asdict(self.total),
+            "cancelled": self.cancelled,
+            "months": {str(month): dict(counts) for month, counts in self.months.items()},
+        }
+
+
+_COLUMNS = (
+    Event.kind,
+    Event.role,
+    Event.format,
+    Event.audience,
+    Event.start_date,
+    Event.attendance,
+    Event.online_views,
+    # An exhibition with a checklist counts the checklist's quantities, unless the office keeps its own figure.
+    structure.items_displayed_expression(),
+    media_tallies.has_news_expression(),
+)
+
+
+def _count_per_kind(year: int) -> dict[str, int]:
+    counts = dict.fromkeys(KIND_CODES, 0)
+    query = counting.counted(year).select(Event.kind, fn.COUNT(Event.id)).group_by(Event.kind).order_by()
+    for kind, count in query.tuples():
+        counts[kind] = count
+    return counts
+
+
+def _rows(year: int) -> list[tuple]:
+    """The counted events' figures straight from the cursor (peewee's per-row conversion would dominate)."""
+    sql, parameters = counting.counted(year).select(*_COLUMNS).sql()
+    return database_proxy.execute_sql(sql, parameters).fetchall()
+
+
+def compute(year: int) -> YearTallies:
+    """Every figure of `year` under the counting rule."""
+    kinds = {kind: KindTally() for kind in KIND_CODES}
+    months = {month: dict.fromkeys(KIND_CODES, 0) for month in range(1, 13)}
+    audiences = dict.fromkeys(vocab.AUDIENCES, 0)
+    for kind, role, form, audience, start, attendance, views, items, has_news in _rows(year):
+        tally = kinds.setdefault(kind, KindTally())
+        tally.events += 1
+        if role == "co_organiser":
+            tally.co_organised += 1
+        else:
+            tally.organised += 1
+        if form in ("onsite", "online", "hybrid"):
+            setattr(tally, form, getattr(tally, form) + 1)
+        tally.add_figure("attendance", attendance)
+        tally.add_figure("online_views", views)
+        tally.add_figure("items_displayed", items)
+        month = start.month if hasattr(start, "month") else int(str(start)[5:7])
+        months[month][kind] = months[month].get(kind, 0) + 1
+        audiences[audience] = audiences.get(audience, 0) + 1
+        if has_news:
+            tally.news_items += 1
+
+    guest_tallies.add_to(kinds, year)
+    for kind, photos in media_tallies.photos_per_kind(year).items():
+        kinds.setdefault(kind, KindTally()).photos = photos
+    plans = {plan.kind: plan.target for plan in store.plans(year)}
+    for kind, count in _count_per_kind(year - 1).items():
+        kinds.setdefault(kind, KindTally()).previous_year = count
+    for kind, tally in kinds.items():
+        tally.plan = plans.get(kind)
+
+    total = KindTally()
+    for tally in kinds.values():
+        for name in (
+            "events",
+            "organised",
+            "co_organised",
+            "onsite",
+            "online",
+            "hybrid",
+            "previous_year",
+            "guests_invited",
+            "guests_attending",
+            "news_items",
+            "photos",
+        ):
+            setattr(total, name, getattr(total, name) + getattr(tally, name))
+        for name in ("attendance", "online_views", "items_displayed"):
+            total.add_figure(name, getattr(tally, name))
+    total.plan = sum(plans.values()) if plans else None
+
+    return YearTallies(
+        year=year,
+        kinds=kinds,
+        total=total,
+        cancelled=counting.cancelled(year).count(),
+        continuing=counting.continuing(year).count(),
+        months=months,
+        audiences=audiences,
+    )
+
+
+def events_per_year(last_year: int, years: int = 5) -> dict[int, dict[str, int]]:
+    """Counted events per kind for each of the `years` years up to `last_year` (the multi-year view)."""
+    return {year: _count_per_kind(year) for year in range(last_year - years + 1, last_year + 1)}

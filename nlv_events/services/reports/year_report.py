@@ -1,0 +1,73 @@
+"""The year-end list of events (danh mục sự kiện năm) as a file: A4 landscape PDF or DOCX."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import _
+from nlv_events.printing import decree, docx_renderer, pdf_renderer
+from nlv_events.printing.printout import Printout
+from nlv_events.services.reports import counting, year_list_document
+from nlv_events.services.workspace.files import atomic_output
+
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """The user stopped a long printout; nothing was written."""
+
+
+def _document(year: int, options, progress: Progress | None, is_cancelled: Callable[[], bool] | None):
+    if not 1900 <= year <= 2200:
+        raise UserError(_("The year must be a year such as 2023."))
+    total = sum(query.count() for query in (counting.counted(year), counting.continuing(year),
+                                            counting.cancelled(year))) + 1  # fmt: skip
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled
+        if progress is not None:
+            progress(done, total)
+
+    return year_list_document.document(year, options, step), step
+
+
+def render(
+    year: int,
+    options: decree.DecreeOptions | None = None,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Printout:
+    """The year-end list of `year` under the counting rule, as PDF bytes (which also offer the Word version)."""
+    document, step = _document(year, options, progress, is_cancelled)
+    pdf = pdf_renderer.render(document)
+    step()
+    return Printout(pdf, lambda: docx_renderer.render(document), document.dropped, lambda other: render(year, other))
+
+
+def render_docx(year: int, options: decree.DecreeOptions | None = None) -> bytes:
+    document, _step = _document(year, options, None, None)
+    return docx_renderer.render(document)
+
+
+def write(
+    year: int,
+    path: str | os.PathLike[str],
+    options: decree.DecreeOptions | None = None,
+    progress: Progress | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> None:
+    """Print the year-end list of `year` to `path` (Word for .docx, else PDF), written atomically (nothing is
+    written if cancelled)."""
+    if Path(path).suffix.lower() == ".docx":
+        content = render_docx(year, options)
+    else:
+        content = render(year, options, progress, is_cancelled)
+    with atomic_output(path, "wb") as stream:
+        stream.write(content)

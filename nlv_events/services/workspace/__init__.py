@@ -1,0 +1,1 @@
+"""The record as a whole: which database, the demo year, backups, checks, writing files safely."""

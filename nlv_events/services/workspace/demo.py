@@ -1,0 +1,16 @@
+"""The demo data: the library's year 2022 (sample data built from its own year-end review)."""
+
+from __future__ import annotations
+
+from nlv_events.core.resources import resource
+from nlv_events.services.interchange import file_format
+from nlv_events.services.workspace import sample_data
+
+DEMO_FILE = resource("demo", "nlv-2022-sample.json")
+
+
+def load_demo() -> file_format.ImportSummary:
+    """Load the demo year into the open database; loading it again changes nothing, and brings back the sample
+    events that File → Remove sample data took out."""
+    sample_data.put_back(sample_data.deleted_sample_ids())
+    return file_format.import_document(file_format.read_document(DEMO_FILE))

@@ -1,0 +1,140 @@
+"""Undoable changes to the store: every save, delete and restore of an event is a QUndoCommand."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from nlv_events.core import store
+from nlv_events.core.errors import UserError
+from nlv_events.core.records import EventRecord
+from nlv_events.i18n import _, ngettext
+from nlv_events.services.workspace import sample_data
+
+Changed = Callable[[int | None], None]  # told which event to show after a change
+Failed = Callable[[UserError], None]  # told why a change could not be made
+
+
+class SaveEventCommand(QUndoCommand):
+    """Create (when `before` is None) or edit an event; undo deletes the new one or puts the old one back.
+
+    Undo and redo each expect the event as this command last left it: if a colleague has saved it since, the
+    store raises ConflictError naming what they changed, and nothing of theirs is overwritten.
+    """
+
+    def __init__(
+        self, before: EventRecord | None, after: EventRecord, changed: Changed, failed: Failed | None = None
+    ) -> None:
+        super().__init__()
+        self._before = copy.deepcopy(before)
+        self._after = copy.deepcopy(after)
+        self._changed = changed
+        self._failed = failed
+        self.event_id: int | None = before.id if before else None
+        # What the store holds when this command is about to redo: the event as the user opened it.
+        self._expected: EventRecord | None = copy.deepcopy(before)
+        title = after.title if len(after.title) <= 40 else after.title[:39] + "…"
+        self.setText(_("edit “{title}”").format(title=title) if before else _("add “{title}”").format(title=title))
+
+    def redo(self) -> None:
+        record = copy.deepcopy(self._after)
+        if self.event_id is not None:
+            record.id = self.event_id
+            if self._before is None:
+                store.restore_event(self.event_id)
+                self._expected = None
+        if not self._save(record):
+            return
+        self.event_id = record.id
+        self._changed(self.event_id)
+
+    def undo(self) -> None:
+        assert self.event_id is not None
+        if self._before is None:
+            store.delete_event(self.event_id)
+            self._changed(None)
+            return
+        record = copy.deepcopy(self._before)
+        record.id = self.event_id
+        _keep_row_ids(record, self._expected)
+        if self._save(record):
+            self._changed(self.event_id)
+
+    def _save(self, record: EventRecord) -> bool:
+        try:
+            store.save_event(record, base=self._expected)
+        except UserError as error:
+            # Someone else changed (or deleted) the event since: this step can no longer be undone or redone
+            # without overwriting them, so it leaves the stack and `failed` tells the user why. (An exception
+            # must not cross QUndoStack: Qt would go on to emit its signals with the error pending.)
+            self.setObsolete(True)
+            if self._failed is None:
+                raise
+            self._failed(error)
+            return False
+        self._expected = copy.deepcopy(record)
+        return True
+
+
+def _keep_row_ids(record: EventRecord, stored: EventRecord | None) -> None:
+    """Rows deleted by the edit come back as new rows; rows it kept keep their ids (they are the same rows)."""
+    if stored is None:
+        return
+    stored_people = {entry.id for entry in stored.people}
+    stored_rows = {row.id for row in stored.programme}
+    for entry in record.people:
+        entry.id = entry.id if entry.id in stored_people else None
+    for row in record.programme:
+        if row.id not in stored_rows:
+            row.id = None
+            for entry in row.people:
+                entry.id = None
+
+
+class DeleteEventCommand(QUndoCommand):
+    def __init__(self, event_id: int, title: str, changed: Changed) -> None:
+        super().__init__()
+        self._event_id = event_id
+        self._changed = changed
+        self.setText(_("delete “{title}”").format(title=title if len(title) <= 40 else title[:39] + "…"))
+
+    def redo(self) -> None:
+        store.delete_event(self._event_id)
+        self._changed(None)
+
+    def undo(self) -> None:
+        store.restore_event(self._event_id)
+        self._changed(self._event_id)
+
+
+class RestoreEventCommand(DeleteEventCommand):
+    def __init__(self, event_id: int, title: str, changed: Changed) -> None:
+        super().__init__(event_id, title, changed)
+        self.setText(_("restore “{title}”").format(title=title if len(title) <= 40 else title[:39] + "…"))
+
+    def redo(self) -> None:
+        super().undo()
+
+    def undo(self) -> None:
+        super().redo()
+
+
+class RemoveSampleCommand(QUndoCommand):
+    """Take the sample events out of the record (to the deleted events); undo puts every one back."""
+
+    def __init__(self, event_ids: list[int], changed: Changed) -> None:
+        super().__init__()
+        self._event_ids = list(event_ids)
+        self._changed = changed
+        count = len(event_ids)
+        self.setText(ngettext("remove {count} sample event", "remove {count} sample events", count).format(count=count))
+
+    def redo(self) -> None:
+        sample_data.remove(self._event_ids)
+        self._changed(None)
+
+    def undo(self) -> None:
+        sample_data.put_back(self._event_ids)
+        self._changed(None)

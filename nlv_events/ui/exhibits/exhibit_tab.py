@@ -1,0 +1,454 @@
+"""The Exhibition tab of the event editor: sections and items (drag to reorder), quick add by call number,
+import from a catalogue file with its preview, the loans and their warnings, and the printouts.
+
+Changes here are saved as they are made (the exhibition's rows are the checklist the office works from), apart
+from the event's own fields, which the editor's Save keeps.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nlv_events.core.errors import UserError, ValidationError
+from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
+from nlv_events.core.records import EventRecord
+from nlv_events.i18n import _
+from nlv_events.i18n.formats import format_number
+from nlv_events.services.exhibits import catalogue_import, loans, structure
+from nlv_events.ui.exhibits.catalogue_import_dialog import CatalogueImportDialog
+from nlv_events.ui.exhibits.exhibit_tree import ExhibitTreeModel
+from nlv_events.ui.exhibits.item_form import ItemForm
+from nlv_events.ui.exhibits.loans_table import LoansTable
+from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.widgets import EntryLine, saved_at_once_note, scrolling
+
+WARNING_STYLE = "background:#FFF4CE; color:#5C4400; padding:4px; border-radius:3px;"
+
+
+def choose_catalogue_file(parent: QWidget) -> str:
+    """The file to import (patchable in tests); "" when the user cancels."""
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, _("Import from the catalogue"), "", _("Catalogue files (*.mrc *.xml *.csv *.xlsx)")
+    )
+    return path
+
+
+def choose_output_file(parent: QWidget, suggested: str, pattern: str) -> str:
+    path, _filter = QFileDialog.getSaveFileName(parent, _("Save as"), suggested, pattern)
+    return path
+
+
+def ask_text(parent: QWidget, title: str, label: str) -> str:
+    value, accepted = QInputDialog.getText(parent, title, label)
+    return value.strip() if accepted else ""
+
+
+def items_displayed_text(record: EventRecord) -> str:
+    """ "Items displayed" as the tallies count it: the checklist's sum, or the figure entered by hand, marked."""
+    if record.kind != "exhibition" or record.id is None:
+        return format_number(record.items_displayed)
+    summary = structure.count_summary(record.id)
+    if summary.checklist_total is None:
+        return format_number(record.items_displayed)
+    if summary.override:
+        return _("{count} (entered by hand; the checklist counts {total})").format(
+            count=format_number(summary.own_figure) or "—", total=format_number(summary.checklist_total)
+        )
+    return _("{count} (from the checklist)").format(count=format_number(summary.checklist_total))
+
+
+def attach(editor) -> ExhibitTab:
+    """Add the Exhibition tab to `editor`, shown only while its kind is exhibition."""
+    tab = ExhibitTab(editor._record_id, editor)
+    index = editor.tabs.addTab(scrolling(tab), _("Exhibition"))
+
+    def follow_kind() -> None:
+        editor.tabs.setTabVisible(index, editor.kind_box.currentData() == "exhibition")
+
+    editor.kind_box.currentIndexChanged.connect(follow_kind)
+    follow_kind()
+    return tab
+
+
+class ExhibitTab(QWidget):
+    def __init__(self, event_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ExhibitTab")
+        self.event_id = event_id
+        self.data = ExhibitData()
+        self._loading = False
+        layout = QVBoxLayout(self)
+        if event_id is None:
+            note = QLabel(_("Save the new exhibition first; then open it again to build its sections and items."))
+            note.setWordWrap(True)
+            layout.addWidget(note)
+            layout.addStretch(1)
+            return
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("exhibitCount")
+        self.override_box = QCheckBox(_("Count the figure entered on the General tab instead (override)"), self)
+        self.override_box.toggled.connect(self._override_toggled)
+        self.warning_label = QLabel(self)
+        self.warning_label.setObjectName("loanWarnings")
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.warning_label.setWordWrap(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("exhibitMessage")
+        self.message.setStyleSheet("color:#B00020;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.model = ExhibitTreeModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("exhibitTree")
+        self.tree.setModel(self.model)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setColumnWidth(0, 380)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.model.rowsRemoved.connect(self._rows_moved)
+        self.form = ItemForm(self)
+        self.form.changed.connect(self._item_edited)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.form)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([560, 440])
+
+        buttons = QHBoxLayout()
+        self.add_section_button = QPushButton(_("Add section"), self)
+        self.add_item_button = QPushButton(_("Add item"), self)
+        self.remove_button = QPushButton(_("Remove"), self)
+        self.up_button = QPushButton(_("Move up"), self)
+        self.down_button = QPushButton(_("Move down"), self)
+        self.call_number = EntryLine(self)
+        self.call_number.setObjectName("quickCallNumber")
+        self.call_number.setPlaceholderText(_("Call number"))
+        self.call_number.entered.connect(self.quick_add)
+        self.quick_button = QPushButton(_("Quick add"), self)
+        self.import_button = QPushButton(_("Import from the catalogue…"), self)
+        self.print_button = QToolButton(self)
+        self.print_button.setText(_("Print"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_button.setMenu(self._print_menu())
+        self.add_section_button.clicked.connect(self.add_section)
+        self.add_item_button.clicked.connect(self.add_item)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        self.quick_button.clicked.connect(self.quick_add)
+        self.import_button.clicked.connect(self.import_catalogue)
+        for widget in (
+            self.add_section_button,
+            self.add_item_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+        ):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        for widget in (self.call_number, self.quick_button, self.import_button, self.print_button):
+            buttons.addWidget(widget)
+
+        self.loans_table = LoansTable(self)
+        self.loans_table.setMaximumHeight(150)
+        self.loans_table.edited.connect(self.save)
+        loan_buttons = QHBoxLayout()
+        add_loan = QPushButton(_("Add loan"), self)
+        remove_loan = QPushButton(_("Remove loan"), self)
+        add_loan.clicked.connect(self.add_loan)
+        remove_loan.clicked.connect(self.remove_loan)
+        loan_buttons.addWidget(QLabel(_("Loans"), self))
+        loan_buttons.addStretch(1)
+        loan_buttons.addWidget(add_loan)
+        loan_buttons.addWidget(remove_loan)
+
+        top = QHBoxLayout()
+        top.addWidget(self.count_label, 1)
+        top.addWidget(self.override_box)
+        layout.addWidget(saved_at_once_note(self))
+        layout.addLayout(top)
+        layout.addWidget(self.warning_label)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addLayout(loan_buttons)
+        layout.addWidget(self.loans_table)
+        self.reload()
+
+    # --- showing --------------------------------------------------------------------------------------------------
+
+    def reload(self, select: tuple[int, int | None] | None = None) -> None:
+        self._loading = True
+        self.data = structure.load(self.event_id)
+        self.model.set_data(self.data)
+        self.tree.expandAll()
+        self.loans_table.set_loans(self.data.loans)
+        self.override_box.blockSignals(True)
+        self.override_box.setChecked(self.data.count_override)
+        self.override_box.blockSignals(False)
+        self._loading = False
+        self._show_count()
+        if select is not None:
+            self._select(*select)
+        else:
+            self.form.set_item(None)
+
+    def _show_count(self) -> None:
+        summary = structure.count_summary(self.event_id)
+        if summary.checklist_total is None:
+            text = _("No checklist yet: the tallies count the figure entered on the General tab.")
+        elif summary.override:
+            text = _(
+                "Checklist: {total} items. The tallies count the figure entered by hand: {own} (override)."
+            ).format(total=summary.checklist_total, own="—" if summary.own_figure is None else summary.own_figure)
+        else:
+            text = _("Checklist: {total} items, counted as the items displayed in the tallies.").format(
+                total=summary.checklist_total
+            )
+        self.count_label.setText(text)
+        found = loans.warnings(self.data)
+        self.warning_label.setText("\n".join(warning.message() for warning in found))
+        self.warning_label.setVisible(bool(found))
+
+    def _select(self, section_row: int, item_row: int | None) -> None:
+        if not 0 <= section_row < self.model.rowCount():
+            return
+        index = self.model.index(section_row, 0)
+        if item_row is not None and 0 <= item_row < self.model.rowCount(index):
+            index = self.model.index(item_row, 0, index)
+        self.tree.setCurrentIndex(index)
+
+    def _position(self) -> tuple[int, int | None] | None:
+        """(section row, item row or None) of the selection."""
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        index = index.siblingAtColumn(0)
+        if index.parent().isValid():
+            return index.parent().row(), index.row()
+        return index.row(), None
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = self.model.entry(current)
+        self.form.set_item(entry if isinstance(entry, ItemEntry) else None)
+
+    # --- saving ---------------------------------------------------------------------------------------------------
+
+    def save(self, data: ExhibitData | None = None, select: tuple[int, int | None] | None = None) -> bool:
+        """Store `data` (by default what the tab shows); a problem is shown in the tab and nothing is stored."""
+        if data is None:
+            try:
+                data = self.model.exhibit_data(self.data)
+                data.loans = self.loans_table.loans()
+            except ValidationError as error:
+                self._show_message(str(error))
+                return False
+        data.count_override = self.override_box.isChecked()
+        try:
+            structure.save(self.event_id, data)
+        except UserError as error:
+            self._show_message(str(error))
+            return False
+        self.message.hide()
+        self.reload(select if select is not None else self._position())
+        return True
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _rows_moved(self) -> None:
+        if not self._loading:
+            # A drop inserts the rows, then removes the originals: save once both are done.
+            QTimer.singleShot(0, self.save)
+
+    def _override_toggled(self) -> None:
+        if not self._loading:
+            self.save()
+
+    def _item_edited(self, item: ItemEntry) -> None:
+        position = self._position()
+        if position is None or position[1] is None:
+            return
+        section, row = position
+        data = self.model.exhibit_data(self.data)
+        data.sections[section].items[row] = item
+        self.save(data, position)
+
+    # --- actions --------------------------------------------------------------------------------------------------
+
+    def _target_section(self, data: ExhibitData) -> int:
+        position = self._position()
+        if position is not None:
+            return position[0]
+        if not data.sections:
+            data.sections.append(SectionEntry(title=_("Items from the catalogue")))
+        return len(data.sections) - 1
+
+    def add_section(self) -> None:
+        title = ask_text(self, _("Add section"), _("Title of the section (the part number is added):"))
+        if title:
+            data = self.model.exhibit_data(self.data)
+            data.sections.append(SectionEntry(title=title))
+            self.save(data, (len(data.sections) - 1, None))
+
+    def add_item(self, item: ItemEntry | None = None) -> None:
+        data = self.model.exhibit_data(self.data)
+        section = self._target_section(data)
+        data.sections[section].items.append(item or ItemEntry(title=_("New item")))
+        if self.save(data, (section, len(data.sections[section].items) - 1)) and item is None:
+            self.form.lines["title"].setFocus()
+            self.form.lines["title"].selectAll()
+
+    def quick_add(self) -> None:
+        call_number = self.call_number.text().strip()
+        if not call_number:
+            return
+        known = structure.known_item(call_number)
+        if known is None:
+            self._show_message(
+                _("No item with call number “{number}” is known yet: add it with Add item.").format(number=call_number)
+            )
+            return
+        self.call_number.clear()
+        self.add_item(known)
+
+    def remove_selected(self) -> None:
+        position = self._position()
+        if position is None:
+            return
+        data = self.model.exhibit_data(self.data)
+        section, row = position
+        if row is None:
+            removed = data.sections[section]
+            if removed.items and not ask.confirm(
+                self,
+                _("Remove section"),
+                _("Remove the section “{title}” with its {count} items?").format(
+                    title=removed.title, count=len(removed.items)
+                ),
+            ):
+                return
+            del data.sections[section]
+            self.save(data, (max(0, section - 1), None) if data.sections else None)
+        else:
+            del data.sections[section].items[row]
+            self.save(data, (section, max(0, row - 1)) if data.sections[section].items else (section, None))
+
+    def move_selected(self, step: int) -> None:
+        position = self._position()
+        if position is None:
+            return
+        data = self.model.exhibit_data(self.data)
+        section, row = position
+        rows = data.sections if row is None else data.sections[section].items
+        index = section if row is None else row
+        target = index + step
+        if not 0 <= target < len(rows):
+            return
+        rows[index], rows[target] = rows[target], rows[index]
+        self.save(data, (target, None) if row is None else (section, target))
+
+    def import_catalogue(self) -> None:
+        path = choose_catalogue_file(self)
+        if not path:
+            return
+        try:
+            preview = catalogue_import.read(path)
+        except UserError as error:
+            ask.warn(self, _("Import from the catalogue"), str(error))
+            return
+        dialog = CatalogueImportDialog(preview, self)
+        if dialog.exec() != CatalogueImportDialog.DialogCode.Accepted:
+            return
+        position = self._position()
+        section = self.data.sections[position[0]].title if position and self.data.sections else None
+        try:
+            catalogue_import.apply(self.event_id, preview, section)
+        except UserError as error:
+            ask.warn(self, _("Import from the catalogue"), str(error))
+            return
+        self.reload(position)
+
+    def add_loan(self) -> None:
+        lender = ask_text(self, _("Add loan"), _("Lender (or borrower):"))
+        if lender:
+            data = self.model.exhibit_data(self.data)
+            data.loans = [*self.loans_table.loans(), LoanEntry(lender=lender)]
+            self.save(data)
+
+    def remove_loan(self) -> None:
+        row = self.loans_table.currentRow()
+        if row < 0:
+            return
+        data = self.model.exhibit_data(self.data)
+        data.loans = [loan for number, loan in enumerate(self.loans_table.loans()) if number != row]
+        self.save(data)
+
+    # --- printouts ------------------------------------------------------------------------------------------------
+
+    def _print_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(_("Checklist (PDF)…"), lambda: self._print("checklist.pdf"))
+        menu.addAction(_("Checklist (XLSX)…"), lambda: self._print("checklist.xlsx"))
+        menu.addAction(_("Item labels (PDF)…"), lambda: self._print("labels.pdf"))
+        menu.addAction(_("Introduction (PDF)…"), lambda: self._print("introduction.pdf"))
+        menu.addAction(_("Handover record…"), self._print_handover)
+        return menu
+
+    def _print(self, what: str) -> None:
+        from nlv_events.services.exhibits import checklist_pdf as checklist
+        from nlv_events.services.exhibits import checklist_xlsx, introduction, labels
+
+        pattern = _("Spreadsheets (*.xlsx)") if what.endswith(".xlsx") else _("PDF files (*.pdf)")
+        path = choose_output_file(self, what, pattern)
+        if not path:
+            return
+        writers = {
+            "checklist.pdf": checklist.write,
+            "checklist.xlsx": checklist_xlsx.write,
+            "labels.pdf": labels.write,
+            "introduction.pdf": introduction.write,
+        }
+        try:
+            writers[what](self.event_id, path)
+        except UserError as error:
+            ask.warn(self, _("Print"), str(error))
+
+    def _print_handover(self) -> None:
+        from nlv_events.services.exhibits import handover
+
+        names = structure.lenders(self.event_id)
+        if not names:
+            ask.warn(self, _("Handover record"), _("No item of this exhibition is lent, and it has no loans."))
+            return
+        lender, accepted = QInputDialog.getItem(self, _("Handover record"), _("Loan with:"), names, 0, False)
+        if not accepted:
+            return
+        path = choose_output_file(self, "handover.pdf", _("PDF or Word (*.pdf *.docx)"))
+        if not path:
+            return
+        try:
+            record = handover.build(self.event_id, lender)
+            handover.write(record, path, "docx" if path.lower().endswith(".docx") else "pdf")
+        except UserError as error:
+            ask.warn(self, _("Handover record"), str(error))

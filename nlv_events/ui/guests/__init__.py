@@ -1,0 +1,1 @@
+"""The editor's Guests tab, its dialogs and the guests' print menu."""

@@ -1,0 +1,162 @@
+"""Print menu entries for the guests: invitations (with their options), name cards, the reception list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import _
+from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.widgets import ok_cancel
+from nlv_events.ui.shell.workers import BackgroundTask
+
+Show = Callable[[bytes, str, str], None]
+# The services (ReportLab, Jinja) load when first used, not when the window starts.
+ALL_BUT_DECLINED = ("to_invite", "invited", "accepted", "deputy", "attended")
+
+
+def leader_wording(leaders: list[str] | None = None) -> str:
+    """Which letters say "tới dự và chỉ đạo" (the superiors' groups) and which "tới dự"."""
+    if leaders is None:
+        from nlv_events.services.guests import guest_list as guests
+
+        leaders = guests.leader_groups()
+    if not leaders:
+        return _("Every letter says “tới dự”; none says “và chỉ đạo”.")
+    return _("Letters to the guests of {groups} say “tới dự và chỉ đạo” (to attend and direct); all other letters "
+             "say “tới dự”.").format(groups=", ".join(leaders))
+
+
+class InvitationDialog(QDialog):
+    """What the office sets before printing the letters: number, date, signer, contact line, QR, whom to."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Invitations"))
+        self.number = QLineEdit(self)
+        self.day = QDateEdit(QDate.currentDate(), self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.signer_title = QPlainTextEdit(_("DIRECTOR"), self)
+        self.signer_title.setFixedHeight(52)
+        self.signer_name = QLineEdit(self)
+        self.contact = QLineEdit(self)
+        self.qr = QCheckBox(_("QR code with the event, time and place"), self)
+        self.states = QComboBox(self)
+        self.states.addItem(_("Every guest who has not declined"), ALL_BUT_DECLINED)
+        self.states.addItem(_("Only guests still to invite"), ("to_invite",))
+        self.states.addItem(_("Only guests already invited"), ("invited",))
+        self.states.addItem(_("Only guests who accepted"), ("accepted",))
+        self.docx = QCheckBox(_("As a Word document (DOCX) to edit"), self)
+        self.wording = QLabel(leader_wording(), self)  # which letters say "và chỉ đạo" (Guests tab → Groups…)
+        self.wording.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(_("Number:"), self.number)
+        form.addRow(_("Date:"), self.day)
+        form.addRow(_("Signer's title:"), self.signer_title)
+        form.addRow(_("Signer:"), self.signer_name)
+        form.addRow(_("Contact line:"), self.contact)
+        form.addRow(_("Guests:"), self.states)
+        form.addRow("", self.wording)
+        form.addRow("", self.qr)
+        form.addRow("", self.docx)
+        form.addRow(ok_cancel(self, _("Print")))
+
+    def options(self):
+        from nlv_events.services.guests.invitations import InvitationOptions
+
+        day = self.day.date()
+        return InvitationOptions(
+            number=self.number.text(),
+            day=dt.date(day.year(), day.month(), day.day()),
+            signer_title=self.signer_title.toPlainText().strip(),
+            signer_name=self.signer_name.text(),
+            contact=self.contact.text(),
+            qr=self.qr.isChecked(),
+            states=self.states.currentData(),
+        )
+
+
+class GuestPrintActions:
+    """The three actions, added to `menu`; `event_id()` says which event is selected, `show` previews a PDF."""
+
+    def __init__(self, parent: QWidget, menu: QMenu, before: QAction | None, event_id: Callable[[], int | None],
+                 show: Show) -> None:
+        self.parent, self.event_id, self.show = parent, event_id, show
+        self.invitations = QAction(parent)
+        self.name_cards = QAction(parent)
+        self.reception_list = QAction(parent)
+        self.invitations.triggered.connect(self.print_invitations)
+        self.name_cards.triggered.connect(lambda: self._print("name_cards_bytes", "the-ten", _("Name cards")))
+        self.reception_list.triggered.connect(
+            lambda: self._print("reception_list_bytes", "danh-sach-dai-bieu", _("List of guests")))
+        for action in (self.invitations, self.name_cards, self.reception_list):
+            menu.insertAction(before, action) if before is not None else menu.addAction(action)
+        self.task: BackgroundTask | None = None
+        self.retranslate()
+
+    def set_enabled(self, has_event: bool) -> None:
+        """Off while no event is selected (they printed nothing and said nothing)."""
+        for action in (self.invitations, self.name_cards, self.reception_list):
+            action.setEnabled(has_event)
+
+    def retranslate(self) -> None:
+        self.invitations.setText(_("&Invitations…"))
+        self.name_cards.setText(_("&Name cards…"))
+        self.reception_list.setText(_("&List of guests…"))
+
+    def _print(self, build: str | Callable[[int], bytes], stem: str, title: str) -> None:
+        """Build the PDF off the GUI thread (`build`: a function of guest_documents, or its name) and preview it."""
+        event_id = self.event_id()
+        if event_id is None:
+            return
+        from nlv_events.services.guests import documents as guest_documents
+
+        maker = getattr(guest_documents, build) if isinstance(build, str) else build
+
+        def job(progress, is_cancelled) -> bytes:
+            return maker(event_id)
+
+        self.task = BackgroundTask(self.parent, _("Preparing {title}…").format(title=title.lower()), job)
+        self.task.done.connect(lambda pdf: self.show(pdf, f"{stem}-{event_id}.pdf", title))
+        self.task.error.connect(lambda message: ask.warn(self.parent, title, message))
+        self.task.start()
+
+    def print_invitations(self) -> None:
+        event_id = self.event_id()
+        if event_id is None:
+            return
+        dialog = InvitationDialog(self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        options = dialog.options()
+        from nlv_events.services.guests import documents as guest_documents
+
+        if not dialog.docx.isChecked():
+            self._print(lambda event: guest_documents.invitations_bytes(event, options), "giay-moi", _("Invitations"))
+            return
+        path, _filter = QFileDialog.getSaveFileName(self.parent, _("Invitations"), f"giay-moi-{event_id}.docx",
+                                                    _("Word documents (*.docx)"))
+        if not path:
+            return
+        try:
+            guest_documents.write_invitations(event_id, path, options)
+        except UserError as error:
+            ask.warn(self.parent, _("Invitations"), str(error))

@@ -1,0 +1,1 @@
+"""The editor's Photos tab and the news item editor."""

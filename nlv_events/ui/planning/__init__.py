@@ -1,0 +1,1 @@
+"""The Plan menu: commemorations, the annual plan and its progress, recurring series."""

@@ -1,0 +1,134 @@
+"""The annual plan: its number, date, signer and editable text, printed as PDF or DOCX; and its progress."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import _
+from nlv_events.services.planning import annual_plan
+from nlv_events.ui.planning.plan_progress import PlanProgressTable
+from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.widgets import fit_to_screen
+
+
+class PlanDialog(QDialog):
+    """`show_pdf(pdf, name, title)` opens the preview (the window's)."""
+
+    def __init__(
+        self, year: int, parent: QWidget | None = None, show_pdf: Callable[[bytes, str, str], None] | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("PlanDialog")
+        self.setWindowTitle(_("Annual plan"))
+        fit_to_screen(self, 820, 640)
+        self.show_pdf = show_pdf
+        self.year_box = QSpinBox(self)
+        self.year_box.setRange(1900, 2200)
+        self.year_box.setValue(year)
+        self.number = QLineEdit(self)
+        self.number.setPlaceholderText("15/KH-TVQG")
+        self.day = QDateEdit(self)
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day.setCalendarPopup(True)
+        self.day.setDate(QDate.currentDate())
+        self.signer_title = QPlainTextEdit(self)
+        self.signer_title.setPlainText(_("DIRECTOR"))
+        self.signer_title.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+        self.signer_name = QLineEdit(self)
+        self.template = QPlainTextEdit(self)
+        self.template.setPlainText(annual_plan.default_template())
+
+        document_tab = QWidget(self)
+        form = QFormLayout(document_tab)
+        form.addRow(_("Year:"), self.year_box)
+        form.addRow(_("Number:"), self.number)
+        form.addRow(_("Date:"), self.day)
+        form.addRow(_("Signer's title:"), self.signer_title)
+        form.addRow(_("Signer's name:"), self.signer_name)
+        form.addRow(_("Purposes, requirements and implementation:"), self.template)
+        self.preview_button = QPushButton(_("Preview PDF…"), document_tab)
+        self.docx_button = QPushButton(_("Save as DOCX…"), document_tab)
+        row = QHBoxLayout()
+        row.addWidget(self.preview_button)
+        row.addWidget(self.docx_button)
+        row.addStretch(1)
+        form.addRow(row)
+
+        self.progress_table = PlanProgressTable(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(document_tab, _("Plan document"))
+        self.tabs.addTab(self.progress_table, _("Progress"))
+        close = QDialogButtonBox(self)
+        close.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(close)
+
+        self.preview_button.clicked.connect(self.preview)
+        self.docx_button.clicked.connect(self.save_docx)
+        self.year_box.valueChanged.connect(self.refresh_progress)
+        self.refresh_progress()
+
+    def options(self) -> annual_plan.PlanOptions:
+        day = self.day.date()
+        return annual_plan.PlanOptions(
+            number=self.number.text().strip(),
+            day=dt.date(day.year(), day.month(), day.day()),
+            signer_title=self.signer_title.toPlainText().strip(),
+            signer_name=self.signer_name.text().strip(),
+            template=self.template.toPlainText(),
+        )
+
+    def document(self) -> annual_plan.PlanDocument:
+        return annual_plan.build(self.year_box.value(), self.options())
+
+    def pdf(self) -> bytes:
+        from nlv_events.services.planning import annual_plan_pdf as plan_pdf
+
+        return plan_pdf.render(self.document())
+
+    def preview(self) -> None:
+        try:
+            pdf = self.pdf()
+        except UserError as error:
+            ask.warn(self, _("Annual plan"), str(error))
+            return
+        if self.show_pdf is not None:
+            name = _("Plan {year}.pdf").format(year=self.year_box.value())
+            self.show_pdf(pdf, name, _("Annual plan"))
+
+    def save_docx(self, path: str | None = None) -> None:
+        if not path:
+            suggested = _("Plan {year}.docx").format(year=self.year_box.value())
+            path, _filter = QFileDialog.getSaveFileName(self, _("Save as DOCX…"), suggested, "Word (*.docx)")
+        if not path:
+            return
+        from nlv_events.services.planning import annual_plan_docx
+
+        try:
+            annual_plan_docx.write(self.document(), path)
+        except (UserError, OSError) as error:
+            ask.warn(self, _("Annual plan"), str(error))
+
+    def refresh_progress(self) -> None:
+        self.progress_table.show_year(self.year_box.value())
