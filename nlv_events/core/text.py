@@ -84,7 +84,9 @@ def _collation_tables() -> tuple[dict[int, str], dict[int, str]]:
         marks = decomposed[1:]
         letter = unicodedata.normalize("NFC", decomposed[0] + "".join(m for m in marks if m in _LETTER_MODIFIERS))
         tone = max((_TONE_RANK.get(m, 0) for m in marks), default=0)
-        rank = _LETTER_RANK.get(letter)
+        # The look-alike eth (Ð ð, pasted from other software) is the letter Đ to a reader: it sorts as Đ, as it
+        # already searches as D.
+        rank = _LETTER_RANK.get("đ" if letter == "\u00f0" else letter)
         if rank is not None:
             primary[code] = chr(0xE100 + rank)  # private-use characters sort after every script and digit
         elif char.isalpha():

@@ -50,3 +50,9 @@ def test_a_venue_pasted_with_a_no_break_space_is_the_known_venue(db):
     for title, venue in (("A", "Hội trường tầng 2"), ("B", "Hội trường\u00a0tầng 2\u200b")):
         store.save_event(EventRecord(kind="talk", title=title, start=dt.date(2024, 5, 2), venue=venue))
     assert [venue.name for venue in Venue.select()] == ["Hội trường tầng 2"]
+
+
+def test_the_look_alike_eth_sorts_as_d_with_stroke_not_before_a():
+    # "Ð" (U+00D0) arrives pasted from other software; a reader sees Đ and looks for it among the Đ titles.
+    titles = ["\u00d0ặng Thái Sơn", "Anh", "Dương", "Đào", "Zô"]
+    assert sorted(titles, key=sort_key) == ["Anh", "Dương", "Đào", "\u00d0ặng Thái Sơn", "Zô"]
