@@ -57,13 +57,7 @@ class SeriesDialog(QDialog):
         self.resize(980, 640)
         self.changed = changed
         self.current: series.SeriesSpec | None = None
-        self._make_widgets()
-        self._lay_out()
-        self._connect()
-        self.reload()
-        self.new_series()
 
-    def _make_widgets(self) -> None:
         self.series_list = QListWidget(self)
         self.new_button = QPushButton(_("New series"), self)
         self.delete_button = QPushButton(_("Delete series"), self)
@@ -104,7 +98,6 @@ class SeriesDialog(QDialog):
         self.save_button = QPushButton(_("Save series"), self)
         self.following_button = QPushButton(_("Save for this and the following"), self)
 
-    def _form(self) -> QFormLayout:
         weekdays = QHBoxLayout()
         for box in self.weekdays:
             weekdays.addWidget(box)
@@ -131,9 +124,6 @@ class SeriesDialog(QDialog):
         form.addRow(_("Until:"), self.until)
         form.addRow(_("Skipped days:"), self.skip)
         form.addRow(_("People:"), self.people)
-        return form
-
-    def _lay_out(self) -> None:
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addWidget(self.following_button)
@@ -144,7 +134,7 @@ class SeriesDialog(QDialog):
         for button in (self.new_button, self.delete_button, self.next_year_button):
             left.addWidget(button)
         middle = QVBoxLayout()
-        middle.addLayout(self._form())
+        middle.addLayout(form)
         middle.addLayout(save_row)
         middle.addStretch(1)
         right = QVBoxLayout()
@@ -161,7 +151,6 @@ class SeriesDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(close)
 
-    def _connect(self) -> None:
         self.series_list.currentItemChanged.connect(lambda *_: self._series_chosen())
         self.new_button.clicked.connect(self.new_series)
         self.delete_button.clicked.connect(self.delete_series)
@@ -171,6 +160,8 @@ class SeriesDialog(QDialog):
         self.occurrences.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.frequency.currentIndexChanged.connect(lambda *_: self._update_buttons())
         self.timed.toggled.connect(lambda *_: self._update_buttons())
+        self.reload()
+        self.new_series()
 
     # --- the list of series -----------------------------------------------------------------------------------------
 
