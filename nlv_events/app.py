@@ -8,7 +8,7 @@ import sys
 from nlv_events import APP_NAME, ORGANISATION_NAME, __version__, i18n
 from nlv_events.core import database, queries
 from nlv_events.core.errors import UserError
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_moment
 
@@ -38,7 +38,7 @@ def run_gui(
     application.setApplicationVersion(__version__)
     application.setWindowIcon(QIcon(str(resource("icons", "nlv-events.png"))))
     crash.install()
-    settings = Settings()
+    settings = current_settings()
     i18n.setup_i18n(language or settings.get("language"))
 
     from nlv_events.services.workspace import record

@@ -8,18 +8,9 @@ import json
 import sys
 from pathlib import Path
 
+from nlv_events.commands.common import year
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
-
-
-def _year(text: str) -> int:
-    try:
-        year = int(text)
-    except ValueError:
-        year = 0
-    if not 1900 <= year <= 2200:
-        raise argparse.ArgumentTypeError(_("“{value}” is not a year").format(value=text))
-    return year
 
 
 def _day(text: str) -> dt.date:
@@ -33,12 +24,12 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     anniversaries = commands.add_parser(
         "anniversaries", parents=[common], help="the commemorations of a year, with ordinals and round years"
     )
-    anniversaries.add_argument("year", type=_year, metavar="YEAR")
+    anniversaries.add_argument("year", type=year, metavar="YEAR")
     anniversaries.add_argument("--round-only", action="store_true", help="only multiples of 5 and 10")
     anniversaries.add_argument("--format", dest="output_format", choices=("table", "json"), default="table")
 
     plan = commands.add_parser("plan", parents=[common], help="the annual plan as PDF or DOCX, or its progress")
-    plan.add_argument("year", type=_year, metavar="YEAR")
+    plan.add_argument("year", type=year, metavar="YEAR")
     plan.add_argument("-o", "--output", metavar="FILE.pdf|FILE.docx")
     plan.add_argument("--progress", action="store_true", help="planned against held so far, per kind and month")
     plan.add_argument("--as-of", type=_day, metavar="DATE", help="the day progress is measured at (default today)")

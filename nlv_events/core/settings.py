@@ -78,3 +78,26 @@ class Settings:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(self._values, stream, ensure_ascii=False, indent=2)
         os.replace(temporary, self.path)
+        _forget(self.path)
+
+
+_current: Settings | None = None
+
+
+def current_settings() -> Settings:
+    """The process's settings: read from the file once, read again only after a save.
+
+    The settings dialog saves; whatever saves a Settings makes the next call read the file it wrote. A change of
+    configuration folder (tests point it elsewhere) reads the new folder's file.
+    """
+    global _current
+    path = settings_path()
+    if _current is None or _current.path != path:
+        _current = Settings(path)
+    return _current
+
+
+def _forget(path: Path) -> None:
+    global _current
+    if _current is not None and _current.path == path:
+        _current = None

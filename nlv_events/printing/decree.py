@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, current_language
 from nlv_events.printing.model import HeaderBlock, Signature
 
@@ -48,7 +48,7 @@ def document_number(number: str | None, symbol: str) -> str:
 
 
 def header(options: DecreeOptions, symbol_key: str | None, settings: Settings | None = None) -> HeaderBlock:
-    settings = settings or Settings()
+    settings = settings or current_settings()
     suffix = "_en" if current_language() == "en" else ""
     number = document_number(options.number, settings.get(symbol_key)) if symbol_key else None
     return HeaderBlock(
@@ -61,7 +61,7 @@ def header(options: DecreeOptions, symbol_key: str | None, settings: Settings | 
 
 
 def signature(options: DecreeOptions, settings: Settings | None = None, recipients: bool = True) -> Signature:
-    settings = settings or Settings()
+    settings = settings or current_settings()
     authority = options.authority if options.authority is not None else settings.get("documents.authority")
     listed = options.recipients if options.recipients is not None else settings.get("documents.recipients")
     return Signature(
@@ -73,5 +73,5 @@ def signature(options: DecreeOptions, settings: Settings | None = None, recipien
 
 
 def preparer(options: DecreeOptions, settings: Settings | None = None) -> str:
-    settings = settings or Settings()
+    settings = settings or current_settings()
     return (options.preparer if options.preparer is not None else settings.get("documents.preparer")).strip()

@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, current_language
 from nlv_events.i18n.formats import official_date_line
 from nlv_events.printing.fonts import SERIF
@@ -35,7 +35,7 @@ class Letterhead:
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, day: dt.date | None = None) -> Letterhead:
-        settings = settings or Settings()
+        settings = settings or current_settings()
         suffix = "_en" if current_language() == "en" else ""
         return cls(
             parent=settings.get(f"organisation.parent{suffix}"),

@@ -85,12 +85,12 @@ def test_a_command_called_in_the_same_process_returns(capsys, db_path):
 
 
 def test_help_lists_every_command_while_one_command_builds_only_its_own(capsys):
-    from nlv_events import cli
+    from nlv_events.commands import CORE_COMMANDS
 
     code, out, _ = run(capsys, "--help")
     listed = {line.split()[0] for line in out.splitlines() if line.startswith("    ") and line.split()}
     assert code == 0
-    assert set(cli.CORE_PARSERS) | {"guests", "invitations", "exhibit", "photos", "plan", "news"} <= listed
+    assert set(CORE_COMMANDS) | {"guests", "invitations", "exhibit", "photos", "plan", "news"} <= listed
 
     code, _, err = run(capsys, "programm", "1")
     assert code == 2 and "'programme'" in err and "'invitations'" in err  # the typo is told every choice

@@ -46,7 +46,7 @@ def test_print_programme_opens_the_preview_with_save_and_print(window, qtbot, tm
     preview.decree_fields.date_edit.setDate(QDate(2022, 12, 20))
     preview.decree_fields.signer_edit.setText("Nguyễn Văn A")
     qtbot.mouseClick(preview.decree_fields.apply_button, Qt.MouseButton.LeftButton)
-    from tests.unit.services.pdf.conftest import pdf_text
+    from tests.unit.conftest import pdf_text
 
     text = pdf_text(preview.pdf)
     assert "Số: 125/CTr-TVQG" in text and "Hà Nội, ngày 20 tháng 12 năm 2022" in text and "Nguyễn Văn A" in text

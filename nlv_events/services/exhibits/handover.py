@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry, LoanEntry
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, current_language
 from nlv_events.i18n.formats import format_number
 from nlv_events.printing import decree
@@ -139,7 +139,7 @@ def party_name(party: str) -> str:
 def number_symbol(settings: Settings | None = None) -> str:
     """The records' symbol, "BB-TVQG": a record (biên bản) of the organisation whose abbreviation ends the
     programmes' symbol in the settings ("CTr-TVQG")."""
-    programme = (settings or Settings()).get("documents.programme_symbol")
+    programme = (settings or current_settings()).get("documents.programme_symbol")
     _kind, dash, organisation = programme.partition("-")
     return f"BB-{organisation}" if dash and organisation else "BB"
 

@@ -15,7 +15,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
 from nlv_events.core.records import PersonEntry
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import current_settings
 from nlv_events.core.text import clean, clean_or_none, fold
 from nlv_events.i18n import N_, _
 from nlv_events.services.guests import titles
@@ -183,7 +183,7 @@ def leader_group_count(count: int | None = None) -> int:
     leaders), whose letters say "tới dự và chỉ đạo": `count` when given, else the setting (1: Lãnh đạo Bộ)."""
     if count is None:
         try:
-            count = int(Settings().get("invitations.leader_groups"))
+            count = int(current_settings().get("invitations.leader_groups"))
         except ValueError:
             count = 1
     return max(count, 0)

@@ -26,7 +26,7 @@ from nlv_events import APP_NAME, ORGANISATION_NAME
 from nlv_events.core.errors import UserError
 from nlv_events.core.media_models import Photo, PhotoPerson
 from nlv_events.core.models import Event, EventPerson, Person, database_proxy
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import current_settings
 from nlv_events.core.text import clean, fold
 from nlv_events.i18n import _
 
@@ -41,7 +41,7 @@ Progress = Callable[[int, int], None]
 
 def media_root(folder: str | None = None) -> Path:
     """The folder photos are kept in: `folder` (or the setting) when given, else beside the SQLite file."""
-    chosen = Settings().get("media.folder") if folder is None else folder
+    chosen = current_settings().get("media.folder") if folder is None else folder
     if chosen:
         return Path(chosen).expanduser()
     database = database_proxy.obj

@@ -20,7 +20,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.media_models import NewsItem, Photo
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, PersonEntry, person_line
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import current_settings
 from nlv_events.core.text import clean
 from nlv_events.i18n import _
 from nlv_events.services.exhibits import structure
@@ -179,7 +179,7 @@ def build(event_id: int, author: str | None = None) -> NewsDraft:
     """A fresh draft from the record and the photos, ignoring any kept text."""
     record = store.load_record(event_id)
     photos = _news_photos(event_id)
-    author = Settings().get("news.author") if author is None else author
+    author = current_settings().get("news.author") if author is None else author
     return NewsDraft(
         event_id=event_id,
         day=_day(record.start),

@@ -79,36 +79,54 @@ def write_csv(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
 
 
 def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
+    """Three sheets: the summary table, the months, and every counted event."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-
-    header_font = Font(bold=True, color="FFFFFF")
-    header_fill = PatternFill("solid", fgColor="1F4E79")
-    thin = Side(style="thin", color="A6A6A6")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-
-    def style_header(sheet, row: int, count: int) -> None:
-        for column in range(1, count + 1):
-            cell = sheet.cell(row=row, column=column)
-            cell.font = header_font
-            cell.fill = header_fill
-            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-            cell.border = border
-
-    def size_columns(sheet, widths: list[int]) -> None:
-        for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
 
     workbook = Workbook()
-    summary = workbook.active
+    _summary_sheet(workbook.active, tallies)
+    _months_sheet(workbook.create_sheet(_("By month")[:31]), tallies)
+    _events_sheet(workbook.create_sheet(_("Events")[:31]), tallies)
+    with atomic_output(path, "wb") as stream:
+        workbook.save(stream)
+
+
+def _thin_border():
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin", color="A6A6A6")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
+def _style_header(sheet, row: int, count: int) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    font, fill, border = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F4E79"), _thin_border()
+    for column in range(1, count + 1):
+        cell = sheet.cell(row=row, column=column)
+        cell.font = font
+        cell.fill = fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.border = border
+
+
+def _size_columns(sheet, widths: list[int]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _summary_sheet(summary, tallies: YearTallies) -> None:
+    from openpyxl.styles import Font
+
+    border = _thin_border()
     summary.title = _("Summary")[:31]
     summary["A1"] = _("EVENTS OF THE YEAR {year}").format(year=tallies.year)
     summary["A1"].font = Font(bold=True, size=14)
     headers = summary_headers()
     summary.append([])
     summary.append(headers)
-    style_header(summary, 3, len(headers))
+    _style_header(summary, 3, len(headers))
     for row in summary_rows(tallies):
         summary.append([neutralise(row.label), *row.values])
         for column, (_name, _header, kind) in enumerate(SUMMARY_COLUMNS, start=2):
@@ -124,19 +142,21 @@ def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
     summary.append([_("Cancelled events"), tallies.cancelled])
     summary.append([_("Exhibitions continuing from the previous year"), tallies.continuing])
     summary.freeze_panes = "B4"
-    size_columns(summary, [30] + [13] * len(SUMMARY_COLUMNS))
+    _size_columns(summary, [30] + [13] * len(SUMMARY_COLUMNS))
     summary.row_dimensions[3].height = 32
 
-    months = workbook.create_sheet(_("By month")[:31])
+
+def _months_sheet(months, tallies: YearTallies) -> None:
     months.append(month_headers())
-    style_header(months, 1, len(month_headers()))
+    _style_header(months, 1, len(month_headers()))
     for row in month_rows(tallies):
         months.append(row)
     months.freeze_panes = "B2"
-    size_columns(months, [14] + [16] * (len(month_headers()) - 1))
+    _size_columns(months, [14] + [16] * (len(month_headers()) - 1))
 
-    events = workbook.create_sheet(_("Events")[:31])
-    event_headers = [
+
+def _event_headers() -> list[str]:
+    return [
         _("No."),
         _("Title"),
         _("Kind"),
@@ -150,8 +170,12 @@ def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
         _("Online views"),
         _("Items displayed"),
     ]
+
+
+def _events_sheet(events, tallies: YearTallies) -> None:
+    event_headers = _event_headers()
     events.append(event_headers)
-    style_header(events, 1, len(event_headers))
+    _style_header(events, 1, len(event_headers))
     counted_items = structure.items_displayed_by_event(counting.counted(tallies.year))  # checklist sums, as tallied
     for number, record in enumerate(store.listing_records(counting.counted(tallies.year)), start=1):
         events.append(
@@ -176,10 +200,7 @@ def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
             cell.number_format = "dd/mm/yyyy hh:mm" if when.is_timed(cell.value) else "dd/mm/yyyy"
     events.freeze_panes = "C2"
     events.auto_filter.ref = events.dimensions
-    size_columns(events, [6, 60, 22, 16, 16, 36, 18, 40, 12, 12, 12, 12])
-
-    with atomic_output(path, "wb") as stream:
-        workbook.save(stream)
+    _size_columns(events, [6, 60, 22, 16, 16, 36, 18, 40, 12, 12, 12, 12])
 
 
 def write(tallies: YearTallies, path: str | os.PathLike[str], output_format: str) -> None:

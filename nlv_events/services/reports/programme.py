@@ -8,7 +8,7 @@ from pathlib import Path
 from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _, current_language
 from nlv_events.printing import booklet, decree, docx_renderer, pdf_renderer
 from nlv_events.printing.printout import Printout
@@ -28,7 +28,7 @@ def _check(record: EventRecord, layout: str) -> None:
 def render_pages(record: EventRecord) -> bytes:
     """The public programme as A5 pages in reading order (before imposition)."""
     key = "organisation.name_en" if current_language() == "en" else "organisation.name"
-    return pdf_renderer.render(programme_document.public(record, Settings().get(key)))
+    return pdf_renderer.render(programme_document.public(record, current_settings().get(key)))
 
 
 def render(record: EventRecord, layout: str = "a4", options: decree.DecreeOptions | None = None) -> Printout:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from nlv_events.core import store, vocab
 from nlv_events.core.records import EventRecord
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import current_settings
 from nlv_events.i18n import N_, _, ngettext
 from nlv_events.i18n.formats import format_day, format_number, format_span
 from nlv_events.printing import decree
@@ -147,7 +147,7 @@ def list_table(year: int, step: Step | None = None, news_links: bool = False) ->
     carried over from earlier years, apart and outside the year's total. With `news_links`, each event's news link
     follows its notes (the cell wraps it)."""
     step = step or (lambda: None)
-    settings = Settings()
+    settings = current_settings()
     # venues are recorded in Vietnamese whatever the language of the printout: strip either name
     organisation = (settings.get("organisation.name"), settings.get("organisation.name_en"))
     counted = _with_items_as_tallied(store.listing_records(counting.counted(year)), counting.counted(year))
@@ -208,7 +208,7 @@ def document(year: int, options: decree.DecreeOptions | None = None, step: Step 
     "(Kèm theo Báo cáo số … ngày …)", the table, the preparer's and the signer's blocks. An annex carries no
     national header of its own: the report it is attached to has it."""
     options = options or decree.DecreeOptions()
-    settings = Settings()
+    settings = current_settings()
     day = options.date or dt.date.today()
     report = decree.document_number(options.number, settings.get("documents.report_symbol"))
     signature: Signature = decree.signature(options, settings, recipients=False)

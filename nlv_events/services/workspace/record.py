@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from nlv_events.core import database, queries
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, ngettext
 
 if TYPE_CHECKING:  # imported where used: a printout or a listing has no use for the interchange format
@@ -21,7 +21,7 @@ Progress = Callable[[int, int], None]
 def database_target(explicit: str | None = None, settings: Settings | None = None) -> str:
     """The database to open: `--db` (or the window's own choice), else $NLV_EVENTS_DB, else the one named in the
     settings, else the default file."""
-    configured = (settings or Settings()).get("database")
+    configured = (settings or current_settings()).get("database")
     return explicit or os.environ.get(database.ENV_VARIABLE) or configured or str(database.default_database_path())
 
 
@@ -29,7 +29,7 @@ def backups_folder(target: str, settings: Settings | None = None) -> Path:
     """Where backups of the SQLite database at `target` go: the folder set in the settings, else beside it."""
     from nlv_events.services.workspace import backup
 
-    return backup.backups_dir(backup.sqlite_path(target), (settings or Settings()).get("backups.folder"))
+    return backup.backups_dir(backup.sqlite_path(target), (settings or current_settings()).get("backups.folder"))
 
 
 def load_demo(progress: Progress | None = None) -> interchange.ImportSummary:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests import spreadsheet_import
@@ -127,7 +127,7 @@ class GroupsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, settings: Settings | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Guest groups"))
-        self.settings = settings or Settings()
+        self.settings = settings or current_settings()
         self.editor = QPlainTextEdit("\n".join(group.name for group in guests.groups()), self)
         self.leaders = QSpinBox(self)
         self.leaders.setRange(0, 50)

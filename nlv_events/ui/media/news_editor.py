@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.media import news
 from nlv_events.ui.shell import ask
@@ -42,7 +42,7 @@ class NewsEditor(QDialog):
         fit_to_screen(self, 860, 680)
         self.event_id = event_id
         self.set_news_link = set_news_link
-        self.settings = settings or Settings()
+        self.settings = settings or current_settings()
         self.task: BackgroundTask | None = None
 
         self.title_edit = QLineEdit(self)

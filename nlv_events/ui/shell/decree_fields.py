@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
 from nlv_events.printing.decree import DecreeOptions
 
@@ -27,7 +27,7 @@ class DecreeFields(QWidget):
         self.date_edit.setObjectName("date")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.signer_edit = QLineEdit(Settings().get("documents.signer"), self)
+        self.signer_edit = QLineEdit(current_settings().get("documents.signer"), self)
         self.signer_edit.setObjectName("signer")
         self.apply_button = QPushButton(_("Print again"), self)
         self.apply_button.clicked.connect(lambda: self.applied.emit(self.options()))

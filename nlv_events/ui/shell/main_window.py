@@ -26,7 +26,7 @@ from nlv_events import APP_NAME, i18n
 from nlv_events.core import queries, store, vocab
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.records import EventRecord
-from nlv_events.core.settings import Settings
+from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.events import copying
 from nlv_events.services.workspace import record, sample_data
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.database_target = database_target or database_label
         self._settings = settings
-        self.app_settings = app_settings or Settings()
+        self.app_settings = app_settings or current_settings()
         self.preview = None
         self.loading = False
         self.task: BackgroundTask | None = None

@@ -12,8 +12,8 @@ from nlv_events.core.errors import UserError
 from nlv_events.services.guests import documents, guest_list
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.services.guests.invitations import InvitationOptions, time_phrase
+from tests.unit.conftest import pdf_text
 from tests.unit.services.guest_helpers import EMAIL, PHONE, THUY, add_many, review_id
-from tests.unit.services.pdf.conftest import pdf_text
 
 OPTIONS = InvitationOptions(number="25", day=dt.date(2022, 12, 12), signer_name="Nguyễn Xuân Dũng", qr=True,
                             contact="Phòng Thông tin – Truyền thông, Thư viện Quốc gia Việt Nam")

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from nlv_events.core import queries
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.services.reports import year_report
-from tests.unit.services.pdf.conftest import pdf_text, top_margin_text
+from tests.unit.conftest import pdf_text, top_margin_text
 
 LETTERHEAD = DecreeOptions(date=dt.date(2022, 12, 30))
 

@@ -15,7 +15,7 @@ from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.printing import booklet
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.services.reports import programme
-from tests.unit.services.pdf.conftest import pdf_text, top_margin_text
+from tests.unit.conftest import pdf_text, top_margin_text
 
 LETTERHEAD = DecreeOptions(date=dt.date(2023, 1, 5))
 

@@ -15,7 +15,7 @@ from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, S
 from nlv_events.core.records import EventRecord
 from nlv_events.services.exhibits import checklist, handover, handover_docx, handover_pdf, structure
 from nlv_events.services.exhibits import checklist_pdf as checklist_pdf
-from tests.unit.services.pdf.pages import check_table_pages, header_bands, read_pages
+from tests.unit.printing.pages import check_table_pages, header_bands, read_pages
 
 D = dt.date
 MUSEUM = "Bảo tàng Phòng không – Không quân"

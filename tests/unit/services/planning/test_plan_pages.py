@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from nlv_events.printing.official import Letterhead
 from nlv_events.services.planning import annual_plan, annual_plan_docx
 from nlv_events.services.planning import annual_plan_pdf as plan_pdf
-from tests.unit.services.pdf.pages import TOP_MARGIN_TEXT, read_pages
+from tests.unit.printing.pages import TOP_MARGIN_TEXT, read_pages
 
 LETTERHEAD = Letterhead("Bộ Văn hóa, Thể thao và Du lịch", "Thư viện Quốc gia Việt Nam", "Hà Nội", dt.date(2022, 1, 10))
 OPTIONS = annual_plan.PlanOptions(number="15", signer_title="KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC",

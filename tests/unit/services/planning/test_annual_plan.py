@@ -12,7 +12,7 @@ from nlv_events.core.records import EventRecord, PlanEntry
 from nlv_events.printing.official import Letterhead
 from nlv_events.services.planning import annual_plan, annual_plan_docx, commemorations, series
 from nlv_events.services.planning import annual_plan_pdf as plan_pdf
-from tests.unit.services.pdf.conftest import pdf_text, top_margin_text
+from tests.unit.conftest import pdf_text, top_margin_text
 
 LETTERHEAD = Letterhead("Bộ Văn hóa, Thể thao và Du lịch", "Thư viện Quốc gia Việt Nam", "Hà Nội", dt.date(2025, 1, 10))
 OPTIONS = annual_plan.PlanOptions(

@@ -321,7 +321,7 @@ def test_a_database_from_before_exhibitions_upgrades_and_takes_a_checklist(tmp_p
     from nlv_events.core.models import Event
 
     copy = tmp_path / "old.sqlite3"
-    shutil.copy(Path(__file__).parents[2] / "fixtures" / "schema-0003.sqlite3", copy)
+    shutil.copy(Path(__file__).parents[3] / "fixtures" / "schema-0003.sqlite3", copy)
     database.open_database(str(copy))
     try:
         event = Event.get(Event.ref == "demo-2022-exh-01")

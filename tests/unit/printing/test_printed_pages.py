@@ -13,7 +13,7 @@ from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.services.reports import programme, year_report
-from tests.unit.services.pdf.pages import MM, check_table_pages, number, read_pages
+from tests.unit.printing.pages import MM, check_table_pages, number, read_pages
 
 OPTIONS = DecreeOptions(number="125", date=dt.date(2022, 12, 20), signer="Nguyễn Xuân Dũng")
 FIGURE_COLUMNS = (7, 8, 9)  # attendance, online views, items displayed

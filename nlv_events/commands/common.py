@@ -1,0 +1,72 @@
+"""What the sub-commands share: the --db and --lang options, the argument types, a signed document's options and
+opening the database a command names."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from nlv_events import i18n, one_shot
+from nlv_events.i18n import _
+
+
+def common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH_OR_URL", help="database file or postgresql:// URL")
+    common.add_argument("--lang", choices=i18n.LANGUAGES, help="language of messages and printouts")
+    return common
+
+
+def year(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("“{value}” is not a year").format(value=text)) from None
+    if not 1900 <= number <= 2200:
+        raise argparse.ArgumentTypeError(_("“{value}” is not a year").format(value=text))
+    return number
+
+
+def day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("“{value}” is not a date such as 2023-01-05").format(value=text)) from None
+
+
+def decree_options(parser: argparse.ArgumentParser, preparer: bool = False) -> None:
+    """The decree's blocks of a signed document; each defaults to the settings (the date to today)."""
+    parser.add_argument("--number", metavar="TEXT", help="document number, e.g. 15 or 15/CTr-TVQG")
+    parser.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="date of the document (default: today)")
+    parser.add_argument("--signer", metavar="TEXT", help="name of the signer")
+    parser.add_argument("--authority", metavar="TEXT",
+                        help="signing authority, lines separated by ' / ', '|' or newlines")
+    if preparer:
+        parser.add_argument("--preparer", metavar="TEXT", help="name under Người lập biểu")
+        parser.add_argument("--news-links", action="store_true", help="print each event's news link under its notes")
+    else:
+        parser.add_argument("--recipients", metavar="TEXT", help="recipients (Nơi nhận), separated by ';'")
+
+
+def decree_options_from(arguments: argparse.Namespace):
+    from nlv_events.printing.decree import DecreeOptions
+
+    return DecreeOptions(
+        number=arguments.number,
+        date=arguments.date,
+        signer=arguments.signer,
+        authority=arguments.authority,
+        recipients=getattr(arguments, "recipients", None),
+        preparer=getattr(arguments, "preparer", None),
+        news_links=getattr(arguments, "news_links", False),
+    )
+
+
+def open_named_database(arguments: argparse.Namespace) -> None:
+    """The database of --db, $NLV_EVENTS_DB, the settings or the default file; read-only for a command that only
+    reads (see one_shot)."""
+    from nlv_events.core import database
+    from nlv_events.services.workspace import record
+
+    read_only = getattr(arguments, "command", None) in one_shot.READ_ONLY_COMMANDS
+    database.open_database(record.database_target(arguments.db), read_only=read_only)
