@@ -114,5 +114,5 @@ def test_every_text_field_is_cleaned_and_limited_by_the_rules(item):
 def test_every_text_field_is_read_and_type_checked_by_the_interchange_reader(item):
     data = {"kind": "talk", "title": "Tọa đàm", "start": "2023-04-21", item.name: _valid_text(item)}
     assert getattr(interchange.record_from_dict(data, 1), item.name) == _valid_text(item)
-    with pytest.raises(UserError, match=f"4.*“{item.name}”"):
+    with pytest.raises(UserError, match=rf"4.*“{item.name}”"):
         interchange.record_from_dict({**data, item.name: 12}, 4)
