@@ -8,8 +8,7 @@ from peewee import fn
 
 from nlv_events.core import store, vocab
 from nlv_events.core.models import Event, database_proxy
-from nlv_events.core.records import CHECKLIST, Figure, figure_names, figures
-from nlv_events.services.exhibits import structure
+from nlv_events.core.records import figure_names, figures
 from nlv_events.services.guests import guest_tallies
 from nlv_events.services.media import media_tallies
 from nlv_events.services.reports import counting
@@ -99,12 +98,6 @@ class YearTallies:
         }
 
 
-def _figure_column(figure: Figure):
-    """What the tallies sum for `figure`: the event's own column, or for a CHECKLIST figure the exhibition's
-    checklist quantities unless the office keeps its own figure."""
-    return structure.items_displayed_expression() if figure.summed == CHECKLIST else getattr(Event, figure.name)
-
-
 _COLUMNS = (
     Event.kind,
     Event.role,
@@ -112,7 +105,7 @@ _COLUMNS = (
     Event.audience,
     Event.start_date,
     media_tallies.has_news_expression(),
-    *(_figure_column(figure) for figure in figures()),
+    *(counting.figure_column(figure) for figure in figures()),
 )
 
 

@@ -9,6 +9,7 @@ from nlv_events.core import store
 from nlv_events.core.records import EventRecord, figures
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number
+from nlv_events.services.planning import annual_plan
 from nlv_events.services.reports import tallies, tally_tables, year_list_document
 
 YEAR = 2023
@@ -63,3 +64,13 @@ def test_every_figure_has_its_column_and_total_in_the_year_list(year_with_figure
         # the total row's first cell spans the columns up to the figures
         cell = grand_total.cells[column - year_list_document.LABEL_SPAN + 1]
         assert cell.lines[0][0].text == format_number(year_with_figures[figure.name]), figure.name
+
+
+def test_the_plans_progress_sums_every_figure_of_the_held_events(year_with_figures):
+    store.save_event(EventRecord(kind="exhibition", title="Sắp mở", start=dt.date(YEAR, 9, 1), **_recorded(1)))
+    progress = annual_plan.progress(YEAR, today=dt.date(YEAR, 12, 31)).to_json()
+    for figure in figures():  # the planned exhibition's figures are not yet anything held
+        assert progress["kinds"]["exhibition"][figure.name] == year_with_figures[figure.name], figure.name
+        assert progress["total"][figure.name] == year_with_figures[figure.name], figure.name
+        assert progress["kinds"]["talk"][figure.name] is None, figure.name
+    assert (progress["total"]["planned"], progress["total"]["held"]) == (4, 3)
