@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import Field, dataclass, field, fields
+from dataclasses import MISSING, Field, dataclass, field, fields
+from typing import Any
 
 from nlv_events.i18n import N_
 
@@ -19,8 +20,34 @@ PEOPLE = "people"  # appearances of people
 PROGRAMME = "programme"  # programme rows
 
 
-def _holds(kind: str, vocabulary: str | None = None) -> dict[str, str | None]:
-    return {"kind": kind, "vocabulary": vocabulary}
+# What a copy of an event to another year (services/events/copying.py, duplicate_year.py) does with a field.
+KEEP = "keep"  # the copy says the same
+REWRITE = "rewrite"  # its year numbers and counts of editions are proposed for update ("lần thứ 9" -> "lần thứ 10")
+CLEAR = "clear"  # back to the field's default: it belongs to the event that was held (a figure, the news link)
+SHIFT = "shift"  # moved by whole years (the dates)
+
+# How the tallies sum a figure over the counted events (services/reports/tallies.py).
+RECORDED = "recorded"  # the figures the events recorded; an event that recorded none adds nothing
+CHECKLIST = "checklist"  # an exhibition's checklist quantities, unless the office keeps its own figure
+
+
+def _holds(
+    kind: str,
+    vocabulary: str | None = None,
+    *,
+    copy: str = KEEP,
+    searched: bool = False,
+    typed: bool = True,
+) -> dict[str, Any]:
+    """The metadata of a declared field. `searched`: search looks in it (core/store.search_text); `typed`: words
+    a user typed, so an import looks in it for old 8-bit encodings (a web address is not)."""
+    return {"kind": kind, "vocabulary": vocabulary, "copy": copy, "searched": searched, "typed": typed}
+
+
+def _figure(heading: str, summed: str = RECORDED, kinds: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A figure recorded after the event and summed by the tallies: `heading` is its column's label (msgid),
+    `kinds` the kinds of event it applies to (all when empty); a copy to another year clears it."""
+    return {**_holds(COUNT, copy=CLEAR), "figure": {"heading": heading, "summed": summed, "kinds": kinds}}
 
 
 @dataclass
@@ -54,29 +81,33 @@ class ProgrammeEntry:
 
 @dataclass
 class EventRecord:
-    """An event. Its fields are declared once here, with what each holds (`metadata["kind"]`); the store, the
-    interchange file, the listings and the conflict check iterate `event_fields()` instead of naming them."""
+    """An event. Its fields are declared once here, with what each holds (`metadata["kind"]`), what a copy to
+    another year does with it (`metadata["copy"]`) and, for a figure, how the tallies sum it
+    (`metadata["figure"]`); the store, the rules, the interchange file, the listings, the tallies and the copy
+    iterate `event_fields()`, `text_fields()` and `figures()` instead of naming them."""
 
     kind: str = field(metadata=_holds(CODE, "kind"))
-    title: str = field(metadata=_holds(TEXT))
-    start: dt.date = field(metadata=_holds(MOMENT))
-    end: dt.date | None = field(default=None, metadata=_holds(MOMENT))
+    title: str = field(metadata=_holds(TEXT, copy=REWRITE, searched=True))
+    start: dt.date = field(metadata=_holds(MOMENT, copy=SHIFT))
+    end: dt.date | None = field(default=None, metadata=_holds(MOMENT, copy=SHIFT))
     ref: str | None = field(default=None, compare=False)
-    title_en: str | None = field(default=None, metadata=_holds(TEXT))
-    theme: str | None = field(default=None, metadata=_holds(TEXT))
-    occasion: str | None = field(default=None, metadata=_holds(TEXT))
-    venue: str | None = field(default=None, metadata=_holds(VENUE))
+    title_en: str | None = field(default=None, metadata=_holds(TEXT, copy=REWRITE, searched=True))
+    theme: str | None = field(default=None, metadata=_holds(TEXT, copy=REWRITE, searched=True))
+    occasion: str | None = field(default=None, metadata=_holds(TEXT, copy=REWRITE, searched=True))
+    venue: str | None = field(default=None, metadata=_holds(VENUE, searched=True))
     format: str = field(default="onsite", metadata=_holds(CODE, "format"))
-    status: str = field(default="planned", metadata=_holds(CODE, "status"))
+    status: str = field(default="planned", metadata=_holds(CODE, "status", copy=CLEAR))
     role: str = field(default="organiser", metadata=_holds(CODE, "role"))
     partners: list[str] = field(default_factory=list, metadata=_holds(NAMES))
     audience: str = field(default="all", metadata=_holds(CODE, "audience"))
-    attendance: int | None = field(default=None, metadata=_holds(COUNT))
-    online_views: int | None = field(default=None, metadata=_holds(COUNT))
-    items_displayed: int | None = field(default=None, metadata=_holds(COUNT))
+    attendance: int | None = field(default=None, metadata=_figure(N_("Attendance")))
+    online_views: int | None = field(default=None, metadata=_figure(N_("Online views")))
+    items_displayed: int | None = field(
+        default=None, metadata=_figure(N_("Items displayed"), CHECKLIST, kinds=("exhibition",))
+    )
     description: str | None = field(default=None, metadata=_holds(TEXT))
     notes: str | None = field(default=None, metadata=_holds(TEXT))
-    news_url: str | None = field(default=None, metadata=_holds(TEXT))
+    news_url: str | None = field(default=None, metadata=_holds(TEXT, copy=CLEAR, typed=False))
     people: list[PersonEntry] = field(default_factory=list, metadata=_holds(PEOPLE))
     programme: list[ProgrammeEntry] = field(default_factory=list, metadata=_holds(PROGRAMME))
     id: int | None = field(default=None, compare=False)
@@ -97,6 +128,64 @@ def event_fields(*kinds: str) -> tuple[Field, ...]:
 @functools.cache
 def field_names(*kinds: str) -> tuple[str, ...]:
     return tuple(item.name for item in event_fields(*kinds))
+
+
+# The kinds of field that hold one text each (a code is text too, but chosen from a vocabulary).
+TEXT_KINDS = (TEXT, VENUE, CODE)
+
+
+@functools.cache
+def text_fields() -> tuple[Field, ...]:
+    """The declared fields holding one text each; their limits are core/limits.py's, under the field's name."""
+    return event_fields(*TEXT_KINDS)
+
+
+def is_required(item: Field) -> bool:
+    """A field without a default must be given: an event has a kind, a title and a start."""
+    return item.default is MISSING and item.default_factory is MISSING
+
+
+@functools.cache
+def copied_as(action: str) -> tuple[str, ...]:
+    """The names of the fields a copy to another year treats so (KEEP, REWRITE, CLEAR or SHIFT)."""
+    return tuple(item.name for item in event_fields() if item.metadata["copy"] == action)
+
+
+@functools.cache
+def searched_fields() -> tuple[str, ...]:
+    """The fields whose text search looks in (with the partners' and people's names)."""
+    return tuple(item.name for item in event_fields() if item.metadata["searched"])
+
+
+@functools.cache
+def typed_text_fields() -> tuple[str, ...]:
+    """The free texts a user typed in words (not codes, not a web address)."""
+    return tuple(item.name for item in event_fields(TEXT, VENUE) if item.metadata["typed"])
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure of an event that the tallies sum, the year-end list shows and a copy to another year clears."""
+
+    name: str
+    heading: str  # msgid of its column
+    summed: str  # RECORDED or CHECKLIST
+    kinds: tuple[str, ...]  # the kinds of event it applies to; all when empty
+
+    def applies_to(self, kind: str) -> bool:
+        return not self.kinds or kind in self.kinds
+
+
+@functools.cache
+def figures() -> tuple[Figure, ...]:
+    """The tally figures, in the order of the columns that show them."""
+    return tuple(
+        Figure(item.name, **item.metadata["figure"]) for item in event_fields(COUNT) if "figure" in item.metadata
+    )
+
+
+def figure_names() -> tuple[str, ...]:
+    return tuple(figure.name for figure in figures())
 
 
 @dataclass

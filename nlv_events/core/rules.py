@@ -22,6 +22,8 @@ from nlv_events.core.records import (
     ProgrammeEntry,
     event_fields,
     field_names,
+    is_required,
+    text_fields,
 )
 from nlv_events.core.text import clean, clean_or_none
 from nlv_events.i18n import _
@@ -178,20 +180,27 @@ def validate_programme_entry(entry: ProgrammeEntry, record: EventRecord) -> None
 
 
 def normalise(record: EventRecord) -> EventRecord:
-    """Trim and NFC every text of `record` in place; returns it."""
-    record.title = clean(record.title)
+    """Trim and NFC every text of `record` in place; returns it. A required text or a code stays a text (empty
+    when blank); an optional one becomes None."""
     record.ref = clean_or_none(record.ref)
-    for name in field_names(TEXT, VENUE):
-        if name != "title":
-            setattr(record, name, clean_or_none(getattr(record, name)))
-    for name in field_names(CODE):
-        setattr(record, name, clean(getattr(record, name)))
+    for item in text_fields():
+        keep_text = is_required(item) or item.metadata["kind"] == CODE
+        setattr(record, item.name, (clean if keep_text else clean_or_none)(getattr(record, item.name)))
     partners: list[str] = []
     for partner in (clean(p) for p in record.partners):
         if partner and partner not in partners:
             partners.append(partner)
     record.partners = partners
     return record
+
+
+# The declared texts, each checked against its limit in core.limits: the free texts before the codes, as a form
+# reads them (the kind first, chosen before anything is typed).
+TEXT_CHECK_ORDER: tuple[str, ...] = (
+    "kind",
+    *field_names(TEXT, VENUE),
+    *(name for name in field_names(CODE) if name != "kind"),
+)
 
 
 def _require(condition: bool, message: str, field: str) -> None:
@@ -203,9 +212,8 @@ def _steps(record: EventRecord) -> list[Callable[[], object]]:
     """Every check of a normalised `record`, in the order the messages are given."""
     steps: list[Callable[[], object]] = []
     # Characters and lengths first: every later message may quote the text back.
-    for name in ("ref", "kind", "title", "title_en", "theme", "occasion", "venue", "news_url", "description", "notes"):
-        steps.append(partial(_check_text, name, getattr(record, name)))
-    for name in ("format", "status", "role", "audience"):
+    steps.append(partial(_check_text, "ref", record.ref))
+    for name in TEXT_CHECK_ORDER:
         steps.append(partial(_check_text, name, getattr(record, name)))
     steps.append(partial(_check_code, "kind", "kind", record.kind))
     steps.append(partial(_require, bool(record.title), _("The title is required."), "title"))

@@ -33,6 +33,7 @@ from nlv_events.core.records import (
     PlanEntry,
     ProgrammeEntry,
     field_names,
+    searched_fields,
 )
 from nlv_events.core.text import fold
 from nlv_events.i18n import _
@@ -79,11 +80,7 @@ def search_text(record: EventRecord) -> str:
     for entry in record.programme:
         people.extend(p.name for p in entry.people)
     parts: Iterable[str | None] = (
-        record.title,
-        record.title_en,
-        record.theme,
-        record.occasion,
-        record.venue,
+        *(getattr(record, name) for name in searched_fields()),
         *record.partners,
         *people,
     )

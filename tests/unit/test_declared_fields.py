@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from nlv_events.core import queries, store, vocab
+from nlv_events.core import limits, queries, rules, store, vocab
+from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.records import (
     CODE,
     COUNT,
@@ -19,6 +20,7 @@ from nlv_events.core.records import (
     PersonEntry,
     ProgrammeEntry,
     event_fields,
+    text_fields,
 )
 from nlv_events.services.interchange import file_format as interchange
 
@@ -85,3 +87,32 @@ def test_every_declared_field_survives_store_interchange_and_listing(db):
     for item in event_fields():
         if item.metadata["kind"] not in (PEOPLE, PROGRAMME):  # a listing leaves these out on purpose
             assert getattr(listed, item.name) == getattr(record, item.name), item.name
+
+
+BASE = {"kind": "talk", "title": "Tọa đàm", "start": START}
+
+
+def _valid_text(item: dataclasses.Field) -> str:
+    if item.metadata["kind"] == CODE:
+        return next(iter(vocab.VOCABULARIES[item.metadata["vocabulary"]]))
+    return "https://nlv.gov.vn/a.html" if item.name == "news_url" else "Văn hóa đọc"
+
+
+@pytest.mark.parametrize("item", text_fields(), ids=lambda item: item.name)
+def test_every_text_field_is_cleaned_and_limited_by_the_rules(item):
+    pasted = EventRecord(**{**BASE, item.name: f"\u200b {_valid_text(item)}  "})
+    assert getattr(rules.validate(pasted), item.name) == _valid_text(item)  # what pasting brings is gone
+
+    limit = limits.max_length(item.name)
+    too_long = _valid_text(item) + "x" * limit
+    with pytest.raises(ValidationError) as raised:
+        rules.validate(EventRecord(**{**BASE, item.name: too_long}))
+    assert raised.value.field == item.name
+
+
+@pytest.mark.parametrize("item", text_fields(), ids=lambda item: item.name)
+def test_every_text_field_is_read_and_type_checked_by_the_interchange_reader(item):
+    data = {"kind": "talk", "title": "Tọa đàm", "start": "2023-04-21", item.name: _valid_text(item)}
+    assert getattr(interchange.record_from_dict(data, 1), item.name) == _valid_text(item)
+    with pytest.raises(UserError, match=rf"4.*“{item.name}”"):
+        interchange.record_from_dict({**data, item.name: 12}, 4)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from dataclasses import MISSING, fields
 
-from nlv_events.core.records import EventRecord
+from nlv_events.core.records import CLEAR, REWRITE, SHIFT, EventRecord, copied_as
 from nlv_events.i18n import _
 
 
@@ -16,6 +17,14 @@ def _shift_year(moment: dt.date | None, years: int) -> dt.date | None:
         return moment.replace(year=moment.year + years)
     except ValueError:  # 29 February in a year without one
         return moment.replace(year=moment.year + years, day=28)
+
+
+# What a copy to another year puts in the fields declared CLEAR: each one's default ("planned", None).
+_DEFAULTS_OF_CLEARED = {
+    item.name: item.default
+    for item in fields(EventRecord)
+    if item.name in copied_as(CLEAR) and item.default is not MISSING
+}
 
 
 def duplicate(record: EventRecord) -> EventRecord:
@@ -29,24 +38,23 @@ def duplicate(record: EventRecord) -> EventRecord:
 
 
 def duplicate_to_next_year(record: EventRecord, years: int = 1, rename: bool = True) -> EventRecord:
-    """A new, planned copy of `record` a year later, with its programme moved too and last year's figures
-    cleared (they belong to the event that was held); `rename` replaces the year in the titles (the window
-    proposes every text change instead, through services.duplicate_year)."""
+    """A new, planned copy of `record` a year later, with its programme moved too and what belongs to the event
+    that was held (its status, figures and news link: the fields declared CLEAR in core/records.py) back to their
+    defaults; `rename` replaces the year in the texts declared REWRITE (the window proposes every text change
+    instead, through services.duplicate_year)."""
     twin = copy.deepcopy(record)
     twin.id = None
     twin.ref = None
     twin.version = None
-    twin.status = "planned"
-    twin.attendance = None
-    twin.online_views = None
-    twin.news_url = None
-    twin.start = _shift_year(record.start, years)  # type: ignore[assignment]
-    twin.end = _shift_year(record.end, years)
+    for name, default in _DEFAULTS_OF_CLEARED.items():
+        setattr(twin, name, default)
+    for name in copied_as(SHIFT):
+        setattr(twin, name, _shift_year(getattr(record, name), years))
     old_year, new_year = str(record.start.year), str(twin.start.year)
-    if rename and old_year in twin.title:
-        twin.title = twin.title.replace(old_year, new_year)
-    if rename and twin.title_en and old_year in twin.title_en:
-        twin.title_en = twin.title_en.replace(old_year, new_year)
+    for name in copied_as(REWRITE) if rename else ():
+        text = getattr(twin, name)
+        if text and old_year in text:
+            setattr(twin, name, text.replace(old_year, new_year))
     for row in twin.programme:
         row.start = _shift_year(row.start, years)  # type: ignore[assignment]
         row.end = _shift_year(row.end, years)

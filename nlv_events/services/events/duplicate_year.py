@@ -7,12 +7,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from nlv_events.core.records import EventRecord
+from nlv_events.core.records import REWRITE, EventRecord, copied_as
 from nlv_events.services.events import copying
 from nlv_events.services.planning import commemorations
 
-# The texts that name the year or count the editions; people's names and the notes are left alone.
-TEXT_FIELDS = ("title", "title_en", "theme", "occasion")
+# The texts that name the year or count the editions (declared REWRITE in core/records.py); people's names and the
+# notes are left alone.
+TEXT_FIELDS = copied_as(REWRITE)
 # "năm 2022", "2022" alone: years near the event's own (a founding year such as 1972 in "1972–2022" stays).
 _YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
 # "lần thứ 9", "lần thứ tư", "Kỷ niệm 92 năm" (any case, with or without accents), "92nd anniversary", "the 9th".

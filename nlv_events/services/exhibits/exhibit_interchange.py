@@ -13,7 +13,9 @@ from typing import Any
 
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.exhibit_records import ITEM_FIELDS, LOAN_FIELDS, ExhibitData, ItemEntry, LoanEntry, SectionEntry
+from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
+from nlv_events.services.interchange.parts import EventExporter, InterchangePart, register
 
 KEY = "exhibit"
 EXHIBIT_KEYS = {"sections", "loans", "count_override"}
@@ -186,3 +188,33 @@ def differs(event_id: int, data: ExhibitData) -> bool:
     from nlv_events.services.exhibits import structure
 
     return to_dict(structure.load(event_id)) != to_dict(data)
+
+
+class ExhibitPart(InterchangePart):
+    """The "exhibit" of each event: parsed by event position, checked against the event's kind, stored only
+    where it changes what the store holds."""
+
+    name = "exhibits"
+    order = 10
+    event_keys = frozenset({KEY})
+
+    def parse(self, data: dict[str, Any], events: list[Any]) -> dict[int, ExhibitData]:
+        return parse_events(events)
+
+    def check(self, parsed: dict[int, ExhibitData], number: int, record: EventRecord) -> None:
+        if number in parsed:
+            check(parsed[number], number, record.kind)
+
+    def differs(self, parsed: dict[int, ExhibitData], number: int, event_id: int) -> bool:
+        return number in parsed and differs(event_id, parsed[number])
+
+    def store_event(self, parsed: dict[int, ExhibitData], number: int, event_id: int) -> None:
+        if number in parsed and differs(event_id, parsed[number]):
+            store_exhibit(event_id, number, parsed[number])
+
+    def exporter(self, contacts: bool) -> EventExporter:
+        exhibit_of = exporter()
+        return lambda event_id, data: data.update(exhibit_of(event_id))
+
+
+register(ExhibitPart())

@@ -14,6 +14,7 @@ from nlv_events.core.models import Person
 from nlv_events.core.text import clean_or_none, fold
 from nlv_events.i18n import _
 from nlv_events.services.guests import guest_list as guests
+from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
 
 TEXT_KEYS = ("name", "honorific", "position", "organisation", "group", "state", "seat", "email", "phone", "notes",
              "invited_on", "invited_by")
@@ -165,3 +166,32 @@ def exporter(contacts: bool = False) -> Callable[[dict[str, Any], int], dict[str
     having = {event_id for (event_id,) in Guest.select(Guest.event).distinct().tuples()}
     return lambda event, event_id: with_guests(event, event_id, contacts) if event_id in having else event
 
+
+
+class GuestPart(InterchangePart):
+    """Each event's "guests", by event position; an event without the key keeps its list."""
+
+    name = "guests"
+    order = 30
+    event_keys = frozenset({"guests"})
+
+    def parse(self, data: dict[str, Any], events: list[Any]) -> dict[int, list[GuestData]]:
+        return {
+            number: parse(value["guests"], Place(event=number).fail)
+            for number, value in enumerate(events, 1)
+            if isinstance(value, dict) and value.get("guests") is not None
+        }
+
+    def store_event(self, parsed: dict[int, list[GuestData]], number: int, event_id: int) -> None:
+        store(event_id, parsed.get(number))
+
+    def exporter(self, contacts: bool) -> EventExporter:
+        add_guests = exporter(contacts)  # adds the "guests" to the event's object in place
+
+        def add(event_id: int, data: dict[str, Any]) -> None:
+            add_guests(data, event_id)
+
+        return add
+
+
+register(GuestPart())

@@ -18,6 +18,7 @@ from nlv_events.core.media_models import NewsItem, Photo, PhotoPerson
 from nlv_events.core.models import EventPerson, Person
 from nlv_events.core.text import clean
 from nlv_events.i18n import _
+from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
 from nlv_events.services.media import event_photos
 
 EVENT_KEYS = {"photos", "news_item"}
@@ -27,7 +28,9 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass
-class MediaPart:
+class MediaData:
+    """What the file says of one event's photos and news item."""
+
     photos: list[dict[str, Any]] | None = None  # None: the file says nothing of photos
     news: dict[str, str] | None = None
     people_named: set[str] = field(default_factory=set)
@@ -71,9 +74,9 @@ def to_dict(event_id: int) -> dict[str, Any]:
     return data
 
 
-def parse(data: dict[str, Any], place) -> MediaPart:
+def parse(data: dict[str, Any], place) -> MediaData:
     """Check the event's `photos` and `news_item`; `place` says where in the file, for messages."""
-    part = MediaPart()
+    part = MediaData()
     if data.get("photos") is not None:
         if not isinstance(data["photos"], list):
             raise place.fail("photos", _("expected a list."))
@@ -145,7 +148,7 @@ def _text(data: dict, key: str, place, prefix: str) -> str:
     return clean(value)
 
 
-def apply(event_id: int, part: MediaPart, place) -> None:
+def apply(event_id: int, part: MediaData, place) -> None:
     """Store what the file says of the event's photos and news item (inside the import's transaction)."""
     if part.photos is not None:
         appearances = {
@@ -173,3 +176,24 @@ def apply(event_id: int, part: MediaPart, place) -> None:
             setattr(item, key, value)
         item.updated_at = dt.datetime.now().replace(microsecond=0)
         item.save()
+
+
+class MediaPart(InterchangePart):
+    """Each event's "photos" and "news_item", one MediaData per event of the file, in order."""
+
+    name = "media"
+    order = 20
+    event_keys = frozenset(EVENT_KEYS)
+
+    def parse(self, data: dict[str, Any], events: list[Any]) -> list[MediaData]:
+        return [parse(value, Place(event=number)) for number, value in enumerate(events, 1)]
+
+    def store_event(self, parsed: list[MediaData], number: int, event_id: int) -> None:
+        apply(event_id, parsed[number - 1], Place(event=number))
+
+    def exporter(self, contacts: bool) -> EventExporter:
+        media_of = exporter()
+        return lambda event_id, data: data.update(media_of(event_id))
+
+
+register(MediaPart())

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from nlv_events.core import queries, store, vocab
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
-from nlv_events.core.records import EventRecord
+from nlv_events.core.records import EventRecord, figure_names, figures
 from nlv_events.core.resources import resource
 from nlv_events.i18n import _, current_language, ngettext
 from nlv_events.i18n.formats import format_span
@@ -225,9 +225,17 @@ class ProgressLine:
     planned: int = 0  # in the plan for the whole year
     due: int = 0  # planned to start by the day asked about
     held: int = 0  # recorded as held
+    # What the held events recorded of each figure declared on EventRecord, as the tallies sum it; None: nothing.
+    figures: dict[str, int | None] = field(default_factory=lambda: dict.fromkeys(figure_names()))
+
+    def add_held(self, values: dict[str, int | None]) -> None:
+        self.held += 1
+        for name, value in values.items():
+            if value is not None:
+                self.figures[name] = (self.figures[name] or 0) + value
 
     def to_json(self) -> dict:
-        return {"target": self.target, "planned": self.planned, "due": self.due, "held": self.held}
+        return {"target": self.target, "planned": self.planned, "due": self.due, "held": self.held, **self.figures}
 
 
 @dataclass
@@ -249,20 +257,25 @@ class Progress:
 
 
 def progress(year: int, today: dt.date | None = None) -> Progress:
-    """Planned against held so far, per kind and per month (cancelled events are neither)."""
+    """Planned against held so far, per kind and per month (cancelled events are neither), with what the held
+    events recorded of each figure."""
+    from nlv_events.services.reports import counting
+
     today = today or dt.date.today()
     plans = {plan.kind: plan.target for plan in store.plans(year)}
     kinds = {kind: ProgressLine(target=plans.get(kind)) for kind in vocab.KINDS}
     months = {month: ProgressLine() for month in range(1, 13)}
     total = ProgressLine(target=sum(plans.values()) if plans else None)
     first, last = queries.year_bounds(year)
-    rows = Event.select(Event.kind, Event.start_date, Event.status).where(
+    columns = [counting.figure_column(figure) for figure in figures()]
+    rows = Event.select(Event.kind, Event.start_date, Event.status, *columns).where(
         Event.deleted_at.is_null() & Event.start_date.between(first, last) & (Event.status != "cancelled")
     )
-    for kind, start, status in rows.tuples():
+    for kind, start, status, *values in rows.tuples():
         start = start if isinstance(start, dt.date) else dt.date.fromisoformat(str(start)[:10])
         for line in (kinds.setdefault(kind, ProgressLine()), months[start.month], total):
             line.planned += 1
             line.due += start <= today
-            line.held += status == "held"
+            if status == "held":
+                line.add_held(dict(zip(figure_names(), values, strict=True)))
     return Progress(year=year, today=today, kinds=kinds, months=months, total=total)

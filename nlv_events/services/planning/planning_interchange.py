@@ -12,6 +12,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.planning_models import Series
 from nlv_events.i18n import _
+from nlv_events.services.interchange.parts import InterchangePart, register
 from nlv_events.services.planning import commemorations, series
 
 DOCUMENT_KEYS = {"series", "commemorations"}
@@ -291,3 +292,25 @@ def add_to_export(document: dict[str, Any], ids: list[int]) -> None:
     custom = commemorations.custom()
     if custom:
         document["commemorations"] = [_commemoration_to_dict(item) for item in custom]
+
+
+class PlanningInterchangePart(InterchangePart):
+    """The file's "series" and "commemorations", and each event's links to them: stored once the file's events
+    are, since a link names an event by its position."""
+
+    name = "planning"
+    order = 40
+    document_keys = frozenset(DOCUMENT_KEYS)
+    event_keys = frozenset(EVENT_KEYS)
+
+    def parse(self, data: dict[str, Any], events: list[Any]) -> PlanningPart:
+        return parse(data)
+
+    def store_document(self, parsed: PlanningPart | None, event_ids: list[int | None]) -> None:
+        import_part(parsed, event_ids)
+
+    def export_document(self, document: dict[str, Any], event_ids: list[int]) -> None:
+        add_to_export(document, event_ids)
+
+
+register(PlanningInterchangePart())

@@ -13,6 +13,8 @@ import peewee
 
 from nlv_events.core import queries
 from nlv_events.core.models import Event, Venue
+from nlv_events.core.records import CHECKLIST, Figure
+from nlv_events.services.exhibits import structure
 
 
 def counts(year: int) -> peewee.Expression:
@@ -21,6 +23,12 @@ def counts(year: int) -> peewee.Expression:
     testing every guest against a list of ten thousand ids."""
     first, last = queries.year_bounds(year)
     return Event.deleted_at.is_null() & Event.start_date.between(first, last) & (Event.status != "cancelled")
+
+
+def figure_column(figure: Figure) -> peewee.Node:
+    """What is summed of `figure` (declared on EventRecord), for a query over Event: the event's own column, or
+    for a CHECKLIST figure the exhibition's checklist quantities unless the office keeps its own figure."""
+    return structure.items_displayed_expression() if figure.summed == CHECKLIST else getattr(Event, figure.name)
 
 
 def counted(year: int) -> peewee.ModelSelect:

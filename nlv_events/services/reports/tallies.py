@@ -8,7 +8,7 @@ from peewee import fn
 
 from nlv_events.core import store, vocab
 from nlv_events.core.models import Event, database_proxy
-from nlv_events.services.exhibits import structure
+from nlv_events.core.records import figure_names, figures
 from nlv_events.services.guests import guest_tallies
 from nlv_events.services.media import media_tallies
 from nlv_events.services.reports import counting
@@ -25,10 +25,9 @@ class KindTally:
     onsite: int = 0
     online: int = 0
     hybrid: int = 0
-    # None when no event recorded the figure: "not recorded" is not the same as zero.
-    attendance: int | None = None
-    online_views: int | None = None
-    items_displayed: int | None = None
+    # The figures declared on EventRecord (attendance, online views, items displayed…), summed over the events that
+    # recorded them; None when none did: "not recorded" is not the same as zero.
+    figures: dict[str, int | None] = field(default_factory=lambda: dict.fromkeys(figure_names()))
     plan: int | None = None
     previous_year: int = 0
     guests_invited: int = 0
@@ -46,9 +45,29 @@ class KindTally:
         """Change against the year before (0.2 = +20%); None when there is nothing to compare with."""
         return self.events / self.previous_year - 1 if self.previous_year else None
 
+    def __getattr__(self, name: str) -> int | None:
+        """A figure by its name (`tally.attendance`), as every other column is read."""
+        figures = self.__dict__.get("figures")
+        if figures is not None and name in figures:
+            return figures[name]
+        raise AttributeError(name)
+
     def add_figure(self, name: str, value: int | None) -> None:
         if value is not None:
-            setattr(self, name, (getattr(self, name) or 0) + value)
+            self.figures[name] = (self.figures[name] or 0) + value
+
+    def to_json(self) -> dict:
+        """Every column by name, the figures among them where the documented shape has them (docs/tallies.md)."""
+        data = asdict(self)
+        shape = {name: data[name] for name in COUNTED}
+        shape.update(data["figures"])
+        shape.update({name: data[name] for name in AFTER_FIGURES})
+        return shape
+
+
+# The columns of a tally other than the figures, in the order of the JSON: those before the figures, those after.
+COUNTED = ("events", "organised", "co_organised", "onsite", "online", "hybrid")
+AFTER_FIGURES = ("plan", "previous_year", "guests_invited", "guests_attending", "news_items", "photos")
 
 
 @dataclass
@@ -72,8 +91,8 @@ class YearTallies:
         """The documented JSON shape (docs/tallies.md): every kind present, zeros included."""
         return {
             "year": self.year,
-            "kinds": {kind: asdict(tally) for kind, tally in self.kinds.items()},
-            "total": asdict(self.total),
+            "kinds": {kind: tally.to_json() for kind, tally in self.kinds.items()},
+            "total": self.total.to_json(),
             "cancelled": self.cancelled,
             "months": {str(month): dict(counts) for month, counts in self.months.items()},
         }
@@ -85,11 +104,8 @@ _COLUMNS = (
     Event.format,
     Event.audience,
     Event.start_date,
-    Event.attendance,
-    Event.online_views,
-    # An exhibition with a checklist counts the checklist's quantities, unless the office keeps its own figure.
-    structure.items_displayed_expression(),
     media_tallies.has_news_expression(),
+    *(counting.figure_column(figure) for figure in figures()),
 )
 
 
@@ -112,7 +128,8 @@ def compute(year: int) -> YearTallies:
     kinds = {kind: KindTally() for kind in KIND_CODES}
     months = {month: dict.fromkeys(KIND_CODES, 0) for month in range(1, 13)}
     audiences = dict.fromkeys(vocab.AUDIENCES, 0)
-    for kind, role, form, audience, start, attendance, views, items, has_news in _rows(year):
+    names = figure_names()
+    for kind, role, form, audience, start, has_news, *values in _rows(year):
         tally = kinds.setdefault(kind, KindTally())
         tally.events += 1
         if role == "co_organiser":
@@ -121,9 +138,8 @@ def compute(year: int) -> YearTallies:
             tally.organised += 1
         if form in ("onsite", "online", "hybrid"):
             setattr(tally, form, getattr(tally, form) + 1)
-        tally.add_figure("attendance", attendance)
-        tally.add_figure("online_views", views)
-        tally.add_figure("items_displayed", items)
+        for name, value in zip(names, values, strict=True):
+            tally.add_figure(name, value)
         month = start.month if hasattr(start, "month") else int(str(start)[5:7])
         months[month][kind] = months[month].get(kind, 0) + 1
         audiences[audience] = audiences.get(audience, 0) + 1
@@ -141,22 +157,11 @@ def compute(year: int) -> YearTallies:
 
     total = KindTally()
     for tally in kinds.values():
-        for name in (
-            "events",
-            "organised",
-            "co_organised",
-            "onsite",
-            "online",
-            "hybrid",
-            "previous_year",
-            "guests_invited",
-            "guests_attending",
-            "news_items",
-            "photos",
-        ):
-            setattr(total, name, getattr(total, name) + getattr(tally, name))
-        for name in ("attendance", "online_views", "items_displayed"):
-            total.add_figure(name, getattr(tally, name))
+        for name in (*COUNTED, *AFTER_FIGURES):
+            if name != "plan":
+                setattr(total, name, getattr(total, name) + getattr(tally, name))
+        for name, value in tally.figures.items():
+            total.add_figure(name, value)
     total.plan = sum(plans.values()) if plans else None
 
     return YearTallies(

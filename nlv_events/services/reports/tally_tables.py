@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nlv_events.core import vocab
+from nlv_events.core.records import figures
 from nlv_events.i18n import N_, _
 from nlv_events.services.reports.tallies import KindTally, YearTallies
 
@@ -16,9 +17,8 @@ SUMMARY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("onsite", N_("Onsite"), "count"),
     ("online", N_("Online"), "count"),
     ("hybrid", N_("Hybrid"), "count"),
-    ("attendance", N_("Attendance"), "figure"),
-    ("online_views", N_("Online views"), "figure"),
-    ("items_displayed", N_("Items displayed"), "figure"),
+    # The figures declared on EventRecord, under the headings declared with them.
+    *((figure.name, figure.heading, "figure") for figure in figures()),
     ("plan", N_("Plan"), "figure"),
     ("plan_share", N_("Share of plan"), "share"),
     ("previous_year", N_("Previous year"), "count"),

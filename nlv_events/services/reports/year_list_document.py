@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from nlv_events.core import store, vocab
-from nlv_events.core.records import EventRecord
+from nlv_events.core.records import CHECKLIST, EventRecord, figure_names, figures
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import N_, _, ngettext
 from nlv_events.i18n.formats import format_day, format_number, format_span
@@ -17,7 +17,8 @@ from nlv_events.services.exhibits import structure
 from nlv_events.services.reports import counting
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-FIGURES = ("attendance", "online_views", "items_displayed")
+# A column per figure declared on EventRecord, each under its own heading and summed in the subtotals.
+FIGURES = figure_names()
 LABEL_SPAN = 7  # STT … format: the label of a total row covers them, each figure stands under its own column
 Step = Callable[[], None]
 # One word in the narrow column; the column's header says the rest.
@@ -27,23 +28,21 @@ SHORT_ROLES = {"organiser": N_("Host"), "co_organiser": N_("Partner")}
 @dataclass
 class Totals:
     events: int = 0
-    attendance: int | None = None
-    online_views: int | None = None
-    items_displayed: int | None = None
+    figures: dict[str, int | None] = field(default_factory=lambda: dict.fromkeys(FIGURES))  # None: none recorded
+
+    def _add_figure(self, name: str, value: int | None) -> None:
+        if value is not None:
+            self.figures[name] = (self.figures[name] or 0) + value
 
     def add(self, record: EventRecord) -> None:
         self.events += 1
         for name in FIGURES:
-            value = getattr(record, name)
-            if value is not None:
-                setattr(self, name, (getattr(self, name) or 0) + value)
+            self._add_figure(name, getattr(record, name))
 
     def merge(self, other: Totals) -> None:
         self.events += other.events
-        for name in FIGURES:
-            value = getattr(other, name)
-            if value is not None:
-                setattr(self, name, (getattr(self, name) or 0) + value)
+        for name, value in other.figures.items():
+            self._add_figure(name, value)
 
 
 def columns(news_links: bool = False) -> list[Column]:
@@ -56,9 +55,7 @@ def columns(news_links: bool = False) -> list[Column]:
         Column(_("Role"), narrow=True),
         Column(_("Partners"), weight=1.3),
         Column(_("Format"), narrow=True),
-        Column(_("Attendance"), fit=True, align="right"),
-        Column(_("Online views"), fit=True, align="right"),
-        Column(_("Items displayed"), fit=True, align="right"),
+        *(Column(_(figure.heading), fit=True, align="right") for figure in figures()),
         Column(_("Notes"), weight=1.6 if news_links else 0.8, italic=True),
     ]
 
@@ -111,7 +108,7 @@ def _total_row(label: str, totals: Totals) -> Row:
         label=label, count=format_number(totals.events)
     )
     return Row(
-        [Cell.of(counted), *(Cell.of(format_number(getattr(totals, name)), "right") for name in FIGURES), Cell()],
+        [Cell.of(counted), *(Cell.of(format_number(totals.figures[name]), "right") for name in FIGURES), Cell()],
         "total",
         span=LABEL_SPAN,
     )
@@ -134,11 +131,14 @@ def _group(rows: list[Row], heading: str, items: Iterable[tuple[str, EventRecord
 
 
 def _with_items_as_tallied(records: list[EventRecord], query) -> list[EventRecord]:
-    """The records with "items displayed" as the tallies count it: an exhibition's checklist sum unless the office
-    keeps its own figure. The list and the tallies go into the same annual report and must agree."""
-    counted = structure.items_displayed_by_event(query)
-    for record in records:
-        record.items_displayed = counted.get(record.id, record.items_displayed)
+    """The records with each CHECKLIST figure ("items displayed") as the tallies count it: an exhibition's
+    checklist sum unless the office keeps its own figure. The list and the tallies go into the same annual report
+    and must agree."""
+    for figure in figures():
+        if figure.summed == CHECKLIST:
+            counted = structure.items_displayed_by_event(query)
+            for record in records:
+                setattr(record, figure.name, counted.get(record.id, getattr(record, figure.name)))
     return records
 
 

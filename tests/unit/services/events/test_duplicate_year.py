@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from nlv_events.core.records import EventRecord, ProgrammeEntry
+from nlv_events.core.records import EventRecord, ProgrammeEntry, figures
 from nlv_events.services.events import duplicate_year
 
 
@@ -48,3 +48,34 @@ def test_editions_written_in_words_move_on_in_words_then_in_figures():
     assert rewrite("Ngày Sách lần thứ tư năm 2025", 2025, 1) == "Ngày Sách lần thứ 5 năm 2026"
     assert rewrite("NGÀY SÁCH LẦN THỨ BA NĂM 2024", 2024, 1) == "NGÀY SÁCH LẦN THỨ TƯ NĂM 2025"
     assert rewrite("Hội thi lần thứ ba mươi năm 2022", 2022, 1) == "Hội thi lần thứ ba mươi năm 2023"  # not "tư mươi"
+
+
+def _held_exhibition() -> EventRecord:
+    return EventRecord(
+        kind="exhibition",
+        title="Triển lãm sách năm 2024",
+        start=dt.date(2024, 9, 1),
+        end=dt.date(2024, 9, 30),
+        status="held",
+        attendance=3200,
+        online_views=15000,
+        items_displayed=150,
+        news_url="https://nlv.gov.vn/tin-tuc/trien-lam-2024.html",
+        notes="Phối hợp với Vụ Thư viện",
+    )
+
+
+def test_a_copy_of_a_held_exhibition_to_another_year_keeps_none_of_its_figures():
+    twin, _changes = duplicate_year.duplicate_to_year(_held_exhibition(), 2025)
+    # 150 items displayed in 2024 are not a figure of the 2025 exhibition, nor are its visitors or its news
+    assert (twin.items_displayed, twin.attendance, twin.online_views) == (None, None, None)
+    assert twin.status == "planned" and twin.news_url is None
+    assert twin.notes == "Phối hợp với Vụ Thư viện" and twin.start == dt.date(2025, 9, 1)
+
+
+def test_every_figure_of_the_declaration_is_cleared_by_a_copy():
+    held = _held_exhibition()
+    twin, _changes = duplicate_year.duplicate_to_year(held, 2026)
+    for figure in figures():
+        assert getattr(held, figure.name) is not None, figure.name  # the sample records every figure
+        assert getattr(twin, figure.name) is None, figure.name

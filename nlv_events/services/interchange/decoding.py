@@ -1,0 +1,91 @@
+"""Reading the bytes of an interchange file: UTF-8, JSON, no broken character; then the checks of reading.py."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import _
+from nlv_events.services.interchange.reading import Document, parse_document
+
+
+def _bad_string(value: Any, path: str) -> str | None:
+    """The place of the first text (key or value) holding a lone surrogate, which no file or database can store."""
+    if isinstance(value, str):
+        return path if _has_surrogate(value) else None
+    if isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            found = _bad_string(item, f"{path}[{index}]")
+            if found:
+                return found
+    if isinstance(value, dict):
+        for key, item in value.items():
+            inner = f"{path}.{key}" if path else key
+            if _has_surrogate(key):
+                return path or "/"
+            found = _bad_string(item, inner)
+            if found:
+                return found
+    return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def _has_surrogate(text: str) -> bool:
+    return _SURROGATE.search(text) is not None
+
+
+def read_document(path: str | os.PathLike[str]) -> Document:
+    """Read and check the interchange file at `path`."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(_("The file {path} does not exist.").format(path=path)) from None
+    except OSError as error:
+        raise UserError(_("Cannot read {path}: {reason}").format(path=path, reason=error.strerror or error)) from None
+    return parse_text(raw, path)
+
+
+def parse_text(raw: bytes, path: str | os.PathLike[str]) -> Document:
+    """Decode and check the bytes of an interchange file read from `path` (named in messages)."""
+    try:
+        text = raw.decode("utf-8-sig")
+        data = json.loads(text)
+        # Strict UTF-8 cannot hold a surrogate: only a \uD800-\uDFFF escape can make one, so a file without such
+        # an escape skips the walk through its half million strings (a third of reading ten thousand events).
+        bad = _bad_string(data, "") if _SURROGATE_ESCAPE.search(text) else None
+    except UnicodeDecodeError:
+        raise UserError(_("{path} is not UTF-8 text; save it as UTF-8 and try again.").format(path=path)) from None
+    except json.JSONDecodeError as error:
+        raise UserError(
+            _("{path} is not valid JSON (line {line}, column {column}: {reason}).").format(
+                path=path, line=error.lineno, column=error.colno, reason=error.msg
+            )
+        ) from None
+    except RecursionError:
+        raise UserError(
+            _("{path} nests lists or objects too deeply to be an NLV Events data file; nothing was imported.").format(
+                path=path
+            )
+        ) from None
+    except ValueError:  # Python refuses integers of more than 4 300 digits
+        raise UserError(
+            _("{path} holds a number with thousands of digits, which no field can take; nothing was imported.").format(
+                path=path
+            )
+        ) from None
+    if bad is not None:
+        raise UserError(
+            _(
+                "{path}: the text at “{place}” holds a broken character (a lone UTF-16 surrogate such as \\ud800); "
+                "fix or remove it. Nothing was imported."
+            ).format(path=path, place=bad)
+        )
+    return parse_document(data)

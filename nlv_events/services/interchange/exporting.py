@@ -1,0 +1,100 @@
+"""Writing the store (or a year of it) as an interchange document: each event's declared fields, then the
+registered parts' keys."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from typing import Any
+
+from nlv_events.core import queries, store, when
+from nlv_events.core.models import Event
+from nlv_events.core.records import (
+    CODE,
+    COUNT,
+    MOMENT,
+    NAMES,
+    PEOPLE,
+    PROGRAMME,
+    TEXT,
+    VENUE,
+    EventRecord,
+    PersonEntry,
+    ProgrammeEntry,
+    event_fields,
+)
+from nlv_events.services.interchange import parts
+from nlv_events.services.interchange.importing import BATCH_SIZE, Progress
+from nlv_events.services.interchange.reading import FORMAT
+from nlv_events.services.workspace.files import atomic_output
+
+
+def person_to_dict(person: PersonEntry) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": person.name}
+    for key in ("honorific", "position", "organisation"):
+        if getattr(person, key):
+            data[key] = getattr(person, key)
+    data["role"] = person.role
+    return data
+
+
+def programme_row_to_dict(row: ProgrammeEntry) -> dict[str, Any]:
+    return {
+        "start": when.to_iso(row.start),
+        "end": when.to_iso(row.end),
+        "title": row.title,
+        "place": row.place,
+        "people": [person_to_dict(person) for person in row.people],
+    }
+
+
+# How each kind of declared field is written in the file.
+_WRITERS: dict[str, Callable[[Any], Any]] = {
+    TEXT: lambda value: value,
+    CODE: lambda value: value,
+    VENUE: lambda value: value,
+    COUNT: lambda value: value,
+    MOMENT: when.to_iso,
+    NAMES: list,
+    PEOPLE: lambda people: [person_to_dict(person) for person in people],
+    PROGRAMME: lambda rows: [programme_row_to_dict(row) for row in rows],
+}
+
+
+def record_to_dict(record: EventRecord) -> dict[str, Any]:
+    """The interchange form of an event: its ref and every declared field, `null` where empty."""
+    data: dict[str, Any] = {"ref": record.ref}
+    for item in event_fields():
+        data[item.name] = _WRITERS[item.metadata["kind"]](getattr(record, item.name))
+    return data
+
+
+def export_document(
+    year: int | None = None, progress: Progress | None = None, contacts: bool = False
+) -> dict[str, Any]:
+    """The whole store (or the events starting in `year` and that year's plan) as an interchange document; the
+    guests' e-mail and phone only when `contacts` is asked for."""
+    ids = [event_id for (event_id,) in queries.events(year=year).select(Event.id).tuples()]
+    registered = parts.registered()
+    # Each part's exporter asks only about the events that have its data: most have no exhibition, guests or photos.
+    exporters = [exporter for part in registered if (exporter := part.exporter(contacts)) is not None]
+    events: list[dict[str, Any]] = []
+    for start in range(0, len(ids), BATCH_SIZE):
+        for record in store.load_records(ids[start : start + BATCH_SIZE]):
+            data = record_to_dict(record)
+            for add_keys in exporters:
+                add_keys(record.id, data)  # type: ignore[arg-type]
+            events.append(data)
+        if progress is not None:
+            progress(len(events), len(ids))
+    document = {"format": FORMAT, "plans": [plan.__dict__ for plan in store.plans(year)], "events": events}
+    for part in registered:
+        part.export_document(document, ids)
+    return document
+
+
+def write_document(document: dict[str, Any], path: str | os.PathLike[str]) -> None:
+    with atomic_output(path, "w", encoding="utf-8", newline="\n") as stream:
+        json.dump(document, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")

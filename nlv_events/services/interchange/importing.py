@@ -1,0 +1,221 @@
+"""Storing a checked interchange document: every plan and event, and each registered part's data, or nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from nlv_events.core import guard, rules, store
+from nlv_events.core.errors import ValidationError
+from nlv_events.core.models import AnnualPlan, Event, database_proxy
+from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry
+from nlv_events.core.rules import field_label
+from nlv_events.services.interchange import parts
+from nlv_events.services.interchange.parts import InterchangePart, Place
+from nlv_events.services.interchange.reading import Document
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+# Events written per transaction: a large import lets other people save between batches instead of waiting for it.
+BATCH_SIZE = 500
+
+
+@dataclass
+class ImportSummary:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    plans: int = 0
+
+
+def _fill_from_current(record: EventRecord, current: EventRecord) -> None:
+    """What a file leaves out of a person (form of address, position, organisation) is what that same event
+    already says of them: a file of names only must not wipe the details an event was printed with."""
+    known = {person.name: person for person in current.people}
+    known_in_rows = {person.name: person for row in current.programme for person in row.people}
+    for entry in record.people:
+        _complete(entry, known.get(entry.name))
+    for row in record.programme:
+        for entry in row.people:
+            _complete(entry, known_in_rows.get(entry.name))
+
+
+def _complete(entry: PersonEntry, stored: PersonEntry | None) -> None:
+    if stored is not None:
+        entry.honorific = entry.honorific or stored.honorific
+        entry.position = entry.position or stored.position
+        entry.organisation = entry.organisation or stored.organisation
+
+
+def _carry_row_ids(record: EventRecord, current: EventRecord) -> None:
+    """Match the file's rows to the stored ones (by order) so an update keeps their ids."""
+    for entry, stored in zip(record.people, current.people, strict=False):
+        entry.id = stored.id
+    for row, stored_row in zip(record.programme, current.programme, strict=False):
+        row.id = stored_row.id
+        for entry, stored in zip(row.people, stored_row.people, strict=False):
+            entry.id = stored.id
+
+
+@dataclass
+class _Undo:
+    """What an import has committed so far, to take it back whole if a later batch fails."""
+
+    created: list[int] = field(default_factory=list)
+    replaced: list[EventRecord] = field(default_factory=list)
+    plans: list[tuple[PlanEntry, int | None]] = field(default_factory=list)
+
+    def add(self, batch: _Undo) -> None:
+        self.created += batch.created
+        self.replaced += batch.replaced
+        self.plans += batch.plans
+
+
+def _check_all(document: Document, registered: list[InterchangePart]) -> None:
+    """Every rule on every plan and event (and on each part of it), before anything is written: a bad one refuses
+    the whole file."""
+    for number, plan in enumerate(document.plans, start=1):
+        try:
+            rules.validate_plan(plan)
+        except ValidationError as error:
+            raise Place(plan=number).fail(error.field, error.message) from None
+    for number, record in enumerate(document.events, start=1):
+        try:
+            rules.validate(record)
+            for part in registered:
+                part.check(document.parts.get(part.name), number, record)
+        except ValidationError as error:
+            raise Place(event=number).fail(error.field and field_label(error.field), error.message) from None
+
+
+def _import_event(
+    record: EventRecord,
+    stored: dict[str, tuple[EventRecord, bool]],
+    summary: ImportSummary,
+    undo: _Undo,
+    parts_differ: Callable[[int], bool],
+) -> None:
+    """Add, update or leave one (already checked) event; `stored` holds the batch's stored events by ref, and
+    `parts_differ(event_id)` says whether the file changes a part of the stored event (its exhibition…)."""
+    found = stored.get(record.ref) if record.ref else None
+    if found is None and not record.ref:
+        existing = store.find_existing(record)
+        if existing is not None:
+            found = (store.load_record(existing), existing.deleted_at is not None)
+    if found is None:
+        saved = store.save_event(record)
+        undo.created.append(saved.id)
+        summary.created += 1
+        return
+    current, deleted = found
+    _fill_from_current(record, current)
+    record.id = current.id
+    record.ref = record.ref or current.ref
+    if not deleted and current == record and not parts_differ(current.id):  # type: ignore[arg-type]
+        summary.unchanged += 1
+        return
+    _carry_row_ids(record, current)
+    store.save_event(record)
+    undo.replaced.append(current)
+    summary.updated += 1
+
+
+def _save_plans(plans: list[PlanEntry], summary: ImportSummary, undo: _Undo) -> None:
+    for plan in plans:
+        previous = AnnualPlan.get_or_none((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind))
+        store.save_plan(plan)
+        undo.plans.append((plan, previous.target if previous else None))
+        summary.plans += 1
+
+
+def _import_batch(
+    document: Document, registered: list[InterchangePart], start: int, batch_size: int, summary: ImportSummary
+) -> _Undo:
+    """The events `start` … `start + batch_size` of `document` with their parts, in one transaction (the first
+    batch brings the plans, the last the parts of the whole file); returns what to take back if a later one fails."""
+    batch = _Undo()
+    events = document.events[start : start + batch_size]
+    numbered = list(enumerate(events, start=start + 1))
+    with database_proxy.atomic():
+        if start == 0:
+            _save_plans(document.plans, summary, batch)
+        stored = store.stored_by_ref([record.ref for record in events if record.ref])
+        for number, record in numbered:
+
+            def parts_differ(event_id: int, number: int = number) -> bool:
+                return any(part.differs(document.parts.get(part.name), number, event_id) for part in registered)
+
+            _import_event(record, stored, summary, batch, parts_differ)
+        for part in registered:
+            for number, record in numbered:
+                part.store_event(document.parts.get(part.name), number, record.id)  # type: ignore[arg-type]
+        if start + batch_size >= len(document.events):
+            event_ids = [record.id for record in document.events]
+            for part in registered:
+                part.store_document(document.parts.get(part.name), event_ids)
+    return batch
+
+
+def import_document(
+    document: Document, progress: Progress | None = None, batch_size: int = BATCH_SIZE
+) -> ImportSummary:
+    """Store every plan and event of `document`: all of it, or nothing.
+
+    Everything is checked first. A file of up to `batch_size` events is written in one transaction; a larger one in
+    transactions of `batch_size` events, so others can save in between, and if a batch fails (or `progress` raises,
+    which is how the window cancels) the batches already written are taken back. The stored events of a batch are
+    read together and compared in memory, so re-importing an unchanged file of ten thousand events asks the
+    database a few dozen times, not seventy thousand. `progress(done, total)` is called after each batch.
+    """
+    summary = ImportSummary()
+    registered = parts.registered()
+    _check_all(document, registered)
+    committed = _Undo()
+    total = len(document.events)
+    with guard.database_errors():
+        try:
+            for start in range(0, max(total, 1), batch_size):
+                committed.add(_import_batch(document, registered, start, batch_size, summary))
+                if progress:
+                    progress(min(start + batch_size, total), total)
+        except BaseException:
+            if committed.created or committed.replaced or committed.plans:
+                _take_back_quietly(committed)
+            raise
+    return summary
+
+
+def _take_back(undo: _Undo) -> None:
+    """Undo the batches already committed, newest first, so a failed import leaves the store as it found it."""
+    with database_proxy.atomic():
+        for start in range(0, len(undo.created), 500):
+            Event.delete().where(Event.id.in_(undo.created[start : start + 500])).execute()
+        for previous in reversed(undo.replaced):
+            previous.version = None
+            store.save_event(previous)
+        for plan, target in reversed(undo.plans):
+            if target is None:
+                AnnualPlan.delete().where((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind)).execute()
+            else:
+                AnnualPlan.update(target=target).where(
+                    (AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind)
+                ).execute()
+
+
+def _take_back_quietly(undo: _Undo) -> None:
+    try:
+        _take_back(undo)
+        return
+    except Exception:
+        log.warning("taking back a failed import: reconnecting to the database", exc_info=True)
+    # The failure may have been the connection itself (a server restarted): once more on a fresh one.
+    try:
+        database = database_proxy.obj
+        with contextlib.suppress(Exception):
+            database.close()
+        database.connect(reuse_if_open=True)
+        _take_back(undo)
+    except Exception:  # the original failure is what the user must see; this one goes to the log
+        log.exception("could not take back a failed import")

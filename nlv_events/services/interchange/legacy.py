@@ -1,0 +1,100 @@
+"""Texts of an interchange file typed in an old 8-bit Vietnamese encoding (TCVN3, VNI): found, described and,
+once the user says so, converted before the import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from nlv_events.core import legacy_text
+from nlv_events.core.errors import UserError
+from nlv_events.core.records import EventRecord, typed_text_fields
+from nlv_events.i18n import _, ngettext
+from nlv_events.services.interchange.reading import Document
+
+
+@dataclass
+class LegacyText:
+    """One text of a file that reads as an old 8-bit encoding, with where it is and what it would become."""
+
+    where: str
+    text: str
+    encoding: str
+    converted: str
+    apply: Callable[[str], None]
+
+
+def _text_slots(record: EventRecord) -> Iterator[tuple[str, str, Callable[[str], None]]]:
+    """(place, text, setter) of every text of `record` a user typed."""
+
+    def attribute(owner: object, name: str) -> Callable[[str], None]:
+        return lambda value: setattr(owner, name, value)
+
+    def item(values: list[str], index: int) -> Callable[[str], None]:
+        return lambda value: values.__setitem__(index, value)
+
+    for name in typed_text_fields():
+        yield name, getattr(record, name), attribute(record, name)
+    for index, partner in enumerate(record.partners):
+        yield f"partners[{index + 1}]", partner, item(record.partners, index)
+    groups = [("people", record.people)]
+    for number, row in enumerate(record.programme, start=1):
+        yield f"programme[{number}].title", row.title, attribute(row, "title")
+        yield f"programme[{number}].place", row.place, attribute(row, "place")
+        groups.append((f"programme[{number}].people", row.people))
+    for prefix, people in groups:
+        for number, person in enumerate(people, start=1):
+            for name in ("name", "honorific", "position", "organisation"):
+                yield f"{prefix}[{number}].{name}", getattr(person, name), attribute(person, name)
+
+
+def find_legacy_text(document: Document) -> list[LegacyText]:
+    """Every text of `document` typed in TCVN3 or VNI; nothing is changed."""
+    found = []
+    for number, record in enumerate(document.events, start=1):
+        for key, value, setter in _text_slots(record):
+            encoding = legacy_text.detect(value)
+            if encoding is not None:
+                where = _("event {number}, field “{field}”").format(number=number, field=key)
+                found.append(LegacyText(where, value, encoding, legacy_text.to_unicode(value, encoding), setter))
+    return found
+
+
+def describe_legacy_text(found: list[LegacyText]) -> str:
+    """What the user is asked about, the same in the window and on the command line."""
+    first = found[0]
+    return ngettext(
+        "{count} text looks typed in an old Vietnamese encoding ({encodings}), e.g. {where}: “{text}” would become "
+        "“{converted}”.",
+        "{count} texts look typed in an old Vietnamese encoding ({encodings}), e.g. {where}: “{text}” would become "
+        "“{converted}”.",
+        len(found),
+    ).format(
+        count=len(found),
+        encodings=", ".join(sorted({legacy_text.ENCODING_NAMES[item.encoding] for item in found})),
+        where=first.where,
+        text=first.text[:40],
+        converted=first.converted[:40],
+    )
+
+
+def convert_legacy_text(found: list[LegacyText]) -> int:
+    """Convert what `find_legacy_text` found, once the user has said yes; returns how many texts changed."""
+    for item in found:
+        item.apply(item.converted)
+    return len(found)
+
+
+class LegacyTextError(UserError):
+    """The file holds text in an old encoding and the user has not (yet) said to convert it."""
+
+
+def handle_legacy_text(document: Document, convert: bool) -> int:
+    """The command line's answer to the question: convert with --convert-legacy, else refuse the file saying where.
+    Returns how many texts were converted."""
+    found = find_legacy_text(document)
+    if not found:
+        return 0
+    if not convert:
+        raise LegacyTextError(describe_legacy_text(found))
+    return convert_legacy_text(found)

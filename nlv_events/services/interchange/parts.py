@@ -1,0 +1,107 @@
+"""The parts of the interchange file that features bring (exhibitions, guests, photos, planning), and their registry.
+
+The reading, importing and exporting code knows no feature: it loops over the registered parts, in the order of
+their `order`. Each feature's part module registers its part when it is imported; `registered()` imports them
+through services/interchange/features.py, the one list of the features that have a part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from nlv_events.core.errors import UserError
+from nlv_events.core.records import EventRecord
+from nlv_events.i18n import _
+
+# Adds a part's keys to one exported event: (the event's id, its interchange object).
+EventExporter = Callable[[int, dict[str, Any]], None]
+
+
+class Place:
+    """Where in the file a value sits, for messages: "event 3, field “start”"."""
+
+    def __init__(self, event: int | None = None, plan: int | None = None) -> None:
+        self.event = event
+        self.plan = plan
+
+    def fail(self, key: str | None, problem: str) -> UserError:
+        if self.event is not None and key:
+            where = _("event {number}, field “{field}”").format(number=self.event, field=key)
+        elif self.event is not None:
+            where = _("event {number}").format(number=self.event)
+        elif self.plan is not None:
+            where = _("plan {number}, field “{field}”").format(number=self.plan, field=key)
+        else:
+            where = _("field “{field}”").format(field=key)
+        return UserError(f"{where}: {problem}")
+
+
+class InterchangePart:
+    """One feature's share of the interchange file. A part owns keys of the document (`document_keys`) and of
+    each event (`event_keys`); what it reads is its own (`parse`), and the core hands it back at each step. Every
+    step has a default that does nothing, so a part says only what it does. Events are numbered from 1, in the
+    file's order."""
+
+    name: str = ""
+    order: int = 100  # parts run (and their keys are written) in this order, then by name
+    document_keys: frozenset[str] = frozenset()
+    event_keys: frozenset[str] = frozenset()
+
+    def parse(self, data: dict[str, Any], events: list[Any]) -> Any:
+        """Check the shape of the part's keys in the decoded file (`events` is its list of events); nothing is
+        stored. Raise UserError naming the place (see `Place`)."""
+        return None
+
+    def check(self, parsed: Any, number: int, record: EventRecord) -> None:
+        """Apply the part's rules to event `number` (`record`, already checked), before anything is written."""
+
+    def differs(self, parsed: Any, number: int, event_id: int) -> bool:
+        """Whether importing event `number` would change what the stored event `event_id` holds of this part: an
+        event the file leaves as it is otherwise then counts as updated, not unchanged."""
+        return False
+
+    def store_event(self, parsed: Any, number: int, event_id: int) -> None:
+        """Store the part of event `number` on the stored `event_id`, inside the import's transaction (after the
+        batch's events are saved)."""
+
+    def store_document(self, parsed: Any, event_ids: list[int | None]) -> None:
+        """Store the part of the whole file, inside the last batch's transaction; `event_ids` are the stored
+        events, in the file's order."""
+
+    def exporter(self, contacts: bool) -> EventExporter | None:
+        """What adds the part's keys to each exported event, or None; `contacts`: the user asked for e-mail
+        addresses and phone numbers. Made once per export, so it can ask the database once for all events."""
+        return None
+
+    def export_document(self, document: dict[str, Any], event_ids: list[int]) -> None:
+        """Add the part's document keys (and event keys known only for the whole file) to an exported document;
+        `event_ids` are the exported events, in the order of document["events"]."""
+
+
+_PARTS: dict[str, InterchangePart] = {}
+
+
+def register(part: InterchangePart) -> InterchangePart:
+    """Add `part` (or replace the part of that name); returns it, so a module can keep it."""
+    _PARTS[part.name] = part
+    return part
+
+
+def unregister(name: str) -> None:
+    _PARTS.pop(name, None)
+
+
+def registered() -> list[InterchangePart]:
+    """Every registered part, in a stable order."""
+    from nlv_events.services.interchange import features  # noqa: F401  (importing them registers them)
+
+    return sorted(_PARTS.values(), key=lambda part: (part.order, part.name))
+
+
+def document_keys() -> set[str]:
+    return {key for part in registered() for key in part.document_keys}
+
+
+def event_keys() -> set[str]:
+    return {key for part in registered() for key in part.event_keys}
