@@ -24,7 +24,7 @@ from nlv_events.core.records import (
     ProgrammeEntry,
     event_fields,
 )
-from nlv_events.services.interchange import parts
+from nlv_events.services.interchange import features
 from nlv_events.services.interchange.importing import BATCH_SIZE, Progress
 from nlv_events.services.interchange.reading import FORMAT
 from nlv_events.services.workspace.files import atomic_output
@@ -76,7 +76,7 @@ def export_document(
     """The whole store (or the events starting in `year` and that year's plan) as an interchange document; the
     guests' e-mail and phone only when `contacts` is asked for."""
     ids = [event_id for (event_id,) in queries.events(year=year).select(Event.id).tuples()]
-    registered = parts.registered()
+    registered = features.registered()
     # Each part's exporter asks only about the events that have its data: most have no exhibition, guests or photos.
     exporters = [exporter for part in registered if (exporter := part.exporter(contacts)) is not None]
     events: list[dict[str, Any]] = []

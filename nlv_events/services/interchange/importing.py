@@ -12,7 +12,7 @@ from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import AnnualPlan, Event, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry
 from nlv_events.core.rules import field_label
-from nlv_events.services.interchange import parts
+from nlv_events.services.interchange import features
 from nlv_events.services.interchange.parts import InterchangePart, Place
 from nlv_events.services.interchange.reading import Document
 
@@ -170,7 +170,7 @@ def import_document(
     database a few dozen times, not seventy thousand. `progress(done, total)` is called after each batch.
     """
     summary = ImportSummary()
-    registered = parts.registered()
+    registered = features.registered()
     _check_all(document, registered)
     committed = _Undo()
     total = len(document.events)

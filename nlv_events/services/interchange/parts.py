@@ -1,8 +1,9 @@
 """The parts of the interchange file that features bring (exhibitions, guests, photos, planning), and their registry.
 
 The reading, importing and exporting code knows no feature: it loops over the registered parts, in the order of
-their `order`. Each feature's part module registers its part when it is imported; `registered()` imports them
-through services/interchange/features.py, the one list of the features that have a part.
+their `order`. Each feature's part module registers its part here when it is imported; the reading, importing and
+exporting code asks services/interchange/features.py, the one list of the features that have a part, which imports
+them first (so this module, which every part imports, imports none of them: no circle).
 """
 
 from __future__ import annotations
@@ -93,15 +94,5 @@ def unregister(name: str) -> None:
 
 
 def registered() -> list[InterchangePart]:
-    """Every registered part, in a stable order."""
-    from nlv_events.services.interchange import features  # noqa: F401  (importing them registers them)
-
+    """Every part registered so far, in a stable order (features.registered() makes sure they all are)."""
     return sorted(_PARTS.values(), key=lambda part: (part.order, part.name))
-
-
-def document_keys() -> set[str]:
-    return {key for part in registered() for key in part.document_keys}
-
-
-def event_keys() -> set[str]:
-    return {key for part in registered() for key in part.event_keys}

@@ -24,7 +24,7 @@ from nlv_events.core.records import (
     is_required,
 )
 from nlv_events.i18n import _
-from nlv_events.services.interchange import parts
+from nlv_events.services.interchange import features
 from nlv_events.services.interchange.parts import Place
 
 FORMAT = "nlv-events/1"
@@ -148,7 +148,7 @@ def record_from_dict(data: Any, number: int, allowed: set[str] | None = None) ->
     event may have (its own and the registered parts')."""
     place = Place(event=number)
     data = _object(data, place, "events")
-    _unknown_keys(data, allowed if allowed is not None else OWN_EVENT_KEYS | parts.event_keys(), place)
+    _unknown_keys(data, allowed if allowed is not None else OWN_EVENT_KEYS | features.event_keys(), place)
     texts = {key: _text(data, key, place) for key in TEXT_KEYS}
     for key in REQUIRED_TEXT_KEYS:
         if not texts[key]:
@@ -196,13 +196,13 @@ def parse_document(data: Any) -> Document:
                 found=json.dumps(data.get("format"), ensure_ascii=False), expected=FORMAT
             )
         )
-    registered = parts.registered()
-    _unknown_keys(data, OWN_DOCUMENT_KEYS | parts.document_keys(), place)
+    registered = features.registered()
+    _unknown_keys(data, OWN_DOCUMENT_KEYS | features.document_keys(), place)
     meta = data.get("meta") or {}
     if not isinstance(meta, dict):
         raise place.fail("meta", _("expected an object."))
     raw_events = _list(data, "events", place)
-    allowed = OWN_EVENT_KEYS | parts.event_keys()
+    allowed = OWN_EVENT_KEYS | features.event_keys()
     document = Document(
         events=[record_from_dict(value, number, allowed) for number, value in enumerate(raw_events, 1)],
         plans=[_plan_from_dict(value, number) for number, value in enumerate(_list(data, "plans", place), 1)],

@@ -8,8 +8,8 @@ import pytest
 
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
+from nlv_events.services.interchange import features, parts
 from nlv_events.services.interchange import file_format as interchange
-from nlv_events.services.interchange import parts
 from nlv_events.services.interchange.parts import InterchangePart, Place
 
 FILE = {
@@ -104,5 +104,5 @@ def test_without_the_part_its_keys_are_unknown(db):
 
 
 def test_the_features_parts_run_in_a_stable_order():
-    names = [part.name for part in parts.registered()]
+    names = [part.name for part in features.registered()]
     assert names == ["exhibits", "media", "guests", "planning"]
