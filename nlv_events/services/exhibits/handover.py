@@ -18,8 +18,8 @@ from nlv_events.core.settings import Settings
 from nlv_events.i18n import _, current_language
 from nlv_events.i18n.formats import format_number
 from nlv_events.printing import decree
+from nlv_events.printing.decree import Letterhead
 from nlv_events.printing.model import Cell, Column, Document, HeaderBlock, Row, Run, Signature, Table, Text
-from nlv_events.printing.official import Letterhead
 from nlv_events.services.exhibits import loans, structure
 
 

@@ -16,7 +16,7 @@ from nlv_events.core.resources import resource
 from nlv_events.i18n import _, current_language, ngettext
 from nlv_events.i18n.formats import format_span
 from nlv_events.printing import decree
-from nlv_events.printing.official import Letterhead
+from nlv_events.printing.decree import Letterhead
 from nlv_events.services.planning import commemorations
 
 PLAN_SYMBOL = "KH-TVQG"  # the decree's abbreviation of a plan (Kế hoạch) and the library's

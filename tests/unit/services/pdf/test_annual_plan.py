@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from nlv_events.core import store
 from nlv_events.core.records import EventRecord, PlanEntry
-from nlv_events.printing.official import Letterhead
+from nlv_events.printing.decree import Letterhead
 from nlv_events.services.planning import annual_plan, annual_plan_docx, commemorations, series
 from nlv_events.services.planning import annual_plan_pdf as plan_pdf
 from tests.unit.services.pdf.conftest import pdf_text, top_margin_text

@@ -12,7 +12,7 @@ import pdfplumber
 import pytest
 from docx.oxml.ns import qn
 
-from nlv_events.printing.official import Letterhead
+from nlv_events.printing.decree import Letterhead
 from nlv_events.services.planning import annual_plan, annual_plan_docx
 from nlv_events.services.planning import annual_plan_pdf as plan_pdf
 from tests.unit.services.pdf.pages import TOP_MARGIN_TEXT, read_pages
