@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from nlv_events.core.errors import UserError
@@ -33,12 +34,16 @@ def check_path(path: str | os.PathLike[str]) -> str:
     return suffix
 
 
-def write(document: model.Document, path: str | os.PathLike[str]) -> None:
-    """Write `document` to `path` as PDF (.pdf) or Word (.docx); the file is replaced only once it is complete."""
+def write(document: model.Document, path: str | os.PathLike[str], rendered: Callable[[], None] | None = None) -> None:
+    """Write `document` to `path` as PDF (.pdf) or Word (.docx); the file is replaced only once it is complete.
+    `rendered` is called once the bytes are made, before anything is written (a progress bar's last step; what
+    it raises, a cancellation, leaves the file as it was)."""
     # The atomic writer lives with the workspace's files (the same one every export uses); imported here, late,
     # so that printing stays importable without the services.
     from nlv_events.services.workspace.files import atomic_output
 
     content = render_as(document, check_path(path))
+    if rendered is not None:
+        rendered()
     with atomic_output(path, "wb") as stream:
         stream.write(content)

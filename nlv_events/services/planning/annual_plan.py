@@ -1,6 +1,6 @@
 """The annual plan (Kế hoạch … năm 2025) described once as plain data, and the year's progress against it.
 
-The PDF (annual_plan_pdf.py) and the DOCX (annual_plan_docx.py) both draw this description.
+annual_plan_document.py describes it as a neutral document, which the shared renderers print as PDF and DOCX.
 """
 
 from __future__ import annotations
