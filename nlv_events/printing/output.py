@@ -28,9 +28,7 @@ def check_path(path: str | os.PathLike[str]) -> str:
     """The lower-case extension of `path`, refused with a UserError unless it is .pdf or .docx."""
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
-        raise UserError(
-            _("Give the file a name ending in .pdf or .docx, not “{name}”.").format(name=Path(path).name)
-        )
+        raise UserError(_("{file}: give a file ending in {endings}.").format(file=path, endings=" / ".join(FORMATS)))
     return suffix
 
 
