@@ -26,23 +26,13 @@ from nlv_events.printing import model
 from nlv_events.printing.fonts import SERIF, register_fonts
 from nlv_events.printing.pdf_blocks import CardFlowable, picture, text
 from nlv_events.printing.pdf_decree import header_block, signature_block
-from nlv_events.printing.pdf_glyphs import Glyphs, face, wrap_text
-from nlv_events.printing.pdf_page import PAGE_SIZES, Stamp, numbered_canvas, page_template
+from nlv_events.printing.pdf_glyphs import Glyphs, face
+from nlv_events.printing.pdf_page import Stamp, numbered_canvas, page_template
 from nlv_events.printing.pdf_styles import text_styles
 from nlv_events.printing.pdf_table_break import MIN_ROWS_AT_FOOT, BrokenTable
-from nlv_events.printing.pdf_table_rows import (
-    CELL_SIZE,
-    PAD_BOTTOM,
-    PAD_SIDE,
-    PAD_TOP,
-    PreparedRow,
-    TableMaker,
-    column_widths,
-)
+from nlv_events.printing.pdf_table_rows import PreparedRow, TableMaker
 
 HEADER_WIDTH = 165 * mm  # the decree's header never spreads wider than a portrait page's text
-
-__all__ = ["CELL_SIZE", "PAD_BOTTOM", "PAD_SIDE", "PAD_TOP", "PAGE_SIZES", "column_widths", "render", "wrap_text"]
 
 
 class _Story:
