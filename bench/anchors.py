@@ -221,12 +221,14 @@ def plain_year_list(year: int) -> bytes:
     from xml.sax.saxutils import escape
 
     from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate
 
     from nlv_events.core import store, vocab
     from nlv_events.i18n.formats import format_number, format_span
     from nlv_events.printing.fonts import SERIF, register_fonts
-    from nlv_events.printing.official import A4_LANDSCAPE, MARGINS
+    from nlv_events.printing.model import DECREE_MARGINS as MARGINS
+    from nlv_events.printing.pdf_page import PAGE_SIZES
     from nlv_events.services.reports import counting
     from nlv_events.services.reports.year_list_document import columns
 
@@ -240,11 +242,11 @@ def plain_year_list(year: int) -> bytes:
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
-        pagesize=A4_LANDSCAPE,
-        leftMargin=MARGINS["left"],
-        rightMargin=MARGINS["right"],
-        topMargin=MARGINS["top"],
-        bottomMargin=MARGINS["bottom"],
+        pagesize=PAGE_SIZES["a4-landscape"],
+        leftMargin=MARGINS.left * mm,
+        rightMargin=MARGINS.right * mm,
+        topMargin=MARGINS.top * mm,
+        bottomMargin=MARGINS.bottom * mm,
         initialFontName=SERIF,
     )
     rows = [

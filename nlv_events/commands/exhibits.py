@@ -130,11 +130,11 @@ def _handover(arguments: argparse.Namespace) -> int:
     from nlv_events.i18n import _
     from nlv_events.services.exhibits import handover
 
-    kind = _suffix(arguments.output, ("pdf", "docx"))
+    _suffix(arguments.output, ("pdf", "docx"))
     database.open_database(arguments.db)
     record = handover.build(
         arguments.event_id, arguments.lender, returning=arguments.returning, number=arguments.number
     )
-    handover.write(record, arguments.output, kind)
+    handover.write(record, arguments.output)
     print(_("Wrote the handover record to {file}.").format(file=arguments.output))
     return 0

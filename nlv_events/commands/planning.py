@@ -129,13 +129,8 @@ def _command_plan(arguments: argparse.Namespace) -> int:
         template=template,
     )
     document = annual_plan.build(arguments.year, options)
-    if suffix == ".pdf":
-        from nlv_events.services.planning import annual_plan_pdf as plan_pdf
+    from nlv_events.services.planning import annual_plan_document
 
-        plan_pdf.write(document, output)
-    else:
-        from nlv_events.services.planning import annual_plan_docx
-
-        annual_plan_docx.write(document, output)
+    annual_plan_document.write(document, output)
     print(_("Wrote the plan of {year} to {file}.").format(year=arguments.year, file=output))
     return 0

@@ -16,6 +16,31 @@ BLANK_NUMBER = "\u00a0" * 12
 
 
 @dataclass
+class Letterhead:
+    """The organisation lines printed at the top (settings, so another library can use the app), and the day."""
+
+    parent: str
+    organisation: str
+    city: str
+    day: dt.date
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None, day: dt.date | None = None) -> Letterhead:
+        settings = settings or current_settings()
+        suffix = "_en" if current_language() == "en" else ""
+        return cls(
+            parent=settings.get(f"organisation.parent{suffix}"),
+            organisation=settings.get(f"organisation.name{suffix}"),
+            city=settings.get(f"organisation.city{suffix}"),
+            day=day or dt.date.today(),
+        )
+
+    def header(self, number: str | None = None) -> HeaderBlock:
+        """The decree's header block of these lines, with the document's number ("15/GM-TVQG") if it has one."""
+        return HeaderBlock(self.parent, self.organisation, self.city, self.day, number)
+
+
+@dataclass
 class DecreeOptions:
     """What the person printing may set; None takes the settings' default (the date: today)."""
 
@@ -49,15 +74,8 @@ def document_number(number: str | None, symbol: str) -> str:
 
 def header(options: DecreeOptions, symbol_key: str | None, settings: Settings | None = None) -> HeaderBlock:
     settings = settings or current_settings()
-    suffix = "_en" if current_language() == "en" else ""
     number = document_number(options.number, settings.get(symbol_key)) if symbol_key else None
-    return HeaderBlock(
-        parent=settings.get(f"organisation.parent{suffix}"),
-        organisation=settings.get(f"organisation.name{suffix}"),
-        city=settings.get(f"organisation.city{suffix}"),
-        date=options.date or dt.date.today(),
-        number=number,
-    )
+    return Letterhead.from_settings(settings, options.date).header(number)
 
 
 def signature(options: DecreeOptions, settings: Settings | None = None, recipients: bool = True) -> Signature:

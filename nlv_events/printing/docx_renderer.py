@@ -9,10 +9,11 @@ from nlv_events.i18n.formats import official_date_line
 from nlv_events.printing import model
 
 FONT = "Times New Roman"  # the decree's font
-MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-TEXT_SIZES = {"doc_type": 14, "subject": 14, "info": 13, "body": 13, "paragraph": 13, "section": 13, "note": 13}
+TEXT_SIZES = {"doc_type": 14, "subject": 14, "info": 13, "body": 13, "paragraph": 13, "section": 13, "note": 13,
+              "addressee": 14, "letter": 14}
 CELL_SIZE = 12
-PAGE_MM = {"a4": (210, 297), "a4-landscape": (297, 210), "a5": (148, 210)}
+PAGE_MM = {"a4": (210, 297), "a4-landscape": (297, 210), "a5": (148, 210), "a6": (105, 148)}
+QR_MM = 25
 
 
 # The children of w:tblPr in the order the schema requires (Word refuses a file that breaks it).
@@ -58,7 +59,7 @@ def _cell_margins(table) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    from nlv_events.printing.pdf_renderer import PAD_BOTTOM, PAD_SIDE, PAD_TOP
+    from nlv_events.printing.pdf_table_rows import PAD_BOTTOM, PAD_SIDE, PAD_TOP
 
     margins = OxmlElement("w:tblCellMar")
     for edge, points in (("top", PAD_TOP), ("left", PAD_SIDE), ("bottom", PAD_BOTTOM), ("right", PAD_SIDE)):
@@ -200,12 +201,23 @@ def _signature(document, signature: model.Signature, width_mm: float = 165) -> N
         for index, item in enumerate(signature.recipients):
             end = "." if index == len(signature.recipients) - 1 else ";"
             _paragraph(left, f"- {item}{end}", 11)
+    if signature.qr:
+        left.add_paragraph().add_run().add_picture(_qr_png(signature.qr), width=Mm(QR_MM))
     _cell_text(right, [model.line(item, bold=True) for item in signature.authority] or [model.line("")], 13)
     if signature.hint:
         _paragraph(right, (model.Run(signature.hint, italic=True),), 13, "center")
     for _blank in range(4):
         right.add_paragraph()
     _paragraph(right, (model.Run(signature.name, bold=True),), 13, "center")
+
+
+def _qr_png(payload: str) -> io.BytesIO:
+    import segno
+
+    image = io.BytesIO()
+    segno.make(payload, error="m").save(image, kind="png", scale=6, border=2)
+    image.seek(0)
+    return image
 
 
 def _page_numbers(section) -> None:
@@ -229,7 +241,7 @@ def _page_numbers(section) -> None:
         run._r.append(element)
 
 
-def new_word_document(page: str = "a4"):
+def new_word_document(page: str = "a4", margins: model.Margins = model.DECREE_MARGINS):
     """An empty Word document set as Nghị định 30/2020 asks: the page, the margins (top and bottom 20 mm, left
     30 mm, right 15 mm), Times New Roman 13 pt in black. Every DOCX the office signs starts here."""
     from docx import Document
@@ -249,23 +261,81 @@ def new_word_document(page: str = "a4"):
     if page == "a4-landscape":
         section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(page_width), Mm(page_height)
-    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
-    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
+    section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
     return word
+
+
+def _text(word, block: model.Text) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
+    bold = block.style in ("doc_type", "subject", "section")
+    align = block.align or ("center" if block.style in ("doc_type", "subject", "info", "note") else "left")
+    paragraph = _paragraph(word, block.content, TEXT_SIZES[block.style], align, bold,
+                           italic=block.style == "note", after=3)  # fmt: skip
+    if block.style == "doc_type":
+        paragraph.paragraph_format.space_before = Pt(10)
+    elif block.style in ("paragraph", "letter"):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.paragraph_format.first_line_indent = Mm(10)
+    elif block.style == "addressee":
+        paragraph.paragraph_format.left_indent = Mm(10)
+        paragraph.paragraph_format.space_before = Pt(4)
+        paragraph.paragraph_format.space_after = Pt(8)
+    elif block.style == "section":
+        paragraph.paragraph_format.keep_with_next = True  # a heading goes over with what it heads
+        paragraph.paragraph_format.space_before = Pt(6)
+
+
+def _picture(word, block: model.Picture, width_mm: float) -> None:
+    from docx.shared import Mm
+
+    paragraph = word.add_paragraph()
+    paragraph.alignment = 1  # centred
+    paragraph.add_run().add_picture(io.BytesIO(block.data), width=Mm(width_mm))
+
+
+def _card(word, block: model.Card, first: bool) -> None:
+    """A card's lines in large type, a page each (Word has no tent fold: the office prints cards as PDF)."""
+    from docx.shared import Pt
+
+    if not first:
+        word.add_page_break()
+    for item in block.lines:
+        paragraph = _paragraph(word, (model.Run(item.text, item.bold, item.italic),), item.size, item.align)
+        paragraph.paragraph_format.space_before = Pt(item.space_before)
+
+
+def _block(word, document: model.Document, block: model.Block, body_width_mm: float) -> None:
+    """A block other than a table where it stands."""
+    if isinstance(block, model.Text):
+        _text(word, block)
+    elif isinstance(block, model.PageBreak):
+        word.add_page_break()
+    elif isinstance(block, model.Picture):
+        _picture(word, block, body_width_mm)
+    elif isinstance(block, model.Card):
+        _card(word, block, block is next(item for item in document.blocks if isinstance(item, model.Card)))
+    elif isinstance(block, model.HeaderBlock):
+        header_block(word, block, min(body_width_mm, 165))
+    elif isinstance(block, model.Signature):
+        word.add_paragraph().paragraph_format.keep_with_next = True
+        _signature(word, block, body_width_mm)
+    else:
+        raise TypeError(f"not a block: {block!r}")
 
 
 def render(document: model.Document) -> bytes:
     """`document` as DOCX bytes: decree margins, Times New Roman 13 pt, real tables."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm, Pt
+    from nlv_events.printing.pdf_table_rows import column_widths
 
-    from nlv_events.printing.pdf_renderer import column_widths
-
-    word = new_word_document(document.page)
-    section = word.sections[0]
+    margins = document.margins or model.DECREE_MARGINS
+    word = new_word_document(document.page, margins)
     page_width, _page_height = PAGE_MM[document.page]
-    body_width_mm = page_width - MARGINS_MM["left"] - MARGINS_MM["right"]
-    _page_numbers(section)
+    body_width_mm = page_width - margins.left - margins.right
+    if document.page_numbers:
+        _page_numbers(word.sections[0])
     word.core_properties.title = document.title
     word.core_properties.author = "NLV Events"
 
@@ -274,23 +344,12 @@ def render(document: model.Document) -> bytes:
     elif document.organisation_line:
         _paragraph(word, document.organisation_line.upper(), 13, "center", bold=True)
     for block in document.blocks:
-        if isinstance(block, model.Text):
-            bold = block.style in ("doc_type", "subject", "section")
-            align = block.align or ("center" if block.style in ("doc_type", "subject", "info", "note") else "left")
-            paragraph = _paragraph(word, block.content, TEXT_SIZES[block.style], align, bold,
-                                   italic=block.style == "note", after=3)  # fmt: skip
-            if block.style == "doc_type":
-                paragraph.paragraph_format.space_before = Pt(10)
-            elif block.style == "paragraph":
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-                paragraph.paragraph_format.first_line_indent = Mm(10)
-            elif block.style == "section":
-                paragraph.paragraph_format.keep_with_next = True  # a heading goes over with what it heads
-                paragraph.paragraph_format.space_before = Pt(6)
-        else:
+        if isinstance(block, model.Table):
             widths = column_widths(block, body_width_mm / 25.4 * 72, CELL_SIZE)
             signed_after = document.signature is not None and block is document.blocks[-1]
             _table(word, block, widths, keep_end=signed_after)
+        else:
+            _block(word, document, block, body_width_mm)
     if document.signature is not None:
         if word.paragraphs and isinstance(document.blocks[-1], model.Text):
             word.paragraphs[-1].paragraph_format.keep_with_next = True  # the signature never on a page of its own

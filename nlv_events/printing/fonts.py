@@ -6,6 +6,7 @@ from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from nlv_events.core.resources import resource
 from nlv_events.printing import font_cache
@@ -56,3 +57,14 @@ def _covered(font_name: str) -> frozenset[int]:
 def has_glyph(font_name: str, character: str) -> bool:
     """Whether the embedded font `font_name` can draw `character` (spaces and line breaks always can)."""
     return character in " \n\t" or ord(character) in _covered(font_name)
+
+
+def face(bold: bool = False, italic: bool = False) -> str:
+    """The registered name of the serif face of that weight and slant."""
+    return SERIF + {(0, 0): "", (1, 0): "-Bold", (0, 1): "-Italic", (1, 1): "-BoldItalic"}[(bool(bold), bool(italic))]
+
+
+def text_width(value: str, size: float, bold: bool = False, italic: bool = False) -> float:
+    """How wide `value` is set on one line in the printouts' serif at `size` points (to fit a name card's lines)."""
+    register_fonts()
+    return stringWidth(value, face(bold, italic), size)

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Align = Literal["left", "center", "right"]
-PageSize = Literal["a4", "a4-landscape", "a5"]
-# "paragraph": running prose, justified with its first line indented (a plan's purposes); "body": a plain line
-TextStyle = Literal["doc_type", "subject", "info", "body", "paragraph", "section", "note"]
+PageSize = Literal["a4", "a4-landscape", "a5", "a6"]
+# "paragraph": running prose, justified with its first line indented (a plan's purposes); "body": a plain line;
+# "addressee" and "letter": a letter's "Kính gửi:" line, indented, and its text (14 pt, more open)
+TextStyle = Literal["doc_type", "subject", "info", "body", "paragraph", "section", "note", "addressee", "letter"]
 RowKind = Literal["body", "heading", "total"]
 
 
@@ -112,9 +113,62 @@ class Signature:
     preparer_label: str = ""  # "NGƯỜI LẬP BIỂU": a second signature at the left, in place of the recipients
     preparer: str = ""
     hint: str = ""  # "(Ký, ghi rõ họ tên)": in italics under each signing label (the handover's two parties)
+    qr: str = ""  # what a QR code under the recipients carries (an invitation's event, time and place)
 
 
-Block = Text | Table
+@dataclass(frozen=True)
+class PageBreak:
+    """The next block starts a new page (a letter per guest)."""
+
+
+@dataclass
+class Picture:
+    """An image (JPEG or PNG bytes) as wide as the text, centred (a news item's photos)."""
+
+    data: bytes
+
+
+@dataclass
+class CardLine:
+    """A line of large type on a card. `fit`: on one line, shrunk from `size` until it fits the width (a guest's
+    name); otherwise it wraps."""
+
+    text: str
+    size: float
+    bold: bool = False
+    italic: bool = False
+    align: Align = "center"
+    fit: bool = False
+    space_before: float = 0.0  # points
+
+
+@dataclass
+class Card:
+    """A page filled by one card of large type, its lines centred on it (an item label, a name card). A card too
+    long for its page shrinks rather than running onto another. `frame`: a thin box around it (labels); `tent`:
+    an A4 sheet folded lengthwise, the lines on both halves, the back turned upside down, a dashed fold line."""
+
+    lines: list[CardLine]
+    frame: bool = False
+    tent: bool = False
+
+
+# A HeaderBlock or a Signature among the blocks is drawn where it stands (a letter per page, each with its own).
+Block = Text | Table | PageBreak | Picture | Card | HeaderBlock | Signature
+
+
+@dataclass(frozen=True)
+class Margins:
+    """The page's margins in millimetres."""
+
+    top: float
+    bottom: float
+    left: float
+    right: float
+
+
+DECREE_MARGINS = Margins(20, 20, 30, 15)  # Nghị định 30/2020: top and bottom 20–25, left 30–35, right 15–20
+BOOKLET_MARGINS = Margins(14, 14, 13, 13)
 
 
 @dataclass
@@ -127,3 +181,11 @@ class Document:
     organisation_line: str | None = None  # a single centred line instead of the header block (the booklet)
     scale: float = 1.0  # every size times this (the A5 booklet)
     dropped: set[str] = field(default_factory=set)  # characters no font could draw, filled in by a renderer
+    margins: Margins | None = None  # None: the booklet's on A5, else the decree's
+    page_numbers: bool = True  # from page 2, centred in the top margin (not on letters, cards and labels)
+    one_page: bool = False  # what follows the header shrinks to fit the first page (an exhibition's introduction)
+
+    def page_margins(self) -> Margins:
+        if self.margins is not None:
+            return self.margins
+        return BOOKLET_MARGINS if self.page == "a5" else DECREE_MARGINS

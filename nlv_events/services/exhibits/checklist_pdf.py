@@ -1,13 +1,17 @@
-"""The checklist (Danh mục tài liệu trưng bày) as PDF: its neutral document drawn by the shared renderer."""
+"""The checklist (Danh mục tài liệu trưng bày) as a printout: its neutral document drawn by the shared renderers."""
 
 from __future__ import annotations
 
 import os
 
-from nlv_events.printing.model import HeaderBlock
-from nlv_events.printing.official import Letterhead
+from nlv_events import printing
+from nlv_events.printing.decree import Letterhead
+from nlv_events.printing.model import Document
 from nlv_events.services.exhibits import checklist as checklist_data
-from nlv_events.services.workspace.files import atomic_output
+
+
+def document(checklist: checklist_data.Checklist, letterhead: Letterhead | None = None) -> Document:
+    return checklist_data.document(checklist, (letterhead or Letterhead.from_settings()).header())
 
 
 def render(checklist: checklist_data.Checklist, letterhead: Letterhead | None = None) -> bytes:
@@ -16,12 +20,9 @@ def render(checklist: checklist_data.Checklist, letterhead: Letterhead | None = 
     the header row at the top of each page only."""
     from nlv_events.printing import pdf_renderer
 
-    letterhead = letterhead or Letterhead.from_settings()
-    header = HeaderBlock(letterhead.parent, letterhead.organisation, letterhead.city, letterhead.day)
-    return pdf_renderer.render(checklist_data.document(checklist, header))
+    return pdf_renderer.render(document(checklist, letterhead))
 
 
 def write(event_id: int, path: str | os.PathLike[str]) -> None:
-    pdf = render(checklist_data.build(event_id))
-    with atomic_output(path, "wb") as stream:
-        stream.write(pdf)
+    """The checklist of exhibition `event_id` to `path`: PDF, or Word for a .docx name."""
+    printing.write(document(checklist_data.build(event_id)), path)

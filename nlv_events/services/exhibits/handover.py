@@ -2,7 +2,7 @@
 
 Layout after Nghị định 30/2020: the decree's header, the title, "Hôm nay, ngày … tại …, chúng tôi gồm: Bên giao …
 Bên nhận …", the item table, the state of the items, and the two parties' signature blocks side by side. `document`
-describes it once (printing/model.py); the shared renderers draw the PDF and the DOCX.
+describes it once (printing/model.py); the shared renderers draw the PDF and the DOCX (printing.write).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+from nlv_events import printing
 from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry, LoanEntry
@@ -18,8 +19,8 @@ from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, current_language
 from nlv_events.i18n.formats import format_number
 from nlv_events.printing import decree
+from nlv_events.printing.decree import Letterhead
 from nlv_events.printing.model import Cell, Column, Document, HeaderBlock, Row, Run, Signature, Table, Text
-from nlv_events.printing.official import Letterhead
 from nlv_events.services.exhibits import loans, structure
 
 
@@ -196,11 +197,6 @@ def document(handover: HandoverRecord) -> Document:
     )
 
 
-def write(handover: HandoverRecord, path: str | os.PathLike[str], kind: str) -> None:
-    """Write the record as PDF (`kind` "pdf") or DOCX ("docx"), atomically."""
-    from nlv_events.services.exhibits import handover_docx, handover_pdf
-    from nlv_events.services.workspace.files import atomic_output
-
-    content = (handover_pdf if kind == "pdf" else handover_docx).render(handover)
-    with atomic_output(path, "wb") as stream:
-        stream.write(content)
+def write(handover: HandoverRecord, path: str | os.PathLike[str]) -> None:
+    """Write the record to `path`: PDF, or Word for a .docx name, atomically."""
+    printing.write(document(handover), path)

@@ -2,105 +2,55 @@
 
 from __future__ import annotations
 
-import io
 import os
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.pagesizes import A5, A6
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Frame, KeepInFrame, PageBreak, PageTemplate, Paragraph, Table
-
-from nlv_events import __version__
+from nlv_events import printing
 from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry
 from nlv_events.i18n import _
-from nlv_events.printing.fonts import SERIF, register_fonts
-from nlv_events.printing.official import text
-from nlv_events.printing.styles import table_style
+from nlv_events.printing.model import Card, CardLine, Document, Margins
 from nlv_events.services.exhibits import structure
-from nlv_events.services.workspace.files import atomic_output
 
-SIZES = {"a6": A6, "a5": A5}
-MARGIN = 10 * mm
-
-
-def _styles(scale: float) -> dict[str, ParagraphStyle]:
-    register_fonts()
-
-    def style(name: str, size: float, **options) -> ParagraphStyle:
-        options.setdefault("fontName", SERIF)
-        return ParagraphStyle(name, fontSize=size * scale, leading=size * scale * 1.2, **options)
-
-    return {
-        "title": style("title", 24, fontName=f"{SERIF}-Bold", alignment=TA_CENTER, spaceAfter=8 * scale),
-        "line": style("line", 16, alignment=TA_CENTER, spaceAfter=3 * scale),
-        "caption": style("caption", 16, fontName=f"{SERIF}-Italic", alignment=TA_LEFT, spaceBefore=8 * scale),
-        "call_number": style("call_number", 13, alignment=TA_CENTER, spaceBefore=8 * scale),
-    }
+SIZES = ("a6", "a5")
+SCALES = {"a6": 1.0, "a5": 1.4}  # the type grows with the card
+MARGIN_MM = 10
 
 
-def _card(item: ItemEntry, style: dict[str, ParagraphStyle]) -> list:
-    flowables = [Paragraph(text(item.title), style["title"])]
+def card(item: ItemEntry, scale: float = 1.0) -> Card:
+    """The item's title large, its author and imprint, the caption in italics, the call number and the lender."""
+    lines = [CardLine(item.title, 24 * scale, bold=True)]
     if item.creator:
-        flowables.append(Paragraph(text(item.creator), style["line"]))
+        lines.append(CardLine(item.creator, 16 * scale, space_before=8 * scale))
     imprint = ", ".join(part for part in (item.publisher, item.year) if part)
     if imprint:
-        flowables.append(Paragraph(text(imprint), style["line"]))
+        lines.append(CardLine(imprint, 16 * scale, space_before=(3 if item.creator else 8) * scale))
     if item.caption:
-        flowables.append(Paragraph(text(item.caption), style["caption"]))
+        lines.append(CardLine(item.caption, 16 * scale, italic=True, align="left", space_before=8 * scale))
     if item.call_number:
-        flowables.append(
-            Paragraph(text(_("Call number: {number}").format(number=item.call_number)), style["call_number"])
-        )
+        number = _("Call number: {number}").format(number=item.call_number)
+        lines.append(CardLine(number, 13 * scale, space_before=8 * scale))
     if item.lender:
-        flowables.append(Paragraph(text(_("Lent by {lender}").format(lender=item.lender)), style["call_number"]))
-    return flowables
+        lines.append(CardLine(_("Lent by {lender}").format(lender=item.lender), 13 * scale, space_before=8 * scale))
+    return Card(lines, frame=True)
+
+
+def document(items: list[ItemEntry], size: str = "a6") -> Document:
+    """A page per item, each label boxed; a long caption shrinks to the card rather than spilling onto another."""
+    if size not in SIZES:
+        raise UserError(_("Unknown label size “{size}”: use a6 or a5.").format(size=size))
+    return Document(
+        title=_("Item labels"),
+        blocks=[card(item, SCALES[size]) for item in items],
+        page=size,
+        margins=Margins(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        page_numbers=False,
+    )
 
 
 def render(items: list[ItemEntry], size: str = "a6") -> bytes:
-    if size not in SIZES:
-        raise UserError(_("Unknown label size “{size}”: use a6 or a5.").format(size=size))
-    page = SIZES[size]
-    style = _styles(1.0 if size == "a6" else 1.4)
-    buffer = io.BytesIO()
-    document = BaseDocTemplate(
-        buffer,
-        pagesize=page,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        initialFontName=SERIF,
-        title=_("Item labels"),
-        author="NLV Events",
-        creator=f"NLV Events {__version__}",
-    )
-    frame = Frame(
-        MARGIN,
-        MARGIN,
-        document.width,
-        document.height,
-        id="card",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-    document.addPageTemplates([PageTemplate(id="card", frames=[frame])])
-    story: list = []
-    for index, item in enumerate(items):
-        if index:
-            story.append(PageBreak())
-        # The card's content centred in a thin frame; a long caption shrinks to the card rather than spilling
-        # onto a second one.
-        content = KeepInFrame(document.width - 8 * mm, document.height - 8 * mm, _card(item, style), mode="shrink")
-        card = Table([[content]], colWidths=[document.width], rowHeights=[document.height])
-        card.setStyle(table_style(("BOX", (0, 0), (-1, -1), 0.8, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")))
-        story.append(card)
-    document.build(story)
-    return buffer.getvalue()
+    from nlv_events.printing import pdf_renderer
+
+    return pdf_renderer.render(document(items, size))
 
 
 def write(event_id: int, path: str | os.PathLike[str], size: str = "a6") -> None:
@@ -108,6 +58,4 @@ def write(event_id: int, path: str | os.PathLike[str], size: str = "a6") -> None
     items = structure.load(event_id).items
     if not items:
         raise UserError(_("The exhibition has no items to label yet."))
-    pdf = render(items, size)
-    with atomic_output(path, "wb") as stream:
-        stream.write(pdf)
+    printing.write(document(items, size), path)

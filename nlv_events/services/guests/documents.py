@@ -4,60 +4,55 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
+from nlv_events import printing
 from nlv_events.core import store
-from nlv_events.core.errors import UserError
-from nlv_events.i18n import _
-from nlv_events.printing.official import Letterhead
+from nlv_events.printing.model import Document
+from nlv_events.printing.output import check_path, render_as
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests import invitations
 from nlv_events.services.guests.invitations import InvitationOptions
-from nlv_events.services.workspace.files import atomic_output
 
 log = logging.getLogger(__name__)
 
 
-def invitations_bytes(event_id: int, options: InvitationOptions, kind: str = "pdf") -> bytes:
+def invitations_document(event_id: int, options: InvitationOptions) -> tuple[Document, int]:
+    """The letters of the guests in the chosen states as one document, and how many letters it holds."""
+    from nlv_events.services.guests import invitation_document
+
     record, letters = invitations.prepare(event_id, options)
-    if kind == "docx":
-        from nlv_events.services.guests import invitation_docx
+    return invitation_document.document(record, letters, options), len(letters)
 
-        return invitation_docx.render(record, letters, options)
-    from nlv_events.services.guests import invitation_pdf
 
-    return invitation_pdf.render(record, letters, options, Letterhead.from_settings(day=options.day))
+def invitations_bytes(event_id: int, options: InvitationOptions, kind: str = "pdf") -> bytes:
+    return render_as(invitations_document(event_id, options)[0], f".{kind}")
 
 
 def write_invitations(event_id: int, path: str | os.PathLike[str], options: InvitationOptions | None = None) -> int:
     """One letter per guest into `path` (.pdf or .docx, by its suffix); returns how many letters."""
-    options = options or InvitationOptions()
-    suffix = Path(path).suffix.lower()
-    if suffix not in (".pdf", ".docx"):
-        raise UserError(_("Give the invitations a file name ending in .pdf or .docx, not “{name}”.").format(
-            name=Path(path).name))
-    data = invitations_bytes(event_id, options, suffix[1:])
-    with atomic_output(path, "wb") as stream:
-        stream.write(data)
-    count = len(guests.guest_list(event_id, options.states))
+    check_path(path)  # a wrong file name is refused before any work
+    document, count = invitations_document(event_id, options or InvitationOptions())
+    printing.write(document, path)
     log.info("%d invitations for event %s written", count, event_id)
     return count
 
 
-def name_cards_bytes(event_id: int) -> bytes:
+def name_cards_document(event_id: int) -> Document:
     from nlv_events.services.guests import name_cards
 
     record = store.load_record(event_id)
-    return name_cards.render(guests.guest_list(event_id, guests.COMING), record.title)
+    return name_cards.document(guests.guest_list(event_id, guests.COMING), record.title)
+
+
+def name_cards_bytes(event_id: int) -> bytes:
+    return render_as(name_cards_document(event_id), ".pdf")
 
 
 def write_name_cards(event_id: int, path: str | os.PathLike[str]) -> None:
-    data = name_cards_bytes(event_id)
-    with atomic_output(path, "wb") as stream:
-        stream.write(data)
+    printing.write(name_cards_document(event_id), path)
 
 
-def reception_list_bytes(event_id: int, head_table: int | None = None) -> bytes:
+def reception_list_document(event_id: int, head_table: int | None = None) -> Document:
     from nlv_events.services.guests import reception_list
 
     record = store.load_record(event_id)
@@ -66,10 +61,12 @@ def reception_list_bytes(event_id: int, head_table: int | None = None) -> bytes:
     chosen = guests.head_table_guests(coming, places)
     seats = {entry.id: seat for seat, entry in enumerate(chosen, start=1)}  # seat 1 in the centre, as in the plan
     listed = guests.guest_list(event_id, reception_list.LISTED_STATES)
-    return reception_list.render(record, listed, guests.seating_order(chosen), seats)
+    return reception_list.document(record, listed, guests.seating_order(chosen), seats)
+
+
+def reception_list_bytes(event_id: int, head_table: int | None = None) -> bytes:
+    return render_as(reception_list_document(event_id, head_table), ".pdf")
 
 
 def write_reception_list(event_id: int, path: str | os.PathLike[str], head_table: int | None = None) -> None:
-    data = reception_list_bytes(event_id, head_table)
-    with atomic_output(path, "wb") as stream:
-        stream.write(data)
+    printing.write(reception_list_document(event_id, head_table), path)

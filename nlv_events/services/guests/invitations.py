@@ -45,10 +45,9 @@ class InvitationOptions:
         lines = [line.strip() for line in self.signer_title.splitlines() if line.strip()]
         return lines or [_("DIRECTOR")]
 
-    def recipient_lines(self) -> list[str]:
-        """The Nơi nhận lines as printed, each with its "- " and its ";" (the last its ".")."""
-        lines = self.recipients or [_("As above"), _("Archived: VT, TTTT")]
-        return [f"- {line}{'.' if index == len(lines) - 1 else ';'}" for index, line in enumerate(lines)]
+    def recipient_names(self) -> list[str]:
+        """The Nơi nhận lines (the renderers add each one's "- " and ";")."""
+        return self.recipients or [_("As above"), _("Archived: VT, TTTT")]
 
 
 def templates_dir() -> Path:

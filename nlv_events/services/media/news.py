@@ -23,6 +23,7 @@ from nlv_events.core.records import EventRecord, PersonEntry, person_line
 from nlv_events.core.settings import current_settings
 from nlv_events.core.text import clean
 from nlv_events.i18n import _
+from nlv_events.printing.model import Block, Document, Picture, Text, line
 from nlv_events.services.exhibits import structure
 from nlv_events.services.media import event_photos as media
 from nlv_events.services.workspace.files import atomic_output
@@ -357,43 +358,26 @@ def _readable(path: Path) -> None:
 # --- DOCX ----------------------------------------------------------------------------------------------------------
 
 
+def document(news: NewsDraft) -> Document:
+    """The news item as a neutral document: title, lead, body, the photos (web-sized) with their captions, and
+    the credit line at the right."""
+    taken = _photo_taken(news)
+    blocks: list[Block] = [Text(news.title, "doc_type"), Text(line(news.lead, bold=True), "body")]
+    blocks += [Text(paragraph, "paragraph") for paragraph in news.body]
+    if news.photos:
+        blocks.append(Text(GALLERY_HEADING, "section"))
+    for photo in news.photos:
+        blocks.append(Picture(web_jpeg(photo.file, taken.get(photo.photo_id))))
+        if photo.caption:
+            blocks.append(Text(photo.caption, "note"))
+    if news.credit:
+        blocks.append(Text(line(news.credit, bold=True), "body", align="right"))
+    return Document(title=news.title, blocks=blocks, page_numbers=False)
+
 
 def export_docx(news: NewsDraft, path: str | os.PathLike[str]) -> None:
-    """The news item as a Word document with its photos (web-sized) and captions, for whoever edits it in Word."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+    """The news item as a Word document with its photos and captions, for whoever edits it in Word."""
+    from nlv_events import printing
 
     _check_files(news)
-    from nlv_events.printing.docx_renderer import new_word_document
-
-    document = new_word_document("a4")
-    section = document.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
-
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = title.add_run(news.title)
-    run.bold, run.font.size = True, Pt(15)
-    lead = document.add_paragraph()
-    lead.add_run(news.lead).bold = True
-    for paragraph in news.body:
-        document.add_paragraph(paragraph).alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    taken = _photo_taken(news)
-    if news.photos:
-        heading = document.add_paragraph()
-        heading.add_run(GALLERY_HEADING).bold = True
-    for photo in news.photos:
-        data = web_jpeg(photo.file, taken.get(photo.photo_id))
-        picture = document.add_paragraph()
-        picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        picture.add_run().add_picture(io.BytesIO(data), width=width)
-        if photo.caption:
-            caption = document.add_paragraph()
-            caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            caption.add_run(photo.caption).italic = True
-    if news.credit:
-        credit = document.add_paragraph()
-        credit.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        credit.add_run(news.credit).bold = True
-    with atomic_output(path) as stream:
-        document.save(stream)
+    printing.write(document(news), path)

@@ -1,6 +1,6 @@
 """The annual plan (Kế hoạch … năm 2025) described once as plain data, and the year's progress against it.
 
-The PDF (annual_plan_pdf.py) and the DOCX (annual_plan_docx.py) both draw this description.
+annual_plan_document.py describes it as a neutral document, which the shared renderers print as PDF and DOCX.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from nlv_events.core.resources import resource
 from nlv_events.i18n import _, current_language, ngettext
 from nlv_events.i18n.formats import format_span
 from nlv_events.printing import decree
-from nlv_events.printing.official import Letterhead
+from nlv_events.printing.decree import Letterhead
 from nlv_events.services.planning import commemorations
 
 PLAN_SYMBOL = "KH-TVQG"  # the decree's abbreviation of a plan (Kế hoạch) and the library's

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+
+from nlv_events import printing
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number
-from nlv_events.printing import decree
+from nlv_events.printing import decree, docx_renderer, pdf_renderer
 from nlv_events.printing.model import Block, Cell, Column, Document, HeaderBlock, Row, Signature, Table, Text, line
+from nlv_events.printing.printout import Printout
 from nlv_events.services.planning.annual_plan import PlanDocument, PlanRow, Section
 
 
@@ -113,3 +117,22 @@ def document(plan: PlanDocument) -> Document:
             recipients_label=_("Recipients:"),
         ),
     )
+
+
+def render(plan: PlanDocument) -> Printout:
+    """The plan as PDF bytes that also know their Word version: tables break between rows only, under their
+    header row, a month's heading goes with its first event, and the signature with the last rows."""
+    described = document(plan)
+    pdf = pdf_renderer.render(described)
+    return Printout(pdf, lambda: docx_renderer.render(described), described.dropped)
+
+
+def render_docx(plan: PlanDocument) -> bytes:
+    """Column widths fitted to their content, the header row repeated on every page, rows never split, page
+    numbers from page 2: what printing.docx_renderer gives every document."""
+    return docx_renderer.render(document(plan))
+
+
+def write(plan: PlanDocument, path: str | os.PathLike[str]) -> None:
+    """The plan to `path`: PDF, or Word for a .docx name, written atomically."""
+    printing.write(document(plan), path)

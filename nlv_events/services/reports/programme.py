@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
+from nlv_events import printing
 from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _, current_language
 from nlv_events.printing import booklet, decree, docx_renderer, pdf_renderer
+from nlv_events.printing.output import check_path
 from nlv_events.printing.printout import Printout
 from nlv_events.services.reports import programme_document as programme_document
 from nlv_events.services.workspace.files import atomic_output
@@ -58,11 +59,12 @@ def write(
 ) -> None:
     """Print the programme of event `event_id` to `path` (written atomically): Word for .docx, else PDF."""
     record = store.load_record(event_id)
-    if Path(path).suffix.lower() == ".docx":
-        if layout != "a4":
-            raise UserError(_("The booklet is printed as PDF only; use a .pdf file name."))
-        content = render_docx(record, options)
-    else:
-        content = render(record, layout, options)
+    if check_path(path) == ".docx" and layout != "a4":
+        raise UserError(_("The booklet is printed as PDF only; use a .pdf file name."))
+    _check(record, layout)
+    if layout == "a4":
+        printing.write(programme_document.official(record, options), path)
+        return
+    content = render(record, layout, options)  # the booklet: its A5 pages imposed two-up, not a document of its own
     with atomic_output(path, "wb") as stream:
         stream.write(content)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 
+from nlv_events import printing
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.printing import decree, docx_renderer, pdf_renderer
+from nlv_events.printing.output import check_path
 from nlv_events.printing.printout import Printout
 from nlv_events.services.reports import counting, year_list_document
-from nlv_events.services.workspace.files import atomic_output
 
 Progress = Callable[[int, int], None]
 
@@ -65,9 +65,6 @@ def write(
 ) -> None:
     """Print the year-end list of `year` to `path` (Word for .docx, else PDF), written atomically (nothing is
     written if cancelled)."""
-    if Path(path).suffix.lower() == ".docx":
-        content = render_docx(year, options)
-    else:
-        content = render(year, options, progress, is_cancelled)
-    with atomic_output(path, "wb") as stream:
-        stream.write(content)
+    check_path(path)
+    document, step = _document(year, options, progress, is_cancelled)
+    printing.write(document, path, rendered=step)

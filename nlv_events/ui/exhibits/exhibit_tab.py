@@ -449,6 +449,6 @@ class ExhibitTab(QWidget):
             return
         try:
             record = handover.build(self.event_id, lender)
-            handover.write(record, path, "docx" if path.lower().endswith(".docx") else "pdf")
+            handover.write(record, path)
         except UserError as error:
             ask.warn(self, _("Handover record"), str(error))

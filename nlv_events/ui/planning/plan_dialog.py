@@ -103,9 +103,9 @@ class PlanDialog(QDialog):
         return annual_plan.build(self.year_box.value(), self.options())
 
     def pdf(self) -> bytes:
-        from nlv_events.services.planning import annual_plan_pdf as plan_pdf
+        from nlv_events.services.planning import annual_plan_document
 
-        return plan_pdf.render(self.document())
+        return annual_plan_document.render(self.document())
 
     def preview(self) -> None:
         try:
@@ -123,10 +123,10 @@ class PlanDialog(QDialog):
             path, _filter = QFileDialog.getSaveFileName(self, _("Save as DOCX…"), suggested, "Word (*.docx)")
         if not path:
             return
-        from nlv_events.services.planning import annual_plan_docx
+        from nlv_events.services.planning import annual_plan_document
 
         try:
-            annual_plan_docx.write(self.document(), path)
+            annual_plan_document.write(self.document(), path)
         except (UserError, OSError) as error:
             ask.warn(self, _("Annual plan"), str(error))
 

@@ -13,7 +13,8 @@ from docx.oxml.ns import qn
 from nlv_events.core import store
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
 from nlv_events.core.records import EventRecord
-from nlv_events.services.exhibits import checklist, handover, handover_docx, handover_pdf, structure
+from nlv_events.printing import docx_renderer, pdf_renderer
+from nlv_events.services.exhibits import checklist, handover, structure
 from nlv_events.services.exhibits import checklist_pdf as checklist_pdf
 from tests.unit.printing.pages import check_table_pages, header_bands, read_pages
 
@@ -69,11 +70,19 @@ def _exhibition(items: int = 42, parts: int = 3, lent_every: int = 5) -> int:
 # ------------------------------------------------------------------------------------------------ handover record
 
 
+def handover_pdf(record: handover.HandoverRecord) -> bytes:
+    return pdf_renderer.render(handover.document(record))
+
+
+def handover_docx(record: handover.HandoverRecord) -> bytes:
+    return docx_renderer.render(handover.document(record))
+
+
 @pytest.mark.parametrize("items", [9, 14, 18, 22, 27, 33, 40])
 def test_the_signatures_stand_on_a_page_with_the_last_item_rows(db, items):
     event_id = _exhibition(items=items, parts=1, lent_every=1)  # every item lent by the museum
     record = handover.build(event_id, MUSEUM)
-    pages = read_pages(handover_pdf.render(record))
+    pages = read_pages(handover_pdf(record))
     signing = [page for page in pages if "BÊN GIAO" in page.text() and "ĐẠI DIỆN" in page.text()]
     assert len(signing) == 1
     page = signing[0]
@@ -87,17 +96,17 @@ def test_the_signatures_stand_on_a_page_with_the_last_item_rows(db, items):
 
 def test_a_call_number_never_breaks_in_the_handover_table(db):
     event_id = _exhibition(items=12, parts=1, lent_every=1)
-    pages = read_pages(handover_pdf.render(handover.build(event_id, MUSEUM)))
+    pages = read_pages(handover_pdf(handover.build(event_id, MUSEUM)))
     printed = [word["text"] for page in pages for word in page.words if word["text"].startswith("VV")]
     assert printed == [f"VV{20000 + n}/2022" for n in range(1, 13)]  # whole, one word each, none cut into two lines
 
 
 def test_the_record_has_a_number_line_and_names_both_parties_alike(db):
     event_id = _exhibition(items=12)
-    unnumbered = " ".join(page.text() for page in read_pages(handover_pdf.render(handover.build(event_id, MUSEUM))))
+    unnumbered = " ".join(page.text() for page in read_pages(handover_pdf(handover.build(event_id, MUSEUM))))
     assert "Số:" in unnumbered and "/BB-TVQG" in unnumbered  # left blank to fill in when it is registered
     numbered = " ".join(page.text() for page in read_pages(
-        handover_pdf.render(handover.build(event_id, AGENCY, returning=True, number="12")))).split()  # fmt: skip
+        handover_pdf(handover.build(event_id, AGENCY, returning=True, number="12")))).split()  # fmt: skip
     text = " ".join(numbered)
     assert "Số: 12/BB-TVQG" in text
     assert "BIÊN BẢN GIAO TRẢ TÀI LIỆU" in text
@@ -116,7 +125,7 @@ def _row_flags(row) -> set[str]:
 def test_the_handover_in_word_has_fitted_columns_a_repeated_header_whole_rows_and_page_numbers(db):
     event_id = _exhibition(items=42, lent_every=1)
     record = handover.build(event_id, MUSEUM)
-    document = Document(io.BytesIO(handover_docx.render(record)))
+    document = Document(io.BytesIO(handover_docx(record)))
     items = next(table for table in document.tables if table.rows[0].cells[0].text == "STT")
     widths = [cell.width.pt for cell in items.rows[0].cells]
     assert len(set(widths)) >= 4 and widths[1] == max(widths)  # the titles get the room, STT and SL little

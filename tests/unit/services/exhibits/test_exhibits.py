@@ -15,12 +15,12 @@ from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.exhibit_models import ExhibitItem
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
 from nlv_events.core.records import EventRecord
+from nlv_events.printing import pdf_renderer
 from nlv_events.services.exhibits import (
     catalogue_import,
     checklist,
     checklist_xlsx,
     handover,
-    handover_pdf,
     labels,
     loans,
     structure,
@@ -203,7 +203,7 @@ def test_checklist_pdf_and_xlsx_show_parts_and_totals(exhibition, tmp_path):
 def test_handover_record_pdf_content(exhibition):
     structure.save(exhibition, _two_parts())
     record = handover.build(exhibition, "bao tang ho chi minh", number="15/BB-TVQG")
-    words = pdf_text(handover_pdf.render(record)).replace("\n", " ")
+    words = pdf_text(pdf_renderer.render(handover.document(record))).replace("\n", " ")
     assert "BIÊN BẢN GIAO NHẬN TÀI LIỆU" in words
     assert "Hôm nay, ngày 02 tháng 5 năm 2023, tại Sảnh tầng 1" in words
     assert "Bên giao: BẢO TÀNG HỒ CHÍ MINH" in words  # both parties named alike, in capitals
@@ -221,7 +221,7 @@ def test_handover_docx_holds_the_same_content(exhibition, tmp_path):
     from docx import Document
 
     structure.save(exhibition, _two_parts())
-    handover.write(handover.build(exhibition, "Bảo tàng Hồ Chí Minh"), tmp_path / "h.docx", "docx")
+    handover.write(handover.build(exhibition, "Bảo tàng Hồ Chí Minh"), tmp_path / "h.docx")
     document = Document(str(tmp_path / "h.docx"))
     paragraphs = " ".join(p.text for p in document.paragraphs)
     cells = " ".join(cell.text for table in document.tables for row in table.rows for cell in row.cells)

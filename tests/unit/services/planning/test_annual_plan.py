@@ -9,9 +9,9 @@ from pypdf import PdfReader
 
 from nlv_events.core import store
 from nlv_events.core.records import EventRecord, PlanEntry
-from nlv_events.printing.official import Letterhead
-from nlv_events.services.planning import annual_plan, annual_plan_docx, commemorations, series
-from nlv_events.services.planning import annual_plan_pdf as plan_pdf
+from nlv_events.printing.decree import Letterhead
+from nlv_events.services.planning import annual_plan, commemorations, series
+from nlv_events.services.planning import annual_plan_document as plan_document
 from tests.unit.conftest import pdf_text, top_margin_text
 
 LETTERHEAD = Letterhead("Bộ Văn hóa, Thể thao và Du lịch", "Thư viện Quốc gia Việt Nam", "Hà Nội", dt.date(2025, 1, 10))
@@ -53,7 +53,7 @@ def test_the_plan_pdf_carries_the_decrees_blocks_the_events_by_month_and_the_tar
     year_2025, assert_embedded_truetype
 ):
     document = annual_plan.build(2025, OPTIONS, LETTERHEAD)
-    pdf = plan_pdf.render(document)
+    pdf = plan_document.render(document)
     assert_embedded_truetype(pdf)
     text = pdf_text(pdf)
     for expected in (
@@ -88,14 +88,14 @@ def test_targets_and_page_numbers(year_2025):
     targets = {row.kind: (row.target, row.planned) for row in document.targets}
     assert targets["Triển lãm"] == (20, 3)
     assert targets["Tọa đàm – Giao lưu"] == (30, 9)  # 8 storytelling Saturdays and the talk; not the cancelled one
-    reader = PdfReader(io.BytesIO(plan_pdf.render(document)))
+    reader = PdfReader(io.BytesIO(plan_document.render(document)))
     assert len(reader.pages) >= 2
     assert top_margin_text(reader.pages[1]).startswith("2")
 
 
 def test_the_plan_docx_has_the_same_content(year_2025, tmp_path):
     path = tmp_path / "plan.docx"
-    annual_plan_docx.write(annual_plan.build(2025, OPTIONS, LETTERHEAD), path)
+    plan_document.write(annual_plan.build(2025, OPTIONS, LETTERHEAD), path)
     document = Document(str(path))
     paragraphs = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "KẾ HOẠCH" in paragraphs and "Tổ chức các hoạt động thông tin tuyên truyền năm 2025" in paragraphs
@@ -116,7 +116,7 @@ def test_the_plan_docx_has_the_same_content(year_2025, tmp_path):
 def test_the_template_is_the_offices_to_edit(year_2025):
     template = "# MỤC ĐÍCH\nTuyên truyền các ngày lễ năm {year}.\n# TỔ CHỨC THỰC HIỆN\nPhòng Thông tin thực hiện {x}."
     document = annual_plan.build(2025, annual_plan.PlanOptions(template=template), LETTERHEAD)
-    text = pdf_text(plan_pdf.render(document))
+    text = pdf_text(plan_document.render(document))
     assert "I. MỤC ĐÍCH" in text and "Tuyên truyền các ngày lễ năm 2025." in text
     assert "IV. TỔ CHỨC THỰC HIỆN" in text and "Phòng Thông tin thực hiện {x}." in text
 
@@ -138,20 +138,20 @@ def test_progress_planned_against_held_per_kind_and_month(year_2025):
 
 def test_a_year_with_nothing_planned_says_so_in_both_documents(db, tmp_path):
     document = annual_plan.build(2031, OPTIONS, LETTERHEAD)
-    assert "Chưa có sự kiện nào được lên kế hoạch cho năm này." in pdf_text(plan_pdf.render(document))
+    assert "Chưa có sự kiện nào được lên kế hoạch cho năm này." in pdf_text(plan_document.render(document))
     path = tmp_path / "empty.docx"
-    annual_plan_docx.write(document, path)
+    plan_document.write(document, path)
     paragraphs = [paragraph.text for paragraph in Document(str(path)).paragraphs]
     assert "Chưa có sự kiện nào được lên kế hoạch cho năm này." in paragraphs
     # The round anniversaries are listed all the same.
-    text = pdf_text(plan_pdf.render(document))
+    text = pdf_text(plan_document.render(document))
     assert "Kỷ niệm 100 năm Ngày thành lập Đoàn Thanh niên Cộng sản Hồ Chí Minh (26/03/1931 – 26/03/2031)" in text
 
 
 def test_a_bare_number_takes_the_plans_symbol_as_the_programmes_does(year_2025, tmp_path):
     options = annual_plan.PlanOptions(number="7", signer_name="Nguyễn Xuân Dũng")
     path = tmp_path / "plan.docx"
-    annual_plan_docx.write(annual_plan.build(2025, options, LETTERHEAD), path)
+    plan_document.write(annual_plan.build(2025, options, LETTERHEAD), path)
     header = Document(str(path)).tables[0]
     assert "Số: 7/KH-TVQG" in "\n".join(cell.text for cell in header.rows[0].cells)
-    assert "Số: 7/KH-TVQG" in pdf_text(plan_pdf.render(annual_plan.build(2025, options, LETTERHEAD)))
+    assert "Số: 7/KH-TVQG" in pdf_text(plan_document.render(annual_plan.build(2025, options, LETTERHEAD)))

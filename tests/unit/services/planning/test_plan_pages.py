@@ -12,9 +12,9 @@ import pdfplumber
 import pytest
 from docx.oxml.ns import qn
 
-from nlv_events.printing.official import Letterhead
-from nlv_events.services.planning import annual_plan, annual_plan_docx
-from nlv_events.services.planning import annual_plan_pdf as plan_pdf
+from nlv_events.printing.decree import Letterhead
+from nlv_events.services.planning import annual_plan
+from nlv_events.services.planning import annual_plan_document as plan_document
 from tests.unit.printing.pages import TOP_MARGIN_TEXT, read_pages
 
 LETTERHEAD = Letterhead("Bộ Văn hóa, Thể thao và Du lịch", "Thư viện Quốc gia Việt Nam", "Hà Nội", dt.date(2022, 1, 10))
@@ -45,7 +45,7 @@ def _months_pages(pages):
 
 
 def test_no_row_is_cut_and_the_header_row_only_opens_a_page(plan_2022):
-    pages = read_pages(plan_pdf.render(plan_2022))
+    pages = read_pages(plan_document.render(plan_2022))
     months_pages = _months_pages(pages)
     assert len(months_pages) >= 3
     numbers_seen: list[int] = []
@@ -74,7 +74,7 @@ def test_no_row_is_cut_and_the_header_row_only_opens_a_page(plan_2022):
 
 
 def test_a_heading_never_ends_a_page(plan_2022):
-    pages = read_pages(plan_pdf.render(plan_2022))
+    pages = read_pages(plan_document.render(plan_2022))
     for page in pages[:-1]:
         lines = _lines(page)
         last = lines[-1][1]
@@ -83,7 +83,7 @@ def test_a_heading_never_ends_a_page(plan_2022):
 
 
 def test_the_tables_are_printed_at_12_to_13_pt(plan_2022):
-    pdf = plan_pdf.render(plan_2022)
+    pdf = plan_document.render(plan_2022)
     pages = read_pages(pdf)
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         for page, plumber_page in zip(pages, document.pages, strict=True):
@@ -100,7 +100,7 @@ def test_the_tables_are_printed_at_12_to_13_pt(plan_2022):
                                    "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"])  # fmt: skip
 def test_the_authority_prints_on_two_lines_however_it_was_typed(demo_db, typed):
     options = annual_plan.PlanOptions(signer_title=typed, signer_name="Nguyễn Xuân Dũng")
-    pages = read_pages(plan_pdf.render(annual_plan.build(2022, options, LETTERHEAD)))
+    pages = read_pages(plan_document.render(annual_plan.build(2022, options, LETTERHEAD)))
     lines = [text for _top, text in _lines(pages[-1])]
     assert any(line.endswith("KT. GIÁM ĐỐC") for line in lines), lines
     assert any(line.endswith("PHÓ GIÁM ĐỐC") and "KT." not in line for line in lines), lines
@@ -111,17 +111,17 @@ def test_the_authority_prints_on_two_lines_however_it_was_typed(demo_db, typed):
 
 def test_a_year_without_targets_or_events_says_so_instead_of_empty_tables(db):
     plan = annual_plan.build(2031, annual_plan.PlanOptions(), LETTERHEAD)
-    pdf = plan_pdf.render(plan)
+    pdf = plan_document.render(plan)
     text = " ".join(page.text() for page in read_pages(pdf))
     assert "III. CHỈ TIÊU" in text
     assert "Chưa đặt chỉ tiêu nào cho năm này và chưa có sự kiện nào được lên kế hoạch." in text
     assert "Loại hoạt động" not in text and "STT" not in text  # no table of nothing but its header
-    word = docx.Document(io.BytesIO(annual_plan_docx.render(plan)))
+    word = docx.Document(io.BytesIO(plan_document.render_docx(plan)))
     assert len(word.tables) == 2  # the decree's header and the signature only
 
 
 def test_the_word_version_keeps_rows_whole_under_a_repeated_header(plan_2022):
-    word = docx.Document(io.BytesIO(annual_plan_docx.render(plan_2022)))
+    word = docx.Document(io.BytesIO(plan_document.render_docx(plan_2022)))
     months = next(table for table in word.tables if table.rows[0].cells[0].text == "STT")
     widths = [cell.width for cell in months.rows[0].cells]
     assert widths[0] < widths[1] < widths[2], widths  # STT narrow, the content the widest

@@ -1,0 +1,47 @@
+"""Writing a neutral document to a file: PDF or Word by the file's extension, atomically."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import _
+from nlv_events.printing import model
+
+FORMATS = (".pdf", ".docx")
+
+
+def render_as(document: model.Document, suffix: str) -> bytes:
+    """`document` as the bytes of a ".pdf" or ".docx" file."""
+    if suffix == ".docx":
+        from nlv_events.printing import docx_renderer
+
+        return docx_renderer.render(document)
+    from nlv_events.printing import pdf_renderer
+
+    return pdf_renderer.render(document)
+
+
+def check_path(path: str | os.PathLike[str]) -> str:
+    """The lower-case extension of `path`, refused with a UserError unless it is .pdf or .docx."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise UserError(_("{file}: give a file ending in {endings}.").format(file=path, endings=" / ".join(FORMATS)))
+    return suffix
+
+
+def write(document: model.Document, path: str | os.PathLike[str], rendered: Callable[[], None] | None = None) -> None:
+    """Write `document` to `path` as PDF (.pdf) or Word (.docx); the file is replaced only once it is complete.
+    `rendered` is called once the bytes are made, before anything is written (a progress bar's last step; what
+    it raises, a cancellation, leaves the file as it was)."""
+    # The atomic writer lives with the workspace's files (the same one every export uses); imported here, late,
+    # so that printing stays importable without the services.
+    from nlv_events.services.workspace.files import atomic_output
+
+    content = render_as(document, check_path(path))
+    if rendered is not None:
+        rendered()
+    with atomic_output(path, "wb") as stream:
+        stream.write(content)

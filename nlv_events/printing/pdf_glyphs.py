@@ -1,0 +1,73 @@
+"""Text for the PDF checked against the bundled fonts: faces by weight and slant, markup, wrapping."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from nlv_events.printing import model
+from nlv_events.printing.fonts import FALLBACK, face, has_glyph
+
+__all__ = ["Glyphs", "face", "wrap_text"]
+
+
+class Glyphs:
+    """Text checked against the fonts: a character the serif font lacks is drawn in the fallback font; one
+    that no bundled font has (colour emoji) is left out and remembered, so the caller can warn."""
+
+    def __init__(self, dropped: set[str]) -> None:
+        self.dropped = dropped
+
+    def covered(self, value: str, font: str) -> bool:
+        return all(has_glyph(font, character) for character in value)
+
+    def markup(self, value: str, font: str) -> str:
+        parts = []
+        for character in value:
+            if has_glyph(font, character):
+                parts.append(escape(character))
+            elif has_glyph(FALLBACK, character):
+                parts.append(f'<font name="{FALLBACK}">{escape(character)}</font>')
+            elif not _is_joiner(character):
+                self.dropped.add(character)
+        return "".join(parts)
+
+    def plain(self, value: str, font: str) -> str:
+        kept = [character for character in value if has_glyph(font, character)]
+        self.dropped.update(character for character in value if not has_glyph(font, character))
+        return "".join(kept)
+
+    def line(self, items: model.Line) -> str:
+        markup = []
+        for run in items:
+            text = self.markup(run.text, face(run.bold, run.italic))
+            if run.bold:
+                text = f"<b>{text}</b>"
+            if run.italic:
+                text = f"<i>{text}</i>"
+            markup.append(text)
+        return "".join(markup)
+
+
+def _is_joiner(character: str) -> bool:
+    # Emoji sequences glue their parts with these; they draw nothing, so leaving them out is no loss.
+    return character in "\u200d\ufe0e\ufe0f"
+
+
+def wrap_text(value: str, font: str, size: float, width: float) -> list[str]:
+    """`value` broken into lines no wider than `width`: at spaces, and inside a word (a URL) only when the
+    word alone is wider than the column."""
+    lines: list[str] = []
+    for paragraph in value.split("\n"):
+        for piece in simpleSplit(paragraph, font, size, width) or [""]:
+            while stringWidth(piece, font, size) > width and len(piece) > 1:
+                cut = len(piece) - 1
+                while cut > 1 and stringWidth(piece[:cut], font, size) > width:
+                    cut -= 1
+                lines.append(piece[:cut])
+                piece = piece[cut:]
+            lines.append(piece)
+    return lines
+

@@ -1,0 +1,87 @@
+"""The PDF's pages: sizes, margins, the page template, page numbers from page 2, and blocks drawn once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib.pagesizes import A4, A5, A6, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from nlv_events.printing import model
+from nlv_events.printing.fonts import SERIF
+
+PAGE_SIZES = {"a4": A4, "a4-landscape": landscape(A4), "a5": A5, "a6": A6}
+
+
+def numbered_canvas(label: Callable[[int, int], str]) -> type[Canvas]:
+    """A canvas that, once every page is laid out, writes `label(page, pages)` centred in the top margin of
+    every page but the first (the decree puts no number on page 1)."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                if number > 1:
+                    width, height = self._pagesize
+                    self.setFont(SERIF, 13)
+                    self.drawCentredString(width / 2, height - 12 * mm, label(number, total))
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def page_template(target, document: model.Document, **info) -> BaseDocTemplate:
+    """The document's pages: its size and margins, one frame filling what the margins leave."""
+    margins = document.page_margins()
+    template = BaseDocTemplate(
+        target,
+        pagesize=PAGE_SIZES[document.page],
+        leftMargin=margins.left * mm,
+        rightMargin=margins.right * mm,
+        topMargin=margins.top * mm,
+        bottomMargin=margins.bottom * mm,
+        # Without this ReportLab starts every page in Helvetica, a base-14 font the PDF would then reference.
+        initialFontName=SERIF,
+        **info,
+    )
+    frame = Frame(template.leftMargin, template.bottomMargin, template.width, template.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+    template.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    return template
+
+
+class Stamp(Flowable):
+    """A block that is the same on every page (a letter's header and signature): laid out and drawn once into a
+    PDF form, which each page then references — 120 letters cost one header, not 120."""
+
+    def __init__(self, inner: Flowable, name: str) -> None:
+        super().__init__()
+        self.inner, self.name = inner, name
+        self._sizes: dict[tuple[float, float], tuple[float, float]] = {}
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        key = (available_width, available_height)
+        if key not in self._sizes:
+            self._sizes[key] = self.inner.wrap(available_width, available_height)
+        self.width, self.height = self._sizes[key]
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if not canvas.hasForm(self.name):
+            canvas.beginForm(self.name)
+            self.inner.drawOn(canvas, 0, 0)
+            canvas.endForm()
+        canvas.doForm(self.name)

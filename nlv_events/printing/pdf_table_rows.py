@@ -1,0 +1,295 @@
+"""Table rows prepared for the PDF: cells pre-wrapped at measured column widths, rows that can be cut between
+the items of their cells, and the ReportLab table of a page's rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import Table as RLTable
+
+from nlv_events.printing import model
+from nlv_events.printing.fonts import SERIF, register_fonts
+from nlv_events.printing.pdf_glyphs import Glyphs, face, wrap_text
+
+CELL_SIZE = 12  # the decree's annex tables: 12 pt, never smaller
+CELL_LEADING = 13.3  # the font's own line height (ascent + descent of Times New Roman at 12 pt)
+PAD_TOP, PAD_BOTTOM, PAD_SIDE = 1, 1.5, 3
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+@dataclass
+class PreparedCell:
+    """A cell as ReportLab draws it: pre-wrapped lines of one font (fast), or paragraphs (mixed faces)."""
+
+    atoms: list  # str lines, or Paragraphs
+    heights: list[float]
+    font: str = SERIF
+    align: model.Align = "left"
+
+    @property
+    def value(self):
+        if self.atoms and isinstance(self.atoms[0], Paragraph):
+            return list(self.atoms)
+        return "\n".join(self.atoms)
+
+    @property
+    def height(self) -> float:
+        return sum(self.heights)
+
+
+@dataclass
+class PreparedRow:
+    cells: list[PreparedCell]
+    span: int
+    kind: model.RowKind
+    keep_with_next: bool
+    repeat: tuple[int, ...]
+    height: float = 0.0
+    header: bool = False
+    widths: list[float] = field(default_factory=list)  # of its cells (a spanning cell: the columns' sum)
+
+    def measure(self) -> None:
+        self.height = max((cell.height for cell in self.cells), default=0) + PAD_TOP + PAD_BOTTOM
+
+
+class TableMaker:
+    """Prepares the rows of one neutral table at known column widths."""
+
+    def __init__(self, table: model.Table, width: float, glyphs: Glyphs, scale: float = 1.0) -> None:
+        self.table = table
+        self.glyphs = glyphs
+        self.size = CELL_SIZE * scale
+        self.leading = CELL_LEADING * scale
+        self.widths = column_widths(table, width, self.size)
+        self.styles: dict[tuple[str, str], ParagraphStyle] = {}
+
+    def _style(self, font: str, align: model.Align) -> ParagraphStyle:
+        key = (font, align)
+        if key not in self.styles:
+            self.styles[key] = ParagraphStyle(
+                f"cell-{font}-{align}", fontName=font, fontSize=self.size, leading=self.leading,
+                alignment=ALIGN[align], splitLongWords=1,
+            )  # fmt: skip
+        return self.styles[key]
+
+    def cell(self, cell: model.Cell, width: float, column: model.Column | None) -> PreparedCell:
+        available = width - 2 * PAD_SIDE
+        italic = column.italic if column else False
+        faces = {(run.bold, run.italic or italic) for item in cell.lines for run in item}
+        single = len(faces) <= 1 and all(len(item) <= 1 for item in cell.lines)
+        font = face(*next(iter(faces))) if faces else SERIF
+        if single and all(self.glyphs.covered(run.text, font) for item in cell.lines for run in item):
+            items = [wrap_text(item[0].text, font, self.size, available) for item in cell.lines]
+            return PreparedCell(["\n".join(lines) for lines in items], [self.leading * len(lines) for lines in items],
+                                font, cell.align)  # fmt: skip
+        style = self._style(face(False, italic), cell.align)
+        paragraphs = []
+        heights = []
+        for item in cell.lines:
+            paragraph = Paragraph(self.glyphs.line(item), style)
+            heights.append(paragraph.wrap(available, 10_000)[1])
+            paragraphs.append(paragraph)
+        return PreparedCell(paragraphs, heights, font, cell.align)
+
+    def header(self) -> PreparedRow:
+        cells = [
+            self.cell(model.Cell.of(column.header, "center", bold=True), width, None)
+            for column, width in zip(self.table.columns, self.widths, strict=True)
+        ]
+        row = PreparedRow(cells, 1, "body", True, (), header=True)
+        row.measure()
+        return row
+
+    def row(self, row: model.Row) -> PreparedRow:
+        widths = [sum(self.widths[: row.span]), *self.widths[row.span :]]
+        columns = [None, *self.table.columns[row.span :]] if row.span > 1 else self.table.columns
+        bold = row.kind in ("heading", "total")
+        cells = []
+        for cell, width, column in zip(row.cells, widths, columns, strict=False):
+            if bold:
+                cell = model.Cell([tuple(model.Run(run.text, True, run.italic) for run in item) for item in cell.lines],
+                                  cell.align)  # fmt: skip
+            cells.append(self.cell(cell, width, column))
+        prepared = PreparedRow(cells, row.span, row.kind, row.keep_with_next, row.repeat, widths=widths)
+        prepared.measure()
+        return prepared
+
+    def continued(self, row: PreparedRow, room: float) -> tuple[PreparedRow, PreparedRow] | None:
+        """A row taller than a page cut where `room` runs out, between the items of its cells (a person, a
+        paragraph): the head, and the rest, which repeats the `repeat` cells followed by "(tiếp)". None
+        when not even the first item of each cell fits."""
+        space = room - PAD_TOP - PAD_BOTTOM
+        head_cells, rest_cells = [], []
+        for index, cell in enumerate(row.cells):
+            used, taken = 0.0, 0
+            while taken < len(cell.atoms) and used + cell.heights[taken] <= space:
+                used += cell.heights[taken]
+                taken += 1
+            atoms, heights = list(cell.atoms), list(cell.heights)
+            if taken == 0 and atoms:  # one item taller than the room: cut inside it, between its lines
+                parts = self._cut_item(atoms[0], space, row.widths[index])
+                if parts is None:
+                    return None
+                atoms[0:1], heights[0:1] = [parts[0][0], parts[1][0]], [parts[0][1], parts[1][1]]
+                taken = 1
+            head_cells.append(PreparedCell(atoms[:taken], heights[:taken], cell.font, cell.align))
+            if index in row.repeat and taken >= len(cell.atoms):  # whole in the head: said again, marked
+                rest_cells.append(self._marked(cell))
+            else:
+                rest_cells.append(PreparedCell(atoms[taken:], heights[taken:], cell.font, cell.align))
+        head = PreparedRow(head_cells, row.span, row.kind, False, row.repeat, widths=row.widths)
+        rest = PreparedRow(rest_cells, row.span, row.kind, row.keep_with_next, row.repeat, widths=row.widths)
+        head.measure()
+        rest.measure()
+        return head, rest
+
+    def _cut_item(self, atom, space: float, width: float):
+        """An item cut in two at `space`: ((head, height), (rest, height)), or None if no line fits."""
+        if isinstance(atom, str):
+            lines = atom.split("\n")
+            keep = int(space // self.leading)
+            if keep < 1 or keep >= len(lines):
+                return None
+            head, rest = lines[:keep], lines[keep:]
+            return ("\n".join(head), keep * self.leading), ("\n".join(rest), len(rest) * self.leading)
+        parts = atom.split(width - 2 * PAD_SIDE, space)
+        if len(parts) != 2:
+            return None
+        return tuple((part, part.wrap(width - 2 * PAD_SIDE, 10_000)[1]) for part in parts)
+
+    def _marked(self, cell: PreparedCell) -> PreparedCell:
+        """The cell repeated on a continued row, with "(tiếp)" under it (once, however often it continues)."""
+        mark = self.table.continued
+        if cell.atoms and isinstance(cell.atoms[-1], str) and cell.atoms[-1].endswith(mark):
+            return cell
+        if cell.atoms and isinstance(cell.atoms[0], Paragraph):
+            atom = Paragraph(escape(mark), self._style(face(False, True), cell.align))
+            return PreparedCell([*cell.atoms, atom], [*cell.heights, self.leading], cell.font, cell.align)
+        return PreparedCell([*cell.atoms, mark], [*cell.heights, self.leading], cell.font, cell.align)
+
+    def build(self, rows: list[PreparedRow], header: PreparedRow | None) -> RLTable:
+        """A ReportLab table of `rows` (under `header`), none of which may split any more."""
+        all_rows = ([header] if header else []) + rows
+        data = []
+        commands: list[tuple] = [
+            ("FONTNAME", (0, 0), (-1, -1), SERIF),
+            ("FONTSIZE", (0, 0), (-1, -1), self.size),
+            ("LEADING", (0, 0), (-1, -1), self.leading),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD_SIDE),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_SIDE),
+        ]
+        for index, row in enumerate(all_rows):
+            values = [cell.value for cell in row.cells]
+            if row.span > 1:
+                values = [values[0], *([""] * (row.span - 1)), *values[1:]]
+                commands.append(("SPAN", (0, index), (row.span - 1, index)))
+            if row.header:
+                commands += [("VALIGN", (0, index), (-1, index), "MIDDLE")]
+            column = 0
+            for cell in row.cells:
+                if cell.font != SERIF:
+                    commands.append(("FONTNAME", (column, index), (column, index), cell.font))
+                if cell.align != "left":
+                    commands.append(("ALIGN", (column, index), (column, index), cell.align.upper()))
+                column += row.span if column == 0 else 1
+            data.append(values + [""] * (len(self.widths) - len(values)))
+        return RLTable(data, colWidths=self.widths, style=TableStyle(commands), splitByRow=1)
+
+
+def column_widths(table: model.Table, width: float, size: float) -> list[float]:
+    """Fitted columns as wide as their widest line (within reason), the others sharing what is left by weight;
+    no column narrower than the longest word of its header."""
+    register_fonts()
+    padding = 2 * PAD_SIDE + 1
+    bold = face(True)
+    minimum = [
+        max((stringWidth(word, bold, size) for word in column.header.split()), default=0) + padding
+        for column in table.columns
+    ]
+    widths: list[float | None] = []
+    for index, column in enumerate(table.columns):
+        if column.narrow:
+            font = face(False, column.italic)
+            widths.append(max(minimum[index], _header_width(column.header, bold, size, 3) + padding,
+                              _longest_word(table, index, font, size) + padding))  # fmt: skip
+            continue
+        if not column.fit:
+            widths.append(None)
+            continue
+        font = face(False, column.italic)
+        natural = max(minimum[index], _header_width(column.header, bold, size, 3) + padding)
+        for row in table.rows:
+            if index < row.span - 1 or (row.span > 1 and index == row.span - 1):
+                continue  # a spanning cell does not size the columns under it
+            position = index - row.span + 1 if row.span > 1 else index
+            if position >= len(row.cells):
+                continue
+            for item in row.cells[position].lines:
+                text = "".join(run.text for run in item)
+                natural = max(natural, stringWidth(text, bold if row.kind != "body" else font, size) + padding)
+        widths.append(min(natural, width * 0.2))
+    for index, column in enumerate(table.columns):
+        if widths[index] is None:  # a date or a name is never cut inside a word when the column can help it
+            minimum[index] = max(minimum[index], min(_longest_word(table, index, face(False, column.italic), size),
+                                                     width * 0.12) + padding)  # fmt: skip
+    left = width - sum(value for value in widths if value is not None)
+    shares = {
+        index: column.weight * max(_typical_width(table, index, size), 6 * size) ** 0.5
+        for index, (column, value) in enumerate(zip(table.columns, widths, strict=True))
+        if value is None
+    }
+    total_share = sum(shares.values()) or 1
+    result = [
+        value if value is not None else max(minimum[index], left * shares[index] / total_share)
+        for index, value in enumerate(widths)
+    ]
+    excess = sum(result) - width
+    if excess > 0.01:  # the minimums took more than was left: take it back from the columns above theirs
+        flexible = [index for index, value in enumerate(widths) if value is None]
+        slack = {index: max(result[index] - minimum[index], 0.0) for index in flexible}
+        total = sum(slack.values())
+        for index in flexible:
+            result[index] -= excess * (slack[index] / total if total else 1 / len(flexible))
+    return result
+
+
+def _header_width(header: str, font: str, size: float, lines: int) -> float:
+    """The least width at which `header` wraps into at most `lines` lines."""
+    words = header.split()
+    candidates = sorted({stringWidth(" ".join(words[start:end]), font, size)
+                         for start in range(len(words)) for end in range(start + 1, len(words) + 1)})  # fmt: skip
+    for width in candidates:
+        if len(simpleSplit(header, font, size, width + 0.01)) <= lines:
+            return width
+    return candidates[-1] if candidates else 0.0
+
+
+def _longest_word(table: model.Table, index: int, font: str, size: float) -> float:
+    words = {word for row in table.rows if row.span == 1 and index < len(row.cells)
+             for word in row.cells[index].plain().split()}  # fmt: skip
+    return max((stringWidth(word, font, size) for word in words), default=0.0)
+
+
+def _typical_width(table: model.Table, index: int, size: float) -> float:
+    """How wide the text of a column's body cells usually runs on one line (the ninth decile): a column of
+    long titles gets more room than one of mostly empty notes."""
+    lengths = sorted(
+        stringWidth(row.cells[index].plain().replace("\n", " "), SERIF, size)
+        for row in table.rows
+        if row.span == 1 and index < len(row.cells)
+    )
+    if not lengths:
+        return 0.0
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
