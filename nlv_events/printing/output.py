@@ -38,7 +38,7 @@ def write(document: model.Document, path: str | os.PathLike[str], rendered: Call
     it raises, a cancellation, leaves the file as it was)."""
     # The atomic writer lives with the workspace's files (the same one every export uses); imported here, late,
     # so that printing stays importable without the services.
-    from nlv_events.services.workspace.files import atomic_output
+    from nlv_events.core.files import atomic_output
 
     content = render_as(document, check_path(path))
     if rendered is not None:

@@ -205,7 +205,7 @@ def test_written_files_take_the_umask_and_an_existing_file_keeps_its_mode(tmp_pa
     import os
     import stat
 
-    from nlv_events.services.workspace.files import atomic_output
+    from nlv_events.core.files import atomic_output
 
     previous = os.umask(0o022)
     try:

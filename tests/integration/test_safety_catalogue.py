@@ -15,13 +15,13 @@ import psycopg2
 import pytest
 
 from nlv_events import logs
-from nlv_events.core import database, store
+from nlv_events.core import database, files, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.records import EventRecord
 from nlv_events.services.interchange import file_format as interchange
 from nlv_events.services.reports import ics
-from nlv_events.services.workspace import backup, files
+from nlv_events.services.workspace import backup
 from tests.integration.cli_runner import run
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
+from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
 from nlv_events.services.exhibits import checklist as checklist_data
-from nlv_events.services.workspace.files import atomic_output
 
 WIDTHS = (6, 48, 26, 30, 8, 16, 8, 22, 26)
 

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nlv_events.core import queries, store, when
+from nlv_events.core.files import atomic_output
 from nlv_events.core.models import Event
 from nlv_events.core.records import (
     CODE,
@@ -27,7 +28,6 @@ from nlv_events.core.records import (
 from nlv_events.services.interchange import features
 from nlv_events.services.interchange.importing import BATCH_SIZE, Progress
 from nlv_events.services.interchange.reading import FORMAT
-from nlv_events.services.workspace.files import atomic_output
 
 
 def person_to_dict(person: PersonEntry) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from PIL import Image, ImageCms
 
 from nlv_events.core import store
 from nlv_events.core.errors import UserError
+from nlv_events.core.files import atomic_output
 from nlv_events.core.media_models import NewsItem, Photo
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, PersonEntry, person_line
@@ -26,7 +27,6 @@ from nlv_events.i18n import _
 from nlv_events.printing.model import Block, Document, Picture, Text, line
 from nlv_events.services.exhibits import structure
 from nlv_events.services.media import event_photos as media
-from nlv_events.services.workspace.files import atomic_output
 
 GALLERY_HEADING = "Hình ảnh cùng sự kiện"
 WEB_LONG_SIDE = 1600

@@ -11,6 +11,7 @@ from pathlib import Path
 from nlv_events.core import store, vocab, when
 from nlv_events.core.cells import neutralise
 from nlv_events.core.errors import UserError
+from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
 from nlv_events.services.exhibits import structure
 from nlv_events.services.reports import counting
@@ -22,7 +23,6 @@ from nlv_events.services.reports.tally_tables import (
     summary_headers,
     summary_rows,
 )
-from nlv_events.services.workspace.files import atomic_output
 
 FORMATS = ("json", "csv", "xlsx", "docx")
 

@@ -11,10 +11,10 @@ import os
 import zoneinfo
 
 from nlv_events.core import queries, store, vocab, when
+from nlv_events.core.files import atomic_output
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
 from nlv_events.services.planning import series as series_service
-from nlv_events.services.workspace.files import atomic_output
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 UID_DOMAIN = "nlv-events.nlv.gov.vn"

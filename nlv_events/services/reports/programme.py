@@ -7,6 +7,7 @@ import os
 from nlv_events import printing
 from nlv_events.core import store
 from nlv_events.core.errors import UserError
+from nlv_events.core.files import atomic_output
 from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _, current_language
@@ -14,7 +15,6 @@ from nlv_events.printing import booklet, decree, docx_renderer, pdf_renderer
 from nlv_events.printing.output import check_path
 from nlv_events.printing.printout import Printout
 from nlv_events.services.reports import programme_document as programme_document
-from nlv_events.services.workspace.files import atomic_output
 
 LAYOUTS = ("a4", "booklet")
 

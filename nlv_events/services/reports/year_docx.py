@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 
+from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
 from nlv_events.printing import docx_renderer
 from nlv_events.printing.model import Document, Text
 from nlv_events.services.reports import narrative, year_list_document
 from nlv_events.services.reports.tallies import YearTallies
-from nlv_events.services.workspace.files import atomic_output
 
 
 def year_document(tallies: YearTallies) -> Document:

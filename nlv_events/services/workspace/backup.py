@@ -10,11 +10,10 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlv_events.core import database, migrations
+from nlv_events.core import database, files, migrations
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import database_proxy
 from nlv_events.i18n import _
-from nlv_events.services.workspace import files
 
 log = logging.getLogger(__name__)
 KEEP = 30

@@ -12,8 +12,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from nlv_events.core.errors import UserError
+from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
-from nlv_events.services.workspace.files import atomic_output
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.decree_fields import DecreeFields
 from nlv_events.ui.shell.widgets import fit_to_screen

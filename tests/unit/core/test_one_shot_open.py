@@ -184,7 +184,7 @@ def test_a_folder_with_spaces_hashes_and_percents_opens_read_only_and_is_protect
         with pytest.raises(peewee.OperationalError, match="readonly"):
             connection.execute_sql("DELETE FROM event")
         assert database.open_file() == path.resolve()
-        from nlv_events.services.workspace.files import refuse_protected
+        from nlv_events.core.files import refuse_protected
 
         with pytest.raises(UserError, match=r"sự kiện\.sqlite3"):
             refuse_protected(path)
