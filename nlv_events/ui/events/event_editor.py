@@ -49,12 +49,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events.core import matching, queries, rules, vocab, when
+from nlv_events.core import matching, rules, vocab, when
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_day
-from nlv_events.services.events import clashes
+from nlv_events.services.events import clashes, names
 from nlv_events.ui.events import field_binding, field_limits
 from nlv_events.ui.events.people_model import NameDelegate, PeopleModel, RoleDelegate
 from nlv_events.ui.events.programme_model import ProgrammeModel
@@ -230,9 +230,9 @@ class EventEditor(QDialog):
         self.end_date = QDateEdit(calendarPopup=True, displayFormat=_DATE_FORMAT)
         self.end_time = QTimeEdit(displayFormat="HH:mm")
         self.venue_box = QComboBox(editable=True)
-        self.venue_box.addItems(sorted(queries.venue_names()))
-        self.venue_box.setCompleter(completer_for(queries.venue_names(), self.venue_box))
-        self._known_venues = queries.venue_names()
+        self.venue_box.addItems(sorted(names.venue_names()))
+        self.venue_box.setCompleter(completer_for(names.venue_names(), self.venue_box))
+        self._known_venues = names.venue_names()
         self.venue_hint = QLabel(self)
         self.venue_hint.setObjectName("venueSuggestion")
         self.venue_hint.setWordWrap(True)
@@ -250,7 +250,7 @@ class EventEditor(QDialog):
         self.status_box = _combo("status")
         self.role_box = _combo("role")
         self.audience_box = _combo("audience")
-        self.partners = NameListEditor(queries.organisation_names(), self)
+        self.partners = NameListEditor(names.organisation_names(), self)
         self.attendance = OptionalCount()
         self.online_views = OptionalCount()
         self.items_displayed = OptionalCount()

@@ -11,7 +11,7 @@ from nlv_events.core import vocab
 from nlv_events.core.text import fold, sort_key, spellings, word_found
 from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_span
-from nlv_events.ui.events.event_rows import EventRow, RowSearch, load_rows
+from nlv_events.services.events.rows import EventRow, RowSearch, load_rows
 from nlv_events.ui.shell import translation
 
 __all__ = ["ID_ROLE", "EventRow", "EventTableModel", "load_rows"]

@@ -9,15 +9,21 @@ from __future__ import annotations
 import logging
 import queue
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtGui import QImage, QPainter
 
 from nlv_events.core.errors import UserError
-from nlv_events.core.media_models import Photo
 from nlv_events.services.media import event_photos
 
 log = logging.getLogger(__name__)
+
+
+class Photo(Protocol):
+    """A photo as event_photos lists it (read on the GUI thread): here only its id and its files are used."""
+
+    id: int
 
 
 def framed(image: QImage, side: int) -> QImage:

@@ -1,4 +1,5 @@
-"""The event table's rows, held compactly, and the search over them at each keystroke (no Qt here)."""
+"""The event table's rows, read straight from the database and held compactly, and the search over them at each
+keystroke (plain data for the window; no Qt here)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,23 @@
+"""The names already in the record (venues, organisations, people), offered as the user types."""
+
+from __future__ import annotations
+
+from nlv_events.core import queries
+from nlv_events.core.records import PersonEntry
+
+
+def venue_names() -> list[str]:
+    return queries.venue_names()
+
+
+def organisation_names() -> list[str]:
+    return queries.organisation_names()
+
+
+def person_names() -> list[str]:
+    return queries.person_names()
+
+
+def known_person(name: str) -> PersonEntry | None:
+    """The person called `name` as at their latest appearance; None when the record has no such person."""
+    return queries.known_person(name)
