@@ -68,7 +68,7 @@ class EventTableModel(QAbstractTableModel):
         self._kind_counts: Counter[str] = Counter()
         self._ordered: list[EventRow] | None = None  # every row in the current order, kept between keystrokes
         self._search = RowSearch([])
-        translation.hub().language_changed.connect(self.refresh_texts)
+        translation.translate_ui(self.retranslate)
 
     # --- data and filters ----------------------------------------------------------------------------------------
 
@@ -206,7 +206,7 @@ class EventTableModel(QAbstractTableModel):
                 return position
         return None
 
-    def refresh_texts(self) -> None:
+    def retranslate(self) -> None:
         """The language changed: every label and date is shown anew."""
         self._sort_keys = {}
         self._forget_order()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from nlv_events.core.errors import UserError
@@ -35,11 +35,14 @@ def show_series(window: MainWindow) -> None:
     window.plan_menu.show_series()
 
 
-class PlanMenu:
+class PlanMenu(QObject):
     """The Plan menu's dialogs (its actions are registered above), the reminder in the status bar and the
-    commemorations marked on the calendar; `install(window)` is the one call the main window makes."""
+    commemorations marked on the calendar; `install(window)` is the one call the main window makes.
+
+    A QObject owned by the window, so that its retranslation is disconnected when the window goes."""
 
     def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
         self.menu = window.menus["plan"]
         self.commemorations_action = window.actions["commemorations"]
