@@ -1,5 +1,5 @@
-"""The window keeps its own rules: ui/ calls services (no SQL, no peewee, no models) and makes its QActions only
-through the action registry (ui/shell/actions.py)."""
+"""The window keeps its own rules: ui/ calls services (no SQL, no peewee, no models), makes its QActions only
+through the action registry (ui/shell/actions.py), and stays in small modules and functions."""
 
 from __future__ import annotations
 
@@ -85,3 +85,18 @@ def test_the_rules_catch_imports_at_every_level_and_any_qaction():
         "constructs a QAction outside ui/shell/actions.py",
     ]
     assert _violations(code.replace("QAction(", "QMenu("), REGISTRY_MODULE)[-1].endswith("playhouse.shortcuts")
+
+
+def test_no_ui_module_over_400_lines_and_no_function_over_80():
+    too_long = []
+    for path in _ui_modules():
+        text = path.read_text(encoding="utf-8")
+        where = path.relative_to(UI.parent).as_posix()
+        if len(text.splitlines()) > 400:
+            too_long.append(f"{where}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                first = min([node.lineno, *(decorator.lineno for decorator in node.decorator_list)])
+                if node.end_lineno - first + 1 > 80:
+                    too_long.append(f"{where}:{first} {node.name}(): {node.end_lineno - first + 1} lines")
+    assert too_long == []

@@ -41,6 +41,20 @@ class GuestsTab(QWidget):
             layout.addStretch(1)
             return
 
+        add_row = self._build_add_row()
+        tools = self._build_tools()
+        self._build_table()
+        layout.addWidget(saved_at_once_note(self))
+        layout.addLayout(add_row)
+        layout.addLayout(tools)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.counts_label)
+        self._connect()
+        self._fill_groups()
+        self._fill_completer()
+        self.reload()
+
+    def _build_add_row(self) -> QHBoxLayout:
         self.name_box = EntryLine(self)  # Enter adds the guest; it must not reach the editor's Save
         self.name_box.setObjectName("guestName")
         self.name_box.setPlaceholderText(_("Name of the guest (the address book completes it)…"))
@@ -56,7 +70,10 @@ class GuestsTab(QWidget):
         add_row.addWidget(self.import_button)
         add_row.addWidget(self.groups_button)
         add_row.addWidget(self.book_button)
+        return add_row
 
+    def _build_tools(self) -> QHBoxLayout:
+        """Which guests are shown, and what to do with the selected ones."""
         self.filter_box = QComboBox(self)
         self.filter_box.addItem(_("All states"), None)
         for code in guests.STATES:
@@ -74,7 +91,7 @@ class GuestsTab(QWidget):
         self.programme_button.setToolTip(
             _("Add the guests who are coming to the people of the programme row selected in the Programme tab")
         )
-        self.programme_button.setVisible(programme is not None)
+        self.programme_button.setVisible(self.programme is not None)
         tools = QHBoxLayout()
         tools.addWidget(QLabel(_("Show:"), self))
         tools.addWidget(self.filter_box)
@@ -87,7 +104,9 @@ class GuestsTab(QWidget):
         tools.addWidget(self.programme_button)
         tools.addWidget(self.sort_button)
         tools.addWidget(self.remove_button)
+        return tools
 
+    def _build_table(self) -> None:
         self.model = GuestTableModel(self._error, self)
         self.model.moved = self._moved
         self.view = QTableView(self)
@@ -105,12 +124,7 @@ class GuestsTab(QWidget):
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("guestCounts")
 
-        layout.addWidget(saved_at_once_note(self))
-        layout.addLayout(add_row)
-        layout.addLayout(tools)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.counts_label)
-
+    def _connect(self) -> None:
         self.add_button.clicked.connect(self.add_from_box)
         self.name_box.entered.connect(self.add_from_box)
         self.apply_button.clicked.connect(lambda: self.set_state_of_selected(self.state_box.currentData()))
@@ -125,9 +139,6 @@ class GuestsTab(QWidget):
             lambda: self.channel_box.setVisible(self.state_box.currentData() == "invited")
         )
         self.channel_box.setVisible(False)
-        self._fill_groups()
-        self._fill_completer()
-        self.reload()
 
     # --- filling ---------------------------------------------------------------------------------------------
 

@@ -58,6 +58,13 @@ class SeriesDialog(QDialog):
         self.changed = changed
         self.current: series.SeriesSpec | None = None
 
+        self._build_fields()
+        self._build_layout()
+        self._connect()
+        self.reload()
+        self.new_series()
+
+    def _build_fields(self) -> None:
         self.series_list = QListWidget(self)
         self.new_button = QPushButton(_("New series"), self)
         self.delete_button = QPushButton(_("Delete series"), self)
@@ -98,6 +105,8 @@ class SeriesDialog(QDialog):
         self.save_button = QPushButton(_("Save series"), self)
         self.following_button = QPushButton(_("Save for this and the following"), self)
 
+    def _build_layout(self) -> None:
+        """The series on the left, the chosen one's form in the middle, its occurrences on the right."""
         weekdays = QHBoxLayout()
         for box in self.weekdays:
             weekdays.addWidget(box)
@@ -151,6 +160,7 @@ class SeriesDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(close)
 
+    def _connect(self) -> None:
         self.series_list.currentItemChanged.connect(lambda *_: self._series_chosen())
         self.new_button.clicked.connect(self.new_series)
         self.delete_button.clicked.connect(self.delete_series)
@@ -160,8 +170,6 @@ class SeriesDialog(QDialog):
         self.occurrences.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.frequency.currentIndexChanged.connect(lambda *_: self._update_buttons())
         self.timed.toggled.connect(lambda *_: self._update_buttons())
-        self.reload()
-        self.new_series()
 
     # --- the list of series -----------------------------------------------------------------------------------------
 
