@@ -1,9 +1,10 @@
-"""The names already in the record (venues, organisations, people), offered as the user types."""
+"""The names already in the record (venues, organisations, people, guest groups), offered as the user types."""
 
 from __future__ import annotations
 
 from nlv_events.core import queries
 from nlv_events.core.records import PersonEntry
+from nlv_events.services.guests import guest_list
 
 
 def venue_names() -> list[str]:
@@ -21,3 +22,8 @@ def person_names() -> list[str]:
 def known_person(name: str) -> PersonEntry | None:
     """The person called `name` as at their latest appearance; None when the record has no such person."""
     return queries.known_person(name)
+
+
+def guest_group_names() -> list[str]:
+    """The guest groups' names in order of protocol (Lãnh đạo Bộ first)."""
+    return [group.name for group in guest_list.groups()]

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
+from nlv_events.services.events import names as known_names
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.ui.guests.guest_table_model import GuestTableModel
@@ -145,8 +146,8 @@ class GuestsTab(QWidget):
     def _fill_groups(self) -> None:
         self.group_box.clear()
         self.group_box.addItem(_("(from the address book)"), None)
-        for group in guests.groups():
-            self.group_box.addItem(group.name, group.name)
+        for name in known_names.guest_group_names():
+            self.group_box.addItem(name, name)
 
     def _fill_completer(self) -> None:
         # Names only: building every address card (each person's latest appearance among all guests of all

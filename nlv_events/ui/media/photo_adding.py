@@ -8,6 +8,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from nlv_events.i18n import _, ngettext
+from nlv_events.services.events import photo_list
 from nlv_events.services.media import event_photos
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.workers import BackgroundTask
@@ -54,9 +55,7 @@ class PhotoAdding:
         def job(_progress, is_cancelled):
             # The progress is polled, not signalled: with PySide6 6.12 on Python 3.11 each Signal.emit() from Python
             # loses a reference to True (see photo_thumbnails), and this job would emit once per photo.
-            return event_photos.add_photos(
-                event_id, files, progress=note_progress, is_cancelled=is_cancelled, root=root
-            )
+            return photo_list.add(event_id, files, root, note_progress, is_cancelled)
 
         self.task = BackgroundTask(self, _("Adding photos…"), job)
         self.task.done.connect(self._added)
@@ -77,8 +76,8 @@ class PhotoAdding:
         self.hint.setText(_("Drop photos or a folder here."))
         self.reload(select=self._select_after)
 
-    def _added(self, result: event_photos.AddResult) -> None:
-        self._select_after = result.added[0].id if result.added else None
+    def _added(self, result: photo_list.Added) -> None:
+        self._select_after = result.ids[0] if result.ids else None
         if result.problems:
             ask.warn(
                 self,
@@ -86,12 +85,12 @@ class PhotoAdding:
                 ngettext(
                     "{added} photo added; these files were not:",
                     "{added} photos added; these files were not:",
-                    len(result.added),
-                ).format(added=len(result.added))
+                    len(result.ids),
+                ).format(added=len(result.ids))
                 + "\n\n"
                 + "\n".join(result.problems[:20]),
             )
-        self.added.emit(len(result.added))
+        self.added.emit(len(result.ids))
 
     def _find_moved_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Where are the photos now?"))
@@ -99,7 +98,7 @@ class PhotoAdding:
             self.recover_from(Path(folder))
 
     def recover_from(self, folder: Path) -> None:
-        recovered, still = event_photos.recover_missing(folder, self.event_id, self.root)
+        recovered, still = photo_list.recover_missing(folder, self.event_id, self.root)
         self.reload()
         message = ngettext(
             "{count} photo was found and copied back into the photos folder.",

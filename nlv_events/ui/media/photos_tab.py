@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _, ngettext
+from nlv_events.services.events import photo_list
+from nlv_events.services.events.photo_list import PhotoView
 from nlv_events.services.media import event_photos
 from nlv_events.ui.media.photo_adding import PhotoAdding
 from nlv_events.ui.media.photo_thumbnails import ThumbnailLoader
@@ -56,7 +58,7 @@ class PhotosTab(PhotoAdding, QWidget):
         self.event_id = event_id
         self.set_news_link = set_news_link
         self.task: BackgroundTask | None = None
-        self._photos: dict[int, object] = {}
+        self._photos: dict[int, PhotoView] = {}
         self._filling = False
         self._select_after: int | None = None
         self.setAcceptDrops(True)
@@ -188,7 +190,7 @@ class PhotosTab(PhotoAdding, QWidget):
         current = select if select is not None else self.current_photo_id()
         self._filling = True
         self.grid.clear()
-        self._photos = {photo.id: photo for photo in event_photos.photos(self.event_id)}
+        self._photos = {photo.id: photo for photo in photo_list.photos(self.event_id)}
         self._people = event_photos.appearances(self.event_id)
         self._shown = event_photos.people_shown(list(self._photos))
         self._items = {}
@@ -239,7 +241,7 @@ class PhotosTab(PhotoAdding, QWidget):
         return self.loader.outstanding <= 0
 
     def _update_missing(self) -> None:
-        gone = [] if self.root is None else event_photos.missing(self.event_id, self.root)
+        gone = [] if self.root is None else photo_list.missing(self.event_id, self.root)
         self.missing_label.setText(
             ngettext(
                 "{count} photo is missing from the photos folder {folder}: {names}.",
@@ -286,7 +288,7 @@ class PhotosTab(PhotoAdding, QWidget):
             if self.people_list.item(row).checkState() == Qt.CheckState.Checked
         ]
         try:
-            photo = event_photos.update_photo(
+            photo = photo_list.update(
                 photo_id,
                 caption=self.caption_edit.text(),
                 photographer=self.photographer_edit.text(),

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core import vocab
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
+from nlv_events.services.events import occurrences
 from nlv_events.services.planning import series
 from nlv_events.ui.shell import ask
 
@@ -227,7 +228,7 @@ class SeriesDialog(QDialog):
         self._show_rule(spec.rule)
         self.skip.setText(" ".join(day.isoformat() for day in spec.skip))
         self.people.setText(", ".join(spec.people))
-        for event in series.occurrences(spec.id):  # type: ignore[arg-type]
+        for event in occurrences.of_series(spec.id):  # type: ignore[arg-type]
             label = f"{event.start_date:%d/%m/%Y}"
             if event.start_date != event.series_date:
                 label += " " + _("(moved from {day})").format(day=f"{event.series_date:%d/%m}")
