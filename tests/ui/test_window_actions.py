@@ -1,5 +1,4 @@
-"""The window's menus and toolbar are the action registry's: every entry declared once, the language menu ticked
-by the language in force, the guests' printouts before Tallies."""
+"""The window's menus and toolbar come from the action registry: each entry once, in place, ticked, translated."""
 
 from PySide6.QtWidgets import QMenu
 

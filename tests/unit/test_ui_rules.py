@@ -1,5 +1,4 @@
-"""The window keeps its own rules: ui/ calls services (no SQL, no peewee, no models), makes its QActions only
-through the action registry (ui/shell/actions.py), and stays in small modules and functions."""
+"""ui/ keeps its rules: it calls services (no database import), makes QActions only in the registry, stays small."""
 
 from __future__ import annotations
 

@@ -177,27 +177,21 @@ def reload(window: MainWindow) -> None:
 
 
 # Each language by its own name, whatever the language in force; the one in force is ticked.
+LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 
 
-@register(
-    "language_vi",
-    "Tiếng Việt",
-    menu="view",
-    submenu="language",
-    checked=lambda _window: i18n.current_language() == "vi",
-    translate=False,
-)
-def use_vietnamese(window: MainWindow) -> None:
-    window.set_language("vi")
+def _register_language(code: str, name: str) -> None:
+    @register(
+        f"language_{code}",
+        name,
+        menu="view",
+        submenu="language",
+        checked=lambda _window: i18n.current_language() == code,
+        translate=False,
+    )
+    def use_language(window: MainWindow) -> None:
+        window.set_language(code)
 
 
-@register(
-    "language_en",
-    "English",
-    menu="view",
-    submenu="language",
-    checked=lambda _window: i18n.current_language() == "en",
-    translate=False,
-)
-def use_english(window: MainWindow) -> None:
-    window.set_language("en")
+for _code, _name in LANGUAGES:
+    _register_language(_code, _name)
