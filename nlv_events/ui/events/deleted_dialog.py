@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from nlv_events.core import queries, when
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_span
+from nlv_events.services.events.deleted import deleted_events
 from nlv_events.ui.events.undo_commands import Changed, RestoreEventCommand
 
 
@@ -19,8 +19,8 @@ class DeletedEventsDialog(QDialog):
         self.resize(640, 420)
         self._undo_stack, self._changed = undo_stack, changed
         self.list = QListWidget(self)
-        for event in queries.deleted_events():
-            span = format_span(when.join(event.start_date, event.start_time), when.join(event.end_date, event.end_time))
+        for event in deleted_events():
+            span = format_span(event.start, event.end)
             item = QListWidgetItem(f"{event.title}  ({span})")
             item.setData(Qt.ItemDataRole.UserRole, event.id)
             self.list.addItem(item)

@@ -8,11 +8,12 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from nlv_events.core import rules, store, vocab, when
+from nlv_events.core import rules, vocab, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord, person_line
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number, format_span, format_time, format_weekday_date
+from nlv_events.services.events import event_store
 from nlv_events.services.workspace import sample_data
 from nlv_events.ui.exhibits import exhibit_tab
 from nlv_events.ui.shell import ask
@@ -115,6 +116,6 @@ class DetailPane(QTextBrowser):
         try:
             from nlv_events.services.planning import links  # the commemoration and series it belongs to
 
-            self.setHtml(event_html(store.load_record(event_id), links.describe(event_id)))
+            self.setHtml(event_html(event_store.load(event_id), links.describe(event_id)))
         except UserError as error:
             self.setHtml(f"<p>{escape(str(error))}</p>")

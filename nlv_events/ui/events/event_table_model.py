@@ -11,7 +11,7 @@ from nlv_events.core import vocab
 from nlv_events.core.text import fold, sort_key, spellings, word_found
 from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_span
-from nlv_events.ui.events.event_rows import EventRow, RowSearch, load_rows
+from nlv_events.services.events.rows import EventRow, RowSearch, load_rows
 from nlv_events.ui.shell import translation
 
 __all__ = ["ID_ROLE", "EventRow", "EventTableModel", "load_rows"]
@@ -68,7 +68,7 @@ class EventTableModel(QAbstractTableModel):
         self._kind_counts: Counter[str] = Counter()
         self._ordered: list[EventRow] | None = None  # every row in the current order, kept between keystrokes
         self._search = RowSearch([])
-        translation.hub().language_changed.connect(self.refresh_texts)
+        translation.translate_ui(self.retranslate)
 
     # --- data and filters ----------------------------------------------------------------------------------------
 
@@ -206,7 +206,7 @@ class EventTableModel(QAbstractTableModel):
                 return position
         return None
 
-    def refresh_texts(self) -> None:
+    def retranslate(self) -> None:
         """The language changed: every label and date is shown anew."""
         self._sort_keys = {}
         self._forget_order()

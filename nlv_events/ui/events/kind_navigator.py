@@ -22,7 +22,7 @@ class KindNavigatorModel(QAbstractListModel):
         super().__init__(parent)
         self._codes = [ALL_KINDS, *vocab.KINDS]
         self._counts: Counter[str] = Counter()
-        translation.hub().language_changed.connect(self.retranslate)
+        translation.translate_ui(self.retranslate)
 
     def set_counts(self, counts: Counter[str]) -> None:
         self._counts = counts

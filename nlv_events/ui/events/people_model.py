@@ -9,9 +9,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
-from nlv_events.core import queries, vocab
+from nlv_events.core import vocab
 from nlv_events.core.records import PersonEntry
 from nlv_events.i18n import N_, _
+from nlv_events.services.events import names
 
 COLUMNS = (
     ("honorific", N_("Form of address")),
@@ -107,7 +108,7 @@ class PeopleModel(QAbstractTableModel):
         setattr(person, column, text or (None if column != "role" else "participant"))
         if column == "name":
             # Choosing someone already in the store brings their position and organisation along.
-            known = queries.known_person(text)
+            known = names.known_person(text)
             if known is not None:
                 person.honorific = person.honorific or known.honorific
                 person.position = person.position or known.position
@@ -121,7 +122,7 @@ class NameDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         editor = QLineEdit(parent)
-        completer = QCompleter(queries.person_names(), editor)
+        completer = QCompleter(names.person_names(), editor)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         editor.setCompleter(completer)

@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, ngettext
+from nlv_events.services.events import event_store
 from nlv_events.services.workspace import sample_data
 
 Changed = Callable[[int | None], None]  # told which event to show after a change
@@ -43,7 +43,7 @@ class SaveEventCommand(QUndoCommand):
         if self.event_id is not None:
             record.id = self.event_id
             if self._before is None:
-                store.restore_event(self.event_id)
+                event_store.restore(self.event_id)
                 self._expected = None
         if not self._save(record):
             return
@@ -53,7 +53,7 @@ class SaveEventCommand(QUndoCommand):
     def undo(self) -> None:
         assert self.event_id is not None
         if self._before is None:
-            store.delete_event(self.event_id)
+            event_store.delete(self.event_id)
             self._changed(None)
             return
         record = copy.deepcopy(self._before)
@@ -64,7 +64,7 @@ class SaveEventCommand(QUndoCommand):
 
     def _save(self, record: EventRecord) -> bool:
         try:
-            store.save_event(record, base=self._expected)
+            event_store.save(record, base=self._expected)
         except UserError as error:
             # Someone else changed (or deleted) the event since: this step can no longer be undone or redone
             # without overwriting them, so it leaves the stack and `failed` tells the user why. (An exception
@@ -101,11 +101,11 @@ class DeleteEventCommand(QUndoCommand):
         self.setText(_("delete “{title}”").format(title=title if len(title) <= 40 else title[:39] + "…"))
 
     def redo(self) -> None:
-        store.delete_event(self._event_id)
+        event_store.delete(self._event_id)
         self._changed(None)
 
     def undo(self) -> None:
-        store.restore_event(self._event_id)
+        event_store.restore(self._event_id)
         self._changed(self._event_id)
 
 

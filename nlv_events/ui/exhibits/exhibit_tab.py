@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -25,15 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError, ValidationError
-from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
+from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, SectionEntry
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number
 from nlv_events.services.exhibits import catalogue_import, loans, structure
 from nlv_events.ui.exhibits.catalogue_import_dialog import CatalogueImportDialog
+from nlv_events.ui.exhibits.exhibit_loans import ExhibitLoans, ask_text
+from nlv_events.ui.exhibits.exhibit_printouts import ExhibitPrintouts
 from nlv_events.ui.exhibits.exhibit_tree import ExhibitTreeModel
 from nlv_events.ui.exhibits.item_form import ItemForm
-from nlv_events.ui.exhibits.loans_table import LoansTable
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.widgets import EntryLine, saved_at_once_note, scrolling
 
@@ -46,16 +45,6 @@ def choose_catalogue_file(parent: QWidget) -> str:
         parent, _("Import from the catalogue"), "", _("Catalogue files (*.mrc *.xml *.csv *.xlsx)")
     )
     return path
-
-
-def choose_output_file(parent: QWidget, suggested: str, pattern: str) -> str:
-    path, _filter = QFileDialog.getSaveFileName(parent, _("Save as"), suggested, pattern)
-    return path
-
-
-def ask_text(parent: QWidget, title: str, label: str) -> str:
-    value, accepted = QInputDialog.getText(parent, title, label)
-    return value.strip() if accepted else ""
 
 
 def items_displayed_text(record: EventRecord) -> str:
@@ -85,7 +74,7 @@ def attach(editor) -> ExhibitTab:
     return tab
 
 
-class ExhibitTab(QWidget):
+class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
     def __init__(self, event_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ExhibitTab")
@@ -114,6 +103,24 @@ class ExhibitTab(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
+        splitter = self._build_tree()
+        buttons = self._build_buttons()
+        loan_buttons = self._build_loans()
+        top = QHBoxLayout()
+        top.addWidget(self.count_label, 1)
+        top.addWidget(self.override_box)
+        layout.addWidget(saved_at_once_note(self))
+        layout.addLayout(top)
+        layout.addWidget(self.warning_label)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addLayout(loan_buttons)
+        layout.addWidget(self.loans_table)
+        self.reload()
+
+    def _build_tree(self) -> QSplitter:
+        """The sections and items (drag to reorder) beside the selected item's form."""
         self.model = ExhibitTreeModel(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("exhibitTree")
@@ -132,7 +139,9 @@ class ExhibitTab(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([560, 440])
+        return splitter
 
+    def _build_buttons(self) -> QHBoxLayout:
         buttons = QHBoxLayout()
         self.add_section_button = QPushButton(_("Add section"), self)
         self.add_item_button = QPushButton(_("Add item"), self)
@@ -167,32 +176,7 @@ class ExhibitTab(QWidget):
         buttons.addStretch(1)
         for widget in (self.call_number, self.quick_button, self.import_button, self.print_button):
             buttons.addWidget(widget)
-
-        self.loans_table = LoansTable(self)
-        self.loans_table.setMaximumHeight(150)
-        self.loans_table.edited.connect(self.save)
-        loan_buttons = QHBoxLayout()
-        add_loan = QPushButton(_("Add loan"), self)
-        remove_loan = QPushButton(_("Remove loan"), self)
-        add_loan.clicked.connect(self.add_loan)
-        remove_loan.clicked.connect(self.remove_loan)
-        loan_buttons.addWidget(QLabel(_("Loans"), self))
-        loan_buttons.addStretch(1)
-        loan_buttons.addWidget(add_loan)
-        loan_buttons.addWidget(remove_loan)
-
-        top = QHBoxLayout()
-        top.addWidget(self.count_label, 1)
-        top.addWidget(self.override_box)
-        layout.addWidget(saved_at_once_note(self))
-        layout.addLayout(top)
-        layout.addWidget(self.warning_label)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.message)
-        layout.addLayout(loan_buttons)
-        layout.addWidget(self.loans_table)
-        self.reload()
+        return buttons
 
     # --- showing --------------------------------------------------------------------------------------------------
 
@@ -388,67 +372,3 @@ class ExhibitTab(QWidget):
             ask.warn(self, _("Import from the catalogue"), str(error))
             return
         self.reload(position)
-
-    def add_loan(self) -> None:
-        lender = ask_text(self, _("Add loan"), _("Lender (or borrower):"))
-        if lender:
-            data = self.model.exhibit_data(self.data)
-            data.loans = [*self.loans_table.loans(), LoanEntry(lender=lender)]
-            self.save(data)
-
-    def remove_loan(self) -> None:
-        row = self.loans_table.currentRow()
-        if row < 0:
-            return
-        data = self.model.exhibit_data(self.data)
-        data.loans = [loan for number, loan in enumerate(self.loans_table.loans()) if number != row]
-        self.save(data)
-
-    # --- printouts ------------------------------------------------------------------------------------------------
-
-    def _print_menu(self) -> QMenu:
-        menu = QMenu(self)
-        menu.addAction(_("Checklist (PDF)…"), lambda: self._print("checklist.pdf"))
-        menu.addAction(_("Checklist (XLSX)…"), lambda: self._print("checklist.xlsx"))
-        menu.addAction(_("Item labels (PDF)…"), lambda: self._print("labels.pdf"))
-        menu.addAction(_("Introduction (PDF)…"), lambda: self._print("introduction.pdf"))
-        menu.addAction(_("Handover record…"), self._print_handover)
-        return menu
-
-    def _print(self, what: str) -> None:
-        from nlv_events.services.exhibits import checklist_pdf as checklist
-        from nlv_events.services.exhibits import checklist_xlsx, introduction, labels
-
-        pattern = _("Spreadsheets (*.xlsx)") if what.endswith(".xlsx") else _("PDF files (*.pdf)")
-        path = choose_output_file(self, what, pattern)
-        if not path:
-            return
-        writers = {
-            "checklist.pdf": checklist.write,
-            "checklist.xlsx": checklist_xlsx.write,
-            "labels.pdf": labels.write,
-            "introduction.pdf": introduction.write,
-        }
-        try:
-            writers[what](self.event_id, path)
-        except UserError as error:
-            ask.warn(self, _("Print"), str(error))
-
-    def _print_handover(self) -> None:
-        from nlv_events.services.exhibits import handover
-
-        names = structure.lenders(self.event_id)
-        if not names:
-            ask.warn(self, _("Handover record"), _("No item of this exhibition is lent, and it has no loans."))
-            return
-        lender, accepted = QInputDialog.getItem(self, _("Handover record"), _("Loan with:"), names, 0, False)
-        if not accepted:
-            return
-        path = choose_output_file(self, "handover.pdf", _("PDF or Word (*.pdf *.docx)"))
-        if not path:
-            return
-        try:
-            record = handover.build(self.event_id, lender)
-            handover.write(record, path)
-        except UserError as error:
-            ask.warn(self, _("Handover record"), str(error))

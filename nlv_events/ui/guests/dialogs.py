@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core.errors import UserError
 from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _
+from nlv_events.services.events import names as known_names
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests import spreadsheet_import
 from nlv_events.ui.guests.printing_menu import leader_wording
@@ -128,7 +129,7 @@ class GroupsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Guest groups"))
         self.settings = settings or current_settings()
-        self.editor = QPlainTextEdit("\n".join(group.name for group in guests.groups()), self)
+        self.editor = QPlainTextEdit("\n".join(known_names.guest_group_names()), self)
         self.leaders = QSpinBox(self)
         self.leaders.setRange(0, 50)
         self.leaders.setValue(guests.leader_group_count())

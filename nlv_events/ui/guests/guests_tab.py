@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
+from nlv_events.services.events import names as known_names
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.ui.guests.guest_table_model import GuestTableModel
@@ -41,6 +42,20 @@ class GuestsTab(QWidget):
             layout.addStretch(1)
             return
 
+        add_row = self._build_add_row()
+        tools = self._build_tools()
+        self._build_table()
+        layout.addWidget(saved_at_once_note(self))
+        layout.addLayout(add_row)
+        layout.addLayout(tools)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.counts_label)
+        self._connect()
+        self._fill_groups()
+        self._fill_completer()
+        self.reload()
+
+    def _build_add_row(self) -> QHBoxLayout:
         self.name_box = EntryLine(self)  # Enter adds the guest; it must not reach the editor's Save
         self.name_box.setObjectName("guestName")
         self.name_box.setPlaceholderText(_("Name of the guest (the address book completes it)…"))
@@ -56,7 +71,10 @@ class GuestsTab(QWidget):
         add_row.addWidget(self.import_button)
         add_row.addWidget(self.groups_button)
         add_row.addWidget(self.book_button)
+        return add_row
 
+    def _build_tools(self) -> QHBoxLayout:
+        """Which guests are shown, and what to do with the selected ones."""
         self.filter_box = QComboBox(self)
         self.filter_box.addItem(_("All states"), None)
         for code in guests.STATES:
@@ -74,7 +92,7 @@ class GuestsTab(QWidget):
         self.programme_button.setToolTip(
             _("Add the guests who are coming to the people of the programme row selected in the Programme tab")
         )
-        self.programme_button.setVisible(programme is not None)
+        self.programme_button.setVisible(self.programme is not None)
         tools = QHBoxLayout()
         tools.addWidget(QLabel(_("Show:"), self))
         tools.addWidget(self.filter_box)
@@ -87,7 +105,9 @@ class GuestsTab(QWidget):
         tools.addWidget(self.programme_button)
         tools.addWidget(self.sort_button)
         tools.addWidget(self.remove_button)
+        return tools
 
+    def _build_table(self) -> None:
         self.model = GuestTableModel(self._error, self)
         self.model.moved = self._moved
         self.view = QTableView(self)
@@ -105,12 +125,7 @@ class GuestsTab(QWidget):
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("guestCounts")
 
-        layout.addWidget(saved_at_once_note(self))
-        layout.addLayout(add_row)
-        layout.addLayout(tools)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.counts_label)
-
+    def _connect(self) -> None:
         self.add_button.clicked.connect(self.add_from_box)
         self.name_box.entered.connect(self.add_from_box)
         self.apply_button.clicked.connect(lambda: self.set_state_of_selected(self.state_box.currentData()))
@@ -125,17 +140,14 @@ class GuestsTab(QWidget):
             lambda: self.channel_box.setVisible(self.state_box.currentData() == "invited")
         )
         self.channel_box.setVisible(False)
-        self._fill_groups()
-        self._fill_completer()
-        self.reload()
 
     # --- filling ---------------------------------------------------------------------------------------------
 
     def _fill_groups(self) -> None:
         self.group_box.clear()
         self.group_box.addItem(_("(from the address book)"), None)
-        for group in guests.groups():
-            self.group_box.addItem(group.name, group.name)
+        for name in known_names.guest_group_names():
+            self.group_box.addItem(name, name)
 
     def _fill_completer(self) -> None:
         # Names only: building every address card (each person's latest appearance among all guests of all

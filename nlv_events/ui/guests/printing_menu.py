@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
@@ -16,16 +17,18 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QWidget,
 )
 
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import _
-from nlv_events.ui.shell import ask
+from nlv_events.i18n import N_, _
+from nlv_events.ui.shell import actions, ask
 from nlv_events.ui.shell.widgets import ok_cancel
 from nlv_events.ui.shell.workers import BackgroundTask
+
+if TYPE_CHECKING:
+    from nlv_events.ui.shell.main_window import MainWindow
 
 Show = Callable[[bytes, str, str], None]
 # The services (ReportLab, Jinja) load when first used, not when the window starts.
@@ -94,33 +97,37 @@ class InvitationDialog(QDialog):
         )
 
 
+@actions.register("invitations", N_("&Invitations…"), menu="file", before="tallies", needs_event=True)
+def print_invitations(window: MainWindow) -> None:
+    window.guest_printing.print_invitations()
+
+
+@actions.register("name_cards", N_("&Name cards…"), menu="file", before="tallies", needs_event=True)
+def print_name_cards(window: MainWindow) -> None:
+    window.guest_printing.print_name_cards()
+
+
+@actions.register("reception_list", N_("&List of guests…"), menu="file", before="tallies", needs_event=True)
+def print_reception_list(window: MainWindow) -> None:
+    window.guest_printing.print_reception_list()
+
+
 class GuestPrintActions:
-    """The three actions, added to `menu`; `event_id()` says which event is selected, `show` previews a PDF."""
+    """What the three printouts do (their actions are registered above, off while no event is selected);
+    `event_id()` says which event is selected, `show` previews a PDF."""
 
-    def __init__(self, parent: QWidget, menu: QMenu, before: QAction | None, event_id: Callable[[], int | None],
-                 show: Show) -> None:
-        self.parent, self.event_id, self.show = parent, event_id, show
-        self.invitations = QAction(parent)
-        self.name_cards = QAction(parent)
-        self.reception_list = QAction(parent)
-        self.invitations.triggered.connect(self.print_invitations)
-        self.name_cards.triggered.connect(lambda: self._print("name_cards_bytes", "the-ten", _("Name cards")))
-        self.reception_list.triggered.connect(
-            lambda: self._print("reception_list_bytes", "danh-sach-dai-bieu", _("List of guests")))
-        for action in (self.invitations, self.name_cards, self.reception_list):
-            menu.insertAction(before, action) if before is not None else menu.addAction(action)
+    def __init__(self, window: MainWindow, event_id: Callable[[], int | None], show: Show) -> None:
+        self.parent, self.event_id, self.show = window, event_id, show
+        self.invitations: QAction = window.actions["invitations"]
+        self.name_cards: QAction = window.actions["name_cards"]
+        self.reception_list: QAction = window.actions["reception_list"]
         self.task: BackgroundTask | None = None
-        self.retranslate()
 
-    def set_enabled(self, has_event: bool) -> None:
-        """Off while no event is selected (they printed nothing and said nothing)."""
-        for action in (self.invitations, self.name_cards, self.reception_list):
-            action.setEnabled(has_event)
+    def print_name_cards(self) -> None:
+        self._print("name_cards_bytes", "the-ten", _("Name cards"))
 
-    def retranslate(self) -> None:
-        self.invitations.setText(_("&Invitations…"))
-        self.name_cards.setText(_("&Name cards…"))
-        self.reception_list.setText(_("&List of guests…"))
+    def print_reception_list(self) -> None:
+        self._print("reception_list_bytes", "danh-sach-dai-bieu", _("List of guests"))
 
     def _print(self, build: str | Callable[[int], bytes], stem: str, title: str) -> None:
         """Build the PDF off the GUI thread (`build`: a function of guest_documents, or its name) and preview it."""

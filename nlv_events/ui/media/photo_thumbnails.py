@@ -14,10 +14,11 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtGui import QImage, QPainter
 
 from nlv_events.core.errors import UserError
-from nlv_events.core.media_models import Photo
-from nlv_events.services.media import event_photos
+from nlv_events.services.events import photo_list
+from nlv_events.services.events.photo_list import PhotoView
 
 log = logging.getLogger(__name__)
+
 
 
 def framed(image: QImage, side: int) -> QImage:
@@ -42,7 +43,7 @@ class ThumbnailLoader(QObject):
         self.finished: queue.SimpleQueue[tuple[int, QImage | None, str]] = queue.SimpleQueue()
         self.outstanding = 0
 
-    def request(self, photo: Photo) -> None:
+    def request(self, photo: PhotoView) -> None:
         self.outstanding += 1
         self.pool.start(_Job(self.finished, photo, self.root, self.side))
 
@@ -68,14 +69,14 @@ class ThumbnailLoader(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, results: queue.SimpleQueue, photo: Photo, root: Path, side: int) -> None:
+    def __init__(self, results: queue.SimpleQueue, photo: PhotoView, root: Path, side: int) -> None:
         super().__init__()
         self.results, self.photo, self.root, self.side = results, photo, root, side
 
     def run(self) -> None:
         # Only files here: the photo row was read on the GUI thread, so no database connection is opened.
         try:
-            path = event_photos.thumbnail(self.photo, self.root)
+            path = photo_list.thumbnail(self.photo, self.root)
             image = framed(QImage(str(path)), self.side)  # QImage (unlike QPixmap) may be made outside the GUI thread
         except UserError as error:
             self.results.put((self.photo.id, None, str(error)))

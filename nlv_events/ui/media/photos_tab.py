@@ -6,11 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap, QShowEvent
+from PySide6.QtGui import QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,7 +26,10 @@ from PySide6.QtWidgets import (
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _, ngettext
+from nlv_events.services.events import photo_list
+from nlv_events.services.events.photo_list import PhotoView
 from nlv_events.services.media import event_photos
+from nlv_events.ui.media.photo_adding import PhotoAdding
 from nlv_events.ui.media.photo_thumbnails import ThumbnailLoader
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.widgets import saved_at_once_note
@@ -43,7 +45,7 @@ def _placeholder() -> QPixmap:
     return square
 
 
-class PhotosTab(QWidget):
+class PhotosTab(PhotoAdding, QWidget):
     """Works on the stored event directly (photos are files, not part of the editor's undo)."""
 
     added = Signal(int)  # how many photos the last addition added
@@ -56,7 +58,7 @@ class PhotosTab(QWidget):
         self.event_id = event_id
         self.set_news_link = set_news_link
         self.task: BackgroundTask | None = None
-        self._photos: dict[int, object] = {}
+        self._photos: dict[int, PhotoView] = {}
         self._filling = False
         self._select_after: int | None = None
         self.setAcceptDrops(True)
@@ -66,6 +68,27 @@ class PhotosTab(QWidget):
             self.root = None
             self._root_problem = str(error)
 
+        top = self._build_buttons()
+        missing_row = self._build_missing_row()
+        self._build_grid()
+        details = self._build_details()
+        splitter = QSplitter(self)
+        splitter.addWidget(self.grid)
+        splitter.addWidget(details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(saved_at_once_note(self))
+        layout.addLayout(top)
+        layout.addLayout(missing_row)
+        layout.addWidget(splitter, 1)
+
+        self._build_loading()
+        if isinstance(parent, QDialog):
+            parent.finished.connect(self.stop_work)  # a thread must not outlive the dialog that owns it
+        self._loaded = False  # filled when first shown: opening the editor stays as quick as without photos
+
+    def _build_buttons(self) -> QHBoxLayout:
         self.add_button = QPushButton(_("Add photos…"), self)
         self.folder_button = QPushButton(_("Add a folder…"), self)
         self.news_button = QPushButton(_("News item…"), self)
@@ -78,7 +101,10 @@ class PhotosTab(QWidget):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.news_button)
+        return top
 
+    def _build_missing_row(self) -> QHBoxLayout:
+        """Shown when some photos' files are no longer where they were: where are they now?"""
         self.missing_label = QLabel(self)
         self.missing_label.setObjectName("missingPhotos")
         self.missing_label.setWordWrap(True)
@@ -88,7 +114,9 @@ class PhotosTab(QWidget):
         missing_row = QHBoxLayout()
         missing_row.addWidget(self.missing_label, 1)
         missing_row.addWidget(self.find_button)
+        return missing_row
 
+    def _build_grid(self) -> None:
         self.grid = QListWidget(self)
         self.grid.setObjectName("photoGrid")
         self.grid.setViewMode(QListView.ViewMode.IconMode)
@@ -101,6 +129,8 @@ class PhotosTab(QWidget):
         self.grid.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.grid.currentItemChanged.connect(self._show_current)
 
+    def _build_details(self) -> QWidget:
+        """The selected photo's caption, credit, place in the news item and the people it shows."""
         self.caption_edit = QLineEdit(self)
         self.photographer_edit = QLineEdit(self)
         self.chosen_box = QCheckBox(_("Chosen for the news item"), self)
@@ -125,18 +155,10 @@ class PhotosTab(QWidget):
         form.addRow(_("People shown"), self.people_list)
         form.addRow("", self.info_label)
         form.addRow("", self.remove_button)
+        return details
 
-        splitter = QSplitter(self)
-        splitter.addWidget(self.grid)
-        splitter.addWidget(details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(saved_at_once_note(self))
-        layout.addLayout(top)
-        layout.addLayout(missing_row)
-        layout.addWidget(splitter, 1)
-
+    def _build_loading(self) -> None:
+        """Thumbnails made off the GUI thread, and the timers that show them and the progress of an addition."""
         self.loader = ThumbnailLoader(self.root or Path("."), ICON_SIZE, self)
         self._items: dict[int, QListWidgetItem] = {}
         self._placeholder = QIcon(_placeholder())
@@ -149,9 +171,6 @@ class PhotosTab(QWidget):
         self._progress_timer = QTimer(self)
         self._progress_timer.setInterval(250)
         self._progress_timer.timeout.connect(self._show_progress)
-        if isinstance(parent, QDialog):
-            parent.finished.connect(self.stop_work)  # a thread must not outlive the dialog that owns it
-        self._loaded = False  # filled when first shown: opening the editor stays as quick as without photos
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._loaded:
@@ -166,14 +185,12 @@ class PhotosTab(QWidget):
         self._show_timer.stop()
         self.loader.forget()
 
-    # --- the list -------------------------------------------------------------------------------------------------
-
     def reload(self, select: int | None = None) -> None:
         self._loaded = True
         current = select if select is not None else self.current_photo_id()
         self._filling = True
         self.grid.clear()
-        self._photos = {photo.id: photo for photo in event_photos.photos(self.event_id)}
+        self._photos = {photo.id: photo for photo in photo_list.photos(self.event_id)}
         self._people = event_photos.appearances(self.event_id)
         self._shown = event_photos.people_shown(list(self._photos))
         self._items = {}
@@ -224,7 +241,7 @@ class PhotosTab(QWidget):
         return self.loader.outstanding <= 0
 
     def _update_missing(self) -> None:
-        gone = [] if self.root is None else event_photos.missing(self.event_id, self.root)
+        gone = [] if self.root is None else photo_list.missing(self.event_id, self.root)
         self.missing_label.setText(
             ngettext(
                 "{count} photo is missing from the photos folder {folder}: {names}.",
@@ -234,8 +251,6 @@ class PhotosTab(QWidget):
         )
         self.missing_label.setVisible(bool(gone))
         self.find_button.setVisible(bool(gone))
-
-    # --- details --------------------------------------------------------------------------------------------------
 
     def _show_current(self, *_args) -> None:
         photo = self._photos.get(self.current_photo_id())
@@ -273,7 +288,7 @@ class PhotosTab(QWidget):
             if self.people_list.item(row).checkState() == Qt.CheckState.Checked
         ]
         try:
-            photo = event_photos.update_photo(
+            photo = photo_list.update(
                 photo_id,
                 caption=self.caption_edit.text(),
                 photographer=self.photographer_edit.text(),
@@ -303,101 +318,6 @@ class PhotosTab(QWidget):
             for photo_id in ids:
                 event_photos.remove_photo(photo_id, self.root)
             self.reload()
-
-    # --- adding ---------------------------------------------------------------------------------------------------
-
-    def _choose_files(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
-            self, _("Add photos"), "", _("Pictures (*.jpg *.jpeg *.png *.tif *.tiff *.webp)")
-        )
-        if files:
-            self.add_files([Path(file) for file in files])
-
-    def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Add the photos of a folder"))
-        if folder:
-            self.add_files([Path(folder)])
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self.root is not None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.add_files(paths)
-
-    def add_files(self, paths: list[Path]) -> None:
-        """Copy and read the pictures in the background; the window stays usable and shows the progress."""
-        if self.root is None or self.task is not None:
-            return
-        files = event_photos.image_files(paths)
-        root, event_id = self.root, self.event_id
-
-        self._progress = (0, len(files))
-
-        def note_progress(done: int, total: int) -> None:
-            self._progress = (done, total)  # read by the GUI's timer: see below
-
-        def job(_progress, is_cancelled):
-            # The progress is polled, not signalled: with PySide6 6.12 on Python 3.11 each Signal.emit() from Python
-            # loses a reference to True (see photo_thumbnails), and this job would emit once per photo.
-            return event_photos.add_photos(
-                event_id, files, progress=note_progress, is_cancelled=is_cancelled, root=root
-            )
-
-        self.task = BackgroundTask(self, _("Adding photos…"), job)
-        self.task.done.connect(self._added)
-        self.task.error.connect(lambda message: ask.warn(self, _("Photos"), message))
-        self.task.destroyed.connect(self._task_gone)
-        for widget in (self.add_button, self.folder_button):
-            widget.setEnabled(False)
-        self._progress_timer.start()
-        self.task.start()
-
-    def _show_progress(self) -> None:
-        done, total = self._progress
-        self.hint.setText(_("Adding photos: {done} of {total}…").format(done=done, total=total))
-
-    def _task_gone(self, *_args) -> None:
-        self.task = None  # the task deletes itself once its thread has finished
-        self._progress_timer.stop()
-        self.hint.setText(_("Drop photos or a folder here."))
-        self.reload(select=self._select_after)
-
-    def _added(self, result: event_photos.AddResult) -> None:
-        self._select_after = result.added[0].id if result.added else None
-        if result.problems:
-            ask.warn(
-                self,
-                _("Photos"),
-                ngettext(
-                    "{added} photo added; these files were not:",
-                    "{added} photos added; these files were not:",
-                    len(result.added),
-                ).format(added=len(result.added))
-                + "\n\n"
-                + "\n".join(result.problems[:20]),
-            )
-        self.added.emit(len(result.added))
-
-    def _find_moved_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _("Where are the photos now?"))
-        if folder:
-            self.recover_from(Path(folder))
-
-    def recover_from(self, folder: Path) -> None:
-        recovered, still = event_photos.recover_missing(folder, self.event_id, self.root)
-        self.reload()
-        message = ngettext(
-            "{count} photo was found and copied back into the photos folder.",
-            "{count} photos were found and copied back into the photos folder.",
-            recovered,
-        ).format(count=recovered)
-        if still:
-            message += " " + _("Still missing: {names}.").format(names=", ".join(p.original_name for p in still))
-        ask.inform(self, _("Photos"), message)
 
     def open_news(self) -> None:
         from nlv_events.ui.media.news_editor import NewsEditor

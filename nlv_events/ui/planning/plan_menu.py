@@ -4,37 +4,50 @@ round anniversaries of the next 12 months that have nothing planned yet."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QPushButton
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QPushButton
 
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import _, ngettext
+from nlv_events.i18n import N_, ngettext
 from nlv_events.services.planning import commemorations
+from nlv_events.ui.shell import actions, translation
+
+if TYPE_CHECKING:
+    from nlv_events.ui.shell.main_window import MainWindow
 
 REMINDER_DELAY_MS = 500
 
 
-class PlanMenu:
-    """Owns the menu's actions; `install(window)` is the one call the main window makes."""
+@actions.register("commemorations", N_("&Commemorations of the year…"), menu="plan")
+def show_commemorations(window: MainWindow) -> None:
+    window.plan_menu.show_commemorations()
 
-    def __init__(self, window: QMainWindow) -> None:
+
+@actions.register("plan", N_("Annual &plan…"), menu="plan")
+def show_plan(window: MainWindow) -> None:
+    window.plan_menu.show_plan()
+
+
+@actions.register("series", N_("Recurring &series…"), menu="plan")
+def show_series(window: MainWindow) -> None:
+    window.plan_menu.show_series()
+
+
+class PlanMenu(QObject):
+    """The Plan menu's dialogs (its actions are registered above), the reminder in the status bar and the
+    commemorations marked on the calendar; `install(window)` is the one call the main window makes.
+
+    A QObject owned by the window, so that its retranslation is disconnected when the window goes."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
         self.window = window
-        self.menu = window.menuBar().addMenu("")
-        self.menu.setObjectName("planMenu")
-        self.commemorations_action = QAction(window)
-        self.plan_action = QAction(window)
-        self.series_action = QAction(window)
-        self.commemorations_action.triggered.connect(lambda: self.show_commemorations())
-        self.plan_action.triggered.connect(lambda: self.show_plan())
-        self.series_action.triggered.connect(lambda: self.show_series())
-        for action in (self.commemorations_action, self.plan_action, self.series_action):
-            self.menu.addAction(action)
-        # The help menu stays last.
-        help_menu = getattr(window, "help_menu", None)
-        if help_menu is not None:
-            window.menuBar().insertMenu(help_menu.menuAction(), self.menu)
+        self.menu = window.menus["plan"]
+        self.commemorations_action = window.actions["commemorations"]
+        self.plan_action = window.actions["plan"]
+        self.series_action = window.actions["series"]
         self.reminder = QPushButton(window)
         self.reminder.setObjectName("roundAnniversariesReminder")
         self.reminder.setFlat(True)
@@ -42,19 +55,10 @@ class PlanMenu:
         window.statusBar().addPermanentWidget(self.reminder)
         self.dialog = None
         self._waiting: list | None = None  # the round anniversaries with nothing planned, once computed
-        calendar = getattr(window, "calendar", None)
-        if calendar is not None:
-            calendar.grid.note_provider = commemoration_notes
-        language_changed = getattr(window, "language_changed", None)
-        if language_changed is not None:
-            language_changed.connect(lambda _language: self.retranslate())
-        self.retranslate()
+        window.calendar.grid.note_provider = commemoration_notes
+        translation.translate_ui(self.retranslate)
 
     def retranslate(self) -> None:
-        self.menu.setTitle(_("P&lan"))
-        self.commemorations_action.setText(_("&Commemorations of the year…"))
-        self.plan_action.setText(_("Annual &plan…"))
-        self.series_action.setText(_("Recurring &series…"))
         if self._waiting is None:
             # The lunar calendar behind the anniversaries loads the `holidays` package (0.2 s): the window shows
             # first and the reminder follows.
@@ -83,14 +87,10 @@ class PlanMenu:
         self.reminder.setToolTip("\n".join(f"{item.day:%d/%m/%Y}  {item.heading}" for item in waiting))
 
     def _year(self) -> int:
-        selected = getattr(self.window, "selected_year", None)
-        year = selected() if callable(selected) else None
-        return year or dt.date.today().year
+        return self.window.selected_year() or dt.date.today().year
 
     def _changed(self, event_id: int | None) -> None:
-        after_change = getattr(self.window, "_after_change", None)
-        if callable(after_change):
-            after_change(event_id)
+        self.window._after_change(event_id)
         self.update_reminder()
 
     def show_commemorations(self, round_only: bool = False):
@@ -98,7 +98,7 @@ class PlanMenu:
 
         year = dt.date.today().year if round_only else self._year()
         self.dialog = CommemorationsDialog(
-            year, self.window, self._changed, getattr(self.window, "current_event_id", None)
+            year, self.window, self._changed, self.window.current_event_id
         )
         self.dialog.round_only.setChecked(round_only)
         self.dialog.open()
@@ -107,7 +107,7 @@ class PlanMenu:
     def show_plan(self):
         from nlv_events.ui.planning.plan_dialog import PlanDialog
 
-        self.dialog = PlanDialog(self._year(), self.window, getattr(self.window, "show_pdf", None))
+        self.dialog = PlanDialog(self._year(), self.window, self.window.show_pdf)
         self.dialog.open()
         return self.dialog
 
@@ -132,5 +132,5 @@ def commemoration_notes(first: dt.date, last: dt.date) -> dict[dt.date, list[str
     return notes
 
 
-def install(window: QMainWindow) -> PlanMenu:
+def install(window: MainWindow) -> PlanMenu:
     return PlanMenu(window)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core import vocab
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
+from nlv_events.services.events import occurrences
 from nlv_events.services.planning import series
 from nlv_events.ui.shell import ask
 
@@ -58,6 +59,13 @@ class SeriesDialog(QDialog):
         self.changed = changed
         self.current: series.SeriesSpec | None = None
 
+        self._build_fields()
+        self._build_layout()
+        self._connect()
+        self.reload()
+        self.new_series()
+
+    def _build_fields(self) -> None:
         self.series_list = QListWidget(self)
         self.new_button = QPushButton(_("New series"), self)
         self.delete_button = QPushButton(_("Delete series"), self)
@@ -98,6 +106,8 @@ class SeriesDialog(QDialog):
         self.save_button = QPushButton(_("Save series"), self)
         self.following_button = QPushButton(_("Save for this and the following"), self)
 
+    def _build_layout(self) -> None:
+        """The series on the left, the chosen one's form in the middle, its occurrences on the right."""
         weekdays = QHBoxLayout()
         for box in self.weekdays:
             weekdays.addWidget(box)
@@ -151,6 +161,7 @@ class SeriesDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(close)
 
+    def _connect(self) -> None:
         self.series_list.currentItemChanged.connect(lambda *_: self._series_chosen())
         self.new_button.clicked.connect(self.new_series)
         self.delete_button.clicked.connect(self.delete_series)
@@ -160,8 +171,6 @@ class SeriesDialog(QDialog):
         self.occurrences.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.frequency.currentIndexChanged.connect(lambda *_: self._update_buttons())
         self.timed.toggled.connect(lambda *_: self._update_buttons())
-        self.reload()
-        self.new_series()
 
     # --- the list of series -----------------------------------------------------------------------------------------
 
@@ -219,7 +228,7 @@ class SeriesDialog(QDialog):
         self._show_rule(spec.rule)
         self.skip.setText(" ".join(day.isoformat() for day in spec.skip))
         self.people.setText(", ".join(spec.people))
-        for event in series.occurrences(spec.id):  # type: ignore[arg-type]
+        for event in occurrences.of_series(spec.id):  # type: ignore[arg-type]
             label = f"{event.start_date:%d/%m/%Y}"
             if event.start_date != event.series_date:
                 label += " " + _("(moved from {day})").format(day=f"{event.series_date:%d/%m}")

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events.core import queries, rules, store, vocab
+from nlv_events.core import rules, vocab
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import PlanEntry
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number, format_percent
+from nlv_events.services.events import event_store
 from nlv_events.services.reports import export_tallies, narrative, tallies
 from nlv_events.services.reports.tally_tables import SUMMARY_COLUMNS, summary_headers, summary_rows
 from nlv_events.ui.events.event_table_model import short_kind
@@ -159,7 +160,7 @@ class TalliesModel(QAbstractTableModel):
 
     def write_plan(self, year: int, kind: str, target: int | None) -> None:
         try:
-            store.save_plan(PlanEntry(year, kind, target))
+            event_store.save_plan(PlanEntry(year, kind, target))
         except UserError as error:
             self.failed.emit(str(error))  # the database refused: the message says why
         self.set_figures(tallies.compute(year))
@@ -172,7 +173,7 @@ class TalliesDialog(QDialog):
         self.setWindowTitle(_("Tallies for the annual report"))
         fit_to_screen(self, 1380, 640)  # every column where the screen is wide enough
         self.year_box = QComboBox(self)
-        years = sorted({*queries.years_with_events(), dt.date.today().year}, reverse=True)
+        years = sorted({*event_store.years_with_events(), dt.date.today().year}, reverse=True)
         for value in years:
             self.year_box.addItem(str(value), value)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(year or (years[0] if years else None))))

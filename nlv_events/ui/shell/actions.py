@@ -20,7 +20,14 @@ toolbar the same way (``None`` keeps it off). ``needs_event`` enables it only wh
 is selected; the text is translated again whenever the language changes. The window keeps each built QAction as
 ``window.actions[name]`` and as the attribute ``window.<name>_action``.
 
-Menus are "file", "edit", "view" and "help" (see ``MENUS``); a new menu is one more entry there.
+Menus are "file", "edit", "view", "plan" and "help" (see ``MENUS``); a new menu is one more entry there, a
+submenu one more entry in ``SUBMENUS``. ``before="tallies"`` puts an action just before another of its menu (the
+guests' printouts sit before Tallies although their module registers later). ``enabled`` is any other enabled rule
+(the window evaluates every rule in ``update_enabled`` whenever the selection or the undo stack changes);
+``checked`` makes the action checkable, exclusive within its submenu, ticked where the rule holds. ``translate=False``
+keeps a text as written (a language's own name).
+
+This is the only module that makes a QAction (tests/unit/test_ui_rules.py checks it).
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
 from nlv_events.i18n import N_, _
@@ -44,8 +51,10 @@ MENUS: tuple[tuple[str, str], ...] = (
     ("file", N_("&File")),
     ("edit", N_("&Edit")),
     ("view", N_("&View")),
+    ("plan", N_("P&lan")),
     ("help", N_("&Help")),
 )
+SUBMENUS: dict[str, str] = {"language": N_("&Language")}
 
 # Windows has no icon theme: Qt's own style icons stand in for the freedesktop names.
 _STYLE_ICONS = {
@@ -76,6 +85,16 @@ class ActionSpec:
     needs_event: bool = False
     context: Qt.ShortcutContext | None = None
     order: int = 0
+    before: str | None = None
+    submenu: str | None = None
+    enabled: Callable[[MainWindow], bool] | None = None
+    checked: Callable[[MainWindow], bool] | None = None
+    translate: bool = True
+
+    def is_enabled(self, window: MainWindow) -> bool:
+        if self.needs_event and window.current_event_id() is None:
+            return False
+        return self.enabled is None or self.enabled(window)
 
 
 REGISTRY: dict[str, ActionSpec] = {}
@@ -92,17 +111,25 @@ def register(
     toolbar: int | None = None,
     needs_event: bool = False,
     context: Qt.ShortcutContext | None = None,
+    before: str | None = None,
+    submenu: str | None = None,
+    enabled: Callable[[MainWindow], bool] | None = None,
+    checked: Callable[[MainWindow], bool] | None = None,
+    translate: bool = True,
 ) -> Callable[[Callable[[MainWindow], object]], Callable[[MainWindow], object]]:
     """Declare the action `name` run by the decorated function (see the module's docstring)."""
     if menu is not None and menu not in dict(MENUS):
         raise ValueError(f"unknown menu {menu!r}")
+    if submenu is not None and submenu not in SUBMENUS:
+        raise ValueError(f"unknown submenu {submenu!r}")
     shortcuts = shortcut if isinstance(shortcut, tuple) else (() if shortcut is None else (shortcut,))
 
     def decorate(run: Callable[[MainWindow], object]) -> Callable[[MainWindow], object]:
         order = REGISTRY[name].order if name in REGISTRY else len(REGISTRY)
         REGISTRY[name] = ActionSpec(
-            name, text, run, menu, section, shortcuts, icon, toolbar, needs_event, context, order
-        )
+            name, text, run, menu, section, shortcuts, icon, toolbar, needs_event, context, order,
+            before, submenu, enabled, checked, translate,
+        )  # fmt: skip
         return run
 
     return decorate
@@ -116,49 +143,97 @@ def _icon(window: MainWindow, name: str) -> QIcon:
 def build(window: MainWindow) -> dict[str, QAction]:
     """Make every registered action for `window`, its menus (window.menus) and the main toolbar's actions."""
     built: dict[str, QAction] = {}
+    groups: dict[str, QActionGroup] = {}
     for spec in sorted(REGISTRY.values(), key=lambda spec: spec.order):
-        action = QAction(window)
-        action.setObjectName(f"{spec.name}Action")
-        if spec.icon:
-            action.setIcon(_icon(window, spec.icon))
-        if spec.shortcuts:
-            action.setShortcuts([QKeySequence(shortcut) for shortcut in spec.shortcuts])
-        if spec.context is not None:
-            action.setShortcutContext(spec.context)
-        action.triggered.connect(lambda _checked=False, run=spec.run: run(window))
-        window.addAction(action)
+        action = _make(window, spec)
+        if spec.checked is not None:
+            group = groups.get(spec.submenu or spec.menu or "")
+            if group is None:
+                group = groups[spec.submenu or spec.menu or ""] = QActionGroup(window)
+                group.setExclusive(True)
+            group.addAction(action)
         built[spec.name] = action
         setattr(window, f"{spec.name}_action", action)
     window.menus = {}
     for menu_name, _title in MENUS:
         menu = window.menuBar().addMenu("")
+        menu.setObjectName(f"{menu_name}Menu")
         window.menus[menu_name] = menu
-        _fill(menu, [spec for spec in REGISTRY.values() if spec.menu == menu_name], built, "section")
+        _fill(menu, [spec for spec in REGISTRY.values() if spec.menu == menu_name], built, "section", window)
     return built
+
+
+def _make(window: MainWindow, spec: ActionSpec) -> QAction:
+    action = QAction(window)
+    action.setObjectName(f"{spec.name}Action")
+    if spec.icon:
+        action.setIcon(_icon(window, spec.icon))
+    if spec.shortcuts:
+        action.setShortcuts([QKeySequence(shortcut) for shortcut in spec.shortcuts])
+    if spec.context is not None:
+        action.setShortcutContext(spec.context)
+    if spec.checked is not None:
+        action.setCheckable(True)
+        action.setChecked(spec.checked(window))
+    if not spec.translate:
+        action.setText(spec.text)
+    action.triggered.connect(lambda _checked=False, run=spec.run: run(window))
+    window.addAction(action)
+    return action
 
 
 def fill_toolbar(toolbar: QToolBar, built: dict[str, QAction]) -> None:
     _fill(toolbar, [spec for spec in REGISTRY.values() if spec.toolbar is not None], built, "toolbar")
 
 
-def _fill(target: QMenu | QToolBar, specs: list[ActionSpec], built: dict[str, QAction], key: str) -> None:
+def _placed(specs: list[ActionSpec], key: str) -> list[ActionSpec]:
+    """`specs` in order of `key` then registration, each one with `before` moved just before the action it names."""
+    ordered = sorted(specs, key=lambda spec: (getattr(spec, key), spec.order))
+    staying = {spec.name for spec in ordered if spec.before is None}
+    placed = [spec for spec in ordered if spec.before not in staying]
+    for spec in ordered:
+        if spec.before in staying:
+            placed.insert(next(at for at, other in enumerate(placed) if other.name == spec.before), spec)
+    return placed
+
+
+def _fill(
+    target: QMenu | QToolBar,
+    specs: list[ActionSpec],
+    built: dict[str, QAction],
+    key: str,
+    window: MainWindow | None = None,
+) -> None:
     previous = None
-    for spec in sorted(specs, key=lambda spec: (getattr(spec, key), spec.order)):
+    submenus: dict[str, QMenu] = {}
+    for spec in _placed(specs, key):
         group = getattr(spec, key)
         if previous is not None and group != previous:
             target.addSeparator()
-        target.addAction(built[spec.name])
         previous = group
+        if spec.submenu is None or window is None or not isinstance(target, QMenu):
+            target.addAction(built[spec.name])
+            continue
+        if spec.submenu not in submenus:
+            submenus[spec.submenu] = window.menus[spec.submenu] = target.addMenu("")
+        submenus[spec.submenu].addAction(built[spec.name])
 
 
 def retranslate(window: MainWindow) -> None:
-    for menu_name, title in MENUS:
+    """Every menu's and action's text in the language in force, and each checkable action ticked by its rule."""
+    for menu_name, title in (*MENUS, *SUBMENUS.items()):
         window.menus[menu_name].setTitle(_(title))
     for name, action in window.actions.items():
-        action.setText(_(REGISTRY[name].text))
+        spec = REGISTRY[name]
+        if spec.translate:
+            action.setText(_(spec.text))
+        if spec.checked is not None:
+            action.setChecked(spec.checked(window))
 
 
-def update_enabled(window: MainWindow, has_event: bool) -> None:
+def update_enabled(window: MainWindow) -> None:
+    """Enable each action by its rule (an event selected, something to undo, …)."""
     for name, action in window.actions.items():
-        if REGISTRY[name].needs_event:
-            action.setEnabled(has_event)
+        spec = REGISTRY[name]
+        if spec.needs_event or spec.enabled is not None:
+            action.setEnabled(spec.is_enabled(window))

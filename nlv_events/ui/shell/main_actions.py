@@ -1,4 +1,8 @@
-"""The main window's actions, one function each (menus and toolbar are built from these; see ui/shell/actions.py)."""
+"""The main window's actions, one function each (menus and toolbar are built from these; see ui/shell/actions.py).
+
+The features' own actions register in their modules, imported here once: file_actions (import, export, backups,
+settings, help), the guests' printouts (ui/guests/printing_menu.py) and the Plan menu (ui/planning/plan_menu.py).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
+from nlv_events import i18n
 from nlv_events.i18n import N_
+from nlv_events.ui.guests import printing_menu  # noqa: F401 - registers the guests' printouts in the File menu
+from nlv_events.ui.planning import plan_menu  # noqa: F401 - registers the Plan menu
 from nlv_events.ui.shell import file_actions  # noqa: F401 - registers import, export, backups, settings and help
 from nlv_events.ui.shell.actions import register
 
@@ -65,12 +72,28 @@ def quit_window(window: MainWindow) -> None:
 # --- Edit ------------------------------------------------------------------------------------------------------
 
 
-@register("undo", N_("&Undo"), menu="edit", shortcut=Key.Undo, icon="edit-undo", toolbar=20)
+@register(
+    "undo",
+    N_("&Undo"),
+    menu="edit",
+    shortcut=Key.Undo,
+    icon="edit-undo",
+    toolbar=20,
+    enabled=lambda window: window.undo_stack.canUndo(),
+)
 def undo(window: MainWindow) -> None:
     window.undo_change()  # a conflict with a colleague's later save is told, not raised
 
 
-@register("redo", N_("&Redo"), menu="edit", shortcut=("Ctrl+Shift+Z", Key.Redo), icon="edit-redo", toolbar=20)
+@register(
+    "redo",
+    N_("&Redo"),
+    menu="edit",
+    shortcut=("Ctrl+Shift+Z", Key.Redo),
+    icon="edit-redo",
+    toolbar=20,
+    enabled=lambda window: window.undo_stack.canRedo(),
+)
 def redo(window: MainWindow) -> None:
     window.redo_change()
 
@@ -151,3 +174,24 @@ def find(window: MainWindow) -> None:
 @register("reload", N_("&Reload"), menu="view", shortcut="F5", icon="view-refresh")
 def reload(window: MainWindow) -> None:
     window.reload()
+
+
+# Each language by its own name, whatever the language in force; the one in force is ticked.
+LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
+
+
+def _register_language(code: str, name: str) -> None:
+    @register(
+        f"language_{code}",
+        name,
+        menu="view",
+        submenu="language",
+        checked=lambda _window: i18n.current_language() == code,
+        translate=False,
+    )
+    def use_language(window: MainWindow) -> None:
+        window.set_language(code)
+
+
+for _code, _name in LANGUAGES:
+    _register_language(_code, _name)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from nlv_events.core import store
 from nlv_events.i18n import _
+from nlv_events.services.events import event_store
 from nlv_events.services.reports import programme, year_report
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.workers import BackgroundTask
@@ -16,7 +16,7 @@ Show = Callable[[bytes, str, str], None]
 
 
 def print_programme(parent: QWidget, event_id: int, show: Show, layout: str = "a4") -> BackgroundTask | None:
-    record = store.load_record(event_id)
+    record = event_store.load(event_id)
     if not record.programme:
         message = _("The event “{title}” has no programme to print.").format(title=record.title)
         ask.inform(parent, _("Print programme"), message)

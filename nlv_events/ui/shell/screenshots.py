@@ -6,8 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QWidget
 
-from nlv_events.core.models import Event
-from nlv_events.core.store import load_record
+from nlv_events.services.events import event_store
 from nlv_events.ui.shell.main_window import MainWindow
 
 VIEWS = ("list", "calendar", "editor", "programme", "tallies", "photos")
@@ -23,8 +22,8 @@ def prepare(window: MainWindow, view: str) -> QWidget:
         from nlv_events.ui.events.event_editor import EventEditor
 
         ref = "demo-2022-review" if view == "photos" else "demo-2022-bookday"
-        event = Event.get_or_none(Event.ref == ref) or Event.select().first()
-        editor = EventEditor(load_record(event), window)
+        event_id = event_store.id_by_ref(ref) or event_store.first_id()
+        editor = EventEditor(event_store.load(event_id), window)
         if view == "photos":
             editor.show_tab(editor.photos_tab)
             editor.photos_tab.reload()
@@ -43,7 +42,7 @@ def prepare(window: MainWindow, view: str) -> QWidget:
         dialog.show()
         window._screenshot_dialog = dialog  # type: ignore[attr-defined]
         return dialog
-    review = Event.get_or_none(Event.ref == "demo-2022-review")
-    if review is not None:
-        window.select_event(review.id)
+    review_id = event_store.id_by_ref("demo-2022-review")
+    if review_id is not None:
+        window.select_event(review_id)
     return window

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core import settings as settings_module
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _
+from nlv_events.services.workspace import connection
 
 ORGANISATION_KEYS = (
     ("organisation.parent", "Parent body, printed top left"),
@@ -62,7 +63,7 @@ class SettingsDialog(QDialog):
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(settings.get("language"))))
         organisation, self.organisation_edits = organisation_form(settings, self)
         self.database_edit = QLineEdit(settings.get("database"), self)
-        self.database_edit.setPlaceholderText(str(settings_module_default_database()))
+        self.database_edit.setPlaceholderText(str(connection.default_database_file()))
         self.backups_edit = QLineEdit(settings.get("backups.folder"), self)
         self.backups_edit.setPlaceholderText(_("beside the database"))
         self.media_edit = QLineEdit(settings.get("media.folder"), self)
@@ -127,9 +128,3 @@ class SettingsDialog(QDialog):
         self.settings.set("news.author", self.author_edit.text().strip())
         self.settings.save()
         super().accept()
-
-
-def settings_module_default_database() -> str:
-    from nlv_events.core.database import default_database_path
-
-    return str(default_database_path())

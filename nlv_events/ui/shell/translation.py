@@ -24,8 +24,12 @@ def hub() -> _Hub:
 
 
 def translate_ui(retranslate: Callable[[], object]) -> None:
-    """Call `retranslate` now and again whenever the language changes (a bound method: Qt disconnects it when its
-    object goes)."""
+    """Call `retranslate` now and again whenever the language changes.
+
+    `retranslate` is a method of a QObject (a widget, a model): Qt disconnects it when that object goes. A plain
+    Python object would stay connected, and re-translate widgets already deleted."""
+    if not isinstance(getattr(retranslate, "__self__", None), QObject):
+        raise TypeError("translate_ui takes a method of a QObject")
     retranslate()
     hub().language_changed.connect(retranslate)
 

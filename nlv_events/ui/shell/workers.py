@@ -11,17 +11,10 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from nlv_events.core.errors import UserError
-from nlv_events.core.models import database_proxy
 from nlv_events.i18n import _
+from nlv_events.services.workspace.connection import close_thread_connection
 
 log = logging.getLogger(__name__)
-
-
-def _close_thread_connection() -> None:
-    """peewee keeps one connection per thread: the worker's must not outlive its thread."""
-    database = database_proxy.obj
-    if database is not None and not database.is_closed():
-        database.close()
 
 
 class _Worker(QObject):
@@ -48,7 +41,7 @@ class _Worker(QObject):
             if not self.cancel_requested.is_set():
                 self.succeeded.emit(result)
         finally:
-            _close_thread_connection()
+            close_thread_connection()
             self.finished.emit()
 
 

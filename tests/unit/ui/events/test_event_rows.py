@@ -9,7 +9,7 @@ import pytest
 from nlv_events.core import store
 from nlv_events.core.records import EventRecord
 from nlv_events.core.text import fold
-from nlv_events.ui.events.event_rows import EventRow, RowSearch, load_rows
+from nlv_events.services.events.rows import EventRow, RowSearch, load_rows
 
 SYLLABLES = ["van", "hoa", "doc", "sach", "thu", "vien", "dien", "bien", "phu", "ho", "chi", "minh", "ky", "ki", "a"]
 KINDS = ["exhibition", "talk", "book_day"]

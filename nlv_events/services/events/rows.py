@@ -1,4 +1,4 @@
-"""The event table's rows, held compactly, and the search over them at each keystroke (no Qt here)."""
+"""The event table's rows, read straight from the cursor and held compactly, and the search over them (no Qt)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,60 @@
+"""One event at a time for the window: load, save, delete and restore it, as plain records (EventRecord)."""
+
+from __future__ import annotations
+
+from nlv_events.core import queries, store
+from nlv_events.core.models import Event
+from nlv_events.core.records import EventRecord, PlanEntry
+
+
+def load(event_id: int) -> EventRecord:
+    return store.load_record(event_id)
+
+
+def save(record: EventRecord, base: EventRecord | None = None) -> int:
+    """Store `record` and return its id; with `base`, refuse (UserError) when a colleague changed it since."""
+    return store.save_event(record, base=base).id
+
+
+def ensure_unchanged(base: EventRecord) -> None:
+    """Raise UserError when the stored event is no longer `base` (a colleague saved it since)."""
+    store.ensure_unchanged(base)
+
+
+def delete(event_id: int) -> None:
+    store.delete_event(event_id)
+
+
+def restore(event_id: int) -> None:
+    store.restore_event(event_id)
+
+
+def start_year(event_id: int) -> int | None:
+    return store.start_year(event_id)
+
+
+def id_by_ref(ref: str) -> int | None:
+    """The id of the live or deleted event with `ref`, or None."""
+    return Event.select(Event.id).where(Event.ref == ref).scalar()
+
+
+def first_id() -> int | None:
+    """Some event's id (the lowest), or None in an empty record."""
+    return Event.select(Event.id).order_by(Event.id).scalar()
+
+
+def years_with_events() -> list[int]:
+    """Every year in which some live event starts, newest first."""
+    return queries.years_with_events()
+
+
+def count(
+    year: int | None = None, kind: str | None = None, search: str | None = None, status: str | None = None
+) -> int:
+    """How many live events match; each argument left None matches any."""
+    return queries.events(year=year, kind=kind, search=search, status=status).count()
+
+
+def save_plan(plan: PlanEntry) -> None:
+    """The year's target of events of a kind (the tallies' plan column); UserError for a bad one."""
+    store.save_plan(plan)
