@@ -56,8 +56,8 @@ class PlanMenu:
         self.plan_action.setText(_("Annual &plan…"))
         self.series_action.setText(_("Recurring &series…"))
         if self._waiting is None:
-            # The lunar calendar behind the anniversaries loads the `holidays` package (0.2 s): the window shows
-            # first and the reminder follows.
+            # The reminder converts the year's lunar days and reads the record: the window shows first and the
+            # reminder follows.
             self.reminder.setVisible(False)
             QTimer.singleShot(REMINDER_DELAY_MS, self.reminder, lambda: self.update_reminder())
         else:
