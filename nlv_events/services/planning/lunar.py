@@ -46,10 +46,9 @@ def in_solar_year(year: int, month: int, day: int) -> dt.date:
     check_day(month, day)
     _check_year(year)
     for lunar_year in (year - 1, year) if month >= 11 else (year,):
-        if lunisolar.FIRST_YEAR <= lunar_year:
-            day_kept = to_solar(lunar_year, month, day)
-            if day_kept.year == year:
-                return day_kept
+        day_kept = to_solar(lunar_year, month, day)
+        if day_kept.year == year:
+            return day_kept
     raise UserError(_("Lunar day {day}/{month} does not fall in {year}.").format(day=day, month=month, year=year))
 
 
