@@ -8,7 +8,7 @@ from nlv_events.core import database, store
 from nlv_events.core.records import EventRecord
 from nlv_events.services.exhibits import structure
 from tests.integration.cli_runner import run
-from tests.marc_files import book, marc_bytes
+from tests.marc_files import book, cp1251_book, damaged_marcxml, marc_bytes
 
 
 @pytest.fixture
@@ -120,11 +120,9 @@ def test_bad_input_is_one_line_without_a_traceback(capsys, tmp_path, db_path, ex
 
 
 def test_damaged_and_mis_encoded_catalogue_files_give_clean_messages_and_exit_3(capsys, tmp_path, db_path, exhibition):
-    from tests.unit.services.test_catalogue_files import _damaged_marcxml, cp1251_book
-
     event_id, _ = exhibition
     xml = tmp_path / "damaged.xml"
-    xml.write_bytes(_damaged_marcxml())
+    xml.write_bytes(damaged_marcxml())
     code, out, err = run(capsys, "exhibit", str(event_id), "--import", str(xml), "--db", str(db_path), "--lang", "en")
     assert code == 3 and "Added 2 items" in out
     assert "Skipped record 2: the record has a <datafield> without its “tag” attribute." in err

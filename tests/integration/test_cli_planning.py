@@ -89,7 +89,7 @@ def test_every_command_takes_the_authority_in_the_same_forms(capsys, db_path, tm
 
 
 def test_anniversaries_as_json_give_the_published_lunar_dates(capsys, db_path):
-    from tests.unit.services.test_lunisolar import MID_AUTUMN, TET
+    from tests.unit.services.planning.test_lunisolar import MID_AUTUMN, TET
 
     for key, table in (("tet", TET), ("mid-autumn", MID_AUTUMN)):
         for year, published in table.items():

@@ -13,7 +13,7 @@ from nlv_events.services.exhibits import structure
 from nlv_events.ui.events.event_editor import EventEditor
 from nlv_events.ui.exhibits import exhibit_tab
 from nlv_events.ui.exhibits.catalogue_import_dialog import CatalogueImportDialog
-from tests.marc_files import book, marc_bytes
+from tests.marc_files import book, cp1251_book, marc_bytes
 
 
 @pytest.fixture
@@ -178,8 +178,6 @@ def test_the_tab_says_its_changes_are_saved_at_once(qtbot, tab):
 
 
 def test_the_preview_of_a_dat_export_shows_what_the_reader_warned_about(qtbot, tab, tmp_path, monkeypatch):
-    from tests.unit.services.test_catalogue_files import cp1251_book
-
     path = tmp_path / "OCLC.DAT"
     path.write_bytes(marc_bytes([book("Lược sử nước Việt", marc8=True), cp1251_book("Война и мир", "Толстой")]))
     monkeypatch.setattr(exhibit_tab, "choose_catalogue_file", lambda parent: str(path))

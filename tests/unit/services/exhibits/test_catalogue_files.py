@@ -1,5 +1,5 @@
 """Catalogue files as they come from outside: MARC under any name, damaged MARCXML, text in an undeclared encoding,
-a repeated 245. Every file is made with pymarc here."""
+a repeated 245. Every file is made with pymarc (tests/marc_files.py)."""
 
 import pytest
 from pymarc import Field, Indicators, Subfield
@@ -7,20 +7,7 @@ from pymarc import Field, Indicators, Subfield
 from nlv_events.core.errors import UserError
 from nlv_events.services.exhibits import catalogue_import
 from nlv_events.services.exhibits.catalogue_marc import garbled
-from tests.marc_files import book, marc_bytes, marcxml_bytes
-
-
-def cp1251_book(title: str, creator: str):
-    """A record whose text is Windows-1251 while its leader declares MARC-8, as some Russian catalogues export."""
-
-    def cp1251(value: str) -> str:
-        return value.encode("cp1251").decode("latin-1")  # pymarc writes a MARC-8 record's strings byte for byte
-
-    record = book("placeholder", marc8=True)
-    record.remove_fields("245", "100")
-    record.add_field(Field(tag="100", indicators=Indicators("1", " "), subfields=[Subfield("a", cp1251(creator))]))
-    record.add_field(Field(tag="245", indicators=Indicators("1", "0"), subfields=[Subfield("a", cp1251(title))]))
-    return record
+from tests.marc_files import book, cp1251_book, damaged_marcxml, marc_bytes, marcxml_bytes
 
 
 @pytest.mark.parametrize("name", ["export.dat", "EXPORT.DAT", "catalogue.export", "ban-ghi"])
@@ -42,26 +29,9 @@ def test_marcxml_under_another_name_and_a_dat_file_that_is_not_marc(tmp_path):
         catalogue_import.read(path)
 
 
-def _damaged_marcxml() -> bytes:
-    good = marcxml_bytes([book("Bản ghi tốt một"), book("Bản ghi tốt hai")]).decode("utf-8")
-    head, _, tail = good.partition("<record>")
-    first, _, second = tail.partition("<record>")
-    broken = [
-        '<record><leader>00000nam a2200000 a 4500</leader><datafield ind1="1" ind2="0"><subfield code="a">Không tag'
-        "</subfield></datafield></record>",
-        '<record><leader>00000nam a2200000 a 4500</leader><datafield tag="245" ind1="1" ind2="0"><subfield>Không mã'
-        "</subfield></datafield></record>",
-        '<record><leader>00000nam</leader><datafield tag="245" ind1="1" ind2="0"><subfield code="a">Đầu biểu ngắn'
-        "</subfield></datafield></record>",
-        "<record><leader>00000nam a2200000 a 4500</leader><controlfield>200101</controlfield>"
-        '<datafield tag="245" ind1="1" ind2="0"><subfield code="a">Trường điều khiển</subfield></datafield></record>',
-    ]
-    return (head + "<record>" + first + "".join(broken) + "<record>" + second).encode("utf-8")
-
-
 def test_each_damaged_marcxml_record_is_named_with_what_is_wrong_and_the_others_are_read(tmp_path):
     path = tmp_path / "damaged.xml"
-    path.write_bytes(_damaged_marcxml())
+    path.write_bytes(damaged_marcxml())
     preview = catalogue_import.read(path)
     assert [(entry.number, entry.item.title) for entry in preview.entries] == [
         (1, "Bản ghi tốt một"),
