@@ -1,4 +1,5 @@
-"""Real MARC 21 files for the tests, built with pymarc: UTF-8 and MARC-8 records, MARCXML, a damaged record."""
+"""Real MARC 21 files for the tests, built with pymarc: UTF-8 and MARC-8 records, MARCXML, damaged records, text
+in an undeclared encoding."""
 
 from __future__ import annotations
 
@@ -112,3 +113,34 @@ def marcxml_bytes(records: list[Record]) -> bytes:
         + body
         + b"</collection>"
     )
+
+
+def cp1251_book(title: str, creator: str):
+    """A record whose text is Windows-1251 while its leader declares MARC-8, as some Russian catalogues export."""
+
+    def cp1251(value: str) -> str:
+        return value.encode("cp1251").decode("latin-1")  # pymarc writes a MARC-8 record's strings byte for byte
+
+    record = book("placeholder", marc8=True)
+    record.remove_fields("245", "100")
+    record.add_field(Field(tag="100", indicators=Indicators("1", " "), subfields=[Subfield("a", cp1251(creator))]))
+    record.add_field(Field(tag="245", indicators=Indicators("1", "0"), subfields=[Subfield("a", cp1251(title))]))
+    return record
+
+
+def damaged_marcxml() -> bytes:
+    """MARCXML of six records: the 1st and 6th sound, the 2nd to 5th each damaged in one way."""
+    good = marcxml_bytes([book("Bản ghi tốt một"), book("Bản ghi tốt hai")]).decode("utf-8")
+    head, _, tail = good.partition("<record>")
+    first, _, second = tail.partition("<record>")
+    broken = [
+        '<record><leader>00000nam a2200000 a 4500</leader><datafield ind1="1" ind2="0"><subfield code="a">Không tag'
+        "</subfield></datafield></record>",
+        '<record><leader>00000nam a2200000 a 4500</leader><datafield tag="245" ind1="1" ind2="0"><subfield>Không mã'
+        "</subfield></datafield></record>",
+        '<record><leader>00000nam</leader><datafield tag="245" ind1="1" ind2="0"><subfield code="a">Đầu biểu ngắn'
+        "</subfield></datafield></record>",
+        "<record><leader>00000nam a2200000 a 4500</leader><controlfield>200101</controlfield>"
+        '<datafield tag="245" ind1="1" ind2="0"><subfield code="a">Trường điều khiển</subfield></datafield></record>',
+    ]
+    return (head + "<record>" + first + "".join(broken) + "<record>" + second).encode("utf-8")

@@ -15,7 +15,7 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
         "exhibit", parents=[common], help="an exhibition: its summary, or import items from a catalogue file"
     )
     exhibit.add_argument("event_id", type=int, metavar="ID")
-    exhibit.add_argument("--import", dest="import_file", metavar="FILE.mrc|FILE.xml|FILE.csv|FILE.xlsx")
+    exhibit.add_argument("--import", dest="import_file", metavar="FILE.mrc|FILE.dat|FILE.xml|FILE.csv|FILE.xlsx")
     exhibit.add_argument("--dry-run", action="store_true", help="show what would be added, add nothing")
     exhibit.add_argument("--section", metavar="TITLE", help="the section the items go to (default: the last)")
     exhibit.add_argument("--intro", metavar="FILE.pdf", help="print the one-page introduction of the exhibition")
@@ -92,6 +92,8 @@ def _import(arguments: argparse.Namespace) -> int:
     for problem in preview.problems:
         sys.stderr.write(_("Skipped record {number}: {reason}").format(number=problem.number, reason=problem.reason))
         sys.stderr.write("\n")
+    for note in preview.notes:
+        sys.stderr.write(note + "\n")
     return 0 if preview.complete else SOME_SKIPPED
 
 

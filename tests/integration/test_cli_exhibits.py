@@ -8,7 +8,7 @@ from nlv_events.core import database, store
 from nlv_events.core.records import EventRecord
 from nlv_events.services.exhibits import structure
 from tests.integration.cli_runner import run
-from tests.marc_files import book, marc_bytes
+from tests.marc_files import book, cp1251_book, damaged_marcxml, marc_bytes
 
 
 @pytest.fixture
@@ -117,3 +117,33 @@ def test_bad_input_is_one_line_without_a_traceback(capsys, tmp_path, db_path, ex
     code, _out, err = run(capsys, *[part.format(**values) for part in argv], "--db", str(db_path))
     assert code == 1
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_damaged_and_mis_encoded_catalogue_files_give_clean_messages_and_exit_3(capsys, tmp_path, db_path, exhibition):
+    event_id, _ = exhibition
+    xml = tmp_path / "damaged.xml"
+    xml.write_bytes(damaged_marcxml())
+    code, out, err = run(capsys, "exhibit", str(event_id), "--import", str(xml), "--db", str(db_path), "--lang", "en")
+    assert code == 3 and "Added 2 items" in out
+    assert "Skipped record 2: the record has a <datafield> without its “tag” attribute." in err
+    assert err.count("\n") == 4 and "KeyError" not in err and "Traceback" not in err
+
+    dat = tmp_path / "EXPORT.DAT"
+    records = [book("Sách quý", "Lê Quý Đôn", marc8=True)] + [
+        cp1251_book(f"Война и мир {n}", "Толстой") for n in (1, 2)
+    ]
+    dat.write_bytes(marc_bytes(records))
+    code, out, err = run(capsys, "exhibit", str(event_id), "--import", str(dat), "--db", str(db_path), "--lang", "en")
+    assert code == 3 and "Added 1 item from" in out
+    lines = err.splitlines()
+    assert [line.split(":")[0] for line in lines[:2]] == ["Skipped record 2", "Skipped record 3"]
+    assert lines[2].startswith("2 records have text in an undeclared encoding") and lines[2].endswith(": 2, 3.")
+    assert len(lines) == 3  # pymarc's own decoding messages do not reach the terminal
+
+
+def test_a_dat_export_is_imported_like_an_mrc(capsys, tmp_path, db_path, exhibition):
+    event_id, _ = exhibition
+    path = tmp_path / "oclc.dat"
+    path.write_bytes(marc_bytes([book(f"Sách quý số {n}", "Lê Quý Đôn") for n in (1, 2)]))
+    code, out, err = run(capsys, "exhibit", str(event_id), "--import", str(path), "--db", str(db_path))
+    assert (code, err) == (0, "") and "Đã thêm 2 tài liệu" in out

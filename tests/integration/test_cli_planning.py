@@ -86,3 +86,21 @@ def test_every_command_takes_the_authority_in_the_same_forms(capsys, db_path, tm
     for name in ("plan.docx", "programme.docx"):
         signer = Document(str(tmp_path / name)).tables[-1].rows[0].cells[1]
         assert [paragraph.text for paragraph in signer.paragraphs][:2] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], name
+
+
+def test_anniversaries_as_json_give_the_published_lunar_dates(capsys, db_path):
+    from tests.unit.services.planning.test_lunisolar import MID_AUTUMN, TET
+
+    for key, table in (("tet", TET), ("mid-autumn", MID_AUTUMN)):
+        for year, published in table.items():
+            code, out, err = run(capsys, "anniversaries", str(year), "--format", "json", "--db", str(db_path))
+            assert code == 0, err
+            item = next(item for item in json.loads(out) if item["key"] == key)
+            assert (item["date"], item["calendar"]) == (published.isoformat(), "lunar"), (key, year)
+
+
+def test_anniversaries_of_a_year_the_lunar_calendar_does_not_cover_leave_lunar_days_out(capsys, db_path):
+    code, out, err = run(capsys, "anniversaries", "2150", "--format", "json", "--db", str(db_path))
+    assert code == 0, err
+    keys = {item["key"] for item in json.loads(out)}
+    assert "party" in keys and "tet" not in keys

@@ -13,7 +13,7 @@ from nlv_events.services.exhibits import structure
 from nlv_events.ui.events.event_editor import EventEditor
 from nlv_events.ui.exhibits import exhibit_tab
 from nlv_events.ui.exhibits.catalogue_import_dialog import CatalogueImportDialog
-from tests.marc_files import book, marc_bytes
+from tests.marc_files import book, cp1251_book, marc_bytes
 
 
 @pytest.fixture
@@ -175,3 +175,20 @@ def test_the_tab_says_its_changes_are_saved_at_once(qtbot, tab):
     note = tab.findChild(QLabel, "savedAtOnce")
     assert note is not None and note.isVisible()
     assert note.text() == "Thay đổi ở thẻ này được lưu ngay; nút Hủy của cửa sổ không hoàn tác chúng."
+
+
+def test_the_preview_of_a_dat_export_shows_what_the_reader_warned_about(qtbot, tab, tmp_path, monkeypatch):
+    path = tmp_path / "OCLC.DAT"
+    path.write_bytes(marc_bytes([book("Lược sử nước Việt", marc8=True), cp1251_book("Война и мир", "Толстой")]))
+    monkeypatch.setattr(exhibit_tab, "choose_catalogue_file", lambda parent: str(path))
+    seen = []
+
+    def exec_(dialog):
+        seen.append((dialog.table.rowCount(), dialog.problems.count(), dialog.notes.isVisibleTo(dialog)))
+        seen.append(dialog.notes.text())
+        return CatalogueImportDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(CatalogueImportDialog, "exec", exec_)
+    tab.import_catalogue()
+    assert seen[0] == (1, 1, True)
+    assert seen[1].startswith("1 ") and seen[1].endswith(": 2.")

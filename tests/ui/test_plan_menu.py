@@ -149,3 +149,34 @@ def test_the_detail_pane_names_the_commemoration_and_the_series(window):
     )
     window.detail.show_event(series.occurrences(spec.id)[1].id)
     assert "Giờ kể chuyện (buổi ngày 08/03/2025)" in window.detail.toPlainText()
+
+
+def test_a_commemoration_of_any_lunar_month_is_added_through_the_form(window, qtbot, answers):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from nlv_events.ui.planning.commemorations_dialog import CommemorationForm
+
+    dialog = window.plan_menu.show_commemorations()
+    qtbot.addWidget(dialog)
+    dialog.year_box.setValue(2025)
+
+    def fill_and_accept():
+        form = QApplication.activeModalWidget()
+        assert isinstance(form, CommemorationForm)
+        form.name.setText("Rằm tháng Bảy của phòng")
+        form.day.setValue(15)
+        form.month.setValue(7)
+        form.lunar.setChecked(True)
+        form.style_box.setCurrentIndex(form.style_box.findData("festival"))
+        ok = form.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill_and_accept)
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    table = dialog.table
+    rows = {table.item(row, 2).text(): table.item(row, 0).text() for row in range(table.rowCount())}
+    assert answers == []
+    assert rows["Rằm tháng Bảy của phòng Ất Tỵ 2025"] == "06/09/2025"  # after the leap 6th month of 2025
+    assert rows["Đại lễ Phật đản Ất Tỵ 2025"] == "12/05/2025"
+    assert rows["Tết Ông Công Ông Táo Giáp Thìn 2025"] == "22/01/2025"

@@ -116,7 +116,7 @@ def find(key: str) -> Commemoration:
 def solar_date(commemoration: Commemoration, year: int) -> dt.date:
     """The day `commemoration` is kept in `year` (a lunar one converted through the Vietnamese calendar)."""
     if commemoration.calendar == "lunar":
-        return lunar.to_solar(year, commemoration.month, commemoration.day)
+        return lunar.in_solar_year(year, commemoration.month, commemoration.day)
     return dt.date(year, commemoration.month, commemoration.day)
 
 
@@ -156,7 +156,8 @@ def heading(commemoration: Commemoration, year: int, day: dt.date | None = None)
     english = current_language() == "en"
     if number is None:
         if commemoration.calendar == "lunar" and not english:
-            return f"{name} {lunar.year_name(year)} {year}"
+            lunar_year = lunar.lunar_year_of(day or solar_date(commemoration, year))
+            return f"{name} {lunar.year_name(lunar_year)} {year}"
         return _("{name} {year}").format(name=name, year=year)
     if commemoration.style == "edition":
         count = _english_ordinal(number) if english else vietnamese_ordinal(number)
@@ -194,14 +195,23 @@ def _links_in(year: int) -> dict[str, list[int]]:
     return links
 
 
+def _kept_in(commemoration: Commemoration, number: int | None, year: int) -> bool:
+    """False before the first anniversary or edition; a festival with a founding date is kept from that year on."""
+    if commemoration.founded is None:
+        return True
+    if commemoration.style == "festival":
+        return commemoration.founded.year <= year
+    return number is not None
+
+
 def anniversaries(year: int, round_only: bool = False) -> list[Anniversary]:
     """Every commemoration falling in `year`, in date order, with the events already linked to it."""
     links = _links_in(year)
     result = []
     for commemoration in catalogue():
         number = ordinal(commemoration, year)
-        if commemoration.founded is not None and number is None:
-            continue  # not founded yet
+        if not _kept_in(commemoration, number, year):
+            continue
         if round_only and not is_round(number):
             continue
         try:

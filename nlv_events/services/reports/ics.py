@@ -54,10 +54,21 @@ def _entry(record: EventRecord, uid: str, stamp: dt.datetime):
     if description:
         entry.add("description", description)
     entry.add("categories", [vocab.label("kind", record.kind)])
-    entry.add("status", _STATUS.get(record.status, "CONFIRMED"))
+    entry.add("status", _status(record))
     if record.news_url:
         entry.add("url", record.news_url)
     return entry
+
+
+def _status(record: EventRecord) -> str:
+    return _STATUS.get(record.status, "CONFIRMED")
+
+
+def _usual_status(records: list[EventRecord]) -> str:
+    """The status most of a series' occurrences have (planned on a tie): the main entry states it, and each
+    occurrence whose status differs gets its own entry, so an expanded calendar shows every one's real status."""
+    live = [_status(record) for record in records if record.status != "cancelled"]
+    return "confirmed" if live.count("CONFIRMED") > live.count("TENTATIVE") else "planned"
 
 
 def _rule_moment(spec: series_service.SeriesSpec, day: dt.date) -> dt.date:
@@ -90,6 +101,7 @@ def _add_series(calendar, spec: series_service.SeriesSpec, stamp: dt.datetime) -
         record.id: record for record in store.listing_records(queries.events().where(Event.series_id == spec.id))
     }
     first = rule_days[0]
+    kept = [record for event in members.values() if (record := records.get(event.id)) is not None]
     master_record = EventRecord(
         kind=spec.kind,
         title=spec.title,
@@ -97,7 +109,7 @@ def _add_series(calendar, spec: series_service.SeriesSpec, stamp: dt.datetime) -
         end=when.join(first, spec.end_time) if spec.end_time else None,
         venue=spec.venue,
         description=spec.description,
-        status="confirmed",
+        status=_usual_status(kept),
     )
     uid = uid_for(spec.ref or f"series-{spec.id}")
     master = _entry(master_record, uid, stamp)
@@ -111,13 +123,13 @@ def _add_series(calendar, spec: series_service.SeriesSpec, stamp: dt.datetime) -
             excluded.append(_rule_moment(spec, day))  # skipped, cancelled or deleted
             continue
         expected = series_service.occurrence_record(spec, day)
-        if (record.start, record.end, record.title, record.venue, record.kind) != (
-            expected.start,
-            expected.end,
-            expected.title,
-            expected.venue,
-            expected.kind,
-        ):
+        if _status(record) != _status(master_record) or (
+            record.start,
+            record.end,
+            record.title,
+            record.venue,
+            record.kind,
+        ) != (expected.start, expected.end, expected.title, expected.venue, expected.kind):
             exception = _entry(record, uid, stamp)
             exception.add("recurrence-id", _rule_moment(spec, day))
             exceptions.append(exception)

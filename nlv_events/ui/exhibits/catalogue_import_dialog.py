@@ -1,4 +1,5 @@
-"""The preview of a catalogue import: what will be added, the records that cannot be read, then Add or Cancel."""
+"""The preview of a catalogue import: what will be added, the records that cannot be read, the reader's notes,
+then Add or Cancel."""
 
 from __future__ import annotations
 
@@ -75,6 +76,10 @@ class CatalogueImportDialog(QDialog):
                 )
             self.problems.setMaximumHeight(140)
             layout.addWidget(self.problems)
+        self.notes = QLabel("\n".join(preview.notes), self)  # what the reader warned about, for the whole file
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(bool(preview.notes))
+        layout.addWidget(self.notes)
         buttons = QDialogButtonBox(self)
         self.add_button = buttons.addButton(
             ngettext("Add {count} item", "Add {count} items", count).format(count=count),

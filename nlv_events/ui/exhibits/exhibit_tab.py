@@ -42,7 +42,7 @@ WARNING_STYLE = "background:#FFF4CE; color:#5C4400; padding:4px; border-radius:3
 def choose_catalogue_file(parent: QWidget) -> str:
     """The file to import (patchable in tests); "" when the user cancels."""
     path, _filter = QFileDialog.getOpenFileName(
-        parent, _("Import from the catalogue"), "", _("Catalogue files (*.mrc *.xml *.csv *.xlsx)")
+        parent, _("Import from the catalogue"), "", _("Catalogue files (*.mrc *.dat *.xml *.csv *.xlsx);;All files (*)")
     )
     return path
 

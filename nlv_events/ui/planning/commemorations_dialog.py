@@ -198,6 +198,12 @@ class CommemorationForm(QDialog):
         self.setWindowTitle(_("Add a commemoration"))
         self.name = QLineEdit(self)
         self.lunar = QCheckBox(_("Kept on a lunar date"), self)
+        self.lunar.setToolTip(
+            _(
+                "Any lunar month, through the Vietnamese calendar (UTC+7). A day of a leap month is kept in the "
+                "regular month, and the 30th on the 29th in a year whose month has 29 days."
+            )
+        )
         self.day = QSpinBox(self)
         self.day.setRange(1, 31)
         self.month = QSpinBox(self)
@@ -229,12 +235,13 @@ class CommemorationForm(QDialog):
 
     def values(self) -> dict:
         founded = self.founded.date()
+        festival = self.style_box.currentData() == "festival"  # no ordinal, so no founding date to count from
         return dict(
             name=self.name.text(),
             month=self.month.value(),
             day=self.day.value(),
             calendar="lunar" if self.lunar.isChecked() else "solar",
-            founded=dt.date(founded.year(), founded.month(), founded.day()),
+            founded=None if festival else dt.date(founded.year(), founded.month(), founded.day()),
             style=self.style_box.currentData(),
             source=self.source.text() or None,
         )

@@ -60,8 +60,8 @@ class PlanMenu(QObject):
 
     def retranslate(self) -> None:
         if self._waiting is None:
-            # The lunar calendar behind the anniversaries loads the `holidays` package (0.2 s): the window shows
-            # first and the reminder follows.
+            # The reminder converts the year's lunar days and reads the record: the window shows first and the
+            # reminder follows.
             self.reminder.setVisible(False)
             QTimer.singleShot(REMINDER_DELAY_MS, self.reminder, lambda: self.update_reminder())
         else:

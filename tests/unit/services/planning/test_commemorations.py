@@ -66,11 +66,21 @@ def test_a_day_of_a_lunar_month_counts_from_its_anchor():
     assert lunar.year_name(2025) == "Ất Tỵ" and lunar.year_name(2024) == "Giáp Thìn"
 
 
-def test_an_unsupported_lunar_month_or_year_says_so():
-    with pytest.raises(UserError, match="1, 3, 8"):
-        lunar.to_solar(2025, 7, 15)
+def test_any_lunar_month_converts_and_a_year_outside_the_calendar_says_so():
+    assert lunar.to_solar(2025, 7, 15) == dt.date(2025, 9, 6)  # Vu Lan, after the leap 6th month
+    assert lunar.in_solar_year(2025, 12, 23) == dt.date(2025, 1, 22)  # Ông Công Ông Táo of the lunar year before
     with pytest.raises(UserError, match="2150"):
         lunar.to_solar(2150, 1, 1)
+    with pytest.raises(UserError, match="1 and 12"):
+        lunar.to_solar(2025, 13, 1)
+
+
+def test_the_bundled_lunar_festivals_fall_on_their_published_days(db):
+    days = {item.commemoration.key: item.day for item in commemorations.anniversaries(2025)}
+    assert days["vesak"] == dt.date(2025, 5, 12)  # Phật đản, 15/4 âm lịch
+    assert days["vu-lan"] == dt.date(2025, 9, 6)  # Vu Lan, 15/7 âm lịch
+    assert days["kitchen-gods"] == dt.date(2025, 1, 22)  # Ông Công Ông Táo, 23/12 of Giáp Thìn
+    assert days["mid-autumn"] == dt.date(2025, 10, 6)
 
 
 @pytest.mark.parametrize(
@@ -164,7 +174,12 @@ def test_the_office_adds_its_own_commemoration(db):
     assert item.heading == "Kỷ niệm 25 năm Ngày thành lập Phòng Thông tin (15/03/2000 – 15/03/2025)"
     with pytest.raises(UserError, match="31/2"):
         commemorations.add_custom("Ngày sai", 2, 31, founded=dt.date(2000, 1, 1))
-    with pytest.raises(UserError):
-        commemorations.add_custom("Rằm tháng Bảy", 7, 15, calendar="lunar", style="festival")
+    with pytest.raises(UserError, match="1 and 12"):
+        commemorations.add_custom("Tháng mười ba", 13, 15, calendar="lunar", style="festival")
+    with pytest.raises(UserError, match="1 and 30"):
+        commemorations.add_custom("Ngày ba mốt", 7, 31, calendar="lunar", style="festival")
+    new_years_eve = commemorations.add_custom("Tất niên của phòng", 12, 30, calendar="lunar", style="festival")
+    # The year before Tết Ất Tỵ had no 30th of the 12th month: the 30th is kept on the 29th, as custom does.
+    assert commemorations.solar_date(new_years_eve, 2025) == dt.date(2025, 1, 28)
     commemorations.remove_custom(added.key)
     assert added.key not in {item.key for item in commemorations.catalogue()}
