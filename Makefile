@@ -23,21 +23,20 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check nlv_events tests scripts bench
 
-# Extract the messages, merge them into the catalogs, compile them (needs Babel, installed with the app).
+# Extract the messages into the template, bring both catalogs up to date with it (no fuzzy guesses, no obsolete
+# entries) and compile them (needs Babel, installed with the app). The .po files are the only source of the
+# translations: translate in resources/translations/vi/LC_MESSAGES/nlv_events.po, following docs/glossary.md.
 i18n: $(STAMP)
-	$(BIN)/pybabel extract --no-location --sort-by-file -F babel.cfg -o resources/translations/nlv_events.pot \
+	$(BIN)/pybabel extract --no-location --sort-by-file --width 110 -F babel.cfg \
+		-k pgettext:1c,2 -k npgettext:1c,2,3 -o resources/translations/nlv_events.pot \
 		--project="NLV Events" --copyright-holder="Thư viện Quốc gia Việt Nam" nlv_events
 	for lang in vi en; do \
-		test -f resources/translations/$$lang/LC_MESSAGES/nlv_events.po || \
-			$(BIN)/pybabel init -D nlv_events -i resources/translations/nlv_events.pot \
-				-d resources/translations -l $$lang; \
-		$(BIN)/pybabel update --no-fuzzy-matching -D nlv_events -i resources/translations/nlv_events.pot \
-			-d resources/translations -l $$lang; \
-		test $$lang != vi || $(BIN)/python scripts/merge_translations.py; \
+		$(BIN)/pybabel update --init-missing --no-fuzzy-matching --ignore-obsolete --width 110 -D nlv_events \
+			-i resources/translations/nlv_events.pot -d resources/translations -l $$lang || exit 1; \
 		mkdir -p nlv_events/i18n/locale/$$lang/LC_MESSAGES; \
 		$(BIN)/pybabel compile --statistics -D nlv_events -d resources/translations -l $$lang \
 			-o nlv_events/i18n/locale/$$lang/LC_MESSAGES/nlv_events.mo \
-			-i resources/translations/$$lang/LC_MESSAGES/nlv_events.po; \
+			-i resources/translations/$$lang/LC_MESSAGES/nlv_events.po || exit 1; \
 	done
 
 clean:

@@ -51,6 +51,17 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` as meant in `context`, for an English word that needs two Vietnamese words ("Remove" from a list is
+    "Bỏ", "Remove" that deletes a record is "Xóa"). A context that names a concept of docs/glossary.md holds the
+    translation to that concept's word."""
+    return _translation.pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _translation.npgettext(context, singular, plural, n)
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet (it is translated where it is shown)."""
     return message

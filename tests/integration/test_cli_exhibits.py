@@ -63,7 +63,7 @@ def test_import_adds_the_readable_records_and_exits_3_when_some_were_skipped(cap
     assert (code, err) == (0, "")
     code, out, _err = run(capsys, "exhibit", str(event_id), "--db", str(db_path))
     assert "I. Tài liệu nhập từ mục lục: 3 tài liệu" in out and "II. Phần hai: 3 tài liệu" in out
-    assert "Số tài liệu trưng bày trong thống kê: 6" in out
+    assert "Số tài liệu trưng bày trong số liệu tổng hợp: 6" in out
 
 
 def test_printouts_from_the_command_line(capsys, tmp_path, db_path, exhibition):

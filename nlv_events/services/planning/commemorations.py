@@ -258,7 +258,7 @@ def occasion_title(item: Anniversary) -> str:
     occasion = item.heading
     if current_language() == "vi" and occasion.startswith("Kỷ niệm"):
         occasion = "kỷ niệm" + occasion[len("Kỷ niệm") :]
-    return _("Exhibition of documents celebrating {occasion}").format(occasion=occasion)
+    return _("Display of documents celebrating {occasion}").format(occasion=occasion)
 
 
 def plan_exhibition(key: str, year: int) -> EventRecord:

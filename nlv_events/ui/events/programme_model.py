@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from nlv_events.core import when
 from nlv_events.core.records import ProgrammeEntry, person_line
-from nlv_events.i18n import N_, _
+from nlv_events.i18n import N_, _, pgettext
 from nlv_events.i18n.formats import format_day, format_time
 
 COLUMNS = (
@@ -163,7 +163,7 @@ class ProgrammeModel(QAbstractTableModel):
         else:
             start = dt.datetime.combine(event_start, dt.time(8, 0))
         end = start + dt.timedelta(minutes=30) if isinstance(start, dt.datetime) else None
-        return ProgrammeEntry(start=start, end=end, title=_("New item"))
+        return ProgrammeEntry(start=start, end=end, title=pgettext("programme row", "New item"))
 
     def insert_row(self, position: int, row: ProgrammeEntry) -> None:
         rows = self.rows()

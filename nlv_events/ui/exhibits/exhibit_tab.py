@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, SectionEntry
 from nlv_events.core.records import EventRecord
-from nlv_events.i18n import _
+from nlv_events.i18n import _, pgettext
 from nlv_events.i18n.formats import format_number
 from nlv_events.services.exhibits import catalogue_import, loans, structure
 from nlv_events.ui.exhibits.catalogue_import_dialog import CatalogueImportDialog
@@ -298,7 +298,7 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
     def add_item(self, item: ItemEntry | None = None) -> None:
         data = self.model.exhibit_data(self.data)
         section = self._target_section(data)
-        data.sections[section].items.append(item or ItemEntry(title=_("New item")))
+        data.sections[section].items.append(item or ItemEntry(title=pgettext("exhibit item", "New item")))
         if self.save(data, (section, len(data.sections[section].items) - 1)) and item is None:
             self.form.lines["title"].setFocus()
             self.form.lines["title"].selectAll()

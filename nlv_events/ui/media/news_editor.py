@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from nlv_events.core.errors import UserError
 from nlv_events.core.settings import Settings, current_settings
-from nlv_events.i18n import _, ngettext
+from nlv_events.i18n import _, ngettext, pgettext
 from nlv_events.services.media import news
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.widgets import fit_to_screen
@@ -68,7 +68,7 @@ class NewsEditor(QDialog):
 
         form = QFormLayout()
         form.addRow(_("Author"), author_row)
-        form.addRow(_("Title"), self.title_edit)
+        form.addRow(pgettext("news editor", "Title"), self.title_edit)
         form.addRow(_("Lead"), self.lead_edit)
         form.addRow(_("Body (a blank line between paragraphs)"), self.body_edit)
         form.addRow(_("Credit line"), self.credit_edit)

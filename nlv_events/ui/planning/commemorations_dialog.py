@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import _
+from nlv_events.i18n import _, pgettext
 from nlv_events.services.planning import commemorations
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.widgets import fit_to_screen
@@ -65,7 +65,7 @@ class CommemorationsDialog(QDialog):
         self.plan_button = QPushButton(_("Create planned exhibition"), self)
         self.link_button = QPushButton(_("Link the event selected in the window"), self)
         self.add_button = QPushButton(_("Add a commemoration…"), self)
-        self.remove_button = QPushButton(_("Remove"), self)
+        self.remove_button = QPushButton(pgettext("delete", "Remove"), self)
         self.unplanned = QLabel(self)
         self.unplanned.setWordWrap(True)
 
@@ -183,8 +183,8 @@ class CommemorationsDialog(QDialog):
         item = self.selected()
         if item is None or not item.commemoration.custom:
             return
-        question = _("Remove “{name}”? The events linked to it are kept.").format(name=item.commemoration.name)
-        if ask.confirm(self, _("Remove"), question):
+        question = pgettext("delete", "Remove “{name}”? The events linked to it are kept.")
+        if ask.confirm(self, pgettext("delete", "Remove"), question.format(name=item.commemoration.name)):
             commemorations.remove_custom(item.commemoration.key)
             self.refresh()
 

@@ -60,9 +60,9 @@ def test_errors_name_row_and_column_and_nothing_is_imported(demo_db, tmp_path):
     problems = [str(problem) for problem in plan.problems]
     assert problems[0].startswith("Dòng 2, cột G (Email):")
     assert any(p.startswith("Dòng 3, cột C (Họ và tên): thiếu họ tên") for p in problems)
-    assert any(p.startswith("Dòng 4, cột F (Nhóm): không có nhóm khách “Nhóm lạ”") for p in problems)
+    assert any(p.startswith("Dòng 4, cột F (Nhóm): không có nhóm khách mời “Nhóm lạ”") for p in problems)
     assert any(p.startswith("Dòng 4, cột H (Điện thoại):") for p in problems)
-    assert any(p.startswith("Dòng 5, cột C (Họ và tên): khách này đã có ở dòng 2") for p in problems)
+    assert any(p.startswith("Dòng 5, cột C (Họ và tên): khách mời này đã có ở dòng 2") for p in problems)
     with pytest.raises(UserError, match="Dòng 2, cột G"):
         spreadsheet_import.apply(event, plan)
     assert guest_list.guest_list(event) == []

@@ -25,7 +25,7 @@ def test_state_machine_follows_the_reply(demo_db):
     guests.set_state([guest], "invited", on=dt.date(2022, 12, 10), channel="email")
     entry = guests.guest_list(event)[0]
     assert (entry.state, entry.invited_on, entry.invited_by) == ("invited", dt.date(2022, 12, 10), "email")
-    with pytest.raises(UserError, match="cử đi thay"):
+    with pytest.raises(UserError, match="người dự thay"):
         guests.set_state([guest], "deputy")  # a deputy needs a name
     guests.set_state([guest], "deputy", deputy_name="Ông Nguyễn Thế Kỷ", deputy_position="Vụ trưởng Vụ Thư viện")
     entry = guests.guest_list(event)[0]
