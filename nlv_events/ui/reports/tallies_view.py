@@ -81,12 +81,14 @@ class TalliesModel(QAbstractTableModel):
         super().__init__(parent)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.figures: tallies.YearTallies | None = None
+        self._plan_versions: dict[str, int] = {}
         self._rows: list = []
         self._kinds = list(vocab.KINDS)
 
     def set_figures(self, figures: tallies.YearTallies) -> None:
         self.beginResetModel()
         self.figures = figures
+        self._plan_versions = store.plan_versions(figures.year)  # the targets as shown: a save checks them
         self._rows = summary_rows(figures)
         self.endResetModel()
 
@@ -159,7 +161,8 @@ class TalliesModel(QAbstractTableModel):
 
     def write_plan(self, year: int, kind: str, target: int | None) -> None:
         try:
-            store.save_plan(PlanEntry(year, kind, target))
+            shown = self.figures is not None and self.figures.year == year  # an undo may be for another year
+            store.save_plan(PlanEntry(year, kind, target), self._plan_versions.get(kind, 0) if shown else None)
         except UserError as error:
             self.failed.emit(str(error))  # the database refused: the message says why
         self.set_figures(tallies.compute(year))
