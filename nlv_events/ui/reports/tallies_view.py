@@ -88,7 +88,12 @@ class TalliesModel(QAbstractTableModel):
     def set_figures(self, figures: tallies.YearTallies) -> None:
         self.beginResetModel()
         self.figures = figures
-        self._plan_versions = store.plan_versions(figures.year)  # the targets as shown: a save checks them
+        # The version of each target as shown; a target stored otherwise than shown (a colleague saved it after the
+        # figures were counted) has no version to offer, so saving over it is a conflict (-1 matches none).
+        self._plan_versions = {
+            kind: version if kind in figures.kinds and figures.kinds[kind].plan == target else -1
+            for kind, (target, version) in store.plan_targets(figures.year).items()
+        }
         self._rows = summary_rows(figures)
         self.endResetModel()
 

@@ -149,7 +149,7 @@ def test_a_plan_target_a_colleague_set_is_a_conflict(db):
     with pytest.raises(ConflictError) as raised:
         store.save_plan(PlanEntry(2023, "talk", 12), version=0)  # a colleague who also saw none
     assert "10" in str(raised.value)
-    seen = store.plan_versions(2023)["talk"]
+    _target, seen = store.plan_targets(2023)["talk"]
     store.save_plan(PlanEntry(2023, "talk", 15), version=seen)
     with pytest.raises(ConflictError):
         store.save_plan(PlanEntry(2023, "talk", 20), version=seen)
