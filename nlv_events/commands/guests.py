@@ -114,6 +114,7 @@ def _set_state(arguments: argparse.Namespace) -> None:
 
 
 def _guests(arguments: argparse.Namespace) -> int:
+    from nlv_events.services.guests import address_book
     from nlv_events.services.guests import guest_list as guests
 
     _open(arguments)
@@ -122,7 +123,7 @@ def _guests(arguments: argparse.Namespace) -> int:
     if arguments.set_state:
         _set_state(arguments)
     entries = guests.guest_list(arguments.event_id)
-    contacts = guests.contacts_of(e.person_id for e in entries) if arguments.contacts else {}
+    contacts = address_book.contacts_of(e.person_id for e in entries) if arguments.contacts else {}
     rows = []
     for entry in entries:
         row = {

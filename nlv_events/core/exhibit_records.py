@@ -117,6 +117,8 @@ class ExhibitData:
     loans: list[LoanEntry] = field(default_factory=list)
     # True when the office keeps its own "items displayed" figure instead of the checklist's sum.
     count_override: bool = False
+    # The exhibition's version as loaded (the event's exhibit_version): a save checks it; None saves over anything.
+    version: int | None = None
 
     @property
     def items(self) -> list[ItemEntry]:

@@ -33,9 +33,11 @@ class Guest(BaseModel):
     deputy_position = TextField(null=True)
     seat = CharField(null=True)
     notes = TextField(null=True)
+    version = IntegerField(default=1)
 
     class Meta:
-        indexes = ((("event", "person"), True), (("event", "precedence"), False))
+        # Two guests of an event never share a number, however many colleagues add guests at once (migration 0010).
+        indexes = ((("event", "person"), True), (("event", "precedence"), True))
 
 
 GUEST_MODELS: tuple[type[BaseModel], ...] = (GuestGroup, Guest)

@@ -30,6 +30,7 @@ class Photo(BaseModel):
     chosen = BooleanField(default=False)  # chosen for the news item
     sort_order = IntegerField(default=0)  # order among the chosen photos in the news item
     added_at = DateTimeField(default=_now)
+    version = IntegerField(default=1)
 
 
 class PhotoPerson(BaseModel):

@@ -40,6 +40,7 @@ class Venue(BaseModel):
     id = AutoField()
     name = CharField(unique=True)
     capacity = IntegerField(null=True)
+    version = IntegerField(default=1)  # migration 0010: every save checks and steps it (core/versioned.py)
 
 
 class Person(BaseModel):
@@ -51,6 +52,7 @@ class Person(BaseModel):
     # The address book's contacts (migration 0009): personal data, never printed, never logged.
     email = CharField(null=True)
     phone = CharField(null=True)
+    version = IntegerField(default=1)
 
 
 class Event(BaseModel):
@@ -87,6 +89,10 @@ class Event(BaseModel):
     commemoration = CharField(null=True)
     series_id = IntegerField(null=True)
     series_date = DateField(null=True)
+    # Versions of the parts other windows save as a whole (migration 0010): the exhibition (sections, items, loans)
+    # and the guest list's order; `version` stays the event editor's, so saving one never refuses the other.
+    exhibit_version = IntegerField(default=1)
+    guest_list_version = IntegerField(default=1)
 
     class Meta:
         indexes = ((("deleted_at", "start_date"), False), (("kind", "end_date"), False))
@@ -141,6 +147,7 @@ class AnnualPlan(BaseModel):
     year = IntegerField()
     kind = CharField()
     target = IntegerField()
+    version = IntegerField(default=1)
 
     class Meta:
         indexes = ((("year", "kind"), True),)

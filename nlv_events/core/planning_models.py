@@ -44,3 +44,4 @@ class Series(BaseModel):
     people = TextField(default="")  # names of the people who run it, one per line
     description = TextField(null=True)
     created_at = DateTimeField(default=_now)
+    version = IntegerField(default=1)

@@ -9,8 +9,14 @@ from typing import Any
 
 import peewee
 
-from nlv_events.core import guard, matching, rules, when
+from nlv_events.core import event_reading, guard, matching, rules, versioned, vocab, when
 from nlv_events.core.errors import ConflictError, UserError
+
+# Callers read events through the store too: these are its reading half's functions, named here on purpose.
+from nlv_events.core.event_reading import listing_records as listing_records
+from nlv_events.core.event_reading import load_record as load_record
+from nlv_events.core.event_reading import load_records as load_records
+from nlv_events.core.event_reading import stored_by_ref as stored_by_ref
 from nlv_events.core.models import (
     AnnualPlan,
     Event,
@@ -24,14 +30,9 @@ from nlv_events.core.models import (
     database_proxy,
 )
 from nlv_events.core.records import (
-    CODE,
-    COUNT,
-    MOMENT,
-    TEXT,
     EventRecord,
     PersonEntry,
     PlanEntry,
-    ProgrammeEntry,
     field_names,
     searched_fields,
 )
@@ -92,10 +93,8 @@ def changed_fields(old: EventRecord, new: EventRecord) -> list[str]:
     return [name for name in field_names() if getattr(old, name) != getattr(new, name)]
 
 
-# The event's own columns: each declared text, code and count field is the column of its name; a moment is a
-# date column and a time column.
-_PLAIN_FIELDS = field_names(TEXT, CODE, COUNT)
-_MOMENT_FIELDS = field_names(MOMENT)
+_PLAIN_FIELDS = event_reading.PLAIN_FIELDS
+_MOMENT_FIELDS = event_reading.MOMENT_FIELDS
 
 
 def _event_columns(record: EventRecord) -> dict[str, Any]:
@@ -148,11 +147,8 @@ def save_event(record: EventRecord, base: EventRecord | None = None) -> Event:
             event_id = record.id
             if record.ref:
                 columns["ref"] = record.ref
-            update = Event.update(version=Event.version + 1, **columns).where(Event.id == event_id)
-            if base is not None and base.version is not None:
-                update = update.where(Event.version == base.version)
-            if update.execute() == 0:
-                raise _conflict(base, event_id)
+            expected = base.version if base is not None else None
+            versioned.write_or_conflict(Event, event_id, expected, columns, lambda: _conflict(base, event_id))
         _sync_children(event_id, record)
         event = Event.get_by_id(event_id)
     record.id, record.ref, record.version = event.id, event.ref, event.version
@@ -163,12 +159,13 @@ def _sync_children(event_id: int, record: EventRecord) -> None:
     """Bring the event's partners, people and programme to `record`, row by row: a row that stays keeps its id."""
     _sync_partners(event_id, record.partners)
     _sync_appearances(EventPerson, EventPerson.event, event_id, record.people)
-    stored = {row.id: row for row in ProgrammeItem.select().where(ProgrammeItem.event == event_id)}
-    kept: set[int] = set()
+    rows = []
     for order, entry in enumerate(record.programme):
         start_date, start_time = when.split(entry.start)
         end_date, end_time = when.split(entry.end)
-        values = {
+        rows.append({
+            "id": entry.id,
+            "event": event_id,
             "sort_order": order,
             "start_date": start_date,
             "start_time": start_time,
@@ -176,17 +173,13 @@ def _sync_children(event_id: int, record: EventRecord) -> None:
             "end_time": end_time,
             "title": entry.title,
             "place": entry.place,
-        }
-        row = stored.get(entry.id) if entry.id is not None else None
-        if row is None or row.id in kept:
-            entry.id = ProgrammeItem.insert(event=event_id, **values).execute()
-        elif any(getattr(row, key) != value for key, value in values.items()):
-            ProgrammeItem.update(**values).where(ProgrammeItem.id == row.id).execute()
-        kept.add(entry.id)
-        _sync_appearances(ProgrammePerson, ProgrammePerson.item, entry.id, entry.people)
-    removed = set(stored) - kept
-    if removed:
-        ProgrammeItem.delete().where(ProgrammeItem.id.in_(removed)).execute()  # cascades to its people
+        })
+    # The event's version was checked by the save's UPDATE: every programme row the saver did not list goes (with
+    # its people, by cascade).
+    ids = versioned.sync_rows(ProgrammeItem, ProgrammeItem.event == event_id, rows, None, lambda: _conflict(None, 0))
+    for entry, item_id in zip(record.programme, ids, strict=True):
+        entry.id = item_id
+        _sync_appearances(ProgrammePerson, ProgrammePerson.item, item_id, entry.people)
 
 
 def _sync_partners(event_id: int, names: list[str]) -> None:
@@ -207,7 +200,7 @@ def _sync_partners(event_id: int, names: list[str]) -> None:
             EventPartner.update(sort_order=order).where(EventPartner.id == link.id).execute()
 
 
-_APPEARANCE_DETAILS = ("role", "honorific", "position", "organisation")
+_APPEARANCE_DETAILS = event_reading.APPEARANCE_DETAILS
 
 
 def _sync_appearances(model, owner_column, owner_id: int, entries: list[PersonEntry]) -> None:
@@ -236,181 +229,6 @@ def _sync_appearances(model, owner_column, owner_id: int, entries: list[PersonEn
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
-
-
-def load_record(event: Event | int) -> EventRecord:
-    """The whole event, with its partners, people and programme, as a record."""
-    event_id = event.id if isinstance(event, Event) else event
-    records = load_records([event_id], include_deleted=True)
-    if not records:
-        raise UserError(_("There is no event number {id}.").format(id=event_id))
-    return records[0]
-
-
-def load_records(ids: list[int], include_deleted: bool = False) -> list[EventRecord]:
-    """Whole events (in the order of `ids`), read a few hundred at a time: about five queries per batch, however
-    many people and programme rows they hold."""
-    by_id: dict[int, EventRecord] = {}
-    for start in range(0, len(ids), _BATCH):
-        batch = ids[start : start + _BATCH]
-        query = Event.select().join(Venue, peewee.JOIN.LEFT_OUTER).where(Event.id.in_(batch))
-        if not include_deleted:
-            query = query.where(Event.deleted_at.is_null())
-        records = _listing_from_cursor(query)
-        people = _appearances_of(EventPerson, EventPerson.event, [record.id for record in records])
-        programme = _programme_of([record.id for record in records])
-        for record in records:
-            record.people = people.get(record.id, [])
-            record.programme = programme.get(record.id, [])
-            by_id[record.id] = record
-    return [by_id[event_id] for event_id in ids if event_id in by_id]
-
-
-_BATCH = 500
-
-
-def _appearances_of(model, owner_column, owner_ids: list[int]) -> dict[int, list[PersonEntry]]:
-    found: dict[int, list[PersonEntry]] = {}
-    if not owner_ids:
-        return found
-    query = (
-        model.select(owner_column, model.id, Person.name, *(getattr(model, name) for name in _APPEARANCE_DETAILS))
-        .join(Person)
-        .where(_in(owner_column, owner_ids))
-        .order_by(owner_column, model.sort_order, model.id)
-    )
-    for owner_id, row_id, name, role, honorific, position, organisation in _raw_rows(query):
-        found.setdefault(owner_id, []).append(
-            PersonEntry(
-                name=name, role=role, honorific=honorific, position=position, organisation=organisation, id=row_id
-            )
-        )
-    return found
-
-
-def _in(column: peewee.Field, values: list) -> peewee.Node:
-    """`column IN (values)` with the values as plain parameters. peewee builds and converts a node per value, which
-    took a fifth of re-importing ten thousand events (eighty thousand ids and refs, in batches of 500)."""
-    if not values:
-        return peewee.SQL("1 = 0")
-    placeholders = ", ".join([database_proxy.obj.param] * len(values))
-    return peewee.NodeList((column, peewee.SQL(f"IN ({placeholders})", values)))
-
-
-def _raw_rows(query: peewee.Query) -> list[tuple]:
-    """The rows of `query` as the driver returns them: peewee's conversion of every value costs seconds over
-    tens of thousands of rows, and the few dates and times are converted by the caller."""
-    sql, parameters = query.sql()
-    return database_proxy.execute_sql(sql, parameters).fetchall()
-
-
-def _programme_of(event_ids: list[int]) -> dict[int, list[ProgrammeEntry]]:
-    found: dict[int, list[ProgrammeEntry]] = {}
-    if not event_ids:
-        return found
-    rows = (
-        ProgrammeItem.select(
-            ProgrammeItem.event,
-            ProgrammeItem.id,
-            ProgrammeItem.start_date,
-            ProgrammeItem.start_time,
-            ProgrammeItem.end_date,
-            ProgrammeItem.end_time,
-            ProgrammeItem.title,
-            ProgrammeItem.place,
-        )
-        .where(_in(ProgrammeItem.event, event_ids))
-        .order_by(ProgrammeItem.event, ProgrammeItem.sort_order, ProgrammeItem.id)
-    )
-    entries: list[tuple[int, ProgrammeEntry]] = []
-    join, as_date, as_time = when.join, when.as_date, when.as_time
-    for event_id, item_id, start_date, start_time, end_date, end_time, title, place in _raw_rows(rows):
-        entry = ProgrammeEntry(
-            start=join(as_date(start_date), as_time(start_time)),
-            end=join(as_date(end_date), as_time(end_time)),
-            title=title,
-            place=place,
-            id=item_id,
-        )
-        entries.append((event_id, entry))
-    item_ids = [entry.id for _event_id, entry in entries]
-    people: dict[int, list[PersonEntry]] = {}
-    for start in range(0, len(item_ids), _BATCH):
-        people.update(_appearances_of(ProgrammePerson, ProgrammePerson.item, item_ids[start : start + _BATCH]))
-    for event_id, entry in entries:
-        entry.people = people.get(entry.id, [])
-        found.setdefault(event_id, []).append(entry)
-    return found
-
-
-def stored_by_ref(refs: list[str]) -> dict[str, tuple[EventRecord, bool]]:
-    """The stored events with these refs, whole, each with whether it is among the deleted events."""
-    found: dict[str, tuple[EventRecord, bool]] = {}
-    for start in range(0, len(refs), _BATCH):
-        rows = (
-            Event.select(Event.id, Event.ref, Event.deleted_at)
-            .where(_in(Event.ref, refs[start : start + _BATCH]))
-            .tuples()
-        )
-        deleted = {event_id: deleted_at is not None for event_id, _ref, deleted_at in rows}
-        for record in load_records(list(deleted), include_deleted=True):
-            found[record.ref] = (record, deleted[record.id])
-    return found
-
-
-def listing_records(query: peewee.ModelSelect) -> list[EventRecord]:
-    """The events of `query` (joined to Venue, as queries.events() is) as records with their partners but without
-    people or programme: the fields a list shows, read straight from the cursor, and the partners in one query (a
-    year-end list or an export of ten thousand events must not ask the database fifty thousand times)."""
-    return _listing_from_cursor(query)
-
-
-def _partners_of(ids: list[int]) -> dict[int, list[str]]:
-    partners: dict[int, list[str]] = {event_id: [] for event_id in ids}
-    for start in range(0, len(ids), _BATCH):
-        links = (
-            EventPartner.select(EventPartner.event, Organisation.name)
-            .join(Organisation)
-            .where(_in(EventPartner.event, ids[start : start + _BATCH]))
-            .order_by(EventPartner.event, EventPartner.sort_order)
-            .tuples()
-        )
-        for event_id, name in links:
-            partners[event_id].append(name)
-    return partners
-
-
-# The columns a record is read from, by name: the identity, each declared plain field, the moments' dates and
-# times, and the venue's name. Leaving out the timestamps saves parsing them ten thousand times.
-_LISTING_COLUMNS = (
-    Event.id,
-    Event.version,
-    Event.ref,
-    *(getattr(Event, name) for name in _PLAIN_FIELDS),
-    *(getattr(Event, f"{name}_{part}") for name in _MOMENT_FIELDS for part in ("date", "time")),
-    Venue.name.alias("venue_name"),
-)
-
-
-def _listing_from_cursor(query: peewee.ModelSelect) -> list[EventRecord]:
-    """Rows read straight from the cursor, by column name: building ten thousand model objects costs seconds."""
-    sql, parameters = query.select(*_LISTING_COLUMNS).sql()
-    cursor = database_proxy.execute_sql(sql, parameters)
-    names = [column[0] for column in cursor.description]
-    rows = cursor.fetchall()
-    at = {name: index for index, name in enumerate(names)}
-    plain = [(name, at[name]) for name in ("id", "version", "ref", *_PLAIN_FIELDS)]
-    moments = [(name, at[f"{name}_date"], at[f"{name}_time"]) for name in _MOMENT_FIELDS]
-    venue_at = at["venue_name"]
-    partners = _partners_of([row[at["id"]] for row in rows])
-    as_date, as_time, join = when.as_date, when.as_time, when.join
-    records = []
-    for row in rows:
-        values = {name: row[index] for name, index in plain}
-        for name, date_at, time_at in moments:
-            values[name] = join(as_date(row[date_at]), as_time(row[time_at]))
-        records.append(EventRecord(venue=row[venue_at], partners=partners[values["id"]], **values))
-    return records
 
 
 def delete_event(event_id: int) -> None:
@@ -449,15 +267,43 @@ def find_existing(record: EventRecord) -> Event | None:
     return query.first()
 
 
-def save_plan(plan: PlanEntry) -> AnnualPlan:
+def save_plan(plan: PlanEntry, version: int | None = None) -> AnnualPlan:
+    """Store the year's target for a kind. `version` is the target's version as the user saw it (0: they saw none):
+    when a colleague has set it since, nothing is written and ConflictError says what it is now. None (an import)
+    writes whatever is stored."""
     rules.validate_plan(plan)
     with guard.database_errors(), database_proxy.atomic():
         row = AnnualPlan.get_or_none((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind))
+        if row is None and not version:
+            try:
+                with database_proxy.atomic():  # a colleague inserting the same target at once: theirs is first
+                    return AnnualPlan.create(year=plan.year, kind=plan.kind, target=plan.target)
+            except peewee.IntegrityError:
+                if version is None:
+                    row = AnnualPlan.get((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind))
+                else:
+                    raise _plan_conflict(plan) from None
         if row is None:
-            return AnnualPlan.create(year=plan.year, kind=plan.kind, target=plan.target)
-        row.target = plan.target
-        row.save()
-        return row
+            raise _plan_conflict(plan)
+        versioned.write_or_conflict(AnnualPlan, row.id, version, {"target": plan.target}, lambda: _plan_conflict(plan))
+        return AnnualPlan.get_by_id(row.id)
+
+
+def _plan_conflict(plan: PlanEntry) -> ConflictError:
+    what = _("the {year} target for {kind}").format(year=plan.year, kind=vocab.label("kind", plan.kind))
+    target = AnnualPlan.select(AnnualPlan.target).where(
+        (AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind)
+    ).scalar()
+    if target is None:
+        return versioned.gone_error(what)
+    return versioned.conflict_error(what, [_("the target is now {target}").format(target=target)])
+
+
+def plan_targets(year: int) -> dict[str, tuple[int, int]]:
+    """Each kind's target of the year with its version, read together (one statement): a window saves a target
+    with the version of the very target it shows."""
+    query = AnnualPlan.select(AnnualPlan.kind, AnnualPlan.target, AnnualPlan.version).where(AnnualPlan.year == year)
+    return {kind: (target, version) for kind, target, version in query.tuples()}
 
 
 def plans(year: int | None = None) -> list[PlanEntry]:

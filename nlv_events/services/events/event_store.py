@@ -55,6 +55,12 @@ def count(
     return queries.events(year=year, kind=kind, search=search, status=status).count()
 
 
-def save_plan(plan: PlanEntry) -> None:
-    """The year's target of events of a kind (the tallies' plan column); UserError for a bad one."""
-    store.save_plan(plan)
+def save_plan(plan: PlanEntry, version: int | None = None) -> None:
+    """The year's target of events of a kind (the tallies' plan column); UserError for a bad one, ConflictError when
+    a colleague set it since `version` (0: the user saw none) was read."""
+    store.save_plan(plan, version)
+
+
+def plan_targets(year: int) -> dict[str, tuple[int, int]]:
+    """Each kind's target of `year` with its version, read together."""
+    return store.plan_targets(year)

@@ -23,6 +23,7 @@ class PhotoView:
     photographer: str
     chosen: bool
     sort_order: int
+    version: int  # as loaded: the window saves a change against it (a colleague's change since is a conflict)
 
 
 @dataclass
@@ -44,6 +45,7 @@ def _view(photo) -> PhotoView:
         photo.photographer,
         photo.chosen,
         photo.sort_order,
+        photo.version,
     )
 
 

@@ -7,12 +7,13 @@ the office keeps its own figure (an ExhibitCountOverride row): then the event's 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import peewee
 from peewee import fn
 
-from nlv_events.core import exhibit_records, guard, text
-from nlv_events.core.errors import UserError
+from nlv_events.core import exhibit_records, guard, text, versioned
+from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.exhibit_models import ExhibitCountOverride, ExhibitItem, ExhibitLoan, ExhibitSection
 from nlv_events.core.exhibit_records import ITEM_FIELDS, LOAN_FIELDS, ExhibitData, ItemEntry, LoanEntry, SectionEntry
 from nlv_events.core.models import Event, database_proxy
@@ -58,27 +59,48 @@ def load(event_id: int) -> ExhibitData:
         sections=list(by_section.values()),
         loans=[_loan_entry(row) for row in loans],
         count_override=ExhibitCountOverride.select().where(ExhibitCountOverride.event == event_id).exists(),
+        version=Event.select(Event.exhibit_version).where(Event.id == event_id).scalar(),
     )
 
 
-def _sync(model: type[peewee.Model], rows: list[dict], keep: peewee.Expression) -> list[int]:
-    """Update the rows that carry an id, insert the others, delete those under `keep` no longer listed.
-    Returns the ids in the order of `rows`."""
-    listed = {row["id"] for row in rows if row.get("id") is not None}
-    model.delete().where(keep & model.id.not_in(listed) if listed else keep).execute()
-    ids = []
-    for row in rows:
-        values = {key: value for key, value in row.items() if key != "id"}
-        if row.get("id") is not None and model.update(**values).where(keep & (model.id == row["id"])).execute():
-            ids.append(row["id"])
-        else:
-            ids.append(model.insert(**values).execute())
-    return ids
+def _rows_by_id(data: ExhibitData) -> dict[str, dict[int, tuple[str, tuple]]]:
+    """Each kind of row of `data` by id, as (the name a user knows it by, what a colleague may change)."""
+    return {
+        _("section"): {s.id: (s.title, (s.title, n)) for n, s in enumerate(data.sections) if s.id is not None},
+        _("item"): {
+            i.id: (i.title, (section.id, *(getattr(i, k) for k in ITEM_FIELDS)))
+            for section in data.sections
+            for i in section.items
+            if i.id is not None
+        },
+        _("loan"): {loan.id: (loan.lender, tuple(getattr(loan, k) for k in LOAN_FIELDS)) for loan in data.loans
+                    if loan.id is not None},
+    }
 
 
-def save(event_id: int, data: ExhibitData) -> ExhibitData:
+def _conflict(event_id: int, base: ExhibitData) -> ConflictError:
+    """What a colleague changed in the exhibition since `base` (what the saver loaded, or else what they meant to
+    store)."""
+    what = _("the exhibition “{title}”").format(title=exhibition_or_error(event_id).title)
+    before, after = _rows_by_id(base), _rows_by_id(load(event_id))
+    changes = [change for noun in before for change in versioned.row_changes(noun, before[noun], after[noun])]
+    return versioned.conflict_error(what, changes)
+
+
+def _seen_ids(base: ExhibitData | None) -> dict[str, set[int]] | None:
+    if base is None:
+        return None
+    rows = _rows_by_id(base)
+    return {noun: set(by_id) for noun, by_id in rows.items()}
+
+
+def save(event_id: int, data: ExhibitData, base: ExhibitData | None = None) -> ExhibitData:
     """Store `data` as the exhibition of `event_id` in one transaction; rows with an id keep it.
-    Returns what was stored, with the new rows' ids filled in."""
+    Returns what was stored, with the new rows' ids filled in and its new version.
+
+    `data.version` is the version the user loaded: when a colleague has saved the exhibition since, nothing is
+    written and ConflictError names what they changed (against `base`, what the user loaded, when given). A row
+    stored but neither listed nor in `base` (a colleague's new item) is never deleted silently."""
     exhibition_or_error(event_id)
     for section in data.sections:
         section.title = exhibit_records.section_title(section.title)
@@ -88,11 +110,16 @@ def save(event_id: int, data: ExhibitData) -> ExhibitData:
         loan.lender = text.clean(loan.lender)
         loan.note = text.clean_or_none(loan.note)
     exhibit_records.validate(data)
+    seen = _seen_ids(base)
     with guard.database_errors(), database_proxy.atomic():
-        section_ids = _sync(
+        conflict = partial(_conflict, event_id, base or data)
+        version = versioned.write_or_conflict(Event, event_id, data.version, {}, conflict, Event.exhibit_version)
+        section_ids = versioned.sync_rows(
             ExhibitSection,
-            [{"id": s.id, "event": event_id, "sort_order": n, "title": s.title} for n, s in enumerate(data.sections)],
             ExhibitSection.event == event_id,
+            [{"id": s.id, "event": event_id, "sort_order": n, "title": s.title} for n, s in enumerate(data.sections)],
+            seen and seen[_("section")],
+            conflict,
         )
         all_sections = ExhibitSection.select(ExhibitSection.id).where(ExhibitSection.event == event_id)
         # An item moved to another section keeps its id: match items over the whole exhibition.
@@ -101,14 +128,18 @@ def save(event_id: int, data: ExhibitData) -> ExhibitData:
             for section, section_id in zip(data.sections, section_ids, strict=True)
             for n, item in enumerate(section.items)
         ]
-        item_ids = _sync(ExhibitItem, item_rows, ExhibitItem.section.in_(all_sections))
-        loan_ids = _sync(
+        item_ids = versioned.sync_rows(
+            ExhibitItem, ExhibitItem.section.in_(all_sections), item_rows, seen and seen[_("item")], conflict
+        )
+        loan_ids = versioned.sync_rows(
             ExhibitLoan,
+            ExhibitLoan.event == event_id,
             [
                 {"id": loan.id, "event": event_id, "sort_order": n, **{k: getattr(loan, k) for k in LOAN_FIELDS}}
                 for n, loan in enumerate(data.loans)
             ],
-            ExhibitLoan.event == event_id,
+            seen and seen[_("loan")],
+            conflict,
         )
         set_count_override(event_id, data.count_override)
     for section, section_id in zip(data.sections, section_ids, strict=True):
@@ -117,6 +148,7 @@ def save(event_id: int, data: ExhibitData) -> ExhibitData:
         item.id = item_id
     for loan, loan_id in zip(data.loans, loan_ids, strict=True):
         loan.id = loan_id
+    data.version = version
     return data
 
 

@@ -13,6 +13,7 @@ from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Person
 from nlv_events.core.text import clean_or_none, fold
 from nlv_events.i18n import _
+from nlv_events.services.guests import address_book, guest_numbers
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
 
@@ -96,6 +97,11 @@ def store(event_id: int, entries: list[GuestData] | None) -> None:
     if entries is None:
         return
     existing = {row.person_id: row for row in Guest.select().where(Guest.event == event_id)}
+    # Numbers are unique in the database: the list's guests step aside (minus their id) before taking the file's.
+    # Every guest's version and the list's step too, so a window holding the list before the import cannot save over
+    # it.
+    guest_numbers.list_changes(event_id, None)
+    Guest.update(precedence=Guest.id * -1, version=Guest.version + 1).where(Guest.event == event_id).execute()
     kept: set[int] = set()
     for precedence, data in enumerate(entries, start=1):
         values = data.values
@@ -131,7 +137,7 @@ def store(event_id: int, entries: list[GuestData] | None) -> None:
 def export(event_id: int, contacts: bool = False) -> list[dict[str, Any]]:
     """The event's guests in order of precedence; e-mail and phone only when `contacts` is asked for."""
     entries = guests.guest_list(event_id)
-    known = guests.contacts_of(entry.person_id for entry in entries) if contacts else {}
+    known = address_book.contacts_of(entry.person_id for entry in entries) if contacts else {}
     result = []
     for entry in entries:
         data: dict[str, Any] = {"name": entry.name}

@@ -8,180 +8,47 @@ adds, and the copies in the media folder, are never changed: every rotation and 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import shutil
 import threading
-import warnings
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import peewee
-import platformdirs
-from PIL import Image, ImageOps, UnidentifiedImageError
 
-from nlv_events import APP_NAME, ORGANISATION_NAME
-from nlv_events.core.errors import UserError
+from nlv_events.core import guard, versioned
+from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.media_models import Photo, PhotoPerson
 from nlv_events.core.models import Event, EventPerson, Person, database_proxy
-from nlv_events.core.settings import current_settings
-from nlv_events.core.text import clean, fold
+from nlv_events.core.text import clean
 from nlv_events.i18n import _
 
-THUMBNAIL_SIZE = 320
-MEDIA_SUFFIX = "-media"
-EXIF_ORIENTATION = 0x0112
-EXIF_DATETIME = 0x0132
-EXIF_IFD = 0x8769
-EXIF_DATETIME_ORIGINAL = 0x9003
+# The files' side of photos (photo_files.py), named here too: callers see one photos service.
+from nlv_events.services.media.photo_files import EXIF_DATETIME as EXIF_DATETIME
+from nlv_events.services.media.photo_files import EXIF_DATETIME_ORIGINAL as EXIF_DATETIME_ORIGINAL
+from nlv_events.services.media.photo_files import EXIF_IFD as EXIF_IFD
+from nlv_events.services.media.photo_files import EXIF_ORIENTATION as EXIF_ORIENTATION
+from nlv_events.services.media.photo_files import MEDIA_SUFFIX as MEDIA_SUFFIX
+from nlv_events.services.media.photo_files import THUMBNAIL_SIZE as THUMBNAIL_SIZE
+from nlv_events.services.media.photo_files import ImageFacts as ImageFacts
+from nlv_events.services.media.photo_files import damaged as damaged
+from nlv_events.services.media.photo_files import digest_of as digest_of
+from nlv_events.services.media.photo_files import file_of as file_of
+from nlv_events.services.media.photo_files import inspect as inspect
+from nlv_events.services.media.photo_files import media_root as media_root
+from nlv_events.services.media.photo_files import open_image as open_image
+from nlv_events.services.media.photo_files import read_facts as read_facts
+from nlv_events.services.media.photo_files import slug as slug
+from nlv_events.services.media.photo_files import thumbnail as thumbnail
+from nlv_events.services.media.photo_files import thumbnail_cache as thumbnail_cache
+from nlv_events.services.media.photo_files import thumbnail_path as thumbnail_path
+from nlv_events.services.media.photo_files import upright as upright
+from nlv_events.services.media.photo_files import write_thumbnail
+
 Progress = Callable[[int, int], None]
-
-
-def media_root(folder: str | None = None) -> Path:
-    """The folder photos are kept in: `folder` (or the setting) when given, else beside the SQLite file."""
-    chosen = current_settings().get("media.folder") if folder is None else folder
-    if chosen:
-        return Path(chosen).expanduser()
-    database = database_proxy.obj
-    if isinstance(database, peewee.SqliteDatabase) and database.database not in ("", ":memory:"):
-        path = Path(database.database)
-        return path.parent / f"{path.stem}{MEDIA_SUFFIX}"
-    raise UserError(
-        _("The photos of a shared database are kept in a shared folder: choose it in Settings (Photos folder) first.")
-    )
-
-
-def thumbnail_cache() -> Path:
-    return platformdirs.user_cache_path(APP_NAME, ORGANISATION_NAME) / "thumbnails"
-
-
-@dataclass
-class ImageFacts:
-    taken_at: dt.datetime | None
-    orientation: int
-    width: int  # as shown, after orientation
-    height: int
-
-
-def open_image(path: Path) -> Image.Image:
-    """Open `path` with Pillow, turning every way a file can be unfit into a UserError that names it."""
-    try:
-        with warnings.catch_warnings():
-            # A picture of more pixels than Pillow's limit is refused before it is decoded (a decompression bomb
-            # would take the memory of the whole PC), whether Pillow would only warn or refuse.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise UserError(
-            _("{name} is too large to be a photo (more than {limit} megapixels): reduce it first.").format(
-                name=path.name, limit=Image.MAX_IMAGE_PIXELS // 1_000_000
-            )
-        ) from error
-    except UnidentifiedImageError as error:
-        raise UserError(
-            _("{name} is not a picture NLV Events can read: add JPEG, PNG, TIFF or WebP photos.").format(name=path.name)
-        ) from error
-    except FileNotFoundError as error:
-        raise UserError(_("{name} is missing: it was moved or deleted.").format(name=path)) from error
-    except OSError as error:
-        raise UserError(
-            _("Cannot read {name}: {reason}").format(name=path.name, reason=error.strerror or error)
-        ) from error
-    return image
-
-
-def _damaged(path: Path, error: Exception) -> UserError:
-    return UserError(
-        _("{name} is damaged or incomplete ({reason}): copy it again from the camera or the card.").format(
-            name=path.name, reason=error
-        )
-    )
-
-
-def _exif_time(value: object) -> dt.datetime | None:
-    try:
-        return dt.datetime.strptime(str(value).strip("\x00 "), "%Y:%m:%d %H:%M:%S")
-    except ValueError:
-        return None
-
-
-def read_facts(image: Image.Image) -> ImageFacts:
-    exif = image.getexif()
-    orientation = exif.get(EXIF_ORIENTATION, 1)
-    if not isinstance(orientation, int) or not 1 <= orientation <= 8:
-        orientation = 1
-    taken = _exif_time(exif.get_ifd(EXIF_IFD).get(EXIF_DATETIME_ORIGINAL)) or _exif_time(exif.get(EXIF_DATETIME))
-    width, height = image.size
-    if orientation in (5, 6, 7, 8):  # turned a quarter: shown the other way round
-        width, height = height, width
-    return ImageFacts(taken, orientation, width, height)
-
-
-def upright(image: Image.Image, size: int | None = None) -> Image.Image:
-    """The picture decoded (at about `size` pixels when given: JPEG decodes at 1/2…1/8 scale), turned upright."""
-    if size is not None:
-        image.draft("RGB", (size, size))
-    image.load()
-    turned = ImageOps.exif_transpose(image)
-    if turned.mode not in ("RGB", "RGBA", "L", "LA", "CMYK"):  # 16-bit scans, palettes: modes resizing refuses
-        turned = turned.convert("RGBA" if turned.mode in ("P", "PA") else "RGB")
-    if size is not None:
-        turned.thumbnail((size, size), Image.Resampling.LANCZOS)
-    return turned
-
-
-def inspect(path: Path) -> ImageFacts:
-    """Check that `path` is a whole, readable picture and read its facts (decodes it at thumbnail size)."""
-    with open_image(path) as image:
-        facts = read_facts(image)
-        try:
-            upright(image, THUMBNAIL_SIZE)
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-            raise _damaged(path, error) from error
-    return facts
-
-
-def digest_of(path: Path) -> str:
-    with path.open("rb") as stream:
-        return hashlib.file_digest(stream, "sha256").hexdigest()
-
-
-def thumbnail_path(digest: str, size: int = THUMBNAIL_SIZE) -> Path:
-    return thumbnail_cache() / digest[:2] / f"{digest}-{size}.jpg"
-
-
-def _write_thumbnail(image: Image.Image, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".part")
-    image.convert("RGB").save(temporary, "JPEG", quality=80)
-    os.replace(temporary, target)
-
-
-def thumbnail(photo: Photo, root: Path | None = None, size: int = THUMBNAIL_SIZE) -> Path:
-    """The cached upright thumbnail of `photo`, made from the media folder's copy when not cached yet."""
-    target = thumbnail_path(photo.digest, size)
-    if target.exists():
-        return target
-    source = file_of(photo, root)
-    with open_image(source) as image:
-        try:
-            small = upright(image, size)
-        except (OSError, SyntaxError, ValueError) as error:
-            raise _damaged(source, error) from error
-        _write_thumbnail(small, target)
-    return target
-
-
-def file_of(photo: Photo, root: Path | None = None) -> Path:
-    return (root or media_root()) / Path(*photo.path.split("/"))
-
-
-def slug(text: str, words: int | None = None) -> str:
-    """Folded, hyphenated: "Hội nghị Tổng kết" → "hoi-nghi-tong-ket" (file names the web server takes as is)."""
-    parts = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in fold(text)).split()
-    return "-".join(parts[:words] if words else parts)
 
 
 def _event(event_id: int) -> Event:
@@ -287,14 +154,14 @@ def _prepare(source: Path) -> tuple[ImageFacts, str]:
         try:
             small = upright(image, THUMBNAIL_SIZE)
         except (OSError, SyntaxError, ValueError) as error:
-            raise _damaged(source, error) from error
+            raise damaged(source, error) from error
     try:
         digest = digest_of(source)
     except OSError as error:
         raise UserError(_("Cannot read {name}: {reason}").format(name=source.name, reason=error.strerror)) from error
     if not thumbnail_path(digest).exists():
         try:
-            _write_thumbnail(small, thumbnail_path(digest))
+            write_thumbnail(small, thumbnail_path(digest))
         except (OSError, ValueError) as error:
             raise UserError(
                 _("Cannot make the thumbnail of {name}: {reason}").format(name=source.name, reason=error)
@@ -371,21 +238,20 @@ def update_photo(
     chosen: bool | None = None,
     sort_order: int | None = None,
     people: Sequence[int] | None = None,
+    version: int | None = None,
 ) -> Photo:
-    """Change what is given; `people` are the EventPerson ids shown in the photo (of the photo's event only)."""
+    """Change what is given; `people` are the EventPerson ids shown in the photo (of the photo's event only).
+    `version` is the photo's as the user loaded it: a colleague's change since is a ConflictError naming what the
+    photo reads now, and nothing is written. Returns the photo as stored, with its new version."""
     photo = Photo.get_or_none(Photo.id == photo_id)
     if photo is None:
         raise UserError(_("The photo no longer exists: someone may have removed it."))
-    with database_proxy.atomic():
-        if caption is not None:
-            photo.caption = clean(caption)
-        if photographer is not None:
-            photo.photographer = clean(photographer)
-        if chosen is not None:
-            photo.chosen = chosen
-        if sort_order is not None:
-            photo.sort_order = sort_order
-        photo.save()
+    given = {"caption": caption, "photographer": photographer, "chosen": chosen, "sort_order": sort_order}
+    values = {name: clean(value) if isinstance(value, str) else value for name, value in given.items()}
+    with guard.database_errors(), database_proxy.atomic():
+        changes = {name: value for name, value in values.items() if value is not None}
+        versioned.write_or_conflict(Photo, photo.id, version, changes, partial(_conflict, photo.id))
+        photo = Photo.get_by_id(photo.id)
         if people is not None:
             allowed = {
                 link.id for link in EventPerson.select(EventPerson.id).where(EventPerson.event == photo.event_id)
@@ -395,6 +261,18 @@ def update_photo(
                 if person_id in allowed:
                     PhotoPerson.create(photo=photo, event_person=person_id)
     return photo
+
+
+def _conflict(photo_id: int) -> ConflictError:
+    """The message for a change to a photo a colleague changed or removed first: what it reads now."""
+    photo = Photo.get_or_none(Photo.id == photo_id)
+    if photo is None:
+        return versioned.gone_error(_("this photo"))
+    now = [_("caption “{caption}”").format(caption=photo.caption), _("photographer “{name}”").format(
+        name=photo.photographer)]
+    if photo.chosen:
+        now.append(_("chosen for the news item"))
+    return versioned.conflict_error(_("the photo “{name}”").format(name=photo.original_name), now)
 
 
 def choose_in_order(event_id: int, photo_ids: Sequence[int]) -> None:

@@ -265,7 +265,7 @@ def web_jpeg(source: Path, taken: dt.datetime | None = None) -> bytes:
             picture = _to_srgb(picture)
             picture.thumbnail((WEB_LONG_SIDE, WEB_LONG_SIDE), Image.Resampling.LANCZOS)
         except (OSError, SyntaxError, ValueError) as error:
-            raise media._damaged(source, error) from error
+            raise media.damaged(source, error) from error
     exif = Image.Exif()
     if taken is not None:
         exif[media.EXIF_DATETIME] = taken.strftime("%Y:%m:%d %H:%M:%S")

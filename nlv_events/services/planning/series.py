@@ -5,18 +5,23 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 
-from dateutil import rrule
-
-from nlv_events.core import guard, store, when
-from nlv_events.core.errors import UserError
+from nlv_events.core import guard, store, versioned, when
+from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.planning_models import Series
 from nlv_events.core.records import EventRecord, PersonEntry
-from nlv_events.i18n import _
+from nlv_events.i18n import N_, _
 
-MAX_OCCURRENCES = 500  # a rule for more than ten years of Saturdays is surely a mistake
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+# The rules' functions, named here too: callers make and read a series' rule through this module.
+from nlv_events.services.planning.series_rules import MAX_OCCURRENCES as MAX_OCCURRENCES
+from nlv_events.services.planning.series_rules import WEEKDAY_CODES as WEEKDAY_CODES
+from nlv_events.services.planning.series_rules import join, parts_of, rule_days, with_until
+from nlv_events.services.planning.series_rules import monthly_rule as monthly_rule
+from nlv_events.services.planning.series_rules import rule_until as rule_until
+from nlv_events.services.planning.series_rules import weekly_rule as weekly_rule
+
 # Fields "this and the following" may change, besides the rule.
 CHANGEABLE = ("title", "kind", "venue", "start_time", "end_time", "description")
 _KEEP_WHEN_RULE_DROPS = ("held",)  # a held occurrence is history: a new rule never removes it
@@ -36,111 +41,7 @@ class SeriesSpec:
     description: str | None = None
     ref: str | None = None
     id: int | None = None
-
-
-def _until_text(day: dt.date) -> str:
-    return day.strftime("%Y%m%d")
-
-
-def weekly_rule(weekdays: list[int], until: dt.date | None = None, count: int | None = None, interval: int = 1) -> str:
-    """Every week (or every `interval` weeks) on `weekdays` (0 = Monday … 6 = Sunday)."""
-    if not weekdays:
-        raise UserError(_("Choose at least one day of the week."))
-    parts = ["FREQ=WEEKLY"]
-    if interval > 1:
-        parts.append(f"INTERVAL={interval}")
-    parts.append("BYDAY=" + ",".join(WEEKDAY_CODES[day] for day in sorted(set(weekdays))))
-    return ";".join(parts + _end_parts(until, count))
-
-
-def monthly_rule(
-    monthday: int | None = None,
-    nth: int | None = None,
-    weekday: int | None = None,
-    until: dt.date | None = None,
-    count: int | None = None,
-) -> str:
-    """Every month on day `monthday` (-1: the last day), or on the `nth` `weekday` (nth -1: the last one)."""
-    if monthday is not None:
-        if monthday == 0 or not -31 <= monthday <= 31:
-            raise UserError(_("The day of the month must be 1–31, or -1 for the last day."))
-        by = f"BYMONTHDAY={monthday}"
-    elif nth is not None and weekday is not None:
-        if nth == 0 or not -5 <= nth <= 5:
-            raise UserError(_("The week of the month must be 1–5, or -1 for the last one."))
-        by = f"BYDAY={nth}{WEEKDAY_CODES[weekday]}"
-    else:
-        raise UserError(_("Choose a day of the month, or a week and a day of the week."))
-    return ";".join(["FREQ=MONTHLY", by, *_end_parts(until, count)])
-
-
-def _end_parts(until: dt.date | None, count: int | None) -> list[str]:
-    if until is not None and count is not None:
-        raise UserError(_("Give an end date or a number of occurrences, not both."))
-    if until is not None:
-        return [f"UNTIL={_until_text(until)}"]
-    if count is not None:
-        if count < 1:
-            raise UserError(_("The number of occurrences must be at least 1."))
-        return [f"COUNT={count}"]
-    return []
-
-
-def _parts(rule: str) -> dict[str, str]:
-    parts = {}
-    for chunk in rule.strip().removeprefix("RRULE:").split(";"):
-        if chunk:
-            name, _sep, value = chunk.partition("=")
-            parts[name.strip().upper()] = value.strip()
-    return parts
-
-
-def _join(parts: dict[str, str]) -> str:
-    return ";".join(f"{name}={value}" for name, value in parts.items())
-
-
-def rule_until(rule: str) -> dt.date | None:
-    """The UNTIL day of `rule`, if it has one."""
-    value = _parts(rule).get("UNTIL")
-    return dt.datetime.strptime(value[:8], "%Y%m%d").date() if value else None
-
-
-def with_until(rule: str, until: dt.date) -> str:
-    """`rule` ending on `until` (instead of its own end)."""
-    parts = {name: value for name, value in _parts(rule).items() if name not in ("UNTIL", "COUNT")}
-    parts["UNTIL"] = _until_text(until)
-    return _join(parts)
-
-
-def _rule_set(rule: str, start: dt.date) -> rrule.rrule:
-    parts = _parts(rule)
-    if "UNTIL" not in parts and "COUNT" not in parts:
-        raise UserError(
-            _("The rule “{rule}” never ends: give an end date (UNTIL) or a count (COUNT).").format(rule=rule)
-        )
-    try:
-        parsed = rrule.rrulestr("RRULE:" + _join(parts), dtstart=dt.datetime.combine(start, dt.time()))
-    except (ValueError, TypeError, KeyError) as error:
-        raise UserError(
-            _("“{rule}” is not a recurrence rule such as FREQ=WEEKLY;BYDAY=SA;UNTIL=20251227 ({reason}).").format(
-                rule=rule, reason=error
-            )
-        ) from None
-    return parsed  # type: ignore[return-value]
-
-
-def rule_days(rule: str, start: dt.date) -> list[dt.date]:
-    """Every day `rule` gives from `start`, skipped days included."""
-    days = []
-    for moment in _rule_set(rule, start):
-        days.append(moment.date())
-        if len(days) > MAX_OCCURRENCES:
-            raise UserError(
-                _("The rule gives more than {count} occurrences; give an earlier end date.").format(
-                    count=MAX_OCCURRENCES
-                )
-            )
-    return days
+    version: int | None = None  # as loaded: a save checks it (None, an import: saves over anything)
 
 
 def days(spec: SeriesSpec) -> list[dt.date]:
@@ -174,6 +75,7 @@ def _spec(row: Series) -> SeriesSpec:
         skip=[dt.date.fromisoformat(text) for text in (row.skip or "").split()],
         people=[name for name in (row.people or "").splitlines() if name.strip()],
         description=row.description,
+        version=row.version,
     )
 
 
@@ -186,7 +88,7 @@ def row_values(spec: SeriesSpec) -> dict:
         start_date=spec.start,
         start_time=spec.start_time,
         end_time=spec.end_time,
-        rule=_join(_parts(spec.rule)),
+        rule=join(parts_of(spec.rule)),
         skip=" ".join(day.isoformat() for day in sorted(set(spec.skip))),
         people="\n".join(spec.people),
         description=spec.description,
@@ -250,16 +152,49 @@ def _sync(spec: SeriesSpec) -> None:
 
 
 def save(spec: SeriesSpec) -> SeriesSpec:
-    """Store `spec` (new when it has no id) and bring its occurrences in line with its rule."""
+    """Store `spec` (new when it has no id) and bring its occurrences in line with its rule. When a colleague has
+    saved the series since `spec.version`, nothing is written and ConflictError names what they changed."""
     validate(spec)
     with guard.database_errors(), database_proxy.atomic():
         if spec.id is None:
             row = Series.create(ref=spec.ref or store.new_ref(), **row_values(spec))
-            spec.id, spec.ref = row.id, row.ref
+            spec.id, spec.ref, spec.version = row.id, row.ref, row.version
         else:
-            Series.update(**row_values(spec)).where(Series.id == spec.id).execute()
+            spec.version = _write(spec, spec.version, spec)
         _sync(spec)
     return spec
+
+
+# The fields of a series as a conflict message names them.
+_LABELS = {
+    "title": N_("title"),
+    "kind": N_("kind"),
+    "venue": N_("venue"),
+    "start": N_("start"),
+    "start_time": N_("start time"),
+    "end_time": N_("end time"),
+    "rule": N_("repeat rule"),
+    "skip": N_("skipped days"),
+    "people": N_("people"),
+    "description": N_("description"),
+}
+
+
+def _conflict(series_id: int, base: SeriesSpec) -> ConflictError:
+    """What a colleague changed in the series since `base` (what the saver loaded, or else what they meant to
+    store)."""
+    current = Series.get_or_none(Series.id == series_id)
+    if current is None:
+        return versioned.gone_error(_("the series “{title}”").format(title=base.title))
+    labels = {name: _(label) for name, label in _LABELS.items()}
+    changes = versioned.field_changes(labels, vars(base), vars(_spec(current)))
+    return versioned.conflict_error(_("the series “{title}”").format(title=current.title), changes)
+
+
+def _write(spec: SeriesSpec, version: int | None, base: SeriesSpec) -> int:
+    """Write the series row of `spec` if it is still at `version` (one statement); its new version."""
+    conflict = partial(_conflict, spec.id, base)
+    return versioned.write_or_conflict(Series, spec.id, version, row_values(spec), conflict)  # type: ignore[arg-type]
 
 
 def _occurrence_of(event_id: int) -> tuple[Event, SeriesSpec]:
@@ -282,12 +217,14 @@ def _apply(event: Event, changes: dict) -> None:
     store.save_event(record)
 
 
-def change_following(event_id: int, **changes) -> SeriesSpec:
+def change_following(event_id: int, version: int | None = None, base: SeriesSpec | None = None,
+                     **changes) -> SeriesSpec:
     """Change this occurrence and the following ones together ("this and the following").
 
     From the second occurrence on, the series is split as calendar programs do it: the old series ends the day
     before, a new series (same title unless changed) takes this occurrence and the following ones. `changes` holds
     fields of CHANGEABLE and/or a new `rule` for the following occurrences. Returns the series they now belong to.
+    `version` is the series' version as the user loaded it (`base`): a colleague's save since is a conflict.
     """
     unknown = set(changes) - {*CHANGEABLE, "rule", "skip"}
     if unknown:
@@ -301,16 +238,17 @@ def change_following(event_id: int, **changes) -> SeriesSpec:
             following = copy.deepcopy(spec)
             following.id, following.ref, following.start = None, None, pivot
             following.skip = [day for day in spec.skip if day >= pivot]
-            count = _parts(spec.rule).get("COUNT")
+            count = parts_of(spec.rule).get("COUNT")
             if count:
-                parts = _parts(spec.rule)
+                parts = parts_of(spec.rule)
                 parts["COUNT"] = str(int(count) - len(earlier))
-                following.rule = _join(parts)
+                following.rule = join(parts)
             spec.rule = with_until(spec.rule, earlier[-1])
             spec.skip = [day for day in spec.skip if day < pivot]
-            Series.update(**row_values(spec)).where(Series.id == spec.id).execute()
+            spec.version = _write(spec, version, base or spec)
             row = Series.create(ref=store.new_ref(), **row_values(following))
-            following.id, following.ref = row.id, row.ref
+            following.id, following.ref, following.version = row.id, row.ref, row.version
+            version = row.version
             Event.update(series_id=row.id).where((Event.series_id == spec.id) & (Event.series_date >= pivot)).execute()
         else:
             following = spec
@@ -319,7 +257,7 @@ def change_following(event_id: int, **changes) -> SeriesSpec:
         if "skip" in changes:
             following.skip = [day for day in changes["skip"] if day >= pivot]
         validate(following)
-        Series.update(**row_values(following)).where(Series.id == following.id).execute()
+        following.version = _write(following, version, base or following)
         fields = {name: value for name, value in changes.items() if name not in ("rule", "skip")}
         if fields:
             for occurrence in occurrences(following.id):  # type: ignore[arg-type]
@@ -332,27 +270,30 @@ def change_following(event_id: int, **changes) -> SeriesSpec:
 def changes_between(old: SeriesSpec, new: SeriesSpec) -> dict:
     """What an edited series changes, in the form change_following takes."""
     changes = {name: getattr(new, name) for name in CHANGEABLE if getattr(new, name) != getattr(old, name)}
-    if _parts(new.rule) != _parts(old.rule):
+    if parts_of(new.rule) != parts_of(old.rule):
         changes["rule"] = new.rule
     if sorted(new.skip) != sorted(old.skip):
         changes["skip"] = sorted(new.skip)
     return changes
 
 
-def update(spec: SeriesSpec, from_event_id: int | None = None) -> SeriesSpec:
-    """Save an edited series: for every occurrence, or (from_event_id) for that one and the following ones."""
-    old = load(spec.id)  # type: ignore[arg-type]
+def update(spec: SeriesSpec, from_event_id: int | None = None, base: SeriesSpec | None = None) -> SeriesSpec:
+    """Save an edited series: for every occurrence, or (from_event_id) for that one and the following ones.
+    `spec.version` is the version the user loaded (`base`): a colleague's save since is a ConflictError."""
     validate(spec)
-    if from_event_id is None:
-        with guard.database_errors(), database_proxy.atomic():
-            Series.update(**row_values(spec)).where(Series.id == spec.id).execute()
-            fields = {name: value for name, value in changes_between(old, spec).items() if name in CHANGEABLE}
-            if fields:
-                for occurrence in occurrences(spec.id):  # type: ignore[arg-type]
-                    _apply(occurrence, fields)
-            _sync(spec)
-        return spec
-    return change_following(from_event_id, **changes_between(old, spec))
+    with guard.database_errors(), database_proxy.atomic():
+        old = load(spec.id)  # type: ignore[arg-type]
+        if spec.version is not None and old.version != spec.version:
+            raise _conflict(spec.id, base or spec)  # type: ignore[arg-type]
+        if from_event_id is not None:
+            return change_following(from_event_id, spec.version, base, **changes_between(old, spec))
+        spec.version = _write(spec, spec.version, base or spec)
+        fields = {name: value for name, value in changes_between(old, spec).items() if name in CHANGEABLE}
+        if fields:
+            for occurrence in occurrences(spec.id):  # type: ignore[arg-type]
+                _apply(occurrence, fields)
+        _sync(spec)
+    return spec
 
 
 def move_occurrence(event_id: int, start: dt.date, end: dt.date | None = None) -> None:

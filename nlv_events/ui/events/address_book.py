@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nlv_events.core.errors import ConflictError
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_day
-from nlv_events.services.guests import guest_list
+from nlv_events.services.guests import address_book, guest_list
+from nlv_events.ui.shell import ask
 
 EMAIL_COLUMN, PHONE_COLUMN = 5, 6
 
@@ -52,11 +54,11 @@ class AddressBookDialog(QDialog):
         self.search.textChanged.connect(self.reload)
         self.table.itemChanged.connect(self._contact_changed)
         self.table.currentCellChanged.connect(lambda row, *_rest: self._show_appearances(row))
-        self.cards: list[guest_list.AddressCard] = []
+        self.cards: list[address_book.AddressCard] = []
         self.reload()
 
     def reload(self) -> None:
-        self.cards = guest_list.address_book(self.search.text(), contacts=True)
+        self.cards = address_book.address_book(self.search.text(), contacts=True)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.cards))
         for row, card in enumerate(self.cards):
@@ -77,14 +79,19 @@ class AddressBookDialog(QDialog):
         card = self.cards[item.row()]
         email = self.table.item(item.row(), EMAIL_COLUMN).text()
         phone = self.table.item(item.row(), PHONE_COLUMN).text()
-        guest_list.set_contacts(card.id, email, phone)
+        try:
+            card.version = address_book.set_contacts(card.id, email, phone, card.version)
+        except ConflictError as error:
+            ask.warn(self, _("Address book"), str(error))
+            QTimer.singleShot(0, self.reload)  # their contacts, not ours (not while the cell is being edited)
+            return
         card.email, card.phone = email or None, phone or None
 
     def _show_appearances(self, row: int) -> None:
         self.appearances.clear()
         if not 0 <= row < len(self.cards):
             return
-        for appearance in guest_list.appearances(self.cards[row].id):
+        for appearance in address_book.appearances(self.cards[row].id):
             self.appearances.addItem(
                 f"{format_day(appearance.start)}  {appearance.title} — {appearance.addressee} "
                 f"({guest_list.state_label(appearance.state)})"

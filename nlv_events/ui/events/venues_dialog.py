@@ -30,17 +30,28 @@ Changed = Callable[[int | None], None]
 
 
 class _VenueCommand(QUndoCommand):
-    def __init__(self, text: str, do: Callable[[], object], undo: Callable[[], object], changed: Changed) -> None:
+    """One change of a venue, written with the venue's version as this window last saw it: a colleague's change
+    in between makes the step a conflict (its message kept in `error`), and the step leaves the undo stack."""
+
+    def __init__(self, text: str, write: Callable[[object, int | None], int], new: object, old: object,
+                 version: int | None, changed: Changed) -> None:
         super().__init__(text)
-        self._do, self._undo, self._changed = do, undo, changed
+        self._write, self._new, self._old, self._version, self._changed = write, new, old, version, changed
+        self.error: str | None = None
+
+    def _apply(self, value: object) -> None:
+        try:
+            self._version = self._write(value, self._version)
+        except UserError as error:
+            self.error = str(error)
+            self.setObsolete(True)
+        self._changed(None)
 
     def redo(self) -> None:
-        self._do()
-        self._changed(None)
+        self._apply(self._new)
 
     def undo(self) -> None:
-        self._undo()
-        self._changed(None)
+        self._apply(self._old)
 
 
 class _MergeCommand(QUndoCommand):
@@ -118,6 +129,8 @@ class VenuesDialog(QDialog):
             self.undo_stack.push(command)
         except UserError as error:
             self.error_label.setText(str(error))
+        if getattr(command, "error", None):
+            self.error_label.setText(command.error)  # type: ignore[attr-defined]
         self.load()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
@@ -128,8 +141,10 @@ class VenuesDialog(QDialog):
             self._push(
                 _VenueCommand(
                     _("rename the venue “{name}”").format(name=old),
-                    lambda: venues.rename(line.id, text),
-                    lambda: venues.rename(line.id, old),
+                    lambda name, version: venues.rename(line.id, name, version),
+                    text,
+                    old,
+                    line.version,
                     self._changed,
                 )
             )
@@ -144,8 +159,10 @@ class VenuesDialog(QDialog):
                 self._push(
                     _VenueCommand(
                         _("set the capacity of “{name}”").format(name=line.name),
-                        lambda: venues.set_capacity(line.id, capacity),
-                        lambda: venues.set_capacity(line.id, old_capacity),
+                        lambda seats, version: venues.set_capacity(line.id, seats, version),
+                        capacity,
+                        old_capacity,
+                        line.version,
                         self._changed,
                     )
                 )

@@ -7,6 +7,8 @@ from the event's own fields, which the editor's Save keeps.
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events.core.errors import UserError, ValidationError
+from nlv_events.core.errors import ConflictError, UserError, ValidationError
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, SectionEntry
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, pgettext
@@ -80,6 +82,7 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         self.setObjectName("ExhibitTab")
         self.event_id = event_id
         self.data = ExhibitData()
+        self._loaded: ExhibitData | None = None
         self._loading = False
         layout = QVBoxLayout(self)
         if event_id is None:
@@ -183,6 +186,7 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
     def reload(self, select: tuple[int, int | None] | None = None) -> None:
         self._loading = True
         self.data = structure.load(self.event_id)
+        self._loaded = copy.deepcopy(self.data)  # as stored: what a conflict message compares a colleague's save to
         self.model.set_data(self.data)
         self.tree.expandAll()
         self.loans_table.set_loans(self.data.loans)
@@ -247,8 +251,13 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
                 self._show_message(str(error))
                 return False
         data.count_override = self.override_box.isChecked()
+        data.version = self.data.version  # the one loaded: a colleague's save since then is a conflict
         try:
-            structure.save(self.event_id, data)
+            structure.save(self.event_id, data, base=self._loaded)
+        except ConflictError as error:
+            self.reload()  # their version, with the message saying what they changed
+            self._show_message(str(error))
+            return False
         except UserError as error:
             self._show_message(str(error))
             return False

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
-from nlv_events.core.errors import UserError
+from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.i18n import N_, _
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
@@ -31,6 +39,8 @@ Index = QModelIndex | QPersistentModelIndex
 
 class GuestTableModel(QAbstractTableModel):
     """Rows are GuestEntry values; edits and moves go straight to the guests service, then `changed` is called."""
+
+    conflicted = Signal()  # a colleague changed a guest being edited: the list is to be shown anew
 
     def __init__(self, on_error: Callable[[str], None], parent=None) -> None:
         super().__init__(parent)
@@ -84,7 +94,11 @@ class GuestTableModel(QAbstractTableModel):
         entry = self.entries[index.row()]
         attribute = COLUMNS[index.column()][0]
         try:
-            guests.update_guest(entry.id, **{attribute: str(value)})
+            entry.version = guests.update_guest(entry.id, entry.version, **{attribute: str(value)})
+        except ConflictError as error:
+            self.on_error(str(error))
+            self.conflicted.emit()  # the tab shows the colleague's version
+            return False
         except UserError as error:
             self.on_error(str(error))
             return False

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.services.events import names as known_names
+from nlv_events.services.guests import address_book
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.ui.guests.guest_table_model import GuestTableModel
@@ -109,6 +110,8 @@ class GuestsTab(QWidget):
 
     def _build_table(self) -> None:
         self.model = GuestTableModel(self._error, self)
+        self.model.conflicted.connect(self.reload, Qt.ConnectionType.QueuedConnection)
+        self._list_version: int | None = None
         self.model.moved = self._moved
         self.view = QTableView(self)
         self.view.setObjectName("guestTable")
@@ -152,13 +155,14 @@ class GuestsTab(QWidget):
     def _fill_completer(self) -> None:
         # Names only: building every address card (each person's latest appearance among all guests of all
         # years) took a third of the editor's opening at 2 000 people.
-        completer = QCompleter(sorted(set(guests.person_names())), self)
+        completer = QCompleter(sorted(set(address_book.person_names())), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.name_box.setCompleter(completer)
 
     def reload(self) -> None:
         state = self.filter_box.currentData()
+        self._list_version = guests.list_version(self.event_id)  # before the rows: a move made on them checks it
         self.model.set_entries(guests.guest_list(self.event_id, [state] if state else None))
         self.view.resizeColumnsToContents()
         counts = guests.counts(self.event_id)
@@ -208,8 +212,9 @@ class GuestsTab(QWidget):
                 return
             deputy = dialog.values()
         try:
+            versions = {entry.id: entry.version for entry in self.model.entries if entry.id in ids}
             guests.set_state(ids, state, channel=self.channel_box.currentData() if state == "invited" else None,
-                             **deputy)
+                             versions=versions, **deputy)
         except UserError as error:
             self._error(str(error))
         self.reload()
@@ -282,5 +287,8 @@ class GuestsTab(QWidget):
         full = [entry.id for entry in guests.guest_list(self.event_id)]
         target = full.index(shown[row].id) if row < len(shown) else (
             full.index(shown[-1].id) + 1 if shown else len(full))
-        guests.move_guests(self.event_id, ids, target)
+        try:
+            guests.move_guests(self.event_id, ids, target, self._list_version)
+        except UserError as error:
+            self._error(str(error))
         self.reload()

@@ -295,6 +295,7 @@ class PhotosTab(PhotoAdding, QWidget):
                 chosen=self.chosen_box.isChecked(),
                 sort_order=self.order_box.value() - 1,
                 people=people,
+                version=self._photos[photo_id].version,  # as loaded: a colleague's change since is a conflict
             )
         except UserError as error:
             ask.warn(self, _("Photos"), str(error))

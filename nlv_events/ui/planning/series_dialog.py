@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core import vocab
-from nlv_events.core.errors import UserError
+from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.i18n import _
 from nlv_events.services.events import occurrences
 from nlv_events.services.planning import series
@@ -312,6 +312,7 @@ class SeriesDialog(QDialog):
             skip=self._skip(),
             people=[name.strip() for name in self.people.text().split(",") if name.strip()],
             description=current.description if current else None,
+            version=current.version if current else None,
         )
 
     def save(self, from_event_id: int | None = None) -> series.SeriesSpec | None:
@@ -320,7 +321,11 @@ class SeriesDialog(QDialog):
             if spec.id is None:
                 saved = series.save(spec)
             else:
-                saved = series.update(spec, from_event_id=from_event_id)
+                saved = series.update(spec, from_event_id=from_event_id, base=self.current)
+        except ConflictError as error:
+            ask.warn(self, _("Recurring series"), str(error))
+            self.reload(select=self.current.id if self.current else None)  # their version, to edit again
+            return None
         except UserError as error:
             ask.warn(self, _("Recurring series"), str(error))
             return None

@@ -82,12 +82,19 @@ class TalliesModel(QAbstractTableModel):
         super().__init__(parent)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self.figures: tallies.YearTallies | None = None
+        self._plan_versions: dict[str, int] = {}
         self._rows: list = []
         self._kinds = list(vocab.KINDS)
 
     def set_figures(self, figures: tallies.YearTallies) -> None:
         self.beginResetModel()
         self.figures = figures
+        # The version of each target as shown; a target stored otherwise than shown (a colleague saved it after the
+        # figures were counted) has no version to offer, so saving over it is a conflict (-1 matches none).
+        self._plan_versions = {
+            kind: version if kind in figures.kinds and figures.kinds[kind].plan == target else -1
+            for kind, (target, version) in event_store.plan_targets(figures.year).items()
+        }
         self._rows = summary_rows(figures)
         self.endResetModel()
 
@@ -160,7 +167,8 @@ class TalliesModel(QAbstractTableModel):
 
     def write_plan(self, year: int, kind: str, target: int | None) -> None:
         try:
-            event_store.save_plan(PlanEntry(year, kind, target))
+            shown = self.figures is not None and self.figures.year == year  # an undo may be for another year
+            event_store.save_plan(PlanEntry(year, kind, target), self._plan_versions.get(kind, 0) if shown else None)
         except UserError as error:
             self.failed.emit(str(error))  # the database refused: the message says why
         self.set_figures(tallies.compute(year))

@@ -9,6 +9,7 @@ from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest
 from nlv_events.core.records import EventRecord
+from nlv_events.services.guests import address_book
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.interchange import file_format as interchange
 from nlv_events.services.reports import tallies
@@ -25,7 +26,7 @@ def test_guests_round_trip_in_precedence_order(demo_db):
     event = review_id()
     ids = add_many(event, 2)
     guests.add_guest(event, THUY)
-    guests.set_contacts(guests.guest_list(event)[0].person_id, EMAIL, PHONE)
+    address_book.set_contacts(guests.guest_list(event)[0].person_id, EMAIL, PHONE)
     guests.set_state(ids, "invited")
     guests.set_state(ids[:1], "deputy", deputy_name="Ông Lê Văn Thay", deputy_position="Phó Giám đốc")
     exported = interchange.export_document()

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from nlv_events.core.errors import UserError
-from nlv_events.services.guests import documents, guest_list
+from nlv_events.services.guests import address_book, documents, guest_list
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.services.guests.invitations import InvitationOptions, time_phrase
 from tests.unit.conftest import pdf_text
@@ -154,7 +154,7 @@ def test_no_contact_detail_reaches_a_printout_or_the_log(demo_db, caplog):
     event = review_id()
     guest = guest_list.add_guest(event, THUY)
     person = guest_list.guest_list(event)[0].person_id
-    guest_list.set_contacts(person, EMAIL, PHONE)
+    address_book.set_contacts(person, EMAIL, PHONE)
     guest_list.set_state([guest], "invited", channel="email")
     guest_list.set_state([guest], "accepted")
     printed = [
@@ -167,8 +167,8 @@ def test_no_contact_detail_reaches_a_printout_or_the_log(demo_db, caplog):
         assert "Trịnh Thị Thủy" in text
         assert EMAIL not in text and "0912" not in text
     assert EMAIL not in caplog.text and "0912" not in caplog.text
-    assert guest_list.address_book("trinh thi thuy")[0].email is None  # contacts only when asked for
-    assert guest_list.address_book("trinh thi thuy", contacts=True)[0].email == EMAIL
+    assert address_book.address_book("trinh thi thuy")[0].email is None  # contacts only when asked for
+    assert address_book.address_book("trinh thi thuy", contacts=True)[0].email == EMAIL
 
 
 def test_english_letters_address_the_guest_as_you(demo_db):
