@@ -71,11 +71,11 @@ def interleaved(actions: dict[str, Callable[[], float]], runs: int) -> dict[str,
 
 def programme_rows(event_id: int) -> dict:
     """The programme's rows as printed text (time, content, people), read through the store (bound already)."""
-    from nlv_events.core import store, when
+    from nlv_events.core import event_reading, when
     from nlv_events.core.records import person_line
     from nlv_events.i18n.formats import format_time
 
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     rows = []
     for row in record.programme:
         start = format_time(row.start) if when.is_timed(row.start) else ""
@@ -224,7 +224,7 @@ def plain_year_list(year: int) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate
 
-    from nlv_events.core import store, vocab
+    from nlv_events.core import event_reading, vocab
     from nlv_events.i18n.formats import format_number, format_span
     from nlv_events.printing.fonts import SERIF, register_fonts
     from nlv_events.printing.model import DECREE_MARGINS as MARGINS
@@ -235,9 +235,9 @@ def plain_year_list(year: int) -> bytes:
     register_fonts()
     cell = ParagraphStyle("cell", fontName=SERIF, fontSize=12, leading=15)
     records = [
-        *store.listing_records(counting.counted(year)),
-        *store.listing_records(counting.continuing(year)),
-        *store.listing_records(counting.cancelled(year)),
+        *event_reading.listing_records(counting.counted(year)),
+        *event_reading.listing_records(counting.continuing(year)),
+        *event_reading.listing_records(counting.cancelled(year)),
     ]
     buffer = io.BytesIO()
     document = SimpleDocTemplate(

@@ -54,7 +54,7 @@ def measure(home: Path) -> dict:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from nlv_events.core import database, store
+    from nlv_events.core import database, event_reading, store
     from nlv_events.core.records import EventRecord
     from nlv_events.ui.events.event_editor import EventEditor
 
@@ -62,7 +62,7 @@ def measure(home: Path) -> dict:
     application = QApplication.instance() or QApplication([])
     database.open_database(str(home / "photos-bench.sqlite3"))
     record = EventRecord(kind="conference", title="Hội nghị Tổng kết", start=dt.date(2022, 12, 26), status="held")
-    editor = EventEditor(store.load_record(store.save_event(record).id))
+    editor = EventEditor(event_reading.load_record(store.save_event(record).id))
     editor.show()
     tab = editor.photos_tab
     editor.tabs.setCurrentWidget(tab)

@@ -80,13 +80,13 @@ def reimport_unchanged(path: Path) -> list[dict]:
     baseline is reading the same file (JSON decoding and checking), which any import must do."""
     from nlv_events.core import database
     from nlv_events.core.models import database_proxy
-    from nlv_events.services.interchange import file_format as interchange
+    from nlv_events.services.interchange import decoding, exporting, importing
 
     exported = HOME / "reimport.json"
     database.open_database(str(path))
     try:
-        exporting = median_time(lambda: interchange.write_document(interchange.export_document(), exported), runs=3)
-        reading = median_time(lambda: interchange.read_document(exported), runs=3)
+        exporting = median_time(lambda: exporting.write_document(exporting.export_document(), exported), runs=3)
+        reading = median_time(lambda: decoding.read_document(exported), runs=3)
         connection = database_proxy.obj
         counted = {"queries": 0}
         original = connection.execute_sql
@@ -99,7 +99,7 @@ def reimport_unchanged(path: Path) -> list[dict]:
         try:
             summaries = []
             seconds = median_time(
-                lambda: summaries.append(interchange.import_document(interchange.read_document(exported))), runs=3
+                lambda: summaries.append(importing.import_document(decoding.read_document(exported))), runs=3
             )
         finally:
             connection.execute_sql = original
@@ -186,7 +186,7 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    from nlv_events.core import database, store
+    from nlv_events.core import database, event_reading
     from nlv_events.core.settings import Settings
     from nlv_events.core.text import fold
 
@@ -246,11 +246,11 @@ def main() -> int:
 
     event_id = synthetic.forty_row_event_id(paths[1_000])
     database.open_database(str(paths[1_000]))
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     rows = len(record.programme)
 
     def open_editor() -> None:
-        editor = EventEditor(store.load_record(event_id))
+        editor = EventEditor(event_reading.load_record(event_id))
         editor.show()
         application.processEvents()
         editor.done(0)

@@ -28,9 +28,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from nlv_events import i18n
-    from nlv_events.core import database, store
+    from nlv_events.core import database, event_reading
     from nlv_events.core.models import Event
-    from nlv_events.services.guests import documents, spreadsheet_import
+    from nlv_events.services.guests import documents, guest_replies, spreadsheet_import
     from nlv_events.services.guests import guest_list as guests
     from nlv_events.services.workspace import demo
     from nlv_events.ui.events.event_editor import EventEditor
@@ -44,12 +44,14 @@ def main() -> int:
     event_id = Event.get(Event.ref == "demo-2022-review").id
     spreadsheet_import.apply(event_id, spreadsheet_import.preview(ROOT / "resources" / "demo" / "khach-moi-mau.csv"))
     ids = [entry.id for entry in guests.guest_list(event_id)]
-    guests.set_state(ids[:9], "invited")
-    guests.set_state(ids[:7], "accepted")
-    guests.set_state(ids[7:8], "declined")
-    guests.set_state(ids[2:3], "deputy", deputy_name="Ông Phạm Văn Thành", deputy_position="Phó Vụ trưởng Vụ Thư viện")
+    guest_replies.set_state(ids[:9], "invited")
+    guest_replies.set_state(ids[:7], "accepted")
+    guest_replies.set_state(ids[7:8], "declined")
+    guest_replies.set_state(
+        ids[2:3], "deputy", deputy_name="Ông Phạm Văn Thành", deputy_position="Phó Vụ trưởng Vụ Thư viện"
+    )
 
-    editor = EventEditor(store.load_record(event_id))
+    editor = EventEditor(event_reading.load_record(event_id))
     editor.resize(1100, 560)
     editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
     editor.show()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument
 
 from nlv_events import i18n
-from nlv_events.core import database, store
+from nlv_events.core import database, event_reading
 from nlv_events.core.models import Event
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.services.reports import programme, year_report
@@ -45,8 +45,8 @@ def main() -> None:
     database.open_database(arguments.db)
     out = Path(arguments.out)
     options = DecreeOptions(number="125", date=dt.date(2022, 12, 20), signer="Nguyễn Văn A")
-    review = store.load_record(Event.get(Event.ref == "demo-2022-review"))
-    book_day = store.load_record(Event.get(Event.ref == "demo-2022-bookday"))
+    review = event_reading.load_record(Event.get(Event.ref == "demo-2022-review"))
+    book_day = event_reading.load_record(Event.get(Event.ref == "demo-2022-bookday"))
     first_page_png(programme.render(review, "a4", options), out / "printout-programme.png")
     first_page_png(programme.render_pages(book_day), out / "printout-booklet.png")  # the A5 cover, as read
     first_page_png(year_report.render(2022, DecreeOptions(number="15", date=dt.date(2023, 1, 5))),

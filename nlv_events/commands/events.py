@@ -34,12 +34,12 @@ def _events_parser(commands, common: argparse.ArgumentParser) -> None:
 
 
 def _command_import(arguments: argparse.Namespace) -> int:
-    from nlv_events.services.interchange import file_format as interchange
+    from nlv_events.services.interchange import legacy
     from nlv_events.services.workspace import record
 
     try:
         document = record.read_for_import(arguments.file, convert_legacy=arguments.convert_legacy)
-    except interchange.LegacyTextError as error:
+    except legacy.LegacyTextError as error:
         hint = _("Nothing was imported: import with --convert-legacy to convert them to Unicode, or fix the file.")
         raise UserError(f"{error} {hint}") from None
     open_named_database(arguments)

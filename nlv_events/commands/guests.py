@@ -101,6 +101,7 @@ def _import(arguments: argparse.Namespace) -> None:
 
 def _set_state(arguments: argparse.Namespace) -> None:
     from nlv_events.services.guests import guest_list as guests
+    from nlv_events.services.guests import guest_replies
 
     if not arguments.guest:
         raise UserError(_("Say which guests with --guest N (their number in the list)."))
@@ -108,13 +109,13 @@ def _set_state(arguments: argparse.Namespace) -> None:
     unknown = [number for number in arguments.guest if number not in by_number]
     if unknown:
         raise UserError(_("There is no guest number {id}.").format(id=unknown[0]))
-    guests.set_state([by_number[number] for number in arguments.guest], arguments.set_state,
-                     deputy_name=arguments.deputy, deputy_position=arguments.deputy_position,
-                     deputy_honorific=arguments.deputy_honorific)
+    guest_replies.set_state([by_number[number] for number in arguments.guest], arguments.set_state,
+                            deputy_name=arguments.deputy, deputy_position=arguments.deputy_position,
+                            deputy_honorific=arguments.deputy_honorific)
 
 
 def _guests(arguments: argparse.Namespace) -> int:
-    from nlv_events.services.guests import address_book
+    from nlv_events.services.guests import address_book, guest_replies
     from nlv_events.services.guests import guest_list as guests
 
     _open(arguments)
@@ -152,7 +153,7 @@ def _guests(arguments: argparse.Namespace) -> int:
         sys.stdout.write(buffer.getvalue())
     else:
         for row in rows:
-            state = guests.state_label(row["state"])
+            state = guest_replies.state_label(row["state"])
             line = f"{row['precedence']:>3}  {guests.GuestEntry(**{k: row[k] for k in COLUMNS[1:5]}).addressee}"
             extra = f" → {row['deputy']}" if row["deputy"] else ""
             sys.stdout.write(f"{line}  [{row['group'] or '—'}] {state}{extra}\n")

@@ -13,10 +13,7 @@ from nlv_events.core import event_reading, guard, matching, rules, versioned, vo
 from nlv_events.core.errors import ConflictError, UserError
 
 # Callers read events through the store too: these are its reading half's functions, named here on purpose.
-from nlv_events.core.event_reading import listing_records as listing_records
-from nlv_events.core.event_reading import load_record as load_record
-from nlv_events.core.event_reading import load_records as load_records
-from nlv_events.core.event_reading import stored_by_ref as stored_by_ref
+from nlv_events.core.event_reading import load_record
 from nlv_events.core.models import (
     AnnualPlan,
     Event,

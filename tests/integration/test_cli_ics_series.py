@@ -8,8 +8,8 @@ import pytest
 import recurring_ical_events
 from icalendar import Calendar
 
-from nlv_events.core import database, store
-from nlv_events.services.planning import series
+from nlv_events.core import database, event_reading, store
+from nlv_events.services.planning import series, series_rules
 from tests.integration.cli_runner import run
 
 # What each of the office's statuses is in a calendar program (RFC 5545 STATUS).
@@ -29,7 +29,7 @@ def _series_with_exceptions(db_path) -> None:
             title="Kể chuyện cho thiếu nhi",
             kind="talk",
             start=dt.date(2025, 1, 4),
-            rule=series.weekly_rule([5], until=dt.date(2025, 3, 29)),
+            rule=series_rules.weekly_rule([5], until=dt.date(2025, 3, 29)),
             start_time=dt.time(9, 0),
             end_time=dt.time(10, 30),
             venue="Phòng Thiếu nhi",
@@ -49,7 +49,7 @@ def _series_with_exceptions(db_path) -> None:
         (occurrence(8, 2), "confirmed", "Kể chuyện cho thiếu nhi: Tết Ất Tỵ"),
         (occurrence(18), "confirmed", None),  # the one moved to Sunday 19/01 is confirmed too
     ):
-        record = store.load_record(event_id)
+        record = event_reading.load_record(event_id)
         record.status = status
         record.title = title or record.title
         store.save_event(record)
@@ -100,12 +100,12 @@ def test_a_series_most_of_whose_occurrences_are_confirmed_says_so_in_its_main_en
     database.open_database(str(db_path))
     spec = series.save(
         series.SeriesSpec(
-            title="Tọa đàm", kind="talk", start=dt.date(2025, 3, 1), rule=series.weekly_rule([5], count=3)
+            title="Tọa đàm", kind="talk", start=dt.date(2025, 3, 1), rule=series_rules.weekly_rule([5], count=3)
         )
     )
     _planned, *others = series.occurrences(spec.id)
     for event in others:
-        record = store.load_record(event.id)
+        record = event_reading.load_record(event.id)
         record.status = "confirmed"
         store.save_event(record)
     database.close_database()

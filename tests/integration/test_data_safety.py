@@ -12,7 +12,7 @@ import time
 import peewee
 import pytest
 
-from nlv_events.core import database, store
+from nlv_events.core import database, event_reading, store
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
@@ -110,18 +110,18 @@ def test_check_reports_a_broken_rule_in_plain_words(capsys, tmp_path):
 @pytest.mark.both_databases
 def test_second_saver_is_told_what_changed(db):
     saved = store.save_event(EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2023, 3, 3)))
-    opened = store.load_record(saved.id)  # both of us open version 1
-    mine = store.load_record(saved.id)
-    theirs = store.load_record(saved.id)
+    opened = event_reading.load_record(saved.id)  # both of us open version 1
+    mine = event_reading.load_record(saved.id)
+    theirs = event_reading.load_record(saved.id)
     theirs.attendance = 80
     theirs.venue = "Hội trường"
-    store.save_event(theirs, base=store.load_record(saved.id))
+    store.save_event(theirs, base=event_reading.load_record(saved.id))
     mine.title = "Tọa đàm (sửa)"
     with pytest.raises(ConflictError) as caught:
         store.save_event(mine, base=opened)  # I opened version 1; their save made it 2
     assert caught.value.changed == ["venue", "attendance"]
     assert "địa điểm, số lượt tham dự" in str(caught.value)
-    assert store.load_record(saved.id).title == "Tọa đàm"  # nothing of mine was written
+    assert event_reading.load_record(saved.id).title == "Tọa đàm"  # nothing of mine was written
 
 
 def test_a_busy_database_is_reported_not_frozen(db, db_path):

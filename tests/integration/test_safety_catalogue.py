@@ -19,7 +19,7 @@ from nlv_events.core import database, files, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.records import EventRecord
-from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.interchange import exporting, importing, reading
 from nlv_events.services.reports import ics
 from nlv_events.services.workspace import backup
 from tests.integration.cli_runner import run
@@ -87,7 +87,7 @@ def test_a_backup_over_its_own_database_or_onto_a_backup_being_written_is_refuse
     assert _events_in(db_file) == 32
     target = tmp_path / "backup.sqlite3"
     with files.being_written(target), pytest.raises(UserError, match="đang dùng"):
-        interchange.write_document({"format": "nlv-events/1"}, target)
+        exporting.write_document({"format": "nlv-events/1"}, target)
 
 
 # 5. Someone else's SQLite file.
@@ -213,7 +213,7 @@ def test_two_processes_saving_at_once_are_neither_refused_nor_lost(db, db_path, 
 
 def test_a_large_import_lets_others_save_between_batches(db, db_path):
     events = [{"kind": "talk", "title": f"Tọa đàm {n}", "start": "2023-04-21", "ref": f"r{n}"} for n in range(25)]
-    document = interchange.parse_document({"format": "nlv-events/1", "events": events})
+    document = reading.parse_document({"format": "nlv-events/1", "events": events})
     saved_between = []
 
     def someone_else_saves(done, total):
@@ -224,14 +224,14 @@ def test_a_large_import_lets_others_save_between_batches(db, db_path):
         other.close()
         saved_between.append(done)
 
-    summary = interchange.import_document(document, progress=someone_else_saves, batch_size=10)
+    summary = importing.import_document(document, progress=someone_else_saves, batch_size=10)
     assert summary.created == 25 and saved_between == [10, 20, 25]
 
 
 def test_a_failing_batch_takes_back_the_batches_already_written(db, monkeypatch):
     store.save_event(EventRecord(kind="talk", title="Cũ", start=dt.date(2023, 4, 21), ref="r3", attendance=5))
     events = [{"kind": "talk", "title": f"Tọa đàm {n}", "start": "2023-04-21", "ref": f"r{n}"} for n in range(25)]
-    document = interchange.parse_document({"format": "nlv-events/1", "events": events})
+    document = reading.parse_document({"format": "nlv-events/1", "events": events})
     real_save = store.save_event
 
     def fail_on_the_twentieth(record, *args, **kwargs):
@@ -241,7 +241,7 @@ def test_a_failing_batch_takes_back_the_batches_already_written(db, monkeypatch)
 
     monkeypatch.setattr(store, "save_event", fail_on_the_twentieth)
     with pytest.raises(UserError, match="đầy"):
-        interchange.import_document(document, batch_size=10)
+        importing.import_document(document, batch_size=10)
     assert [(e.ref, e.title, e.attendance) for e in Event.select()] == [("r3", "Cũ", 5)]
 
 
@@ -285,7 +285,7 @@ def test_losing_the_server_in_the_middle_of_an_import_is_one_clear_line(postgres
     database.open_database(postgres_server.url)
     try:
         events = [{"kind": "talk", "title": f"Tọa đàm {n}", "start": "2023-04-21", "ref": f"r{n}"} for n in range(6)]
-        document = interchange.parse_document({"format": "nlv-events/1", "events": events})
+        document = reading.parse_document({"format": "nlv-events/1", "events": events})
         pid = database_proxy.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
 
         def server_goes_away(done, total):
@@ -296,7 +296,7 @@ def test_losing_the_server_in_the_middle_of_an_import_is_one_clear_line(postgres
             admin.close()
 
         with pytest.raises(UserError, match="mất kết nối"):
-            interchange.import_document(document, progress=server_goes_away, batch_size=2)
+            importing.import_document(document, progress=server_goes_away, batch_size=2)
     finally:
         database.close_database()
     database.open_database(postgres_server.url)
@@ -310,7 +310,7 @@ def test_the_cli_turns_a_lost_connection_into_one_line(capsys, postgres_server, 
     def lost(*args, **kwargs):
         raise database.peewee.InterfaceError("connection already closed")
 
-    monkeypatch.setattr(interchange, "import_document", lost)
+    monkeypatch.setattr(importing, "import_document", lost)
     path = postgres_server.root / "one.json"
     path.write_text(json.dumps({"format": "nlv-events/1", "events": []}))
     code, _out, err = run(capsys, "import", str(path), "--db", postgres_server.url)
@@ -322,12 +322,12 @@ def test_an_export_keeps_the_mode_of_the_file_it_replaces_and_the_umask_for_a_ne
     shared = tmp_path / "shared.json"
     shared.write_text("{}")
     shared.chmod(0o664)
-    interchange.write_document(interchange.export_document(2022), shared)
+    exporting.write_document(exporting.export_document(2022), shared)
     assert stat.S_IMODE(shared.stat().st_mode) == 0o664
     old_umask = os.umask(0o022)
     try:
         fresh = tmp_path / "fresh.json"
-        interchange.write_document(interchange.export_document(2022), fresh)
+        exporting.write_document(exporting.export_document(2022), fresh)
     finally:
         os.umask(old_umask)
     assert stat.S_IMODE(fresh.stat().st_mode) == 0o644

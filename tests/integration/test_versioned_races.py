@@ -22,7 +22,7 @@ from nlv_events.services.guests import address_book
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.services.media import event_photos
-from nlv_events.services.planning import series
+from nlv_events.services.planning import series, series_rules
 from tests.photo_files import camera_jpeg
 
 SAVES = 200
@@ -123,7 +123,7 @@ def _record(kind: str, tmp_path: Path) -> int:
         structure.save(event_id, data)
         return event_id
     if kind == "series":
-        rule = series.weekly_rule([5], until=dt.date(2025, 1, 25))
+        rule = series_rules.weekly_rule([5], until=dt.date(2025, 1, 25))
         return series.save(series.SeriesSpec("Giờ kể chuyện", "talk", dt.date(2025, 1, 4), rule)).id  # type: ignore
     if kind == "photo":
         event_id = _event()

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, QMimeData, QModelIndex, Qt, QTime
 
-from nlv_events.core import queries, store
+from nlv_events.core import event_reading, queries
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
 from nlv_events.ui.events.duplicate_year_dialog import DuplicateYearDialog
@@ -64,7 +64,7 @@ def test_create_an_exhibition_from_the_keyboard(window, qtbot, monkeypatch):
     window.open_editor = through_editor(qtbot, fill)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert "Triển lãm “Sách quý Hán Nôm”" in visible_titles(window)
-    created = store.load_record(window.current_event_id())
+    created = event_reading.load_record(window.current_event_id())
     assert created.title == "Triển lãm “Sách quý Hán Nôm”"
     assert (created.start, created.end) == (dt.date(2022, 9, 1), dt.date(2022, 9, 30))
     assert created.partners == ["Viện Nghiên cứu Hán Nôm"] and created.items_displayed == 150
@@ -150,7 +150,7 @@ def test_fill_a_book_day_programme_and_reorder_it(window, qtbot):
 
     window.open_editor = through_editor(qtbot, fill)
     window.new_event()
-    record = store.load_record(window.current_event_id())
+    record = event_reading.load_record(window.current_event_id())
     assert [row.title for row in record.programme] == ["Tọa đàm", "Khai mạc", "Đọc sách cùng con"]
     assert record.programme[1].people[0].name == "Kiều Thúy Nga"
     assert window.year_box.currentText() == "2024"
@@ -199,7 +199,7 @@ def test_clash_warning_for_the_same_hall_at_the_same_time(qtbot, demo_db):
     ("answer", "closed", "saved"), [("discard", True, False), ("cancel", False, False), ("save", True, True)]
 )
 def test_unsaved_changes_prompt(qtbot, demo_db, monkeypatch, answer, closed, saved):
-    record = store.load_record(Event.get(Event.ref == "demo-2022-review"))
+    record = event_reading.load_record(Event.get(Event.ref == "demo-2022-review"))
     editor = EventEditor(record)
     qtbot.addWidget(editor)
     editor.show()
@@ -232,7 +232,7 @@ def test_duplicate_to_next_year(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert seen == {"title": "Ngày Sách và Văn hóa đọc Việt Nam năm 2023", "rows": 14}
     assert window.year_box.currentText() == "2023"
-    twin = store.load_record(window.current_event_id())
+    twin = event_reading.load_record(window.current_event_id())
     assert twin.start == dt.date(2023, 4, 21) and twin.status == "planned"
 
 
@@ -262,7 +262,7 @@ def test_status_filter_and_navigator(window):
 
 def test_item_models_pass_the_model_tester(qtmodeltester, window, qtbot):
     qtmodeltester.check(window.navigator_model)
-    editor = EventEditor(store.load_record(Event.get(Event.ref == "demo-2022-bookday")))
+    editor = EventEditor(event_reading.load_record(Event.get(Event.ref == "demo-2022-bookday")))
     qtbot.addWidget(editor)
     qtmodeltester.check(editor.programme_model)
     qtmodeltester.check(editor.people_model)
@@ -275,7 +275,7 @@ def test_the_editor_and_the_preview_fit_a_1280_by_680_laptop(qtbot, demo_db):
     from nlv_events.ui.shell.pdf_preview import PdfPreview
 
     exhibition = Event.get(Event.title == "Chủ tịch Hồ Chí Minh – Tư tưởng sáng ngời, sự nghiệp vĩ đại")
-    editor = EventEditor(store.load_record(exhibition.id))
+    editor = EventEditor(event_reading.load_record(exhibition.id))
     qtbot.addWidget(editor)
     editor.show()
     editor.venue_box.setCurrentText("Hội trường tầng 2, Thư viện Quốc gia Việt Nam")
@@ -286,7 +286,7 @@ def test_the_editor_and_the_preview_fit_a_1280_by_680_laptop(qtbot, demo_db):
     assert editor.height() <= room and editor.save_button.isVisible()
     assert editor.save_button.mapTo(editor, editor.save_button.rect().bottomLeft()).y() <= room
 
-    record = store.load_record(Event.get(Event.ref == "demo-2022-review"))
+    record = event_reading.load_record(Event.get(Event.ref == "demo-2022-review"))
     preview = PdfPreview(bytes(programme.render(record)), "x.pdf", "Chương trình")
     qtbot.addWidget(preview)
     screen = preview.screen().availableGeometry()

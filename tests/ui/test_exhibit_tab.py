@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
-from nlv_events.core import store
+from nlv_events.core import event_reading, store
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
 from nlv_events.core.records import EventRecord
 from nlv_events.services.exhibits import structure
@@ -49,7 +49,7 @@ def exhibition(db):
 
 @pytest.fixture
 def tab(qtbot, exhibition):
-    editor = EventEditor(store.load_record(exhibition))
+    editor = EventEditor(event_reading.load_record(exhibition))
     qtbot.addWidget(editor)
     editor.show()
     editor.show_tab(editor.exhibit_tab)
@@ -156,7 +156,7 @@ def test_a_section_dropped_into_another_keeps_its_items(qtbot, tab):
 def test_the_detail_pane_shows_the_counted_figure(qtbot, tab):
     from nlv_events.ui.events.detail_pane import event_html
 
-    record = store.load_record(tab.event_id)
+    record = event_reading.load_record(tab.event_id)
     assert "4 (theo danh mục)" in event_html(record)
     structure.set_count_override(tab.event_id, True)
     assert "— (nhập tay; danh mục đếm được 4)" in event_html(record)

@@ -3,7 +3,8 @@
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel
 
-from nlv_events.core import queries, store
+from nlv_events.core import event_reading, queries
+from nlv_events.services.guests import guest_groups, guest_replies
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.ui.events.event_editor import EventEditor
@@ -40,7 +41,7 @@ def test_add_from_the_address_book_change_many_filter_and_count(qtbot, qtmodelte
     assert tab.name_box.text() == ""
 
     select_rows(tab, [0, 1, 2])
-    tab.state_box.setCurrentIndex(list(guests.STATES).index("invited"))
+    tab.state_box.setCurrentIndex(list(guest_replies.STATES).index("invited"))
     tab.apply_button.click()
     select_rows(tab, [1])
 
@@ -79,11 +80,11 @@ def test_drag_changes_precedence_and_cells_edit_the_appearance(qtbot, demo_db, a
 
 
 def test_editor_has_a_guests_tab_and_a_new_event_explains_why_not_yet(qtbot, demo_db):
-    editor = EventEditor(store.load_record(review_id()))
+    editor = EventEditor(event_reading.load_record(review_id()))
     qtbot.addWidget(editor)
     titles = [editor.tabs.tabText(index) for index in range(editor.tabs.count())]
     assert "Khách mời" in titles
-    record = store.load_record(review_id())
+    record = event_reading.load_record(review_id())
     record.id = None
     fresh = EventEditor(record)
     qtbot.addWidget(fresh)
@@ -93,7 +94,7 @@ def test_editor_has_a_guests_tab_and_a_new_event_explains_why_not_yet(qtbot, dem
 
 def test_enter_in_the_guest_box_adds_the_guest_and_leaves_the_editor_open(qtbot, demo_db):
     """Enter used to reach the editor's default button too: the event was saved and the editor closed."""
-    editor = EventEditor(store.load_record(review_id()))
+    editor = EventEditor(event_reading.load_record(review_id()))
     qtbot.addWidget(editor)
     editor.show()
     tab = next(editor.tabs.widget(index) for index in range(editor.tabs.count())
@@ -106,15 +107,15 @@ def test_enter_in_the_guest_box_adds_the_guest_and_leaves_the_editor_open(qtbot,
         qtbot.keyClick(tab.name_box, Qt.Key.Key_Return)
     assert editor.isVisible() and editor.result() == 0
     assert [entry.name for entry in guests.guest_list(review_id())][-2:] == ["Nguyễn Văn An", "Trần Thị Bình"]
-    assert store.load_record(review_id()).title != "Tên đang sửa dở"
+    assert event_reading.load_record(review_id()).title != "Tên đang sửa dở"
 
 
 def test_print_menu_previews_name_cards(window, qtbot, monkeypatch, answers):
     event_id = review_id()
     guests.add_guest(event_id, GuestEntry(name="Trịnh Thị Thủy", honorific="Bà"))
     ids = [entry.id for entry in guests.guest_list(event_id)]
-    guests.set_state(ids, "invited")
-    guests.set_state(ids, "accepted")
+    guest_replies.set_state(ids, "invited")
+    guest_replies.set_state(ids, "accepted")
     texts = [action.text() for action in window.file_menu.actions()]
     assert {"&Giấy mời…", "&Thẻ tên đại biểu…", "&Danh sách đại biểu…"} <= set(texts)
     shown = []
@@ -156,7 +157,7 @@ def test_import_in_the_window_previews_maps_asks_and_imports(qtbot, demo_db, tmp
     qtbot.addWidget(groups)
     groups.editor.setPlainText("Khách quốc tế\n" + groups.editor.toPlainText())
     groups.save()
-    assert guests.groups()[0].name == "Khách quốc tế"
+    assert guest_groups.groups()[0].name == "Khách quốc tế"
 
 
 def test_groups_dialog_shows_and_sets_which_letters_say_chi_dao(qtbot, demo_db, tmp_path, monkeypatch):
@@ -172,7 +173,7 @@ def test_groups_dialog_shows_and_sets_which_letters_say_chi_dao(qtbot, demo_db, 
     assert "Lãnh đạo Bộ, Vụ, Cục thuộc Bộ" in dialog.wording.text()
     dialog.save()
     assert Settings().get("invitations.leader_groups") == "2"
-    assert guests.leader_groups() == ["Lãnh đạo Bộ", "Vụ, Cục thuộc Bộ"]
+    assert guest_groups.leader_groups() == ["Lãnh đạo Bộ", "Vụ, Cục thuộc Bộ"]
     printing = InvitationDialog()
     qtbot.addWidget(printing)
     assert "Lãnh đạo Bộ, Vụ, Cục thuộc Bộ" in printing.wording.text()  # seen again before printing
@@ -205,10 +206,10 @@ def test_address_book_edits_contacts_and_lists_appearances(qtbot, demo_db, caplo
 def test_programme_row_filled_from_the_guests_coming(qtbot, demo_db, answers):
     event_id = review_id()
     ids = add_many(event_id, 3)
-    guests.set_state(ids, "invited")
-    guests.set_state(ids[:1], "accepted")
-    guests.set_state(ids[1:2], "deputy", deputy_name="Ông Lê Văn Thay", deputy_position="Phó Giám đốc")
-    editor = EventEditor(store.load_record(event_id))
+    guest_replies.set_state(ids, "invited")
+    guest_replies.set_state(ids[:1], "accepted")
+    guest_replies.set_state(ids[1:2], "deputy", deputy_name="Ông Lê Văn Thay", deputy_position="Phó Giám đốc")
+    editor = EventEditor(event_reading.load_record(event_id))
     qtbot.addWidget(editor)
     (tab,) = [editor.tabs.widget(i) for i in range(editor.tabs.count()) if editor.tabs.tabText(i) == "Khách mời"]
     assert tab.programme_button.isHidden() is False
@@ -236,7 +237,7 @@ def test_a_reply_goes_step_by_step_on_the_same_selection_and_a_wrong_step_says_t
     assert "được lưu ngay" in tab.findChild(QLabel, "savedAtOnce").text()
 
     def apply(state: str) -> None:
-        tab.state_box.setCurrentIndex(list(guests.STATES).index(state))
+        tab.state_box.setCurrentIndex(list(guest_replies.STATES).index(state))
         tab.apply_button.click()
 
     select_rows(tab, [0, 1])

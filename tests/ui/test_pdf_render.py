@@ -3,8 +3,8 @@
 from PySide6.QtCore import QSize
 from PySide6.QtPdf import QPdfDocument
 
+from nlv_events.core.event_reading import load_record
 from nlv_events.core.models import Event
-from nlv_events.core.store import load_record
 from nlv_events.services.reports import programme
 
 

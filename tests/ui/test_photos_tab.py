@@ -9,9 +9,9 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel
 
-from nlv_events.core import store
+from nlv_events.core import event_reading, store
 from nlv_events.core.records import EventRecord, PersonEntry
-from nlv_events.services.media import event_photos, news
+from nlv_events.services.media import event_photos, news, photo_files
 from nlv_events.ui.events.event_editor import EventEditor
 from nlv_events.ui.media.news_editor import NewsEditor
 from tests.photo_files import camera_jpeg
@@ -28,7 +28,7 @@ def editor(qtbot, db):
         status="held",
         people=[PersonEntry("Nguyễn Nhật Ánh", role="guest", honorific="Ông", position="Nhà văn")],
     )
-    saved = store.load_record(store.save_event(record).id)
+    saved = event_reading.load_record(store.save_event(record).id)
     dialog = EventEditor(saved)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -146,7 +146,7 @@ def test_the_photos_folder_and_author_are_settings(qtbot, db, tmp_path):
     dialog.accept()
     again = Settings(tmp_path / "settings.json")
     assert again.get("media.folder") == str(tmp_path / "anh-chung")
-    assert event_photos.media_root(again.get("media.folder")) == tmp_path / "anh-chung"
+    assert photo_files.media_root(again.get("media.folder")) == tmp_path / "anh-chung"
     assert (
         news.build(
             store.save_event(EventRecord(kind="other", title="Tin", start=dt.date(2023, 1, 5))).id,

@@ -6,9 +6,9 @@ import io
 from docx import Document
 from PySide6.QtCore import QDate
 
-from nlv_events.core import store
+from nlv_events.core import event_reading
 from nlv_events.core.models import Event
-from nlv_events.services.planning import commemorations, series
+from nlv_events.services.planning import commemorations, series, series_rules
 
 
 def _action_texts(window):
@@ -43,7 +43,7 @@ def test_creating_a_planned_exhibition_from_a_commemoration(window, qtbot):
     assert dialog.table.item(row, 2).text().startswith("Kỷ niệm 50 năm Ngày Giải phóng miền Nam")
     assert dialog.table.item(row, 3).text() == str(event_id)
     assert window.current_event_id() == event_id  # the window shows the new exhibition
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     assert record.kind == "exhibition" and record.status == "planned" and record.start == dt.date(2025, 4, 30)
 
 
@@ -58,14 +58,14 @@ def test_the_series_editor_creates_a_series_and_changes_the_following(window, qt
     dialog.skip.setText("2025-03-15")
     dialog.save_button.click()
     (spec,) = series.all_series()
-    assert series.rule_until(spec.rule) == dt.date(2025, 3, 29) and "BYDAY=SA" in spec.rule
+    assert series_rules.rule_until(spec.rule) == dt.date(2025, 3, 29) and "BYDAY=SA" in spec.rule
     assert dialog.occurrences.count() == 4
     dialog.occurrences.setCurrentRow(2)  # 22/03
     dialog.venue.setText("Sân Thư viện")
     dialog.following_button.click()
     assert len(series.all_series()) == 2
     venues = [
-        store.load_record(event).venue
+        event_reading.load_record(event).venue
         for event in Event.select().where(Event.series_id.is_null(False)).order_by(Event.start_date)
     ]
     assert venues == ["Phòng đọc Thiếu nhi", "Phòng đọc Thiếu nhi", "Sân Thư viện", "Sân Thư viện"]
@@ -144,7 +144,7 @@ def test_the_detail_pane_names_the_commemoration_and_the_series(window):
     assert "Ngày kỷ niệm" in text and "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam" in text
     spec = series.save(
         series.SeriesSpec(
-            title="Giờ kể chuyện", kind="talk", start=dt.date(2025, 3, 1), rule=series.weekly_rule([5], count=2)
+            title="Giờ kể chuyện", kind="talk", start=dt.date(2025, 3, 1), rule=series_rules.weekly_rule([5], count=2)
         )
     )
     window.detail.show_event(series.occurrences(spec.id)[1].id)

@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from nlv_events import i18n
-from nlv_events.core import store
+from nlv_events.core import event_reading, store
 from nlv_events.core.models import Event, Venue
 from nlv_events.core.records import EventRecord
 from nlv_events.services.reports import tallies
@@ -71,13 +71,13 @@ def test_programme_rows_start_at_the_event_and_follow_each_other(window, qtbot, 
     window.navigator.setCurrentIndex(window.navigator_model.index(3))  # talks
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert any("sắp xếp" in question.lower() for question in asked)  # Save offered to sort by time
-    saved = store.load_record(window.current_event_id())
+    saved = event_reading.load_record(window.current_event_id())
     assert [row.start.strftime("%H:%M") for row in saved.programme] == ["14:00", "14:15", "14:45", "15:15"]
 
 
 def test_moving_the_event_offers_to_move_its_programme(qtbot, demo_db):
     """2. Book Day moved by a day: the programme moves with one click (undoable); dates in messages are local."""
-    editor = _show(qtbot, EventEditor(store.load_record(Event.get(Event.ref == "demo-2022-bookday"))))
+    editor = _show(qtbot, EventEditor(event_reading.load_record(Event.get(Event.ref == "demo-2022-bookday"))))
     editor.tabs.setCurrentIndex(2)
     assert not editor.move_programme_bar.isVisible()
     editor.start_date.setFocus()
@@ -131,7 +131,7 @@ def test_duplicate_to_a_chosen_year_with_ticked_changes(window, qtbot):
     window.open_editor = through_editor(qtbot, lambda editor: None)
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert any("năm 2022  →  Ngày Sách và Văn hóa đọc Việt Nam năm 2024" in text for text in seen["changes"])
-    twin = store.load_record(window.current_event_id())
+    twin = event_reading.load_record(window.current_event_id())
     assert twin.start == dt.date(2024, 4, 21) and twin.title == "Ngày Sách và Văn hóa đọc Việt Nam năm 2024"
     assert twin.programme[3].title == "Phát biểu khai mạc Ngày Sách và Văn hóa đọc Việt Nam năm 2024"
     assert twin.programme[13].title == "Bế mạc Ngày Sách và Văn hóa đọc Việt Nam năm 2022"  # unticked: kept
@@ -297,7 +297,7 @@ def test_plan_targets_join_the_undo_stack_and_a_failed_write_says_why(window, qt
 
 def test_counts_group_like_vietnamese_and_refuse_a_minus_beside_the_field(qtbot, demo_db):
     """9. 1500 reads 1.500; typing −5 is refused with a message beside the field."""
-    editor = _show(qtbot, EventEditor(store.load_record(Event.get(Event.ref == "demo-2022-bookday"))))
+    editor = _show(qtbot, EventEditor(event_reading.load_record(Event.get(Event.ref == "demo-2022-bookday"))))
     editor.attendance.setValue(1500)
     assert editor.attendance.text() == "1.500"
     editor.attendance.setFocus()

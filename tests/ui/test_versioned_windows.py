@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from nlv_events.core import store
+from nlv_events.core import event_reading, store
 from nlv_events.core.exhibit_records import ItemEntry, SectionEntry
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import setup_i18n
@@ -38,7 +38,7 @@ def test_the_exhibition_tab_refuses_a_save_over_a_colleagues_item_and_shows_it(q
     data = structure.load(event_id)
     data.sections = [SectionEntry("Phố cổ", [ItemEntry("Ảnh Hàng Đào")])]
     structure.save(event_id, data)
-    editor = EventEditor(store.load_record(event_id))
+    editor = EventEditor(event_reading.load_record(event_id))
     qtbot.addWidget(editor)
     editor.show()
     editor.show_tab(editor.exhibit_tab)

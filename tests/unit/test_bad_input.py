@@ -8,18 +8,18 @@ import unicodedata
 import pytest
 from peewee import CharField
 
-from nlv_events.core import legacy_text, limits, queries, store
+from nlv_events.core import event_reading, legacy_text, limits, queries, store
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.legacy_text import looks_like_tcvn3, tcvn3_to_unicode
 from nlv_events.core.models import ALL_MODELS, Event
 from nlv_events.core.records import EventRecord
-from nlv_events.services.interchange import file_format
+from nlv_events.services.interchange import decoding, importing, legacy, reading
 
 GOOD = {"format": "nlv-events/1", "events": [{"kind": "talk", "title": "Tọa đàm", "start": "2023-04-21"}]}
 
 
 def parsed(data):
-    return file_format.parse_document(copy.deepcopy(data))
+    return reading.parse_document(copy.deepcopy(data))
 
 
 def test_truncated_json_is_refused_with_its_place(tmp_path):
@@ -27,14 +27,14 @@ def test_truncated_json_is_refused_with_its_place(tmp_path):
     path = tmp_path / "cut.json"
     path.write_text(text[: len(text) // 2], encoding="utf-8")
     with pytest.raises(UserError, match="không phải JSON hợp lệ"):
-        file_format.read_document(path)
+        decoding.read_document(path)
 
 
 def test_a_file_in_another_encoding_is_refused(tmp_path):
     path = tmp_path / "latin.json"
     path.write_bytes(json.dumps(GOOD, ensure_ascii=False).encode("utf-16"))
     with pytest.raises(UserError, match="UTF-8"):
-        file_format.read_document(path)
+        decoding.read_document(path)
 
 
 @pytest.mark.parametrize("start", ["2023-02-31", "2023-13-01", "31/02/2023", "hôm nay", "2023-04-21T25:00"])
@@ -46,7 +46,7 @@ def test_impossible_dates(start):
 @pytest.mark.parametrize("value", [-1, 10**9, 3.5, "120", True])
 def test_negative_absurd_and_mistyped_counts(db, value):
     with pytest.raises(UserError):
-        file_format.import_document(parsed({**GOOD, "events": [{**GOOD["events"][0], "attendance": value}]}))
+        importing.import_document(parsed({**GOOD, "events": [{**GOOD["events"][0], "attendance": value}]}))
     assert Event.select().count() == 0
 
 
@@ -64,14 +64,14 @@ def test_a_hundred_thousand_characters_are_refused_not_truncated(db):
 def test_emoji_and_mixed_scripts_are_kept_and_searchable(db):
     title = "Triển lãm 📚 “Sách Hán Nôm – 漢喃” và книги"
     saved = store.save_event(EventRecord(kind="exhibition", title=title, start=dt.date(2023, 1, 1)))
-    assert store.load_record(saved.id).title == title
+    assert event_reading.load_record(saved.id).title == title
     assert [e.id for e in queries.events(search="han nom 漢喃")] == [saved.id]
     assert [e.id for e in queries.events(search="КНИГИ")] == [saved.id]
 
 
 def test_decomposed_text_from_a_file_is_stored_in_nfc(db):
     data = {**GOOD, "events": [{**GOOD["events"][0], "title": unicodedata.normalize("NFD", "Tọa đàm Đọc sách")}]}
-    file_format.import_document(parsed(data))
+    importing.import_document(parsed(data))
     assert unicodedata.is_normalized("NFC", Event.get().title)
     assert Event.get().title == "Tọa đàm Đọc sách"
 
@@ -119,22 +119,23 @@ def test_partners_are_never_converted_without_the_users_word(db):
     partners = ["Institut français de Hanoï", "Müller & Söhne, Köln", "Toïa ñaøm"]
     document = parsed({**GOOD, "events": [{**GOOD["events"][0], "partners": partners}]})
     with pytest.raises(UserError, match="VNI"):
-        file_format.handle_legacy_text(document, convert=False)
+        legacy.handle_legacy_text(document, convert=False)
     assert document.events[0].partners == partners  # refused, and nothing changed
-    found = file_format.find_legacy_text(document)
+    found = legacy.find_legacy_text(document)
     assert [(item.where, item.encoding) for item in found] == [("sự kiện thứ 1, trường “partners[3]”", "VNI")]
-    file_format.convert_legacy_text(found)
-    file_format.import_document(document)
-    assert store.load_record(Event.get()).partners == ["Institut français de Hanoï", "Müller & Söhne, Köln", "Tọa đàm"]
+    legacy.convert_legacy_text(found)
+    importing.import_document(document)
+    partners = event_reading.load_record(Event.get()).partners
+    assert partners == ["Institut français de Hanoï", "Müller & Söhne, Köln", "Tọa đàm"]
 
 
 def test_import_refuses_tcvn3_text_unless_asked_to_convert(db):
     data = {**GOOD, "events": [{**GOOD["events"][0], "title": "Täa ®µm v¨n hãa ®äc"}]}
     document = parsed(data)
-    with pytest.raises(file_format.LegacyTextError, match="TCVN3"):
-        file_format.handle_legacy_text(document, convert=False)
-    assert file_format.handle_legacy_text(document, convert=True) == 1
-    file_format.import_document(document)
+    with pytest.raises(legacy.LegacyTextError, match="TCVN3"):
+        legacy.handle_legacy_text(document, convert=False)
+    assert legacy.handle_legacy_text(document, convert=True) == 1
+    importing.import_document(document)
     assert Event.get().title == "Tọa đàm văn hóa đọc"
 
 
@@ -144,7 +145,7 @@ def test_legacy_text_in_people_and_programme_is_found_too():
         "people": [{"name": "NguyÔn V¨n An", "role": "speaker"}],
         "programme": [{"start": "2023-04-21", "title": "Khai maïc", "place": "Hoäi tröôøng"}],
     }
-    found = file_format.find_legacy_text(parsed({**GOOD, "events": [event]}))
+    found = legacy.find_legacy_text(parsed({**GOOD, "events": [event]}))
     assert [(item.where.split("“")[1].rstrip("”"), item.converted) for item in found] == [
         ("programme[1].title", "Khai mạc"),
         ("programme[1].place", "Hội trường"),
@@ -181,7 +182,7 @@ def test_line_breaks_are_kept_in_long_texts_and_refused_in_one_line_fields(db):
     saved = store.save_event(
         EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2023, 1, 1), description="Dòng 1\n\tDòng 2")
     )
-    assert store.load_record(saved.id).description == "Dòng 1\n\tDòng 2"
+    assert event_reading.load_record(saved.id).description == "Dòng 1\n\tDòng 2"
     with pytest.raises(ValidationError, match="một dòng"):
         store.save_event(EventRecord(kind="talk", title="Tọa\nđàm", start=dt.date(2023, 1, 1)))
 
@@ -189,14 +190,14 @@ def test_line_breaks_are_kept_in_long_texts_and_refused_in_one_line_fields(db):
 def test_control_characters_in_a_file_name_the_event_and_field(db):
     data = {**GOOD, "events": [{**GOOD["events"][0], "partners": ["Bộ VHTTDL\u0007"]}]}
     with pytest.raises(UserError, match=r"sự kiện thứ 1.*U\+0007"):
-        file_format.import_document(parsed(data))
+        importing.import_document(parsed(data))
 
 
 # Issue 18 item 8: dates.
 @pytest.mark.parametrize("start", ["9999-12-31", "0001-01-01", "1899-12-31", "2101-01-01"])
 def test_dates_outside_1900_to_2100_are_refused(db, start):
     with pytest.raises(UserError, match="1900–2100"):
-        file_format.import_document(parsed({**GOOD, "events": [{**GOOD["events"][0], "start": start}]}))
+        importing.import_document(parsed({**GOOD, "events": [{**GOOD["events"][0], "start": start}]}))
     assert Event.select().count() == 0
 
 
@@ -204,7 +205,7 @@ def test_a_programme_row_in_year_9999_is_refused(db):
     row = {"start": "9999-12-31", "title": "Khai mạc"}
     data = {**GOOD, "events": [{**GOOD["events"][0], "end": "9999-12-31", "programme": [row]}]}
     with pytest.raises(UserError, match="1900–2100"):
-        file_format.import_document(parsed(data))
+        importing.import_document(parsed(data))
 
 
 def test_the_edges_of_the_range_are_accepted(db):
@@ -229,21 +230,21 @@ def test_names_longer_than_the_table_allows_are_refused_on_both_databases(db, wh
         "ref": lambda text: {"ref": text},
     }[key]
     with pytest.raises(UserError, match=f"tối đa {limit}"):
-        file_format.import_document(parsed({**GOOD, "events": [{**GOOD["events"][0], **values(too_long)}]}))
-    file_format.import_document(parsed({**GOOD, "events": [{**GOOD["events"][0], **values(just_right)}]}))
+        importing.import_document(parsed({**GOOD, "events": [{**GOOD["events"][0], **values(too_long)}]}))
+    importing.import_document(parsed({**GOOD, "events": [{**GOOD["events"][0], **values(just_right)}]}))
     assert Event.select().count() == 1
 
 
 def test_a_programme_rows_place_has_a_limit(db):
     row = {"start": "2023-04-21", "title": "Khai mạc", "place": "Hội trường " * 20_000}
     with pytest.raises(UserError, match="tối đa 255"):
-        file_format.import_document(parsed({**GOOD, "events": [{**GOOD["events"][0], "programme": [row]}]}))
+        importing.import_document(parsed({**GOOD, "events": [{**GOOD["events"][0], "programme": [row]}]}))
 
 
 def test_every_text_field_of_the_store_is_in_the_length_table():
-    for name in file_format.TEXT_KEYS:
+    for name in reading.TEXT_KEYS:
         assert name in limits.MAX_LENGTH
-    for name in file_format.PERSON_KEYS - {"role"}:
+    for name in reading.PERSON_KEYS - {"role"}:
         assert name in limits.MAX_LENGTH
     assert max(limits.MAX_LENGTH[name] for name in ("venue", "partners", "name", "position", "organisation")) <= 255
 
@@ -268,31 +269,31 @@ def _write(tmp_path, text):
 
 def test_json_nested_a_hundred_thousand_deep_is_refused_cleanly(tmp_path):
     with pytest.raises(UserError, match="lồng"):
-        file_format.read_document(_write(tmp_path, "[" * 100_000 + "]" * 100_000))
+        decoding.read_document(_write(tmp_path, "[" * 100_000 + "]" * 100_000))
 
 
 def test_a_lone_surrogate_is_refused_naming_its_place(tmp_path):
     text = json.dumps(GOOD).replace('"title": "', '"title": "\\ud800', 1)
     with pytest.raises(UserError, match=r"events\[1\]\.title"):
-        file_format.read_document(_write(tmp_path, text))
+        decoding.read_document(_write(tmp_path, text))
 
 
 def test_a_surrogate_pair_escaped_in_ascii_json_is_an_ordinary_character(tmp_path):
     text = json.dumps(GOOD).replace('"title": "', '"title": "\\ud83d\\udcda ', 1)  # 📚, as ensure_ascii writes it
-    document = file_format.read_document(_write(tmp_path, text))
+    document = decoding.read_document(_write(tmp_path, text))
     assert document.events[0].title.startswith("📚 ")
 
 
 def test_a_number_with_five_thousand_digits_is_refused_cleanly(tmp_path):
     text = json.dumps(GOOD).replace('"start"', '"attendance": ' + "9" * 5_000 + ', "start"', 1)
     with pytest.raises(UserError, match="chữ số"):
-        file_format.read_document(_write(tmp_path, text))
+        decoding.read_document(_write(tmp_path, text))
 
 
 def test_a_merely_large_number_is_refused_by_the_rules(db, tmp_path):
     text = json.dumps(GOOD).replace('"start"', '"attendance": ' + "9" * 200 + ', "start"', 1)
     with pytest.raises(UserError, match="không hợp lý"):
-        file_format.import_document(file_format.read_document(_write(tmp_path, text)))
+        importing.import_document(decoding.read_document(_write(tmp_path, text)))
 
 
 # Issue 18 item 11: the news link.
@@ -309,11 +310,11 @@ def test_news_links_other_than_http_and_https_are_refused(db, url):
 def test_web_news_links_are_accepted(db):
     url = "https://nlv.gov.vn/tin-tuc/toa-dam.html?id=3#top"
     saved = store.save_event(EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2023, 1, 1), news_url=url))
-    assert store.load_record(saved.id).news_url == url
+    assert event_reading.load_record(saved.id).news_url == url
 
 
 def test_nothing_is_saved_half_way(db):
     data = {**GOOD, "events": [GOOD["events"][0], {**GOOD["events"][0], "title": "Hai", "kind": "party"}]}
     with pytest.raises(UserError, match="sự kiện thứ 2"):
-        file_format.import_document(parsed(data))
+        importing.import_document(parsed(data))
     assert Event.select().count() == 0

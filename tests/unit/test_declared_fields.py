@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from nlv_events.core import limits, queries, rules, store, vocab
+from nlv_events.core import event_reading, limits, queries, rules, store, vocab
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.records import (
     CODE,
@@ -22,7 +22,7 @@ from nlv_events.core.records import (
     event_fields,
     text_fields,
 )
-from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.interchange import exporting, reading
 
 pytestmark = pytest.mark.both_databases
 
@@ -76,14 +76,14 @@ def test_the_sample_sets_every_declared_field_away_from_its_default():
 def test_every_declared_field_survives_store_interchange_and_listing(db):
     record = every_field_set()
     saved = store.save_event(record)
-    loaded = store.load_record(saved.id)
+    loaded = event_reading.load_record(saved.id)
     assert loaded == every_field_set()
 
-    as_file = interchange.record_to_dict(loaded)
+    as_file = exporting.record_to_dict(loaded)
     assert set(as_file) == {"ref", *(item.name for item in event_fields())}
-    assert interchange.record_from_dict(as_file, 1) == every_field_set()
+    assert reading.record_from_dict(as_file, 1) == every_field_set()
 
-    (listed,) = store.listing_records(queries.events())
+    (listed,) = event_reading.listing_records(queries.events())
     for item in event_fields():
         if item.metadata["kind"] not in (PEOPLE, PROGRAMME):  # a listing leaves these out on purpose
             assert getattr(listed, item.name) == getattr(record, item.name), item.name
@@ -113,6 +113,6 @@ def test_every_text_field_is_cleaned_and_limited_by_the_rules(item):
 @pytest.mark.parametrize("item", text_fields(), ids=lambda item: item.name)
 def test_every_text_field_is_read_and_type_checked_by_the_interchange_reader(item):
     data = {"kind": "talk", "title": "Tọa đàm", "start": "2023-04-21", item.name: _valid_text(item)}
-    assert getattr(interchange.record_from_dict(data, 1), item.name) == _valid_text(item)
+    assert getattr(reading.record_from_dict(data, 1), item.name) == _valid_text(item)
     with pytest.raises(UserError, match=rf"4.*“{item.name}”"):
-        interchange.record_from_dict({**data, item.name: 12}, 4)
+        reading.record_from_dict({**data, item.name: 12}, 4)

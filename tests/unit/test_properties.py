@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from nlv_events.core import database, store
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.core.text import fold
-from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.interchange import exporting, importing, reading
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 letters = st.sampled_from(VIETNAMESE + VIETNAMESE.upper() + " 0123456789–“”,.:()📚書к")
@@ -86,12 +86,12 @@ def test_interchange_round_trip_keeps_everything(records):
         try:
             for record in records:
                 store.save_event(record)
-            exported = interchange.export_document()
+            exported = exporting.export_document()
         finally:
             database.close_database()
         database.open_database(str(second))
         try:
-            interchange.import_document(interchange.parse_document(exported))
-            assert interchange.export_document() == exported
+            importing.import_document(reading.parse_document(exported))
+            assert exporting.export_document() == exported
         finally:
             database.close_database()

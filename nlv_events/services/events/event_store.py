@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from nlv_events.core import queries, store
+from nlv_events.core import event_reading, queries, store
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, PlanEntry
 
 
 def load(event_id: int) -> EventRecord:
-    return store.load_record(event_id)
+    return event_reading.load_record(event_id)
 
 
 def save(record: EventRecord, base: EventRecord | None = None) -> int:

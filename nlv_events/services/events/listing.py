@@ -7,13 +7,13 @@ import io
 import json
 from dataclasses import dataclass
 
-from nlv_events.core import queries, store, vocab, when
+from nlv_events.core import event_reading, queries, vocab, when
 from nlv_events.core.cells import neutralise
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_span
-from nlv_events.services.interchange.file_format import record_to_dict
+from nlv_events.services.interchange.exporting import record_to_dict
 
 FORMATS = ("table", "csv", "json")
 _TITLE_WIDTH = 64
@@ -89,7 +89,7 @@ def render_csv(events: list[Event]) -> str:
 
 
 def render_json(events: list[Event]) -> str:
-    items = [{"id": event.id, **record_to_dict(store.load_record(event))} for event in events]
+    items = [{"id": event.id, **record_to_dict(event_reading.load_record(event))} for event in events]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 

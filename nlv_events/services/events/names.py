@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from nlv_events.core import queries
 from nlv_events.core.records import PersonEntry
-from nlv_events.services.guests import guest_list
+from nlv_events.services.guests import guest_groups
 
 
 def venue_names() -> list[str]:
@@ -26,4 +26,4 @@ def known_person(name: str) -> PersonEntry | None:
 
 def guest_group_names() -> list[str]:
     """The guest groups' names in order of protocol (Lãnh đạo Bộ first)."""
-    return [group.name for group in guest_list.groups()]
+    return [group.name for group in guest_groups.groups()]

@@ -7,13 +7,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nlv_events.services.media import event_photos
+from nlv_events.services.media import event_photos, photo_files
 
 
 @dataclass(frozen=True)
 class PhotoView:
     id: int
-    path: str  # relative to the media folder, "/"-separated (what event_photos.thumbnail reads, with digest)
+    path: str  # relative to the media folder, "/"-separated (what photo_files.thumbnail reads, with digest)
     digest: str
     original_name: str
     taken_at: dt.datetime | None
@@ -78,4 +78,4 @@ def add(event_id: int, files: Sequence[Path], root: Path, progress, is_cancelled
 
 def thumbnail(photo: PhotoView, root: Path) -> Path:
     """The cached upright thumbnail of `photo` (only files: no database connection, so any thread may ask)."""
-    return event_photos.thumbnail(photo, root)  # type: ignore[arg-type]  # it reads the digest and the path
+    return photo_files.thumbnail(photo, root)  # type: ignore[arg-type]  # it reads the digest and the path

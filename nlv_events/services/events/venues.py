@@ -7,7 +7,7 @@ from functools import partial
 
 import peewee
 
-from nlv_events.core import guard, store, versioned
+from nlv_events.core import event_reading, guard, store, versioned
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.models import Event, Venue, database_proxy
 from nlv_events.core.text import clean
@@ -47,7 +47,8 @@ def venue_lines() -> list[VenueLine]:
 def _refresh_search(event_ids: list[int]) -> None:
     """The venue's name is searched: the events that use it get their search text anew."""
     for event_id in event_ids:
-        Event.update(search_text=store.search_text(store.load_record(event_id))).where(Event.id == event_id).execute()
+        text = store.search_text(event_reading.load_record(event_id))
+        Event.update(search_text=text).where(Event.id == event_id).execute()
 
 
 def _events_of(venue_id: int) -> list[int]:

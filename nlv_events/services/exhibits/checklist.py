@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nlv_events.core import store
+from nlv_events.core import event_reading
 from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry, roman, type_label
 from nlv_events.core.records import EventRecord
@@ -77,7 +77,7 @@ def build(event_id: int) -> Checklist:
     """The checklist of exhibition `event_id`; refused when it has no items yet."""
     structure.exhibition_or_error(event_id)
     data = structure.load(event_id)
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     if not data.items:
         raise UserError(
             _(

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 
 from nlv_events import printing
-from nlv_events.core import store
+from nlv_events.core import event_reading
 from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry, LoanEntry
 from nlv_events.core.settings import Settings, current_settings
@@ -53,7 +53,7 @@ def build(
     items = loans.items_of(data, loan)
     if not items:
         raise UserError(_("The loan with {lender} covers no items yet.").format(lender=loan.lender))
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     letterhead = Letterhead.from_settings()
     library = letterhead.organisation
     giver, receiver = (loan.lender, library) if loan.direction == "in" else (library, loan.lender)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from nlv_events import printing
-from nlv_events.core import store
+from nlv_events.core import event_reading
 from nlv_events.core.exhibit_records import roman
 from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_span
@@ -17,7 +17,7 @@ from nlv_events.services.exhibits import structure
 def document(event_id: int, letterhead: Letterhead | None = None) -> Document:
     """One page whatever the length of the description: the text shrinks rather than running over."""
     structure.exhibition_or_error(event_id)
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     data = structure.load(event_id)
     blocks: list[Block] = [Text(_("INTRODUCTION OF THE EXHIBITION"), "doc_type"), Text(record.title, "subject")]
     if record.theme:

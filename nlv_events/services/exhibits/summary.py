@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlv_events.core import store
+from nlv_events.core import event_reading
 from nlv_events.core.exhibit_records import roman, state_label
 from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_day
@@ -12,7 +12,7 @@ from nlv_events.services.exhibits.catalogue_import import Preview
 
 def text(event_id: int) -> str:
     """Sections with their totals, the count the tallies use, the loans and their warnings."""
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     data = structure.load(event_id)
     count = structure.count_summary(event_id)
     lines = [f"{record.title}"]

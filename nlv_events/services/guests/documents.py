@@ -6,11 +6,11 @@ import logging
 import os
 
 from nlv_events import printing
-from nlv_events.core import store
+from nlv_events.core import event_reading
 from nlv_events.printing.model import Document
 from nlv_events.printing.output import check_path, render_as
 from nlv_events.services.guests import guest_list as guests
-from nlv_events.services.guests import invitations
+from nlv_events.services.guests import guest_replies, invitations
 from nlv_events.services.guests.invitations import InvitationOptions
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,8 @@ def write_invitations(event_id: int, path: str | os.PathLike[str], options: Invi
 def name_cards_document(event_id: int) -> Document:
     from nlv_events.services.guests import name_cards
 
-    record = store.load_record(event_id)
-    return name_cards.document(guests.guest_list(event_id, guests.COMING), record.title)
+    record = event_reading.load_record(event_id)
+    return name_cards.document(guests.guest_list(event_id, guest_replies.COMING), record.title)
 
 
 def name_cards_bytes(event_id: int) -> bytes:
@@ -55,8 +55,8 @@ def write_name_cards(event_id: int, path: str | os.PathLike[str]) -> None:
 def reception_list_document(event_id: int, head_table: int | None = None) -> Document:
     from nlv_events.services.guests import reception_list
 
-    record = store.load_record(event_id)
-    coming = guests.guest_list(event_id, guests.COMING)
+    record = event_reading.load_record(event_id)
+    coming = guests.guest_list(event_id, guest_replies.COMING)
     places = reception_list.DEFAULT_HEAD_TABLE if head_table is None else head_table
     chosen = guests.head_table_guests(coming, places)
     seats = {entry.id: seat for seat, entry in enumerate(chosen, start=1)}  # seat 1 in the centre, as in the plan

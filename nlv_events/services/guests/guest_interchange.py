@@ -13,7 +13,7 @@ from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Person
 from nlv_events.core.text import clean_or_none, fold
 from nlv_events.i18n import _
-from nlv_events.services.guests import address_book, guest_numbers
+from nlv_events.services.guests import address_book, guest_groups, guest_numbers, guest_replies
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
 
@@ -52,9 +52,9 @@ def parse(value: Any, fail: Fail) -> list[GuestData]:
         if not values["name"]:
             raise fail(f"{where}.name", _("this field is required."))
         state = values["state"] or "to_invite"
-        if state not in guests.STATES:
+        if state not in guest_replies.STATES:
             raise fail(f"{where}.state", _("Unknown guest state “{state}”; use one of: {states}.").format(
-                state=state, states=", ".join(guests.STATES)))
+                state=state, states=", ".join(guest_replies.STATES)))
         values["state"] = state
         if values["invited_on"]:
             try:
@@ -72,7 +72,7 @@ def parse(value: Any, fail: Fail) -> list[GuestData]:
             if honorific is not None and not isinstance(honorific, str):
                 raise fail(f"{where}.deputy.honorific", _("expected text, found {value}.").format(
                     value=json.dumps(honorific)))
-            data.deputy_name = clean_or_none(guests.deputy_as_addressed(honorific, deputy["name"]))
+            data.deputy_name = clean_or_none(guest_replies.deputy_as_addressed(honorific, deputy["name"]))
             position = deputy.get("position")
             data.deputy_position = clean_or_none(position) if isinstance(position, str) else None
         elif deputy is not None:
@@ -84,10 +84,10 @@ def parse(value: Any, fail: Fail) -> list[GuestData]:
 def _group(name: str | None) -> GuestGroup | None:
     if not name:
         return None
-    for group in guests.groups():
+    for group in guest_groups.groups():
         if fold(group.name) == fold(name):
             return group
-    last = max((group.rank for group in guests.groups()), default=0)
+    last = max((group.rank for group in guest_groups.groups()), default=0)
     return GuestGroup.create(name=name, rank=last + 1)  # a group another office uses joins the list, last
 
 

@@ -25,25 +25,14 @@ from nlv_events.core.records import PersonEntry
 from nlv_events.core.text import clean, clean_or_none
 from nlv_events.i18n import _
 from nlv_events.services.guests import titles
-from nlv_events.services.guests.guest_groups import find_group as find_group
-from nlv_events.services.guests.guest_groups import groups as groups
-from nlv_events.services.guests.guest_groups import leader_group_count as leader_group_count
-from nlv_events.services.guests.guest_groups import leader_groups as leader_groups
-from nlv_events.services.guests.guest_groups import save_groups as save_groups
+from nlv_events.services.guests.guest_groups import find_group
 from nlv_events.services.guests.guest_numbers import insert_numbered, list_changes, ordered_ids, renumber
-from nlv_events.services.guests.guest_numbers import list_version as list_version
-from nlv_events.services.guests.guest_replies import CHANNELS as CHANNELS
-from nlv_events.services.guests.guest_replies import COMING as COMING
-from nlv_events.services.guests.guest_replies import HONORIFICS as HONORIFICS
-from nlv_events.services.guests.guest_replies import STATES as STATES
-from nlv_events.services.guests.guest_replies import TRANSITIONS as TRANSITIONS
-from nlv_events.services.guests.guest_replies import channel_label as channel_label
-from nlv_events.services.guests.guest_replies import check_transition as check_transition
-from nlv_events.services.guests.guest_replies import deputy_as_addressed as deputy_as_addressed
-from nlv_events.services.guests.guest_replies import guest_conflict as guest_conflict
-from nlv_events.services.guests.guest_replies import set_state as set_state
-from nlv_events.services.guests.guest_replies import split_addressed as split_addressed
-from nlv_events.services.guests.guest_replies import state_label as state_label
+from nlv_events.services.guests.guest_replies import (
+    COMING,
+    STATES,
+    guest_conflict,
+    split_addressed,
+)
 
 # Ids and states only: a guest's contacts must never reach the log.
 log = logging.getLogger(__name__)

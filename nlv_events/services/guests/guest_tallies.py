@@ -6,7 +6,7 @@ from peewee import fn
 
 from nlv_events.core.guest_models import Guest
 from nlv_events.core.models import Event
-from nlv_events.services.guests.guest_list import COMING
+from nlv_events.services.guests.guest_replies import COMING
 from nlv_events.services.reports import counting
 
 

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import jinja2
 
-from nlv_events.core import store, when
+from nlv_events.core import event_reading, when
 from nlv_events.core.database import user_data_dir
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.resources import resource
 from nlv_events.core.text import fold
 from nlv_events.i18n import _, current_language
+from nlv_events.services.guests import guest_groups, guest_replies
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 
@@ -151,7 +152,7 @@ def letters(
         "contact": options.contact.strip(),
         "kind": record.kind,
     }
-    leaders = {fold(name) for name in guests.leader_groups(options.leader_groups)}
+    leaders = {fold(name) for name in guest_groups.leader_groups(options.leader_groups)}
     result = []
     for entry in entries:
         directs = bool(entry.group) and fold(entry.group) in leaders
@@ -179,10 +180,10 @@ def letters(
 
 def prepare(event_id: int, options: InvitationOptions) -> tuple[EventRecord, list[Letter]]:
     """The event and one letter per guest in the chosen states, in order of precedence."""
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     for state in options.states:
-        if state not in guests.STATES:
-            guests.check_transition("to_invite", state, "")
+        if state not in guest_replies.STATES:
+            guest_replies.check_transition("to_invite", state, "")
     entries = guests.guest_list(event_id, options.states)
     if not entries:
         raise UserError(

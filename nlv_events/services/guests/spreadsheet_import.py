@@ -19,6 +19,7 @@ from nlv_events.core.guest_models import Guest
 from nlv_events.core.models import Person, database_proxy
 from nlv_events.core.text import clean, clean_or_none, fold
 from nlv_events.i18n import N_, _
+from nlv_events.services.guests import guest_groups
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 
@@ -194,7 +195,7 @@ def preview(path: str | os.PathLike[str], mapping: dict[str, str] | None = None)
     columns = map_headers(headers, mapping)
     result = Preview(headers=headers, mapping=columns)
     people, organisations = _known_people()
-    group_names = {fold(group.name) for group in guests.groups()}
+    group_names = {fold(group.name) for group in guest_groups.groups()}
     seen: dict[str, int] = {}
     for number, cells in enumerate(table[1:], start=2):
         if not any(cells):
@@ -218,7 +219,7 @@ def preview(path: str | os.PathLike[str], mapping: dict[str, str] | None = None)
         seen[fold(values["name"])] = number
         if values["group"] and fold(values["group"]) not in group_names:
             problem("group", _("there is no guest group “{name}”; the groups are: {groups}.").format(
-                name=values["group"], groups=", ".join(group.name for group in guests.groups())))
+                name=values["group"], groups=", ".join(group.name for group in guest_groups.groups())))
         if values["email"] and not _EMAIL.match(values["email"]):
             problem("email", _("“{value}” is not an e-mail address.").format(value=values["email"]))
         if values["phone"] and not _PHONE.match(values["phone"]):

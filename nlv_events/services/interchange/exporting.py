@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable
 from typing import Any
 
-from nlv_events.core import queries, store, when
+from nlv_events.core import event_reading, queries, store, when
 from nlv_events.core.files import atomic_output
 from nlv_events.core.models import Event
 from nlv_events.core.records import (
@@ -81,7 +81,7 @@ def export_document(
     exporters = [exporter for part in registered if (exporter := part.exporter(contacts)) is not None]
     events: list[dict[str, Any]] = []
     for start in range(0, len(ids), BATCH_SIZE):
-        for record in store.load_records(ids[start : start + BATCH_SIZE]):
+        for record in event_reading.load_records(ids[start : start + BATCH_SIZE]):
             data = record_to_dict(record)
             for add_keys in exporters:
                 add_keys(record.id, data)  # type: ignore[arg-type]

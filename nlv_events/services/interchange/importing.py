@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from nlv_events.core import guard, rules, store
+from nlv_events.core import event_reading, guard, rules, store
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import AnnualPlan, Event, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry
@@ -103,7 +103,7 @@ def _import_event(
     if found is None and not record.ref:
         existing = store.find_existing(record)
         if existing is not None:
-            found = (store.load_record(existing), existing.deleted_at is not None)
+            found = (event_reading.load_record(existing), existing.deleted_at is not None)
     if found is None:
         saved = store.save_event(record)
         undo.created.append(saved.id)
@@ -141,7 +141,7 @@ def _import_batch(
     with database_proxy.atomic():
         if start == 0:
             _save_plans(document.plans, summary, batch)
-        stored = store.stored_by_ref([record.ref for record in events if record.ref])
+        stored = event_reading.stored_by_ref([record.ref for record in events if record.ref])
         for number, record in numbered:
 
             def parts_differ(event_id: int, number: int = number) -> bool:

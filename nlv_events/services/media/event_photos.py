@@ -27,26 +27,20 @@ from nlv_events.core.text import clean
 from nlv_events.i18n import _
 
 # The files' side of photos (photo_files.py), named here too: callers see one photos service.
-from nlv_events.services.media.photo_files import EXIF_DATETIME as EXIF_DATETIME
-from nlv_events.services.media.photo_files import EXIF_DATETIME_ORIGINAL as EXIF_DATETIME_ORIGINAL
-from nlv_events.services.media.photo_files import EXIF_IFD as EXIF_IFD
-from nlv_events.services.media.photo_files import EXIF_ORIENTATION as EXIF_ORIENTATION
-from nlv_events.services.media.photo_files import MEDIA_SUFFIX as MEDIA_SUFFIX
-from nlv_events.services.media.photo_files import THUMBNAIL_SIZE as THUMBNAIL_SIZE
-from nlv_events.services.media.photo_files import ImageFacts as ImageFacts
-from nlv_events.services.media.photo_files import damaged as damaged
-from nlv_events.services.media.photo_files import digest_of as digest_of
-from nlv_events.services.media.photo_files import file_of as file_of
-from nlv_events.services.media.photo_files import inspect as inspect
-from nlv_events.services.media.photo_files import media_root as media_root
-from nlv_events.services.media.photo_files import open_image as open_image
-from nlv_events.services.media.photo_files import read_facts as read_facts
-from nlv_events.services.media.photo_files import slug as slug
-from nlv_events.services.media.photo_files import thumbnail as thumbnail
-from nlv_events.services.media.photo_files import thumbnail_cache as thumbnail_cache
-from nlv_events.services.media.photo_files import thumbnail_path as thumbnail_path
-from nlv_events.services.media.photo_files import upright as upright
-from nlv_events.services.media.photo_files import write_thumbnail
+from nlv_events.services.media.photo_files import (
+    THUMBNAIL_SIZE,
+    ImageFacts,
+    damaged,
+    digest_of,
+    file_of,
+    media_root,
+    open_image,
+    read_facts,
+    slug,
+    thumbnail_path,
+    upright,
+    write_thumbnail,
+)
 
 Progress = Callable[[int, int], None]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
-from nlv_events.core import store
+from nlv_events.core import event_reading
 from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
 from nlv_events.core.media_models import NewsItem, Photo
@@ -27,6 +27,7 @@ from nlv_events.i18n import _
 from nlv_events.printing.model import Block, Document, Picture, Text, line
 from nlv_events.services.exhibits import structure
 from nlv_events.services.media import event_photos as media
+from nlv_events.services.media import photo_files
 
 GALLERY_HEADING = "Hình ảnh cùng sự kiện"
 WEB_LONG_SIDE = 1600
@@ -75,7 +76,7 @@ class NewsDraft:
     @property
     def base_name(self) -> str:
         """ "2022-12-26-hoi-nghi-tong-ket": the date and the first words of the title, folded."""
-        return f"{self.day:%Y-%m-%d}-{media.slug(self.title, words=4) or 'tin'}"
+        return f"{self.day:%Y-%m-%d}-{photo_files.slug(self.title, words=4) or 'tin'}"
 
     def photo_names(self) -> list[str]:
         return [f"{self.base_name}-{number:02d}.jpg" for number in range(1, len(self.photos) + 1)]
@@ -172,13 +173,15 @@ def _news_photos(event_id: int) -> list[NewsPhoto]:
     photos = media.news_photos(event_id)
     if not photos:
         return []  # no photos: no need of the photos folder (a shared database may not have chosen one yet)
-    root = media.media_root()
-    return [NewsPhoto(photo.id, media.file_of(photo, root), photo.caption, photo.photographer) for photo in photos]
+    root = photo_files.media_root()
+    return [
+        NewsPhoto(photo.id, photo_files.file_of(photo, root), photo.caption, photo.photographer) for photo in photos
+    ]
 
 
 def build(event_id: int, author: str | None = None) -> NewsDraft:
     """A fresh draft from the record and the photos, ignoring any kept text."""
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     photos = _news_photos(event_id)
     author = current_settings().get("news.author") if author is None else author
     return NewsDraft(
@@ -258,17 +261,17 @@ def _to_srgb(image: Image.Image) -> Image.Image:
 def web_jpeg(source: Path, taken: dt.datetime | None = None) -> bytes:
     """The photo for the website: upright, long side at most 1600 px, sRGB, quality 85, and of its EXIF only the
     date (the location and the camera's other data stay out)."""
-    with media.open_image(source) as image:
+    with photo_files.open_image(source) as image:
         try:
             image.draft("RGB", (WEB_LONG_SIDE, WEB_LONG_SIDE))
-            picture = media.upright(image)
+            picture = photo_files.upright(image)
             picture = _to_srgb(picture)
             picture.thumbnail((WEB_LONG_SIDE, WEB_LONG_SIDE), Image.Resampling.LANCZOS)
         except (OSError, SyntaxError, ValueError) as error:
-            raise media.damaged(source, error) from error
+            raise photo_files.damaged(source, error) from error
     exif = Image.Exif()
     if taken is not None:
-        exif[media.EXIF_DATETIME] = taken.strftime("%Y:%m:%d %H:%M:%S")
+        exif[photo_files.EXIF_DATETIME] = taken.strftime("%Y:%m:%d %H:%M:%S")
     # Only the date is kept: EXIF text fields are ASCII, so a Vietnamese caption or name would arrive as "Tr?n";
     # the caption travels in the HTML (alt and figcaption) and the credit line instead.
     output = io.BytesIO()

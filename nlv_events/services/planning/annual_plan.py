@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from nlv_events.core import queries, store, vocab
+from nlv_events.core import event_reading, queries, store, vocab
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, figure_names, figures
@@ -137,7 +137,7 @@ def _series_of(year: int) -> dict[int, int]:
 
 def planned_records(year: int) -> list[EventRecord]:
     """The events of the plan: every live event starting in `year` that is not cancelled."""
-    return store.listing_records(queries.events(year=year).where(Event.status != "cancelled"))
+    return event_reading.listing_records(queries.events(year=year).where(Event.status != "cancelled"))
 
 
 def _unit_and_partners(record: EventRecord, library: str) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from nlv_events.core.models import Event
 from nlv_events.core.planning_models import Series
 from nlv_events.i18n import _
 from nlv_events.services.interchange.parts import InterchangePart, register
-from nlv_events.services.planning import commemorations, series
+from nlv_events.services.planning import commemorations, series, series_rules
 
 DOCUMENT_KEYS = {"series", "commemorations"}
 EVENT_KEYS = {"series", "series_date", "commemoration"}
@@ -105,7 +105,7 @@ def _series_from(data: Any, number: int) -> series.SeriesSpec:
     rule = _text(data, "rule", _where(label, number, "rule"), required=True) or ""
     until = _day(data, "until", _where(label, number, "until"))
     if until is not None:
-        stated = series.rule_until(rule)
+        stated = series_rules.rule_until(rule)
         if stated is not None and stated != until:
             raise _fail(_where(label, number, "until"), _("the rule ends on another day ({day}).").format(day=stated))
         rule = series.with_until(rule, until)
@@ -243,7 +243,7 @@ def _series_to_dict(spec: series.SeriesSpec) -> dict[str, Any]:
         "rule": spec.rule,
         "start": when.to_iso(when.join(spec.start, spec.start_time)),
         "end": when.to_iso(when.join(spec.start, spec.end_time)) if spec.end_time else None,
-        "until": when.to_iso(series.rule_until(spec.rule)),
+        "until": when.to_iso(series_rules.rule_until(spec.rule)),
         "skip": [day.isoformat() for day in spec.skip],
         "venue": spec.venue,
         "people": list(spec.people),

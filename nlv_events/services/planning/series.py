@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import partial
 
-from nlv_events.core import guard, store, versioned, when
+from nlv_events.core import event_reading, guard, store, versioned, when
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.planning_models import Series
@@ -15,12 +15,13 @@ from nlv_events.core.records import EventRecord, PersonEntry
 from nlv_events.i18n import N_, _
 
 # The rules' functions, named here too: callers make and read a series' rule through this module.
-from nlv_events.services.planning.series_rules import MAX_OCCURRENCES as MAX_OCCURRENCES
-from nlv_events.services.planning.series_rules import WEEKDAY_CODES as WEEKDAY_CODES
-from nlv_events.services.planning.series_rules import join, parts_of, rule_days, with_until
-from nlv_events.services.planning.series_rules import monthly_rule as monthly_rule
-from nlv_events.services.planning.series_rules import rule_until as rule_until
-from nlv_events.services.planning.series_rules import weekly_rule as weekly_rule
+from nlv_events.services.planning.series_rules import (
+    join,
+    parts_of,
+    rule_days,
+    rule_until,
+    with_until,
+)
 
 # Fields "this and the following" may change, besides the rule.
 CHANGEABLE = ("title", "kind", "venue", "start_time", "end_time", "description")
@@ -205,7 +206,7 @@ def _occurrence_of(event_id: int) -> tuple[Event, SeriesSpec]:
 
 
 def _apply(event: Event, changes: dict) -> None:
-    record = store.load_record(event)
+    record = event_reading.load_record(event)
     day = when.day_of(record.start)
     start_time = changes.get("start_time", when.split(record.start)[1])
     end_time = changes.get("end_time", when.split(record.end)[1] if record.end else None)
@@ -299,7 +300,7 @@ def update(spec: SeriesSpec, from_event_id: int | None = None, base: SeriesSpec 
 def move_occurrence(event_id: int, start: dt.date, end: dt.date | None = None) -> None:
     """Move one occurrence; it stays in the series (an exception with its RECURRENCE-ID in calendars)."""
     _occurrence_of(event_id)
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     record.start, record.end = start, end
     store.save_event(record)
 
@@ -307,7 +308,7 @@ def move_occurrence(event_id: int, start: dt.date, end: dt.date | None = None) -
 def cancel_occurrence(event_id: int) -> None:
     """Cancel one occurrence: it stays in the record as cancelled (an EXDATE in calendars)."""
     _occurrence_of(event_id)
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     record.status = "cancelled"
     store.save_event(record)
 

@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-from nlv_events.core import store, vocab, when
+from nlv_events.core import event_reading, vocab, when
 from nlv_events.core.cells import neutralise
 from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
@@ -177,7 +177,7 @@ def _events_sheet(events, tallies: YearTallies) -> None:
     events.append(event_headers)
     _style_header(events, 1, len(event_headers))
     counted_items = structure.items_displayed_by_event(counting.counted(tallies.year))  # checklist sums, as tallied
-    for number, record in enumerate(store.listing_records(counting.counted(tallies.year)), start=1):
+    for number, record in enumerate(event_reading.listing_records(counting.counted(tallies.year)), start=1):
         events.append(
             [
                 number,

@@ -10,11 +10,12 @@ import datetime as dt
 import os
 import zoneinfo
 
-from nlv_events.core import queries, store, vocab, when
+from nlv_events.core import event_reading, queries, vocab, when
 from nlv_events.core.files import atomic_output
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
 from nlv_events.services.planning import series as series_service
+from nlv_events.services.planning import series_rules
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 UID_DOMAIN = "nlv-events.nlv.gov.vn"
@@ -80,7 +81,7 @@ def _rule_moment(spec: series_service.SeriesSpec, day: dt.date) -> dt.date:
 
 def _ics_rule(spec: series_service.SeriesSpec) -> str:
     # RFC 5545: a timed series' UNTIL is a UTC time (the last occurrence's start), a whole-day series' a date.
-    until = series_service.rule_until(spec.rule)
+    until = series_rules.rule_until(spec.rule)
     if until is None or spec.start_time is None:
         return spec.rule
     last = dt.datetime.combine(until, spec.start_time, tzinfo=_zone()).astimezone(dt.UTC)
@@ -98,7 +99,8 @@ def _add_series(calendar, spec: series_service.SeriesSpec, stamp: dt.datetime) -
         for event in series_service.occurrences(spec.id)  # type: ignore[arg-type]
     }
     records = {
-        record.id: record for record in store.listing_records(queries.events().where(Event.series_id == spec.id))
+        record.id: record
+        for record in event_reading.listing_records(queries.events().where(Event.series_id == spec.id))
     }
     first = rule_days[0]
     kept = [record for event in members.values() if (record := records.get(event.id)) is not None]
@@ -166,7 +168,7 @@ def build_calendar(records: list[EventRecord], series_of: dict[int, int] | None 
 
 def write_ics(path: str | os.PathLike[str], year: int | None = None) -> int:
     """Write the events (of `year`, or all) to `path`; returns how many were written (a series counts once)."""
-    records = store.listing_records(queries.events(year=year))
+    records = event_reading.listing_records(queries.events(year=year))
     linked = Event.select(Event.id, Event.series_id).where(Event.series_id.is_null(False) & Event.deleted_at.is_null())
     series_of = {row.id: row.series_id for row in linked}
     calendar = build_calendar(records, series_of)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from nlv_events import printing
-from nlv_events.core import store
+from nlv_events.core import event_reading
 from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
 from nlv_events.core.records import EventRecord
@@ -58,7 +58,7 @@ def write(
     event_id: int, path: str | os.PathLike[str], layout: str = "a4", options: decree.DecreeOptions | None = None
 ) -> None:
     """Print the programme of event `event_id` to `path` (written atomically): Word for .docx, else PDF."""
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     if check_path(path) == ".docx" and layout != "a4":
         raise UserError(_("The booklet is printed as PDF only; use a .pdf file name."))
     _check(record, layout)

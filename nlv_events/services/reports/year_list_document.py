@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from nlv_events.core import store, vocab
+from nlv_events.core import event_reading, vocab
 from nlv_events.core.records import CHECKLIST, EventRecord, figure_names, figures
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import N_, _, ngettext
@@ -150,8 +150,10 @@ def list_table(year: int, step: Step | None = None, news_links: bool = False) ->
     settings = current_settings()
     # venues are recorded in Vietnamese whatever the language of the printout: strip either name
     organisation = (settings.get("organisation.name"), settings.get("organisation.name_en"))
-    counted = _with_items_as_tallied(store.listing_records(counting.counted(year)), counting.counted(year))
-    continuing = _with_items_as_tallied(store.listing_records(counting.continuing(year)), counting.continuing(year))
+    counted = _with_items_as_tallied(event_reading.listing_records(counting.counted(year)), counting.counted(year))
+    continuing = _with_items_as_tallied(
+        event_reading.listing_records(counting.continuing(year)), counting.continuing(year)
+    )
 
     def numbered(records: list[EventRecord], note: Callable[[EventRecord], str]):
         for number, record in enumerate(records, start=1):
@@ -189,7 +191,7 @@ def list_table(year: int, step: Step | None = None, news_links: bool = False) ->
 
 def cancelled_lines(year: int, step: Step | None = None) -> list[Text]:
     """The cancelled events, apart from the table and not counted: one line each, with the reason noted."""
-    cancelled = store.listing_records(counting.cancelled(year))
+    cancelled = event_reading.listing_records(counting.cancelled(year))
     if not cancelled:
         return []
     blocks = [Text(_("Cancelled events (not counted):"), "section")]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import peewee
 
-from nlv_events.core import database, rules, store
+from nlv_events.core import database, event_reading, rules, store
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import Event, Organisation, Person, ProgrammeItem, Venue, database_proxy
 from nlv_events.i18n import _, ngettext
@@ -99,7 +99,7 @@ def _run_checks() -> list[Finding]:
     broken_events = []
     stale_search = 0
     for event in Event.select():
-        record = store.load_record(event)
+        record = event_reading.load_record(event)
         expected_search = store.search_text(record)  # before validate() normalises the record in place
         try:
             rules.validate(record)
@@ -163,7 +163,7 @@ def repair_search() -> int:
     changed = 0
     with database_proxy.atomic():
         for event in Event.select():
-            folded = store.search_text(store.load_record(event))
+            folded = store.search_text(event_reading.load_record(event))
             if folded != event.search_text:
                 Event.update(search_text=folded).where(Event.id == event.id).execute()
                 changed += 1

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from nlv_events.core.resources import resource
-from nlv_events.services.interchange import file_format
+from nlv_events.services.interchange import decoding, importing
 from nlv_events.services.workspace import sample_data
 
 DEMO_FILE = resource("demo", "nlv-2022-sample.json")
 
 
-def load_demo() -> file_format.ImportSummary:
+def load_demo() -> importing.ImportSummary:
     """Load the demo year into the open database; loading it again changes nothing, and brings back the sample
     events that File → Remove sample data took out."""
     sample_data.put_back(sample_data.deleted_sample_ids())
-    return file_format.import_document(file_format.read_document(DEMO_FILE))
+    return importing.import_document(decoding.read_document(DEMO_FILE))

@@ -13,7 +13,7 @@ from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, ngettext
 
 if TYPE_CHECKING:  # imported where used: a printout or a listing has no use for the interchange format
-    from nlv_events.services.interchange import file_format as interchange
+    from nlv_events.services.interchange import decoding, exporting, importing, legacy, reading
 
 Progress = Callable[[int, int], None]
 
@@ -32,35 +32,32 @@ def backups_folder(target: str, settings: Settings | None = None) -> Path:
     return backup.backups_dir(backup.sqlite_path(target), (settings or current_settings()).get("backups.folder"))
 
 
-def load_demo(progress: Progress | None = None) -> interchange.ImportSummary:
-    from nlv_events.services.interchange import file_format as interchange
+def load_demo(progress: Progress | None = None) -> importing.ImportSummary:
     from nlv_events.services.workspace import demo
 
-    return interchange.import_document(interchange.read_document(demo.DEMO_FILE), progress)
+    return importing.import_document(decoding.read_document(demo.DEMO_FILE), progress)
 
 
-def demo_message(summary: interchange.ImportSummary) -> str:
+def demo_message(summary: importing.ImportSummary) -> str:
     message = _("Demo data loaded (sample data): {created} events added, {updated} updated, {unchanged} unchanged.")
     return message.format(created=summary.created, updated=summary.updated, unchanged=summary.unchanged)
 
 
-def read_for_import(path: str | os.PathLike[str], convert_legacy: bool = False) -> interchange.Document:
+def read_for_import(path: str | os.PathLike[str], convert_legacy: bool = False) -> reading.Document:
     """Read and check a file to import, with its text in the old TCVN3 encoding found (and converted only when
     the user said so: else LegacyTextError says where)."""
-    from nlv_events.services.interchange import file_format as interchange
 
-    document = interchange.read_document(path)
-    interchange.handle_legacy_text(document, convert=convert_legacy)
+    document = decoding.read_document(path)
+    legacy.handle_legacy_text(document, convert=convert_legacy)
     return document
 
 
-def import_document(document: interchange.Document, progress: Progress | None = None) -> interchange.ImportSummary:
-    from nlv_events.services.interchange import file_format as interchange
+def import_document(document: reading.Document, progress: Progress | None = None) -> importing.ImportSummary:
 
-    return interchange.import_document(document, progress)
+    return importing.import_document(document, progress)
 
 
-def import_message(path: str | os.PathLike[str], summary: interchange.ImportSummary) -> str:
+def import_message(path: str | os.PathLike[str], summary: importing.ImportSummary) -> str:
     return _(
         "Imported {file}: {created} events added, {updated} updated, {unchanged} unchanged, {plans} plan lines."
     ).format(
@@ -77,10 +74,9 @@ def export_file(
 ) -> int:
     """Write the whole record (or one year) to an interchange file; returns how many events it holds. Guests'
     contacts (personal data) go in only when `contacts` is asked for."""
-    from nlv_events.services.interchange import file_format as interchange
 
-    document = interchange.export_document(year, progress, contacts)
-    interchange.write_document(document, path)
+    document = exporting.export_document(year, progress, contacts)
+    exporting.write_document(document, path)
     return len(document["events"])
 
 

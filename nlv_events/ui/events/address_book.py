@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core.errors import ConflictError
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_day
-from nlv_events.services.guests import address_book, guest_list
+from nlv_events.services.guests import address_book, guest_replies
 from nlv_events.ui.shell import ask
 
 EMAIL_COLUMN, PHONE_COLUMN = 5, 6
@@ -94,5 +94,5 @@ class AddressBookDialog(QDialog):
         for appearance in address_book.appearances(self.cards[row].id):
             self.appearances.addItem(
                 f"{format_day(appearance.start)}  {appearance.title} — {appearance.addressee} "
-                f"({guest_list.state_label(appearance.state)})"
+                f"({guest_replies.state_label(appearance.state)})"
             )

@@ -23,8 +23,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _
 from nlv_events.services.events import names as known_names
-from nlv_events.services.guests import guest_list as guests
-from nlv_events.services.guests import spreadsheet_import
+from nlv_events.services.guests import guest_groups, guest_replies, spreadsheet_import
 from nlv_events.ui.guests.printing_menu import leader_wording
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.widgets import ok_cancel
@@ -132,7 +131,7 @@ class GroupsDialog(QDialog):
         self.editor = QPlainTextEdit("\n".join(known_names.guest_group_names()), self)
         self.leaders = QSpinBox(self)
         self.leaders.setRange(0, 50)
-        self.leaders.setValue(guests.leader_group_count())
+        self.leaders.setValue(guest_groups.leader_group_count())
         self.leaders.setObjectName("leaderGroups")
         self.wording = QLabel(self)
         self.wording.setWordWrap(True)
@@ -162,7 +161,7 @@ class GroupsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            guests.save_groups(self.editor.toPlainText().splitlines())
+            guest_groups.save_groups(self.editor.toPlainText().splitlines())
         except UserError as error:
             ask.warn(self, _("Guest groups"), str(error))
             return
@@ -179,7 +178,7 @@ class DeputyDialog(QDialog):
         self.setWindowTitle(_("Sends a deputy"))
         self.honorific = QComboBox(self)
         self.honorific.setEditable(True)
-        self.honorific.addItems(["", *guests.HONORIFICS])
+        self.honorific.addItems(["", *guest_replies.HONORIFICS])
         self.honorific.setObjectName("deputyHonorific")
         self.name = QLineEdit(self)
         self.name.setObjectName("deputyName")
@@ -192,6 +191,6 @@ class DeputyDialog(QDialog):
         form.addRow(ok_cancel(self, _("Save")))
 
     def values(self) -> dict[str, str]:
-        """The keyword arguments of guests.set_state for the deputy."""
+        """The keyword arguments of guest_replies.set_state for the deputy."""
         return {"deputy_honorific": self.honorific.currentText().strip(), "deputy_name": self.name.text().strip(),
                 "deputy_position": self.position.text().strip()}

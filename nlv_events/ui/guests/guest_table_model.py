@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.i18n import N_, _
 from nlv_events.services.guests import guest_list as guests
+from nlv_events.services.guests import guest_replies
 from nlv_events.services.guests.guest_list import GuestEntry
 
 MIME_TYPE = "application/x-nlv-events-guest-ids"
@@ -76,7 +77,7 @@ class GuestTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = getattr(entry, attribute)
             if attribute == "state" and role == Qt.ItemDataRole.DisplayRole:
-                return guests.state_label(value)
+                return guest_replies.state_label(value)
             return "" if value is None else value if attribute != "precedence" else str(value)
         return None
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.services.events import names as known_names
-from nlv_events.services.guests import address_book
+from nlv_events.services.guests import address_book, guest_numbers, guest_replies
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.ui.guests.guest_table_model import GuestTableModel
@@ -78,14 +78,14 @@ class GuestsTab(QWidget):
         """Which guests are shown, and what to do with the selected ones."""
         self.filter_box = QComboBox(self)
         self.filter_box.addItem(_("All states"), None)
-        for code in guests.STATES:
-            self.filter_box.addItem(guests.state_label(code), code)
+        for code in guest_replies.STATES:
+            self.filter_box.addItem(guest_replies.state_label(code), code)
         self.state_box = QComboBox(self)
-        for code in guests.STATES:
-            self.state_box.addItem(guests.state_label(code), code)
+        for code in guest_replies.STATES:
+            self.state_box.addItem(guest_replies.state_label(code), code)
         self.channel_box = QComboBox(self)
-        for code in guests.CHANNELS:
-            self.channel_box.addItem(guests.channel_label(code), code)
+        for code in guest_replies.CHANNELS:
+            self.channel_box.addItem(guest_replies.channel_label(code), code)
         self.apply_button = QPushButton(_("Set for the selected guests"), self)
         self.remove_button = QPushButton(_("Remove"), self)
         self.sort_button = QPushButton(_("Order by group"), self)
@@ -162,7 +162,7 @@ class GuestsTab(QWidget):
 
     def reload(self) -> None:
         state = self.filter_box.currentData()
-        self._list_version = guests.list_version(self.event_id)  # before the rows: a move made on them checks it
+        self._list_version = guest_numbers.list_version(self.event_id)  # before the rows: a move made on them checks it
         self.model.set_entries(guests.guest_list(self.event_id, [state] if state else None))
         self.view.resizeColumnsToContents()
         counts = guests.counts(self.event_id)
@@ -213,7 +213,7 @@ class GuestsTab(QWidget):
             deputy = dialog.values()
         try:
             versions = {entry.id: entry.version for entry in self.model.entries if entry.id in ids}
-            guests.set_state(ids, state, channel=self.channel_box.currentData() if state == "invited" else None,
+            guest_replies.set_state(ids, state, channel=self.channel_box.currentData() if state == "invited" else None,
                              versions=versions, **deputy)
         except UserError as error:
             self._error(str(error))

@@ -38,9 +38,9 @@ ALL_BUT_DECLINED = ("to_invite", "invited", "accepted", "deputy", "attended")
 def leader_wording(leaders: list[str] | None = None) -> str:
     """Which letters say "tới dự và chỉ đạo" (the superiors' groups) and which "tới dự"."""
     if leaders is None:
-        from nlv_events.services.guests import guest_list as guests
+        from nlv_events.services.guests import guest_groups
 
-        leaders = guests.leader_groups()
+        leaders = guest_groups.leader_groups()
     if not leaders:
         return _("Every letter says “tới dự”; none says “và chỉ đạo”.")
     return _("Letters to the guests of {groups} say “tới dự và chỉ đạo” (to attend and direct); all other letters "

@@ -28,7 +28,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.events import photo_list
 from nlv_events.services.events.photo_list import PhotoView
-from nlv_events.services.media import event_photos
+from nlv_events.services.media import event_photos, photo_files
 from nlv_events.ui.media.photo_adding import PhotoAdding
 from nlv_events.ui.media.photo_thumbnails import ThumbnailLoader
 from nlv_events.ui.shell import ask
@@ -63,7 +63,7 @@ class PhotosTab(PhotoAdding, QWidget):
         self._select_after: int | None = None
         self.setAcceptDrops(True)
         try:
-            self.root: Path | None = event_photos.media_root()
+            self.root: Path | None = photo_files.media_root()
         except UserError as error:
             self.root = None
             self._root_problem = str(error)

@@ -29,7 +29,7 @@ from nlv_events.core import vocab
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.i18n import _
 from nlv_events.services.events import occurrences
-from nlv_events.services.planning import series
+from nlv_events.services.planning import series, series_rules
 from nlv_events.ui.shell import ask
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -224,7 +224,7 @@ class SeriesDialog(QDialog):
             self.end_time.setTime(QTime(spec.end_time.hour, spec.end_time.minute))
         self.start.setDate(_qdate(spec.start))
         days = series.rule_days(spec.rule, spec.start)
-        self.until.setDate(_qdate(series.rule_until(spec.rule) or days[-1]))
+        self.until.setDate(_qdate(series_rules.rule_until(spec.rule) or days[-1]))
         self._show_rule(spec.rule)
         self.skip.setText(" ".join(day.isoformat() for day in spec.skip))
         self.people.setText(", ".join(spec.people))
@@ -248,12 +248,12 @@ class SeriesDialog(QDialog):
             self.frequency.setCurrentIndex(2)
             code = byday.split(",")[0]
             self.nth.setCurrentIndex(max(0, self.nth.findData(int(code[:-2] or 1))))
-            self.nth_weekday.setCurrentIndex(series.WEEKDAY_CODES.index(code[-2:]))
+            self.nth_weekday.setCurrentIndex(series_rules.WEEKDAY_CODES.index(code[-2:]))
         else:
             self.frequency.setCurrentIndex(0)
             codes = byday.split(",") if byday else []
             for index, box in enumerate(self.weekdays):
-                box.setChecked(series.WEEKDAY_CODES[index] in codes)
+                box.setChecked(series_rules.WEEKDAY_CODES[index] in codes)
 
     def _update_buttons(self) -> None:
         weekly = self.frequency.currentData() == "weekly"
@@ -275,10 +275,12 @@ class SeriesDialog(QDialog):
         until = _date(self.until)
         frequency = self.frequency.currentData()
         if frequency == "weekly":
-            return series.weekly_rule([i for i, box in enumerate(self.weekdays) if box.isChecked()], until=until)
+            return series_rules.weekly_rule([i for i, box in enumerate(self.weekdays) if box.isChecked()], until=until)
         if frequency == "monthday":
-            return series.monthly_rule(monthday=self.monthday.value() or -1, until=until)
-        return series.monthly_rule(nth=self.nth.currentData(), weekday=self.nth_weekday.currentData(), until=until)
+            return series_rules.monthly_rule(monthday=self.monthday.value() or -1, until=until)
+        return series_rules.monthly_rule(
+            nth=self.nth.currentData(), weekday=self.nth_weekday.currentData(), until=until
+        )
 
     def _skip(self) -> list[dt.date]:
         days = []

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from nlv_events import APP_NAME, __version__, i18n
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, _, ngettext
-from nlv_events.services.interchange import file_format
+from nlv_events.services.interchange import legacy
 from nlv_events.services.workspace import record
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.actions import register
@@ -48,7 +48,7 @@ def import_from(window: MainWindow, path: str) -> None:
     says so (the command line asks the same through --convert-legacy)."""
     try:
         document = record.read_for_import(path)
-    except file_format.LegacyTextError as error:
+    except legacy.LegacyTextError as error:
         question = f"{error} " + _("Convert them to Unicode and import?")
         if not ask.confirm(window, _("Import events"), question):
             ask.inform(window, _("Import events"), _("Nothing was imported."))

@@ -7,7 +7,7 @@ import threading
 import pytest
 from pypdf import PdfReader
 
-from nlv_events.core import queries, store
+from nlv_events.core import event_reading, queries, store
 from nlv_events.core.errors import ConflictError
 from nlv_events.core.models import EventPartner, EventPerson, ProgrammeItem, ProgrammePerson
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
@@ -70,7 +70,7 @@ def test_a_new_position_later_never_reprints_an_earlier_programme(db, tmp_path):
     store.save_event(later)
 
     assert _printed_text(old.id, tmp_path) == before
-    reloaded = store.load_record(old.id)
+    reloaded = event_reading.load_record(old.id)
     assert reloaded.people[0].position == "Thứ trưởng"
     assert reloaded.programme[0].people[0].position == "Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch"
     # A new appearance starts from the latest one.
@@ -89,16 +89,16 @@ def _child_ids() -> dict[str, set[int]]:
 def test_a_title_edit_keeps_every_child_row_id(db):
     saved = store.save_event(review_2022())
     ids = _child_ids()
-    record = store.load_record(saved.id)
+    record = event_reading.load_record(saved.id)
     record.title = "Hội nghị tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"
-    store.save_event(record, base=store.load_record(saved.id))
+    store.save_event(record, base=event_reading.load_record(saved.id))
     assert _child_ids() == ids
-    assert store.load_record(saved.id).title.endswith("năm 2023")
+    assert event_reading.load_record(saved.id).title.endswith("năm 2023")
 
 
 def test_rows_are_updated_in_place_added_and_removed(db):
     saved = store.save_event(review_2022())
-    record = store.load_record(saved.id)
+    record = event_reading.load_record(saved.id)
     first, second = record.programme
     second.title = "Báo cáo tổng kết công tác năm 2022"
     record.programme = [second, first]  # moved up, changed: still the same row
@@ -107,7 +107,7 @@ def test_rows_are_updated_in_place_added_and_removed(db):
     record.partners = ["Nhà xuất bản Kim Đồng"]
     store.save_event(record)
 
-    loaded = store.load_record(saved.id)
+    loaded = event_reading.load_record(saved.id)
     assert [row.id for row in loaded.programme[:2]] == [second.id, first.id]
     assert loaded.programme[0].title == "Báo cáo tổng kết công tác năm 2022"
     assert loaded.programme[2].id not in (first.id, second.id)
@@ -117,25 +117,25 @@ def test_rows_are_updated_in_place_added_and_removed(db):
 
     loaded.programme.pop(0)
     store.save_event(loaded)
-    assert [row.id for row in store.load_record(saved.id).programme] == [first.id, loaded.programme[1].id]
+    assert [row.id for row in event_reading.load_record(saved.id).programme] == [first.id, loaded.programme[1].id]
     assert not ProgrammeItem.select().where(ProgrammeItem.id == second.id).exists()
 
 
 def test_a_stale_save_is_refused_and_names_what_changed(db):
     saved = store.save_event(review_2022())
-    opened = store.load_record(saved.id)
-    theirs = store.load_record(saved.id)
+    opened = event_reading.load_record(saved.id)
+    theirs = event_reading.load_record(saved.id)
     theirs.title = "Hội nghị tổng kết năm 2022 (sửa)"
     theirs.programme[1].title = "Báo cáo tổng kết (sửa)"
-    store.save_event(theirs, base=store.load_record(saved.id))
+    store.save_event(theirs, base=event_reading.load_record(saved.id))
 
-    mine = store.load_record(saved.id)
+    mine = event_reading.load_record(saved.id)
     mine.version = opened.version
     mine.notes = "Ghi chú của tôi"
     with pytest.raises(ConflictError) as refused:
         store.save_event(mine, base=opened)
     assert set(refused.value.changed) == {"title", "programme"}
-    stored = store.load_record(saved.id)
+    stored = event_reading.load_record(saved.id)
     assert stored.title == "Hội nghị tổng kết năm 2022 (sửa)" and stored.notes is None
 
 
@@ -146,8 +146,8 @@ def test_two_savers_at_once_exactly_one_wins(db):
 
     def editor(name: str) -> None:
         try:
-            opened = store.load_record(saved.id)
-            mine = store.load_record(saved.id)
+            opened = event_reading.load_record(saved.id)
+            mine = event_reading.load_record(saved.id)
             mine.notes = f"lưu bởi {name}"
             barrier.wait(timeout=10)
             store.save_event(mine, base=opened)
@@ -167,6 +167,6 @@ def test_two_savers_at_once_exactly_one_wins(db):
     losers = [outcome for outcome in outcomes.values() if isinstance(outcome, ConflictError)]
     assert len(winners) == 1 and len(losers) == 1, outcomes
     assert losers[0].changed == ["notes"]
-    stored = store.load_record(saved.id)
+    stored = event_reading.load_record(saved.id)
     assert stored.notes == f"lưu bởi {winners[0]}"
     assert stored.version == 2

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from nlv_events.core import database, migrations, queries, store
+from nlv_events.core import database, event_reading, migrations, queries, store
 from nlv_events.core.models import Event
-from nlv_events.services.interchange import file_format
+from nlv_events.services.interchange import exporting
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 # A database of the demo year as each released schema saved it; add one whenever a migration is added.
@@ -30,10 +30,10 @@ def test_old_database_upgrades_and_keeps_its_data(saved, tmp_path):
         assert applied == migrations.known_names()
         assert Event.select().count() == 32
         assert len(list(queries.events(year=2022))) == 32
-        review = store.load_record(Event.get(Event.ref == "demo-2022-review"))
+        review = event_reading.load_record(Event.get(Event.ref == "demo-2022-review"))
         assert len(review.programme) == 10
         assert "Trịnh Thị Thủy" in {p.name for row in review.programme for p in row.people}
-        exported = file_format.export_document()
+        exported = exporting.export_document()
         assert len(exported["events"]) == 32
         event = Event.get(Event.ref == "demo-2022-exh-01")
         store.delete_event(event.id)  # the newest schema's features work on the upgraded file
@@ -66,7 +66,7 @@ def test_appearances_keep_what_each_event_printed_before_the_upgrade(tmp_path):
     try:
         after = sorted(
             (record.ref, person.name, person.role, person.honorific, person.position, person.organisation)
-            for record in store.load_records([event.id for event in Event.select()])
+            for record in event_reading.load_records([event.id for event in Event.select()])
             for person in [*record.people, *(p for row in record.programme for p in row.people)]
         )
     finally:

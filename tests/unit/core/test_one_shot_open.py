@@ -13,7 +13,7 @@ import peewee
 import pytest
 
 from nlv_events import one_shot
-from nlv_events.core import database, migrations, store
+from nlv_events.core import database, event_reading, migrations, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, ProgrammeEntry
@@ -45,7 +45,7 @@ def _event_ids() -> list[int]:
 def test_a_current_database_opens_read_only_and_reads(current_file):
     connection = database.open_database(str(current_file), read_only=True)
     try:
-        assert [record.title for record in store.load_records(_event_ids())] == ["Triển lãm sách quý"]
+        assert [record.title for record in event_reading.load_records(_event_ids())] == ["Triển lãm sách quý"]
         with pytest.raises(peewee.OperationalError, match="readonly"):
             connection.execute_sql("DELETE FROM event")
         assert database.open_file() == current_file.resolve()
@@ -141,7 +141,7 @@ def _imported_by_cli(arguments: list[str], environment: dict[str, str]) -> tuple
         "except SystemExit as exit_:\n"
         "    code = exit_.code\n"
         "names = ('psycopg2', 'playhouse.migrations', 'playhouse.db_url',"
-        " 'nlv_events.services.interchange.file_format')\n"
+        " 'nlv_events.services.interchange.reading')\n"
         "print(json.dumps({'code': code, 'loaded': [n for n in names if n in sys.modules]}))\n"
     )
     result = subprocess.run(

@@ -4,9 +4,9 @@ import json
 
 from pypdf import PdfReader
 
-from nlv_events.core import store, vocab
+from nlv_events.core import event_reading, store, vocab
 from nlv_events.i18n import gettext
-from nlv_events.services.interchange import file_format
+from nlv_events.services.interchange import decoding, importing
 from nlv_events.services.reports import programme
 
 DOCUMENT = {
@@ -35,15 +35,15 @@ DOCUMENT = {
 def test_the_host_and_a_typed_role_import_and_print_as_given(db, tmp_path):
     source = tmp_path / "roles.json"
     source.write_text(json.dumps(DOCUMENT, ensure_ascii=False), encoding="utf-8")
-    summary = file_format.import_document(file_format.read_document(source))
+    summary = importing.import_document(decoding.read_document(source))
     assert summary.created == 1
 
-    (row,) = store.load_record(store.find_existing(file_format.read_document(source).events[0])).programme
+    (row,) = event_reading.load_record(store.find_existing(decoding.read_document(source).events[0])).programme
     assert [(p.name, p.role) for p in row.people] == [
         ("Nguyễn Minh Anh", "host"),
         ("Lê Văn Hùng", "Cố vấn chuyên môn"),
     ]
-    event_id = store.find_existing(file_format.read_document(source).events[0]).id
+    event_id = store.find_existing(decoding.read_document(source).events[0]).id
     pdf = tmp_path / "programme.pdf"
     programme.write(event_id, pdf)
     printed = " ".join(PdfReader(pdf).pages[0].extract_text().split())

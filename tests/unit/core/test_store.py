@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from nlv_events.core import queries, store
+from nlv_events.core import event_reading, queries, store
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import Event, Person, ProgrammeItem
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
@@ -37,7 +37,7 @@ def book_day() -> EventRecord:
 
 def test_saved_event_loads_back_whole(db):
     saved = store.save_event(book_day())
-    loaded = store.load_record(saved.id)
+    loaded = event_reading.load_record(saved.id)
     assert loaded.title == "Ngày Sách và Văn hóa đọc Việt Nam năm 2023"
     assert loaded.venue == "Sân Thư viện Quốc gia Việt Nam"
     assert loaded.partners == ["Nhà xuất bản Kim Đồng"]
@@ -68,10 +68,10 @@ def test_an_invalid_event_is_not_stored(db):
 
 def test_editing_replaces_the_programme_and_bumps_the_version(db):
     saved = store.save_event(book_day())
-    record = store.load_record(saved.id)
+    record = event_reading.load_record(saved.id)
     record.programme = record.programme[:1]
     store.save_event(record)
-    again = store.load_record(saved.id)
+    again = event_reading.load_record(saved.id)
     assert [row.title for row in again.programme] == ["Khai mạc"]
     assert again.version == 2
     assert Person.select().where(Person.name == "Trịnh Thị Thủy").count() == 1
@@ -85,7 +85,7 @@ def test_a_deleted_event_leaves_the_lists_and_can_be_restored_whole(db):
     assert [e.id for e in queries.deleted_events()] == [saved.id]
     store.restore_event(saved.id)
     assert [e.id for e in queries.events()] == [saved.id]
-    assert len(store.load_record(saved.id).programme) == 2
+    assert len(event_reading.load_record(saved.id).programme) == 2
 
 
 def test_purging_a_deleted_event_removes_its_programme(db):

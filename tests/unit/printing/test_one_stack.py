@@ -10,14 +10,14 @@ import pdfplumber
 import pytest
 
 from nlv_events import printing
-from nlv_events.core import store
+from nlv_events.core import event_reading, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry
 from nlv_events.core.models import Event
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.printing.model import Document, Text
 from nlv_events.services.exhibits import introduction, labels
-from nlv_events.services.guests import documents, guest_list, invitations
+from nlv_events.services.guests import documents, guest_list, guest_replies, invitations
 from nlv_events.services.guests.invitations import InvitationOptions
 from nlv_events.services.reports import programme
 from tests.unit.services.exhibits.test_exhibit_printouts import _exhibition
@@ -86,7 +86,7 @@ def _header_words(pdf: bytes) -> dict[str, tuple[float, float]]:
 def test_an_invitations_decree_header_stands_where_the_programmes_does(demo_db):
     event = _two_guests()
     letter = _header_words(documents.invitations_bytes(event, OPTIONS))
-    record = store.load_record(Event.get(Event.ref == "demo-2022-review"))
+    record = event_reading.load_record(Event.get(Event.ref == "demo-2022-review"))
     official = _header_words(programme.render(record, "a4", DecreeOptions(number="15", date=DAY)))
     assert len(letter) >= 12
     assert letter == official
@@ -94,8 +94,8 @@ def test_an_invitations_decree_header_stands_where_the_programmes_does(demo_db):
 
 def test_name_cards_stay_a4_landscape_with_a_fold_line_and_no_page_number(demo_db):
     event = _two_guests()
-    guest_list.set_state([entry.id for entry in guest_list.guest_list(event)], "invited")
-    guest_list.set_state([entry.id for entry in guest_list.guest_list(event)], "accepted")
+    guest_replies.set_state([entry.id for entry in guest_list.guest_list(event)], "invited")
+    guest_replies.set_state([entry.id for entry in guest_list.guest_list(event)], "accepted")
     pdf = documents.name_cards_bytes(event)
     assert page_sizes(pdf) == {A4_LANDSCAPE}
     with pdfplumber.open(io.BytesIO(pdf)) as document:
@@ -121,7 +121,7 @@ def test_labels_keep_their_card_size_a_card_per_item(size, paper):
 
 def test_a_long_introduction_shrinks_onto_one_page(db):
     event_id = _exhibition(items=6, parts=2)
-    record = store.load_record(event_id)
+    record = event_reading.load_record(event_id)
     record.description = "\n".join(f"Đoạn giới thiệu số {n}: " + "tư liệu quý " * 40 for n in range(30))
     store.save_event(record)
     pages = pdf_pages(introduction.render(event_id))

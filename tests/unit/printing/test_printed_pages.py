@@ -8,7 +8,7 @@ import io
 import pdfplumber
 import pytest
 
-from nlv_events.core import store
+from nlv_events.core import event_reading, store
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.printing.decree import DecreeOptions
@@ -20,7 +20,7 @@ FIGURE_COLUMNS = (7, 8, 9)  # attendance, online views, items displayed
 
 
 def demo_programme(ref: str) -> bytes:
-    return programme.render(store.load_record(Event.get(Event.ref == ref)), "a4", OPTIONS)
+    return programme.render(event_reading.load_record(Event.get(Event.ref == ref)), "a4", OPTIONS)
 
 
 def body_bands(page):
@@ -278,7 +278,7 @@ def test_a_list_of_a_thousand_events_breaks_right_on_every_page(tmp_path):
 
 def test_the_year_list_can_show_the_news_links_inside_the_page(demo_db):
     review = Event.get(Event.ref == "demo-2022-review")
-    record = store.load_record(review.id)
+    record = event_reading.load_record(review.id)
     record.news_url = "https://nlv.gov.vn/tin-tuc/hoi-nghi-tong-ket-cong-tac-nam-2022-va-trien-khai-nhiem-vu-2023.html"
     store.save_event(record)
     plain = read_pages(year_report.render(2022, OPTIONS))
@@ -331,7 +331,7 @@ def test_an_exhibition_with_a_checklist_prints_the_checklist_sum_as_the_tallies_
 def test_a_document_without_a_number_leaves_room_to_write_it_by_hand(demo_db, printout):
     unnumbered = DecreeOptions(date=dt.date(2022, 12, 20), signer="Nguyễn Xuân Dũng")
     if printout == "programme":
-        pdf = programme.render(store.load_record(Event.get(Event.ref == "demo-2022-review")), "a4", unnumbered)
+        pdf = programme.render(event_reading.load_record(Event.get(Event.ref == "demo-2022-review")), "a4", unnumbered)
         label, symbol = "Số:", "/CTr-TVQG"
     else:
         pdf = year_report.render(2022, unnumbered)

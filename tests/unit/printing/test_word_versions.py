@@ -9,7 +9,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from nlv_events.core import store
+from nlv_events.core import event_reading
 from nlv_events.core.models import Event
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.services.reports import programme, year_report
@@ -51,7 +51,7 @@ def check_real_table(table, header: str) -> None:
 
 @pytest.fixture
 def programme_docx(demo_db):
-    record = store.load_record(Event.get(Event.ref == "demo-2022-review"))
+    record = event_reading.load_record(Event.get(Event.ref == "demo-2022-review"))
     return Document(io.BytesIO(programme.render_docx(record, OPTIONS)))
 
 

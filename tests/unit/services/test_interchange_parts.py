@@ -8,8 +8,7 @@ import pytest
 
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
-from nlv_events.services.interchange import features, parts
-from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.interchange import exporting, features, importing, parts, reading
 from nlv_events.services.interchange.parts import InterchangePart, Place
 
 FILE = {
@@ -74,11 +73,11 @@ def stickers():
 
 
 def test_a_registered_part_is_imported_and_exported_with_the_file(db, stickers):
-    summary = interchange.import_document(interchange.parse_document(copy.deepcopy(FILE)))
+    summary = importing.import_document(reading.parse_document(copy.deepcopy(FILE)))
     assert summary.created == 2
     assert list(stickers.stickers.values()) == ["gold"] and stickers.legend == "gold: a round anniversary"
 
-    exported = json.loads(json.dumps(interchange.export_document()))
+    exported = json.loads(json.dumps(exporting.export_document()))
     assert exported["stickers_legend"] == "gold: a round anniversary"
     assert [event.get("sticker") for event in exported["events"]] == ["gold", None]
     # the other parts' keys are still written where they always were
@@ -89,18 +88,18 @@ def test_a_registered_parts_checks_refuse_the_file_before_anything_is_stored(db,
     bad = copy.deepcopy(FILE)
     bad["events"][1]["sticker"] = "purple"
     with pytest.raises(UserError, match=r"2.*“sticker”: gold or silver"):
-        interchange.parse_document(bad)
+        reading.parse_document(bad)
 
     exhibition = copy.deepcopy(FILE)
     exhibition["events"][0]["kind"] = "exhibition"
     with pytest.raises(UserError, match="an exhibition has no sticker"):
-        interchange.import_document(interchange.parse_document(exhibition))
-    assert stickers.stickers == {} and interchange.export_document()["events"] == []
+        importing.import_document(reading.parse_document(exhibition))
+    assert stickers.stickers == {} and exporting.export_document()["events"] == []
 
 
 def test_without_the_part_its_keys_are_unknown(db):
     with pytest.raises(UserError, match="stickers_legend"):
-        interchange.parse_document(copy.deepcopy(FILE))
+        reading.parse_document(copy.deepcopy(FILE))
 
 
 def test_the_features_parts_run_in_a_stable_order():

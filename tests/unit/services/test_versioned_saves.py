@@ -15,11 +15,11 @@ from nlv_events.core.records import EventRecord, PlanEntry
 from nlv_events.i18n import setup_i18n
 from nlv_events.services.events import venues
 from nlv_events.services.exhibits import structure
-from nlv_events.services.guests import address_book
+from nlv_events.services.guests import address_book, guest_numbers, guest_replies
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.services.media import event_photos
-from nlv_events.services.planning import series
+from nlv_events.services.planning import series, series_rules
 from tests.photo_files import camera_jpeg
 
 pytestmark = pytest.mark.both_databases
@@ -95,7 +95,7 @@ def test_a_guest_changed_by_a_colleague_is_a_conflict_and_keeps_their_change(db)
         guests.update_guest(guest_id, loaded.version, seat="A1")
     assert "Trịnh Thị Thủy" in str(raised.value) and "Thứ trưởng" in str(raised.value)
     with pytest.raises(ConflictError):
-        guests.set_state([guest_id], "invited", versions={guest_id: loaded.version})
+        guest_replies.set_state([guest_id], "invited", versions={guest_id: loaded.version})
     now = guests.guest_list(event_id)[0]
     assert (now.position, now.seat, now.state, now.id) == ("Thứ trưởng", None, "to_invite", guest_id)
 
@@ -103,20 +103,20 @@ def test_a_guest_changed_by_a_colleague_is_a_conflict_and_keeps_their_change(db)
 def test_moving_guests_on_a_list_a_colleague_changed_is_a_conflict(db):
     event_id = _event()
     first = guests.add_guest(event_id, GuestEntry(name="Trịnh Thị Thủy"))
-    seen = guests.list_version(event_id)
+    seen = guest_numbers.list_version(event_id)
     second = guests.add_guest(event_id, GuestEntry(name="Kiều Thúy Nga"))  # a colleague adds a guest
     with pytest.raises(ConflictError) as raised:
         guests.move_guests(event_id, [first], 2, version=seen)
     assert "guest list" in str(raised.value)
     assert [entry.id for entry in guests.guest_list(event_id)] == [first, second]
-    guests.move_guests(event_id, [first], 2, version=guests.list_version(event_id))
+    guests.move_guests(event_id, [first], 2, version=guest_numbers.list_version(event_id))
     assert [(entry.id, entry.precedence) for entry in guests.guest_list(event_id)] == [(second, 1), (first, 2)]
 
 
 def test_a_series_saved_by_a_colleague_is_a_conflict_naming_the_field(db):
     spec = series.save(
         series.SeriesSpec(title="Giờ kể chuyện", kind="talk", start=dt.date(2025, 1, 4),
-                          rule=series.weekly_rule([5], until=dt.date(2025, 2, 1)))
+                          rule=series_rules.weekly_rule([5], until=dt.date(2025, 2, 1)))
     )
     mine, theirs = series.load(spec.id), series.load(spec.id)
     theirs.title = "Giờ kể chuyện cuối tuần"

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from nlv_events.core import store
+from nlv_events.core import event_reading, store
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, ProgrammeEntry
 from nlv_events.services.events import clashes, copying
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.both_databases
 
 
 def test_duplicate_to_next_year_moves_everything_by_a_year(demo_db):
-    book_day = store.load_record(Event.get(Event.ref == "demo-2022-bookday"))
+    book_day = event_reading.load_record(Event.get(Event.ref == "demo-2022-bookday"))
     twin = copying.duplicate_to_next_year(book_day)
     assert twin.id is None and twin.ref is None
     assert twin.title == "Ngày Sách và Văn hóa đọc Việt Nam năm 2023"
@@ -22,7 +22,7 @@ def test_duplicate_to_next_year_moves_everything_by_a_year(demo_db):
     assert len(twin.programme) == len(book_day.programme)
     assert twin.status == "planned" and twin.attendance is None
     saved = store.save_event(twin)
-    assert store.load_record(saved.id).theme == "Chấn hưng và phát triển Văn hoá đọc"
+    assert event_reading.load_record(saved.id).theme == "Chấn hưng và phát triển Văn hoá đọc"
 
 
 def test_leap_day_moves_to_the_28th():
@@ -31,7 +31,7 @@ def test_leap_day_moves_to_the_28th():
 
 
 def test_duplicate_keeps_dates_and_marks_the_copy(demo_db):
-    review = store.load_record(Event.get(Event.ref == "demo-2022-review"))
+    review = event_reading.load_record(Event.get(Event.ref == "demo-2022-review"))
     twin = copying.duplicate(review)
     assert twin.start == review.start and twin.id is None and twin.title.endswith("(bản sao)")
 
@@ -55,9 +55,9 @@ def test_same_venue_same_time_is_a_clash(demo_db):
 
 
 def test_an_event_does_not_clash_with_itself_or_cancelled_ones(demo_db):
-    review = store.load_record(Event.get(Event.ref == "demo-2022-review"))
+    review = event_reading.load_record(Event.get(Event.ref == "demo-2022-review"))
     assert clashes.event_clashes(review) == []
-    cancelled = store.load_record(Event.get(Event.ref == "demo-2022-talk-5"))
+    cancelled = event_reading.load_record(Event.get(Event.ref == "demo-2022-talk-5"))
     twin = copying.duplicate(cancelled)
     twin.status = "planned"
     assert clashes.event_clashes(twin) == []

@@ -26,7 +26,7 @@ from nlv_events.services.exhibits import (
     structure,
 )
 from nlv_events.services.exhibits import checklist_pdf as checklist_pdf
-from nlv_events.services.interchange import file_format
+from nlv_events.services.interchange import exporting, importing, reading
 from nlv_events.services.reports import tallies
 from tests.marc_files import book, marc_bytes, marcxml_bytes
 
@@ -294,22 +294,22 @@ def test_known_item_by_call_number(exhibition):
 @pytest.mark.both_databases
 def test_interchange_round_trip_and_old_files(exhibition, tmp_path):
     structure.save(exhibition, _two_parts())
-    exported = file_format.export_document()
+    exported = exporting.export_document()
     assert exported["events"][0]["exhibit"]["sections"][1]["items"][0]["quantity"] == 5
     assert exported["events"][0]["exhibit"]["loans"][0]["date_out"] == "2023-05-02"
-    summary = file_format.import_document(file_format.parse_document(json.loads(json.dumps(exported))))
+    summary = importing.import_document(reading.parse_document(json.loads(json.dumps(exported))))
     assert summary.unchanged == 1
 
     exported["events"][0]["exhibit"]["sections"][0]["items"][0]["quantity"] = -4
     with pytest.raises(UserError, match=r"sự kiện 1: Phần 1, tài liệu 1: .*-4"):
-        file_format.import_document(file_format.parse_document(exported))
+        importing.import_document(reading.parse_document(exported))
     assert structure.load(exhibition).total_quantity == 9  # nothing half-imported
 
     old = json.loads(json.dumps(exported))
     del old["events"][0]["exhibit"]
     old["events"][0]["title"] = "Trưng bày khác"
     old["events"][0]["ref"] = None
-    file_format.import_document(file_format.parse_document(old))
+    importing.import_document(reading.parse_document(old))
     assert structure.load(exhibition).total_quantity == 9
 
 

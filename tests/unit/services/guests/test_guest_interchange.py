@@ -9,9 +9,9 @@ from nlv_events.core import store
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest
 from nlv_events.core.records import EventRecord
-from nlv_events.services.guests import address_book
+from nlv_events.services.guests import address_book, guest_replies
 from nlv_events.services.guests import guest_list as guests
-from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.interchange import exporting, importing, reading
 from nlv_events.services.reports import tallies
 from tests.unit.services.guest_helpers import EMAIL, PHONE, THUY, add_many, review_id
 
@@ -27,9 +27,9 @@ def test_guests_round_trip_in_precedence_order(demo_db):
     ids = add_many(event, 2)
     guests.add_guest(event, THUY)
     address_book.set_contacts(guests.guest_list(event)[0].person_id, EMAIL, PHONE)
-    guests.set_state(ids, "invited")
-    guests.set_state(ids[:1], "deputy", deputy_name="Ông Lê Văn Thay", deputy_position="Phó Giám đốc")
-    exported = interchange.export_document()
+    guest_replies.set_state(ids, "invited")
+    guest_replies.set_state(ids[:1], "deputy", deputy_name="Ông Lê Văn Thay", deputy_position="Phó Giám đốc")
+    exported = exporting.export_document()
     listed = _review(exported)["guests"]
     assert [guest["name"] for guest in listed] == ["Trịnh Thị Thủy", "Nguyễn Văn Khách 001", "Nguyễn Văn Khách 002"]
     assert listed[1]["state"] == "deputy" and listed[1]["deputy"] == {
@@ -37,50 +37,50 @@ def test_guests_round_trip_in_precedence_order(demo_db):
         "position": "Phó Giám đốc",
     }
     assert "email" not in listed[0] and EMAIL not in str(exported)
-    with_contacts = _review(interchange.export_document(contacts=True))["guests"][0]
+    with_contacts = _review(exporting.export_document(contacts=True))["guests"][0]
     assert (with_contacts["email"], with_contacts["phone"]) == (EMAIL, PHONE)
 
     # Importing the export again changes nothing; rows keep their ids.
     before = {row.id for row in Guest.select()}
-    interchange.import_document(interchange.parse_document(copy.deepcopy(exported)))
-    assert interchange.export_document() == exported
+    importing.import_document(reading.parse_document(copy.deepcopy(exported)))
+    assert exporting.export_document() == exported
     assert {row.id for row in Guest.select()} == before
 
     # A file that reorders and drops guests sets the list to what it says.
     changed = copy.deepcopy(exported)
     _review(changed)["guests"] = [listed[2], listed[0]]
-    interchange.import_document(interchange.parse_document(changed))
+    importing.import_document(reading.parse_document(changed))
     assert [entry.name for entry in guests.guest_list(event)] == ["Nguyễn Văn Khách 002", "Trịnh Thị Thủy"]
 
 
 def test_older_files_without_guests_still_import_and_keep_the_list(demo_db):
     event = review_id()
     guests.add_guest(event, THUY)
-    older = interchange.export_document()
+    older = exporting.export_document()
     # Only an event with guests carries the key: a re-import of the others leaves their lists alone.
     assert [item["ref"] for item in older["events"] if "guests" in item] == ["demo-2022-review"]
     for item in older["events"]:
         item.pop("guests", None)
-    interchange.import_document(interchange.parse_document(older))
+    importing.import_document(reading.parse_document(older))
     assert [entry.name for entry in guests.guest_list(event)] == ["Trịnh Thị Thủy"]
 
 
 def test_bad_guest_data_names_the_place(demo_db):
-    document = interchange.export_document()
+    document = exporting.export_document()
     _review(document)["guests"] = [{"name": "A", "state": "maybe"}]
     with pytest.raises(UserError, match=r"guests\[1\]\.state"):
-        interchange.parse_document(document)
+        reading.parse_document(document)
     _review(document)["guests"] = [{"name": "A", "mobile": "1"}]
     with pytest.raises(UserError, match=r"guests\[1\]\.mobile"):
-        interchange.parse_document(document)
+        reading.parse_document(document)
 
 
 def test_tallies_count_guests_invited_and_attending_per_kind(demo_db):
     event = review_id()
     ids = add_many(event, 4)
-    guests.set_state(ids[:3], "invited")
-    guests.set_state(ids[:2], "accepted")
-    guests.set_state(ids[:1], "attended")
+    guest_replies.set_state(ids[:3], "invited")
+    guest_replies.set_state(ids[:2], "accepted")
+    guest_replies.set_state(ids[:1], "attended")
     figures = tallies.compute(2022)
     conference = figures.kinds["conference"]
     assert (conference.guests_invited, conference.guests_attending) == (3, 2)
@@ -90,8 +90,8 @@ def test_tallies_count_guests_invited_and_attending_per_kind(demo_db):
 
 def _accepted(event_id: int, count: int) -> None:
     ids = add_many(event_id, count)
-    guests.set_state(ids, "invited")
-    guests.set_state(ids, "accepted")
+    guest_replies.set_state(ids, "invited")
+    guest_replies.set_state(ids, "accepted")
 
 
 def test_tallies_leave_out_the_guests_of_events_the_year_does_not_count(demo_db):

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from nlv_events.core.errors import UserError
-from nlv_events.services.guests import address_book, documents, guest_list
+from nlv_events.services.guests import address_book, documents, guest_list, guest_replies
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.services.guests.invitations import InvitationOptions, time_phrase
 from tests.unit.conftest import pdf_text
@@ -35,8 +35,8 @@ def test_120_guests_merge_into_one_invitation_pdf(demo_db, assert_embedded_truet
     event = review_id()
     guest_list.add_guest(event, THUY)
     ids = add_many(event, 119)
-    guest_list.set_state(ids[:2], "invited")
-    guest_list.set_state(ids[:1], "declined")  # a guest who declined gets no letter
+    guest_replies.set_state(ids[:2], "invited")
+    guest_replies.set_state(ids[:1], "declined")  # a guest who declined gets no letter
     pdf = documents.invitations_bytes(event, OPTIONS)
     pages = page_texts(pdf)
     assert len(pages) == 119
@@ -69,7 +69,7 @@ def test_120_guests_merge_into_one_invitation_pdf(demo_db, assert_embedded_truet
 def test_invitations_filtered_by_state(demo_db):
     event = review_id()
     ids = add_many(event, 3)
-    guest_list.set_state(ids[1:], "invited")
+    guest_replies.set_state(ids[1:], "invited")
     pdf = documents.invitations_bytes(event, InvitationOptions(states=("to_invite",)))
     assert len(page_texts(pdf)) == 1
     with pytest.raises(UserError):
@@ -102,9 +102,9 @@ def test_name_cards_read_upright_from_both_sides(demo_db):
     long_name = guest_list.add_guest(event, GuestEntry(name="Nguyễn Thị Phương Thảo Hoàng Minh Châu Lê Thị Ngọc Anh",
                                                    honorific="PGS.TS."))
     others = add_many(event, 2)
-    guest_list.set_state([guest, long_name, *others], "invited")
-    guest_list.set_state([guest, long_name], "accepted")
-    guest_list.set_state(others[:1], "deputy", deputy_name="Ông Lê Văn Thay", deputy_position="Phó Giám đốc")
+    guest_replies.set_state([guest, long_name, *others], "invited")
+    guest_replies.set_state([guest, long_name], "accepted")
+    guest_replies.set_state(others[:1], "deputy", deputy_name="Ông Lê Văn Thay", deputy_position="Phó Giám đốc")
     pdf = documents.name_cards_bytes(event)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 3  # two accepted and one deputy; the guest still to reply gets none
@@ -134,8 +134,8 @@ def test_reception_list_in_precedence_with_head_table(demo_db):
     ids = add_many(event, 4)
     guest_list.add_guest(event, THUY)
     every = [entry.id for entry in guest_list.guest_list(event)]
-    guest_list.set_state(every, "invited")
-    guest_list.set_state(every[:4], "accepted")
+    guest_replies.set_state(every, "invited")
+    guest_replies.set_state(every[:4], "accepted")
     guest_list.update_guest(every[4], seat="A1")  # a guest not at the head table keeps the seat the office noted
     pdf = documents.reception_list_bytes(event, head_table=3)
     text = pdf_text(pdf)
@@ -155,8 +155,8 @@ def test_no_contact_detail_reaches_a_printout_or_the_log(demo_db, caplog):
     guest = guest_list.add_guest(event, THUY)
     person = guest_list.guest_list(event)[0].person_id
     address_book.set_contacts(person, EMAIL, PHONE)
-    guest_list.set_state([guest], "invited", channel="email")
-    guest_list.set_state([guest], "accepted")
+    guest_replies.set_state([guest], "invited", channel="email")
+    guest_replies.set_state([guest], "accepted")
     printed = [
         documents.invitations_bytes(event, OPTIONS),
         documents.name_cards_bytes(event),

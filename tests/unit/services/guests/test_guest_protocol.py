@@ -9,7 +9,7 @@ import pdfplumber
 import pytest
 
 from nlv_events.core.settings import Settings
-from nlv_events.services.guests import documents, guest_interchange, titles
+from nlv_events.services.guests import documents, guest_groups, guest_interchange, guest_replies, titles
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.services.guests.invitations import InvitationOptions
@@ -63,7 +63,7 @@ def test_only_the_leaders_groups_are_asked_to_attend_and_direct(demo_db, tmp_pat
     settings = Settings()
     settings.set("invitations.leader_groups", "0")
     settings.save()
-    assert guests.leader_groups() == []
+    assert guest_groups.leader_groups() == []
     pages = pages_of(documents.invitations_bytes(event, OPTIONS))
     assert not any("chỉ đạo" in page for page in pages)
 
@@ -123,9 +123,9 @@ def test_a_unit_is_told_from_a_person():
 def _deputy_event() -> tuple[int, int]:
     event = review_id()
     thuy, ky = add(event, THUY, KY)
-    guests.set_state([thuy, ky], "invited")
-    guests.set_state([thuy], "accepted")
-    guests.set_state([ky], "deputy", deputy_honorific="Ông", deputy_name="Phạm Văn Thành",
+    guest_replies.set_state([thuy, ky], "invited")
+    guest_replies.set_state([thuy], "accepted")
+    guest_replies.set_state([ky], "deputy", deputy_honorific="Ông", deputy_name="Phạm Văn Thành",
                      deputy_position="Phó Chủ tịch Hội đồng Lý luận phê bình văn học nghệ thuật Trung ương")
     return event, ky
 
@@ -144,7 +144,7 @@ def test_the_deputy_is_addressed_on_the_card_and_the_list(demo_db):
 
 def test_the_deputys_form_of_address_is_kept_once_and_travels_in_the_interchange_file(demo_db):
     event, ky = _deputy_event()
-    guests.set_state([ky], "deputy", deputy_honorific="Ông", deputy_name="Ông Phạm Văn Thành")  # typed twice
+    guest_replies.set_state([ky], "deputy", deputy_honorific="Ông", deputy_name="Ông Phạm Văn Thành")  # typed twice
     assert guests.guest_list(event)[1].deputy_name == "Ông Phạm Văn Thành"
     exported = guest_interchange.export(event)
     assert exported[1]["deputy"]["name"] == "Ông Phạm Văn Thành"
@@ -174,8 +174,8 @@ def _position_lines(pdf: bytes, page_number: int) -> list[str]:
 def test_a_long_position_breaks_between_word_pairs_before_an_organisation_word(demo_db):
     event = review_id()
     (colonel,) = add(event, COLONEL)
-    guests.set_state([colonel], "invited")
-    guests.set_state([colonel], "accepted")
+    guest_replies.set_state([colonel], "invited")
+    guest_replies.set_state([colonel], "accepted")
     lines = _position_lines(documents.name_cards_bytes(event), 0)
     assert lines == ["Phó Giám đốc Trung tâm Thông tin Khoa học Quân sự,",
                      "Bộ Quốc phòng kiêm Chủ nhiệm Câu lạc bộ Sách"]
@@ -184,8 +184,8 @@ def test_a_long_position_breaks_between_word_pairs_before_an_organisation_word(d
 def test_head_table_guests_have_their_seat_and_a_unit_sits_nowhere(demo_db):
     event = review_id()
     ids = add(event, UNIT, COLONEL, SECRETARY, DUNG)
-    guests.set_state(ids, "invited")
-    guests.set_state(ids, "accepted")
+    guest_replies.set_state(ids, "invited")
+    guest_replies.set_state(ids, "accepted")
     guests.update_guest(ids[2], seat="Hàng 2, ghế 5")  # the secretary, third person in precedence
     pdf = documents.reception_list_bytes(event, head_table=2)
     with pdfplumber.open(io.BytesIO(pdf)) as document:
@@ -205,7 +205,8 @@ def test_head_table_guests_have_their_seat_and_a_unit_sits_nowhere(demo_db):
 
 
 def test_a_deputys_stored_name_splits_back_into_form_of_address_and_name():
-    assert guests.split_addressed("Ông Phạm Văn Thành") == ("Ông", "Phạm Văn Thành")
-    assert guests.split_addressed("PGS.TS. Lê Thị Hoa") == ("PGS.TS.", "Lê Thị Hoa")
-    assert guests.split_addressed("Phạm Văn Thành") == (None, "Phạm Văn Thành")  # an older record: the name alone
-    assert guests.deputy_as_addressed("Bà", "bà Lê Thị Hoa") == "bà Lê Thị Hoa"  # typed twice: kept once
+    assert guest_replies.split_addressed("Ông Phạm Văn Thành") == ("Ông", "Phạm Văn Thành")
+    assert guest_replies.split_addressed("PGS.TS. Lê Thị Hoa") == ("PGS.TS.", "Lê Thị Hoa")
+    # An older record: the name alone.
+    assert guest_replies.split_addressed("Phạm Văn Thành") == (None, "Phạm Văn Thành")
+    assert guest_replies.deputy_as_addressed("Bà", "bà Lê Thị Hoa") == "bà Lê Thị Hoa"  # typed twice: kept once

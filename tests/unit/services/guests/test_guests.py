@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from nlv_events.core.errors import UserError
+from nlv_events.services.guests import guest_groups, guest_replies
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 from tests.unit.services.guest_helpers import THUY, add_many, review_id
@@ -21,35 +22,35 @@ def test_state_machine_follows_the_reply(demo_db):
     guest = guests.add_guest(event, THUY)
     assert guests.guest_list(event)[0].state == "to_invite"
     with pytest.raises(UserError, match="Trịnh Thị Thủy"):
-        guests.set_state([guest], "accepted")  # nobody accepts an invitation never sent
-    guests.set_state([guest], "invited", on=dt.date(2022, 12, 10), channel="email")
+        guest_replies.set_state([guest], "accepted")  # nobody accepts an invitation never sent
+    guest_replies.set_state([guest], "invited", on=dt.date(2022, 12, 10), channel="email")
     entry = guests.guest_list(event)[0]
     assert (entry.state, entry.invited_on, entry.invited_by) == ("invited", dt.date(2022, 12, 10), "email")
     with pytest.raises(UserError, match="người dự thay"):
-        guests.set_state([guest], "deputy")  # a deputy needs a name
-    guests.set_state([guest], "deputy", deputy_name="Ông Nguyễn Thế Kỷ", deputy_position="Vụ trưởng Vụ Thư viện")
+        guest_replies.set_state([guest], "deputy")  # a deputy needs a name
+    guest_replies.set_state([guest], "deputy", deputy_name="Ông Nguyễn Thế Kỷ", deputy_position="Vụ trưởng Vụ Thư viện")
     entry = guests.guest_list(event)[0]
     assert entry.sends_deputy and entry.card_name == "Ông Nguyễn Thế Kỷ"
-    guests.set_state([guest], "attended")
+    guest_replies.set_state([guest], "attended")
     assert guests.guest_list(event)[0].card_name == "Ông Nguyễn Thế Kỷ"  # the deputy came
-    guests.set_state([guest], "accepted")  # a correction: she came herself
+    guest_replies.set_state([guest], "accepted")  # a correction: she came herself
     entry = guests.guest_list(event)[0]
     assert entry.deputy_name is None and entry.card_name == "Bà Trịnh Thị Thủy"
     with pytest.raises(UserError):
-        guests.set_state([guest], "to_invite")
+        guest_replies.set_state([guest], "to_invite")
     with pytest.raises(UserError, match="maybe"):
-        guests.set_state([guest], "maybe")
+        guest_replies.set_state([guest], "maybe")
 
 
 def test_changing_many_at_once_is_all_or_nothing(demo_db):
     event = review_id()
     first, second = add_many(event, 2)
-    guests.set_state([first], "invited")
+    guest_replies.set_state([first], "invited")
     with pytest.raises(UserError):
-        guests.set_state([first, second], "accepted")  # the second was never invited
+        guest_replies.set_state([first, second], "accepted")  # the second was never invited
     assert [entry.state for entry in guests.guest_list(event)] == ["invited", "to_invite"]
-    assert guests.set_state([first, second], "invited") == 1
-    assert guests.set_state([first, second], "accepted") == 2
+    assert guest_replies.set_state([first, second], "invited") == 1
+    assert guest_replies.set_state([first, second], "accepted") == 2
     counts = guests.counts(event)
     assert (counts.total, counts.invited, counts.coming, counts.by_state["accepted"]) == (2, 2, 2, 2)
 
@@ -88,8 +89,8 @@ def test_seating_puts_the_first_in_the_centre_then_right_and_left():
 def test_head_table_seats_only_guests_who_come(demo_db):
     event = review_id()
     ids = add_many(event, 5)
-    guests.set_state(ids, "invited")
-    guests.set_state(ids[1:], "accepted")
+    guest_replies.set_state(ids, "invited")
+    guest_replies.set_state(ids[1:], "accepted")
     seated = guests.head_table(event, 3)
     assert [entry.name for entry in seated] == ["Nguyễn Văn Khách 003", "Nguyễn Văn Khách 002", "Nguyễn Văn Khách 004"]
 
@@ -114,9 +115,9 @@ def test_a_guest_is_addressed_as_at_that_event(demo_db):
 def test_groups_are_an_editable_list(demo_db):
     event = review_id()
     guests.add_guest(event, THUY)
-    names_before = [group.name for group in guests.groups()]
-    guests.save_groups(["Khách quốc tế", *names_before])
-    assert [group.name for group in guests.groups()][:2] == ["Khách quốc tế", "Lãnh đạo Bộ"]
+    names_before = [group.name for group in guest_groups.groups()]
+    guest_groups.save_groups(["Khách quốc tế", *names_before])
+    assert [group.name for group in guest_groups.groups()][:2] == ["Khách quốc tế", "Lãnh đạo Bộ"]
     assert guests.guest_list(event)[0].group == "Lãnh đạo Bộ"  # kept groups keep their guests
     with pytest.raises(UserError):
-        guests.save_groups(["Báo chí", "bao chi"])
+        guest_groups.save_groups(["Báo chí", "bao chi"])

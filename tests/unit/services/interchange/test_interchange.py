@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from nlv_events.core import database, queries, store
+from nlv_events.core import database, event_reading, queries, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event, Organisation, Person, ProgrammeItem, Venue
-from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.interchange import decoding, exporting, importing, reading
 from nlv_events.services.workspace import demo
 
 pytestmark = pytest.mark.both_databases
@@ -39,8 +39,8 @@ MINIMAL = {
 }
 
 
-def import_data(data) -> interchange.ImportSummary:
-    return interchange.import_document(interchange.parse_document(copy.deepcopy(data)))
+def import_data(data) -> importing.ImportSummary:
+    return importing.import_document(reading.parse_document(copy.deepcopy(data)))
 
 
 def failure(data) -> str:
@@ -58,7 +58,7 @@ def with_event(**changes):
 def test_import_creates_the_event_and_matches_names(db):
     summary = import_data(MINIMAL)
     assert (summary.created, summary.plans) == (1, 1)
-    record = store.load_record(Event.get().id)
+    record = event_reading.load_record(Event.get().id)
     assert record.venue == "Hội trường tầng 2"
     assert record.people[0].position == "Giám đốc"
     assert Person.select().count() == 1  # the same name in the programme is the same person
@@ -79,27 +79,27 @@ def test_reimport_with_a_change_updates_in_place(db):
 
 
 def test_export_then_import_into_an_empty_database_gives_the_same_data(demo_db, tmp_path):
-    exported = interchange.export_document()
+    exported = exporting.export_document()
     path = tmp_path / "all.json"
-    interchange.write_document(exported, path)
+    exporting.write_document(exported, path)
     database.close_database()
     database.open_database(str(tmp_path / "empty.sqlite3"))
-    summary = interchange.import_document(interchange.read_document(path))
+    summary = importing.import_document(decoding.read_document(path))
     assert summary.created == len(exported["events"]) == 32
-    assert interchange.export_document() == exported
+    assert exporting.export_document() == exported
     assert Venue.select().count() > 0 and Organisation.select().count() > 0
 
 
 def test_export_of_one_year_holds_that_year_only(demo_db):
-    assert len(interchange.export_document(2022)["events"]) == 32
-    assert interchange.export_document(2021)["events"] == []
+    assert len(exporting.export_document(2022)["events"]) == 32
+    assert exporting.export_document(2021)["events"] == []
 
 
 def test_demo_year_matches_the_year_end_review(demo_db):
     exhibitions = list(queries.events(year=2022, kind="exhibition"))
     assert len([e for e in exhibitions if e.status != "cancelled"]) == 20
     review = next(iter(queries.events(search="Tong ket cong tac nam 2022")))
-    record = store.load_record(review)
+    record = event_reading.load_record(review)
     assert record.start.isoformat().startswith("2022-12-26")
     names = {p.name for row in record.programme for p in row.people}
     assert {"Trịnh Thị Thủy", "Kiều Thúy Nga", "Nguyễn Ngọc Anh", "Nguyễn Tuấn Linh"} <= names
@@ -115,7 +115,7 @@ def test_demo_is_idempotent(demo_db):
 
 
 def test_demo_file_is_marked_as_sample_data():
-    document = interchange.read_document(demo.DEMO_FILE)
+    document = decoding.read_document(demo.DEMO_FILE)
     assert document.meta["sample"] is True
 
 
@@ -158,12 +158,12 @@ def test_broken_json_names_the_line(tmp_path):
     path = tmp_path / "broken.json"
     path.write_text('{"format": "nlv-events/1",\n "events": [\n', encoding="utf-8")
     with pytest.raises(UserError, match=r"dòng 3"):
-        interchange.read_document(path)
+        decoding.read_document(path)
 
 
 def test_exported_file_is_readable_utf8_json(demo_db, tmp_path):
     path = tmp_path / "out.json"
-    interchange.write_document(interchange.export_document(2022), path)
+    exporting.write_document(exporting.export_document(2022), path)
     text = path.read_text(encoding="utf-8")
     assert "Chấn hưng và phát triển Văn hoá đọc" in text  # not \u-escaped
     assert json.loads(text)["format"] == "nlv-events/1"

@@ -13,6 +13,7 @@ from nlv_events.core.media_models import Photo, PhotoPerson
 from nlv_events.core.models import EventPerson
 from nlv_events.core.records import EventRecord, PersonEntry
 from nlv_events.services.media import event_photos as media
+from nlv_events.services.media import photo_files
 from tests.photo_files import camera_jpeg, truncated_jpeg
 
 T = dt.datetime
@@ -47,7 +48,7 @@ def test_photos_are_copied_beside_the_database_and_ordered_by_time_taken(event_i
 
     assert result.problems == []
     root = db_path.parent / "events-media"
-    assert media.media_root() == root
+    assert photo_files.media_root() == root
     listed = media.photos(event_id)
     assert [photo.original_name for photo in listed] == ["DSC_0001.JPG", "DSC_0002.JPG", "scan.jpg"]
     for photo in listed:
@@ -63,11 +64,11 @@ def test_exif_orientation_is_read_and_the_thumbnail_is_upright_while_the_copy_is
     media.add_photos(event_id, [turned])
     photo = media.photos(event_id)[0]
     assert (photo.orientation, photo.width, photo.height) == (6, 800, 1200)  # shown portrait
-    with Image.open(media.thumbnail(photo)) as thumb:
-        assert thumb.height > thumb.width and max(thumb.size) == media.THUMBNAIL_SIZE
+    with Image.open(photo_files.thumbnail(photo)) as thumb:
+        assert thumb.height > thumb.width and max(thumb.size) == photo_files.THUMBNAIL_SIZE
         # the blue left third of the sensor ends up at the top once turned 90° clockwise
         assert thumb.getpixel((thumb.width // 2, 5))[2] > 150
-    with Image.open(media.file_of(photo)) as copy:
+    with Image.open(photo_files.file_of(photo)) as copy:
         assert copy.size == (1200, 800) and copy.getexif()[0x0112] == 6
 
 
@@ -87,7 +88,7 @@ def test_bad_files_are_named_and_the_good_ones_still_added(event_id, tmp_path):
     assert "gone.jpg" in result.problems[2]
     assert Photo.select().count() == 1
     # nothing half-copied is left in the media folder
-    assert [p.name for p in (media.media_root() / "events").rglob("*") if p.is_file()] == ["good.jpg"]
+    assert [p.name for p in (photo_files.media_root() / "events").rglob("*") if p.is_file()] == ["good.jpg"]
 
 
 def test_the_same_photo_twice_is_refused(event_id, tmp_path):
@@ -110,8 +111,8 @@ def test_a_100_mb_tiff_scan_is_taken_and_its_thumbnail_made(event_id, tmp_path):
     assert scan.stat().st_size > 100_000_000
     result = media.add_photos(event_id, [scan])
     assert result.problems == []
-    with Image.open(media.thumbnail(result.added[0])) as thumb:
-        assert thumb.size == (media.THUMBNAIL_SIZE, media.THUMBNAIL_SIZE)
+    with Image.open(photo_files.thumbnail(result.added[0])) as thumb:
+        assert thumb.size == (photo_files.THUMBNAIL_SIZE, photo_files.THUMBNAIL_SIZE)
 
 
 def test_people_shown_point_at_the_events_appearances(event_id, tmp_path):
@@ -142,7 +143,7 @@ def test_news_photos_are_the_chosen_in_order_else_the_first_eight_by_time(event_
 
 def test_missing_files_are_found_in_the_moved_folder(event_id, db_path, tmp_path):
     media.add_photos(event_id, [camera_jpeg(tmp_path / "a.jpg"), camera_jpeg(tmp_path / "b.jpg", colour=(1, 2, 3))])
-    root = media.media_root()
+    root = photo_files.media_root()
     moved = tmp_path / "USB" / "anh-cu"
     moved.parent.mkdir()
     root.rename(moved)
@@ -156,14 +157,14 @@ def test_missing_files_are_found_in_the_moved_folder(event_id, db_path, tmp_path
 def test_a_shared_database_needs_the_photos_folder_setting(event_id, monkeypatch):
     monkeypatch.setattr(media.database_proxy, "obj", object())
     with pytest.raises(UserError, match=r"Settings|Cài đặt"):
-        media.media_root("")
-    assert media.media_root("/srv/anh") == Path("/srv/anh")
+        photo_files.media_root("")
+    assert photo_files.media_root("/srv/anh") == Path("/srv/anh")
 
 
 def test_removing_a_photo_deletes_the_copy_not_the_original(event_id, tmp_path):
     original = camera_jpeg(tmp_path / "a.jpg")
     photo = media.add_photos(event_id, [original]).added[0]
-    copy = media.file_of(photo)
+    copy = photo_files.file_of(photo)
     media.remove_photo(photo.id)
     assert not copy.exists() and original.exists() and Photo.select().count() == 0
 
@@ -182,7 +183,7 @@ def test_a_shared_database_keeps_its_photos_in_the_folder_of_the_settings(db, tm
     result = media.add_photos(
         event_id, [camera_jpeg(tmp_path / "a.jpg", taken=T(2022, 9, 12, 8, 0))], caption="Lớp học"
     )
-    assert result.problems == [] and media.media_root() == shared
+    assert result.problems == [] and photo_files.media_root() == shared
     photo = media.photos(event_id)[0]
     assert (shared / photo.path).is_file() and photo.taken_at == T(2022, 9, 12, 8, 0)
     page = news.export_folder(news.build(event_id, author="A"), tmp_path / "web")

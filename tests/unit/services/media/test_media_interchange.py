@@ -8,7 +8,7 @@ import pytest
 from nlv_events.core import database, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord, PersonEntry
-from nlv_events.services.interchange import file_format as interchange
+from nlv_events.services.interchange import exporting, importing, reading
 from nlv_events.services.media import event_photos, news
 from tests.photo_files import camera_jpeg
 
@@ -32,13 +32,13 @@ def exported(db, tmp_path):
         people=[event_photos.appearances(event_id)[0][0]],
     )
     news.save(event_id, "Giao lưu tác giả", "Ngày 21/04/2023, …", "Đoạn một.\n\nĐoạn hai.", "Tin: A; Ảnh: B")
-    return interchange.export_document()
+    return exporting.export_document()
 
 
 def test_photos_and_news_item_come_back_in_another_database(exported, tmp_path):
     database.close_database()
     database.open_database(str(tmp_path / "other.sqlite3"))
-    interchange.import_document(interchange.parse_document(copy.deepcopy(exported)))
+    importing.import_document(reading.parse_document(copy.deepcopy(exported)))
     event_id = store.find_existing(
         EventRecord(kind="talk", title="", start=dt.date(2023, 4, 21), ref=exported["events"][0]["ref"])
     ).id
@@ -54,7 +54,7 @@ def test_photos_and_news_item_come_back_in_another_database(exported, tmp_path):
     # the files were not moved with the record: they are reported missing, by name
     assert {p.original_name for p in event_photos.missing(event_id)} == {"1.jpg", "2.jpg"}
     # importing the same file again changes nothing and adds no photo twice
-    interchange.import_document(interchange.parse_document(copy.deepcopy(exported)))
+    importing.import_document(reading.parse_document(copy.deepcopy(exported)))
     assert len(event_photos.photos(event_id)) == 2
 
 
@@ -62,7 +62,7 @@ def test_a_file_without_photos_leaves_them_alone(exported):
     bare = copy.deepcopy(exported)
     for event in bare["events"]:
         event.pop("photos"), event.pop("news_item")
-    interchange.import_document(interchange.parse_document(bare))
+    importing.import_document(reading.parse_document(bare))
     event_id = event_photos.photos(
         store.find_existing(
             EventRecord(kind="talk", title="", start=dt.date(2023, 4, 21), ref=bare["events"][0]["ref"])
@@ -84,4 +84,4 @@ def test_bad_photo_entries_are_refused_with_their_place(exported, change, messag
     bad = copy.deepcopy(exported)
     change(bad["events"][0]["photos"][0])
     with pytest.raises(UserError, match=message.replace("[", r"\[").replace("]", r"\]")):
-        interchange.import_document(interchange.parse_document(bad))
+        importing.import_document(reading.parse_document(bad))

@@ -7,12 +7,12 @@ from html.parser import HTMLParser
 import pytest
 from PIL import Image, ImageCms
 
-from nlv_events.core import store
+from nlv_events.core import event_reading, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.services.media import event_photos as media
-from nlv_events.services.media import news
+from nlv_events.services.media import news, photo_files
 from nlv_events.services.reports import tallies
 from tests.photo_files import GPS_IFD, camera_jpeg
 
@@ -124,7 +124,7 @@ def test_the_lead_names_the_partners_and_the_days():
 
 
 def test_the_website_folder_holds_clean_html_and_web_jpegs(with_photos, tmp_path):
-    originals = {p.id: media.file_of(p).read_bytes() for p in media.photos(with_photos)}
+    originals = {p.id: photo_files.file_of(p).read_bytes() for p in media.photos(with_photos)}
     page = news.export_folder(news.build(with_photos, author="Nguyễn Phương Nhung"), tmp_path / "web")
 
     text = page.read_text(encoding="utf-8")
@@ -152,7 +152,7 @@ def test_the_website_folder_holds_clean_html_and_web_jpegs(with_photos, tmp_path
             sizes.append(web.size)
     assert sizes == [(1200, 1600), (1200, 900), (1600, 1067)]
     # the media folder's copies are untouched
-    assert {p.id: media.file_of(p).read_bytes() for p in media.photos(with_photos)} == originals
+    assert {p.id: photo_files.file_of(p).read_bytes() for p in media.photos(with_photos)} == originals
 
 
 def test_the_docx_holds_the_text_and_the_photos(with_photos, tmp_path):
@@ -202,7 +202,7 @@ def test_the_edited_text_is_kept_and_the_photos_follow_the_record(with_photos):
 
 def test_a_missing_photo_stops_the_export_with_its_name(with_photos, tmp_path):
     photo = media.photos(with_photos)[1]
-    media.file_of(photo).unlink()
+    photo_files.file_of(photo).unlink()
     with pytest.raises(UserError, match=photo.path.rsplit("/", 1)[1]):
         news.export_folder(news.build(with_photos), tmp_path / "web")
     assert not (tmp_path / "web").exists() or not any((tmp_path / "web").iterdir())
@@ -228,8 +228,8 @@ def test_any_colour_mode_becomes_an_rgb_web_jpeg(event_id, tmp_path, mode, name)
     source = tmp_path / name
     Image.new(mode, (2000, 500)).save(source)
     photo = media.add_photos(event_id, [source]).added[0]
-    assert media.file_of(photo).suffix == source.suffix
-    with Image.open(io.BytesIO(news.web_jpeg(media.file_of(photo)))) as web:
+    assert photo_files.file_of(photo).suffix == source.suffix
+    with Image.open(io.BytesIO(news.web_jpeg(photo_files.file_of(photo)))) as web:
         assert (web.format, web.mode, web.size) == ("JPEG", "RGB", (1600, 400))
 
 
@@ -240,8 +240,8 @@ def test_an_exhibition_s_item_count_is_its_checklist_sum_as_tallied(db):
     saved = store.save_event(
         EventRecord(kind="exhibition", title="Sách quý", start=dt.date(2023, 5, 2), items_displayed=300)
     )
-    assert "Triển lãm trưng bày 300 tài liệu." in news.body_paragraphs(store.load_record(saved.id))
+    assert "Triển lãm trưng bày 300 tài liệu." in news.body_paragraphs(event_reading.load_record(saved.id))
     items = [ItemEntry(title=f"Tài liệu {number}", quantity=2) for number in range(40)]
     structure.save(saved.id, ExhibitData(sections=[SectionEntry(title="Phần I", items=items)]))
-    assert "Triển lãm trưng bày 80 tài liệu." in news.body_paragraphs(store.load_record(saved.id))
+    assert "Triển lãm trưng bày 80 tài liệu." in news.body_paragraphs(event_reading.load_record(saved.id))
     assert tallies.compute(2023).kinds["exhibition"].items_displayed == 80

@@ -7,10 +7,10 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from nlv_events.core import store
+from nlv_events.core import event_reading, store
 from nlv_events.core.records import EventRecord, PlanEntry
 from nlv_events.printing.decree import Letterhead
-from nlv_events.services.planning import annual_plan, commemorations, series
+from nlv_events.services.planning import annual_plan, commemorations, series, series_rules
 from nlv_events.services.planning import annual_plan_document as plan_document
 from tests.unit.conftest import pdf_text, top_margin_text
 
@@ -29,7 +29,7 @@ def year_2025(db):
             title="Giờ kể chuyện cho thiếu nhi",
             kind="talk",
             start=dt.date(2025, 3, 1),
-            rule=series.weekly_rule([5], until=dt.date(2025, 4, 30)),
+            rule=series_rules.weekly_rule([5], until=dt.date(2025, 4, 30)),
             venue="Phòng đọc Thiếu nhi",
             skip=[dt.date(2025, 4, 26)],
         )
@@ -123,7 +123,7 @@ def test_the_template_is_the_offices_to_edit(year_2025):
 
 def test_progress_planned_against_held_per_kind_and_month(year_2025):
     for event in series.occurrences(series.all_series()[0].id)[:3]:
-        record = store.load_record(event)
+        record = event_reading.load_record(event)
         record.status = "held"
         store.save_event(record)
     progress = annual_plan.progress(2025, today=dt.date(2025, 3, 31))

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from nlv_events import i18n
-from nlv_events.core import store
+from nlv_events.core import event_reading, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.services.planning import commemorations, lunar
@@ -151,7 +151,7 @@ def test_planning_an_exhibition_links_it_and_takes_it_off_the_unplanned_list(db)
     unplanned = {item.commemoration.key for item in commemorations.round_unplanned(today)}
     assert {"party", "liberation-south"} <= unplanned
     record = commemorations.plan_exhibition("party", 2025)
-    saved = store.load_record(record.id)
+    saved = event_reading.load_record(record.id)
     assert saved.kind == "exhibition" and saved.status == "planned" and saved.start == dt.date(2025, 2, 3)
     assert saved.title == (
         "Trưng bày tài liệu chào mừng kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 – 03/02/2025)"

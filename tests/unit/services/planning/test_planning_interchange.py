@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 
-from nlv_events.core import database, store
+from nlv_events.core import database, event_reading
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
-from nlv_events.services.interchange import file_format as interchange
-from nlv_events.services.planning import commemorations, series
+from nlv_events.services.interchange import decoding, exporting, importing, reading
+from nlv_events.services.planning import commemorations, series, series_rules
 
 
 def _fill():
@@ -17,7 +17,7 @@ def _fill():
             title="Giờ kể chuyện",
             kind="talk",
             start=dt.date(2025, 3, 1),
-            rule=series.weekly_rule([5], until=dt.date(2025, 3, 29)),
+            rule=series_rules.weekly_rule([5], until=dt.date(2025, 3, 29)),
             start_time=dt.time(9, 0),
             end_time=dt.time(10, 30),
             skip=[dt.date(2025, 3, 15)],
@@ -36,7 +36,7 @@ def test_a_round_trip_keeps_series_links_and_commemorations(tmp_path, db_path):
     database.open_database(str(db_path))
     try:
         _fill()
-        exported = interchange.export_document()
+        exported = exporting.export_document()
     finally:
         database.close_database()
     assert exported["series"][0]["rule"] == "FREQ=WEEKLY;BYDAY=SA;UNTIL=20250329"
@@ -50,11 +50,11 @@ def test_a_round_trip_keeps_series_links_and_commemorations(tmp_path, db_path):
         "2025-03-29",
     }
     path = tmp_path / "planning.json"
-    interchange.write_document(exported, path)
+    exporting.write_document(exported, path)
 
     database.open_database(str(tmp_path / "other.sqlite3"))
     try:
-        summary = interchange.import_document(interchange.read_document(path))
+        summary = importing.import_document(decoding.read_document(path))
         assert summary.created == 6
         (spec,) = series.all_series()
         occurrences = series.occurrences(spec.id)
@@ -63,15 +63,15 @@ def test_a_round_trip_keeps_series_links_and_commemorations(tmp_path, db_path):
         assert moved.start_date == dt.date(2025, 3, 9)
         assert [item.name for item in commemorations.custom()] == ["Ngày truyền thống Phòng Thông tin"]
         assert len(commemorations.linked_events("party", 2025)) == 1
-        again = interchange.import_document(interchange.read_document(path))
+        again = importing.import_document(decoding.read_document(path))
         assert again.unchanged == 6 and len(series.all_series()) == 1
-        assert interchange.export_document() == exported
+        assert exporting.export_document() == exported
     finally:
         database.close_database()
 
 
 def test_a_series_written_by_hand_makes_its_occurrences(db, tmp_path):
-    document = interchange.parse_document(
+    document = reading.parse_document(
         {
             "format": "nlv-events/1",
             "series": [
@@ -88,7 +88,7 @@ def test_a_series_written_by_hand_makes_its_occurrences(db, tmp_path):
             ],
         }
     )
-    interchange.import_document(document)
+    importing.import_document(document)
     (spec,) = series.all_series()
     days = [event.start_date for event in series.occurrences(spec.id)]
     assert days == [
@@ -98,19 +98,19 @@ def test_a_series_written_by_hand_makes_its_occurrences(db, tmp_path):
         dt.date(2025, 5, 15),
         dt.date(2025, 6, 19),
     ]
-    first = store.load_record(series.occurrences(spec.id)[0])
+    first = event_reading.load_record(series.occurrences(spec.id)[0])
     assert first.start == dt.datetime(2025, 1, 16, 14, 0) and first.end == dt.datetime(2025, 1, 16, 16, 0)
 
 
 def test_bad_planning_data_is_refused_whole_saying_where(db):
     with pytest.raises(UserError, match="chuỗi hoạt động 1"):
-        interchange.parse_document(
+        reading.parse_document(
             {
                 "format": "nlv-events/1",
                 "series": [{"title": "X", "kind": "talk", "rule": "FREQ=WEEKLY", "start": "2025-01-01"}],
             }
         )
-    document = interchange.parse_document(
+    document = reading.parse_document(
         {
             "format": "nlv-events/1",
             "events": [
@@ -120,5 +120,5 @@ def test_bad_planning_data_is_refused_whole_saying_where(db):
         }
     )
     with pytest.raises(UserError, match="no-such-series"):
-        interchange.import_document(document)
+        importing.import_document(document)
     assert Event.select().count() == 0  # all or nothing

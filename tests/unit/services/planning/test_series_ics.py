@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from nlv_events.core import store
 from nlv_events.core.records import EventRecord
-from nlv_events.services.planning import series
+from nlv_events.services.planning import series, series_rules
 from nlv_events.services.reports import ics
 
 HANOI = zoneinfo.ZoneInfo("Asia/Ho_Chi_Minh")
@@ -28,7 +28,7 @@ def test_a_series_is_one_vevent_with_its_rule_skipped_and_cancelled_days_and_exc
             title="Kể chuyện cho thiếu nhi",
             kind="talk",
             start=dt.date(2025, 1, 4),
-            rule=series.weekly_rule([5], until=dt.date(2025, 3, 29)),
+            rule=series_rules.weekly_rule([5], until=dt.date(2025, 3, 29)),
             start_time=dt.time(9, 0),
             end_time=dt.time(10, 30),
             venue="Phòng Thiếu nhi",
@@ -73,7 +73,7 @@ def test_a_whole_day_series_keeps_a_date_until(db, tmp_path):
             title="Tọa đàm hằng tháng",
             kind="talk",
             start=dt.date(2025, 1, 1),
-            rule=series.monthly_rule(nth=-1, weekday=4, count=3),
+            rule=series_rules.monthly_rule(nth=-1, weekday=4, count=3),
         )
     )
     path = tmp_path / "talks.ics"

@@ -9,7 +9,7 @@ from docx import Document
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from nlv_events.core import store
+from nlv_events.core import event_reading, store
 from nlv_events.core.cells import neutralise
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
@@ -123,7 +123,7 @@ def test_ics_parses_back_with_the_same_events(demo_db, tmp_path):
 def test_ics_uids_are_stable_across_exports(demo_db, tmp_path):
     ics.write_ics(tmp_path / "a.ics", 2022)
     event = Event.get(Event.ref == "demo-2022-review")
-    record = store.load_record(event)
+    record = event_reading.load_record(event)
     record.attendance = 300
     store.save_event(record)
     ics.write_ics(tmp_path / "b.ics", 2022)

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from nlv_events import i18n
-from nlv_events.core import store
+from nlv_events.core import event_reading
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
@@ -21,7 +21,7 @@ LETTERHEAD = DecreeOptions(date=dt.date(2023, 1, 5))
 
 
 def review_record():
-    return store.load_record(Event.get(Event.ref == "demo-2022-review"))
+    return event_reading.load_record(Event.get(Event.ref == "demo-2022-review"))
 
 
 def test_official_programme_reads_right_in_vietnamese(demo_db, assert_embedded_truetype):
@@ -52,7 +52,7 @@ def test_page_numbers_start_on_page_two(demo_db):
 
 
 def test_multi_day_programme_is_grouped_by_day(demo_db):
-    record = store.load_record(Event.get(Event.ref == "demo-2022-bookday"))
+    record = event_reading.load_record(Event.get(Event.ref == "demo-2022-bookday"))
     text = pdf_text(programme.render(record, "a4", LETTERHEAD))
     assert "Thứ Năm, ngày 21/04/2022" in text
     assert "Thứ Bảy, ngày 23/04/2022" in text
