@@ -13,7 +13,7 @@ from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, ngettext
 
 if TYPE_CHECKING:  # imported where used: a printout or a listing has no use for the interchange format
-    from nlv_events.services.interchange import decoding, exporting, importing, legacy, reading
+    from nlv_events.services.interchange import importing, reading
 
 Progress = Callable[[int, int], None]
 
@@ -33,6 +33,7 @@ def backups_folder(target: str, settings: Settings | None = None) -> Path:
 
 
 def load_demo(progress: Progress | None = None) -> importing.ImportSummary:
+    from nlv_events.services.interchange import decoding, importing
     from nlv_events.services.workspace import demo
 
     return importing.import_document(decoding.read_document(demo.DEMO_FILE), progress)
@@ -46,6 +47,7 @@ def demo_message(summary: importing.ImportSummary) -> str:
 def read_for_import(path: str | os.PathLike[str], convert_legacy: bool = False) -> reading.Document:
     """Read and check a file to import, with its text in the old TCVN3 encoding found (and converted only when
     the user said so: else LegacyTextError says where)."""
+    from nlv_events.services.interchange import decoding, legacy
 
     document = decoding.read_document(path)
     legacy.handle_legacy_text(document, convert=convert_legacy)
@@ -53,6 +55,7 @@ def read_for_import(path: str | os.PathLike[str], convert_legacy: bool = False) 
 
 
 def import_document(document: reading.Document, progress: Progress | None = None) -> importing.ImportSummary:
+    from nlv_events.services.interchange import importing
 
     return importing.import_document(document, progress)
 
@@ -74,6 +77,7 @@ def export_file(
 ) -> int:
     """Write the whole record (or one year) to an interchange file; returns how many events it holds. Guests'
     contacts (personal data) go in only when `contacts` is asked for."""
+    from nlv_events.services.interchange import exporting
 
     document = exporting.export_document(year, progress, contacts)
     exporting.write_document(document, path)
