@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from nlv_events.i18n import _
 from nlv_events.ui.events.people_model import NameDelegate, PeopleModel, RoleDelegate
+from nlv_events.ui.shell.views import MANY, pick_rows
 
 
 class EditorPeople:
@@ -47,9 +47,8 @@ class EditorPeople:
         view.setModel(model)
         view.setItemDelegateForColumn(1, NameDelegate(view))
         view.setItemDelegateForColumn(4, RoleDelegate(view))
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        pick_rows(view, MANY, row_numbers=False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.verticalHeader().setVisible(False)
         return view
 
     def _default_role(self) -> str:

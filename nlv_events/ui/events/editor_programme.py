@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +22,7 @@ from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_day
 from nlv_events.ui.events.people_model import PeopleModel
 from nlv_events.ui.events.programme_model import ProgrammeModel
+from nlv_events.ui.shell.views import pick_rows
 
 
 class EditorProgramme:
@@ -57,11 +57,7 @@ class EditorProgramme:
         self.programme_view = QTableView(page)
         self.programme_view.setObjectName("programmeView")
         self.programme_view.setModel(self.programme_model)
-        self.programme_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.programme_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.programme_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.programme_view.setDragEnabled(True)
-        self.programme_view.setDropIndicatorShown(True)
+        pick_rows(self.programme_view, reorder=True)
         header = self.programme_view.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

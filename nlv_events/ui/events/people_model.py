@@ -6,13 +6,14 @@ import copy
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
 from nlv_events.core import vocab
 from nlv_events.core.records import PersonEntry
 from nlv_events.i18n import N_, _
 from nlv_events.services.events import names
+from nlv_events.ui.events.undo_commands import Snapshot
 
 COLUMNS = (
     ("honorific", N_("Form of address")),
@@ -22,18 +23,6 @@ COLUMNS = (
     ("role", N_("Role")),
 )
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class _Snapshot(QUndoCommand):
-    def __init__(self, apply: Callable[[list[PersonEntry]], None], before, after, text: str) -> None:
-        super().__init__(text)
-        self._apply, self._before, self._after = apply, before, after
-
-    def redo(self) -> None:
-        self._apply(copy.deepcopy(self._after))
-
-    def undo(self) -> None:
-        self._apply(copy.deepcopy(self._before))
 
 
 class PeopleModel(QAbstractTableModel):
@@ -59,7 +48,7 @@ class PeopleModel(QAbstractTableModel):
             self.on_change(copy.deepcopy(people))
             self.load(people)
             return
-        self.undo_stack.push(_Snapshot(self.load, copy.deepcopy(self._people), copy.deepcopy(people), text))
+        self.undo_stack.push(Snapshot(self.load, self._people, people, text))
 
     def add_person(self, role: str = "participant") -> None:
         self.apply([*self.people(), PersonEntry(name=_("New person"), role=role)], _("add a person"))

@@ -16,12 +16,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from nlv_events.core import when
 from nlv_events.core.records import ProgrammeEntry, person_line
 from nlv_events.i18n import N_, _, pgettext
 from nlv_events.i18n.formats import format_day, format_time
+from nlv_events.ui.events.undo_commands import Snapshot
 
 COLUMNS = (
     ("day", N_("Day")),
@@ -49,18 +50,6 @@ def parse_time(text: str) -> dt.time | None:
     if not match:
         raise ValueError(text)
     return dt.time(int(match.group(1)), int(match.group(2) or 0))
-
-
-class _Snapshot(QUndoCommand):
-    def __init__(self, model: ProgrammeModel, before: list[ProgrammeEntry], after: list[ProgrammeEntry], text: str):
-        super().__init__(text)
-        self._model, self._before, self._after = model, before, after
-
-    def redo(self) -> None:
-        self._model._set(copy.deepcopy(self._after))
-
-    def undo(self) -> None:
-        self._model._set(copy.deepcopy(self._before))
 
 
 class ProgrammeModel(QAbstractTableModel):
@@ -136,7 +125,7 @@ class ProgrammeModel(QAbstractTableModel):
 
     def apply(self, rows: list[ProgrammeEntry], text: str) -> None:
         """Replace the programme with `rows` as one undoable step named `text`."""
-        self.undo_stack.push(_Snapshot(self, copy.deepcopy(self._rows), copy.deepcopy(rows), text))
+        self.undo_stack.push(Snapshot(self._set, self._rows, rows, text))
 
     def _set(self, rows: list[ProgrammeEntry]) -> None:
         if rows and len(rows) == len(self._rows):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from nlv_events.ui.exhibits.exhibit_printouts import ExhibitPrintouts
 from nlv_events.ui.exhibits.exhibit_tree import ExhibitTreeModel
 from nlv_events.ui.exhibits.item_form import ItemForm
 from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.views import pick_rows
 from nlv_events.ui.shell.widgets import EntryLine, saved_at_once_note, scrolling
 
 WARNING_STYLE = "background:#FFF4CE; color:#5C4400; padding:4px; border-radius:3px;"
@@ -125,9 +125,8 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         self.tree = QTreeView(self)
         self.tree.setObjectName("exhibitTree")
         self.tree.setModel(self.model)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        pick_rows(self.tree, reorder=True)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setColumnWidth(0, 380)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.rowsRemoved.connect(self._rows_moved)

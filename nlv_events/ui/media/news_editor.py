@@ -24,7 +24,7 @@ from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, ngettext, pgettext
 from nlv_events.services.media import news
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import fit_to_screen
+from nlv_events.ui.shell.dialogs import dress_dialog
 from nlv_events.ui.shell.workers import BackgroundTask
 
 
@@ -37,9 +37,7 @@ class NewsEditor(QDialog):
         settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("NewsEditor")
-        self.setWindowTitle(_("News item"))
-        fit_to_screen(self, 860, 680)
+        dress_dialog(self, "NewsEditor", _("News item"), (860, 680), fit=True)
         self.event_id = event_id
         self.set_news_link = set_news_link
         self.settings = settings or current_settings()

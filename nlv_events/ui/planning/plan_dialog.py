@@ -5,11 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -27,7 +24,7 @@ from nlv_events.i18n import _
 from nlv_events.services.planning import annual_plan
 from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import fit_to_screen
+from nlv_events.ui.shell.dialogs import add_rows, close_box, date_field, dress_dialog
 
 
 class PlanDialog(QDialog):
@@ -37,19 +34,14 @@ class PlanDialog(QDialog):
         self, year: int, parent: QWidget | None = None, show_pdf: Callable[[bytes, str, str], None] | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("PlanDialog")
-        self.setWindowTitle(_("Annual plan"))
-        fit_to_screen(self, 820, 640)
+        dress_dialog(self, "PlanDialog", _("Annual plan"), (820, 640), fit=True)
         self.show_pdf = show_pdf
         self.year_box = QSpinBox(self)
         self.year_box.setRange(1900, 2200)
         self.year_box.setValue(year)
         self.number = QLineEdit(self)
         self.number.setPlaceholderText("15/KH-TVQG")
-        self.day = QDateEdit(self)
-        self.day.setDisplayFormat("dd/MM/yyyy")
-        self.day.setCalendarPopup(True)
-        self.day.setDate(QDate.currentDate())
+        self.day = date_field(self)
         self.signer_title = QPlainTextEdit(self)
         self.signer_title.setPlainText(_("DIRECTOR"))
         self.signer_title.setFixedHeight(self.fontMetrics().height() * 3 + 12)
@@ -58,13 +50,15 @@ class PlanDialog(QDialog):
         self.template.setPlainText(annual_plan.default_template())
 
         document_tab = QWidget(self)
-        form = QFormLayout(document_tab)
-        form.addRow(_("Year:"), self.year_box)
-        form.addRow(_("Number:"), self.number)
-        form.addRow(_("Date:"), self.day)
-        form.addRow(_("Signer's title:"), self.signer_title)
-        form.addRow(_("Signer's name:"), self.signer_name)
-        form.addRow(_("Purposes, requirements and implementation:"), self.template)
+        form = add_rows(
+            QFormLayout(document_tab),
+            (_("Year:"), self.year_box),
+            (_("Number:"), self.number),
+            (_("Date:"), self.day),
+            (_("Signer's title:"), self.signer_title),
+            (_("Signer's name:"), self.signer_name),
+            (_("Purposes, requirements and implementation:"), self.template),
+        )
         self.preview_button = QPushButton(_("Preview PDF…"), document_tab)
         self.docx_button = QPushButton(_("Save as DOCX…"), document_tab)
         row = QHBoxLayout()
@@ -77,12 +71,9 @@ class PlanDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(document_tab, _("Plan document"))
         self.tabs.addTab(self.progress_table, _("Progress"))
-        close = QDialogButtonBox(self)
-        close.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        layout.addWidget(close)
+        layout.addWidget(close_box(self))
 
         self.preview_button.clicked.connect(self.preview)
         self.docx_button.clicked.connect(self.save_docx)

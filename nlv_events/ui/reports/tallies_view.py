@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication, QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -36,7 +35,7 @@ from nlv_events.services.reports.tally_tables import SUMMARY_COLUMNS, summary_he
 from nlv_events.ui.events.event_table_model import short_kind
 from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import fit_to_screen
+from nlv_events.ui.shell.dialogs import close_box, dress_dialog
 from nlv_events.ui.shell.workers import BackgroundTask
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -169,9 +168,8 @@ class TalliesModel(QAbstractTableModel):
 class TalliesDialog(QDialog):
     def __init__(self, year: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("TalliesDialog")
-        self.setWindowTitle(_("Tallies for the annual report"))
-        fit_to_screen(self, 1380, 640)  # every column where the screen is wide enough
+        # every column where the screen is wide enough
+        dress_dialog(self, "TalliesDialog", _("Tallies for the annual report"), (1380, 640), fit=True)
         self.year_box = QComboBox(self)
         years = sorted({*event_store.years_with_events(), dt.date.today().year}, reverse=True)
         for value in years:
@@ -228,13 +226,10 @@ class TalliesDialog(QDialog):
         self.tabs.addTab(self.years_table, _("Over the years"))
         self.progress_table = PlanProgressTable(self)  # planned against held so far (ui/planning/plan_progress.py)
         self.tabs.addTab(self.progress_table, _("Progress of the plan"))
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
+        layout.addWidget(close_box(self))
         self.year_box.currentIndexChanged.connect(self.refresh)
         self.model.modelReset.connect(self._figures_changed)
         self.refresh()

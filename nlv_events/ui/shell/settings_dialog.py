@@ -20,6 +20,7 @@ from nlv_events.core import settings as settings_module
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _
 from nlv_events.services.workspace import connection
+from nlv_events.ui.shell.dialogs import dress_dialog
 
 ORGANISATION_KEYS = (
     ("organisation.parent", "Parent body, printed top left"),
@@ -53,9 +54,7 @@ def organisation_form(settings: Settings, parent: QWidget) -> tuple[QGroupBox, d
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("SettingsDialog")
-        self.setWindowTitle(_("Settings"))
-        self.resize(620, 480)
+        dress_dialog(self, "SettingsDialog", _("Settings"), (620, 480))
         self.settings = settings
         self.language_box = QComboBox(self)
         self.language_box.addItem("Tiếng Việt", "vi")
