@@ -7,7 +7,6 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QByteArray,
     QDate,
     QMimeData,
@@ -23,6 +22,7 @@ from nlv_events.core.records import ProgrammeEntry, person_line
 from nlv_events.i18n import N_, _, pgettext
 from nlv_events.i18n.formats import format_day, format_time
 from nlv_events.ui.events.undo_commands import Snapshot
+from nlv_events.ui.shell.table_models import ColumnsTableModel
 
 COLUMNS = (
     ("day", N_("Day")),
@@ -52,7 +52,9 @@ def parse_time(text: str) -> dt.time | None:
     return dt.time(int(match.group(1)), int(match.group(2) or 0))
 
 
-class ProgrammeModel(QAbstractTableModel):
+class ProgrammeModel(ColumnsTableModel):
+    COLUMNS = COLUMNS
+
     rows_changed = Signal()  # after every change of the programme (an edit, undo, redo, load)
 
     def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
@@ -178,22 +180,17 @@ class ProgrammeModel(QAbstractTableModel):
 
     # --- Qt model ------------------------------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical:
-            return self.problem(section) if 0 <= section < len(self._rows) else None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return _(COLUMNS[section][1])
+        """The rows are numbered, with ⚠ and a tooltip saying what is wrong where something is."""
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return f"{section + 1} ⚠" if self.problem(section) else str(section + 1)
-        return None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.problem(section)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{section + 1} ⚠" if self.problem(section) else str(section + 1)
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
