@@ -15,14 +15,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, _
 from nlv_events.ui.shell import actions, ask
-from nlv_events.ui.shell.dialogs import add_rows, date_field
+from nlv_events.ui.shell.dialogs import add_rows, signature_fields
 from nlv_events.ui.shell.widgets import ok_cancel
 from nlv_events.ui.shell.workers import BackgroundTask
 
@@ -52,11 +51,8 @@ class InvitationDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Invitations"))
-        self.number = QLineEdit(self)
-        self.day = date_field(self)
-        self.signer_title = QPlainTextEdit(_("DIRECTOR"), self)
-        self.signer_title.setFixedHeight(52)
-        self.signer_name = QLineEdit(self)
+        signature = signature_fields(self, 52)
+        self.number, self.day, self.signer_title, self.signer_name = signature
         self.contact = QLineEdit(self)
         self.qr = QCheckBox(_("QR code with the event, time and place"), self)
         self.states = QComboBox(self)
@@ -69,10 +65,7 @@ class InvitationDialog(QDialog):
         self.wording.setWordWrap(True)
         form = add_rows(
             QFormLayout(self),
-            (_("Number:"), self.number),
-            (_("Date:"), self.day),
-            (_("Signer's title:"), self.signer_title),
-            (_("Signer:"), self.signer_name),
+            *signature.rows(_("Signer:")),
             (_("Contact line:"), self.contact),
             (_("Guests:"), self.states),
             ("", self.wording),

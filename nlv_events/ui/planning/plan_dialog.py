@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -24,7 +23,7 @@ from nlv_events.i18n import _
 from nlv_events.services.planning import annual_plan
 from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.dialogs import add_rows, close_box, date_field, dress_dialog
+from nlv_events.ui.shell.dialogs import add_rows, close_box, dress_dialog, signature_fields
 
 
 class PlanDialog(QDialog):
@@ -39,13 +38,9 @@ class PlanDialog(QDialog):
         self.year_box = QSpinBox(self)
         self.year_box.setRange(1900, 2200)
         self.year_box.setValue(year)
-        self.number = QLineEdit(self)
+        signature = signature_fields(self, self.fontMetrics().height() * 3 + 12)
+        self.number, self.day, self.signer_title, self.signer_name = signature
         self.number.setPlaceholderText("15/KH-TVQG")
-        self.day = date_field(self)
-        self.signer_title = QPlainTextEdit(self)
-        self.signer_title.setPlainText(_("DIRECTOR"))
-        self.signer_title.setFixedHeight(self.fontMetrics().height() * 3 + 12)
-        self.signer_name = QLineEdit(self)
         self.template = QPlainTextEdit(self)
         self.template.setPlainText(annual_plan.default_template())
 
@@ -53,10 +48,7 @@ class PlanDialog(QDialog):
         form = add_rows(
             QFormLayout(document_tab),
             (_("Year:"), self.year_box),
-            (_("Number:"), self.number),
-            (_("Date:"), self.day),
-            (_("Signer's title:"), self.signer_title),
-            (_("Signer's name:"), self.signer_name),
+            *signature.rows(_("Signer's name:")),
             (_("Purposes, requirements and implementation:"), self.template),
         )
         self.preview_button = QPushButton(_("Preview PDF…"), document_tab)

@@ -1,9 +1,21 @@
-"""How the dialogs are dressed alike: name, title and size, the Close box, a form's labelled rows, a date field."""
+"""How the dialogs are dressed alike: name, title and size, the Close box, a form's labelled rows, a date field,
+the number, date and signer of a document the library signs."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from nlv_events.i18n import _
 from nlv_events.ui.shell.widgets import fit_to_screen
@@ -41,3 +53,28 @@ def date_field(parent: QWidget, day: QDate | None = None) -> QDateEdit:
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
     return edit
+
+
+class Signature(NamedTuple):
+    """The fields of a document the library signs (a plan, the letters of invitation)."""
+
+    number: QLineEdit
+    day: QDateEdit
+    signer_title: QPlainTextEdit
+    signer_name: QLineEdit
+
+    def rows(self, signer_label: str) -> tuple[tuple[str, QWidget], ...]:
+        return (
+            (_("Number:"), self.number),
+            (_("Date:"), self.day),
+            (_("Signer's title:"), self.signer_title),
+            (signer_label, self.signer_name),
+        )
+
+
+def signature_fields(parent: QWidget, title_height: int) -> Signature:
+    """Empty number, today, the Director signing; the signer's title in a box `title_height` pixels high, as it
+    may take two lines ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC")."""
+    signer_title = QPlainTextEdit(_("DIRECTOR"), parent)
+    signer_title.setFixedHeight(title_height)
+    return Signature(QLineEdit(parent), date_field(parent), signer_title, QLineEdit(parent))
