@@ -27,7 +27,7 @@ from nlv_events.i18n import _
 from nlv_events.services.events import names
 from nlv_events.ui.events import field_binding
 from nlv_events.ui.events.editor_tabs import EDITOR_TABS
-from nlv_events.ui.shell.widgets import NameListEditor, OptionalCount, completer_for
+from nlv_events.ui.shell.widgets import NameListEditor, OptionalCount, completer_for, left_row
 
 _DATE_FORMAT = "dd/MM/yyyy"
 
@@ -134,14 +134,8 @@ class EditorFields:
 
     def _span_widgets(self) -> tuple[QWidget, QWidget]:
         """The start and end rows: a date, whether at a time, the time."""
-        start_row = QHBoxLayout()
-        for widget in (self.start_date, self.start_timed, self.start_time):
-            start_row.addWidget(widget)
-        start_row.addStretch(1)
-        end_row = QHBoxLayout()
-        for widget in (self.has_end, self.end_date, self.end_time):
-            end_row.addWidget(widget)
-        end_row.addStretch(1)
+        start_row = left_row(self.start_date, self.start_timed, self.start_time)
+        end_row = left_row(self.has_end, self.end_date, self.end_time)
         start_widget, end_widget = QWidget(), QWidget()
         start_widget.setLayout(start_row)
         end_widget.setLayout(end_row)

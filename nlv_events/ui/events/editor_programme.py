@@ -23,6 +23,7 @@ from nlv_events.i18n.formats import format_day
 from nlv_events.ui.events.people_model import PeopleModel
 from nlv_events.ui.events.programme_model import ProgrammeModel
 from nlv_events.ui.shell.views import pick_rows
+from nlv_events.ui.shell.widgets import left_row
 
 
 class EditorProgramme:
@@ -81,16 +82,13 @@ class EditorProgramme:
         self.remove_row_button.clicked.connect(self.remove_programme_row)
         self.up_button.clicked.connect(lambda: self.move_programme_row(-1))
         self.down_button.clicked.connect(lambda: self.move_programme_row(+1))
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = left_row(
             self.add_row_button,
             self.insert_row_button,
             self.remove_row_button,
             self.up_button,
             self.down_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        )
         buttons.addWidget(self.shift_box)
         return buttons
 
@@ -105,10 +103,7 @@ class EditorProgramme:
         remove_person.clicked.connect(
             lambda: self.row_people_model.remove_people(self._selected_rows(self.row_people_view))
         )
-        person_buttons = QHBoxLayout()
-        person_buttons.addWidget(add_person)
-        person_buttons.addWidget(remove_person)
-        person_buttons.addStretch(1)
+        person_buttons = left_row(add_person, remove_person)
         lower = QWidget(page)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

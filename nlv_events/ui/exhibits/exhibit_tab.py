@@ -34,7 +34,7 @@ from nlv_events.ui.exhibits.exhibit_tree import ExhibitTreeModel
 from nlv_events.ui.exhibits.item_form import ItemForm
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.views import pick_rows
-from nlv_events.ui.shell.widgets import EntryLine, saved_at_once_note, scrolling
+from nlv_events.ui.shell.widgets import EntryLine, left_row, saved_at_once_note, scrolling
 
 WARNING_STYLE = "background:#FFF4CE; color:#5C4400; padding:4px; border-radius:3px;"
 
@@ -141,7 +141,6 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         return splitter
 
     def _build_buttons(self) -> QHBoxLayout:
-        buttons = QHBoxLayout()
         self.add_section_button = QPushButton(_("Add section"), self)
         self.add_item_button = QPushButton(_("Add item"), self)
         self.remove_button = QPushButton(_("Remove"), self)
@@ -164,15 +163,13 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.quick_button.clicked.connect(self.quick_add)
         self.import_button.clicked.connect(self.import_catalogue)
-        for widget in (
+        buttons = left_row(
             self.add_section_button,
             self.add_item_button,
             self.remove_button,
             self.up_button,
             self.down_button,
-        ):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
+        )
         for widget in (self.call_number, self.quick_button, self.import_button, self.print_button):
             buttons.addWidget(widget)
         return buttons

@@ -32,7 +32,7 @@ from nlv_events.services.media import event_photos
 from nlv_events.ui.media.photo_adding import PhotoAdding
 from nlv_events.ui.media.photo_thumbnails import ThumbnailLoader
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import saved_at_once_note
+from nlv_events.ui.shell.widgets import left_row, saved_at_once_note
 from nlv_events.ui.shell.workers import BackgroundTask
 
 PHOTO_ID = Qt.ItemDataRole.UserRole
@@ -96,10 +96,7 @@ class PhotosTab(PhotoAdding, QWidget):
         self.folder_button.clicked.connect(self._choose_folder)
         self.news_button.clicked.connect(self.open_news)
         self.hint = QLabel(_("Drop photos or a folder here."), self)
-        top = QHBoxLayout()
-        for widget in (self.add_button, self.folder_button, self.hint):
-            top.addWidget(widget)
-        top.addStretch(1)
+        top = left_row(self.add_button, self.folder_button, self.hint)
         top.addWidget(self.news_button)
         return top
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -31,6 +30,7 @@ from nlv_events.services.planning import commemorations
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import add_rows, close_box, date_field, dress_dialog
 from nlv_events.ui.shell.views import pick_rows
+from nlv_events.ui.shell.widgets import left_row
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -65,15 +65,8 @@ class CommemorationsDialog(QDialog):
         self.unplanned = QLabel(self)
         self.unplanned.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(_("Year:"), self))
-        top.addWidget(self.year_box)
-        top.addWidget(self.round_only)
-        top.addStretch(1)
-        buttons = QHBoxLayout()
-        for button in (self.plan_button, self.link_button, self.add_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        top = left_row(QLabel(_("Year:"), self), self.year_box, self.round_only)
+        buttons = left_row(self.plan_button, self.link_button, self.add_button, self.remove_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

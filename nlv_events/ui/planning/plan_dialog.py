@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -24,6 +23,7 @@ from nlv_events.services.planning import annual_plan
 from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import add_rows, close_box, dress_dialog, signature_fields
+from nlv_events.ui.shell.widgets import left_row
 
 
 class PlanDialog(QDialog):
@@ -53,10 +53,7 @@ class PlanDialog(QDialog):
         )
         self.preview_button = QPushButton(_("Preview PDF…"), document_tab)
         self.docx_button = QPushButton(_("Save as DOCX…"), document_tab)
-        row = QHBoxLayout()
-        row.addWidget(self.preview_button)
-        row.addWidget(self.docx_button)
-        row.addStretch(1)
+        row = left_row(self.preview_button, self.docx_button)
         form.addRow(row)
 
         self.progress_table = PlanProgressTable(self)

@@ -31,6 +31,7 @@ from nlv_events.services.events import occurrences
 from nlv_events.services.planning import series
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import close_box, dress_dialog
+from nlv_events.ui.shell.widgets import left_row
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -132,10 +133,7 @@ class SeriesDialog(QDialog):
         form.addRow(_("Until:"), self.until)
         form.addRow(_("Skipped days:"), self.skip)
         form.addRow(_("People:"), self.people)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addWidget(self.following_button)
-        save_row.addStretch(1)
+        save_row = left_row(self.save_button, self.following_button)
 
         left = QVBoxLayout()
         left.addWidget(self.series_list, 1)

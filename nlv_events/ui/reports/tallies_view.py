@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -36,6 +35,7 @@ from nlv_events.ui.events.event_table_model import short_kind
 from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import close_box, dress_dialog
+from nlv_events.ui.shell.widgets import left_row
 from nlv_events.ui.shell.workers import BackgroundTask
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -203,10 +203,7 @@ class TalliesDialog(QDialog):
         self.years_table = QTableView(self)
         self.years_table.verticalHeader().setVisible(False)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(_("Year:"), self))
-        top.addWidget(self.year_box)
-        top.addStretch(1)
+        top = left_row(QLabel(_("Year:"), self), self.year_box)
         top.addWidget(self.export_button)
         narrative_box = QWidget(self)
         narrative_layout = QVBoxLayout(narrative_box)

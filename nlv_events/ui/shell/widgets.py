@@ -207,3 +207,12 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def left_row(*widgets: QWidget) -> QHBoxLayout:
+    """The widgets side by side from the left, at their own widths; the rest of the row stays empty."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
