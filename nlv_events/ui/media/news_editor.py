@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,6 +24,7 @@ from nlv_events.i18n import _, ngettext, pgettext
 from nlv_events.services.media import news
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import dress_dialog
+from nlv_events.ui.shell.widgets import wide_row
 from nlv_events.ui.shell.workers import BackgroundTask
 
 
@@ -57,12 +57,8 @@ class NewsEditor(QDialog):
         rebuild.clicked.connect(self.rebuild)
         record_link = QPushButton(_("Record the link"), self)
         record_link.clicked.connect(self.record_link)
-        author_row = QHBoxLayout()
-        author_row.addWidget(self.author_edit, 1)
-        author_row.addWidget(rebuild)
-        link_row = QHBoxLayout()
-        link_row.addWidget(self.link_edit, 1)
-        link_row.addWidget(record_link)
+        author_row = wide_row(self.author_edit, rebuild)
+        link_row = wide_row(self.link_edit, record_link)
 
         form = QFormLayout()
         form.addRow(_("Author"), author_row)

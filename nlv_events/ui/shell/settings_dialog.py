@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from nlv_events.core.settings import Settings
 from nlv_events.i18n import _
 from nlv_events.services.workspace import connection
 from nlv_events.ui.shell.dialogs import dress_dialog
+from nlv_events.ui.shell.widgets import wide_row
 
 ORGANISATION_KEYS = (
     ("organisation.parent", "Parent body, printed top left"),
@@ -88,12 +88,11 @@ class SettingsDialog(QDialog):
 
     def _with_browse(self, edit: QLineEdit, browse) -> QWidget:
         row = QWidget(self)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(edit, 1)
         button = QPushButton(_("Browse…"), row)
         button.clicked.connect(browse)
-        layout.addWidget(button)
+        layout = wide_row(edit, button)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row.setLayout(layout)
         return row
 
     def _browse_db(self) -> None:
