@@ -5,6 +5,7 @@ Hạ)."""
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterable
 
 import peewee
 
@@ -34,29 +35,36 @@ def name_key(name: str | None) -> str:
     return " ".join(clean(name).casefold().split())
 
 
-def existing_named(model: type[peewee.Model], name: str | None) -> peewee.Model | None:
-    """The stored row of `model` (Organisation, Person) whose name is `name` but for case and spacing."""
-    key = name_key(name)
+def _stored(
+    model: type[peewee.Model],
+    name: str | None,
+    key_of: Callable[[str | None], str],
+    candidates: Callable[[str], Iterable[peewee.Model]],
+) -> peewee.Model | None:
+    """The stored row of `model` named `name` to the letter, else the first of `candidates(key)` with `name`'s key."""
+    key = key_of(name)
     if not key:
         return None
     exact = model.get_or_none(model.name == name)
     if exact is not None:
         return exact
-    # Only names of about that length can differ from it by case and spacing: the database narrows, cheaply.
-    length = peewee.fn.LENGTH(model.name)
-    nearby = model.select().where(length.between(len(key) - 4, len(key) + 8))
-    return next((row for row in nearby if name_key(row.name) == key), None)
+    return next((row for row in candidates(key) if key_of(row.name) == key), None)
+
+
+def existing_named(model: type[peewee.Model], name: str | None) -> peewee.Model | None:
+    """The stored row of `model` (Organisation, Person) whose name is `name` but for case and spacing."""
+
+    def nearby(key: str) -> Iterable[peewee.Model]:
+        # Only names of about that length can differ from it by case and spacing: the database narrows, cheaply.
+        length = peewee.fn.LENGTH(model.name)
+        return model.select().where(length.between(len(key) - 4, len(key) + 8))
+
+    return _stored(model, name, name_key, nearby)
 
 
 def existing(name: str | None) -> Venue | None:
     """The stored venue whose folded name is `name`'s (case, accents and spacing aside), if any."""
-    key = venue_key(name)
-    if not key:
-        return None
-    exact = Venue.get_or_none(Venue.name == name)
-    if exact is not None:
-        return exact
-    return next((venue for venue in Venue.select() if venue_key(venue.name) == key), None)
+    return _stored(Venue, name, venue_key, lambda key: Venue.select())
 
 
 def ids_of_place(name: str | None) -> list[int]:

@@ -15,7 +15,7 @@ from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.exhibit_records import ITEM_FIELDS, LOAN_FIELDS, ExhibitData, ItemEntry, LoanEntry, SectionEntry
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
-from nlv_events.services.interchange.parts import EventExporter, InterchangePart, register
+from nlv_events.services.interchange.parts import EventExporter, InterchangePart, keep_ids, register
 
 KEY = "exhibit"
 EXHIBIT_KEYS = {"sections", "loans", "count_override"}
@@ -118,12 +118,10 @@ def store_exhibit(event_id: int, number: int, data: ExhibitData) -> None:
 
     current = structure.load(event_id)
     # Rows keep their ids where the file repeats them in the same place, so an unchanged import changes nothing.
+    keep_ids(data.sections, current.sections)
     for section, old in zip(data.sections, current.sections, strict=False):
-        section.id = old.id
-        for item, old_item in zip(section.items, old.items, strict=False):
-            item.id = old_item.id
-    for loan, old_loan in zip(data.loans, current.loans, strict=False):
-        loan.id = old_loan.id
+        keep_ids(section.items, old.items)
+    keep_ids(data.loans, current.loans)
     try:
         structure.save(event_id, data)
     except ValidationError as error:

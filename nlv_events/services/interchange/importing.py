@@ -13,7 +13,7 @@ from nlv_events.core.models import AnnualPlan, Event, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry
 from nlv_events.core.rules import field_label
 from nlv_events.services.interchange import features
-from nlv_events.services.interchange.parts import InterchangePart, Place
+from nlv_events.services.interchange.parts import InterchangePart, Place, keep_ids
 from nlv_events.services.interchange.reading import Document
 
 log = logging.getLogger(__name__)
@@ -51,12 +51,10 @@ def _complete(entry: PersonEntry, stored: PersonEntry | None) -> None:
 
 def _carry_row_ids(record: EventRecord, current: EventRecord) -> None:
     """Match the file's rows to the stored ones (by order) so an update keeps their ids."""
-    for entry, stored in zip(record.people, current.people, strict=False):
-        entry.id = stored.id
+    keep_ids(record.people, current.people)
+    keep_ids(record.programme, current.programme)
     for row, stored_row in zip(record.programme, current.programme, strict=False):
-        row.id = stored_row.id
-        for entry, stored in zip(row.people, stored_row.people, strict=False):
-            entry.id = stored.id
+        keep_ids(row.people, stored_row.people)
 
 
 @dataclass

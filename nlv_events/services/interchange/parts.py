@@ -8,7 +8,7 @@ them first (so this module, which every part imports, imports none of them: no c
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from nlv_events.core.errors import UserError
@@ -17,6 +17,13 @@ from nlv_events.i18n import _
 
 # Adds a part's keys to one exported event: (the event's id, its interchange object).
 EventExporter = Callable[[int, dict[str, Any]], None]
+
+
+def keep_ids(rows: Iterable[Any], stored: Iterable[Any]) -> None:
+    """Give the file's rows the ids of the stored rows in the same places (by order), so that an import of an
+    unchanged file changes nothing and an update keeps its rows."""
+    for row, old in zip(rows, stored, strict=False):
+        row.id = old.id
 
 
 class Place:

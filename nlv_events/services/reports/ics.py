@@ -104,15 +104,8 @@ def _add_series(calendar, spec: series_service.SeriesSpec, stamp: dt.datetime) -
     }
     first = rule_days[0]
     kept = [record for event in members.values() if (record := records.get(event.id)) is not None]
-    master_record = EventRecord(
-        kind=spec.kind,
-        title=spec.title,
-        start=when.join(first, spec.start_time),  # type: ignore[arg-type]
-        end=when.join(first, spec.end_time) if spec.end_time else None,
-        venue=spec.venue,
-        description=spec.description,
-        status=_usual_status(kept),
-    )
+    master_record = series_service.occurrence_record(spec, first)  # the rule's first day, as the rule makes it
+    master_record.status = _usual_status(kept)
     uid = uid_for(spec.ref or f"series-{spec.id}")
     master = _entry(master_record, uid, stamp)
     master.add("rrule", vRecur.from_ical(_ics_rule(spec)))

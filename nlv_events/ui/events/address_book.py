@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -21,6 +20,7 @@ from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_day
 from nlv_events.services.guests import address_book, guest_replies
 from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.views import pick_rows
 
 EMAIL_COLUMN, PHONE_COLUMN = 5, 6
 
@@ -38,9 +38,7 @@ class AddressBookDialog(QDialog):
         self.table.setColumnCount(7)
         self.table.setHorizontalHeaderLabels([_("Name"), _("Form of address"), _("Position"), _("Organisation"),
                                               _("Invitations"), _("E-mail"), _("Phone")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
+        pick_rows(self.table, row_numbers=False)
         self.appearances = QListWidget(self)
         buttons = QDialogButtonBox(self)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).setText(_("Close"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
 from nlv_events.services.events import duplicate_year
+from nlv_events.ui.shell.dialogs import dress_dialog
 
 
 def _where(change: duplicate_year.TextChange) -> str:
@@ -36,9 +37,7 @@ class DuplicateYearDialog(QDialog):
 
     def __init__(self, record: EventRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("DuplicateYearDialog")
-        self.setWindowTitle(_("Duplicate to another year"))
-        self.resize(760, 420)
+        dress_dialog(self, "DuplicateYearDialog", _("Duplicate to another year"), (760, 420))
         self._record = record
         self._changes: list[duplicate_year.TextChange] = []
         self.year_box = QSpinBox(self)

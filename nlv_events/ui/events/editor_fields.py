@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -27,7 +26,7 @@ from nlv_events.i18n import _
 from nlv_events.services.events import names
 from nlv_events.ui.events import field_binding
 from nlv_events.ui.events.editor_tabs import EDITOR_TABS
-from nlv_events.ui.shell.widgets import NameListEditor, OptionalCount, completer_for
+from nlv_events.ui.shell.widgets import NameListEditor, OptionalCount, completer_for, left_row, wide_row
 
 _DATE_FORMAT = "dd/MM/yyyy"
 
@@ -124,24 +123,16 @@ class EditorFields:
         self.use_venue_button = QPushButton(self)
         self.use_venue_button.setObjectName("useSuggestedVenue")
         self.use_venue_button.clicked.connect(self._use_suggested_venue)
-        venue_row = QHBoxLayout()
+        venue_row = wide_row(self.venue_hint, self.use_venue_button)
         venue_row.setContentsMargins(0, 0, 0, 0)
-        venue_row.addWidget(self.venue_hint, 1)
-        venue_row.addWidget(self.use_venue_button)
         self.venue_suggestion = QWidget(self)
         self.venue_suggestion.setLayout(venue_row)
         self.venue_suggestion.hide()
 
     def _span_widgets(self) -> tuple[QWidget, QWidget]:
         """The start and end rows: a date, whether at a time, the time."""
-        start_row = QHBoxLayout()
-        for widget in (self.start_date, self.start_timed, self.start_time):
-            start_row.addWidget(widget)
-        start_row.addStretch(1)
-        end_row = QHBoxLayout()
-        for widget in (self.has_end, self.end_date, self.end_time):
-            end_row.addWidget(widget)
-        end_row.addStretch(1)
+        start_row = left_row(self.start_date, self.start_timed, self.start_time)
+        end_row = left_row(self.has_end, self.end_date, self.end_time)
         start_widget, end_widget = QWidget(), QWidget()
         start_widget.setLayout(start_row)
         end_widget.setLayout(end_row)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -15,6 +13,8 @@ from PySide6.QtWidgets import (
 
 from nlv_events.i18n import _
 from nlv_events.ui.events.people_model import NameDelegate, PeopleModel, RoleDelegate
+from nlv_events.ui.shell.views import MANY, pick_rows
+from nlv_events.ui.shell.widgets import left_row
 
 
 class EditorPeople:
@@ -30,10 +30,7 @@ class EditorPeople:
         remove = QPushButton(_("Remove"), page)
         add.clicked.connect(lambda: self.people_model.add_person(self._default_role()))
         remove.clicked.connect(lambda: self.people_model.remove_people(self._selected_rows(self.people_view)))
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(remove)
-        buttons.addStretch(1)
+        buttons = left_row(add, remove)
         layout = QVBoxLayout(page)
         layout.addWidget(self.people_hint)
         layout.addWidget(self.people_view, 1)
@@ -47,9 +44,8 @@ class EditorPeople:
         view.setModel(model)
         view.setItemDelegateForColumn(1, NameDelegate(view))
         view.setItemDelegateForColumn(4, RoleDelegate(view))
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        pick_rows(view, MANY, row_numbers=False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        view.verticalHeader().setVisible(False)
         return view
 
     def _default_role(self) -> str:

@@ -6,7 +6,6 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +22,8 @@ from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_day
 from nlv_events.ui.events.people_model import PeopleModel
 from nlv_events.ui.events.programme_model import ProgrammeModel
+from nlv_events.ui.shell.views import pick_rows
+from nlv_events.ui.shell.widgets import left_row
 
 
 class EditorProgramme:
@@ -57,11 +58,7 @@ class EditorProgramme:
         self.programme_view = QTableView(page)
         self.programme_view.setObjectName("programmeView")
         self.programme_view.setModel(self.programme_model)
-        self.programme_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.programme_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.programme_view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.programme_view.setDragEnabled(True)
-        self.programme_view.setDropIndicatorShown(True)
+        pick_rows(self.programme_view, reorder=True)
         header = self.programme_view.horizontalHeader()
         for column in range(3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -85,16 +82,13 @@ class EditorProgramme:
         self.remove_row_button.clicked.connect(self.remove_programme_row)
         self.up_button.clicked.connect(lambda: self.move_programme_row(-1))
         self.down_button.clicked.connect(lambda: self.move_programme_row(+1))
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = left_row(
             self.add_row_button,
             self.insert_row_button,
             self.remove_row_button,
             self.up_button,
             self.down_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        )
         buttons.addWidget(self.shift_box)
         return buttons
 
@@ -109,10 +103,7 @@ class EditorProgramme:
         remove_person.clicked.connect(
             lambda: self.row_people_model.remove_people(self._selected_rows(self.row_people_view))
         )
-        person_buttons = QHBoxLayout()
-        person_buttons.addWidget(add_person)
-        person_buttons.addWidget(remove_person)
-        person_buttons.addStretch(1)
+        person_buttons = left_row(add_person, remove_person)
         lower = QWidget(page)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

@@ -43,7 +43,7 @@ from nlv_events.ui.events.editor_saving import EditorSaving
 from nlv_events.ui.events.editor_tabs import EDITOR_TABS, EditorTab, TabSpec, register_tab
 from nlv_events.ui.exhibits import exhibit_tab
 from nlv_events.ui.guests.guests_tab import GuestsTab
-from nlv_events.ui.shell.widgets import scrolling
+from nlv_events.ui.shell.widgets import left_row, scrolling
 
 __all__ = ["EDITOR_TABS", "EditorTab", "EventEditor", "TabSpec", "register_tab"]
 
@@ -124,10 +124,7 @@ class EventEditor(EditorFields, EditorPeople, EditorProgramme, EditorSaving, QDi
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.undo_button)
-        bottom.addWidget(self.redo_button)
-        bottom.addStretch(1)
+        bottom = left_row(self.undo_button, self.redo_button)
         bottom.addWidget(buttons)
         return bottom
 
@@ -135,26 +132,25 @@ class EventEditor(EditorFields, EditorPeople, EditorProgramme, EditorSaving, QDi
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         self.start_timed.toggled.connect(self._timed_toggled)
         self.has_end.toggled.connect(self._timed_toggled)
-        for signal in (
+        # The event's days and its programme: a change to either may put a row outside the days.
+        days_or_programme = (
             self.start_date.dateChanged,
             self.end_date.dateChanged,
+            self.has_end.toggled,
+            self.programme_model.rows_changed,
+        )
+        for signal in (
+            *days_or_programme,
             self.start_time.timeChanged,
             self.end_time.timeChanged,
             self.venue_box.currentTextChanged,
             self.status_box.currentIndexChanged,
-            self.programme_model.rows_changed,
-            self.has_end.toggled,
             self.start_timed.toggled,
         ):
             signal.connect(self._clash_timer.start)
         self._start_day = self.start_date.date().toPython()
         self.start_date.dateChanged.connect(self._start_moved)
-        for signal in (
-            self.start_date.dateChanged,
-            self.end_date.dateChanged,
-            self.has_end.toggled,
-            self.programme_model.rows_changed,
-        ):
+        for signal in days_or_programme:
             signal.connect(self._check_programme)
         self._venue_timer = QTimer(self)
         self._venue_timer.setSingleShot(True)

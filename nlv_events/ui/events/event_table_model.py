@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from nlv_events.core import vocab
@@ -13,6 +13,7 @@ from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_span
 from nlv_events.services.events.rows import EventRow, RowSearch, load_rows
 from nlv_events.ui.shell import translation
+from nlv_events.ui.shell.table_models import ColumnsTableModel
 
 __all__ = ["ID_ROLE", "EventRow", "EventTableModel", "load_rows"]
 
@@ -43,13 +44,15 @@ def short_kind(code: str) -> str:
     return _(SHORT_KINDS[code]) if code in SHORT_KINDS else vocab.label("kind", code)
 
 
-class EventTableModel(QAbstractTableModel):
+class EventTableModel(ColumnsTableModel):
     """One year's events (or all), filtered and sorted in Python over plain rows, handed to the view in batches.
 
     Filtering and sorting happen here, not in a QSortFilterProxyModel callback per row: with a hundred thousand
     events a Python call per row (or per comparison) would freeze the window at each keystroke. A new filter is a
     layout change, not a reset: the selected event stays selected while it still matches.
     """
+
+    COLUMNS = COLUMNS
 
     BATCH = 2000
 
@@ -237,17 +240,8 @@ class EventTableModel(QAbstractTableModel):
     def matching_count(self) -> int:
         return len(self._matching)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
-        return 0 if parent.isValid() else self._shown
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMNS):
-                return _(COLUMNS[section][1])
-        return None
+    def row_total(self) -> int:
+        return self._shown
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._shown or index.column() >= len(COLUMNS):

@@ -6,11 +6,12 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from nlv_events.core import vocab
 from nlv_events.i18n.formats import format_span
 from nlv_events.ui.events.event_table_model import EventTableModel, short_kind
+from nlv_events.ui.shell.views import pick_rows
 
 _PADDING = 14
 # The widest dates the column shows: a timed span within a day, and a span over days.
@@ -30,11 +31,9 @@ class EventTableView(QTableView):
         self.setModel(model)
         self.setSortingEnabled(True)
         self.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        pick_rows(self, row_numbers=False)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

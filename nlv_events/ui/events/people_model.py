@@ -5,14 +5,16 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
 from nlv_events.core import vocab
 from nlv_events.core.records import PersonEntry
 from nlv_events.i18n import N_, _
 from nlv_events.services.events import names
+from nlv_events.ui.events.undo_commands import Snapshot
+from nlv_events.ui.shell.table_models import ColumnsTableModel
 
 COLUMNS = (
     ("honorific", N_("Form of address")),
@@ -24,20 +26,10 @@ COLUMNS = (
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class _Snapshot(QUndoCommand):
-    def __init__(self, apply: Callable[[list[PersonEntry]], None], before, after, text: str) -> None:
-        super().__init__(text)
-        self._apply, self._before, self._after = apply, before, after
-
-    def redo(self) -> None:
-        self._apply(copy.deepcopy(self._after))
-
-    def undo(self) -> None:
-        self._apply(copy.deepcopy(self._before))
-
-
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(ColumnsTableModel):
     """`changed(people)` is told of every change, so the owner (event or programme row) can keep them."""
+
+    COLUMNS = COLUMNS
 
     def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
         super().__init__(parent)
@@ -59,7 +51,7 @@ class PeopleModel(QAbstractTableModel):
             self.on_change(copy.deepcopy(people))
             self.load(people)
             return
-        self.undo_stack.push(_Snapshot(self.load, copy.deepcopy(self._people), copy.deepcopy(people), text))
+        self.undo_stack.push(Snapshot(self.load, self._people, people, text))
 
     def add_person(self, role: str = "participant") -> None:
         self.apply([*self.people(), PersonEntry(name=_("New person"), role=role)], _("add a person"))
@@ -67,17 +59,8 @@ class PeopleModel(QAbstractTableModel):
     def remove_people(self, positions: list[int]) -> None:
         self.apply([p for i, p in enumerate(self.people()) if i not in set(positions)], _("remove people"))
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._people)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMNS):
-                return _(COLUMNS[section][1])
-        return None
+    def row_total(self) -> int:
+        return len(self._people)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -7,7 +7,6 @@ import datetime as dt
 import re
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QByteArray,
     QDate,
     QMimeData,
@@ -16,12 +15,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 
 from nlv_events.core import when
 from nlv_events.core.records import ProgrammeEntry, person_line
 from nlv_events.i18n import N_, _, pgettext
 from nlv_events.i18n.formats import format_day, format_time
+from nlv_events.ui.events.undo_commands import Snapshot
+from nlv_events.ui.shell.table_models import ColumnsTableModel
 
 COLUMNS = (
     ("day", N_("Day")),
@@ -51,19 +52,9 @@ def parse_time(text: str) -> dt.time | None:
     return dt.time(int(match.group(1)), int(match.group(2) or 0))
 
 
-class _Snapshot(QUndoCommand):
-    def __init__(self, model: ProgrammeModel, before: list[ProgrammeEntry], after: list[ProgrammeEntry], text: str):
-        super().__init__(text)
-        self._model, self._before, self._after = model, before, after
+class ProgrammeModel(ColumnsTableModel):
+    COLUMNS = COLUMNS
 
-    def redo(self) -> None:
-        self._model._set(copy.deepcopy(self._after))
-
-    def undo(self) -> None:
-        self._model._set(copy.deepcopy(self._before))
-
-
-class ProgrammeModel(QAbstractTableModel):
     rows_changed = Signal()  # after every change of the programme (an edit, undo, redo, load)
 
     def __init__(self, undo_stack: QUndoStack, parent=None) -> None:
@@ -136,7 +127,7 @@ class ProgrammeModel(QAbstractTableModel):
 
     def apply(self, rows: list[ProgrammeEntry], text: str) -> None:
         """Replace the programme with `rows` as one undoable step named `text`."""
-        self.undo_stack.push(_Snapshot(self, copy.deepcopy(self._rows), copy.deepcopy(rows), text))
+        self.undo_stack.push(Snapshot(self._set, self._rows, rows, text))
 
     def _set(self, rows: list[ProgrammeEntry]) -> None:
         if rows and len(rows) == len(self._rows):
@@ -189,22 +180,17 @@ class ProgrammeModel(QAbstractTableModel):
 
     # --- Qt model ------------------------------------------------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def row_total(self) -> int:
+        return len(self._rows)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Vertical:
-            return self.problem(section) if 0 <= section < len(self._rows) else None
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return _(COLUMNS[section][1])
+        """The rows are numbered, with ⚠ and a tooltip saying what is wrong where something is."""
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return f"{section + 1} ⚠" if self.problem(section) else str(section + 1)
-        return None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.problem(section)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return f"{section + 1} ⚠" if self.problem(section) else str(section + 1)
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():

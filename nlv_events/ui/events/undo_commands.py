@@ -1,4 +1,5 @@
-"""Undoable changes to the store: every save, delete and restore of an event is a QUndoCommand."""
+"""Undoable changes: every save, delete and restore of an event, and every change to the form's tables, is a
+QUndoCommand."""
 
 from __future__ import annotations
 
@@ -15,6 +16,21 @@ from nlv_events.services.workspace import sample_data
 
 Changed = Callable[[int | None], None]  # told which event to show after a change
 Failed = Callable[[UserError], None]  # told why a change could not be made
+
+
+class Snapshot(QUndoCommand):
+    """A change to a table of the form (people, programme rows), kept as the rows before and after: `apply` puts
+    a copy of either back in the table."""
+
+    def __init__(self, apply: Callable[[list], None], before: list, after: list, text: str) -> None:
+        super().__init__(text)
+        self._apply, self._before, self._after = apply, copy.deepcopy(before), copy.deepcopy(after)
+
+    def redo(self) -> None:
+        self._apply(copy.deepcopy(self._after))
+
+    def undo(self) -> None:
+        self._apply(copy.deepcopy(self._before))
 
 
 class SaveEventCommand(QUndoCommand):

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -25,6 +24,8 @@ from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number
 from nlv_events.services.events import venues
 from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.dialogs import dress_dialog
+from nlv_events.ui.shell.views import MANY, pick_rows
 
 Changed = Callable[[int | None], None]
 
@@ -75,16 +76,13 @@ class VenuesDialog(QDialog):
 
     def __init__(self, undo_stack: QUndoStack, changed: Changed, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("VenuesDialog")
-        self.setWindowTitle(_("Venues"))
-        self.resize(760, 440)
+        dress_dialog(self, "VenuesDialog", _("Venues"), (760, 440))
         self.undo_stack = undo_stack
         self._changed = changed
         self._lines: list[venues.VenueLine] = []
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([_("Venue"), _("Capacity"), _("Events")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
+        pick_rows(self.table, MANY, row_numbers=False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

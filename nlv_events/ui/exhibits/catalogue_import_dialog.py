@@ -20,14 +20,13 @@ from PySide6.QtWidgets import (
 
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.exhibits.catalogue_import import Preview
+from nlv_events.ui.shell.dialogs import dress_dialog
 
 
 class CatalogueImportDialog(QDialog):
     def __init__(self, preview: Preview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("CatalogueImportDialog")
-        self.setWindowTitle(_("Import from the catalogue"))
-        self.resize(860, 560)
+        dress_dialog(self, "CatalogueImportDialog", _("Import from the catalogue"), (860, 560))
         layout = QVBoxLayout(self)
         count = len(preview.entries)
         layout.addWidget(

@@ -11,7 +11,6 @@ import copy
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QHBoxLayout,
@@ -36,7 +35,8 @@ from nlv_events.ui.exhibits.exhibit_printouts import ExhibitPrintouts
 from nlv_events.ui.exhibits.exhibit_tree import ExhibitTreeModel
 from nlv_events.ui.exhibits.item_form import ItemForm
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import EntryLine, saved_at_once_note, scrolling
+from nlv_events.ui.shell.views import pick_rows
+from nlv_events.ui.shell.widgets import EntryLine, left_row, saved_at_once_note, scrolling
 
 WARNING_STYLE = "background:#FFF4CE; color:#5C4400; padding:4px; border-radius:3px;"
 
@@ -128,9 +128,8 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         self.tree = QTreeView(self)
         self.tree.setObjectName("exhibitTree")
         self.tree.setModel(self.model)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        pick_rows(self.tree, reorder=True)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setColumnWidth(0, 380)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.model.rowsRemoved.connect(self._rows_moved)
@@ -145,7 +144,6 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         return splitter
 
     def _build_buttons(self) -> QHBoxLayout:
-        buttons = QHBoxLayout()
         self.add_section_button = QPushButton(_("Add section"), self)
         self.add_item_button = QPushButton(_("Add item"), self)
         self.remove_button = QPushButton(_("Remove"), self)
@@ -168,15 +166,13 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.quick_button.clicked.connect(self.quick_add)
         self.import_button.clicked.connect(self.import_catalogue)
-        for widget in (
+        buttons = left_row(
             self.add_section_button,
             self.add_item_button,
             self.remove_button,
             self.up_button,
             self.down_button,
-        ):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
+        )
         for widget in (self.call_number, self.quick_button, self.import_button, self.print_button):
             buttons.addWidget(widget)
         return buttons

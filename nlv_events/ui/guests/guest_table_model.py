@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from nlv_events.core.errors import ConflictError, UserError
-from nlv_events.i18n import N_, _
+from nlv_events.i18n import N_
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests import guest_replies
 from nlv_events.services.guests.guest_list import GuestEntry
+from nlv_events.ui.shell.table_models import ColumnsTableModel
 
 MIME_TYPE = "application/x-nlv-events-guest-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,9 +31,10 @@ COLUMNS: tuple[tuple[str, str, bool], ...] = (
 Index = QModelIndex | QPersistentModelIndex
 
 
-class GuestTableModel(QAbstractTableModel):
+class GuestTableModel(ColumnsTableModel):
     """Rows are GuestEntry values; edits and moves go straight to the guests service, then `changed` is called."""
 
+    COLUMNS = COLUMNS
     conflicted = Signal()  # a colleague changed a guest being edited: the list is to be shown anew
 
     def __init__(self, on_error: Callable[[str], None], parent=None) -> None:
@@ -54,18 +48,8 @@ class GuestTableModel(QAbstractTableModel):
         self.entries = entries
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and 0 <= section < len(
-            COLUMNS
-        ):
-            return _(COLUMNS[section][1])
-        return None
+    def row_total(self) -> int:
+        return len(self.entries)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self.entries):

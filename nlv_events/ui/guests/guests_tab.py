@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QCompleter,
     QFileDialog,
@@ -25,6 +24,7 @@ from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.ui.guests.guest_table_model import GuestTableModel
 from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.views import MANY, pick_rows
 from nlv_events.ui.shell.widgets import EntryLine, saved_at_once_note
 
 
@@ -116,13 +116,8 @@ class GuestsTab(QWidget):
         self.view = QTableView(self)
         self.view.setObjectName("guestTable")
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.view.setDragEnabled(True)
-        self.view.setDropIndicatorShown(True)
+        pick_rows(self.view, MANY, reorder=True, row_numbers=False)
         self.view.setDragDropOverwriteMode(False)
-        self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.counts_label = QLabel(self)

@@ -6,24 +6,22 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QWidget,
 )
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, _
 from nlv_events.ui.shell import actions, ask
+from nlv_events.ui.shell.dialogs import add_rows, signature_fields
 from nlv_events.ui.shell.widgets import ok_cancel
 from nlv_events.ui.shell.workers import BackgroundTask
 
@@ -53,13 +51,8 @@ class InvitationDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Invitations"))
-        self.number = QLineEdit(self)
-        self.day = QDateEdit(QDate.currentDate(), self)
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy")
-        self.signer_title = QPlainTextEdit(_("DIRECTOR"), self)
-        self.signer_title.setFixedHeight(52)
-        self.signer_name = QLineEdit(self)
+        signature = signature_fields(self, 52)
+        self.number, self.day, self.signer_title, self.signer_name = signature
         self.contact = QLineEdit(self)
         self.qr = QCheckBox(_("QR code with the event, time and place"), self)
         self.states = QComboBox(self)
@@ -70,16 +63,15 @@ class InvitationDialog(QDialog):
         self.docx = QCheckBox(_("As a Word document (DOCX) to edit"), self)
         self.wording = QLabel(leader_wording(), self)  # which letters say "và chỉ đạo" (Guests tab → Groups…)
         self.wording.setWordWrap(True)
-        form = QFormLayout(self)
-        form.addRow(_("Number:"), self.number)
-        form.addRow(_("Date:"), self.day)
-        form.addRow(_("Signer's title:"), self.signer_title)
-        form.addRow(_("Signer:"), self.signer_name)
-        form.addRow(_("Contact line:"), self.contact)
-        form.addRow(_("Guests:"), self.states)
-        form.addRow("", self.wording)
-        form.addRow("", self.qr)
-        form.addRow("", self.docx)
+        form = add_rows(
+            QFormLayout(self),
+            *signature.rows(_("Signer:")),
+            (_("Contact line:"), self.contact),
+            (_("Guests:"), self.states),
+            ("", self.wording),
+            ("", self.qr),
+            ("", self.docx),
+        )
         form.addRow(ok_cancel(self, _("Print")))
 
     def options(self):

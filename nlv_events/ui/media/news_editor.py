@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,7 +23,8 @@ from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, ngettext, pgettext
 from nlv_events.services.media import news
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import fit_to_screen
+from nlv_events.ui.shell.dialogs import dress_dialog
+from nlv_events.ui.shell.widgets import wide_row
 from nlv_events.ui.shell.workers import BackgroundTask
 
 
@@ -37,9 +37,7 @@ class NewsEditor(QDialog):
         settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("NewsEditor")
-        self.setWindowTitle(_("News item"))
-        fit_to_screen(self, 860, 680)
+        dress_dialog(self, "NewsEditor", _("News item"), (860, 680), fit=True)
         self.event_id = event_id
         self.set_news_link = set_news_link
         self.settings = settings or current_settings()
@@ -59,12 +57,8 @@ class NewsEditor(QDialog):
         rebuild.clicked.connect(self.rebuild)
         record_link = QPushButton(_("Record the link"), self)
         record_link.clicked.connect(self.record_link)
-        author_row = QHBoxLayout()
-        author_row.addWidget(self.author_edit, 1)
-        author_row.addWidget(rebuild)
-        link_row = QHBoxLayout()
-        link_row.addWidget(self.link_edit, 1)
-        link_row.addWidget(record_link)
+        author_row = wide_row(self.author_edit, rebuild)
+        link_row = wide_row(self.link_edit, record_link)
 
         form = QFormLayout()
         form.addRow(_("Author"), author_row)

@@ -32,7 +32,7 @@ from nlv_events.services.media import event_photos, photo_files
 from nlv_events.ui.media.photo_adding import PhotoAdding
 from nlv_events.ui.media.photo_thumbnails import ThumbnailLoader
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import saved_at_once_note
+from nlv_events.ui.shell.widgets import left_row, saved_at_once_note, wide_row
 from nlv_events.ui.shell.workers import BackgroundTask
 
 PHOTO_ID = Qt.ItemDataRole.UserRole
@@ -96,10 +96,7 @@ class PhotosTab(PhotoAdding, QWidget):
         self.folder_button.clicked.connect(self._choose_folder)
         self.news_button.clicked.connect(self.open_news)
         self.hint = QLabel(_("Drop photos or a folder here."), self)
-        top = QHBoxLayout()
-        for widget in (self.add_button, self.folder_button, self.hint):
-            top.addWidget(widget)
-        top.addStretch(1)
+        top = left_row(self.add_button, self.folder_button, self.hint)
         top.addWidget(self.news_button)
         return top
 
@@ -111,10 +108,7 @@ class PhotosTab(PhotoAdding, QWidget):
         self.missing_label.setStyleSheet("background:#FDE7E9; color:#6B0A12; padding:4px; border-radius:3px;")
         self.find_button = QPushButton(_("Find the moved folder…"), self)
         self.find_button.clicked.connect(self._find_moved_folder)
-        missing_row = QHBoxLayout()
-        missing_row.addWidget(self.missing_label, 1)
-        missing_row.addWidget(self.find_button)
-        return missing_row
+        return wide_row(self.missing_label, self.find_button)
 
     def _build_grid(self) -> None:
         self.grid = QListWidget(self)
@@ -141,11 +135,14 @@ class PhotosTab(PhotoAdding, QWidget):
         self.info_label.setWordWrap(True)
         self.remove_button = QPushButton(_("Remove from the event"), self)
         self.remove_button.clicked.connect(self._remove_selected)
-        self.caption_edit.editingFinished.connect(self._store_current)
-        self.photographer_edit.editingFinished.connect(self._store_current)
-        self.chosen_box.toggled.connect(self._store_current)
-        self.order_box.valueChanged.connect(self._store_current)
-        self.people_list.itemChanged.connect(self._store_current)
+        for edited in (
+            self.caption_edit.editingFinished,
+            self.photographer_edit.editingFinished,
+            self.chosen_box.toggled,
+            self.order_box.valueChanged,
+            self.people_list.itemChanged,
+        ):
+            edited.connect(self._store_current)
         details = QWidget(self)
         form = QFormLayout(details)
         form.addRow(_("Caption"), self.caption_edit)

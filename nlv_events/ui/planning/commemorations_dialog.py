@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -30,7 +28,9 @@ from nlv_events.core.errors import UserError
 from nlv_events.i18n import _, pgettext
 from nlv_events.services.planning import commemorations
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import fit_to_screen
+from nlv_events.ui.shell.dialogs import add_rows, close_box, date_field, dress_dialog
+from nlv_events.ui.shell.views import pick_rows
+from nlv_events.ui.shell.widgets import left_row
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -46,9 +46,7 @@ class CommemorationsDialog(QDialog):
         current_event: Callable[[], int | None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("CommemorationsDialog")
-        self.setWindowTitle(_("Commemorations of the year"))
-        fit_to_screen(self, 980, 620)
+        dress_dialog(self, "CommemorationsDialog", _("Commemorations of the year"), (980, 620), fit=True)
         self.changed = changed
         self.current_event = current_event
         self.year_box = QSpinBox(self)
@@ -57,10 +55,8 @@ class CommemorationsDialog(QDialog):
         self.round_only = QCheckBox(_("Round years only (multiples of 5 and 10)"), self)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([_("Date"), _("Round"), _("Commemoration"), _("Linked events")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        pick_rows(self.table, row_numbers=False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.plan_button = QPushButton(_("Create planned exhibition"), self)
         self.link_button = QPushButton(_("Link the event selected in the window"), self)
@@ -69,24 +65,14 @@ class CommemorationsDialog(QDialog):
         self.unplanned = QLabel(self)
         self.unplanned.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(_("Year:"), self))
-        top.addWidget(self.year_box)
-        top.addWidget(self.round_only)
-        top.addStretch(1)
-        buttons = QHBoxLayout()
-        for button in (self.plan_button, self.link_button, self.add_button, self.remove_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        close = QDialogButtonBox(self)
-        close.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.rejected.connect(self.reject)
+        top = left_row(QLabel(_("Year:"), self), self.year_box, self.round_only)
+        buttons = left_row(self.plan_button, self.link_button, self.add_button, self.remove_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.unplanned)
-        layout.addWidget(close)
+        layout.addWidget(close_box(self))
 
         self.year_box.valueChanged.connect(self.refresh)
         self.round_only.toggled.connect(self.refresh)
@@ -208,10 +194,7 @@ class CommemorationForm(QDialog):
         self.day.setRange(1, 31)
         self.month = QSpinBox(self)
         self.month.setRange(1, 12)
-        self.founded = QDateEdit(self)
-        self.founded.setDisplayFormat("dd/MM/yyyy")
-        self.founded.setCalendarPopup(True)
-        self.founded.setDate(QDate.currentDate())
+        self.founded = date_field(self)
         self.style_box = QComboBox(self)
         for code, label in (
             ("anniversary", _("Anniversary (Kỷ niệm N năm …)")),
@@ -220,14 +203,16 @@ class CommemorationForm(QDialog):
         ):
             self.style_box.addItem(label, code)
         self.source = QLineEdit(self)
-        form = QFormLayout(self)
-        form.addRow(_("Official name:"), self.name)
-        form.addRow(_("Day:"), self.day)
-        form.addRow(_("Month:"), self.month)
-        form.addRow("", self.lunar)
-        form.addRow(_("Founded on:"), self.founded)
-        form.addRow(_("Counted as:"), self.style_box)
-        form.addRow(_("Source:"), self.source)
+        form = add_rows(
+            QFormLayout(self),
+            (_("Official name:"), self.name),
+            (_("Day:"), self.day),
+            (_("Month:"), self.month),
+            ("", self.lunar),
+            (_("Founded on:"), self.founded),
+            (_("Counted as:"), self.style_box),
+            (_("Source:"), self.source),
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -5,15 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -27,7 +22,8 @@ from nlv_events.i18n import _
 from nlv_events.services.planning import annual_plan
 from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import fit_to_screen
+from nlv_events.ui.shell.dialogs import add_rows, close_box, dress_dialog, signature_fields
+from nlv_events.ui.shell.widgets import left_row
 
 
 class PlanDialog(QDialog):
@@ -37,52 +33,36 @@ class PlanDialog(QDialog):
         self, year: int, parent: QWidget | None = None, show_pdf: Callable[[bytes, str, str], None] | None = None
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("PlanDialog")
-        self.setWindowTitle(_("Annual plan"))
-        fit_to_screen(self, 820, 640)
+        dress_dialog(self, "PlanDialog", _("Annual plan"), (820, 640), fit=True)
         self.show_pdf = show_pdf
         self.year_box = QSpinBox(self)
         self.year_box.setRange(1900, 2200)
         self.year_box.setValue(year)
-        self.number = QLineEdit(self)
+        signature = signature_fields(self, self.fontMetrics().height() * 3 + 12)
+        self.number, self.day, self.signer_title, self.signer_name = signature
         self.number.setPlaceholderText("15/KH-TVQG")
-        self.day = QDateEdit(self)
-        self.day.setDisplayFormat("dd/MM/yyyy")
-        self.day.setCalendarPopup(True)
-        self.day.setDate(QDate.currentDate())
-        self.signer_title = QPlainTextEdit(self)
-        self.signer_title.setPlainText(_("DIRECTOR"))
-        self.signer_title.setFixedHeight(self.fontMetrics().height() * 3 + 12)
-        self.signer_name = QLineEdit(self)
         self.template = QPlainTextEdit(self)
         self.template.setPlainText(annual_plan.default_template())
 
         document_tab = QWidget(self)
-        form = QFormLayout(document_tab)
-        form.addRow(_("Year:"), self.year_box)
-        form.addRow(_("Number:"), self.number)
-        form.addRow(_("Date:"), self.day)
-        form.addRow(_("Signer's title:"), self.signer_title)
-        form.addRow(_("Signer's name:"), self.signer_name)
-        form.addRow(_("Purposes, requirements and implementation:"), self.template)
+        form = add_rows(
+            QFormLayout(document_tab),
+            (_("Year:"), self.year_box),
+            *signature.rows(_("Signer's name:")),
+            (_("Purposes, requirements and implementation:"), self.template),
+        )
         self.preview_button = QPushButton(_("Preview PDF…"), document_tab)
         self.docx_button = QPushButton(_("Save as DOCX…"), document_tab)
-        row = QHBoxLayout()
-        row.addWidget(self.preview_button)
-        row.addWidget(self.docx_button)
-        row.addStretch(1)
+        row = left_row(self.preview_button, self.docx_button)
         form.addRow(row)
 
         self.progress_table = PlanProgressTable(self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(document_tab, _("Plan document"))
         self.tabs.addTab(self.progress_table, _("Progress"))
-        close = QDialogButtonBox(self)
-        close.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        layout.addWidget(close)
+        layout.addWidget(close_box(self))
 
         self.preview_button.clicked.connect(self.preview)
         self.docx_button.clicked.connect(self.save_docx)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -31,6 +30,8 @@ from nlv_events.i18n import _
 from nlv_events.services.events import occurrences
 from nlv_events.services.planning import series, series_rules
 from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.dialogs import close_box, dress_dialog
+from nlv_events.ui.shell.widgets import left_row
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -53,9 +54,7 @@ class SeriesDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, changed: Callable[[int | None], None] | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("SeriesDialog")
-        self.setWindowTitle(_("Recurring series"))
-        self.resize(980, 640)
+        dress_dialog(self, "SeriesDialog", _("Recurring series"), (980, 640))
         self.changed = changed
         self.current: series.SeriesSpec | None = None
 
@@ -134,10 +133,7 @@ class SeriesDialog(QDialog):
         form.addRow(_("Until:"), self.until)
         form.addRow(_("Skipped days:"), self.skip)
         form.addRow(_("People:"), self.people)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addWidget(self.following_button)
-        save_row.addStretch(1)
+        save_row = left_row(self.save_button, self.following_button)
 
         left = QVBoxLayout()
         left.addWidget(self.series_list, 1)
@@ -154,12 +150,9 @@ class SeriesDialog(QDialog):
         body.addLayout(left, 3)
         body.addLayout(middle, 5)
         body.addLayout(right, 2)
-        close = QDialogButtonBox(self)
-        close.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
-        layout.addWidget(close)
+        layout.addWidget(close_box(self))
 
     def _connect(self) -> None:
         self.series_list.currentItemChanged.connect(lambda *_: self._series_chosen())

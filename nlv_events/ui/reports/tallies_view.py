@@ -11,9 +11,7 @@ from PySide6.QtGui import QGuiApplication, QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -36,7 +34,8 @@ from nlv_events.services.reports.tally_tables import SUMMARY_COLUMNS, summary_he
 from nlv_events.ui.events.event_table_model import short_kind
 from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import fit_to_screen
+from nlv_events.ui.shell.dialogs import close_box, dress_dialog
+from nlv_events.ui.shell.widgets import left_row
 from nlv_events.ui.shell.workers import BackgroundTask
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -177,9 +176,8 @@ class TalliesModel(QAbstractTableModel):
 class TalliesDialog(QDialog):
     def __init__(self, year: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("TalliesDialog")
-        self.setWindowTitle(_("Tallies for the annual report"))
-        fit_to_screen(self, 1380, 640)  # every column where the screen is wide enough
+        # every column where the screen is wide enough
+        dress_dialog(self, "TalliesDialog", _("Tallies for the annual report"), (1380, 640), fit=True)
         self.year_box = QComboBox(self)
         years = sorted({*event_store.years_with_events(), dt.date.today().year}, reverse=True)
         for value in years:
@@ -213,10 +211,7 @@ class TalliesDialog(QDialog):
         self.years_table = QTableView(self)
         self.years_table.verticalHeader().setVisible(False)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(_("Year:"), self))
-        top.addWidget(self.year_box)
-        top.addStretch(1)
+        top = left_row(QLabel(_("Year:"), self), self.year_box)
         top.addWidget(self.export_button)
         narrative_box = QWidget(self)
         narrative_layout = QVBoxLayout(narrative_box)
@@ -236,13 +231,10 @@ class TalliesDialog(QDialog):
         self.tabs.addTab(self.years_table, _("Over the years"))
         self.progress_table = PlanProgressTable(self)  # planned against held so far (ui/planning/plan_progress.py)
         self.tabs.addTab(self.progress_table, _("Progress of the plan"))
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(buttons)
+        layout.addWidget(close_box(self))
         self.year_box.currentIndexChanged.connect(self.refresh)
         self.model.modelReset.connect(self._figures_changed)
         self.refresh()

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _
+from nlv_events.ui.shell.dialogs import dress_dialog
 from nlv_events.ui.shell.settings_dialog import organisation_form
 
 
@@ -14,9 +15,7 @@ class FirstStartDialog(QDialog):
 
     def __init__(self, settings: Settings, database_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("FirstStartDialog")
-        self.setWindowTitle(_("Welcome to NLV Events"))
-        self.resize(640, 460)
+        dress_dialog(self, "FirstStartDialog", _("Welcome to NLV Events"), (640, 460))
         self.settings = settings
         self.choice = "empty"
         intro = QLabel(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImageReader, QResizeEvent, QTextCursor
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from nlv_events.core.resources import docs_dir
 from nlv_events.i18n import _, current_language
-from nlv_events.ui.shell.widgets import fit_to_screen
+from nlv_events.ui.shell.dialogs import close_box, dress_dialog
 
 
 def guide_path():
@@ -20,9 +20,7 @@ def guide_path():
 class UserGuide(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("UserGuide")
-        self.setWindowTitle(_("User guide"))
-        fit_to_screen(self, 900, 800)
+        dress_dialog(self, "UserGuide", _("User guide"), (900, 800), fit=True)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         path = guide_path()
@@ -36,12 +34,9 @@ class UserGuide(QDialog):
         self._folder = path.parent
         self._widths: list[float] = []
         self.fit_images()
-        buttons = QDialogButtonBox(self)
-        buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
-        layout.addWidget(buttons)
+        layout.addWidget(close_box(self))
 
     def fit_images(self) -> None:
         """Draw each picture at most as wide as the page (the README's screenshots are wider than the window)."""

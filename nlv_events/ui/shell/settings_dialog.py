@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -20,6 +19,8 @@ from nlv_events.core import settings as settings_module
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _
 from nlv_events.services.workspace import connection
+from nlv_events.ui.shell.dialogs import dress_dialog
+from nlv_events.ui.shell.widgets import wide_row
 
 ORGANISATION_KEYS = (
     ("organisation.parent", "Parent body, printed top left"),
@@ -53,9 +54,7 @@ def organisation_form(settings: Settings, parent: QWidget) -> tuple[QGroupBox, d
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("SettingsDialog")
-        self.setWindowTitle(_("Settings"))
-        self.resize(620, 480)
+        dress_dialog(self, "SettingsDialog", _("Settings"), (620, 480))
         self.settings = settings
         self.language_box = QComboBox(self)
         self.language_box.addItem("Tiếng Việt", "vi")
@@ -89,12 +88,11 @@ class SettingsDialog(QDialog):
 
     def _with_browse(self, edit: QLineEdit, browse) -> QWidget:
         row = QWidget(self)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(edit, 1)
         button = QPushButton(_("Browse…"), row)
         button.clicked.connect(browse)
-        layout.addWidget(button)
+        layout = wide_row(edit, button)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row.setLayout(layout)
         return row
 
     def _browse_db(self) -> None:

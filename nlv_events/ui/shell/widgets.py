@@ -112,13 +112,9 @@ class NameListEditor(QWidget):
         self.remove_button = QPushButton(_("Remove"), self)
         self.list = QListWidget(self)
         self.list.setMaximumHeight(90)
-        row = QHBoxLayout()
-        row.addWidget(self.entry, 1)
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(row)
+        layout.addLayout(wide_row(self.entry, self.add_button, self.remove_button))
         layout.addWidget(self.list)
         self.add_button.clicked.connect(self.add_typed)
         self.entry.entered.connect(self.add_typed)
@@ -207,3 +203,21 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def left_row(*widgets: QWidget) -> QHBoxLayout:
+    """The widgets side by side from the left, at their own widths; the rest of the row stays empty."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def wide_row(wide: QWidget, *after: QWidget) -> QHBoxLayout:
+    """`wide` taking the room the row has, the widgets `after` it (its buttons) at their own widths."""
+    row = QHBoxLayout()
+    row.addWidget(wide, 1)
+    for widget in after:
+        row.addWidget(widget)
+    return row

@@ -1,0 +1,80 @@
+"""How the dialogs are dressed alike: name, title and size, the Close box, a form's labelled rows, a date field,
+the number, date and signer of a document the library signs."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from nlv_events.i18n import _
+from nlv_events.ui.shell.widgets import fit_to_screen
+
+
+def dress_dialog(dialog: QDialog, name: str, title: str, size: tuple[int, int], *, fit: bool = False) -> None:
+    """Name `dialog` (for the tests and the screenshots), title it and size it; with `fit` the size shrinks to the
+    screen, for the large dialogs whose buttons must stay in reach."""
+    dialog.setObjectName(name)
+    dialog.setWindowTitle(title)
+    if fit:
+        fit_to_screen(dialog, *size)
+    else:
+        dialog.resize(*size)
+
+
+def close_box(dialog: QDialog) -> QDialogButtonBox:
+    """The Close button of a dialog that saves as it goes, wired to reject."""
+    box = QDialogButtonBox(dialog)
+    box.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+def add_rows(form: QFormLayout, *rows: tuple[str, QWidget | QLayout]) -> QFormLayout:
+    """The form's rows, label and field, in order; an empty label puts the field under the others."""
+    for label, field in rows:
+        form.addRow(label, field)
+    return form
+
+
+def date_field(parent: QWidget, day: QDate | None = None) -> QDateEdit:
+    """A day as the office writes it (dd/MM/yyyy), with a calendar to pick it; today unless `day` is given."""
+    edit = QDateEdit(day if day is not None else QDate.currentDate(), parent)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+class Signature(NamedTuple):
+    """The fields of a document the library signs (a plan, the letters of invitation)."""
+
+    number: QLineEdit
+    day: QDateEdit
+    signer_title: QPlainTextEdit
+    signer_name: QLineEdit
+
+    def rows(self, signer_label: str) -> tuple[tuple[str, QWidget], ...]:
+        return (
+            (_("Number:"), self.number),
+            (_("Date:"), self.day),
+            (_("Signer's title:"), self.signer_title),
+            (signer_label, self.signer_name),
+        )
+
+
+def signature_fields(parent: QWidget, title_height: int) -> Signature:
+    """Empty number, today, the Director signing; the signer's title in a box `title_height` pixels high, as it
+    may take two lines ("KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC")."""
+    signer_title = QPlainTextEdit(_("DIRECTOR"), parent)
+    signer_title.setFixedHeight(title_height)
+    return Signature(QLineEdit(parent), date_field(parent), signer_title, QLineEdit(parent))
