@@ -9,36 +9,15 @@ import pytest
 
 from nlv_events.core import database, store
 from nlv_events.core.errors import UserError
-from nlv_events.core.models import Event, database_proxy
+from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
 from nlv_events.services.workspace import backup
-
-
-def _is_open(path: str | os.PathLike) -> bool:
-    bound = database_proxy.obj
-    if bound is None or bound.is_closed() or database.open_file() is None:
-        return False
-    return any(Path(path) == part for part in database.companion_files(database.open_file()))
+from tests import windows_files
 
 
 @pytest.fixture
 def windows_file_locks(monkeypatch):
-    """Deleting, renaming or replacing the open database (or its -wal, -shm) fails as Windows makes it fail."""
-    refused: list[str] = []
-
-    def guarded(original):
-        def call(first, *rest, **options):
-            for path in (first, *rest[:1]):
-                if _is_open(path):
-                    refused.append(str(path))
-                    raise PermissionError(32, "The process cannot access the file because it is being used", path)
-            return original(first, *rest, **options)
-
-        return call
-
-    for name in ("unlink", "remove", "replace", "rename"):
-        monkeypatch.setattr(os, name, guarded(getattr(os, name)))
-    return refused
+    return windows_files.refuse_open_database(monkeypatch)
 
 
 def _database_with(path: Path, title: str) -> None:

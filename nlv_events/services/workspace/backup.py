@@ -200,7 +200,12 @@ def _keep_current(target: str, path: Path, folder: Path) -> Path | None:
     try:
         check_file(path)
     except UserError:
-        return copy_aside(path)
+        try:
+            return copy_aside(path)
+        except OSError as error:
+            raise UserError(
+                _("Cannot keep a copy of {path} before the restore: {reason}").format(path=path, reason=error)
+            ) from error
     return backup_to(target, folder / backup_name(label="before-restore"))
 
 
