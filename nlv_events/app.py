@@ -51,6 +51,14 @@ def run_gui(
             if not screenshot:
                 QMessageBox.critical(None, APP_NAME, str(error))
             return 1
+    except Exception as error:  # e.g. Windows' SQLite on a share that went away: said in a window, never silent
+        if screenshot:
+            raise
+        log.exception("cannot open the database at start")
+        reason = f"{type(error).__name__}: {error}"
+        message = _("Cannot open the database {target}: {reason}")
+        QMessageBox.critical(None, APP_NAME, message.format(target=database.describe_target(target), reason=reason))
+        return 1
     if not screenshot and not quit_when_shown:
         _daily_backup(target, settings)
 
@@ -106,8 +114,8 @@ def _daily_backup(target: str, settings: Settings) -> None:
         return
     try:
         backup.automatic_backup(target, _backups(target, settings))
-    except UserError:
-        log.warning("automatic backup failed", exc_info=True)  # the work goes on; the log says why
+    except Exception:  # a share gone away, a full disk: the work goes on and the log says why
+        log.warning("automatic backup failed", exc_info=True)
 
 
 def _offer_backup(target: str, settings: Settings, error: UserError) -> bool:
