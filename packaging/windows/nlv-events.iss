@@ -18,7 +18,8 @@ AppName=NLV Events
 AppVersion={#AppVersion}
 AppVerName=NLV Events {#AppVersion}
 AppPublisher=Thư viện Quốc gia Việt Nam
-DefaultDirName={localappdata}\Programs\NLV Events
+; {autopf} is {localappdata}\Programs for a per-user install (the default) and Program Files for all users.
+DefaultDirName={autopf}\NLV Events
 DefaultGroupName=NLV Events
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
@@ -32,6 +33,11 @@ SolidCompression=yes
 WizardStyle=modern
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
+; Vietnamese first, whatever the language of Windows: the office's PCs are set up by IT staff on English Windows as
+; often as on Vietnamese. Setup opens in Vietnamese (its first question, per user or all users, included) and its
+; language box offers English; a silent install takes /LANG=english or /LANG=vietnamese.
+LanguageDetectionMethod=none
+ShowLanguageDialog=yes
 
 [Languages]
 ; Inno Setup has no Vietnamese of its own: languages\Vietnamese.isl is the project's translation of Default.isl.
