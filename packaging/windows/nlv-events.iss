@@ -18,8 +18,8 @@ AppName=NLV Events
 AppVersion={#AppVersion}
 AppVerName=NLV Events {#AppVersion}
 AppPublisher=Thư viện Quốc gia Việt Nam
-; {autopf} is {localappdata}\Programs for a per-user install (the default) and Program Files for all users.
-DefaultDirName={autopf}\NLV Events
+; %LOCALAPPDATA%\Programs for a per-user install (the default), Program Files for all users ([Code] below).
+DefaultDirName={code:InstallFolder}
 DefaultGroupName=NLV Events
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
@@ -59,3 +59,14 @@ Name: "{autodesktop}\NLV Events"; Filename: "{app}\nlv-eventsw.exe"; Tasks: desk
 Filename: "{app}\nlv-eventsw.exe"; Description: "{cm:LaunchProgram,NLV Events}"; Flags: nowait postinstall skipifsilent
 
 ; No [UninstallDelete] entry touches {localappdata}\TVQG: the record and its backups outlive the program.
+
+[Code]
+// Not {autopf}: for a per-user install it asks Windows for the UserProgramFiles known folder, which Wine lacks
+// (Setup stopped with "Failed to expand shell folder constant autopf"); both folders are the same on Windows.
+function InstallFolder(Param: String): String;
+begin
+  if IsAdminInstallMode then
+    Result := ExpandConstant('{commonpf}\NLV Events')
+  else
+    Result := ExpandConstant('{localappdata}\Programs\NLV Events');
+end;

@@ -38,7 +38,8 @@ def test_installer_is_per_user_and_keeps_user_data():
     script = (ROOT / "packaging" / "windows" / "nlv-events.iss").read_text(encoding="utf-8")
     assert "PrivilegesRequired=lowest" in script  # per user, without administrator rights, by default
     # {localappdata}\Programs per user, Program Files for all users: never an administrator's own folder
-    assert "DefaultDirName={autopf}\\NLV Events" in script
+    assert "DefaultDirName={code:InstallFolder}" in script
+    assert "{localappdata}\\Programs\\NLV Events" in script and "{commonpf}\\NLV Events" in script
     assert not any(line.strip() == "[UninstallDelete]" for line in script.splitlines())
     assert "desktopicon" in script and "{group}\\NLV Events" in script
 
