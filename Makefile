@@ -63,6 +63,7 @@ screenshots: $(STAMP)
 package: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,package]'
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/nlv-events.spec
+	@du -sh dist/nlv-events | sed 's/\t.*/ in dist\/nlv-events (at most 150M: docs\/performance.md)/'
 
 # Benchmarks (not part of `make test`): bench/results.json and the table in docs/performance.md.
 bench: $(STAMP)

@@ -25,7 +25,7 @@ def run_gui(
 ) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from nlv_events.core.resources import resource
     from nlv_events.ui.shell import crash, screenshots, workers
@@ -44,13 +44,8 @@ def run_gui(
     from nlv_events.services.workspace import record
 
     target = record.database_target(database_target, settings)
-    try:
-        database.open_database(target)
-    except UserError as error:
-        if screenshot or not _offer_backup(target, settings, error):
-            if not screenshot:
-                QMessageBox.critical(None, APP_NAME, str(error))
-            return 1
+    if not _open_at_start(target, settings, screenshot):
+        return 1
     if not screenshot and not quit_when_shown:
         _daily_backup(target, settings)
 
@@ -93,6 +88,28 @@ def run_gui(
     return code
 
 
+def _open_at_start(target: str, settings: Settings, screenshot: str | None) -> bool:
+    """Open the database before the window shows; False, once the user has been told why, when it cannot be."""
+    from PySide6.QtWidgets import QMessageBox
+
+    try:
+        database.open_database(target)
+    except UserError as error:
+        if screenshot or not _offer_backup(target, settings, error):
+            if not screenshot:
+                QMessageBox.critical(None, APP_NAME, str(error))
+            return False
+    except Exception as error:  # e.g. Windows' SQLite on a share that went away: said in a window, never silent
+        if screenshot:
+            raise
+        log.exception("cannot open the database at start")
+        reason = f"{type(error).__name__}: {error}"
+        message = _("Cannot open the database {target}: {reason}")
+        QMessageBox.critical(None, APP_NAME, message.format(target=database.describe_target(target), reason=reason))
+        return False
+    return True
+
+
 def _backups(target: str, settings: Settings):
     from nlv_events.services.workspace import record
 
@@ -106,8 +123,8 @@ def _daily_backup(target: str, settings: Settings) -> None:
         return
     try:
         backup.automatic_backup(target, _backups(target, settings))
-    except UserError:
-        log.warning("automatic backup failed", exc_info=True)  # the work goes on; the log says why
+    except Exception:  # a share gone away, a full disk: the work goes on and the log says why
+        log.warning("automatic backup failed", exc_info=True)
 
 
 def _offer_backup(target: str, settings: Settings, error: UserError) -> bool:

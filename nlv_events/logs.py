@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import logging.handlers
-import os
 import traceback
 from pathlib import Path
 
 import platformdirs
 
 from nlv_events import APP_NAME, ORGANISATION_NAME
+from nlv_events.log_rotation import SharedRotatingFile
 
 LOG_FILENAME = "nlv-events.log"
 
 
 def log_dir() -> Path:
     return platformdirs.user_log_path(APP_NAME, ORGANISATION_NAME)
-
-
-class _PrivateFile(logging.handlers.RotatingFileHandler):
-    """The log file, readable by its owner only (it may name files and folders of the office)."""
-
-    def _open(self):  # type: ignore[no-untyped-def]
-        stream = super()._open()
-        with contextlib.suppress(OSError):
-            os.chmod(self.baseFilename, 0o600)
-        return stream
 
 
 class PrivateFormatter(logging.Formatter):
@@ -74,7 +62,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     path = log_dir() / LOG_FILENAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = _PrivateFile(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+        handler: logging.Handler = SharedRotatingFile(path, max_bytes=1_000_000, backup_count=5)
     except OSError:
         # Never let logging stop the app; the records go nowhere rather than onto the user's screen.
         handler = logging.NullHandler()

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from pathlib import Path, PurePath
+from urllib.parse import quote, unquote, urlsplit
 
 import peewee
 import platformdirs
@@ -68,8 +68,21 @@ def describe_target(target: str) -> str:
 
 
 def sqlite_uri(path: Path, mode: str = "ro") -> str:
-    """A SQLite URI for `path`, percent-encoded, so a folder named "Phòng #2" or "50% off" stays one path."""
-    return f"{path.expanduser().resolve().as_uri()}?mode={mode}"
+    """A SQLite URI for `path`, percent-encoded, so a folder named "Phòng #2" or "50% off" stays one path.
+
+    The path is made absolute without resolve(), which would turn a mapped drive (Z:) into its share, and a share
+    is written with an empty authority (file:////server/share/…), the form SQLite documents for UNC paths:
+    pathlib's as_uri() gives file://server/share/…, which SQLite rejects ("invalid uri authority").
+    """
+    return uri_for(type(path)(os.path.abspath(path.expanduser())), mode)
+
+
+def uri_for(absolute: PurePath, mode: str = "ro") -> str:
+    """The SQLite URI of an absolute path of either system (a PureWindowsPath can be tested on Linux)."""
+    text = absolute.as_posix()  # C:/Users/… or //server/share/… on Windows
+    if not text.startswith("/"):
+        text = "/" + text  # a drive letter: file:///C:/…
+    return f"file://{quote(text, safe='/:')}?mode={mode}"
 
 
 def sqlite_file(target: str) -> Path | None:

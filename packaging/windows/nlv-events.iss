@@ -18,7 +18,8 @@ AppName=NLV Events
 AppVersion={#AppVersion}
 AppVerName=NLV Events {#AppVersion}
 AppPublisher=Thư viện Quốc gia Việt Nam
-DefaultDirName={localappdata}\Programs\NLV Events
+; %LOCALAPPDATA%\Programs for a per-user install (the default), Program Files for all users ([Code] below).
+DefaultDirName={code:InstallFolder}
 DefaultGroupName=NLV Events
 DisableProgramGroupPage=yes
 PrivilegesRequired=lowest
@@ -32,6 +33,11 @@ SolidCompression=yes
 WizardStyle=modern
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
+; Vietnamese first, whatever the language of Windows: the office's PCs are set up by IT staff on English Windows as
+; often as on Vietnamese. Setup opens in Vietnamese (its first question, per user or all users, included) and its
+; language box offers English; a silent install takes /LANG=english or /LANG=vietnamese.
+LanguageDetectionMethod=none
+ShowLanguageDialog=yes
 
 [Languages]
 ; Inno Setup has no Vietnamese of its own: languages\Vietnamese.isl is the project's translation of Default.isl.
@@ -53,3 +59,14 @@ Name: "{autodesktop}\NLV Events"; Filename: "{app}\nlv-eventsw.exe"; Tasks: desk
 Filename: "{app}\nlv-eventsw.exe"; Description: "{cm:LaunchProgram,NLV Events}"; Flags: nowait postinstall skipifsilent
 
 ; No [UninstallDelete] entry touches {localappdata}\TVQG: the record and its backups outlive the program.
+
+[Code]
+// Not {autopf}: for a per-user install it asks Windows for the UserProgramFiles known folder, which Wine lacks
+// (Setup stopped with "Failed to expand shell folder constant autopf"); both folders are the same on Windows.
+function InstallFolder(Param: String): String;
+begin
+  if IsAdminInstallMode then
+    Result := ExpandConstant('{commonpf}\NLV Events')
+  else
+    Result := ExpandConstant('{localappdata}\Programs\NLV Events');
+end;

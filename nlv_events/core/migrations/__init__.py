@@ -1,10 +1,14 @@
-"""Numbered schema migrations, run in order by peewee's playhouse.migrations runner."""
+"""Numbered schema migrations, run in order by peewee's playhouse.migrations runner.
+
+The migrations are found as modules of this package (pkgutil), never by globbing its folder: a folder name with
+"[" (a Windows user called "Lan [IT]", an install in "C:\\Apps [test]") is a glob pattern, and in the bundle the
+modules are bytecode inside the program, with no folder of .py files to glob.
+"""
 
 from __future__ import annotations
 
-import glob
-import os
-from pathlib import Path
+import importlib
+import pkgutil
 from typing import TYPE_CHECKING
 
 import peewee
@@ -15,20 +19,36 @@ from nlv_events.i18n import _
 if TYPE_CHECKING:
     from playhouse.migrations import Runner
 
-DIRECTORY = Path(__file__).parent
 HISTORY_TABLE = "schema_migration"
 
 
 def runner(database: peewee.Database) -> Runner:
-    from playhouse.migrations import Runner
+    from playhouse.migrations import Migration, Runner
 
-    return Runner(database, directory=str(DIRECTORY), table_name=HISTORY_TABLE)
+    class PackagedMigration(Migration):
+        """A migration whose `path` is its module's dotted name: loaded by import, not from a file."""
+
+        __slots__ = ()
+
+        def load(self):  # type: ignore[no-untyped-def]
+            return importlib.import_module(self.path)
+
+    class PackageRunner(Runner):
+        def migrations(self) -> list[Migration]:
+            return [PackagedMigration(_number(name), name, f"{__name__}.{name}", None) for name in known_names()]
+
+    return PackageRunner(database, table_name=HISTORY_TABLE)
+
+
+def _number(name: str) -> int:
+    return int(name.split("_", 1)[0])
 
 
 def known_names() -> list[str]:
-    """The names of the migrations this version of the app ships, in order (the runner's own file pattern)."""
-    names = [os.path.basename(path)[:-3] for path in glob.glob(os.path.join(str(DIRECTORY), "[0-9]*.py"))]
-    return sorted(names, key=lambda name: (int(name.split("_", 1)[0]), name))
+    """The names of the migrations this version of the app ships, in order: the package's modules whose names start
+    with a digit (the runner's own pattern)."""
+    names = [module.name for module in pkgutil.iter_modules(__path__) if module.name[:1].isdigit()]
+    return sorted(names, key=lambda name: (_number(name), name))
 
 
 def applied_names(database: peewee.Database) -> set[str] | None:

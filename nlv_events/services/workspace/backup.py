@@ -73,13 +73,14 @@ def backup_to(target: str, destination: Path) -> Path:
             )
     files.refuse_protected(destination)
     _refuse_replacing_a_stranger(destination)
-    source = sqlite3.connect(database.sqlite_uri(path), uri=True)
     try:
-        _copy(source, destination)
+        source = sqlite3.connect(database.sqlite_uri(path), uri=True)  # fails when a share has gone away
+        try:
+            _copy(source, destination)
+        finally:
+            source.close()
     except (OSError, sqlite3.Error) as error:
         raise UserError(_("Cannot write the backup {path}: {reason}").format(path=destination, reason=error)) from error
-    finally:
-        source.close()
     log.info("backed up %s to %s", path, destination)
     return destination
 
@@ -163,37 +164,72 @@ def check_file(path: Path) -> None:
 
 
 def restore(target: str, backup_file: Path, folder: Path) -> Path:
-    """Replace the database at `target` with `backup_file` after checking it; the current database is backed up
-    first (returned), so a restore can itself be undone."""
+    """Replace the database at `target` with `backup_file` after checking it; the current database is kept first
+    (returned), so a restore can itself be undone.
+
+    The open database is closed before its file is replaced and opened again after, whatever happened: Windows
+    refuses to delete or replace a file that is open, even by this very process.
+    """
     check_file(backup_file)
     path = sqlite_path(target)
     database.refuse_foreign_file(path)  # another program's file is not ours to replace, even kept aside
-    safety = None
-    if path.exists():
-        try:
-            check_file(path)
-        except UserError:
-            # A damaged file cannot be backed up through SQLite: it is set aside whole, never thrown away.
-            safety = copy_aside(path)
-            for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                part.unlink(missing_ok=True)
-        else:
-            safety = backup_to(target, folder / backup_name(label="before-restore"))
+    safety = _keep_current(target, path, folder)
     bound = database_proxy.obj is not None and database.sqlite_file(target) is not None
     database.close_database()
+    try:
+        _replace_with_copy(path, backup_file)
+    except (OSError, sqlite3.Error) as error:
+        raise UserError(
+            _("Cannot restore {path}: {reason}. Close NLV Events on the other computers and try again.").format(
+                path=path, reason=error
+            )
+        ) from error
+    finally:
+        if bound:
+            database.open_database(target)
+    log.info("restored %s from %s", path, backup_file)
+    return safety or backup_file
+
+
+def _keep_current(target: str, path: Path, folder: Path) -> Path | None:
+    """A copy of the database as it is, made while it is still open: through SQLite when it is sound, whole when
+    it is damaged (SQLite cannot copy a damaged file). None when there is no database yet."""
+    if not path.exists():
+        return None
+    try:
+        check_file(path)
+    except UserError:
+        try:
+            return copy_aside(path)
+        except OSError as error:
+            raise UserError(
+                _("Cannot keep a copy of {path} before the restore: {reason}").format(path=path, reason=error)
+            ) from error
+    return backup_to(target, folder / backup_name(label="before-restore"))
+
+
+def _replace_with_copy(path: Path, backup_file: Path) -> None:
+    """Copy the backup through SQLite beside the (closed) database, then put it in the database's place at once.
+
+    The old file's -wal and -shm go first: a WAL left beside the new file would be replayed into it."""
+    partial = path.with_name(path.name + ".restoring")
+    partial.unlink(missing_ok=True)
     source = sqlite3.connect(database.sqlite_uri(backup_file), uri=True)
     try:
-        destination = sqlite3.connect(path)
+        destination = sqlite3.connect(partial)
         try:
-            source.backup(destination)  # writes through SQLite, so the WAL of the old file cannot resurrect it
+            source.backup(destination)
         finally:
             destination.close()
     finally:
         source.close()
-    log.info("restored %s from %s", path, backup_file)
-    if bound:
-        database.open_database(target)
-    return safety or backup_file
+    os.chmod(partial, files.mode_for(path))  # the restored file keeps who may read it
+    try:
+        for companion in database.companion_files(path)[1:]:
+            companion.unlink(missing_ok=True)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def newest_good_backup(folder: Path) -> BackupFile | None:

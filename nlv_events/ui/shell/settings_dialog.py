@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -72,6 +73,16 @@ class SettingsDialog(QDialog):
         form = QFormLayout(general)
         form.addRow(_("Language"), self.language_box)
         form.addRow(_("Database (file or PostgreSQL URL)"), self._with_browse(self.database_edit, self._browse_db))
+        # SQLite's locking over SMB is not to be trusted: two people saving at once can damage the file.
+        self.shared_database_note = QLabel(
+            _(
+                "A database file on a network share is safe for one person at a time. When two or more people "
+                "enter events at once, use a PostgreSQL database (see the user guide)."
+            ),
+            self,
+        )
+        self.shared_database_note.setWordWrap(True)
+        form.addRow("", self.shared_database_note)
         form.addRow(_("Backups folder"), self._with_browse(self.backups_edit, self._browse_backups))
         form.addRow(_("Photos folder"), self._with_browse(self.media_edit, self._browse_media))
         form.addRow(_("Author of the news items"), self.author_edit)

@@ -1,0 +1,45 @@
+"""The windowed program never stops without a word: a database the system cannot open is said in a window."""
+
+import sqlite3
+
+from PySide6.QtWidgets import QMessageBox
+
+from nlv_events import app
+from nlv_events.core import database
+from nlv_events.core.settings import Settings
+from nlv_events.services.workspace import backup
+
+
+def test_a_database_on_a_share_that_cannot_be_opened_is_said_in_a_window(qtbot, tmp_path, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+
+    def windows_sqlite_refuses(target, read_only=False):
+        raise sqlite3.OperationalError("invalid uri authority: server")  # what Windows' SQLite said of file://server/
+
+    monkeypatch.setattr(database, "open_database", windows_sqlite_refuses)
+    target = tmp_path / "share" / "nlv.sqlite3"
+    assert app.run_gui(str(target)) == 1
+    assert len(shown) == 1 and "invalid uri authority" in shown[0] and str(target) in shown[0]
+
+
+def test_a_failing_daily_backup_lets_the_work_go_on(db_path, demo_db, tmp_path, monkeypatch, caplog):
+    def share_gone(target, folder):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(backup, "automatic_backup", share_gone)
+    app._daily_backup(str(db_path), Settings(tmp_path / "settings.json"))
+    assert "automatic backup failed" in caplog.text
+
+
+def test_the_settings_say_a_shared_file_is_for_one_writer_and_point_to_postgresql(qtbot, tmp_path):
+    from nlv_events import i18n
+    from nlv_events.ui.shell.settings_dialog import SettingsDialog
+
+    i18n.setup_i18n("en")
+    dialog = SettingsDialog(Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.shared_database_note.isVisible()
+    note = dialog.shared_database_note.text()
+    assert "network share" in note and "PostgreSQL" in note
