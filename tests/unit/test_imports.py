@@ -4,7 +4,7 @@ no module or function grows past what one reader takes in.
 Every import counts: at the top of a module, inside a function (how the commands and the window keep their start
 fast) and under TYPE_CHECKING. The layers, lowest first:
 
-    base      nlv_events (the package's constants), i18n, logs, one_shot: import only base
+    base      nlv_events (the package's constants), i18n, logs, log_rotation, one_shot: import only base
     core      models, store, rules, text, settings: import only core and base
     printing  the neutral document and its renderers: import only printing, core and base
     services  one package per feature: import only services, printing, core and base
@@ -44,7 +44,7 @@ ALLOWED: dict[str, set[str]] = {
     "__main__": BASE | {"cli"},
 }
 LAYER_PACKAGES = ("core", "printing", "services", "ui", "commands")
-BASE_MODULES = ("nlv_events", "nlv_events.i18n", "nlv_events.logs", "nlv_events.one_shot")
+BASE_MODULES = ("nlv_events", "nlv_events.i18n", "nlv_events.logs", "nlv_events.log_rotation", "nlv_events.one_shot")
 
 
 def module_name(path: Path) -> str:
