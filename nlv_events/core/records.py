@@ -184,6 +184,7 @@ def figures() -> tuple[Figure, ...]:
     )
 
 
+@functools.cache
 def figure_names() -> tuple[str, ...]:
     return tuple(figure.name for figure in figures())
 

@@ -130,7 +130,7 @@ def compute(year: int) -> YearTallies:
     audiences = dict.fromkeys(vocab.AUDIENCES, 0)
     names = figure_names()
     for kind, role, form, audience, start, has_news, *values in _rows(year):
-        tally = kinds.setdefault(kind, KindTally())
+        tally = kinds.get(kind) or kinds.setdefault(kind, KindTally())  # not a new KindTally for every row
         tally.events += 1
         if role == "co_organiser":
             tally.co_organised += 1
