@@ -11,6 +11,7 @@ from icalendar import Calendar
 from nlv_events.core import database, event_reading, store
 from nlv_events.services.planning import series, series_rules
 from tests.integration.cli_runner import run
+from tests.unit.services.planning.test_series_ics import story_hour
 
 # What each of the office's statuses is in a calendar program (RFC 5545 STATUS).
 ICS_STATUS = {"planned": "TENTATIVE", "confirmed": "CONFIRMED", "held": "CONFIRMED"}
@@ -24,18 +25,7 @@ def _close_after():
 
 def _series_with_exceptions(db_path) -> None:
     database.open_database(str(db_path))
-    spec = series.save(
-        series.SeriesSpec(
-            title="Kể chuyện cho thiếu nhi",
-            kind="talk",
-            start=dt.date(2025, 1, 4),
-            rule=series_rules.weekly_rule([5], until=dt.date(2025, 3, 29)),
-            start_time=dt.time(9, 0),
-            end_time=dt.time(10, 30),
-            venue="Phòng Thiếu nhi",
-            skip=[dt.date(2025, 2, 1)],
-        )
-    )
+    spec = series.save(story_hour())
     events = {event.series_date: event for event in series.occurrences(spec.id)}
 
     def occurrence(day: int, month: int = 1) -> int:
