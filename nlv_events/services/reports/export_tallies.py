@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from pathlib import Path
 
 from nlv_events.core import event_reading, vocab, when
-from nlv_events.core.cells import neutralise
+from nlv_events.core.cells import csv_text, neutralise
 from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
@@ -48,16 +46,12 @@ def to_json_text(tallies: YearTallies) -> str:
 
 
 def to_csv_text(tallies: YearTallies) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise(cell) for cell in summary_headers()])
     kinds = [kind for _name, _header, kind in SUMMARY_COLUMNS]
-    for row in summary_rows(tallies):
-        cells = [row.label, *(_csv_value(value, kind) for value, kind in zip(row.values, kinds, strict=True))]
-        writer.writerow([neutralise(cell) for cell in cells])
-    writer.writerow([])
-    writer.writerow([_("Cancelled events"), tallies.cancelled])
-    return buffer.getvalue()
+    rows = [
+        [row.label, *(_csv_value(value, kind) for value, kind in zip(row.values, kinds, strict=True))]
+        for row in summary_rows(tallies)
+    ]
+    return csv_text([summary_headers(), *rows, [], [_("Cancelled events"), tallies.cancelled]])
 
 
 def _csv_value(value: float | None, kind: str) -> str | float:
@@ -73,8 +67,7 @@ def write_json(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
 
 
 def write_csv(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
-    # UTF-8 with a byte-order mark: without it Excel on Windows reads Vietnamese as mojibake.
-    with atomic_output(path, "w", encoding="utf-8-sig", newline="") as stream:
+    with atomic_output(path, "w", encoding="utf-8", newline="") as stream:  # the text starts with its BOM
         stream.write(to_csv_text(tallies))
 
 
