@@ -105,3 +105,19 @@ def test_word_versions_say_they_are_vietnamese_single_spaced_and_schema_valid(de
     assert 'w:lang w:val="vi-VN"' in styles and "en-US" not in styles  # Word checks spelling in Vietnamese
     assert '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>' in styles  # single, as the PDF
     assert '<w:zoom w:val="bestFit" w:percent="100"/>' in settings  # ECMA-376 requires w:percent
+
+
+def test_the_tallies_in_word_carry_the_table_by_kind_the_report_quotes(demo_db, tmp_path):
+    from docx import Document
+
+    from nlv_events.services.reports import export_tallies, tallies
+
+    path = tmp_path / "so-lieu-2022.docx"
+    export_tallies.write(tallies.compute(2022), path, "docx")
+    table = Document(str(path)).tables[0]
+    header = [cell.text for cell in table.rows[0].cells]
+    assert header[0] == "Loại sự kiện" and {"Kế hoạch", "Tỷ lệ đạt kế hoạch", "Tin bài", "Ảnh"} <= set(header)
+    total = {name: cell.text for name, cell in zip(header, table.rows[-1].cells, strict=True)}
+    assert total["Loại sự kiện"] == "Tổng cộng" and total["Sự kiện"] == "31"
+    assert total["Số lượt tham dự"] == "66.270" and total["Tỷ lệ đạt kế hoạch"] == "103%"
+    assert [row.cells[0].text for row in table.rows[1:3]] == ["Triển lãm", "Ngày Sách và Văn hóa đọc"]
