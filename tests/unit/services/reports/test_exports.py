@@ -27,7 +27,7 @@ def test_xlsx_summary_months_and_events(figures, tmp_path):
     workbook = load_workbook(path)
     assert workbook.sheetnames == ["Tổng hợp", "Theo tháng", "Sự kiện"]
     summary = workbook["Tổng hợp"]
-    assert summary["A1"].value == "DANH MỤC SỰ KIỆN NĂM 2022"
+    assert summary["A1"].value == "SỐ LIỆU TỔNG HỢP NĂM 2022"
     assert summary["A4"].value == "Triển lãm" and summary["B4"].value == 20
     total_row = next(row for row in summary.iter_rows(min_row=4) if row[0].value == "Tổng cộng")
     assert total_row[1].value == 31
