@@ -20,6 +20,9 @@ import pytest  # noqa: E402
 from nlv_events import i18n  # noqa: E402
 from nlv_events.core import database  # noqa: E402
 
+# The `office` fixture: Word and Excel files rendered by LibreOffice, as their users see them.
+pytest_plugins = ("tests.office",)
+
 
 @pytest.fixture(autouse=True)
 def _vietnamese_by_default():

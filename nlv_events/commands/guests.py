@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 
+from nlv_events.core.cells import csv_text
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _, ngettext
 
@@ -146,11 +145,7 @@ def _guests(arguments: argparse.Namespace) -> int:
     if arguments.output_format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif arguments.output_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        sys.stdout.write(buffer.getvalue())
+        sys.stdout.write(csv_text([columns, *([row[column] for column in columns] for row in rows)], line_end="\n"))
     else:
         for row in rows:
             state = guest_replies.state_label(row["state"])

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
+from collections.abc import Iterable, Sequence
+
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -10,3 +14,17 @@ def neutralise(value: object) -> object:
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
+
+
+EXCEL_BOM = "\ufeff"  # without UTF-8's byte-order mark, Excel on Windows reads a CSV in the ANSI code page: mojibake
+
+
+def csv_text(rows: Iterable[Sequence[object]], line_end: str = "\r\n") -> str:
+    """`rows` as CSV text the way Vietnamese offices open it, in Excel: the byte-order mark first and every cell
+    neutralised. Every CSV the app writes, to a file or to the terminal, is made here."""
+    buffer = io.StringIO()
+    buffer.write(EXCEL_BOM)
+    writer = csv.writer(buffer, lineterminator=line_end)
+    for row in rows:
+        writer.writerow([neutralise(cell) for cell in row])
+    return buffer.getvalue()

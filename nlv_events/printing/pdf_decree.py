@@ -5,7 +5,6 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 import segno
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
@@ -13,7 +12,7 @@ from reportlab.platypus import Table as RLTable
 
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import official_date_line
-from nlv_events.printing import model
+from nlv_events.printing import header_layout, model
 from nlv_events.printing.fonts import SERIF
 from nlv_events.printing.pdf_glyphs import Glyphs, face
 from nlv_events.printing.pdf_styles import text_styles
@@ -76,26 +75,6 @@ class QrCode(Flowable):
         canvas.restoreState()
 
 
-def balanced_lines(line: str, style: ParagraphStyle, width: float) -> str:
-    """`line` escaped for a Paragraph; when it is too wide, broken into two lines, after a comma where that
-    fits, else where the lines are most even ("BỘ VĂN HÓA,<br/>THỂ THAO VÀ DU LỊCH", never a lone last word)."""
-
-    def measure(words: list[str]) -> float:
-        return stringWidth(" ".join(words), style.fontName, style.fontSize)
-
-    if measure([line]) <= width:
-        return escape(line)
-    words = line.split()
-    cuts = range(1, len(words))
-    fitting = [cut for cut in cuts if measure(words[:cut]) <= width and measure(words[cut:]) <= width]
-    after_comma = [cut for cut in fitting if words[cut - 1].endswith(",")]
-    candidates = after_comma or fitting or list(cuts)
-    if not candidates:
-        return escape(line)
-    best = min(candidates, key=lambda cut: abs(measure(words[:cut]) - measure(words[cut:])))
-    return f"{escape(' '.join(words[:best]))}<br/>{escape(' '.join(words[best:]))}"
-
-
 def _side_by_side(left: list, right: list, widths: list[float]) -> RLTable:
     """Two columns of flowables in a borderless table, top-aligned, with no padding at the sides."""
     table = RLTable([[left, right]], colWidths=widths)
@@ -112,21 +91,28 @@ def _side_by_side(left: list, right: list, widths: list[float]) -> RLTable:
     return table
 
 
+def _broken(lines: list[str], glyphs: Glyphs, font: str) -> str:
+    """Lines of a header name as one paragraph's markup, a break between them."""
+    return "<br/>".join(escape(glyphs.plain(line, font)) for line in lines)
+
+
 def header_block(block: model.HeaderBlock, width: float, glyphs: Glyphs) -> RLTable:
     """The decree's header: issuing body and number left; national name, motto (its rule as wide as the
     motto) and the place-and-date line right."""
     style = text_styles(1.0)
     republic = _("SOCIALIST REPUBLIC OF VIETNAM")
     motto = _("Independence - Freedom - Happiness")
-    left_width = width * 0.45
-    line_width = left_width - 12
+    left_width = width * header_layout.LEFT_SHARE
+    line_width = left_width - header_layout.LEFT_SLACK
+    parent = header_layout.balanced_lines(block.parent.upper(), header_layout.HEADER_SIZE, line_width)
+    organisation = header_layout.balanced_lines(
+        block.organisation.upper(), header_layout.HEADER_SIZE, line_width, bold=True
+    )
     left: list = [
-        Paragraph(balanced_lines(glyphs.plain(block.parent.upper(), SERIF), style["header"], line_width),
-                  style["header"]),
-        Paragraph(balanced_lines(glyphs.plain(block.organisation.upper(), face(True)), style["header_bold"],
-                                 line_width), style["header_bold"]),
-        Rule(left_width * 0.35),
-    ]  # fmt: skip
+        Paragraph(_broken(parent, glyphs, SERIF), style["header"]),
+        Paragraph(_broken(organisation, glyphs, face(True)), style["header_bold"]),
+        Rule(left_width * header_layout.ORGANISATION_RULE_SHARE),
+    ]
     if block.number:
         left += [Spacer(1, 2), Paragraph(escape(_("No.: {number}").format(number=block.number)), style["number"])]
     motto_width = stringWidth(motto, style["motto"].fontName, style["motto"].fontSize)

@@ -9,6 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from nlv_events.printing.fonts import SERIF, register_fonts
+from nlv_events.printing.header_layout import DATE_SIZE, HEADER_SIZE, MOTTO_SIZE, NUMBER_SIZE
 from nlv_events.printing.pdf_glyphs import face
 
 
@@ -35,11 +36,11 @@ def text_styles(scale: float) -> dict[str, ParagraphStyle]:
                         leading=14 * 1.3 * scale),
         "section": style("section", 13, fontName=face(True), spaceBefore=8 * scale, spaceAfter=4 * scale),
         "note": style("note", 13, fontName=face(False, True), alignment=TA_CENTER, spaceAfter=2 * scale),
-        "header": style("header", 12, alignment=TA_CENTER, leading=14 * scale),
-        "header_bold": style("header_bold", 12, fontName=face(True), alignment=TA_CENTER, leading=14 * scale),
-        "motto": style("motto", 14, fontName=face(True), alignment=TA_CENTER, leading=16 * scale),
-        "date": style("date", 14, fontName=face(False, True), alignment=TA_CENTER, leading=16 * scale),
-        "number": style("number", 13, alignment=TA_CENTER, leading=15 * scale),
+        "header": style("header", HEADER_SIZE, alignment=TA_CENTER, leading=14 * scale),
+        "header_bold": style("header_bold", HEADER_SIZE, fontName=face(True), alignment=TA_CENTER, leading=14 * scale),
+        "motto": style("motto", MOTTO_SIZE, fontName=face(True), alignment=TA_CENTER, leading=16 * scale),
+        "date": style("date", DATE_SIZE, fontName=face(False, True), alignment=TA_CENTER, leading=16 * scale),
+        "number": style("number", NUMBER_SIZE, alignment=TA_CENTER, leading=15 * scale),
         "recipients_label": style("recipients_label", 12, fontName=face(True, True), leading=14 * scale),
         "recipients": style("recipients", 11, leading=13 * scale),
         "authority": style("authority", 13, fontName=face(True), alignment=TA_CENTER, leading=15 * scale),

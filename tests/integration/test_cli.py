@@ -56,7 +56,8 @@ def test_events_search_without_accents_in_json(capsys, db_path):
 def test_events_as_csv_in_english(capsys, db_path):
     run(capsys, "demo", "--db", str(db_path))
     _code, out, _ = run(capsys, "events", "--db", str(db_path), "--year", "2022", "--format", "csv", "--lang", "en")
-    rows = list(csv.reader(io.StringIO(out)))
+    assert out.startswith("\ufeff")  # the byte-order mark: Excel on Windows then reads the text as UTF-8
+    rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))
     assert rows[0] == ["ID", "Kind", "Title", "Dates", "Venue", "Status"]
     assert len(rows) == 33
     assert any(row[1] == "Training course" for row in rows)
@@ -251,3 +252,19 @@ def test_printing_errors_are_one_clear_line(capsys, tmp_path, db_path, argv, exp
     assert code != 0
     assert expected in one_line_error(err)
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "x.docx").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["events", "--year", "2022", "--format", "csv"], ["tallies", "2022", "--format", "csv"],
+     ["guests", "32", "--format", "csv"]],
+)  # fmt: skip
+def test_every_csv_starts_with_the_byte_order_mark_excel_needs(capsys, db_path, tmp_path, argv):
+    run(capsys, "demo", "--db", str(db_path))
+    code, out, err = run(capsys, *argv, "--db", str(db_path))
+    assert code == 0, err
+    assert out.startswith("\ufeff") and out.count("\ufeff") == 1
+    target = tmp_path / "tallies.csv"
+    if argv[0] == "tallies":  # written to a file: the same bytes, one mark
+        run(capsys, *argv, "--db", str(db_path), "-o", str(target))
+        assert target.read_bytes().startswith(b"\xef\xbb\xbf") and target.read_bytes().count(b"\xef\xbb\xbf") == 1

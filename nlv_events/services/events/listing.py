@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 
 from nlv_events.core import event_reading, queries, vocab, when
-from nlv_events.core.cells import neutralise
+from nlv_events.core.cells import csv_text
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.i18n import _, ngettext
@@ -78,14 +76,8 @@ def render_table(events: list[Event]) -> str:
 
 
 def render_csv(events: list[Event]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(_headers())
-    for line in map(event_line, events):
-        writer.writerow(
-            [neutralise(cell) for cell in (line.id, line.kind, line.title, line.span, line.venue, line.status)]
-        )
-    return buffer.getvalue()
+    rows = ((line.id, line.kind, line.title, line.span, line.venue, line.status) for line in map(event_line, events))
+    return csv_text([_headers(), *rows], line_end="\n")
 
 
 def render_json(events: list[Event]) -> str:

@@ -6,9 +6,11 @@ import os
 
 from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
+from nlv_events.printing import sheet_pages
 from nlv_events.services.exhibits import checklist as checklist_data
 
 WIDTHS = (6, 48, 26, 30, 8, 16, 8, 22, 26)
+QUANTITY_COLUMN = 7
 
 
 def write_workbook(checklist: checklist_data.Checklist, path: str | os.PathLike[str]) -> None:
@@ -23,6 +25,10 @@ def write_workbook(checklist: checklist_data.Checklist, path: str | os.PathLike[
     shade = PatternFill("solid", fgColor="EFEFEF")
     sheet.append([_("LIST OF ITEMS ON DISPLAY")])
     sheet.append([_("Exhibition “{title}”").format(title=checklist.record.title)])
+    for row in (1, 2):
+        sheet_pages.merge_across(sheet, row, len(WIDTHS))
+        sheet.cell(row, 1).alignment = Alignment(horizontal="center", wrap_text=True)
+        sheet.cell(row, 1).font = bold
     sheet.append([])
     sheet.append(checklist_data.headers())
     header_row = sheet.max_row
@@ -30,8 +36,10 @@ def write_workbook(checklist: checklist_data.Checklist, path: str | os.PathLike[
         cell.font = bold
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+    total_rows: list[int] = []
     for section in checklist.sections:
         sheet.append([_("Part {number}. {title}").format(number=section.number, title=section.title)])
+        sheet_pages.merge_across(sheet, sheet.max_row, len(WIDTHS))
         sheet.cell(sheet.max_row, 1).font = bold
         for cell in sheet[sheet.max_row]:
             cell.fill = shade
@@ -54,19 +62,21 @@ def write_workbook(checklist: checklist_data.Checklist, path: str | os.PathLike[
         sheet.append(
             [_("Total of part {number}").format(number=section.number), None, None, None, None, None, section.total]
         )
-        for cell in sheet[sheet.max_row]:
-            cell.font = bold
+        total_rows.append(sheet.max_row)
     sheet.append([_("Grand total"), None, None, None, None, None, checklist.total])
-    for cell in sheet[sheet.max_row]:
-        cell.font = bold
+    total_rows.append(sheet.max_row)
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row in sheet.iter_rows(min_row=header_row + 1):
         for cell in row:
             cell.alignment = Alignment(vertical="top", wrap_text=True)
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+    for row in total_rows:  # the label spans the columns before the quantity, which is the figure
+        sheet_pages.merge_across(sheet, row, QUANTITY_COLUMN - 1)
+        for cell in sheet[row]:
+            cell.font = bold
+        sheet.cell(row, 1).alignment = Alignment(horizontal="right", vertical="top")
+    sheet_pages.fit_row_heights(sheet, list(WIDTHS), header_row)
+    sheet_pages.print_setup(sheet, landscape=True, title_rows=(header_row, header_row))
     with atomic_output(path, "wb") as stream:
         workbook.save(stream)
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from pathlib import Path
 
 from nlv_events.core import event_reading, vocab, when
-from nlv_events.core.cells import neutralise
+from nlv_events.core.cells import csv_text, neutralise
 from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
+from nlv_events.printing import sheet_pages
 from nlv_events.services.exhibits import structure
 from nlv_events.services.reports import counting
 from nlv_events.services.reports.tallies import YearTallies
@@ -48,16 +47,12 @@ def to_json_text(tallies: YearTallies) -> str:
 
 
 def to_csv_text(tallies: YearTallies) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([neutralise(cell) for cell in summary_headers()])
     kinds = [kind for _name, _header, kind in SUMMARY_COLUMNS]
-    for row in summary_rows(tallies):
-        cells = [row.label, *(_csv_value(value, kind) for value, kind in zip(row.values, kinds, strict=True))]
-        writer.writerow([neutralise(cell) for cell in cells])
-    writer.writerow([])
-    writer.writerow([_("Cancelled events"), tallies.cancelled])
-    return buffer.getvalue()
+    rows = [
+        [row.label, *(_csv_value(value, kind) for value, kind in zip(row.values, kinds, strict=True))]
+        for row in summary_rows(tallies)
+    ]
+    return csv_text([summary_headers(), *rows, [], [_("Cancelled events"), tallies.cancelled]])
 
 
 def _csv_value(value: float | None, kind: str) -> str | float:
@@ -73,8 +68,7 @@ def write_json(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
 
 
 def write_csv(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
-    # UTF-8 with a byte-order mark: without it Excel on Windows reads Vietnamese as mojibake.
-    with atomic_output(path, "w", encoding="utf-8-sig", newline="") as stream:
+    with atomic_output(path, "w", encoding="utf-8", newline="") as stream:  # the text starts with its BOM
         stream.write(to_csv_text(tallies))
 
 
@@ -117,11 +111,11 @@ def _size_columns(sheet, widths: list[int]) -> None:
 
 
 def _summary_sheet(summary, tallies: YearTallies) -> None:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     border = _thin_border()
     summary.title = _("Summary")[:31]
-    summary["A1"] = _("EVENTS OF THE YEAR {year}").format(year=tallies.year)
+    summary["A1"] = _("TALLIES OF THE YEAR {year}").format(year=tallies.year)
     summary["A1"].font = Font(bold=True, size=14)
     headers = summary_headers()
     summary.append([])
@@ -142,8 +136,12 @@ def _summary_sheet(summary, tallies: YearTallies) -> None:
     summary.append([_("Cancelled events"), tallies.cancelled])
     summary.append([_("Exhibitions continuing from the previous year"), tallies.continuing])
     summary.freeze_panes = "B4"
-    _size_columns(summary, [30] + [13] * len(SUMMARY_COLUMNS))
-    summary.row_dimensions[3].height = 32
+    widths = [30] + [13] * len(SUMMARY_COLUMNS)
+    _size_columns(summary, widths)
+    sheet_pages.merge_across(summary, 1, len(headers))
+    summary["A1"].alignment = Alignment(horizontal="center")
+    sheet_pages.fit_row_heights(summary, widths, 3, 3)
+    sheet_pages.print_setup(summary, landscape=True, title_rows=(3, 3))
 
 
 def _months_sheet(months, tallies: YearTallies) -> None:
@@ -152,7 +150,15 @@ def _months_sheet(months, tallies: YearTallies) -> None:
     for row in month_rows(tallies):
         months.append(row)
     months.freeze_panes = "B2"
-    _size_columns(months, [14] + [16] * (len(month_headers()) - 1))
+    widths = [14] + [16] * (len(month_headers()) - 1)
+    _size_columns(months, widths)
+    sheet_pages.fit_row_heights(months, widths, 1, 1)
+    sheet_pages.print_setup(months, landscape=True, title_rows=(1, 1))
+
+
+EVENT_WIDTHS = [6, 50, 22, 16, 16, 36, 18, 36, 12, 12, 12, 12]
+FIGURE_COLUMNS = (10, 11, 12)  # attendance, online views, items displayed
+WRAPPED_COLUMNS = (2, 6, 8)  # title, venue, partners: whole, on as many lines as they take
 
 
 def _event_headers() -> list[str]:
@@ -173,6 +179,9 @@ def _event_headers() -> list[str]:
 
 
 def _events_sheet(events, tallies: YearTallies) -> None:
+    from openpyxl.styles import Alignment
+
+    top_wrapped = Alignment(vertical="top", wrap_text=True)
     event_headers = _event_headers()
     events.append(event_headers)
     _style_header(events, 1, len(event_headers))
@@ -198,9 +207,15 @@ def _events_sheet(events, tallies: YearTallies) -> None:
             # number + 1, not events.max_row: openpyxl counts every cell to answer that (quadratic here).
             cell = events.cell(row=number + 1, column=column)
             cell.number_format = "dd/mm/yyyy hh:mm" if when.is_timed(cell.value) else "dd/mm/yyyy"
+        for column in FIGURE_COLUMNS:
+            events.cell(row=number + 1, column=column).number_format = sheet_pages.COUNT_FORMAT
+        for column in WRAPPED_COLUMNS:
+            events.cell(row=number + 1, column=column).alignment = top_wrapped
     events.freeze_panes = "C2"
     events.auto_filter.ref = events.dimensions
-    _size_columns(events, [6, 60, 22, 16, 16, 36, 18, 40, 12, 12, 12, 12])
+    _size_columns(events, EVENT_WIDTHS)
+    sheet_pages.fit_row_heights(events, EVENT_WIDTHS, 1)
+    sheet_pages.print_setup(events, landscape=True, title_rows=(1, 1))
 
 
 def write(tallies: YearTallies, path: str | os.PathLike[str], output_format: str) -> None:

@@ -29,7 +29,8 @@ class KindTally:
     # recorded them; None when none did: "not recorded" is not the same as zero.
     figures: dict[str, int | None] = field(default_factory=lambda: dict.fromkeys(figure_names()))
     plan: int | None = None
-    previous_year: int = 0
+    # None when the year before holds no event at all (the office started recording later): not a zero.
+    previous_year: int | None = None
     guests_invited: int = 0
     guests_attending: int = 0
     news_items: int = 0  # events with a published news link
@@ -150,19 +151,22 @@ def compute(year: int) -> YearTallies:
     for kind, photos in media_tallies.photos_per_kind(year).items():
         kinds.setdefault(kind, KindTally()).photos = photos
     plans = {plan.kind: plan.target for plan in store.plans(year)}
-    for kind, count in _count_per_kind(year - 1).items():
-        kinds.setdefault(kind, KindTally()).previous_year = count
+    previous = _count_per_kind(year - 1)
+    if any(previous.values()):  # a recorded year: a kind with no event then had none
+        for kind in {*kinds, *previous}:
+            kinds.setdefault(kind, KindTally()).previous_year = previous.get(kind, 0)
     for kind, tally in kinds.items():
         tally.plan = plans.get(kind)
 
     total = KindTally()
     for tally in kinds.values():
         for name in (*COUNTED, *AFTER_FIGURES):
-            if name != "plan":
+            if name not in ("plan", "previous_year"):
                 setattr(total, name, getattr(total, name) + getattr(tally, name))
         for name, value in tally.figures.items():
             total.add_figure(name, value)
     total.plan = sum(plans.values()) if plans else None
+    total.previous_year = sum(previous.values()) if any(previous.values()) else None
 
     return YearTallies(
         year=year,

@@ -6,19 +6,46 @@ import os
 
 from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
+from nlv_events.i18n.formats import format_number, format_percent
 from nlv_events.printing import docx_renderer
-from nlv_events.printing.model import Document, Text
+from nlv_events.printing.model import Cell, Column, Document, Row, Table, Text
 from nlv_events.services.reports import narrative, year_list_document
 from nlv_events.services.reports.tallies import YearTallies
+from nlv_events.services.reports.tally_tables import SUMMARY_COLUMNS, summary_headers, summary_rows
+
+
+def summary_table(tallies: YearTallies) -> Table:
+    """The tallies by kind, as the summary sheet and the window show them: counts, figures, the plan and its share,
+    the previous year, guests, news items and photos; a blank where nothing was recorded."""
+    kinds = [kind for _name, _header, kind in SUMMARY_COLUMNS]
+
+    def shown(value: int | float | None, kind: str) -> str:
+        if value is None:
+            return ""
+        return format_percent(value) if kind == "share" else format_number(value)
+
+    columns = [Column(_("Kind of event"), weight=4), *(Column(header, fit=True, narrow=True, align="right")
+                                                        for header in summary_headers()[1:])]  # fmt: skip
+    rows = [
+        Row([Cell.of(row.label, bold=row.is_total), *(Cell.of(shown(value, kind), "right", bold=row.is_total)
+                                                      for value, kind in zip(row.values, kinds, strict=True))],
+            kind="total" if row.is_total else "body")
+        for row in summary_rows(tallies)
+    ]  # fmt: skip
+    return Table(columns, rows)
 
 
 def year_document(tallies: YearTallies) -> Document:
-    """The narrative paragraph over the year-end list's table (groups, subtotals, the year's total)."""
+    """The narrative paragraph, the tallies by kind, then the year-end list's table (groups, subtotals, the year's
+    total)."""
     return Document(
         title=_("Events of the year {year}").format(year=tallies.year),
         blocks=[
             Text(_("EVENTS OF THE YEAR {year}").format(year=tallies.year), "doc_type"),
             Text(narrative.write(tallies), "body"),
+            Text(_("Tallies by kind of event"), "section"),
+            summary_table(tallies),
+            Text(_("The events of the year"), "section"),
             year_list_document.list_table(tallies.year),
             *year_list_document.cancelled_lines(tallies.year),
         ],

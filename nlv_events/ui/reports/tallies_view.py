@@ -267,7 +267,7 @@ class TalliesDialog(QDialog):
         plan = QBarSet(_("Plan"))
         for tally in figures.kinds.values():
             this_year.append(tally.events)
-            last_year.append(tally.previous_year)
+            last_year.append(tally.previous_year or 0)
             plan.append(tally.plan or 0)
         for bar_set in (this_year, last_year, plan):
             series.append(bar_set)
@@ -281,7 +281,7 @@ class TalliesDialog(QDialog):
             [
                 1,
                 *(t.events for t in figures.kinds.values()),
-                *(t.previous_year for t in figures.kinds.values()),
+                *((t.previous_year or 0) for t in figures.kinds.values()),
                 *((t.plan or 0) for t in figures.kinds.values()),
             ]
         )

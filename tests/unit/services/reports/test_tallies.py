@@ -76,6 +76,7 @@ def test_zero_attendance_is_a_figure_but_missing_attendance_is_not(counted_years
 def test_kind_without_events_or_plan(counted_years):
     training = counted_years.kinds["training"]
     assert (training.events, training.plan, training.plan_share, training.change) == (1, None, None, None)
+    assert training.previous_year == 0  # 2022 was recorded and held no training: a real zero
     conference = counted_years.kinds["conference"]
     assert (conference.events, conference.plan, conference.attendance) == (0, None, None)
 
@@ -194,3 +195,15 @@ def test_the_book_day_keeps_its_capitals_inside_the_narrative(db):
     store.save_plan(PlanEntry(2023, "exhibition", 1))
     text = narrative.write(tallies.compute(2023))
     assert "triển lãm, Ngày Sách và Văn hóa đọc (các loại sự kiện có kế hoạch)" in text
+
+
+def test_a_year_before_anything_was_recorded_is_blank_not_zero(counted_years):
+    first_year = tallies.compute(2022)  # 2021 holds no event: the office started recording in 2022
+    assert first_year.total.previous_year is None
+    assert {tally.previous_year for tally in first_year.kinds.values()} == {None}
+    assert first_year.kinds["exhibition"].change is None
+    from nlv_events.services.reports.export_tallies import to_csv_text
+
+    header, exhibitions = to_csv_text(first_year).removeprefix("\ufeff").splitlines()[:2]
+    column = header.split(",").index("Cùng kỳ năm trước")
+    assert exhibitions.split(",")[column] == ""  # blank in the sheet, as "not recorded"

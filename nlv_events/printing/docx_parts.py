@@ -1,0 +1,176 @@
+"""The pieces of a Word document the renderers share: table properties in the schema's order, borders, cell
+padding, runs and paragraphs set as the decree asks, column widths, and a rule drawn as a paragraph border."""
+
+from __future__ import annotations
+
+from nlv_events.printing import model
+
+# The children of w:tblPr in the order the schema requires (Word refuses a file that breaks it).
+_TABLE_PROPERTIES = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+                     "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar",
+                     "tblLook", "tblCaption", "tblDescription")  # fmt: skip
+
+
+def table_property(table, element) -> None:
+    """Put `element` into the table's properties at its place in the schema's order."""
+    from docx.oxml.ns import qn
+
+    properties = table._tbl.tblPr
+    name = element.tag.split("}")[1]
+    for old in properties.findall(qn(f"w:{name}")):
+        properties.remove(old)
+    later = _TABLE_PROPERTIES[_TABLE_PROPERTIES.index(name) + 1 :]
+    successor = next((child for child in properties if child.tag.split("}")[1] in later), None)
+    if successor is None:
+        properties.append(element)
+    else:
+        successor.addprevious(element)
+
+
+
+def set_cell_borders(table, visible: bool) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "single" if visible else "nil")
+        if visible:
+            element.set(qn("w:sz"), "4")
+            element.set(qn("w:color"), "000000")
+        borders.append(element)
+    table_property(table, borders)
+
+
+
+def cell_margins(table, top: float, side: float, bottom: float) -> None:
+    """The cells' padding in points. Tables take the PDF's, so the widths measured for the PDF hold in Word: Word's
+    default 5.4 pt a side wrapped the figures that fit their column exactly ("4.20" over "0")."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for edge, points in (("top", top), ("left", side), ("bottom", bottom), ("right", side)):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:w"), str(round(points * 20)))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table_property(table, margins)
+
+
+
+def row_property(row, name: str) -> None:
+    from docx.oxml import OxmlElement
+
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement(f"w:{name}"))
+
+
+
+def runs(paragraph, line: model.Line, size: float, bold: bool = False, italic: bool = False) -> None:
+    from docx.shared import Pt
+
+    for item in line:
+        run = paragraph.add_run(item.text)
+        run.font.size = Pt(size)
+        run.font.bold = item.bold or bold or None
+        run.font.italic = item.italic or italic or None
+
+
+
+def paragraph(container, content: str | model.Line, size: float, align: str = "left", bold: bool = False,
+               italic: bool = False, after: float = 0):  # fmt: skip
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                 "right": WD_ALIGN_PARAGRAPH.RIGHT}  # fmt: skip
+    paragraph = container.add_paragraph()
+    paragraph.alignment = alignment[align]
+    paragraph.paragraph_format.space_after = Pt(after)
+    paragraph.paragraph_format.space_before = Pt(0)
+    paragraph.paragraph_format.line_spacing = 1.0
+    runs(paragraph, content if isinstance(content, tuple) else model.line(content), size, bold, italic)
+    return paragraph
+
+
+
+def cell_text(cell, content: model.Cell | list, size: float, bold: bool = False, italic: bool = False,
+               keep: bool = False) -> None:  # fmt: skip
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    lines = content.lines if isinstance(content, model.Cell) else content
+    align = content.align if isinstance(content, model.Cell) else "center"
+    first = cell.paragraphs[0]
+    for index, item in enumerate(lines or [model.line("")]):
+        paragraph = first if index == 0 else cell.add_paragraph()
+        paragraph.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                               "right": WD_ALIGN_PARAGRAPH.RIGHT}[align]  # fmt: skip
+        paragraph.paragraph_format.space_after = 0
+        paragraph.paragraph_format.line_spacing = 1.0
+        paragraph.paragraph_format.keep_with_next = keep or None
+        runs(paragraph, item, size, bold, italic)
+
+
+
+def column_widths(table, widths) -> None:
+    """Set each column's width in the table's grid and in every cell. Word and LibreOffice lay out a fixed
+    table by its grid (`w:gridCol`); the cells' own widths alone left every column as wide as the others there."""
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+# The children of w:pPr that come after w:pBdr, in the schema's order.
+_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+                 "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+                 "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                 "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+                 "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")  # fmt: skip
+
+
+def rule(container, width: float, column_width: float, thickness: float = 0.5) -> None:
+    """A centred horizontal line `width` points long under the paragraph before it, as the decree draws under the
+    issuing body and the motto: the top border of an empty paragraph indented to that width (a row of dashes is
+    as wide as the font makes it, never the motto's width)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    holder = container.add_paragraph()
+    holder.paragraph_format.space_before = Pt(3)  # clear of the descenders above
+    holder.paragraph_format.space_after = Pt(0)
+    holder.paragraph_format.line_spacing = Pt(4)
+    side = max(column_width - width, 0) / 2
+    holder.paragraph_format.left_indent = Pt(side)
+    holder.paragraph_format.right_indent = Pt(side)
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("val", "single"), ("sz", str(round(thickness * 8))), ("space", "1"), ("color", "000000")):
+        top.set(qn(f"w:{key}"), value)
+    borders.append(top)
+    holder._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_BORDER)
+
+
+def document_defaults(word, language: str) -> None:
+    """What every paragraph and run inherits, set as the PDF is: single spacing and no space after (python-docx's
+    template gives 1.15 and 10 pt, which made the Word version pages longer), the document's language (the template
+    says en-US, so Word marked every Vietnamese word misspelt), and a zoom that the schema accepts (the
+    template's `w:zoom` has no `w:percent`, which ECMA-376 requires)."""
+    from docx.oxml.ns import qn
+
+    defaults = word.styles.element.find(qn("w:docDefaults"))
+    spacing = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}/{qn('w:spacing')}")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
+    tag = {"vi": "vi-VN"}.get(language, "en-GB")
+    for lang in word.styles.element.iter(qn("w:lang")):
+        lang.set(qn("w:val"), tag)
+        lang.set(qn("w:eastAsia"), tag)
+    zoom = word.settings.element.find(qn("w:zoom"))
+    if zoom is not None:
+        zoom.set(qn("w:percent"), "100")

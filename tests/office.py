@@ -1,0 +1,114 @@
+"""Word and Excel files as their users see them: rendered to PDF by LibreOffice headless, then read with pdfplumber.
+
+python-docx and openpyxl read back only the XML we wrote; a header that wraps, a row that splits or a sheet that
+prints eleven pages wide shows only once an office suite lays the file out. LibreOffice (installed by
+scripts/ensure-system-packages.sh, as PostgreSQL is) lays it out with Liberation Serif, which has Times New Roman's
+metrics, so what wraps here wraps in Word.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+MM = 72 / 25.4
+COLUMN_GAP = 12  # points: wider than a space, narrower than the gap between the header's columns
+
+
+@dataclass
+class RenderedLine:
+    text: str
+    x0: float  # points from the page's left edge
+    x1: float
+    top: float
+    size: float
+
+
+@dataclass
+class RenderedPage:
+    lines: list[RenderedLine]
+    rules: list[tuple[float, float, float]]  # horizontal strokes: (x0, x1, top), in points
+    width: float
+    height: float
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+class Office:
+    """One LibreOffice profile for the session: the first start makes it (slow), later conversions reuse it."""
+
+    def __init__(self, program: str) -> None:
+        self.program = program
+        self.profile = Path(tempfile.mkdtemp(prefix="nlv-events-office-"))
+
+    def to_pdf(self, source: Path) -> Path:
+        out = Path(tempfile.mkdtemp(prefix="nlv-events-rendered-"))
+        subprocess.run(
+            [self.program, f"-env:UserInstallation={self.profile.as_uri()}", "--headless", "--norestore",
+             "--convert-to", "pdf", "--outdir", str(out), str(source)],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+        rendered = out / (source.stem + ".pdf")
+        if not rendered.exists():
+            raise AssertionError(f"LibreOffice made no PDF of {source.name}")
+        return rendered
+
+    def pages(self, source: Path | bytes, suffix: str = ".docx") -> list[RenderedPage]:
+        if isinstance(source, bytes):
+            folder = Path(tempfile.mkdtemp(prefix="nlv-events-office-in-"))
+            path = folder / f"document{suffix}"
+            path.write_bytes(source)
+            source = path
+        return read_pages(self.to_pdf(source))
+
+    def close(self) -> None:
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def read_pages(pdf: Path) -> list[RenderedPage]:
+    pages = []
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            words = page.extract_words(extra_attrs=["size"])
+            strokes = [(edge["x0"], edge["x1"], edge["top"]) for edge in page.horizontal_edges]
+            pages.append(RenderedPage(_lines(words), strokes, page.width, page.height))
+    return pages
+
+
+def _lines(words: list[dict]) -> list[RenderedLine]:
+    """Words on one baseline and close together, as a line: the header's two columns are two lines."""
+    lines: list[RenderedLine] = []
+    for word in sorted(words, key=lambda item: (round(item["top"]), item["x0"])):
+        last = lines[-1] if lines else None
+        if last and abs(last.top - word["top"]) < 2 and word["x0"] - last.x1 < COLUMN_GAP:
+            last.text += " " + word["text"]
+            last.x1 = word["x1"]
+            last.size = max(last.size, word["size"])
+        else:
+            lines.append(RenderedLine(word["text"], word["x0"], word["x1"], word["top"], word["size"]))
+    return lines
+
+
+def office_program() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.fixture(scope="session")
+def office():
+    program = office_program()
+    if program is None:
+        if os.environ.get("CI"):
+            raise RuntimeError("CI installs LibreOffice (scripts/ensure-system-packages.sh): it is missing")
+        pytest.skip("no LibreOffice here: install libreoffice-writer-nogui and libreoffice-calc-nogui")
+    suite = Office(program)
+    yield suite
+    suite.close()

@@ -1,0 +1,123 @@
+"""The Word versions as Word users see them: each DOCX laid out by LibreOffice (Times New Roman's metrics) and read
+back from the page — the decree header on unbroken lines, the rules as wide as the PDF's, no more pages than the
+PDF plus one, the document's language and settings as Word expects them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pdfplumber
+import pytest
+
+from nlv_events.core import event_reading, store
+from nlv_events.core.models import Event
+from nlv_events.core.records import EventRecord, ProgrammeEntry
+from nlv_events.printing import docx_renderer, pdf_renderer
+from nlv_events.printing.decree import DecreeOptions
+from nlv_events.services.exhibits import handover
+from nlv_events.services.planning import annual_plan, annual_plan_document
+from nlv_events.services.reports import programme, year_report
+from tests.office import MM, RenderedPage
+from tests.unit.services.exhibits.test_exhibit_printouts import MUSEUM, _exhibition
+
+OPTIONS = DecreeOptions(number="125", date=dt.date(2022, 12, 20), signer="Nguyễn Xuân Dũng")
+HEADER_LINES = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "THƯ VIỆN QUỐC GIA VIỆT NAM")
+
+
+def pdf_page_count(content: bytes) -> int:
+    with pdfplumber.open(io.BytesIO(content)) as document:
+        return len(document.pages)
+
+
+def programme_pair() -> tuple[bytes, bytes]:
+    record = event_reading.load_record(Event.get(Event.ref == "demo-2022-review"))
+    return bytes(programme.render(record, options=OPTIONS)), programme.render_docx(record, OPTIONS)
+
+
+def plan_pair() -> tuple[bytes, bytes]:
+    plan = annual_plan.build(2022, annual_plan.PlanOptions(number="12", signer_name="Nguyễn Xuân Dũng"))
+    return bytes(annual_plan_document.render(plan)), annual_plan_document.render_docx(plan)
+
+
+def handover_pair() -> tuple[bytes, bytes]:
+    record = handover.build(_exhibition(items=8), MUSEUM)
+    described = handover.document(record)
+    return pdf_renderer.render(described), docx_renderer.render(described)
+
+
+def year_pair() -> tuple[bytes, bytes]:
+    return bytes(year_report.render(2022, OPTIONS)), year_report.render_docx(2022, OPTIONS)
+
+
+PAIRS = {"programme": programme_pair, "plan": plan_pair, "handover": handover_pair, "year list": year_pair}
+
+
+def line_of(page: RenderedPage, text: str):
+    return next((line for line in page.lines if line.text == text), None)
+
+
+@pytest.mark.parametrize("name", ["programme", "plan", "handover"])
+def test_the_decree_header_keeps_each_line_whole_in_word(demo_db, office, name):
+    _pdf, docx = PAIRS[name]()
+    first = office.pages(docx)[0]
+    for text in HEADER_LINES:
+        assert line_of(first, text) is not None, f"{text!r} wraps in the {name}: {first.text[:300]}"
+    # the parent body breaks only where the PDF breaks it: after its comma, never inside a word
+    assert line_of(first, "BỘ VĂN HÓA,") and line_of(first, "THỂ THAO VÀ DU LỊCH")
+
+
+@pytest.mark.parametrize("name", ["programme", "plan", "handover"])
+def test_the_rule_under_the_motto_is_the_motto_wide(demo_db, office, name):
+    _pdf, docx = PAIRS[name]()
+    first = office.pages(docx)[0]
+    motto = line_of(first, "Độc lập - Tự do - Hạnh phúc")
+    below = [rule for rule in first.rules if 0 < rule[2] - motto.top < 25 and rule[0] >= motto.x0 - 5 * MM]
+    assert below, "no rule under the motto"
+    x0, x1, _top = below[0]
+    assert abs((x1 - x0) - (motto.x1 - motto.x0)) <= 1 * MM
+    assert abs((x0 + x1) / 2 - (motto.x0 + motto.x1) / 2) <= 1 * MM  # centred under it
+
+
+@pytest.mark.parametrize("name", list(PAIRS))
+def test_a_word_version_runs_at_most_one_page_longer_than_its_pdf(demo_db, office, name):
+    pdf, docx = PAIRS[name]()
+    assert len(office.pages(docx)) <= pdf_page_count(pdf) + 1
+
+
+def test_a_programme_title_longer_than_word_properties_allow_prints_whole(db, office):
+    title = ("Hội thảo khoa học quốc gia “Thư viện trong kỷ nguyên số: chuyển đổi số, dữ liệu mở và văn hóa đọc” "
+             * 3)[:300].strip()  # fmt: skip
+    opening = dt.datetime(2023, 4, 21, 8, 0)
+    saved = store.save_event(EventRecord(kind="conference", title=title, start=opening,
+                                         programme=[ProgrammeEntry(opening, "Khai mạc")]))  # fmt: skip
+    docx = programme.render_docx(event_reading.load_record(saved.id), OPTIONS)
+    printed = " ".join(page.text for page in office.pages(docx)).split()
+    assert " ".join(title.split()) in " ".join(printed)
+
+
+def test_word_versions_say_they_are_vietnamese_single_spaced_and_schema_valid(demo_db):
+    _pdf, docx = programme_pair()
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        styles = package.read("word/styles.xml").decode()
+        settings = package.read("word/settings.xml").decode()
+    assert 'w:lang w:val="vi-VN"' in styles and "en-US" not in styles  # Word checks spelling in Vietnamese
+    assert '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>' in styles  # single, as the PDF
+    assert '<w:zoom w:val="bestFit" w:percent="100"/>' in settings  # ECMA-376 requires w:percent
+
+
+def test_the_tallies_in_word_carry_the_table_by_kind_the_report_quotes(demo_db, tmp_path):
+    from docx import Document
+
+    from nlv_events.services.reports import export_tallies, tallies
+
+    path = tmp_path / "so-lieu-2022.docx"
+    export_tallies.write(tallies.compute(2022), path, "docx")
+    table = Document(str(path)).tables[0]
+    header = [cell.text for cell in table.rows[0].cells]
+    assert header[0] == "Loại sự kiện" and {"Kế hoạch", "Tỷ lệ đạt kế hoạch", "Tin bài", "Ảnh"} <= set(header)
+    total = {name: cell.text for name, cell in zip(header, table.rows[-1].cells, strict=True)}
+    assert total["Loại sự kiện"] == "Tổng cộng" and total["Sự kiện"] == "31"
+    assert total["Số lượt tham dự"] == "66.270" and total["Tỷ lệ đạt kế hoạch"] == "103%"
+    assert [row.cells[0].text for row in table.rows[1:3]] == ["Triển lãm", "Ngày Sách và Văn hóa đọc"]
