@@ -15,7 +15,7 @@ def open_editor(qtbot, event: int) -> EventEditor:
     """The editor on stored event `event`, shown and active, as a double click in the list opens it."""
     editor = EventEditor(event_reading.load_record(event))
     qtbot.addWidget(editor)
-    editor.show()
-    editor.activateWindow()
-    qtbot.waitActive(editor)
+    with qtbot.waitActive(editor):
+        editor.show()
+        editor.activateWindow()
     return editor
