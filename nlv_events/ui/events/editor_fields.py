@@ -167,6 +167,7 @@ class EditorFields:
             ("items_displayed", self.items_displayed),
         ):
             count.refused.connect(lambda _text, field=field: self._count_refused(field))
+            count.valueChanged.connect(self._errors[field].hide)  # a count is only ever changed to an accepted one
         self.news_label = QLabel(_("News link"))
         form.addRow(self.news_label, self.news_url_edit)
         form.addRow("", self._error_label("news_url"))

@@ -162,6 +162,12 @@ class EventEditor(EditorFields, EditorPeople, EditorProgramme, EditorSaving, QDi
             signal = edited_signal(self._field_widgets.get(field))
             if signal is not None:
                 signal.connect(label.hide)
+        # The start and end rows are several widgets each, and a message about one ("cannot end before it starts")
+        # is answered by changing either: it stayed after the times were corrected.
+        for signal in (*days_or_programme[:3], self.start_time.timeChanged, self.end_time.timeChanged,
+                       self.start_timed.toggled):
+            signal.connect(self._errors["start"].hide)
+            signal.connect(self._errors["end"].hide)
 
     def _undo(self) -> None:
         if self.undo_stack.canUndo():

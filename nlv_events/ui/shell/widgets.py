@@ -50,7 +50,9 @@ class OptionalCount(QSpinBox):
     def validate(self, text: str, pos: int):
         if text.strip()[:1] in ("-", "−"):
             self.refused.emit(text)
-            return QValidator.State.Invalid, text, pos
+            # Not Invalid: that dropped the minus alone, and "-5" became 5. Held as typed, never a value: leaving
+            # the field puts back the count it had.
+            return QValidator.State.Intermediate, text, pos
         return super().validate(text, pos)
 
     def count(self) -> int | None:
