@@ -73,6 +73,18 @@ def _take_out_plans(demo_plans: list[PlanEntry]) -> list[PlanEntry]:
     return unchanged
 
 
+def _delete_unused(model, named: set[int], kept: set[int], *links) -> None:
+    """Delete the rows of `model` in `named` but not in `kept`, after the (column, clear) links that point at them:
+    a link row is deleted, or its column cleared when `clear` is true."""
+    gone = list(named - kept)
+    for column, clear in links:
+        if clear:
+            column.model.update({column: None}).where(column.in_(gone)).execute()
+        else:
+            column.model.delete().where(column.in_(gone)).execute()
+    model.delete().where(model.id.in_(gone)).execute()
+
+
 def _take_out_people(event_ids: list[int]) -> None:
     in_sample, elsewhere = Event.id.in_(event_ids), Event.id.not_in(event_ids)
     rows = ProgrammePerson.select(ProgrammePerson.person).join(ProgrammeItem).join(Event)
@@ -85,25 +97,18 @@ def _take_out_people(event_ids: list[int]) -> None:
         | _ids(EventPerson.select(EventPerson.person).join(PhotoPerson))
         | _ids(Person.select(Person.id).where(Person.email.is_null(False) | Person.phone.is_null(False)))
     )
-    gone = list(named - kept)
-    EventPerson.delete().where(EventPerson.person.in_(gone)).execute()
-    ProgrammePerson.delete().where(ProgrammePerson.person.in_(gone)).execute()
-    Person.delete().where(Person.id.in_(gone)).execute()
+    _delete_unused(Person, named, kept, (EventPerson.person, False), (ProgrammePerson.person, False))
 
 
 def _take_out_organisations(event_ids: list[int]) -> None:
     named = _ids(EventPartner.select(EventPartner.organisation).where(EventPartner.event.in_(event_ids)))
     kept = _ids(EventPartner.select(EventPartner.organisation).where(EventPartner.event.not_in(event_ids))) | _ids(
         Organisation.select(Organisation.id).where(Organisation.short_name.is_null(False)))
-    gone = list(named - kept)
-    EventPartner.delete().where(EventPartner.organisation.in_(gone)).execute()
-    Organisation.delete().where(Organisation.id.in_(gone)).execute()
+    _delete_unused(Organisation, named, kept, (EventPartner.organisation, False))
 
 
 def _take_out_venues(event_ids: list[int]) -> None:
     named = _ids(Event.select(Event.venue).where(Event.id.in_(event_ids)))
     kept = _ids(Event.select(Event.venue).where(Event.id.not_in(event_ids))) | _ids(
         Venue.select(Venue.id).where(Venue.capacity.is_null(False)))
-    gone = list(named - kept)
-    Event.update(venue=None).where(Event.venue.in_(gone)).execute()
-    Venue.delete().where(Venue.id.in_(gone)).execute()
+    _delete_unused(Venue, named, kept, (Event.venue, True))
