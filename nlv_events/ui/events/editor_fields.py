@@ -255,6 +255,11 @@ class EditorFields:
         if self.end_date.date() < self.start_date.date():
             self.end_date.setDate(self.start_date.date())
 
+    def _start_time_moved(self) -> None:
+        """An end not yet given keeps the start's time too: ticking End then never starts before the start."""
+        if not self.has_end.isChecked():
+            self.end_time.setTime(self.start_time.time())
+
     def _event_days(self) -> tuple[dt.date, dt.date]:
         first = self.start_date.date().toPython()
         last = self.end_date.date().toPython() if self.has_end.isChecked() else first

@@ -150,6 +150,7 @@ class EventEditor(EditorFields, EditorPeople, EditorProgramme, EditorSaving, QDi
             signal.connect(self._clash_timer.start)
         self._start_day = self.start_date.date().toPython()
         self.start_date.dateChanged.connect(self._start_moved)
+        self.start_time.timeChanged.connect(self._start_time_moved)
         for signal in days_or_programme:
             signal.connect(self._check_programme)
         self._venue_timer = QTimer(self)

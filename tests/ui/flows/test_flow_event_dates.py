@@ -2,10 +2,10 @@
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QDateTimeEdit
 
-from nlv_events.core import event_reading, store, when
+from nlv_events.core import event_reading, store
 from nlv_events.core.models import Event
 from nlv_events.ui.shell import ask
 from tests.ui.flows.editing import event_id, open_editor
@@ -13,8 +13,9 @@ from tests.ui.keyboard import type_text
 from tests.ui.test_editing import through_editor
 
 
-def type_date(qtbot, field: QDateEdit, digits: str) -> None:
-    """Tab into the date (its day is selected) and type ddmmyyyy: each part moves on to the next when full."""
+def type_digits(qtbot, field: QDateTimeEdit, digits: str) -> None:
+    """Tab into the date or time (its first part selected) and type its digits (ddmmyyyy, hhmm): each part moves on
+    to the next when full."""
     if not field.window().isActiveWindow():
         with qtbot.waitActive(field.window()):
             field.window().activateWindow()
@@ -36,14 +37,18 @@ def test_ticking_end_after_typing_the_start_starts_the_end_on_the_new_start(wind
         editor.kind_box.setCurrentIndex(editor.kind_box.findData("conference"))
         editor.title_edit.setFocus()
         type_text(editor.title_edit, "Hội thảo Thư viện số 2022")
-        type_date(qtbot, editor.start_date, "02012022")
+        type_digits(qtbot, editor.start_date, "02012022")
+        tick(qtbot, editor.start_timed)
+        type_digits(qtbot, editor.start_time, "1400")
         tick(qtbot, editor.has_end)
         assert editor.has_end.isChecked() and editor.end_date.date() == QDate(2022, 1, 2)
+        assert editor.end_time.time() == QTime(14, 0)  # not before the start
+        type_digits(qtbot, editor.end_time, "1630")
 
     window.open_editor = through_editor(qtbot, fill)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     stored = event_reading.load_record(Event.get(Event.title == "Hội thảo Thư viện số 2022").id)
-    assert (when.day_of(stored.start), when.day_of(stored.end)) == (dt.date(2022, 1, 2), dt.date(2022, 1, 2))
+    assert (stored.start, stored.end) == (dt.datetime(2022, 1, 2, 14, 0), dt.datetime(2022, 1, 2, 16, 30))
     assert asked == []
 
 
@@ -58,7 +63,7 @@ def test_an_end_weeks_after_a_talk_asks_and_no_keeps_the_form_open(qtbot, demo_d
 
     monkeypatch.setattr(ask, "confirm", confirm)
     editor = open_editor(qtbot, talk)
-    type_date(qtbot, editor.end_date, "25042022")
+    type_digits(qtbot, editor.end_date, "25042022")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1 and "32" in asked[0] and "25/03/2022" in asked[0] and "25/04/2022" in asked[0]
     assert editor.isVisible() and editor.result_record is None and editor.end_date.hasFocus()
@@ -71,7 +76,7 @@ def test_moving_the_start_moves_the_end_and_a_long_event_is_not_asked_again(qtbo
     asked = []
     monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or False)
     exhibition = open_editor(qtbot, event_id("demo-2022-exh-01"))  # 20/01–28/02/2022
-    type_date(qtbot, exhibition.start_date, "25012022")
+    type_digits(qtbot, exhibition.start_date, "25012022")
     assert exhibition.end_date.date() == QDate(2022, 3, 5)  # the same length, five days later
 
     long_talk = event_reading.load_record(event_id("demo-2022-talk-1"))
