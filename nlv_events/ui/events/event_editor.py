@@ -165,8 +165,8 @@ class EventEditor(EditorFields, EditorPeople, EditorProgramme, EditorSaving, QDi
                 signal.connect(label.hide)
         # The start and end rows are several widgets each, and a message about one ("cannot end before it starts")
         # is answered by changing either: it stayed after the times were corrected.
-        for signal in (*days_or_programme[:3], self.start_time.timeChanged, self.end_time.timeChanged,
-                       self.start_timed.toggled):
+        for signal in (self.start_date.dateChanged, self.start_time.timeChanged, self.start_timed.toggled,
+                       self.has_end.toggled, self.end_date.dateChanged, self.end_time.timeChanged):
             signal.connect(self._errors["start"].hide)
             signal.connect(self._errors["end"].hide)
 
