@@ -247,6 +247,20 @@ def validate(record: EventRecord) -> EventRecord:
     return record
 
 
+# Kinds held in a day (a conference may take two or three): an end further than FEW_DAYS after the start is more
+# likely a date left behind than a week-long talk, and the form asks before saving it.
+ONE_DAY_KINDS = ("talk", "conference")
+FEW_DAYS = 3
+
+
+def unusually_long(record: EventRecord) -> int | None:
+    """The number of days `record` spans when that is long for its kind (a talk ending a week later), else None."""
+    if record.kind not in ONE_DAY_KINDS or record.start is None or record.end is None:
+        return None
+    days = (when.day_of(record.end) - when.day_of(record.start)).days
+    return days + 1 if days > FEW_DAYS else None
+
+
 def problems(record: EventRecord) -> list[ValidationError]:
     """Normalise `record` and return each field's first problem, in order: a form shows them all at once
     rather than one per Save."""

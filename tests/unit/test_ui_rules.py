@@ -99,3 +99,64 @@ def test_no_ui_module_over_400_lines_and_no_function_over_80():
                 if node.end_lineno - first + 1 > 80:
                     too_long.append(f"{where}:{first} {node.name}(): {node.end_lineno - first + 1} lines")
     assert too_long == []
+
+
+# Signals that pass a `checked` flag to their slot: a slot with a parameter of its own (a path, an item) takes the
+# flag for it, and `def import_file(self, path=None)` clicked gets path=False and does nothing.
+CHECKED_SIGNALS = ("clicked", "triggered")
+
+
+def _parameters(function: ast.FunctionDef) -> list[str]:
+    """The parameters a signal could fill: not `self`, not *args."""
+    names = [argument.arg for argument in (*function.args.posonlyargs, *function.args.args)]
+    return names[1:] if names[:1] in (["self"], ["cls"]) else names
+
+
+def _functions_by_name(trees: dict[Path, ast.Module]) -> dict[str, list[tuple[Path, ast.FunctionDef]]]:
+    found: dict[str, list[tuple[Path, ast.FunctionDef]]] = {}
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                found.setdefault(node.name, []).append((path, node))
+    return found
+
+
+def _slot_traps(trees: dict[Path, ast.Module]) -> list[str]:
+    """Each `….clicked.connect(slot)` / `….triggered.connect(slot)` whose slot has a parameter the flag would fill:
+    the slot is looked up in its own module first, then (a mixin's method) in every ui module."""
+    functions = _functions_by_name(trees)
+    traps = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
+                    and isinstance(node.func.value, ast.Attribute) and node.func.value.attr in CHECKED_SIGNALS
+                    and node.args):
+                continue
+            slot = node.args[0]
+            name = slot.attr if isinstance(slot, ast.Attribute) else getattr(slot, "id", None)
+            candidates = functions.get(name or "", [])
+            here = [function for where, function in candidates if where == path]
+            for function in here or [function for _where, function in candidates]:
+                if _parameters(function):
+                    where = path.relative_to(UI.parent).as_posix()
+                    traps.append(f"{where}:{node.lineno} {name}({', '.join(_parameters(function))})")
+                    break
+    return sorted(traps)
+
+
+def test_no_button_or_action_fills_a_slots_parameter_with_its_checked_flag():
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in _ui_modules()}
+    assert _slot_traps(trees) == []
+
+
+def test_the_slot_rule_catches_a_parameter_filled_by_the_flag():
+    code = (
+        "class Tab:\n"
+        "    def build(self):\n"
+        "        self.import_button.clicked.connect(self.import_file)\n"
+        "        self.save_button.clicked.connect(self.save)\n"
+        "        action.triggered.connect(lambda _checked=False: self.import_file())\n"
+        "    def import_file(self, path=None): ...\n"
+        "    def save(self, *_args): ...\n"
+    )
+    assert _slot_traps({UI / "guests" / "sample.py": ast.parse(code)}) == ["ui/guests/sample.py:3 import_file(path)"]

@@ -167,6 +167,7 @@ class EditorFields:
             ("items_displayed", self.items_displayed),
         ):
             count.refused.connect(lambda _text, field=field: self._count_refused(field))
+            count.valueChanged.connect(self._errors[field].hide)  # a count is only ever changed to an accepted one
         self.news_label = QLabel(_("News link"))
         form.addRow(self.news_label, self.news_url_edit)
         form.addRow("", self._error_label("news_url"))
@@ -241,14 +242,23 @@ class EditorFields:
         return current != initial
 
     def _start_moved(self) -> None:
-        """A new start moves the end by as much (the event keeps its length) and offers to move the programme."""
+        """A new start moves the end by as much (the event keeps its length); an end not yet given stays on the
+        start's day, so ticking End later starts from the start, not from a date left behind (a conference typed
+        to 15/10 from the default 06/12 got the end 15/12, two months later)."""
         new_day = self.start_date.date().toPython()
         delta = new_day - self._start_day
         self._start_day = new_day
-        if self.has_end.isChecked() and delta:
+        if not self.has_end.isChecked():
+            self.end_date.setDate(self.start_date.date())
+        elif delta:
             self.end_date.setDate(qdate(self.end_date.date().toPython() + delta))
         if self.end_date.date() < self.start_date.date():
             self.end_date.setDate(self.start_date.date())
+
+    def _start_time_moved(self) -> None:
+        """An end not yet given keeps the start's time too: ticking End then never starts before the start."""
+        if not self.has_end.isChecked():
+            self.end_time.setTime(self.start_time.time())
 
     def _event_days(self) -> tuple[dt.date, dt.date]:
         first = self.start_date.date().toPython()

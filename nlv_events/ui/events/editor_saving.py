@@ -10,9 +10,11 @@ from PySide6.QtWidgets import (
     QDialog,
 )
 
-from nlv_events.core import rules
+from nlv_events.core import rules, vocab, when
 from nlv_events.core.errors import ValidationError
+from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, ngettext
+from nlv_events.i18n.formats import format_day
 from nlv_events.services.events import clashes
 from nlv_events.ui.shell import ask
 
@@ -71,6 +73,8 @@ class EditorSaving:
         if errors:
             self.show_errors(errors)
             return
+        if not self._length_accepted(record):
+            return
         taken = [] if record.status == "cancelled" else clashes.event_clashes(record)
         if taken:
             question = "\n".join(clash.message for clash in taken) + "\n\n" + _("Save anyway?")
@@ -81,6 +85,23 @@ class EditorSaving:
         self.result_record = record
         self._initial = copy.deepcopy(record)
         super().accept()
+
+    def _length_accepted(self, record: EventRecord) -> bool:
+        """A talk or conference saved over many days is asked about (an end left behind when the start moved):
+        only when its days were changed, so an event already stored so is not asked about again."""
+        days = rules.unusually_long(record)
+        if days is None or self._event_days() == (when.day_of(self._initial.start), when.day_of(
+                self._initial.end or self._initial.start)):
+            return True
+        question = _("A “{kind}” usually takes a day, but this one lasts {days} days, from {start} to {end}. "
+                     "Save it with this end?").format(
+            kind=vocab.label("kind", record.kind), days=days, start=format_day(when.day_of(record.start)),
+            end=format_day(when.day_of(record.end)))
+        if ask.confirm(self, _("A long event"), question):
+            return True
+        self.tabs.setCurrentIndex(0)
+        self.end_date.setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
 
     def reject(self) -> None:
         if self.is_modified():

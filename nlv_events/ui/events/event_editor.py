@@ -150,6 +150,7 @@ class EventEditor(EditorFields, EditorPeople, EditorProgramme, EditorSaving, QDi
             signal.connect(self._clash_timer.start)
         self._start_day = self.start_date.date().toPython()
         self.start_date.dateChanged.connect(self._start_moved)
+        self.start_time.timeChanged.connect(self._start_time_moved)
         for signal in days_or_programme:
             signal.connect(self._check_programme)
         self._venue_timer = QTimer(self)
@@ -162,6 +163,12 @@ class EventEditor(EditorFields, EditorPeople, EditorProgramme, EditorSaving, QDi
             signal = edited_signal(self._field_widgets.get(field))
             if signal is not None:
                 signal.connect(label.hide)
+        # The start and end rows are several widgets each, and a message about one ("cannot end before it starts")
+        # is answered by changing either: it stayed after the times were corrected.
+        for signal in (self.start_date.dateChanged, self.start_time.timeChanged, self.start_timed.toggled,
+                       self.has_end.toggled, self.end_date.dateChanged, self.end_time.timeChanged):
+            signal.connect(self._errors["start"].hide)
+            signal.connect(self._errors["end"].hide)
 
     def _undo(self) -> None:
         if self.undo_stack.canUndo():

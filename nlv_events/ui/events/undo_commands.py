@@ -12,7 +12,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.events import event_store
-from nlv_events.services.workspace import sample_data
+from nlv_events.services.workspace import demo, sample_removal
 
 Changed = Callable[[int | None], None]  # told which event to show after a change
 Failed = Callable[[UserError], None]  # told why a change could not be made
@@ -138,19 +138,22 @@ class RestoreEventCommand(DeleteEventCommand):
 
 
 class RemoveSampleCommand(QUndoCommand):
-    """Take the sample events out of the record (to the deleted events); undo puts every one back."""
+    """Take the sample events out of the record (to the deleted events), with the plan targets and names only the
+    sample brought; undo puts every one back."""
 
     def __init__(self, event_ids: list[int], changed: Changed) -> None:
         super().__init__()
         self._event_ids = list(event_ids)
         self._changed = changed
+        self._removal: sample_removal.SampleRemoval | None = None
         count = len(event_ids)
         self.setText(ngettext("remove {count} sample event", "remove {count} sample events", count).format(count=count))
 
     def redo(self) -> None:
-        sample_data.remove(self._event_ids)
+        self._removal = demo.take_out_sample(self._event_ids)
         self._changed(None)
 
     def undo(self) -> None:
-        sample_data.put_back(self._event_ids)
+        if self._removal is not None:
+            sample_removal.put_back(self._removal)
         self._changed(None)

@@ -160,7 +160,7 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.print_button.setMenu(self._print_menu())
         self.add_section_button.clicked.connect(self.add_section)
-        self.add_item_button.clicked.connect(self.add_item)
+        self.add_item_button.clicked.connect(lambda: self.add_item())  # not the `checked` flag as the item
         self.remove_button.clicked.connect(self.remove_selected)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))

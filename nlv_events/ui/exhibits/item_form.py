@@ -5,10 +5,11 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from nlv_events.core.exhibit_records import ITEM_TYPES, ItemEntry, type_label
 from nlv_events.i18n import N_, _
+from nlv_events.ui.shell.widgets import TextBox
 
 _LINES = (
     ("title", N_("Item title")),
@@ -51,12 +52,12 @@ class ItemForm(QWidget):
                 self.quantity.setRange(1, 100_000)
                 self.quantity.editingFinished.connect(self._apply)
                 form.addRow(_("Quantity"), self.quantity)
-        self.caption = QPlainTextEdit(self)
+        self.caption = TextBox(self)
         self.caption.setObjectName("item_caption")
         self.caption.setPlaceholderText(_("The text printed on the item's label"))
         self.caption.setMaximumHeight(90)
         form.addRow(_("Caption"), self.caption)
-        self.caption.textChanged.connect(self._apply)
+        self.caption.editingFinished.connect(self._apply)  # each keystroke saved and reloaded it under the cursor
         self.set_item(None)
 
     def set_item(self, item: ItemEntry | None) -> None:

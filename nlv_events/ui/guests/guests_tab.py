@@ -128,7 +128,8 @@ class GuestsTab(QWidget):
         self.name_box.entered.connect(self.add_from_box)
         self.apply_button.clicked.connect(lambda: self.set_state_of_selected(self.state_box.currentData()))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.import_button.clicked.connect(self.import_file)
+        # Not connect(self.import_file): clicked passes its `checked` flag, which would fill `path` (with False).
+        self.import_button.clicked.connect(lambda: self.import_file())
         self.groups_button.clicked.connect(self.edit_groups)
         self.book_button.clicked.connect(self.show_address_book)
         self.programme_button.clicked.connect(self.fill_programme_row)

@@ -130,6 +130,8 @@ class PhotosTab(PhotoAdding, QWidget):
         self.chosen_box = QCheckBox(_("Chosen for the news item"), self)
         self.order_box = QSpinBox(self)
         self.order_box.setRange(1, 999)
+        # Its value is stored at once: typed digits count when the field is left (or Enter), not "1" of "12".
+        self.order_box.setKeyboardTracking(False)
         self.people_list = QListWidget(self)
         self.info_label = QLabel(self)
         self.info_label.setWordWrap(True)

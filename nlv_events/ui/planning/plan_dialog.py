@@ -65,7 +65,7 @@ class PlanDialog(QDialog):
         layout.addWidget(close_box(self))
 
         self.preview_button.clicked.connect(self.preview)
-        self.docx_button.clicked.connect(self.save_docx)
+        self.docx_button.clicked.connect(lambda: self.save_docx())  # not the `checked` flag as the path
         self.year_box.valueChanged.connect(self.refresh_progress)
         self.refresh_progress()
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QValidator
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -49,7 +50,9 @@ class OptionalCount(QSpinBox):
     def validate(self, text: str, pos: int):
         if text.strip()[:1] in ("-", "−"):
             self.refused.emit(text)
-            return QValidator.State.Invalid, text, pos
+            # Not Invalid: that dropped the minus alone, and "-5" became 5. Held as typed, never a value: leaving
+            # the field puts back the count it had.
+            return QValidator.State.Intermediate, text, pos
         return super().validate(text, pos)
 
     def count(self) -> int | None:
@@ -80,6 +83,30 @@ class EntryLine(QLineEdit):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class TextBox(QPlainTextEdit):
+    """Several lines of text that say when the user has finished with them, as a QLineEdit does: a form that
+    stores what is typed saves on `editingFinished`, never on each keystroke (a save that reloads the field under
+    the cursor moved it to the start and scrambled the text)."""
+
+    editingFinished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)  # Tab leaves the box, as in every other field of the form
+        self._text_on_entry = ""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._text_on_entry = self.toPlainText()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        # A menu opening over the box (its context menu, a completer) is not leaving it.
+        if event.reason() != Qt.FocusReason.PopupFocusReason and self.toPlainText() != self._text_on_entry:
+            self._text_on_entry = self.toPlainText()
+            self.editingFinished.emit()
 
 
 class SearchLine(QLineEdit):

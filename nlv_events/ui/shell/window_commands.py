@@ -40,8 +40,10 @@ class WindowCommands:
             ask.inform(self, _("Remove sample data"), _("There is no sample data in this record."))
             return
         question = ngettext(
-            "Remove the {count} sample event? Undo (Ctrl+Z) brings it back.",
-            "Remove the {count} sample events? Undo (Ctrl+Z) brings them back.",
+            "Remove the {count} sample event, with the demo's plan targets and the people, organisations and venues "
+            "only the sample names? What you added stays. Undo (Ctrl+Z) brings it all back.",
+            "Remove the {count} sample events, with the demo's plan targets and the people, organisations and venues "
+            "only the sample names? What you added stays. Undo (Ctrl+Z) brings it all back.",
             len(ids),
         ).format(count=len(ids))
         if ask.confirm(self, _("Remove sample data"), question):

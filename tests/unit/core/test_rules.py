@@ -94,3 +94,18 @@ def test_messages_follow_the_language():
     i18n.setup_i18n("en")
     with pytest.raises(ValidationError, match=r"The title is required\."):
         rules.validate(record(title=""))
+
+
+@pytest.mark.parametrize(
+    ("kind", "start", "end", "days"),
+    [
+        ("talk", dt.datetime(2022, 3, 25, 14, 0), dt.datetime(2022, 4, 25, 16, 30), 32),
+        ("conference", dt.date(2022, 10, 15), dt.date(2022, 12, 15), 62),
+        ("conference", dt.date(2022, 10, 15), dt.date(2022, 10, 18), None),  # three days: a conference may
+        ("talk", dt.date(2022, 10, 15), None, None),
+        ("exhibition", dt.date(2022, 1, 20), dt.date(2022, 2, 28), None),  # an exhibition runs for weeks
+        ("training", dt.date(2022, 5, 2), dt.date(2022, 5, 27), None),
+    ],
+)
+def test_a_talk_or_conference_over_more_than_a_few_days_is_unusually_long(kind, start, end, days):
+    assert rules.unusually_long(EventRecord(kind=kind, title="T", start=start, end=end)) == days
