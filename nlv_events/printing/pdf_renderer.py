@@ -99,7 +99,7 @@ class _Story:
             else:
                 self.flowables += self.block(block)
         if last_table < 0:
-            self.flowables += closing
+            self.flowables += _with_its_last_lines(closing) if document.signature is not None else closing
         if document.one_page:
             self._shrink_to_one_page(opening)
         return self.flowables
@@ -124,14 +124,19 @@ class _Story:
         elif trailer is not None:
             self.flowables.append(trailer)
         if closing and trailer is None:
-            tail = [*closing[:-3], KeepTogether(closing[-3:])] if len(closing) >= 3 else closing
-            self.flowables += tail if rows else closing
+            self.flowables += _with_its_last_lines(closing) if rows else closing
 
     def _shrink_to_one_page(self, opening: int) -> None:
         """Everything under the header shrunk, if need be, to the rest of the first page."""
         head, body = self.flowables[:opening], self.flowables[opening:]
         used = sum(flowable.wrap(self.width, self.page_height)[1] for flowable in head)
         self.flowables = [*head, KeepInFrame(self.width, self.page_height - used - 6, body, mode="shrink")]
+
+
+def _with_its_last_lines(closing: list[Flowable]) -> list[Flowable]:
+    """The closing flowables with the signature (the last two: a spacer and the block) kept on one page with the
+    paragraph before it: a signature never stands on a page of its own."""
+    return [*closing[:-3], KeepTogether(closing[-3:])]
 
 
 def render(document: model.Document) -> bytes:

@@ -121,3 +121,21 @@ def test_the_tallies_in_word_carry_the_table_by_kind_the_report_quotes(demo_db, 
     assert total["Loại sự kiện"] == "Tổng cộng" and total["Sự kiện"] == "31"
     assert total["Số lượt tham dự"] == "66.270" and total["Tỷ lệ đạt kế hoạch"] == "103%"
     assert [row.cells[0].text for row in table.rows[1:3]] == ["Triển lãm", "Ngày Sách và Văn hóa đọc"]
+
+
+def body_lines_above_signature(pages) -> list[str]:
+    page = next(page for page in pages if any(line.text.startswith("Nơi nhận") for line in page.lines))
+    signed = next(line for line in page.lines if line.text.startswith("Nơi nhận"))
+    return [line.text for line in page.lines if line.top < signed.top - 1 and not line.text.isdigit()]
+
+
+def test_the_signature_never_stands_alone_on_a_page(demo_db, office):
+    """The 2023 plan (no events planned yet: text only) once put "Nơi nhận" and the signature alone on page 2."""
+    plan = annual_plan.build(2023)
+    pdf, docx = bytes(annual_plan_document.render(plan)), annual_plan_document.render_docx(plan)
+    from tests.office import read_pages
+
+    path = office.profile / "plan-2023.pdf"
+    path.write_bytes(pdf)
+    for pages in (read_pages(path), office.pages(docx)):
+        assert body_lines_above_signature(pages), "the signature stands alone on its page"
