@@ -34,7 +34,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _fail(message: str, code: int = 1) -> None:
     # One line, whatever the message quotes back: a broken character or a line break in a file must not break it.
-    line = " ".join(message.encode("utf-8", "backslashreplace").decode("utf-8").split())
+    # And never a database address's password, whoever quoted the address.
+    line = logs.hide_passwords(" ".join(message.encode("utf-8", "backslashreplace").decode("utf-8").split()))
     if sys.stderr is not None:  # the windowed program (nlv-eventsw.exe) has no streams: the exit code remains
         sys.stderr.write(f"nlv-events: {line}\n")
     raise SystemExit(code)

@@ -5,11 +5,16 @@ again after a crash, a file name's spaces."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import psycopg2
+import pytest
+
+from nlv_events import logs
 from nlv_events.core.media_models import Photo
 from tests.integration.cli_runner import run
 from tests.photo_files import camera_jpeg
@@ -18,6 +23,50 @@ from tests.photo_files import camera_jpeg
 def _program(home: Path, *argv: str, **options) -> subprocess.Popen:
     environment = {**os.environ, "XDG_STATE_HOME": str(home / "state"), "XDG_CONFIG_HOME": str(home / "config")}
     return subprocess.Popen([sys.executable, "-m", "nlv_events", *argv], env=environment, **options)
+
+
+# 11. A password typed raw with "@" and "#": it was quoted whole in "… has no database name".
+RAW_PASSWORD = "p@ss#w0/rd"
+
+
+@pytest.fixture
+def raw_password_role(postgres_server):
+    admin = psycopg2.connect(postgres_server.url)
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute("DROP ROLE IF EXISTS thuvien")
+        cursor.execute(f"CREATE ROLE thuvien LOGIN PASSWORD '{RAW_PASSWORD}'")
+        cursor.execute("GRANT ALL ON SCHEMA public TO thuvien")
+    admin.close()
+    yield f"postgresql://thuvien:{RAW_PASSWORD}@127.0.0.1:{postgres_server.port}"
+    postgres_server.reset()
+
+
+def test_a_raw_password_with_at_and_hash_is_never_shown(capsys, raw_password_role):
+    code, _out, err = run(capsys, "events", "--db", f"{raw_password_role}/postgres", "--lang", "en")
+    assert (code, err) == (0, "")  # typed raw, it is sent as typed
+    for address, says in (
+        (f"{raw_password_role}/nodb", "nodb"),
+        (raw_password_role.replace("w0", "x0") + "/postgres", "password authentication failed"),
+    ):
+        code, _out, err = run(capsys, "events", "--db", address, "--lang", "en")
+        assert code == 1 and err.count("\n") == 1 and says in err
+        assert "thuvien:***@127.0.0.1" in err
+        assert not any(piece in err for piece in ("p@ss", "w0/rd", "x0/rd", "ss#", "p%40"))
+    log = logs.log_dir() / logs.LOG_FILENAME
+    assert not log.exists() or "w0/rd" not in log.read_text(encoding="utf-8")
+
+
+def test_no_log_line_shows_a_database_password(tmp_path):
+    path = logs.setup_logging()
+    assert path is not None
+    logging.getLogger("nlv_events.test").warning(
+        "cannot open %s", "“postgresql://thuvien:p@ss#w0/rd@db.tvqg.vn/nlv_events”"
+    )
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    text = path.read_text(encoding="utf-8")
+    assert "cannot open “postgresql://thuvien:***@db.tvqg.vn/nlv_events”" in text and "w0/rd" not in text
 
 
 # 14. `nlv-events events | head`: the reader closes the pipe before the list is written.
