@@ -9,12 +9,14 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import psycopg2
 import pytest
 
 from nlv_events import logs
+from nlv_events.core import database, migrations
 from nlv_events.core.media_models import Photo
 from tests.integration.cli_runner import run
 from tests.photo_files import camera_jpeg
@@ -67,6 +69,44 @@ def test_no_log_line_shows_a_database_password(tmp_path):
         handler.flush()
     text = path.read_text(encoding="utf-8")
     assert "cannot open “postgresql://thuvien:***@db.tvqg.vn/nlv_events”" in text and "w0/rd" not in text
+
+
+# 12. Four processes opening one brand-new database at once: each waits at the start line, then opens.
+OPENER = r"""
+import pathlib, sys, time
+from nlv_events.core import database
+from nlv_events.core.errors import UserError
+start = pathlib.Path(sys.argv[2])
+while not start.exists():
+    time.sleep(0.001)
+try:
+    database.open_database(sys.argv[1])
+    from nlv_events.core.models import Event
+    print(Event.select().count())
+except UserError as error:
+    print(error)
+"""
+
+
+@pytest.mark.both_databases
+def test_four_processes_opening_a_new_database_at_once_all_open_it(db, db_path, request, tmp_path):
+    if isinstance(db, database.peewee.SqliteDatabase):
+        target = str(tmp_path / "new.sqlite3")
+    else:
+        database.close_database()
+        request.getfixturevalue("postgres_server").reset()  # the schema the fixture made is gone: a new database
+        target = request.getfixturevalue("postgres_server").url
+    start = tmp_path / "start"
+    openers = [
+        subprocess.Popen([sys.executable, "-c", OPENER, target, str(start)], stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    time.sleep(2)  # each has imported what it needs and waits at the start line
+    start.touch()
+    said = [opener.communicate(timeout=300)[0].strip() for opener in openers]
+    assert said == ["0"] * 4  # not "… is not an NLV Events database or is damaged"
+    opened = database.open_database(target)
+    assert migrations.is_current(migrations.applied_names(opened))
 
 
 # 14. `nlv-events events | head`: the reader closes the pipe before the list is written.
