@@ -33,6 +33,7 @@ RAW_PASSWORD = "p@ss#w0/rd"
 
 @pytest.fixture
 def raw_password_role(postgres_server):
+    postgres_server.reset()  # no tables of another test: the role creates its own
     admin = psycopg2.connect(postgres_server.url)
     admin.autocommit = True
     with admin.cursor() as cursor:
