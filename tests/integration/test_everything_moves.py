@@ -7,6 +7,7 @@ database")."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -233,6 +234,41 @@ def _document() -> dict:
     }
 
 
+def _event_id(capsys, target: str, ref: str) -> int:
+    _code, out, _err = run(capsys, "events", "--format", "json", "--db", target)
+    return next(event["id"] for event in json.loads(out) if event["ref"] == ref)
+
+
+def _spreadsheet_imports(capsys, target: str, folder: Path) -> None:
+    """What the catalogue and the guest imports accept, added to the exhibition and the conference."""
+    catalogue = folder / "catalogue.csv"
+    with catalogue.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(
+            [
+                ["Phần", "Tên tài liệu", "Tác giả", "Nơi xuất bản", "Nhà xuất bản", "Năm", "Ký hiệu kho", "Loại",
+                 "Số lượng", "Nguồn", "Tình trạng", "Chú thích", "Ghi chú"],
+                ["Phần trống", _text(255, "Báo Nhân Dân "), _text(255, "Tòa soạn "), "Hà Nội", "Nhân Dân", "1951",
+                 "B 1951/3 – q̣", "báo", "12", "Kho TVQG", "Giấy giòn", _text(255, "Số đầu tiên "), "Mượn 📚"],
+            ]
+        )  # fmt: skip
+    code, _out, err = run(capsys, "exhibit", str(_event_id(capsys, target, "trien-lam-1900-2100")), "--import",
+                          str(catalogue), "--section", "Phần trống", "--db", target)  # fmt: skip
+    assert (code, err) == (0, ""), err
+    guests = folder / "khach-moi.csv"
+    with guests.open("w", encoding="utf-8", newline="") as stream:
+        csv.writer(stream).writerows(
+            [
+                ["Danh xưng", "Họ và tên", "Chức vụ", "Cơ quan", "Nhóm", "Email", "Điện thoại", "Chỗ ngồi", "Ghi chú"],
+                ["PGS.TS.", _text(_limit("name"), "Hoàng Văn Bảy "), _text(_limit("position"), "Giám đốc "),
+                 _text(_limit("organisation"), "Sở Văn hóa "), "Khách 🎉 đặc biệt", "bay@sovhtt.gov.vn",
+                 "024 3825 3357", "B1", "Đến muộn 😅"],
+            ]
+        )  # fmt: skip
+    code, _out, err = run(capsys, "guests", str(_event_id(capsys, target, "hoi-nghi-tong-ket")), "--import",
+                          str(guests), "--merge", "new", "--db", target)  # fmt: skip
+    assert code == 0 and "Traceback" not in err, err  # its summary goes to stderr
+
+
 def _export(capsys, target: str, path: Path) -> dict:
     code, _out, err = run(capsys, "export", str(path), "--contacts", "--db", target)
     assert (code, err) == (0, ""), err
@@ -246,8 +282,13 @@ def test_everything_any_import_accepts_moves_from_sqlite_to_postgresql_unchanged
     sqlite = str(tmp_path / "events.sqlite3")
     code, _out, err = run(capsys, "import", str(source), "--db", sqlite)
     assert (code, err) == (0, ""), err
+    _spreadsheet_imports(capsys, sqlite, tmp_path)
     from_sqlite = _export(capsys, sqlite, tmp_path / "from-sqlite.json")
     assert len(from_sqlite["events"]) == 4 + 13  # and the series: fourteen Saturdays, one skipped
+    exhibition = next(event for event in from_sqlite["events"] if event["ref"] == "trien-lam-1900-2100")
+    assert [item["quantity"] for item in exhibition["exhibit"]["sections"][1]["items"]] == [12]  # the catalogue's
+    reception = next(event for event in from_sqlite["events"] if event["ref"] == "hoi-nghi-tong-ket")
+    assert len(reception["guests"]) == 4 and any(guest.get("phone") == "024 3825 3357" for guest in reception["guests"])
 
     postgres_server.reset()
     try:
