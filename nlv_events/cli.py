@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from nlv_events import __version__, commands, i18n, logs, one_shot
 from nlv_events.commands import Handler
@@ -33,7 +34,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _fail(message: str, code: int = 1) -> None:
     # One line, whatever the message quotes back: a broken character or a line break in a file must not break it.
-    line = " ".join(message.encode("utf-8", "backslashreplace").decode("utf-8").split())
+    # And never a database address's password, whoever quoted the address.
+    line = logs.hide_passwords(" ".join(message.encode("utf-8", "backslashreplace").decode("utf-8").split()))
     if sys.stderr is not None:  # the windowed program (nlv-eventsw.exe) has no streams: the exit code remains
         sys.stderr.write(f"nlv-events: {line}\n")
     raise SystemExit(code)
@@ -74,6 +76,32 @@ def utf8_streams() -> None:
 def main(argv: Sequence[str] | None = None, *, quick_exit: bool = False) -> int:
     """Run one command. With `quick_exit` (the installed program, not a caller in the same process), a command
     that only reads and prints ends the process itself once its output is closed (see one_shot.exit_now)."""
+    try:
+        try:
+            return _main(argv, quick_exit=quick_exit)
+        finally:
+            _flush_output()  # also after --help or a usage mistake, which end in SystemExit
+    except BrokenPipeError:
+        _reader_went_away()
+
+
+# What a shell reports for a Unix tool stopped by SIGPIPE (128 + 13), spelt out: Windows has no signal.SIGPIPE.
+EXIT_READER_GONE = 141
+
+
+def _reader_went_away() -> NoReturn:
+    """The program reading the output closed it (`nlv-events events | head`): stop without a word, as Unix tools
+    do. What was left to print has nowhere to go; the interpreter would still try to flush it at exit and print
+    "Exception ignored … BrokenPipeError", so standard output is pointed at the null device first."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass  # no file descriptor (a caller capturing the output in memory): nothing is flushed at exit
+    raise SystemExit(EXIT_READER_GONE)
+
+
+def _main(argv: Sequence[str] | None, *, quick_exit: bool) -> int:
     utf8_streams()
     logs.setup_logging()
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -94,7 +122,15 @@ def main(argv: Sequence[str] | None = None, *, quick_exit: bool = False) -> int:
         code = _run(handlers[command], command, arguments)
     except SystemExit as stop:
         code = stop.code
+    _flush_output()
     one_shot.exit_now(code)
+
+
+def _flush_output() -> None:
+    """Send what is left of the output now, while a closed pipe (`| head`) can still be told apart from a failure;
+    the interpreter would flush it only at exit, too late for main() to end quietly."""
+    if sys.stdout is not None and not sys.stdout.closed:
+        sys.stdout.flush()
 
 
 def run() -> int:
@@ -113,6 +149,8 @@ def _run(handler: Handler, command: str, arguments: argparse.Namespace) -> int:
         _fail(str(error))
     except KeyboardInterrupt:
         _fail(_("Interrupted."), code=130)
+    except BrokenPipeError:
+        raise  # not a failure of the command: main() ends quietly
     except (peewee.DatabaseError, peewee.InterfaceError, sqlite3.Error) as error:
         explained = guard.explain(error)
         if explained is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import traceback
 from pathlib import Path
 
@@ -20,13 +21,14 @@ def log_dir() -> Path:
 
 class PrivateFormatter(logging.Formatter):
     """Tracebacks keep where and what kind of error, never the error's message: messages quote event titles, names
-    and contacts (a database's "Key (name)=(Nguyễn Văn A) already exists"), which are personal data."""
+    and contacts (a database's "Key (name)=(Nguyễn Văn A) already exists"), which are personal data. No line shows
+    a database address's password."""
 
     def format(self, record: logging.LogRecord) -> str:
         cached = record.exc_text  # another handler may have cached the full traceback on the record
         record.exc_text = None
         try:
-            return super().format(record)
+            return hide_passwords(super().format(record))
         finally:
             record.exc_text = cached
 
@@ -52,6 +54,16 @@ class PrivateFormatter(logging.Formatter):
 
 
 WITHHELD = "(message withheld: it may hold personal data)"
+
+# The password of an address such as postgresql://user:password@server/db, up to the token's last "@": a password
+# typed raw may hold "@", "#" or "/" itself.
+_URL_PASSWORD = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@\"'“”]*:)[^\s\"'“”]*@(?=[^\s@\"'“”]*(?:[\s\"'“”]|$))")
+
+
+def hide_passwords(text: str) -> str:
+    """`text` with the password of every database address in it replaced by asterisks: no message or log line
+    shows one, whoever quoted the address (the database driver quotes it whole in some of its errors)."""
+    return _URL_PASSWORD.sub(r"\1***@", text) if "://" in text else text
 
 
 def setup_logging(level: int = logging.INFO) -> Path | None:

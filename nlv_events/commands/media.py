@@ -49,6 +49,15 @@ def _command_photos(arguments: argparse.Namespace) -> int:
             sys.stderr.write(f"nlv-events: {problem}\n")
         count = len(result.added)
         print(ngettext("Added {count} photo.", "Added {count} photos.", count).format(count=count))
+        if result.already:
+            # Not a failure: the same folder added again after an adding was stopped halfway adds the rest.
+            print(
+                ngettext(
+                    "{count} file was already among the event's photos and was left out.",
+                    "{count} files were already among the event's photos and were left out.",
+                    len(result.already),
+                ).format(count=len(result.already))
+            )
         return 1 if result.problems else 0
     if arguments.files:
         raise UserError(_("Files are given only after “add”."))

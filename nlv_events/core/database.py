@@ -10,7 +10,7 @@ from urllib.parse import quote, unquote, urlsplit
 import peewee
 import platformdirs
 
-from nlv_events import APP_NAME, ORGANISATION_NAME
+from nlv_events import APP_NAME, ORGANISATION_NAME, logs
 from nlv_events.core import guard, migrations
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import database_proxy
@@ -65,6 +65,21 @@ def describe_target(target: str) -> str:
     scheme, _separator, rest = target.partition("://")
     user = rest.split(":", 1)[0]
     return f"{scheme}://{user}:***@{rest[rest.rindex('@') + 1 :]}"
+
+
+# Characters a percent-encoded password never holds: a password with one of them was typed raw.
+_RAW_ONLY = frozenset("@#/? ")
+
+
+def _password_encoded(target: str) -> str:
+    """`target` with a password typed raw (with "@", "#", "/", "?" or a space, which the URL's syntax takes for its
+    own parts) percent-encoded, as the driver reads it; any other address as it is."""
+    password = _raw_password(target)
+    if password is None or not _RAW_ONLY & set(password):
+        return target
+    scheme, _separator, rest = target.partition("://")
+    user = rest.split(":", 1)[0]
+    return f"{scheme}://{user}:{quote(password, safe='')}@{rest[rest.rindex('@') + 1 :]}"
 
 
 def sqlite_uri(path: Path, mode: str = "ro") -> str:
@@ -129,11 +144,11 @@ def connect(target: str) -> peewee.Database:
 
         try:
             # A password with "@", "#" or "%" is written percent-encoded in the URL; the server wants it decoded.
-            database = db_url.connect(target, unquote_password=True, unquote_user=True)
+            database = db_url.connect(_password_encoded(target), unquote_password=True, unquote_user=True)
         except Exception as error:  # playhouse raises plain errors for unknown schemes and missing drivers
             raise UserError(
                 _("Cannot use the database address {target}: {reason}").format(
-                    target=describe_target(target), reason=error
+                    target=describe_target(target), reason=without_password(str(error), target)
                 )
             ) from error
     try:
@@ -144,7 +159,7 @@ def connect(target: str) -> peewee.Database:
             raise explained from error
         raise UserError(
             _("Cannot open the database {target}: {reason}").format(
-                target=describe_target(target), reason=_without_password(str(error), target)
+                target=describe_target(target), reason=without_password(str(error), target)
             )
         ) from error
     except (peewee.DatabaseError, sqlite3.DatabaseError) as error:
@@ -152,13 +167,14 @@ def connect(target: str) -> peewee.Database:
     return database
 
 
-def _without_password(text: str, target: str) -> str:
+def without_password(text: str, target: str) -> str:
+    """`text` (a driver's message) with the password of `target` masked in every form it may quote it: raw,
+    encoded, decoded, and inside any address."""
     password = _raw_password(target) if is_url(target) else None
-    if not password:
-        return text
-    for form in sorted({password, unquote(password)}, key=len, reverse=True):
-        text = text.replace(form, "***")
-    return text
+    if password:
+        for form in sorted({password, unquote(password), quote(password, safe="")}, key=len, reverse=True):
+            text = text.replace(form, "***")
+    return logs.hide_passwords(text)
 
 
 # Tables of the app's own schema: a SQLite file holding any other table belongs to someone else.
@@ -208,7 +224,7 @@ def refuse_foreign_file(path: Path) -> None:
 def _damaged(target: str, error: Exception) -> UserError:
     return UserError(
         _("{target} is not an NLV Events database or is damaged: {reason}").format(
-            target=describe_target(target), reason=error
+            target=describe_target(target), reason=without_password(str(error), target)
         )
     )
 

@@ -56,7 +56,9 @@ def events(
             found = Event.search_text.contains(spelling)
             condition = found if condition is None else condition | found
         query = query.where(condition)
-    return query.order_by(Event.start_date, Event.start_time, Event.id)
+    # A whole day (no time) first on its day, on either database: SQLite puts NULL first, PostgreSQL last, and a
+    # list, a printout or an export moved to the server came out in another order.
+    return query.order_by(Event.start_date, Event.start_time.asc(nulls="first"), Event.id)
 
 
 def years_with_events() -> list[int]:

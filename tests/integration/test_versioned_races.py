@@ -26,6 +26,8 @@ from nlv_events.services.planning import series, series_rules
 from tests.photo_files import camera_jpeg
 
 SAVES = 200
+# Each case starts two interpreters that save 200 times: seconds each, minutes in all.
+pytestmark = pytest.mark.slow
 
 # One save of each kind: load, add this writer's mark, save with the loaded version. Prints what landed.
 WRITER = r"""
@@ -63,6 +65,8 @@ def save(mark):
     elif kind == "venue":
         line = next(line for line in venues.venue_lines() if line.id == record_id)
         venues.set_capacity(record_id, (line.capacity or 0) + 1, line.version)
+    elif kind == "guest_list":
+        guest_list.add_guest(record_id, guest_list.GuestEntry(name=mark))
     elif kind == "guest":
         guest = guest_list.guest_list(record_id)[0]
         guest_list.update_guest(guest.id, guest.version, notes=f"{guest.notes or ''} {mark}")
@@ -139,6 +143,8 @@ def _record(kind: str, tmp_path: Path) -> int:
         event_id = _event()
         guests.add_guest(event_id, GuestEntry(name="Trịnh Thị Thủy"))
         return event_id
+    if kind == "guest_list":
+        return _event()
     guests.add_guest(_event(), GuestEntry(name="Trịnh Thị Thủy"))
     return address_book.address_book("Thủy")[0].id
 
@@ -157,11 +163,15 @@ def _marks(kind: str, record_id: int) -> list[str] | int:
         return next(line.capacity for line in venues.venue_lines() if line.id == record_id) or 0
     if kind == "guest":
         return (guests.guest_list(record_id)[0].notes or "").split()
+    if kind == "guest_list":
+        listed = guests.guest_list(record_id)
+        assert sorted(guest.precedence for guest in listed) == list(range(1, len(listed) + 1))  # a number each
+        return [guest.name for guest in listed]
     return int(address_book.address_book(contacts=True)[0].phone or 0)
 
 
 @pytest.mark.both_databases
-@pytest.mark.parametrize("kind", ["exhibition", "guest", "series", "photo", "plan", "venue", "person"])
+@pytest.mark.parametrize("kind", ["exhibition", "guest_list", "guest", "series", "photo", "plan", "venue", "person"])
 def test_two_processes_saving_one_record_lose_nothing(db, db_path, request, tmp_path, kind):
     record_id = _record(kind, tmp_path)
     reports = _run_two(_target(db, db_path, request), kind, record_id)

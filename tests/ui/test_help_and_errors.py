@@ -50,3 +50,14 @@ def test_a_bug_is_logged_with_its_traceback_and_shown_without_it(qtbot, monkeypa
     assert str(path) in shown[0]
     logged = path.read_text(encoding="utf-8")
     assert "Traceback" in logged and "ZeroDivisionError" in logged
+
+
+def test_an_unexpected_error_quoting_a_database_address_never_shows_its_password(qtbot, monkeypatch):
+    """Issue 25, point 11: a driver's message may quote the address whole."""
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    try:
+        raise ValueError('"postgresql://thuvien:p@ss#w0rd@db.tvqg.vn/nlv" has no database name')
+    except ValueError as error:
+        crash.report(type(error), error, error.__traceback__)
+    assert "postgresql://thuvien:***@db.tvqg.vn/nlv" in shown[0] and "w0rd" not in shown[0]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel
 
+from nlv_events import i18n
 from nlv_events.core import event_reading, store
 from nlv_events.core.records import EventRecord, PersonEntry
 from nlv_events.services.media import event_photos, news, photo_files
@@ -88,6 +89,31 @@ def test_drop_a_folder_then_caption_credit_people_and_choice(qtbot, editor, tmp_
     assert event_photos.people_shown([photo.id])[photo.id] == [event_photos.appearances(editor._record_id)[0][0]]
     assert tab.grid.item(1).text().startswith("★ ")
     tab.grab().save(str(tmp_path / "photos-tab.png"))
+
+
+def _drop(tab, folder: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    tab.dropEvent(
+        QDropEvent(
+            QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+        )
+    )
+
+
+def test_a_folder_dropped_again_adds_what_is_new_and_says_what_it_left_out(qtbot, editor, tmp_path, answers):
+    """Issue 25, point 14: adding the same pictures again (after a crash) was a list of failures."""
+    i18n.setup_i18n("en")
+    tab = editor.photos_tab
+    editor.tabs.setCurrentWidget(tab)
+    folder = photos_folder(tmp_path, count=2)
+    _drop(tab, folder)
+    wait_for_photos(qtbot, tab, 2)
+    assert answers == []
+    camera_jpeg(folder / "IMG_9.jpg", colour=(9, 9, 200))  # taken after the first adding
+    _drop(tab, folder)
+    wait_for_photos(qtbot, tab, 3)
+    assert answers == [("inform", "2 files were already among the event's photos and were left out.")]
 
 
 def test_missing_photos_are_shown_and_found_in_the_moved_folder(qtbot, editor, tmp_path):

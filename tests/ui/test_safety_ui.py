@@ -6,9 +6,10 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtTest import QTest
 
-from nlv_events.core import limits
+from nlv_events.core import limits, store
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
 from nlv_events.ui.events.detail_pane import DetailPane
@@ -43,6 +44,30 @@ def test_the_detail_pane_shows_the_address_before_opening_it(qtbot, db, opened, 
     assert pane.open_link(url) is True and opened == ["https://nlv.gov.vn/tin-tuc/toa-dam.html"]
     assert all("https://nlv.gov.vn/tin-tuc/toa-dam.html" in question for question in asked)
     assert not pane.openLinks() and not pane.openExternalLinks()  # a click goes through open_link only
+
+
+def test_clicking_a_news_link_with_an_ampersand_opens_that_address(qtbot, db, opened, monkeypatch):
+    """Issue 25, point 14: the link opened as “…?id=12&amp;lang=vi”, a page the website does not have."""
+    address = "https://nlv.gov.vn/tin-tuc?id=12&lang=vi"
+    record = EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2023, 4, 21), news_url=address)
+    event_id = store.save_event(record).id
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.resize(700, 500)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.show_event(event_id)
+    shown = pane.document().find("lang=vi")
+    assert not shown.isNull()  # the address is shown as it is
+    inside = QTextCursor(pane.document())
+    inside.setPosition(shown.selectionStart() + 2)  # between two letters of the link
+    spot = pane.cursorRect(inside).center()
+    QTest.mouseMove(pane.viewport(), spot)
+    QTest.mouseClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert opened == [address]
+    assert asked and address in asked[0] and "&amp;" not in asked[0]
 
 
 def _legacy_file(tmp_path):

@@ -30,6 +30,7 @@ class PhotoView:
 class Added:
     ids: list[int] = field(default_factory=list)  # the photos added, in the order of the files
     problems: list[str] = field(default_factory=list)  # one message per file that was not added
+    already: int = 0  # files whose picture the event has already: left out, not a problem
 
 
 def _view(photo) -> PhotoView:
@@ -73,7 +74,7 @@ def recover_missing(folder: Path, event_id: int, root: Path | None) -> tuple[int
 def add(event_id: int, files: Sequence[Path], root: Path, progress, is_cancelled) -> Added:
     """Copy and record the pictures (see event_photos.add_photos), off the GUI thread."""
     result = event_photos.add_photos(event_id, files, progress=progress, is_cancelled=is_cancelled, root=root)
-    return Added([photo.id for photo in result.added], result.problems)
+    return Added([photo.id for photo in result.added], result.problems, len(result.already))
 
 
 def thumbnail(photo: PhotoView, root: Path) -> Path:

@@ -52,14 +52,29 @@ def _event(event_id: int) -> Event:
     return event
 
 
-def _target_name(folder: Path, original: Path) -> Path:
+def _target_name(folder: Path, original: Path, digest: str, root: Path) -> Path:
+    """A free name in the event's folder for a copy of `original`, or the name of the same picture copied there by
+    an adding that was stopped (a crash, a power cut) before the record took it: that copy is used again rather
+    than left behind beside a second one."""
     stem = slug(original.stem)[:60] or "photo"
     suffix = original.suffix.lower()[:8] or ".img"
     candidate, number = folder / f"{stem}{suffix}", 1
     while candidate.exists():
+        if _left_without_record(candidate, digest, root):
+            return candidate
         number += 1
         candidate = folder / f"{stem}-{number}{suffix}"
     return candidate
+
+
+def _left_without_record(candidate: Path, digest: str, root: Path) -> bool:
+    """Whether `candidate` holds the picture of `digest` and no photo of the record is kept in it."""
+    if Photo.select().where(Photo.path == candidate.relative_to(root).as_posix()).exists():
+        return False
+    try:
+        return candidate.is_file() and digest_of(candidate) == digest
+    except OSError:
+        return False
 
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp")
@@ -80,6 +95,9 @@ def image_files(paths: Iterable[Path]) -> list[Path]:
 class AddResult:
     added: list[Photo] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # one message per file that was not added
+    # Files whose picture the event already has (the same content): left out, which is no problem: adding a folder
+    # again after an adding was stopped halfway adds the rest.
+    already: list[Path] = field(default_factory=list)
 
 
 def add_photos(
@@ -115,11 +133,14 @@ def add_photos(
                 break
             try:
                 facts, digest = future.result()
-                photo = _store_one(event, Path(source), facts, digest, folder, root, known, caption, photographer)
+                if digest in known:
+                    result.already.append(Path(source))
+                else:
+                    photo = _store_one(event, Path(source), facts, digest, folder, root, caption, photographer)
+                    known.add(digest)
+                    result.added.append(photo)
             except UserError as error:
                 result.problems.append(str(error))
-            else:
-                result.added.append(photo)
             if progress is not None:
                 progress(done + 1, len(files))
     return result
@@ -170,13 +191,10 @@ def _store_one(
     digest: str,
     folder: Path,
     root: Path,
-    known: set[str],
     caption: str,
     photographer: str,
 ) -> Photo:
-    if digest in known:
-        raise UserError(_("{name} is already among this event's photos.").format(name=source.name))
-    target = _target_name(folder, source)
+    target = _target_name(folder, source, digest, root)
     temporary = target.with_name(target.name + ".part")
     try:
         shutil.copyfile(source, temporary)
@@ -204,7 +222,6 @@ def _store_one(
     except peewee.DatabaseError:
         target.unlink(missing_ok=True)  # the record did not take it: leave no stray copy behind
         raise
-    known.add(digest)
     return photo
 
 

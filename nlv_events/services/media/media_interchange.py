@@ -119,7 +119,7 @@ def _photo(value: Any, place, key: str) -> dict[str, Any]:
         raise place.fail(prefix + "people", _("expected a list of names."))
     return {
         "path": path.replace("\\", "/"),
-        "original_name": _text(value, "original_name", place, prefix) or path.rsplit("/", 1)[-1],
+        "original_name": _file_name(value, place, prefix) or path.rsplit("/", 1)[-1],
         "digest": digest,
         "taken_at": taken,
         "caption": _text(value, "caption", place, prefix),
@@ -146,6 +146,17 @@ def _text(data: dict, key: str, place, prefix: str) -> str:
     if not isinstance(value, str):
         raise place.fail(prefix + key, _("expected text, found {value}.").format(value=json.dumps(value)))
     return clean(value)
+
+
+def _file_name(data: dict, place, prefix: str) -> str:
+    """The photo's file name exactly as it was: a name is not prose, and "a b  c.jpeg" with its two spaces is
+    another file than "a b c.jpeg" (the name finds the file again when the photos folder has moved)."""
+    value = data.get("original_name")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise place.fail(prefix + "original_name", _("expected text, found {value}.").format(value=json.dumps(value)))
+    return value
 
 
 def apply(event_id: int, part: MediaData, place) -> None:

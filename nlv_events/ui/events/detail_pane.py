@@ -48,9 +48,10 @@ def event_html(record: EventRecord, extra: list[tuple[str, str]] | None = None) 
         _row(_("Items displayed"), escape(exhibit_tab.items_displayed_text(record))),
     ]
     if record.news_url:
-        rows.append(
-            _row(_("News link"), f"<a href='{escape(record.news_url, quote=True)}'>{escape(record.news_url)}</a>")
-        )
+        # In double quotes: Qt decodes "&amp;" back to "&" only there, and took a single-quoted one as written, so a
+        # link with "&" opened as "&amp;".
+        link = f'<a href="{escape(record.news_url, quote=True)}">{escape(record.news_url)}</a>'
+        rows.append(_row(_("News link"), link))
     rows += [_row(label, escape(value)) for label, value in extra or []]
     parts.append("<table>" + "".join(rows) + "</table>")
     if record.people:

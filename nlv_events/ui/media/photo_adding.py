@@ -78,6 +78,12 @@ class PhotoAdding:
 
     def _added(self, result: photo_list.Added) -> None:
         self._select_after = result.ids[0] if result.ids else None
+        # A folder added again (after a crash, or to pick up new pictures) adds what is new and says what it left.
+        already = ngettext(
+            "{count} file was already among the event's photos and was left out.",
+            "{count} files were already among the event's photos and were left out.",
+            result.already,
+        ).format(count=result.already)
         if result.problems:
             ask.warn(
                 self,
@@ -88,8 +94,11 @@ class PhotoAdding:
                     len(result.ids),
                 ).format(added=len(result.ids))
                 + "\n\n"
-                + "\n".join(result.problems[:20]),
+                + "\n".join(result.problems[:20])
+                + (f"\n\n{already}" if result.already else ""),
             )
+        elif result.already:
+            ask.inform(self, _("Photos"), already)
         self.added.emit(len(result.ids))
 
     def _find_moved_folder(self) -> None:

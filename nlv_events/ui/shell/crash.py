@@ -33,7 +33,7 @@ def report(kind: type[BaseException], error: BaseException, traceback) -> None:
         _(
             "Sorry, something went wrong: {error}\n\nYour saved work is safe. The details are in the log "
             "file {path}; please send it to the IT office."
-        ).format(error=error or kind.__name__, path=log_file),
+        ).format(error=logs.hide_passwords(str(error)) or kind.__name__, path=log_file),
     )
     open_folder = box.addButton(_("Open log folder"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(_("Close"), QMessageBox.ButtonRole.RejectRole)

@@ -91,11 +91,12 @@ def test_bad_files_are_named_and_the_good_ones_still_added(event_id, tmp_path):
     assert [p.name for p in (photo_files.media_root() / "events").rglob("*") if p.is_file()] == ["good.jpg"]
 
 
-def test_the_same_photo_twice_is_refused(event_id, tmp_path):
+def test_the_same_photo_twice_is_left_out_without_a_problem(event_id, tmp_path):
     photo = camera_jpeg(tmp_path / "a.jpg")
     media.add_photos(event_id, [photo])
-    again = media.add_photos(event_id, [photo])
-    assert again.added == [] and "a.jpg" in again.problems[0]
+    again = media.add_photos(event_id, [photo, photo])
+    assert again.added == [] and again.problems == [] and again.already == [photo, photo]
+    assert len(media.photos(event_id)) == 1
 
 
 def test_a_decompression_bomb_is_refused_before_it_is_decoded(event_id, tmp_path):
