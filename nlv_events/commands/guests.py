@@ -146,10 +146,13 @@ def _guests(arguments: argparse.Namespace) -> int:
     if arguments.output_format == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
     elif arguments.output_format == "csv":
+        from nlv_events.core.cells import neutralise
+
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        # A name or a note "=…", "+…", "-…", "@…" is text the spreadsheet shows, never a formula it runs.
+        writer.writerows({key: neutralise(value) for key, value in row.items()} for row in rows)
         sys.stdout.write(buffer.getvalue())
     else:
         for row in rows:
