@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from nlv_events.core import guard
-from nlv_events.core.errors import UserError
+from nlv_events.core import guard, sheets
+from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.guest_models import Guest
 from nlv_events.core.models import Person, database_proxy
 from nlv_events.core.text import clean, clean_or_none, fold
@@ -95,33 +91,14 @@ class ImportSummary:
 
 
 def read_table(path: str | os.PathLike[str]) -> list[list[str]]:
-    """The rows of the first sheet (XLSX) or of the CSV file, every cell as clean text."""
-    path = Path(path)
-    if not path.is_file():
-        raise UserError(_("The file {path} does not exist.").format(path=path))
+    """The rows of the first sheet (XLSX) or of the CSV file, every cell as clean text; within the caps of
+    core/sheets.py (file size, cell size), or refused in one line."""
+    path = sheets.file_of(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        try:
-            workbook = load_workbook(path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
-            raise UserError(_("{path} is not an XLSX workbook: {reason}").format(path=path, reason=error)) from None
-        try:
-            sheet = workbook.worksheets[0]
-            return [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-        finally:
-            workbook.close()
+        return [[_cell(value) for value in row] for row in sheets.read_xlsx(path)]
     if suffix == ".csv":
-        try:
-            content = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise UserError(
-                _("{path} is not UTF-8 text; save it as “CSV UTF-8” and try again.").format(path=path)
-            ) from None
-        try:
-            dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel  # type: ignore[assignment]
-        return [[clean(cell) for cell in row] for row in csv.reader(io.StringIO(content), dialect)]
+        return [[clean(cell) for cell in row] for row in sheets.read_csv(path)]
     raise UserError(_("Import a guest list from an .xlsx or .csv file, not “{name}”.").format(name=path.name))
 
 
@@ -213,6 +190,8 @@ def preview(path: str | os.PathLike[str], mapping: dict[str, str] | None = None)
         if not values["name"]:
             problem("name", _("the name is missing."))
             continue
+        if not _texts_follow_the_rules(values, problem):
+            continue
         if fold(values["name"]) in seen:
             problem("name", _("this guest is already on row {row}.").format(row=seen[fold(values["name"])]))
             continue
@@ -241,6 +220,19 @@ def preview(path: str | os.PathLike[str], mapping: dict[str, str] | None = None)
         _match(row, people, organisations)
         result.rows.append(row)
     return result
+
+
+def _texts_follow_the_rules(values: dict[str, str], problem) -> bool:
+    """The store's text rules on every cell of the row (control characters, line breaks in a one-line field,
+    lengths): the preview names what the import would refuse, so nothing is refused half-way."""
+    fine = True
+    for name, value in values.items():
+        try:
+            guests.check_texts({name: value or None})
+        except ValidationError as error:
+            problem(name, error.message)
+            fine = False
+    return fine
 
 
 def apply(event_id: int, plan: Preview, same_person: dict[int, bool] | None = None) -> ImportSummary:
