@@ -148,8 +148,9 @@ def read_csv(path: Path, encoding: str | None = None) -> list[list[str]]:
     """The rows of a CSV file (comma, semicolon or tab, as the file uses), every cell as read."""
     check_size(path)
     content = decode(path, path.read_bytes(), encoding)
-    if "\x00" in content:
-        # UTF-16 without its mark decodes as UTF-8 with a NUL after every letter.
+    if content.count("\x00") * 4 > len(content):
+        # UTF-16 without its mark decodes as UTF-8 with a NUL beside every Latin letter (a stray NUL or two is a
+        # cell's problem, which the rules name).
         raise _undeclared(path)
     try:
         dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")

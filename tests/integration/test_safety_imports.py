@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import random
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -17,10 +18,12 @@ from nlv_events.core import database, sheets, store
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, SectionEntry
 from nlv_events.core.guest_models import Guest
+from nlv_events.core.models import Person
 from nlv_events.core.records import EventRecord
 from nlv_events.services.exhibits import structure
-from nlv_events.services.guests import guest_interchange, spreadsheet_import
-from nlv_events.services.guests.guest_list import GuestEntry, add_guest
+from nlv_events.services.guests import guest_batches, guest_interchange, spreadsheet_import
+from nlv_events.services.guests import guest_list as guest_list_service
+from nlv_events.services.guests.guest_list import GuestEntry, add_guest, guest_list
 from tests.integration.cli_runner import run
 from tests.marc_files import book, marc_bytes, marcxml_bytes
 
@@ -345,3 +348,65 @@ def test_the_part_cap_reads_the_sizes_the_archive_declares(tmp_path):
         assert max(part.file_size for part in archive.infolist()) < sheets.MAX_PART_BYTES
     assert sheets.read_xlsx(path)[1] == ["Nguyễn Văn An", "Nguyễn Văn An"]
 
+
+
+# 10. A large guest list is written in batches: colleagues save in between, and it is still all or nothing.
+def _guest_file(path: Path, count: int, first: str = "") -> Path:
+    lines = ["Họ và tên,Cơ quan,Nhóm,Điện thoại", *([first] if first else [])]
+    lines += [f"Khách mời số {n},Thư viện tỉnh số {n},,0912 000 {n:03d}" for n in range(count)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_large_guest_import_lets_others_save_between_batches(db, db_path, tmp_path, monkeypatch):
+    event_id = store.save_event(EventRecord(kind="conference", title="Hội nghị", start=dt.date(2024, 3, 1))).id
+    add_guest(event_id, GuestEntry(name="Trịnh Thị Thủy", group="Lãnh đạo Bộ"))
+    monkeypatch.setattr(guest_batches, "BATCH_SIZE", 10)
+    real_batch = guest_batches._write_batch
+    saved_between = []
+
+    def and_then_someone_saves(*arguments):
+        state = real_batch(*arguments)
+        other = sqlite3.connect(db_path, timeout=0)  # no waiting: the import must not hold the lock now
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE guest SET notes = 'x' WHERE 0")
+        other.commit()
+        other.close()
+        saved_between.append(len(state.order))
+        return state
+
+    monkeypatch.setattr(guest_batches, "_write_batch", and_then_someone_saves)
+    plan = spreadsheet_import.preview(_guest_file(tmp_path / "khach.csv", 25))
+    summary = spreadsheet_import.apply(event_id, plan)
+    assert (summary.added, saved_between) == (25, [11, 21, 26])
+    listed = guest_list(event_id)
+    assert [entry.precedence for entry in listed] == list(range(1, 27))
+    assert [entry.name for entry in listed][:2] == ["Trịnh Thị Thủy", "Khách mời số 0"]
+
+
+def test_a_failing_guest_batch_takes_back_the_batches_already_written(db, tmp_path, monkeypatch):
+    event_id = store.save_event(EventRecord(kind="conference", title="Hội nghị", start=dt.date(2024, 3, 1))).id
+    other_id = store.save_event(EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2024, 3, 2))).id
+    add_guest(event_id, GuestEntry(name="Khách mời số 3", organisation="Cũ"))
+    add_guest(other_id, GuestEntry(name="Khách mời số 22"))  # known to the address book, not on this list
+    people_before = Person.select().count()
+    monkeypatch.setattr(guest_batches, "BATCH_SIZE", 10)
+    plan = spreadsheet_import.preview(_guest_file(tmp_path / "khach.csv", 25))
+    matches = {row.entry.name: row.match for row in plan.rows}
+    assert (matches["Khách mời số 3"], matches["Khách mời số 22"]) == ("unsure", "same")
+    failing = Person.get(Person.name == "Khách mời số 22").id
+    real_last_appearance = guest_list_service.last_appearance
+
+    def fail_on_the_twenty_second(person_id):
+        if person_id == failing:
+            raise database.peewee.OperationalError("database or disk is full")
+        return real_last_appearance(person_id)
+
+    monkeypatch.setattr(guest_list_service, "last_appearance", fail_on_the_twenty_second)
+    with pytest.raises(UserError, match="đầy"):
+        spreadsheet_import.apply(event_id, plan, {row.row: True for row in plan.unsure})
+    assert [(entry.name, entry.organisation, entry.precedence) for entry in guest_list(event_id)] == [
+        ("Khách mời số 3", "Cũ", 1)
+    ]
+    assert Person.select().count() == people_before
+    assert Person.get(Person.name == "Khách mời số 3").phone is None  # the contact the import wrote is taken back

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from nlv_events.core import guard, sheets
+from nlv_events.core import sheets
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.guest_models import Guest
-from nlv_events.core.models import Person, database_proxy
+from nlv_events.core.models import Person
 from nlv_events.core.text import clean, clean_or_none, fold
 from nlv_events.i18n import N_, _
-from nlv_events.services.guests import guest_groups
+from nlv_events.services.guests import guest_batches, guest_groups
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 
@@ -236,8 +236,9 @@ def _texts_follow_the_rules(values: dict[str, str], problem) -> bool:
 
 
 def apply(event_id: int, plan: Preview, same_person: dict[int, bool] | None = None) -> ImportSummary:
-    """Store the previewed guests on the event, all or none. `same_person` answers each unsure row (by row
-    number): True links the guest to the address-book person, False makes a new person."""
+    """Store the previewed guests on the event, all or none, in batches that let colleagues save in between
+    (guest_batches.py). `same_person` answers each unsure row (by row number): True links the guest to the
+    address-book person, False makes a new person."""
     if plan.problems:
         shown = "; ".join(str(problem) for problem in plan.problems[:10])
         raise UserError(_("The guest list was not imported; correct the file and try again: {problems}").format(
@@ -249,32 +250,21 @@ def apply(event_id: int, plan: Preview, same_person: dict[int, bool] | None = No
             _("Rows {rows} may be people already in the address book: answer for each whether it is the same "
               "person.").format(rows=", ".join(map(str, undecided)))
         )
-    summary = ImportSummary()
-    with guard.database_errors(), database_proxy.atomic():
-        for row in plan.rows:
-            person = _person_for(row, answers.get(row.row, True))
-            if row.email or row.phone:
-                Person.update(
-                    email=row.email or person.email, phone=row.phone or person.phone
-                ).where(Person.id == person.id).execute()
-            existing = Guest.get_or_none((Guest.event == event_id) & (Guest.person == person.id))
-            if existing is None:
-                guests.add_guest(event_id, row.entry, person)
-                summary.added += 1
-                continue
-            printed = ("honorific", "position", "organisation", "seat", "notes", "group")
-            changes = {key: getattr(row.entry, key) for key in printed if getattr(row.entry, key)}
-            guests.update_guest(existing.id, **changes)
-            summary.updated += 1
-    return summary
+    rows = [
+        guest_batches.GuestRow(row.row, row.entry, _person_id(row, answers.get(row.row, True)), row.email, row.phone)
+        for row in plan.rows
+    ]
+    written = guest_batches.write(event_id, rows, _name_taken)
+    return ImportSummary(added=written.added, updated=written.updated)
 
 
-def _person_for(row: ImportRow, same: bool) -> Person:
-    if row.match == "same" or (row.match == "unsure" and same):
-        return Person.get_by_id(row.person_id)
-    if Person.get_or_none(Person.name == row.entry.name) is not None:
-        raise UserError(
-            _("Row {row}: the address book already holds a different “{name}”; add something to tell the two "
-              "apart (a middle name, or the organisation in brackets).").format(row=row.row, name=row.entry.name)
-        )
-    return Person.create(name=row.entry.name)
+def _person_id(row: ImportRow, same: bool) -> int | None:
+    """The address-book person the row is, or None for a new person."""
+    return row.person_id if row.match == "same" or (row.match == "unsure" and same) else None
+
+
+def _name_taken(row: guest_batches.GuestRow) -> UserError:
+    return UserError(
+        _("Row {row}: the address book already holds a different “{name}”; add something to tell the two "
+          "apart (a middle name, or the organisation in brackets).").format(row=row.row, name=row.entry.name)
+    )
