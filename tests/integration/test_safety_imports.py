@@ -8,6 +8,8 @@ import datetime as dt
 import io
 import random
 import sqlite3
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -410,3 +412,36 @@ def test_a_failing_guest_batch_takes_back_the_batches_already_written(db, tmp_pa
     ]
     assert Person.select().count() == people_before
     assert Person.get(Person.name == "Khách mời số 3").phone is None  # the contact the import wrote is taken back
+
+
+IMPORTER = r"""
+import sys
+from pathlib import Path
+from nlv_events.core import database
+from nlv_events.services.guests import guest_batches, spreadsheet_import
+
+database.open_database(sys.argv[1])
+guest_batches.BATCH_SIZE = 20  # ten transactions each, so the two imports' batches take turns
+event_id, path = int(sys.argv[2]), Path(sys.argv[3])
+spreadsheet_import.apply(event_id, spreadsheet_import.preview(path))
+"""
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_two_batched_guest_imports_into_one_list_at_once_number_every_guest_once(db, tmp_path, request):
+    event_id = store.save_event(EventRecord(kind="conference", title="Hội nghị", start=dt.date(2024, 3, 1))).id
+    url = request.getfixturevalue("postgres_server").url
+    files = []
+    for writer in ("A", "B"):
+        rows = [f"Khách {writer} {n},{'Khách mời khác' if n % 3 == 0 else ''}" for n in range(200)]
+        files.append(tmp_path / f"{writer}.csv")
+        files[-1].write_text("Họ và tên,Nhóm\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    importers = [
+        subprocess.Popen([sys.executable, "-c", IMPORTER, url, str(event_id), str(path)], stderr=subprocess.PIPE)
+        for path in files
+    ]
+    errors = [importer.communicate(timeout=900)[1] for importer in importers]
+    assert [importer.returncode for importer in importers] == [0, 0], [err[-800:] for err in errors]
+    listed = guest_list(event_id)
+    assert [entry.precedence for entry in listed] == list(range(1, 401))
+    assert {entry.name for entry in listed} == {f"Khách {w} {n}" for w in "AB" for n in range(200)}
