@@ -10,6 +10,7 @@ import random
 import sqlite3
 import subprocess
 import sys
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -275,6 +276,33 @@ def test_a_western_csv_is_not_read_as_vietnamese_windows_text(capsys, tmp_path, 
     )
     assert code == 0, err
     assert [item.title for item in _items(db_path, exhibition)] == ["São Paulo"]
+
+
+def _windows_1258(text: str) -> bytes:
+    """`text` as Excel on a Vietnamese Windows saves it: â, ê, ơ … as letters of their own, the tones as marks."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", char)
+            shape = "".join(mark for mark in marks if mark in "\u0302\u0306\u031b")  # â ă ơ: letters of their own
+            tones = "".join(mark for mark in marks if mark not in shape)
+            out += (unicodedata.normalize("NFC", base + shape) + tones).encode("cp1258")
+    return out
+
+
+def test_a_guest_list_in_vietnamese_windows_text_is_read_when_its_encoding_is_named(
+    capsys, tmp_path, db_path, conference
+):
+    path = tmp_path / "khach-cu.csv"
+    path.write_bytes(_windows_1258("Họ và tên,Cơ quan\nNguyễn Văn Ấn,Thư viện\n"))
+    code, _out, err = run(capsys, "guests", str(conference), "--import", str(path), "--db", str(db_path))
+    assert code == 1 and "--encoding" in err and _guests(db_path) == 0
+    command = ["guests", str(conference), "--import", str(path), "--encoding", "cp1258", "--db", str(db_path)]
+    assert run(capsys, *command)[0] == 0
+    code, out, _err = run(capsys, "guests", str(conference), "--format", "json", "--db", str(db_path))
+    assert '"name": "Nguyễn Văn Ấn"' in out
 
 
 def test_utf16_csv_is_read_by_its_mark_and_refused_cleanly_without(capsys, tmp_path, db_path, exhibition):

@@ -90,15 +90,15 @@ class ImportSummary:
     updated: int = 0
 
 
-def read_table(path: str | os.PathLike[str]) -> list[list[str]]:
-    """The rows of the first sheet (XLSX) or of the CSV file, every cell as clean text; within the caps of
-    core/sheets.py (file size, cell size), or refused in one line."""
+def read_table(path: str | os.PathLike[str], encoding: str | None = None) -> list[list[str]]:
+    """The rows of the first sheet (XLSX) or of the CSV file (in `encoding` when the user names one), every cell as
+    clean text; within the caps of core/sheets.py (file size, cell size), or refused in one line."""
     path = sheets.file_of(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         return [[_cell(value) for value in row] for row in sheets.read_xlsx(path)]
     if suffix == ".csv":
-        return [[clean(cell) for cell in row] for row in sheets.read_csv(path)]
+        return [[clean(cell) for cell in row] for row in sheets.read_csv(path, encoding)]
     raise UserError(_("Import a guest list from an .xlsx or .csv file, not “{name}”.").format(name=path.name))
 
 
@@ -163,9 +163,11 @@ def _match(row: ImportRow, people: dict[str, list[tuple[int, str]]], organisatio
     row.candidate = f"{name} ({known})" if known else name
 
 
-def preview(path: str | os.PathLike[str], mapping: dict[str, str] | None = None) -> Preview:
+def preview(
+    path: str | os.PathLike[str], mapping: dict[str, str] | None = None, encoding: str | None = None
+) -> Preview:
     """Read and check the file: the guests it holds, every problem (row and column), who may be known already."""
-    table = read_table(path)
+    table = read_table(path, encoding)
     if not table or not any(table[0]):
         raise UserError(_("{path} is empty: the first row must name the columns.").format(path=Path(path).name))
     headers = table[0]
