@@ -81,6 +81,17 @@ class Written:
     added: int = 0
     updated: int = 0
 
+    def add(self, batch: Written) -> None:
+        """Count in a batch once it is committed (a batch rolled back has nothing to take back)."""
+        self.guests += batch.guests
+        self.people += batch.people
+        for guest_id, values in batch.guests_before.items():
+            self.guests_before.setdefault(guest_id, values)
+        for person_id, contacts in batch.contacts_before.items():
+            self.contacts_before.setdefault(person_id, contacts)
+        self.added += batch.added
+        self.updated += batch.updated
+
 
 @dataclass
 class _List:
@@ -144,10 +155,10 @@ def _number(state: _List) -> None:
 class _Batch:
     """One transaction's worth of rows, written against the list as this import knows it."""
 
-    def __init__(self, event_id: int, state: _List, written: Written, name_taken: NameTaken) -> None:
-        self.event_id, self.state, self.written, self.name_taken = event_id, state, written, name_taken
+    def __init__(self, event_id: int, state: _List, parked: int, name_taken: NameTaken) -> None:
+        self.event_id, self.state, self.parked, self.name_taken = event_id, state, parked, name_taken
+        self.written = Written()
         self.groups: dict[str, GuestGroup | None] = {}
-        self.parked = _PARKED - len(written.guests)
         self.new_person = _Insert(Person, ("name", "email", "phone", "version"))
         self.new_guest = _Insert(Guest, (*_PRINTED, "event", "person", "group", "precedence", "state", "version"))
 
@@ -222,14 +233,17 @@ def _write_batch(
     event_id: int, rows: Sequence[GuestRow], state: _List, written: Written, name_taken: NameTaken
 ) -> _List:
     """One transaction: step the list's version (reading the list again if a colleague changed it since the last
-    batch), write the rows, number the list. Returns the list as it now is."""
+    batch), write the rows, number the list. Returns the list as it now is; `written` takes in the batch once it is
+    committed."""
     with database_proxy.atomic():
         list_changes(event_id, None)
         version = Event.select(Event.guest_list_version).where(Event.id == event_id).scalar()
         current = state if state.version is not None and version == state.version + 1 else _load(event_id, None)
         current.version = version
-        _Batch(event_id, current, written, name_taken).write(rows)
+        batch = _Batch(event_id, current, _PARKED - len(written.guests), name_taken)
+        batch.write(rows)
         _number(current)
+    written.add(batch.written)
     return current
 
 
