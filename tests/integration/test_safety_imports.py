@@ -193,11 +193,20 @@ def test_a_marc_extent_of_ten_billion_volumes_is_refused(capsys, tmp_path, db_pa
     assert [(item.title, item.quantity) for item in _items(db_path, exhibition)] == [("Tuyển tập", 3)]
 
 
-def test_an_item_typed_with_a_control_character_is_refused_by_the_window_s_save(db):
+@pytest.mark.both_databases
+@pytest.mark.parametrize(
+    ("item", "refused"),
+    [
+        (ItemEntry(title="Sách", call_number="VV\x1b1"), r"U\+001B"),
+        (ItemEntry(title="Sách", call_number="V" * 400), r"400 ký tự; tối đa 100"),
+        (ItemEntry(title="Sách", quantity=12345678901234567890), "12345678901234567890"),
+        (ItemEntry(title="Sách\ncó dòng mới"), "một dòng"),
+    ],
+)
+def test_an_item_the_store_cannot_keep_is_refused_by_the_window_s_save_on_both_databases(db, item, refused):
     event_id = store.save_event(EventRecord(kind="exhibition", title="Trưng bày", start=dt.date(2024, 3, 1))).id
-    data = ExhibitData(sections=[SectionEntry("Phần một", [ItemEntry(title="Sách", call_number="VV\x1b1")])])
-    with pytest.raises(ValidationError, match="U\\+001B"):
-        structure.save(event_id, data)
+    with pytest.raises(ValidationError, match=refused):
+        structure.save(event_id, ExhibitData(sections=[SectionEntry("Phần một", [item])]))
     assert structure.load(event_id).items == []
 
 
