@@ -305,6 +305,7 @@ def main() -> int:
     from bench import guests as guest_bench
 
     results.extend(guest_bench.invitation_figures(figure))
+    results.extend(guest_bench.import_figures(figure))
     from bench import media as media_bench
 
     results.extend(media_bench.figures(HOME, figure))

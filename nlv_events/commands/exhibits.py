@@ -17,6 +17,8 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     exhibit.add_argument("event_id", type=int, metavar="ID")
     exhibit.add_argument("--import", dest="import_file", metavar="FILE.mrc|FILE.dat|FILE.xml|FILE.csv|FILE.xlsx")
     exhibit.add_argument("--dry-run", action="store_true", help="show what would be added, add nothing")
+    exhibit.add_argument("--encoding", metavar="NAME",
+                         help="a CSV file's encoding when it is neither UTF-8 nor UTF-16 (cp1258, cp1252 …)")
     exhibit.add_argument("--section", metavar="TITLE", help="the section the items go to (default: the last)")
     exhibit.add_argument("--intro", metavar="FILE.pdf", help="print the one-page introduction of the exhibition")
 
@@ -78,7 +80,7 @@ def _import(arguments: argparse.Namespace) -> int:
     from nlv_events.i18n import _, ngettext
     from nlv_events.services.exhibits import catalogue_import, summary
 
-    preview = catalogue_import.read(arguments.import_file)
+    preview = catalogue_import.read(arguments.import_file, arguments.encoding)
     if arguments.dry_run:
         sys.stdout.write(summary.preview_text(preview))
         print(_("Nothing was added (--dry-run)."))

@@ -18,6 +18,8 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     listing.add_argument("event_id", type=int, metavar="ID")
     listing.add_argument("--import", dest="import_file", metavar="FILE.xlsx|FILE.csv",
                          help="add the guests of a spreadsheet (header row: Họ và tên, Chức vụ, Cơ quan…)")
+    listing.add_argument("--encoding", metavar="NAME",
+                         help="a CSV file's encoding when it is neither UTF-8 nor UTF-16 (cp1258, cp1252 …)")
     listing.add_argument("--merge", choices=("ask", "same", "new"), default="ask",
                          help="a name already in the address book but not surely the same person: ask, or treat "
                               "all such rows as the same person, or as new people")
@@ -79,7 +81,7 @@ def _import(arguments: argparse.Namespace) -> None:
     from nlv_events.services.guests import spreadsheet_import
 
     guests.guest_list(arguments.event_id)  # an unknown event stops here, before the file is read
-    plan = spreadsheet_import.preview(arguments.import_file)
+    plan = spreadsheet_import.preview(arguments.import_file, encoding=arguments.encoding)
     answers: dict[int, bool] = {}
     if plan.unsure and not plan.problems:
         if arguments.merge == "ask" and not sys.stdin.isatty():

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
 
-from nlv_events.core import text
+from nlv_events.core import limits, rules, text
 from nlv_events.core.errors import ValidationError
 from nlv_events.i18n import N_, _, gettext
 from nlv_events.i18n.formats import format_day
@@ -87,6 +87,20 @@ class ItemEntry:
 
 ITEM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ItemEntry) if f.name != "id")
 ITEM_TEXT_FIELDS: tuple[str, ...] = tuple(name for name in ITEM_FIELDS if name not in ("item_type", "quantity"))
+# What each text of an item is called where a message names it (its limits: "item.NAME" in core/limits.py).
+ITEM_FIELD_LABELS: dict[str, str] = {
+    "title": N_("title"),
+    "creator": N_("author"),
+    "place": N_("place of publication"),
+    "publisher": N_("publisher"),
+    "year": N_("year"),
+    "call_number": N_("call number"),
+    "lender": N_("lender"),
+    "condition": N_("condition"),
+    "physical": N_("physical description"),
+    "caption": N_("caption"),
+    "note": N_("notes"),
+}
 
 
 @dataclass
@@ -152,10 +166,21 @@ def clean_item(item: ItemEntry) -> ItemEntry:
     return item
 
 
+def _check_item_texts(item: ItemEntry, where: str) -> None:
+    """The store's text rules (core/rules.py: lengths from core/limits.py, no control characters, one line but in
+    the caption and notes), the same for an item typed, imported from the catalogue or from an interchange file."""
+    for name in ITEM_TEXT_FIELDS:
+        try:
+            rules.check_text(name, getattr(item, name), f"item.{name}", gettext(ITEM_FIELD_LABELS[name]))
+        except ValidationError as error:
+            raise ValidationError(_("{where}: {problem}").format(where=where, problem=error.message), name) from None
+
+
 def validate_item(item: ItemEntry, where: str) -> None:
     """Refuse an item no checklist could print; `where` names it in the message ("section 2, item 5")."""
     if not item.title:
         raise ValidationError(_("{where}: the item has no title.").format(where=where), "title")
+    _check_item_texts(item, where)
     if item.item_type not in ITEM_TYPES:
         raise ValidationError(
             _("{where}: unknown type “{type}”; use one of: {types}.").format(
@@ -170,12 +195,23 @@ def validate_item(item: ItemEntry, where: str) -> None:
             ),
             "quantity",
         )
+    if item.quantity > limits.ITEM_QUANTITY:
+        raise ValidationError(
+            _("{where}: the quantity {quantity} is not believable for one item (at most {most}); check the figure.")
+            .format(where=where, quantity=item.quantity, most=limits.ITEM_QUANTITY),
+            "quantity",
+        )
 
 
 def validate_loan(loan: LoanEntry, where: str) -> None:
     """Refuse a loan whose dates or state cannot be true; `where` names it in the message."""
     if not loan.lender:
         raise ValidationError(_("{where}: the loan has no lender.").format(where=where), "lender")
+    for name in ("lender", "note"):
+        try:
+            rules.check_text(name, getattr(loan, name), f"item.{name}", gettext(ITEM_FIELD_LABELS[name]))
+        except ValidationError as error:
+            raise ValidationError(_("{where}: {problem}").format(where=where, problem=error.message), name) from None
     if loan.state not in LOAN_STATES:
         raise ValidationError(
             _("{where}: unknown state “{state}”; use one of: {states}.").format(
@@ -223,6 +259,11 @@ def validate(data: ExhibitData) -> None:
     for number, section in enumerate(data.sections, start=1):
         if not text.clean(section.title):
             raise ValidationError(_("Section {number} has no title.").format(number=number), "title")
+        try:
+            rules.check_text("title", section.title, "section.title")
+        except ValidationError as error:
+            where = _("Section {number}").format(number=number)
+            raise ValidationError(_("{where}: {problem}").format(where=where, problem=error.message), "title") from None
         for item_number, item in enumerate(section.items, start=1):
             validate_item(item, _("Section {section}, item {item}").format(section=number, item=item_number))
     for number, loan in enumerate(data.loans, start=1):

@@ -41,10 +41,35 @@ MAX_LENGTH: dict[str, int] = {
     # A programme row: what happens and where; a row is one line of a printed page, not a chapter.
     "programme.title": 2_000,
     "programme.place": NAME,
+    # A guest as an import or the guest list's window writes them (name, form of address, position and
+    # organisation are the person's above; notes the long text).
+    "seat": 100,
+    "group": NAME,
+    "email": NAME,
+    "phone": 40,
+    "deputy_name": NAME,
+    "deputy_position": NAME,
+    # An item of an exhibition, as typed or as the catalogue describes it.
+    "item.title": HEADING,
+    "item.creator": HEADING,
+    "item.place": NAME,
+    "item.publisher": NAME,
+    "item.year": 40,
+    "item.call_number": 100,
+    "item.lender": NAME,
+    "item.condition": NAME,
+    "item.physical": NAME,
+    "item.caption": 2_000,
+    "item.note": LONG_TEXT,
+    "section.title": HEADING,
 }
 
 # Texts that may run over several lines (tabs and line breaks are kept); every other text is one line.
-MULTILINE = frozenset({"description", "notes", "programme.title"})
+MULTILINE = frozenset({"description", "notes", "programme.title", "item.caption", "item.note"})
+
+# One item of an exhibition's checklist: a set of volumes or a run of a newspaper, never more than this. A MARC 300
+# of "9999999999 tập" is a typo, not ten billion volumes for the tallies (and past PostgreSQL's integer).
+ITEM_QUANTITY = 10_000
 
 
 def max_length(field: str) -> int:

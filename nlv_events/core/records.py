@@ -226,4 +226,11 @@ FIELD_LABELS: dict[str, str] = {
     "honorific": N_("form of address"),
     "year": N_("year"),
     "target": N_("target"),
+    # A guest's (name, form of address, position, organisation and notes as above).
+    "seat": N_("seat"),
+    "group": N_("guest group"),
+    "email": N_("e-mail address"),
+    "phone": N_("phone number"),
+    "deputy_name": N_("deputy's name"),
+    "deputy_position": N_("deputy's position"),
 }

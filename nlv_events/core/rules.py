@@ -54,25 +54,26 @@ def _check_code(vocabulary: str, field: str, code: str) -> None:
         )
 
 
-def _check_count(field: str, value: int | None) -> None:
+def _check_count(field: str, value: int | None, most: int = MAX_COUNT, label: str | None = None) -> None:
     if value is None:
         return
+    label = label or field_label(field)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(_("The {field} must be a whole number.").format(field=field_label(field)), field)
+        raise ValidationError(_("The {field} must be a whole number.").format(field=label), field)
     if value < 0:
-        raise ValidationError(_("The {field} cannot be negative.").format(field=field_label(field)), field)
-    if value > MAX_COUNT:
+        raise ValidationError(_("The {field} cannot be negative.").format(field=label), field)
+    if value > most:
         raise ValidationError(
-            _("The {field} {value} is not believable; check the figure.").format(field=field_label(field), value=value),
+            _("The {field} {value} is not believable; check the figure.").format(field=label, value=value),
             field,
         )
 
 
-def _check_length(field: str, value: str | None, limit: int) -> None:
+def _check_length(field: str, value: str | None, limit: int, label: str | None = None) -> None:
     if value is not None and len(value) > limit:
         raise ValidationError(
             _("The {field} is too long ({length} characters; at most {limit}).").format(
-                field=field_label(field), length=len(value), limit=limit
+                field=label or field_label(field), length=len(value), limit=limit
             ),
             field,
         )
@@ -90,26 +91,33 @@ def _bad_character(value: str, multiline: bool) -> str | None:
     return None
 
 
-def _check_text(field: str, value: str | None, limit_key: str | None = None) -> None:
-    """Length from the one table in core.limits, and no control character (line breaks only in long texts)."""
+def _check_text(field: str, value: str | None, limit_key: str | None = None, label: str | None = None) -> None:
+    """Length from the one table in core.limits, and no control character (line breaks only in long texts).
+    `label` names the field in the message when it is not one of the event's (FIELD_LABELS)."""
     if value is None:
         return
     key = limit_key or field
-    _check_length(field, value, limits.max_length(key))
+    label = label or field_label(field)
+    _check_length(field, value, limits.max_length(key), label)
     bad = _bad_character(value, key in limits.MULTILINE)
     if bad is None:
         return
     if bad in _LINE_BREAKS:
         raise ValidationError(
-            _("The {field} must be one line: remove the line break or tab.").format(field=field_label(field)), field
+            _("The {field} must be one line: remove the line break or tab.").format(field=label), field
         )
     raise ValidationError(
         _(
             "The {field} holds an invisible control character (U+{code:04X}) that cannot be printed or exported; "
             "remove it."
-        ).format(field=field_label(field), code=ord(bad)),
+        ).format(field=label, code=ord(bad)),
         field,
     )
+
+
+# The same checks for every other record that reaches the store (an exhibition's items, a guest): one set of rules.
+check_text = _check_text
+check_count = _check_count
 
 
 def _check_moment(field: str, moment: dt.date | None) -> None:

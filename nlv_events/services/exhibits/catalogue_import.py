@@ -7,15 +7,13 @@ puts combining diacritics before their letter, and UTF-8 exports may hold decomp
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from pathlib import Path
 
-from nlv_events.core import exhibit_records, text
+from nlv_events.core import exhibit_records, sheets, text
 from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry
-from nlv_events.i18n import _
+from nlv_events.i18n import _, ngettext
 from nlv_events.services.exhibits import catalogue_marc
 from nlv_events.services.exhibits.catalogue_preview import Preview, PreviewEntry, Problem, accept
 
@@ -69,23 +67,41 @@ def format_of(path: str | os.PathLike[str]) -> str:
     return FORMATS[suffix]
 
 
-def read(path: str | os.PathLike[str]) -> Preview:
-    """Read the catalogue file at `path` into a preview; nothing is stored."""
+def read(path: str | os.PathLike[str], encoding: str | None = None) -> Preview:
+    """Read the catalogue file at `path` into a preview; nothing is stored. `encoding` is a CSV file's, when the
+    user names it (a CSV says its own only by a byte-order mark or by being UTF-8)."""
     file_format = format_of(path)
     if not Path(path).is_file():
         raise UserError(_("The file {path} does not exist.").format(path=path))
     preview = Preview(path=str(path), file_format=file_format)
-    readers = {
-        "marc": catalogue_marc.read_marc,
-        "marcxml": catalogue_marc.read_marcxml,
-        "csv": _read_csv,
-        "xlsx": _read_xlsx,
-    }
     try:
-        readers[file_format](Path(path), preview)
+        if file_format == "csv":
+            _read_csv(Path(path), preview, encoding)
+        elif file_format == "xlsx":
+            _read_xlsx(Path(path), preview)
+        else:
+            {"marc": catalogue_marc.read_marc, "marcxml": catalogue_marc.read_marcxml}[file_format](Path(path), preview)
     except OSError as error:
         raise _unreadable(path, error) from None
+    _refuse_when_nothing_read(path, preview)
     return preview
+
+
+def _refuse_when_nothing_read(path: str | os.PathLike[str], preview: Preview) -> None:
+    """A file of which not one record could be read is not a catalogue export (an empty file, random bytes, XML
+    of something else): one line, exit status 1, rather than "added 0 items"."""
+    if preview.entries:
+        return
+    if not preview.problems:
+        raise UserError(_("{path} holds no catalogue records; nothing was added.").format(path=path))
+    first = preview.problems[0]
+    raise UserError(
+        ngettext(
+            "{path}: its one record cannot be read (record {number}: {reason}); nothing was added.",
+            "{path}: none of its {count} records can be read (record {number}: {reason}); nothing was added.",
+            len(preview.problems),
+        ).format(path=path, count=len(preview.problems), number=first.number, reason=first.reason.rstrip("."))
+    )
 
 
 # --- sheets ---------------------------------------------------------------------------------------------------------
@@ -171,35 +187,12 @@ def _read_rows(rows: list[list[object]], path: Path, preview: Preview) -> None:
         accept(preview, number, item, section)
 
 
-def _read_csv(path: Path, preview: Preview) -> None:
-    raw = path.read_bytes()
-    try:
-        content = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on a Vietnamese Windows saves CSV in Windows-1258, which writes tones as separate marks: NFC later.
-        content = raw.decode("cp1258", errors="replace")
-    dialect = csv.excel
-    try:
-        dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
-    except csv.Error:
-        pass
-    _read_rows([list(row) for row in csv.reader(io.StringIO(content), dialect)], path, preview)
+def _read_csv(path: Path, preview: Preview, encoding: str | None = None) -> None:
+    _read_rows(sheets.read_csv(path, encoding), path, preview)
 
 
-def _read_xlsx(path: Path, preview: Preview) -> None:
-    from zipfile import BadZipFile
-
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, KeyError, ValueError):
-        raise UserError(_("{path} is not an XLSX workbook.").format(path=path)) from None
-    try:
-        rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    _read_rows(rows, path, preview)
+def _read_xlsx(path: Path, preview: Preview, encoding: str | None = None) -> None:
+    _read_rows(sheets.read_xlsx(path), path, preview)
 
 
 # --- adding ---------------------------------------------------------------------------------------------------------

@@ -194,7 +194,10 @@ def _collected(complaints: list[str]):
         complaints.extend(str(warning.message) for warning in caught)
 
 
-def _accept_marc(preview: Preview, number: int, record) -> None:
+def _accept_marc(preview: Preview, number: int, record, undecoded: bool = False) -> None:
+    """Add the record's item to the preview, or its number and why to the problems. `undecoded`: the reader could
+    not decode some of its text (a bad MARC-8 escape, bytes of another encoding), so what it read is not what the
+    record says: the record is left out, never imported with a cut or garbled title."""
     try:
         item = item_from_marc(record)
     except (KeyError, ValueError, AttributeError) as error:
@@ -212,6 +215,17 @@ def _accept_marc(preview: Preview, number: int, record) -> None:
                     "the record's text decodes to accent marks without letters (“{text}”): it is in another "
                     "encoding than the MARC-8 or UTF-8 it declares; export it again in UTF-8."
                 ).format(text=nonsense[:40]),
+            )
+        )
+        return
+    if undecoded:
+        preview.problems.append(
+            Problem(
+                number,
+                _(
+                    "some of the record's text cannot be decoded from the MARC-8 it declares (it reads “{text}”); "
+                    "export it again in UTF-8."
+                ).format(text=item.title[:40]),
             )
         )
         return
@@ -255,7 +269,7 @@ def read_marc(path: Path, preview: Preview) -> None:
             if record is None:
                 preview.problems.append(Problem(number, _marc_reason(reader.current_exception)))
                 continue
-            _accept_marc(preview, number, record)
+            _accept_marc(preview, number, record, undecoded=bool(complaints))
     _note_complaints(preview, complained)
 
 

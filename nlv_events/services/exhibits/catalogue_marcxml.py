@@ -45,9 +45,14 @@ class CheckedHandler(XmlHandler):
 
     def endElementNS(self, name, qname) -> None:
         element = name[1]
-        if element == "leader" and self._record is not None and len("".join(self._text)) != 24:
-            self._damage(_("the record's leader is not 24 characters long."))
-            return
+        if element == "leader" and self._record is not None:
+            leader = "".join(self._text)
+            if len(leader) != 24:
+                self._damage(_("the record's leader is not 24 characters long."))
+                return
+            if not (leader.isascii() and leader.isprintable()):  # a leader is codes: letters, digits, spaces
+                self._damage(_("the record's leader is damaged."))
+                return
         try:
             super().endElementNS(name, qname)
         except (PymarcException, KeyError, ValueError, TypeError, IndexError) as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from nlv_events.core.cells import neutralise_row
 from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
 from nlv_events.printing import sheet_pages
@@ -44,8 +45,9 @@ def write_workbook(checklist: checklist_data.Checklist, path: str | os.PathLike[
         for cell in sheet[sheet.max_row]:
             cell.fill = shade
         for number, item in section.rows:
+            # Catalogue text is the outside world's: a title "=HYPERLINK(…)" is shown, never run.
             sheet.append(
-                [
+                neutralise_row([
                     number,
                     item.title,
                     item.creator,
@@ -55,7 +57,7 @@ def write_workbook(checklist: checklist_data.Checklist, path: str | os.PathLike[
                     item.quantity,
                     checklist_data.source(item),
                     checklist_data.note_line(item),
-                ]
+                ])
             )
         # Figures, not formulas: the sheet is a copy of the record (corrections belong in the app), and a viewer
         # that does not calculate would show formulas without values.

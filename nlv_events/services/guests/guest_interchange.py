@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from nlv_events.core.errors import UserError
+from nlv_events.core import limits
+from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Person
 from nlv_events.core.text import clean_or_none, fold
@@ -77,8 +78,20 @@ def parse(value: Any, fail: Fail) -> list[GuestData]:
             data.deputy_position = clean_or_none(position) if isinstance(position, str) else None
         elif deputy is not None:
             raise fail(f"{where}.deputy", _("expected the deputy's name, or an object with name and position."))
+        _check_texts(data, where, fail)
         result.append(data)
     return result
+
+
+def _check_texts(data: GuestData, where: str, fail: Fail) -> None:
+    """The store's text rules, as the guest list's window and the spreadsheet import apply them."""
+    texts = {key: value for key, value in data.values.items() if key in limits.MAX_LENGTH}
+    texts.update(deputy_name=data.deputy_name, deputy_position=data.deputy_position)
+    for key, value in texts.items():
+        try:
+            guests.check_texts({key: value})
+        except ValidationError as error:
+            raise fail(f"{where}.{key}", error.message) from None
 
 
 def _group(name: str | None) -> GuestGroup | None:

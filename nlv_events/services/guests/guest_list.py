@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from peewee import JOIN
 
-from nlv_events.core import guard, versioned
+from nlv_events.core import guard, rules, versioned
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
@@ -179,6 +179,17 @@ def last_appearance(person_id: int) -> Guest | None:
     return Guest.select().where(Guest.person == person_id).order_by(Guest.id.desc()).first()
 
 
+EDITABLE = ("honorific", "position", "organisation", "seat", "notes", "deputy_name", "deputy_position")
+PRINTED = ("honorific", "position", "organisation", "seat", "notes")
+
+
+def check_texts(values: dict[str, str | None]) -> None:
+    """The store's text rules on a guest's texts (core/rules.py, lengths in core/limits.py): the same whether the
+    guest is typed, imported from a spreadsheet or from an interchange file, on SQLite and PostgreSQL alike."""
+    for key, value in values.items():
+        rules.check_text(key, value)
+
+
 def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None) -> int:
     """Put `entry` on the event's guest list (at the default place of its group); returns the guest's id.
 
@@ -187,6 +198,7 @@ def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None) ->
     name = clean(entry.name)
     if not name:
         raise UserError(_("A guest needs a name."))
+    check_texts({"name": name, **{key: clean_or_none(getattr(entry, key)) for key in (*PRINTED, "group")}})
     with guard.database_errors(), database_proxy.atomic():
         _event(event_id)
         list_changes(event_id, None)  # first: a colleague adding to this list now waits until this one is in
@@ -208,8 +220,6 @@ def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None) ->
     return guest_id
 
 
-EDITABLE = ("honorific", "position", "organisation", "seat", "notes", "deputy_name", "deputy_position")
-
 
 def update_guest(guest_id: int, version: int | None = None, **values: str | None) -> int:
     """Change what is printed of a guest at this event (form of address, position, seat…) or their group; returns
@@ -223,6 +233,7 @@ def update_guest(guest_id: int, version: int | None = None, **values: str | None
             changes[key] = clean_or_none(value)
         else:
             raise KeyError(key)
+    check_texts({key: value for key, value in changes.items() if key != "group"})
     with guard.database_errors(), database_proxy.atomic():
         return versioned.write_or_conflict(Guest, guest.id, version, changes, partial(guest_conflict, guest.id))
 

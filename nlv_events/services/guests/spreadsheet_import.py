@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from nlv_events.core import guard
-from nlv_events.core.errors import UserError
+from nlv_events.core import sheets
+from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.guest_models import Guest
-from nlv_events.core.models import Person, database_proxy
+from nlv_events.core.models import Person
 from nlv_events.core.text import clean, clean_or_none, fold
 from nlv_events.i18n import N_, _
-from nlv_events.services.guests import guest_groups
+from nlv_events.services.guests import guest_batches, guest_groups
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 
@@ -94,34 +90,15 @@ class ImportSummary:
     updated: int = 0
 
 
-def read_table(path: str | os.PathLike[str]) -> list[list[str]]:
-    """The rows of the first sheet (XLSX) or of the CSV file, every cell as clean text."""
-    path = Path(path)
-    if not path.is_file():
-        raise UserError(_("The file {path} does not exist.").format(path=path))
+def read_table(path: str | os.PathLike[str], encoding: str | None = None) -> list[list[str]]:
+    """The rows of the first sheet (XLSX) or of the CSV file (in `encoding` when the user names one), every cell as
+    clean text; within the caps of core/sheets.py (file size, cell size), or refused in one line."""
+    path = sheets.file_of(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        try:
-            workbook = load_workbook(path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
-            raise UserError(_("{path} is not an XLSX workbook: {reason}").format(path=path, reason=error)) from None
-        try:
-            sheet = workbook.worksheets[0]
-            return [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-        finally:
-            workbook.close()
+        return [[_cell(value) for value in row] for row in sheets.read_xlsx(path)]
     if suffix == ".csv":
-        try:
-            content = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise UserError(
-                _("{path} is not UTF-8 text; save it as “CSV UTF-8” and try again.").format(path=path)
-            ) from None
-        try:
-            dialect = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel  # type: ignore[assignment]
-        return [[clean(cell) for cell in row] for row in csv.reader(io.StringIO(content), dialect)]
+        return [[clean(cell) for cell in row] for row in sheets.read_csv(path, encoding)]
     raise UserError(_("Import a guest list from an .xlsx or .csv file, not “{name}”.").format(name=path.name))
 
 
@@ -186,9 +163,11 @@ def _match(row: ImportRow, people: dict[str, list[tuple[int, str]]], organisatio
     row.candidate = f"{name} ({known})" if known else name
 
 
-def preview(path: str | os.PathLike[str], mapping: dict[str, str] | None = None) -> Preview:
+def preview(
+    path: str | os.PathLike[str], mapping: dict[str, str] | None = None, encoding: str | None = None
+) -> Preview:
     """Read and check the file: the guests it holds, every problem (row and column), who may be known already."""
-    table = read_table(path)
+    table = read_table(path, encoding)
     if not table or not any(table[0]):
         raise UserError(_("{path} is empty: the first row must name the columns.").format(path=Path(path).name))
     headers = table[0]
@@ -212,6 +191,8 @@ def preview(path: str | os.PathLike[str], mapping: dict[str, str] | None = None)
 
         if not values["name"]:
             problem("name", _("the name is missing."))
+            continue
+        if not _texts_follow_the_rules(values, problem):
             continue
         if fold(values["name"]) in seen:
             problem("name", _("this guest is already on row {row}.").format(row=seen[fold(values["name"])]))
@@ -243,9 +224,23 @@ def preview(path: str | os.PathLike[str], mapping: dict[str, str] | None = None)
     return result
 
 
+def _texts_follow_the_rules(values: dict[str, str], problem) -> bool:
+    """The store's text rules on every cell of the row (control characters, line breaks in a one-line field,
+    lengths): the preview names what the import would refuse, so nothing is refused half-way."""
+    fine = True
+    for name, value in values.items():
+        try:
+            guests.check_texts({name: value or None})
+        except ValidationError as error:
+            problem(name, error.message)
+            fine = False
+    return fine
+
+
 def apply(event_id: int, plan: Preview, same_person: dict[int, bool] | None = None) -> ImportSummary:
-    """Store the previewed guests on the event, all or none. `same_person` answers each unsure row (by row
-    number): True links the guest to the address-book person, False makes a new person."""
+    """Store the previewed guests on the event, all or none, in batches that let colleagues save in between
+    (guest_batches.py). `same_person` answers each unsure row (by row number): True links the guest to the
+    address-book person, False makes a new person."""
     if plan.problems:
         shown = "; ".join(str(problem) for problem in plan.problems[:10])
         raise UserError(_("The guest list was not imported; correct the file and try again: {problems}").format(
@@ -257,32 +252,21 @@ def apply(event_id: int, plan: Preview, same_person: dict[int, bool] | None = No
             _("Rows {rows} may be people already in the address book: answer for each whether it is the same "
               "person.").format(rows=", ".join(map(str, undecided)))
         )
-    summary = ImportSummary()
-    with guard.database_errors(), database_proxy.atomic():
-        for row in plan.rows:
-            person = _person_for(row, answers.get(row.row, True))
-            if row.email or row.phone:
-                Person.update(
-                    email=row.email or person.email, phone=row.phone or person.phone
-                ).where(Person.id == person.id).execute()
-            existing = Guest.get_or_none((Guest.event == event_id) & (Guest.person == person.id))
-            if existing is None:
-                guests.add_guest(event_id, row.entry, person)
-                summary.added += 1
-                continue
-            printed = ("honorific", "position", "organisation", "seat", "notes", "group")
-            changes = {key: getattr(row.entry, key) for key in printed if getattr(row.entry, key)}
-            guests.update_guest(existing.id, **changes)
-            summary.updated += 1
-    return summary
+    rows = [
+        guest_batches.GuestRow(row.row, row.entry, _person_id(row, answers.get(row.row, True)), row.email, row.phone)
+        for row in plan.rows
+    ]
+    written = guest_batches.write(event_id, rows, _name_taken)
+    return ImportSummary(added=written.added, updated=written.updated)
 
 
-def _person_for(row: ImportRow, same: bool) -> Person:
-    if row.match == "same" or (row.match == "unsure" and same):
-        return Person.get_by_id(row.person_id)
-    if Person.get_or_none(Person.name == row.entry.name) is not None:
-        raise UserError(
-            _("Row {row}: the address book already holds a different “{name}”; add something to tell the two "
-              "apart (a middle name, or the organisation in brackets).").format(row=row.row, name=row.entry.name)
-        )
-    return Person.create(name=row.entry.name)
+def _person_id(row: ImportRow, same: bool) -> int | None:
+    """The address-book person the row is, or None for a new person."""
+    return row.person_id if row.match == "same" or (row.match == "unsure" and same) else None
+
+
+def _name_taken(row: guest_batches.GuestRow) -> UserError:
+    return UserError(
+        _("Row {row}: the address book already holds a different “{name}”; add something to tell the two "
+          "apart (a middle name, or the organisation in brackets).").format(row=row.row, name=row.entry.name)
+    )
