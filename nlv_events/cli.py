@@ -17,6 +17,7 @@ from typing import NoReturn
 from nlv_events import __version__, commands, i18n, logs, one_shot
 from nlv_events.commands import Handler
 from nlv_events.commands.common import common_options
+from nlv_events.core import notices
 from nlv_events.core.errors import UserError
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
@@ -112,6 +113,7 @@ def _main(argv: Sequence[str] | None, *, quick_exit: bool) -> int:
         if not hasattr(arguments, name):
             setattr(arguments, name, default)
     if command != "gui":
+        notices.listen(_warn)
         settings = current_settings()
         i18n.setup_i18n(arguments.lang or os.environ.get(LANGUAGE_VARIABLE) or settings.get("language"))
         if command in one_shot.READ_ONLY_COMMANDS:
@@ -124,6 +126,11 @@ def _main(argv: Sequence[str] | None, *, quick_exit: bool) -> int:
         code = stop.code
     _flush_output()
     one_shot.exit_now(code)
+
+
+def _warn(message: str) -> None:
+    """A warning the command's work raised (a printout without some characters): one line on stderr."""
+    sys.stderr.write(f"nlv-events: {message}\n")
 
 
 def _flush_output() -> None:

@@ -5,9 +5,11 @@ set -eu
 # PostgreSQL: the store's tests also run against a real server that they start themselves.
 # LibreOffice (Writer and Calc, without a GUI) lays out every DOCX and XLSX the app writes, as Word and Excel users
 # see them; Liberation 2 has Times New Roman's and Arial's metrics and Vietnamese (version 1 lacks the precomposed
-# letters, so LibreOffice fell back to a wider font for "ộ", "ự").
+# letters, so LibreOffice fell back to a wider font for "ộ", "ự"). HanaMin: a Hán-Nôm font (Extension B too) found at
+# run time, as SimSun-ExtB is on Windows, for the printouts of Hán-Nôm titles.
 needed="libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 postgresql
-        libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2"
+        libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2
+        fonts-hanazono"
 missing=""
 for package in $needed; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing="$missing $package"

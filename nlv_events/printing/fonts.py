@@ -9,11 +9,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from nlv_events.core.resources import resource
-from nlv_events.printing import font_cache
+from nlv_events.printing import font_cache, to_unicode
 
 SERIF = "NLVSerif"  # Liberation Serif: metric-compatible with Times New Roman, the decree's font
 SANS = "NLVSans"  # Liberation Sans: metric-compatible with Arial
 FALLBACK = "NLVFallback"  # DejaVu Sans: symbols Liberation lacks (arrows, stars, check marks)
+
+to_unicode.mend_reportlab()  # before any PDF is written: copied and searched text as printed
 
 _FAMILIES = {SERIF: "LiberationSerif", SANS: "LiberationSans"}
 _STYLES = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}

@@ -6,11 +6,23 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from nlv_events.core import notices
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import _
+from nlv_events.i18n import _, ngettext
 from nlv_events.printing import model
 
 FORMATS = (".pdf", ".docx")
+
+
+def dropped_warning(path: str, characters: frozenset[str]) -> str:
+    """What the user is told when `path` was written without `characters`."""
+    return ngettext(
+        "{file} was written without {count} character no font on this computer has: {characters}. Install a font "
+        "that has it (for Hán and Nôm: SimSun and SimSun-ExtB, or Nôm Na Tống).",
+        "{file} was written without {count} characters no font on this computer has: {characters}. Install a font "
+        "that has them (for Hán and Nôm: SimSun and SimSun-ExtB, or Nôm Na Tống).",
+        len(characters),
+    ).format(file=path, count=len(characters), characters=" ".join(sorted(characters)))
 
 
 def render_as(document: model.Document, suffix: str) -> bytes:
@@ -45,3 +57,5 @@ def write(document: model.Document, path: str | os.PathLike[str], rendered: Call
         rendered()
     with atomic_output(path, "wb") as stream:
         stream.write(content)
+    if document.dropped:  # a printout never loses text silently: whoever asked for it is told
+        notices.warn(dropped_warning(os.fspath(path), frozenset(document.dropped)))

@@ -7,15 +7,16 @@ from xml.sax.saxutils import escape
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from nlv_events.printing import model
+from nlv_events.printing import ideographs, model
 from nlv_events.printing.fonts import FALLBACK, face, has_glyph
 
 __all__ = ["Glyphs", "face", "wrap_text"]
 
 
 class Glyphs:
-    """Text checked against the fonts: a character the serif font lacks is drawn in the fallback font; one
-    that no bundled font has (colour emoji) is left out and remembered, so the caller can warn."""
+    """Text checked against the fonts: a character the serif font lacks is drawn in the fallback font, a Hán or
+    Nôm character in an ideograph font found on the computer; one that no font has (colour emoji) is left out and
+    remembered, so the caller can warn."""
 
     def __init__(self, dropped: set[str]) -> None:
         self.dropped = dropped
@@ -30,7 +31,11 @@ class Glyphs:
                 parts.append(escape(character))
             elif has_glyph(FALLBACK, character):
                 parts.append(f'<font name="{FALLBACK}">{escape(character)}</font>')
-            elif not _is_joiner(character):
+            elif _is_joiner(character):
+                continue
+            elif (ideograph_font := ideographs.font_for(character)) is not None:
+                parts.append(f'<font name="{ideograph_font}">{escape(character)}</font>')
+            else:
                 self.dropped.add(character)
         return "".join(parts)
 

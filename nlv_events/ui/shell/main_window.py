@@ -16,7 +16,7 @@ from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QListView, QMainWindow, QSplitter, QTabWidget, QToolBar, QWidget
 
 from nlv_events import APP_NAME
-from nlv_events.core import vocab
+from nlv_events.core import notices, vocab
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import Settings, current_settings
@@ -31,6 +31,7 @@ from nlv_events.ui.guests.printing_menu import GuestPrintActions
 from nlv_events.ui.planning import plan_menu
 from nlv_events.ui.shell import (
     actions,
+    ask,
     main_actions,  # noqa: F401 - registers the window's actions
     translation,
 )
@@ -49,6 +50,9 @@ LOAD_IN_BACKGROUND = 20_000
 
 class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMainWindow):
     rows_loaded = Signal()
+    # A warning from the work below (a printout without some characters), perhaps from a worker thread: a
+    # signal brings it to the window's thread before a message box shows it.
+    notice = Signal(str)
 
     def __init__(
         self,
@@ -81,6 +85,10 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self._build_status_bar()
         translation.translate_ui(self.retranslate)
+        self.notice.connect(self._show_notice)
+        listener = self.notice.emit
+        notices.listen(listener)
+        self.destroyed.connect(lambda: notices.stop_listening(listener))  # also for a window deleted unclosed
         self._restore_filters()
         self.reload_years()
         self.resize(1320, 760)
@@ -244,7 +252,11 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
         self.app_settings.save()
         translation.set_language(language)  # every widget that asked (translate_ui) re-translates itself
 
+    def _show_notice(self, message: str) -> None:
+        ask.warn(self, _("NLV Events"), message)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        notices.stop_listening(self.notice.emit)
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
         super().closeEvent(event)
