@@ -235,22 +235,6 @@ def import_part(part: PlanningPart | None, event_ids: list[int | None]) -> None:
         Event.update(**values).where(Event.id == event_id).execute()
 
 
-def _series_to_dict(spec: series.SeriesSpec) -> dict[str, Any]:
-    return {
-        "ref": spec.ref,
-        "title": spec.title,
-        "kind": spec.kind,
-        "rule": spec.rule,
-        "start": when.to_iso(when.join(spec.start, spec.start_time)),
-        "end": when.to_iso(when.join(spec.start, spec.end_time)) if spec.end_time else None,
-        "until": when.to_iso(series_rules.rule_until(spec.rule)),
-        "skip": [day.isoformat() for day in spec.skip],
-        "venue": spec.venue,
-        "people": list(spec.people),
-        "description": spec.description,
-    }
-
-
 def _commemoration_to_dict(item: commemorations.Commemoration) -> dict[str, Any]:
     return {
         "key": item.key,
@@ -288,7 +272,7 @@ def add_to_export(document: dict[str, Any], ids: list[int]) -> None:
             if row.series_id not in used_series:
                 used_series.append(row.series_id)
     if used_series:
-        document["series"] = [_series_to_dict(series.load(series_id)) for series_id in used_series]
+        document["series"] = [series.to_dict(series.load(series_id)) for series_id in used_series]
     custom = commemorations.custom()
     if custom:
         document["commemorations"] = [_commemoration_to_dict(item) for item in custom]
