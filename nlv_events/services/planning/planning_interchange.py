@@ -7,11 +7,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from nlv_events.core import when
+from nlv_events.core import vocab, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.planning_models import Series
 from nlv_events.i18n import _
+from nlv_events.services.interchange import json_types
 from nlv_events.services.interchange.parts import InterchangePart, register
 from nlv_events.services.planning import commemorations, series, series_rules
 
@@ -278,6 +279,40 @@ def add_to_export(document: dict[str, Any], ids: list[int]) -> None:
         document["commemorations"] = [_commemoration_to_dict(item) for item in custom]
 
 
+def _series_schema() -> dict[str, Any]:
+    text = json_types.optional(json_types.TEXT)
+    properties = {
+        "ref": text,
+        "title": json_types.REQUIRED_TEXT,
+        "kind": json_types.codes(vocab.KINDS),
+        "rule": json_types.REQUIRED_TEXT,
+        "start": json_types.MOMENT,
+        "end": json_types.optional(json_types.MOMENT),
+        "until": json_types.optional(json_types.DAY),
+        "skip": json_types.optional(json_types.list_of(json_types.DAY)),
+        "venue": text,
+        "people": json_types.optional(json_types.list_of(json_types.TEXT)),
+        "description": text,
+    }
+    return json_types.obj(properties, ["title", "kind", "rule", "start"])
+
+
+def _commemoration_schema() -> dict[str, Any]:
+    text = json_types.optional(json_types.TEXT)
+    properties = {
+        "key": text,
+        "name": text,
+        "name_en": text,
+        "founded": json_types.optional(json_types.DAY),
+        "calendar": json_types.optional(json_types.codes(commemorations.CALENDARS)),
+        "month": json_types.COUNT,
+        "day": json_types.COUNT,
+        "style": json_types.optional(json_types.codes(commemorations.STYLES)),
+        "source": text,
+    }
+    return json_types.obj(properties, ["month", "day"])
+
+
 class PlanningInterchangePart(InterchangePart):
     """The file's "series" and "commemorations", and each event's links to them: stored once the file's events
     are, since a link names an event by its position."""
@@ -295,6 +330,16 @@ class PlanningInterchangePart(InterchangePart):
 
     def export_document(self, document: dict[str, Any], event_ids: list[int]) -> None:
         add_to_export(document, event_ids)
+
+    def document_schema(self) -> dict[str, dict[str, Any]]:
+        return {
+            "series": json_types.optional(json_types.list_of(_series_schema())),
+            "commemorations": json_types.optional(json_types.list_of(_commemoration_schema())),
+        }
+
+    def event_schema(self) -> dict[str, dict[str, Any]]:
+        text = json_types.optional(json_types.TEXT)
+        return {"series": text, "series_date": json_types.optional(json_types.DAY), "commemoration": text}
 
 
 register(PlanningInterchangePart())
