@@ -12,8 +12,6 @@ from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_day, format_span
 from nlv_events.services.planning import series
 
-FORMATS = ("table", "json")
-
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
