@@ -76,3 +76,26 @@ def demo_db(db):
 
     demo.load_demo()
     return db
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _every_export_matches_the_schema():
+    """Every interchange document the tests export, whatever exports it (a service, the command line, the window),
+    is checked against the file's JSON Schema by jsonschema: the schema must hold for every file the app writes."""
+    import json
+
+    import jsonschema
+
+    from nlv_events.services.interchange import exporting, schema
+
+    original = exporting.export_document
+
+    def export_checked(*args, **kwargs):
+        document = original(*args, **kwargs)
+        # As a reader of the file sees it; the parts registered now (a test may add its own) make the schema.
+        jsonschema.validate(json.loads(json.dumps(document)), schema.document_schema(), jsonschema.Draft202012Validator)
+        return document
+
+    exporting.export_document = export_checked
+    yield
+    exporting.export_document = original

@@ -10,10 +10,12 @@ from nlv_events import i18n, one_shot
 from nlv_events.i18n import _
 
 
-def common_options() -> argparse.ArgumentParser:
+def common_options(default: object = None) -> argparse.ArgumentParser:
+    """--db and --lang. A command's own sub-commands (`series add`) take them with `default=argparse.SUPPRESS`:
+    argparse lets a sub-command's default overwrite what was given before it (`series --db X add`)."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH_OR_URL", help="database file or postgresql:// URL")
-    common.add_argument("--lang", choices=i18n.LANGUAGES, help="language of messages and printouts")
+    common.add_argument("--db", metavar="PATH_OR_URL", default=default, help="database file or postgresql:// URL")
+    common.add_argument("--lang", choices=i18n.LANGUAGES, default=default, help="language of messages and printouts")
     return common
 
 

@@ -50,14 +50,8 @@ def _open(arguments: argparse.Namespace) -> None:
     database.open_database(arguments.db)
 
 
-def _table(rows: list[list[str]]) -> str:
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
-    lines.insert(1, "  ".join("-" * width for width in widths))
-    return "\n".join(lines) + "\n"
-
-
 def _command_anniversaries(arguments: argparse.Namespace) -> int:
+    from nlv_events.core.text import text_table
     from nlv_events.services.planning import commemorations
 
     _open(arguments)
@@ -75,12 +69,13 @@ def _command_anniversaries(arguments: argparse.Namespace) -> int:
                 ", ".join(str(event_id) for event_id in item.event_ids),
             ]
         )
-    sys.stdout.write(_table(rows))
+    sys.stdout.write(text_table(rows))
     return 0
 
 
 def _command_plan(arguments: argparse.Namespace) -> int:
     from nlv_events.core import vocab
+    from nlv_events.core.text import text_table
     from nlv_events.services.planning import annual_plan
 
     if arguments.progress:
@@ -100,11 +95,11 @@ def _command_plan(arguments: argparse.Namespace) -> int:
             label = vocab.label("kind", kind) if kind else _("Total")
             target = str(line.target) if line.target is not None else "–"
             rows.append([label, target, str(line.planned), str(line.due), str(line.held)])
-        sys.stdout.write(_table(rows) + "\n")
+        sys.stdout.write(text_table(rows) + "\n")
         rows = [[_("Month"), _("Planned"), _("Due so far"), _("Held")]]
         for month, line in progress.months.items():
             rows.append([str(month), str(line.planned), str(line.due), str(line.held)])
-        sys.stdout.write(_table(rows))
+        sys.stdout.write(text_table(rows))
         return 0
     if not arguments.output:
         raise UserError(_("Give the file to write with -o FILE.pdf or -o FILE.docx, or ask for --progress."))

@@ -107,3 +107,12 @@ def sort_key(value: str | None) -> tuple[str, str, str]:
     text = unicodedata.normalize("NFC", value)
     primary, tones = _collation_tables()
     return (text.translate(primary), text.translate(tones), text.swapcase())
+
+
+def text_table(rows: list[list[str]]) -> str:
+    """Rows of cells as columns of plain text, the first row a header ruled off below (the command line's
+    listings); each line ends with a line break."""
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * width for width in widths).rstrip())
+    return "\n".join(lines) + "\n"

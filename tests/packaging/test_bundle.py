@@ -10,6 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 import nlv_events
@@ -182,7 +183,11 @@ def test_the_window_starts_headless_and_the_core_commands_run(bundle):
     assert "Training course" in bundle.ok("events", "--lang", "en", "--year", "2022")  # the catalogs travel
     assert "32 sự kiện" in bundle.ok("events", "--year", "2022")
     bundle.ok("tallies", "2022")
-    bundle.ok("export", str(bundle.work / "xuất 2022.json"), "--year", "2022")
+    exported = bundle.work / "xuất 2022.json"
+    bundle.ok("export", str(exported), "--year", "2022")
+    # The bundle's export holds to the published schema, as every export made in the tests' own process does.
+    published = json.loads((ROOT / "docs" / "nlv-events-1.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(exported.read_text(encoding="utf-8")), published)
     bundle.ok("ics", "--year", "2022", "-o", str(bundle.work / "lịch 2022.ics"))
     bundle.ok("backup", "-o", str(bundle.work / "sao lưu.sqlite3"))
     bundle.ok("check")

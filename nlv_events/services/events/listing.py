@@ -9,6 +9,7 @@ from nlv_events.core import event_reading, queries, vocab, when
 from nlv_events.core.cells import csv_text
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
+from nlv_events.core.text import text_table
 from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_span
 from nlv_events.services.interchange.exporting import record_to_dict
@@ -67,12 +68,8 @@ def render_table(events: list[Event]) -> str:
         ]
         for line in map(event_line, events)
     ]
-    table = [_headers(), *rows]
-    widths = [max(len(row[column]) for row in table) for column in range(len(table[0]))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in table]
-    lines.insert(1, "  ".join("-" * width for width in widths))
-    lines.append(ngettext("{count} event", "{count} events", len(rows)).format(count=len(rows)))
-    return "\n".join(lines) + "\n"
+    count = ngettext("{count} event", "{count} events", len(rows)).format(count=len(rows))
+    return text_table([_headers(), *rows]) + count + "\n"
 
 
 def render_csv(events: list[Event]) -> str:

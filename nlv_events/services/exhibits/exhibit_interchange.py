@@ -12,9 +12,20 @@ from collections.abc import Callable
 from typing import Any
 
 from nlv_events.core.errors import UserError, ValidationError
-from nlv_events.core.exhibit_records import ITEM_FIELDS, LOAN_FIELDS, ExhibitData, ItemEntry, LoanEntry, SectionEntry
+from nlv_events.core.exhibit_records import (
+    ITEM_FIELDS,
+    ITEM_TYPES,
+    LOAN_DIRECTIONS,
+    LOAN_FIELDS,
+    LOAN_STATES,
+    ExhibitData,
+    ItemEntry,
+    LoanEntry,
+    SectionEntry,
+)
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
+from nlv_events.services.interchange import json_types
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, keep_ids, register
 
 KEY = "exhibit"
@@ -188,6 +199,23 @@ def differs(event_id: int, data: ExhibitData) -> bool:
     return to_dict(structure.load(event_id)) != to_dict(data)
 
 
+def schema() -> dict[str, Any]:
+    """The JSON Schema of "exhibit": the sections, items and loans as their records declare them."""
+    item = json_types.dataclass_object(ItemEntry, {"item_type": json_types.codes(ITEM_TYPES)})
+    section = json_types.dataclass_object(SectionEntry, {"items": json_types.list_of(item)})
+    loan = json_types.dataclass_object(
+        LoanEntry, {"direction": json_types.codes(LOAN_DIRECTIONS), "state": json_types.codes(LOAN_STATES)}
+    )
+    return json_types.obj(
+        {
+            "sections": json_types.optional(json_types.list_of(section)),
+            "loans": json_types.optional(json_types.list_of(loan)),
+            "count_override": json_types.FLAG,
+        },
+        nullable=True,
+    )
+
+
 class ExhibitPart(InterchangePart):
     """The "exhibit" of each event: parsed by event position, checked against the event's kind, stored only
     where it changes what the store holds."""
@@ -213,6 +241,9 @@ class ExhibitPart(InterchangePart):
     def exporter(self, contacts: bool) -> EventExporter:
         exhibit_of = exporter()
         return lambda event_id, data: data.update(exhibit_of(event_id))
+
+    def event_schema(self) -> dict[str, dict[str, Any]]:
+        return {KEY: schema()}
 
 
 register(ExhibitPart())

@@ -16,6 +16,7 @@ from nlv_events.core.text import clean_or_none, fold
 from nlv_events.i18n import _
 from nlv_events.services.guests import address_book, guest_groups, guest_numbers, guest_replies
 from nlv_events.services.guests import guest_list as guests
+from nlv_events.services.interchange import json_types
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
 
 TEXT_KEYS = ("name", "honorific", "position", "organisation", "group", "state", "seat", "email", "phone", "notes",
@@ -187,6 +188,23 @@ def exporter(contacts: bool = False) -> Callable[[dict[str, Any], int], dict[str
 
 
 
+def schema() -> dict[str, Any]:
+    """The JSON Schema of "guests": every key a text (or null), the name required, the state one of the list's,
+    the day of the invitation a date; the deputy a name, or an object with the name (and form of address and
+    position)."""
+    texts = {key: json_types.optional(json_types.TEXT) for key in TEXT_KEYS}
+    texts["name"] = json_types.REQUIRED_TEXT
+    texts["state"] = json_types.optional(json_types.codes(guest_replies.STATES))
+    texts["invited_on"] = json_types.optional(json_types.DAY)
+    deputy = json_types.obj(
+        {key: json_types.optional(json_types.TEXT) for key in ("name", "honorific", "position")}, ["name"]
+    )
+    deputy["type"] = ["string", "object", "null"]
+    deputy["properties"]["name"] = json_types.TEXT
+    guest = json_types.obj({**texts, "deputy": deputy}, ["name"])
+    return json_types.optional(json_types.list_of(guest))
+
+
 class GuestPart(InterchangePart):
     """Each event's "guests", by event position; an event without the key keeps its list."""
 
@@ -211,6 +229,9 @@ class GuestPart(InterchangePart):
             add_guests(data, event_id)
 
         return add
+
+    def event_schema(self) -> dict[str, dict[str, Any]]:
+        return {"guests": schema()}
 
 
 register(GuestPart())

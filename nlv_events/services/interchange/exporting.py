@@ -27,7 +27,7 @@ from nlv_events.core.records import (
 )
 from nlv_events.services.interchange import features
 from nlv_events.services.interchange.importing import BATCH_SIZE, Progress
-from nlv_events.services.interchange.reading import FORMAT
+from nlv_events.services.interchange.schema import FORMAT
 
 
 def person_to_dict(person: PersonEntry) -> dict[str, Any]:

@@ -86,6 +86,15 @@ class InterchangePart:
         """Add the part's document keys (and event keys known only for the whole file) to an exported document;
         `event_ids` are the exported events, in the order of document["events"]."""
 
+    def document_schema(self) -> dict[str, dict[str, Any]]:
+        """The JSON Schema of each of the part's document keys (services/interchange/schema.py puts the file's
+        together from them, json_types.py has the pieces); a part that does not say allows any value."""
+        return {key: {} for key in sorted(self.document_keys)}
+
+    def event_schema(self) -> dict[str, dict[str, Any]]:
+        """The JSON Schema of each of the part's keys of an event, as document_schema."""
+        return {key: {} for key in sorted(self.event_keys)}
+
 
 _PARTS: dict[str, InterchangePart] = {}
 

@@ -26,8 +26,8 @@ from nlv_events.core.records import (
 from nlv_events.i18n import _
 from nlv_events.services.interchange import features
 from nlv_events.services.interchange.parts import Place
+from nlv_events.services.interchange.schema import FORMAT
 
-FORMAT = "nlv-events/1"
 OWN_DOCUMENT_KEYS = {"format", "meta", "plans", "events"}
 PLAN_KEYS = {"year", "kind", "target"}
 # The keys of an event are the record's declared fields (core/records.py), plus its ref and the parts' keys.
@@ -196,6 +196,9 @@ def parse_document(data: Any) -> Document:
                 found=json.dumps(data.get("format"), ensure_ascii=False), expected=FORMAT
             )
         )
+    from nlv_events.services.interchange import schema_check  # jsonschema loads only when a file is read
+
+    schema_check.check(data)  # the shape of the whole file first, against its published schema
     registered = features.registered()
     _unknown_keys(data, OWN_DOCUMENT_KEYS | features.document_keys(), place)
     meta = data.get("meta") or {}

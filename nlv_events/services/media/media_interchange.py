@@ -18,13 +18,14 @@ from nlv_events.core.media_models import NewsItem, Photo, PhotoPerson
 from nlv_events.core.models import EventPerson, Person
 from nlv_events.core.text import clean
 from nlv_events.i18n import _
+from nlv_events.services.interchange import json_types
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
 from nlv_events.services.media import event_photos
 
 EVENT_KEYS = {"photos", "news_item"}
 PHOTO_KEYS = {"path", "original_name", "sha256", "taken_at", "caption", "photographer", "chosen", "order", "people"}
 NEWS_KEYS = {"title", "lead", "body", "credit"}
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_SHA256 = re.compile(json_types.SHA256_PATTERN)
 
 
 @dataclass
@@ -189,6 +190,25 @@ def apply(event_id: int, part: MediaData, place) -> None:
         item.save()
 
 
+def schema() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of "photos" and "news_item"."""
+    photo = {key: json_types.optional(json_types.TEXT) for key in sorted(PHOTO_KEYS)}
+    photo.update(
+        path=json_types.REQUIRED_TEXT,
+        sha256={"type": "string", "pattern": json_types.SHA256_PATTERN},
+        taken_at=json_types.optional(json_types.MOMENT),
+        chosen=json_types.FLAG,
+        order=json_types.COUNT,
+        people=json_types.optional(json_types.list_of(json_types.TEXT)),
+    )
+    news = {key: json_types.optional(json_types.TEXT) for key in sorted(NEWS_KEYS)}
+    news["title"] = json_types.REQUIRED_TEXT
+    return {
+        "photos": json_types.optional(json_types.list_of(json_types.obj(photo, ["path", "sha256"]))),
+        "news_item": json_types.obj(news, ["title"], nullable=True),
+    }
+
+
 class MediaPart(InterchangePart):
     """Each event's "photos" and "news_item", one MediaData per event of the file, in order."""
 
@@ -205,6 +225,9 @@ class MediaPart(InterchangePart):
     def exporter(self, contacts: bool) -> EventExporter:
         media_of = exporter()
         return lambda event_id, data: data.update(media_of(event_id))
+
+    def event_schema(self) -> dict[str, dict[str, Any]]:
+        return schema()
 
 
 register(MediaPart())

@@ -7,11 +7,12 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from nlv_events.core import when
+from nlv_events.core import vocab, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.planning_models import Series
 from nlv_events.i18n import _
+from nlv_events.services.interchange import json_types
 from nlv_events.services.interchange.parts import InterchangePart, register
 from nlv_events.services.planning import commemorations, series, series_rules
 
@@ -235,22 +236,6 @@ def import_part(part: PlanningPart | None, event_ids: list[int | None]) -> None:
         Event.update(**values).where(Event.id == event_id).execute()
 
 
-def _series_to_dict(spec: series.SeriesSpec) -> dict[str, Any]:
-    return {
-        "ref": spec.ref,
-        "title": spec.title,
-        "kind": spec.kind,
-        "rule": spec.rule,
-        "start": when.to_iso(when.join(spec.start, spec.start_time)),
-        "end": when.to_iso(when.join(spec.start, spec.end_time)) if spec.end_time else None,
-        "until": when.to_iso(series_rules.rule_until(spec.rule)),
-        "skip": [day.isoformat() for day in spec.skip],
-        "venue": spec.venue,
-        "people": list(spec.people),
-        "description": spec.description,
-    }
-
-
 def _commemoration_to_dict(item: commemorations.Commemoration) -> dict[str, Any]:
     return {
         "key": item.key,
@@ -288,10 +273,44 @@ def add_to_export(document: dict[str, Any], ids: list[int]) -> None:
             if row.series_id not in used_series:
                 used_series.append(row.series_id)
     if used_series:
-        document["series"] = [_series_to_dict(series.load(series_id)) for series_id in used_series]
+        document["series"] = [series.to_dict(series.load(series_id)) for series_id in used_series]
     custom = commemorations.custom()
     if custom:
         document["commemorations"] = [_commemoration_to_dict(item) for item in custom]
+
+
+def _series_schema() -> dict[str, Any]:
+    text = json_types.optional(json_types.TEXT)
+    properties = {
+        "ref": text,
+        "title": json_types.REQUIRED_TEXT,
+        "kind": json_types.codes(vocab.KINDS),
+        "rule": json_types.REQUIRED_TEXT,
+        "start": json_types.MOMENT,
+        "end": json_types.optional(json_types.MOMENT),
+        "until": json_types.optional(json_types.DAY),
+        "skip": json_types.optional(json_types.list_of(json_types.DAY)),
+        "venue": text,
+        "people": json_types.optional(json_types.list_of(json_types.TEXT)),
+        "description": text,
+    }
+    return json_types.obj(properties, ["title", "kind", "rule", "start"])
+
+
+def _commemoration_schema() -> dict[str, Any]:
+    text = json_types.optional(json_types.TEXT)
+    properties = {
+        "key": text,
+        "name": text,
+        "name_en": text,
+        "founded": json_types.optional(json_types.DAY),
+        "calendar": json_types.optional(json_types.codes(commemorations.CALENDARS)),
+        "month": json_types.COUNT,
+        "day": json_types.COUNT,
+        "style": json_types.optional(json_types.codes(commemorations.STYLES)),
+        "source": text,
+    }
+    return json_types.obj(properties, ["month", "day"])
 
 
 class PlanningInterchangePart(InterchangePart):
@@ -311,6 +330,16 @@ class PlanningInterchangePart(InterchangePart):
 
     def export_document(self, document: dict[str, Any], event_ids: list[int]) -> None:
         add_to_export(document, event_ids)
+
+    def document_schema(self) -> dict[str, dict[str, Any]]:
+        return {
+            "series": json_types.optional(json_types.list_of(_series_schema())),
+            "commemorations": json_types.optional(json_types.list_of(_commemoration_schema())),
+        }
+
+    def event_schema(self) -> dict[str, dict[str, Any]]:
+        text = json_types.optional(json_types.TEXT)
+        return {"series": text, "series_date": json_types.optional(json_types.DAY), "commemoration": text}
 
 
 register(PlanningInterchangePart())

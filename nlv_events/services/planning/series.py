@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 from nlv_events.core import event_reading, guard, store, versioned, when
 from nlv_events.core.errors import ConflictError, UserError
@@ -94,6 +95,23 @@ def row_values(spec: SeriesSpec) -> dict:
         people="\n".join(spec.people),
         description=spec.description,
     )
+
+
+def to_dict(spec: SeriesSpec) -> dict[str, Any]:
+    """The series as the interchange file writes it (and `nlv-events series --format json`, with its id)."""
+    return {
+        "ref": spec.ref,
+        "title": spec.title,
+        "kind": spec.kind,
+        "rule": spec.rule,
+        "start": when.to_iso(when.join(spec.start, spec.start_time)),
+        "end": when.to_iso(when.join(spec.start, spec.end_time)) if spec.end_time else None,
+        "until": when.to_iso(rule_until(spec.rule)),
+        "skip": [day.isoformat() for day in spec.skip],
+        "venue": spec.venue,
+        "people": list(spec.people),
+        "description": spec.description,
+    }
 
 
 def load(series_id: int) -> SeriesSpec:

@@ -116,3 +116,61 @@ def rule_days(rule: str, start: dt.date) -> list[dt.date]:
                 )
             )
     return days
+
+
+def weekday_number(code: str) -> int:
+    """0 (Monday) … 6 (Sunday) for an RFC 5545 weekday code: MO, TU, WE, TH, FR, SA, SU."""
+    text = code.strip().upper()
+    if text not in WEEKDAY_CODES:
+        raise UserError(
+            _("“{value}” is not a day of the week: use {codes}.").format(value=code, codes=", ".join(WEEKDAY_CODES))
+        )
+    return WEEKDAY_CODES.index(text)
+
+
+def nth_weekday(text: str) -> tuple[int, int]:
+    """(nth, weekday) of "3TH" (the third Thursday) or "-1FR" (the last Friday), as monthly_rule takes them."""
+    value = text.strip().upper()
+    number, code = value[:-2], value[-2:]
+    try:
+        nth = int(number or "1")
+    except ValueError:
+        nth = 0
+    if nth == 0 or not -5 <= nth <= 5 or code not in WEEKDAY_CODES:
+        raise UserError(
+            _("“{value}” is not a weekday of the month such as 3TH (the third Thursday) or -1FR (the last Friday).")
+            .format(value=text)
+        )
+    return nth, WEEKDAY_CODES.index(code)
+
+
+def form_rule(
+    weekdays: list[int] | None = None,
+    interval: int = 1,
+    monthday: int | None = None,
+    nth: tuple[int, int] | None = None,
+    until: dt.date | None = None,
+    count: int | None = None,
+) -> str:
+    """The rule of the series dialog's simple form: every `interval` weeks on `weekdays`, or every month on day
+    `monthday`, or on the `nth` (nth, weekday); ending on `until` or after `count` occurrences."""
+    if interval < 1:
+        raise UserError(_("Repeat every 1 week or more."))
+    if interval > 1 and weekdays is None:
+        raise UserError(_("Only a weekly series repeats every N weeks."))
+    if weekdays is not None:
+        return weekly_rule(weekdays, until=until, count=count, interval=interval)
+    if monthday is not None:
+        return monthly_rule(monthday=monthday, until=until, count=count)
+    if nth is not None:
+        return monthly_rule(nth=nth[0], weekday=nth[1], until=until, count=count)
+    raise UserError(_("Say how the series repeats: weekly on some days, monthly on a day, or a rule."))
+
+
+def rule_ending(rule: str, until: dt.date | None = None, count: int | None = None) -> str:
+    """`rule` (an RRULE value someone wrote) with the end given apart from it, when it has none of its own."""
+    if until is None and count is None:
+        return rule
+    if "UNTIL" in parts_of(rule) or "COUNT" in parts_of(rule):
+        raise UserError(_("The rule “{rule}” has its own end: leave out the end date or count.").format(rule=rule))
+    return ";".join([rule.strip().removeprefix("RRULE:").rstrip(";"), *_endparts_of(until, count)])

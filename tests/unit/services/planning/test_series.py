@@ -200,3 +200,23 @@ def test_an_edited_series_saved_whole_or_from_an_occurrence_on(db):
         "Giờ kể chuyện mùa xuân"
     ] * 3
     assert series.load(spec.id).skip == [dt.date(2025, 2, 1), dt.date(2025, 3, 8)] and following.skip == []
+
+
+def test_the_simple_form_and_a_written_rule_with_its_end_given_apart():
+    assert series_rules.form_rule(weekdays=[3, 1], interval=2, count=4) == "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=4"
+    assert series_rules.form_rule(nth=series_rules.nth_weekday("-1fr"), until=dt.date(2025, 6, 30)) == (
+        "FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20250630"
+    )
+    assert series_rules.nth_weekday("TH") == (1, 3) and series_rules.weekday_number(" su ") == 6
+    assert series_rules.rule_ending("RRULE:FREQ=WEEKLY;BYDAY=SA;", count=3) == "FREQ=WEEKLY;BYDAY=SA;COUNT=3"
+    assert series_rules.rule_ending("FREQ=DAILY;COUNT=2") == "FREQ=DAILY;COUNT=2"
+    for bad in (
+        lambda: series_rules.rule_ending("FREQ=DAILY;UNTIL=20250101", count=3),
+        lambda: series_rules.rule_ending("FREQ=DAILY", until=dt.date(2025, 1, 1), count=3),
+        lambda: series_rules.nth_weekday("0SA"),
+        lambda: series_rules.weekday_number("Sat"),
+        lambda: series_rules.form_rule(monthday=1, interval=2, count=2),
+        lambda: series_rules.form_rule(count=2),
+    ):
+        with pytest.raises(UserError):
+            bad()
