@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -191,13 +191,13 @@ def type_cell(qtbot: QtBot, view: QAbstractItemView, row: int, column: int, text
     view.setFocus(Qt.FocusReason.MouseFocusReason)
     view.setCurrentIndex(view.model().index(row, column))
     qtbot.keyClick(view, Qt.Key.Key_F2)
-    editor = QApplication.focusWidget()
-    assert editor is not None and editor is not view, "the cell did not open for typing"
+    editors = [child for child in view.viewport().findChildren(QWidget) if child.isVisible()]
+    assert editors, "the cell did not open for typing"
+    editor = editors[-1]
     type_into(qtbot, editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    # The closed cell editor is deleted when its event loop next turns; steps run inside a dialog's loop (see
-    # while_open) keep it turning only through this, as the pause between a person's keystrokes does.
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # the view takes the text and closes the cell's editor on its next turn (a queued call)
+    qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState, timeout=2000)
 
 
 def click_row(qtbot: QtBot, view: QAbstractItemView, text: str, column: int = 1) -> int:
