@@ -33,7 +33,17 @@ from pytestqt.qtbot import QtBot
 from tests.ui.keyboard import type_text
 
 __all__ = [
-    "answer_file_dialog", "button", "click", "click_row", "field", "menu_action", "shown_texts", "tab_named", "trigger", "type_cell", "type_into",
+    "answer_file_dialog",
+    "button",
+    "click",
+    "click_row",
+    "field",
+    "menu_action",
+    "shown_texts",
+    "tab_named",
+    "trigger",
+    "type_cell",
+    "type_into",
     "while_open",
 ]
 
@@ -82,27 +92,53 @@ class Opened:
 def while_open(
     steps: Callable[[QWidget], object], kind: type[QWidget] = QDialog, name: str | None = None, timeout: float = 10
 ) -> Opened:
-    """Once a modal `kind` (with object name `name`, if given) is open, run `steps(dialog)` in it. Call this before
-    the click that opens the dialog, and `.done()` after it."""
+    """Once a modal `kind` (with object name `name`, if given) is open and has the keyboard, run `steps(dialog)` in
+    it; the steps end by closing it, as the person does (Save, OK, Close, Esc). Call this before the click that
+    opens the dialog, and `.done()` after it. A dialog the steps leave open is closed after a few seconds and
+    told as a failure, so that a test never hangs on it."""
     opened = Opened()
     deadline = time.monotonic() + timeout
+
+    def fail(dialog: QWidget, error: BaseException) -> None:
+        opened.error = opened.error or error
+        if dialog.isVisible() and isinstance(dialog, QDialog):
+            dialog.reject()
+        if dialog.isVisible():  # a form that asks before closing: leave its loop all the same
+            dialog.done(QDialog.DialogCode.Rejected) if isinstance(dialog, QDialog) else dialog.close()
+
+    def still_open(dialog: QWidget, until: float) -> None:
+        if not dialog.isVisible():
+            return
+        if time.monotonic() < until:
+            QTimer.singleShot(50, lambda: still_open(dialog, until))
+        else:
+            fail(dialog, AssertionError(f"{type(dialog).__name__} stayed open after the steps"))
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and dialog.isVisible() and (name is None or dialog.objectName() == name):
             opened.dialog = dialog
+            _wait_until_active(dialog)
             try:
                 steps(dialog)
-            except BaseException as error:  # noqa: BLE001 - kept for done(); the dialog must not stay open
-                opened.error = error
-                if dialog.isVisible() and isinstance(dialog, QDialog):
-                    dialog.reject()
+            except BaseException as error:
+                fail(dialog, error)
+                return
+            still_open(dialog, time.monotonic() + 5)
             return
         if time.monotonic() < deadline:
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(0, poll)
     return opened
+
+
+def _wait_until_active(window: QWidget, timeout: float = 2) -> None:
+    """A window just shown takes the keyboard a moment later; a person starts typing once it has."""
+    until = time.monotonic() + timeout
+    while not window.isActiveWindow() and time.monotonic() < until:
+        QApplication.processEvents()
+        time.sleep(0.005)
 
 
 def answer_file_dialog(monkeypatch, path: Path | str, call: str = "getSaveFileName") -> list[tuple]:

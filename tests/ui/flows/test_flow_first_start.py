@@ -5,7 +5,7 @@ import sys
 import time
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from nlv_events import APP_NAME, ORGANISATION_NAME, app
@@ -18,8 +18,9 @@ from tests.ui.flows.driving import click, field, type_into, while_open
 
 
 @pytest.fixture
-def own_folders(tmp_path, monkeypatch):
-    """The program's settings, data and log in this test's own folders; its crash handler undone afterwards."""
+def program_loop(tmp_path, monkeypatch) -> QEventLoop:
+    """The program's settings, data and log in this test's own folders, its crash handler undone afterwards, and
+    its event loop (returned) a local one."""
     for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(variable, str(tmp_path / variable.lower()))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
@@ -28,14 +29,21 @@ def own_folders(tmp_path, monkeypatch):
     application.setOrganizationName(ORGANISATION_NAME)
     application.setApplicationName(APP_NAME)
     QSettings().remove("first_start_done")  # Qt keeps one settings folder per process
-    yield
+    # The program's loop is a local one: ending the application's own would end every later test's dialogs at once
+    # (Qt keeps the "quit" for the whole process).
+    loop = QEventLoop()
+    monkeypatch.setattr(QApplication, "exec", lambda self: loop.exec())
+    quit_on_close = application.quitOnLastWindowClosed()
+    application.setQuitOnLastWindowClosed(False)
+    yield loop
+    application.setQuitOnLastWindowClosed(quit_on_close)
     QSettings().remove("first_start_done")
     application.setOrganizationName(names[0])
     application.setApplicationName(names[1])
     database.close_database()
 
 
-def when_the_window_shows(check, seen: dict, timeout: float = 20) -> None:
+def when_the_window_shows(loop: QEventLoop, check, seen: dict, timeout: float = 20) -> None:
     """Once the main window is up with its rows, `check(window)`, then close it as the person does."""
     deadline = time.monotonic() + timeout
 
@@ -44,19 +52,19 @@ def when_the_window_shows(check, seen: dict, timeout: float = 20) -> None:
         if shown and not shown[0].loading:
             try:
                 check(shown[0])
-            except BaseException as error:  # noqa: BLE001 - raised after the program's loop ends
+            except BaseException as error:
                 seen["error"] = error
             shown[0].close()
-            QApplication.instance().exit(0)
+            loop.exit(0)
         elif time.monotonic() < deadline:
             QTimer.singleShot(50, poll)
         else:
-            QApplication.instance().exit(3)
+            loop.exit(3)
 
     QTimer.singleShot(0, poll)
 
 
-def test_the_first_start_welcomes_loads_the_sample_year_and_comes_once(qtbot, tmp_path, own_folders):
+def test_the_first_start_welcomes_loads_the_sample_year_and_comes_once(qtbot, tmp_path, program_loop):
     target = str(tmp_path / "su-kien.sqlite3")
     seen: dict = {}
 
@@ -70,7 +78,7 @@ def test_the_first_start_welcomes_loads_the_sample_year_and_comes_once(qtbot, tm
         seen["year"] = window.year_box.currentText()
 
     opened = while_open(welcome, FirstStartDialog)
-    when_the_window_shows(first_window, seen)
+    when_the_window_shows(program_loop, first_window, seen)
     assert app.run_gui(target, "vi") == 0
     opened.done()
     assert "error" not in seen, seen.get("error")
@@ -79,6 +87,6 @@ def test_the_first_start_welcomes_loads_the_sample_year_and_comes_once(qtbot, tm
     database.close_database()
 
     again = while_open(lambda dialog: seen.setdefault("asked again", dialog), FirstStartDialog, timeout=3)
-    when_the_window_shows(lambda window: seen.__setitem__("rows again", window.model.rowCount()), seen)
+    when_the_window_shows(program_loop, lambda window: seen.__setitem__("rows again", window.model.rowCount()), seen)
     assert app.run_gui(target, "vi") == 0
     assert again.dialog is None and seen["rows again"] == 32

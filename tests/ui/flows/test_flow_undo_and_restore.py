@@ -11,6 +11,8 @@ from nlv_events.ui.shell import ask
 from tests.ui.conftest import visible_titles
 from tests.ui.flows.driving import button, click, click_row, trigger, type_into, while_open
 
+REVIEW = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"
+
 TALK = "Tọa đàm “Gìn giữ và phát huy di sản Hán Nôm trong thư viện”"
 
 
@@ -19,15 +21,15 @@ def test_an_edit_is_undone_and_redone_from_the_edit_menu(window, qtbot):
         type_into(qtbot, editor.title_edit, "Hội nghị đã đổi tên")
         click(qtbot, editor.save_button)
 
-    click_row(qtbot, window.table, "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023")
+    click_row(qtbot, window.table, REVIEW)
     event_id = window.current_event_id()
     opened = while_open(rename, EventEditor)
     qtbot.keyClick(window.table, Qt.Key.Key_Return)  # Enter opens the selected event
     opened.done()
     assert "Hội nghị đã đổi tên" in visible_titles(window)
     trigger(window, _("&Edit"), _("&Undo"))
-    assert "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023" in visible_titles(window)
-    assert event_reading.load_record(event_id).title == "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"
+    assert REVIEW in visible_titles(window)
+    assert event_reading.load_record(event_id).title == REVIEW
     trigger(window, _("&Edit"), _("&Redo"))
     assert event_reading.load_record(event_id).title == "Hội nghị đã đổi tên"
 
