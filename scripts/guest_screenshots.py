@@ -34,6 +34,7 @@ def main() -> int:
     from nlv_events.services.guests import guest_list as guests
     from nlv_events.services.workspace import demo
     from nlv_events.ui.events.event_editor import EventEditor
+    from nlv_events.ui.guests.guests_tab import GuestsTab
     from nlv_events.ui.guests.printing_menu import InvitationDialog
 
     i18n.setup_i18n(language)
@@ -53,9 +54,10 @@ def main() -> int:
 
     editor = EventEditor(event_reading.load_record(event_id))
     editor.resize(1100, 560)
-    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
+    pages = [editor.tabs.widget(index) for index in range(editor.tabs.count())]
+    tab = next(page for page in pages if isinstance(page, GuestsTab))
+    editor.tabs.setCurrentWidget(tab)  # not the last tab: Photos follows it
     editor.show()
-    tab = editor.tabs.currentWidget()
     tab.view.selectRow(8)
     application.processEvents()
     editor.grab().save(str(IMAGES / f"guests{suffix}.png"))
