@@ -8,38 +8,22 @@ Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/window_screenshots.py 
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-IMAGES = ROOT / "docs" / "images"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from scripts.demo_window import IMAGES, start
+
 # The round commemorations of 2025 given a planned exhibition, as the office would have done by then.
 PLANNED_2025 = ("party", "liberation-south", "ho-chi-minh-birthday", "national-day")
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
-    language = parser.parse_args().lang
-    home = Path(tempfile.mkdtemp(prefix="nlv-window-shots-"))
-    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        os.environ[variable] = str(home)
-    sys.path.insert(0, str(ROOT))
-    from PySide6.QtWidgets import QApplication
-
-    from nlv_events import i18n
+    shots = start("nlv-window-shots-")
+    home, suffix, application = shots.home, shots.suffix, shots.application
     from nlv_events.core import database
-    from nlv_events.services.workspace import demo
 
-    i18n.setup_i18n(language)
-    suffix = "" if language == "vi" else ".en"
-    application = QApplication.instance() or QApplication([])
-    database.open_database(str(home / "windows.sqlite3"))
-    demo.load_demo()
     for name, make in (
         ("exhibit", _exhibition_tab),
         ("exhibit-import", lambda: _catalogue_preview(home)),
