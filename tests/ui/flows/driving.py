@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QFileDialog,
@@ -35,6 +36,7 @@ from tests.ui.keyboard import type_text
 __all__ = [
     "answer_file_dialog",
     "button",
+    "choose",
     "click",
     "click_row",
     "field",
@@ -259,3 +261,14 @@ def shown_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) ->
                 texts.append(str(value))
         texts += shown_texts(model, model.index(row, 0, parent))
     return texts
+
+
+def choose(qtbot: QtBot, combo: QComboBox, data: object) -> None:
+    """Choose the entry of a drop-down that stands for `data`, with the keys a person uses (Home, then Down)."""
+    wanted = combo.findData(data)
+    assert wanted >= 0, f"no entry for {data!r} in the drop-down"
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    for _step in range(wanted):
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentIndex() == wanted

@@ -5,7 +5,7 @@ import datetime as dt
 from nlv_events.core import event_reading
 from nlv_events.i18n import _
 from nlv_events.services.planning import commemorations, series
-from tests.ui.flows.driving import click, click_row, field, trigger, type_into
+from tests.ui.flows.driving import choose, click, click_row, field, trigger, type_into
 
 LIBERATION = "Kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/04/1975 – 30/04/2025)"
 
@@ -30,8 +30,7 @@ def test_a_weekly_series_makes_its_saturdays(window, qtbot):
     dialog = window.plan_menu.dialog
     qtbot.waitUntil(dialog.isVisible)
     type_into(qtbot, field(dialog, _("Title:")), "Giờ kể chuyện cho thiếu nhi")
-    kind = field(dialog, _("Kind:"))
-    kind.setCurrentIndex(kind.findData("talk"))
+    choose(qtbot, field(dialog, _("Kind:")), "talk")
     type_into(qtbot, field(dialog, _("Venue:")), "Phòng đọc Thiếu nhi")
     type_into(qtbot, field(dialog, _("From:")), "01/03/2025")
     type_into(qtbot, field(dialog, _("Until:")), "29/03/2025")

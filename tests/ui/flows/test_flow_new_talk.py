@@ -8,14 +8,12 @@ from nlv_events.core import event_reading
 from nlv_events.i18n import _
 from nlv_events.ui.events.event_editor import EventEditor
 from tests.ui.conftest import visible_titles
-from tests.ui.flows.driving import click, field, tab_named, trigger, type_cell, type_into, while_open
+from tests.ui.flows.driving import choose, click, field, tab_named, trigger, type_cell, type_into, while_open
 
 
 def test_a_new_talk_with_its_programme_is_listed_and_stored(window, qtbot):
     def fill(editor):
-        kind = field(editor, _("Kind"))
-        kind.setFocus()
-        kind.setCurrentIndex(kind.findData("talk"))  # chosen from the drop-down
+        choose(qtbot, field(editor, _("Kind")), "talk")
         type_into(qtbot, field(editor, _("Title") + " *"), "Tọa đàm “Sách và người đọc trẻ”")
         start = editor.start_date
         type_into(qtbot, start, "15/10/2022")

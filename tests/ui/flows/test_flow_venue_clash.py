@@ -8,7 +8,7 @@ from nlv_events.i18n import _
 from nlv_events.ui.events.event_editor import EventEditor
 from nlv_events.ui.shell import ask
 from tests.ui.conftest import visible_titles
-from tests.ui.flows.driving import click, field, trigger, type_into, while_open
+from tests.ui.flows.driving import choose, click, field, trigger, type_into, while_open
 
 REVIEW = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"
 
@@ -21,8 +21,7 @@ def test_a_talk_in_a_taken_hall_is_warned_asked_and_saved_at_a_free_hour(window,
     seen: dict = {}
 
     def fill(editor):
-        kind = field(editor, _("Kind"))
-        kind.setCurrentIndex(kind.findData("talk"))
+        choose(qtbot, field(editor, _("Kind")), "talk")
         type_into(qtbot, editor.title_edit, "Tọa đàm chen giờ")
         type_into(qtbot, editor.start_date, "26/12/2022")
         if not editor.start_timed.isChecked():
