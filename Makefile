@@ -52,7 +52,7 @@ screenshots: $(STAMP)
 		QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang vi \
 			--view $$view --screenshot docs/images/$$view.png || exit 1; \
 	done
-	for view in list programme; do \
+	for view in list programme tallies; do \
 		QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang en \
 			--view $$view --screenshot docs/images/$$view.en.png || exit 1; \
 	done
