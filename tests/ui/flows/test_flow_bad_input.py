@@ -1,6 +1,8 @@
 """Bad input: a form saved without its title, and a file that is not the app's data chosen for import. Each is
 said in plain words where the person looks, and nothing half-done is stored."""
 
+from PySide6.QtWidgets import QLabel
+
 from nlv_events.core import queries
 from nlv_events.core.models import Event
 from nlv_events.i18n import _
@@ -15,7 +17,7 @@ def test_a_form_without_its_title_says_so_beside_the_field_and_keeps_what_was_ty
     def fill(editor):
         type_into(qtbot, editor.venue_box.lineEdit(), "Phòng đọc Thiếu nhi")
         click(qtbot, editor.save_button)
-        message = editor._errors["title"]
+        message = editor.findChild(QLabel, "error_title")  # the red line under the title
         seen["message"] = message.text() if message.isVisible() else None
         seen["still open"] = editor.isVisible()
         seen["venue kept"] = editor.venue_box.currentText()
