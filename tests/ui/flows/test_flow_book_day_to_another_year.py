@@ -8,7 +8,7 @@ from nlv_events.core import event_reading
 from nlv_events.i18n import _
 from nlv_events.ui.events.event_editor import EventEditor
 from tests.ui.conftest import visible_titles
-from tests.ui.flows.driving import click, click_row, field, trigger, type_into, while_open
+from tests.ui.flows.acting import click, click_row, field, trigger, type_into, while_open
 
 
 def test_book_day_goes_to_2024_with_its_programme_and_the_years_in_its_text(window, qtbot):

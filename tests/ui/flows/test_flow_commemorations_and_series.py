@@ -5,7 +5,7 @@ import datetime as dt
 from nlv_events.core import event_reading
 from nlv_events.i18n import _
 from nlv_events.services.planning import commemorations, series
-from tests.ui.flows.driving import choose, click, click_row, field, trigger, type_into
+from tests.ui.flows.acting import choose, click, click_row, field, trigger, type_into
 
 LIBERATION = "Kỷ niệm 50 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/04/1975 – 30/04/2025)"
 

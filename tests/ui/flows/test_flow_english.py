@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from nlv_events import i18n
 from nlv_events.i18n import _
 from nlv_events.ui.events.event_editor import EventEditor
-from tests.ui.flows.driving import click, menu_action, trigger, while_open
+from tests.ui.flows.acting import click, menu_action, trigger, while_open
 
 
 def test_the_language_menu_turns_the_window_the_form_and_the_preview_to_english(window, qtbot, app_settings):

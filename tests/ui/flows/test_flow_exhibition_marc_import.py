@@ -6,7 +6,7 @@ from nlv_events.services.exhibits import structure
 from nlv_events.ui.events.event_editor import EventEditor
 from nlv_events.ui.exhibits.catalogue_import_dialog import CatalogueImportDialog
 from tests.marc_files import book, marc_bytes
-from tests.ui.flows.driving import answer_file_dialog, click, click_row, shown_texts, tab_named, trigger, while_open
+from tests.ui.flows.acting import answer_file_dialog, click, click_row, shown_texts, tab_named, trigger, while_open
 
 EXHIBITION = "Chủ tịch Hồ Chí Minh – Tư tưởng sáng ngời, sự nghiệp vĩ đại"
 

@@ -14,7 +14,7 @@ from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
 from nlv_events.ui.shell.first_start import FirstStartDialog
 from nlv_events.ui.shell.main_window import MainWindow
-from tests.ui.flows.driving import click, field, type_into, while_open
+from tests.ui.flows.acting import click, field, type_into, while_open
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog
 from nlv_events.i18n import _
 from nlv_events.services.guests import guest_list
 from nlv_events.ui.events.event_editor import EventEditor
-from tests.ui.flows.driving import button, click, click_row, tab_named, trigger, type_into, while_open
+from tests.ui.flows.acting import button, click, click_row, tab_named, trigger, type_into, while_open
 from tests.unit.conftest import pdf_text
 
 REVIEW = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 from nlv_events.core import event_reading
 from nlv_events.ui.events.event_editor import EventEditor
 from tests.ui.conftest import visible_titles
-from tests.ui.flows.driving import while_open
+from tests.ui.flows.acting import while_open
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication
 
 from nlv_events.i18n import _
 from nlv_events.ui.events.event_editor import EventEditor
-from tests.ui.flows.driving import click_row, trigger, while_open
+from tests.ui.flows.acting import click_row, trigger, while_open
 
 ROOM = QSize(1280, 680 - 40 - 30)  # less a taskbar and the title bar
 REVIEW = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"

@@ -8,7 +8,7 @@ from nlv_events.core import event_reading
 from nlv_events.i18n import _
 from nlv_events.ui.events.event_editor import EventEditor
 from tests.ui.conftest import visible_titles
-from tests.ui.flows.driving import choose, click, field, tab_named, trigger, type_cell, type_into, while_open
+from tests.ui.flows.acting import choose, click, field, tab_named, trigger, type_cell, type_into, while_open
 
 
 def test_a_new_talk_with_its_programme_is_listed_and_stored(window, qtbot):

@@ -12,7 +12,7 @@ from nlv_events.i18n import _
 from nlv_events.services.media import event_photos
 from nlv_events.ui.events.event_editor import EventEditor
 from tests.photo_files import camera_jpeg
-from tests.ui.flows.driving import answer_file_dialog, button, click, click_row, tab_named, type_into, while_open
+from tests.ui.flows.acting import answer_file_dialog, button, click, click_row, tab_named, type_into, while_open
 
 REVIEW = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"
 LINK = "https://nlv.gov.vn/tin/hoi-nghi-tong-ket-2022.html"

@@ -1,7 +1,7 @@
 """Print previews: the programme and the year-end list from the File menu, saved as PDF through the file dialog."""
 
 from nlv_events.i18n import _
-from tests.ui.flows.driving import answer_file_dialog, click, click_row, trigger
+from tests.ui.flows.acting import answer_file_dialog, click, click_row, trigger
 from tests.unit.conftest import pdf_text
 
 REVIEW = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"

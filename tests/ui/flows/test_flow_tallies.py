@@ -3,7 +3,7 @@
 from openpyxl import load_workbook
 
 from nlv_events.i18n import _
-from tests.ui.flows.driving import answer_file_dialog, click, shown_texts, trigger
+from tests.ui.flows.acting import answer_file_dialog, click, shown_texts, trigger
 
 
 def test_the_tallies_show_the_year_and_export_to_excel(window, qtbot, monkeypatch, tmp_path, answers):

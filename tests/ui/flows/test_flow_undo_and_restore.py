@@ -9,7 +9,7 @@ from nlv_events.ui.events.deleted_dialog import DeletedEventsDialog
 from nlv_events.ui.events.event_editor import EventEditor
 from nlv_events.ui.shell import ask
 from tests.ui.conftest import visible_titles
-from tests.ui.flows.driving import button, click, click_row, trigger, type_into, while_open
+from tests.ui.flows.acting import button, click, click_row, trigger, type_into, while_open
 
 REVIEW = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"
 

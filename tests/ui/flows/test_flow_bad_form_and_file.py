@@ -8,7 +8,7 @@ from nlv_events.core.models import Event
 from nlv_events.i18n import _
 from nlv_events.ui.events.event_editor import EventEditor
 from tests.ui.conftest import visible_titles
-from tests.ui.flows.driving import answer_file_dialog, click, trigger, type_into, while_open
+from tests.ui.flows.acting import answer_file_dialog, click, trigger, type_into, while_open
 
 
 def test_a_form_without_its_title_says_so_beside_the_field_and_keeps_what_was_typed(window, qtbot):
