@@ -42,7 +42,9 @@ i18n: $(STAMP)
 clean:
 	rm -rf $(VENV) build dist *.egg-info
 
-# Pictures for the README and the user guide, made by the app itself on the demo data (never stale).
+# Pictures for the README and the user guide, made by the app itself on the demo data (never stale). The two
+# scripts at the end make the windows `gui --screenshot` does not show, each on data it arranges in a database of
+# its own: the Guests tab and the invitations; the Exhibition tab, a catalogue import, commemorations, a series.
 screenshots: $(STAMP)
 	rm -f /tmp/nlv-events-screens.sqlite3*
 	$(BIN)/nlv-events demo --db /tmp/nlv-events-screens.sqlite3 --lang vi
@@ -50,7 +52,7 @@ screenshots: $(STAMP)
 		QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang vi \
 			--view $$view --screenshot docs/images/$$view.png || exit 1; \
 	done
-	for view in list programme; do \
+	for view in list programme tallies; do \
 		QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang en \
 			--view $$view --screenshot docs/images/$$view.en.png || exit 1; \
 	done
@@ -58,6 +60,10 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/nlv-events gui --db /tmp/nlv-events-screens.sqlite3 --lang vi \
 		--view photos --screenshot docs/images/photos.png
 	$(BIN)/python scripts/render_printouts.py --db /tmp/nlv-events-screens.sqlite3 --out docs/images
+	for lang in vi en; do \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/guest_screenshots.py --lang $$lang || exit 1; \
+		QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/window_screenshots.py --lang $$lang || exit 1; \
+	done
 
 # The one-folder bundle in dist/nlv-events/ (on Windows, then the installer: see packaging/README.md).
 package: $(STAMP)

@@ -6,41 +6,25 @@ Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/guest_screenshots.py [
 
 from __future__ import annotations
 
-import argparse
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-IMAGES = ROOT / "docs" / "images"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from scripts.demo_window import IMAGES, ROOT, start
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi")
-    language = parser.parse_args().lang
-    home = Path(tempfile.mkdtemp(prefix="nlv-guest-shots-"))
-    for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
-        os.environ[variable] = str(home)
-    sys.path.insert(0, str(ROOT))
-    from PySide6.QtWidgets import QApplication
-
-    from nlv_events import i18n
+    shots = start("nlv-guest-shots-")
+    home, suffix, application = shots.home, shots.suffix, shots.application
     from nlv_events.core import database, event_reading
     from nlv_events.core.models import Event
     from nlv_events.services.guests import documents, guest_replies, spreadsheet_import
     from nlv_events.services.guests import guest_list as guests
-    from nlv_events.services.workspace import demo
     from nlv_events.ui.events.event_editor import EventEditor
+    from nlv_events.ui.guests.guests_tab import GuestsTab
     from nlv_events.ui.guests.printing_menu import InvitationDialog
 
-    i18n.setup_i18n(language)
-    suffix = "" if language == "vi" else ".en"
-    application = QApplication.instance() or QApplication([])
-    database.open_database(str(home / "guests.sqlite3"))
-    demo.load_demo()
     event_id = Event.get(Event.ref == "demo-2022-review").id
     spreadsheet_import.apply(event_id, spreadsheet_import.preview(ROOT / "resources" / "demo" / "khach-moi-mau.csv"))
     ids = [entry.id for entry in guests.guest_list(event_id)]
@@ -53,9 +37,10 @@ def main() -> int:
 
     editor = EventEditor(event_reading.load_record(event_id))
     editor.resize(1100, 560)
-    editor.tabs.setCurrentIndex(editor.tabs.count() - 1)
+    pages = [editor.tabs.widget(index) for index in range(editor.tabs.count())]
+    tab = next(page for page in pages if isinstance(page, GuestsTab))
+    editor.tabs.setCurrentWidget(tab)  # not the last tab: Photos follows it
     editor.show()
-    tab = editor.tabs.currentWidget()
     tab.view.selectRow(8)
     application.processEvents()
     editor.grab().save(str(IMAGES / f"guests{suffix}.png"))
@@ -67,7 +52,7 @@ def main() -> int:
     dialog.show()
     application.processEvents()
     dialog.grab().save(str(IMAGES / f"invitation-dialog{suffix}.png"))
-    if language == "vi":
+    if suffix == "":
         for name, data in (
             ("invitation", documents.invitations_bytes(event_id, dialog.options())),
             ("name-card", documents.name_cards_bytes(event_id)),

@@ -21,7 +21,7 @@ from nlv_events.core.settings import Settings
 from nlv_events.i18n import _
 from nlv_events.services.workspace import connection
 from nlv_events.ui.shell.dialogs import dress_dialog
-from nlv_events.ui.shell.widgets import wide_row
+from nlv_events.ui.shell.widgets import scrolling, wide_row
 
 ORGANISATION_KEYS = (
     ("organisation.parent", "Parent body, printed top left"),
@@ -91,10 +91,15 @@ class SettingsDialog(QDialog):
         buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # The two groups scroll above Save and Cancel: together they are taller than a 1280×680 laptop's room.
+        page = QWidget(self)
+        fields = QVBoxLayout(page)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addWidget(general)
+        fields.addWidget(organisation)
+        fields.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(general)
-        layout.addWidget(organisation)
-        layout.addStretch(1)
+        layout.addWidget(scrolling(page), 1)
         layout.addWidget(buttons)
 
     def _with_browse(self, edit: QLineEdit, browse) -> QWidget:
