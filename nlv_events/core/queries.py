@@ -7,6 +7,7 @@ import re
 
 import peewee
 
+from nlv_events.core import when
 from nlv_events.core.models import (
     Event,
     EventPerson,
@@ -67,7 +68,7 @@ def years_with_events() -> list[int]:
     days = live.scalar(as_tuple=True)
     if not days or days[0] is None:
         return []
-    first, last = (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]) for day in days)
+    first, last = (when.as_date(day) for day in days)
     present = {
         year
         for year in range(first.year, last.year + 1)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from nlv_events.core import when
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Person
@@ -58,7 +58,7 @@ def parse(value: Any, fail: Fail) -> list[GuestData]:
         values["state"] = state
         if values["invited_on"]:
             try:
-                dt.date.fromisoformat(values["invited_on"])
+                when.parse_day(values["invited_on"])
             except ValueError:
                 raise fail(f"{where}.invited_on", _("“{value}” is not a date such as 2022-12-12.").format(
                     value=values["invited_on"])) from None
@@ -116,7 +116,7 @@ def store(event_id: int, entries: list[GuestData] | None) -> None:
             "group": _group(values["group"]),
             "precedence": precedence,
             "state": values["state"],
-            "invited_on": dt.date.fromisoformat(values["invited_on"]) if values["invited_on"] else None,
+            "invited_on": when.parse_day(values["invited_on"]) if values["invited_on"] else None,
             "invited_by": values["invited_by"],
             "deputy_name": data.deputy_name,
             "deputy_position": data.deputy_position,
