@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from nlv_events.core import when
+from nlv_events.core import people, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Person
@@ -105,7 +105,7 @@ def store(event_id: int, entries: list[GuestData] | None) -> None:
     kept: set[int] = set()
     for precedence, data in enumerate(entries, start=1):
         values = data.values
-        person, _created = Person.get_or_create(name=values["name"])
+        person = people.person_for(values["name"])
         if values["email"] or values["phone"]:
             Person.update(email=values["email"] or person.email, phone=values["phone"] or person.phone).where(
                 Person.id == person.id).execute()

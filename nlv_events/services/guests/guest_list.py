@@ -21,6 +21,7 @@ from nlv_events.core import guard, versioned
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
+from nlv_events.core.people import person_for
 from nlv_events.core.records import PersonEntry
 from nlv_events.core.text import clean, clean_or_none
 from nlv_events.i18n import _
@@ -182,7 +183,8 @@ def last_appearance(person_id: int) -> Guest | None:
 def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None) -> int:
     """Put `entry` on the event's guest list (at the default place of its group); returns the guest's id.
 
-    The person is `person`, else the address book's person of that exact name, else a new one. Form of address,
+    The person is `person`, else the address book's one person of that name (UserError when several people bear
+    it), else a new one. Form of address,
     position and organisation left empty are taken from the person's last appearance as a guest."""
     name = clean(entry.name)
     if not name:
@@ -192,7 +194,7 @@ def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None) ->
         list_changes(event_id, None)  # first: a colleague adding to this list now waits until this one is in
         group = find_group(entry.group)
         if person is None:
-            person, _created = Person.get_or_create(name=name)
+            person = person_for(name)
         if Guest.get_or_none((Guest.event == event_id) & (Guest.person == person.id)) is not None:
             raise UserError(_("{name} is already on this event's guest list.").format(name=person.name))
         previous = last_appearance(person.id)

@@ -280,9 +280,5 @@ def apply(event_id: int, plan: Preview, same_person: dict[int, bool] | None = No
 def _person_for(row: ImportRow, same: bool) -> Person:
     if row.match == "same" or (row.match == "unsure" and same):
         return Person.get_by_id(row.person_id)
-    if Person.get_or_none(Person.name == row.entry.name) is not None:
-        raise UserError(
-            _("Row {row}: the address book already holds a different “{name}”; add something to tell the two "
-              "apart (a middle name, or the organisation in brackets).").format(row=row.row, name=row.entry.name)
-        )
+    # Not the same person: a namesake is a person of their own (people are their id, not their name).
     return Person.create(name=row.entry.name)
