@@ -99,6 +99,11 @@ def person_names() -> list[str]:
     return [name for (name,) in Person.select(Person.name).tuples()]
 
 
+def people_with_refs() -> list[tuple[int, str, str]]:
+    """(id, name, ref) of every stored person, by name then id."""
+    return list(Person.select(Person.id, Person.name, Person.ref).order_by(Person.name, Person.id).tuples())
+
+
 def known_person(name: str, ref: str | None = None) -> PersonEntry | None:
     """The person `ref` names, else the one person called `name`, as at their latest appearance (form of address,
     position, organisation): what a new appearance starts from. None when the store has no such person, or several
