@@ -116,3 +116,20 @@ def test_an_occurrence_deleted_in_the_list_stays_deleted_when_the_series_dialog_
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     live = [event.series_date for event in series.occurrences(spec.id)]
     assert len(live) == 4 and second.series_date not in live
+
+
+def test_the_guests_tab_adds_the_namesake_chosen_from_the_list(qtbot, demo_db):
+    from nlv_events.services.guests import guest_list
+    from nlv_events.ui.guests.guests_tab import GuestsTab
+
+    _director, lecturer = _namesakes()
+    event_id = Event.get(Event.title == "Tọa đàm Giám đốc").id
+    tab = GuestsTab(event_id)
+    qtbot.addWidget(tab)
+    tab.show()
+    label = f"{AN} (Giảng viên)"
+    assert label in tab.name_box.completer().model().stringList()
+    tab.name_box.setText(label)  # as chosen from the completion list
+    qtbot.keyClick(tab.name_box, Qt.Key.Key_Return)
+    (guest,) = guest_list.guest_list(event_id)
+    assert (guest.name, guest.person_id) == (AN, lecturer.id)

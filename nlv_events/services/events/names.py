@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from nlv_events.core import queries
 from nlv_events.core.records import PersonEntry
 from nlv_events.i18n import _
@@ -45,6 +47,13 @@ def person_choices() -> dict[str, tuple[str, str]]:
                 choices[f"{name} ({_namesake_detail(person_id, ref, name)})"] = (name, ref)
         choices[_("{name} (a new person)").format(name=name)] = (name, NEW_PERSON)
     return choices
+
+
+def chosen_person(text: str) -> tuple[str, str | None]:
+    """The name and ref of the person the user chose (or typed) as `text`: a choice of the list is that person, a new
+    person of a taken name gets a ref of their own, a typed name has none (the one person of that name, or new)."""
+    name, ref = person_choices().get(text, (text, None))
+    return (name, uuid.uuid4().hex) if ref == NEW_PERSON else (name, ref)
 
 
 def _namesake_detail(person_id: int, ref: str, name: str) -> str:

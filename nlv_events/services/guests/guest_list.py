@@ -180,11 +180,11 @@ def last_appearance(person_id: int) -> Guest | None:
     return Guest.select().where(Guest.person == person_id).order_by(Guest.id.desc()).first()
 
 
-def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None) -> int:
+def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None, person_ref: str | None = None) -> int:
     """Put `entry` on the event's guest list (at the default place of its group); returns the guest's id.
 
-    The person is `person`, else the address book's one person of that name (UserError when several people bear
-    it), else a new one. Form of address,
+    The person is `person`, else the one `person_ref` names (a new one for a ref not stored), else the address
+    book's one person of that name (UserError when several people bear it), else a new one. Form of address,
     position and organisation left empty are taken from the person's last appearance as a guest."""
     name = clean(entry.name)
     if not name:
@@ -194,7 +194,7 @@ def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None) ->
         list_changes(event_id, None)  # first: a colleague adding to this list now waits until this one is in
         group = find_group(entry.group)
         if person is None:
-            person = person_for(name)
+            person = person_for(name, person_ref)
         if Guest.get_or_none((Guest.event == event_id) & (Guest.person == person.id)) is not None:
             raise UserError(_("{name} is already on this event's guest list.").format(name=person.name))
         previous = last_appearance(person.id)

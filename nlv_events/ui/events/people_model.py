@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -98,10 +97,7 @@ class PeopleModel(ColumnsTableModel):
         if column == "name":
             # A name chosen from the list is that person (two people may share a name); a typed one is the one person
             # of that name, or a new one.
-            person.name, person.person_ref = names.person_choices().get(text, (text, None))
-            if person.person_ref == names.NEW_PERSON:
-                person.person_ref = uuid.uuid4().hex
-                person.honorific = person.position = person.organisation = None
+            person.name, person.person_ref = names.chosen_person(text)
             # Choosing someone already in the store brings their position and organisation along.
             known = names.known_person(person.name, person.person_ref)
             if known is not None:
