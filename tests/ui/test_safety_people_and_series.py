@@ -133,3 +133,22 @@ def test_the_guests_tab_adds_the_namesake_chosen_from_the_list(qtbot, demo_db):
     qtbot.keyClick(tab.name_box, Qt.Key.Key_Return)
     (guest,) = guest_list.guest_list(event_id)
     assert (guest.name, guest.person_id) == (AN, lecturer.id)
+
+
+def test_the_window_refuses_an_hourly_series_in_a_message(window, qtbot, monkeypatch, tmp_path, answers):
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    i18n.setup_i18n("en")
+    source = tmp_path / "gio-ke.json"
+    series_data = {"ref": "gio-ke", "title": "Giờ kể chuyện", "kind": "talk", "rule": "FREQ=HOURLY;COUNT=24",
+                   "start": "2025-03-01T09:00"}
+    source.write_text(json.dumps({"format": "nlv-events/1", "events": [], "series": [series_data]}), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(source), ""))
+    before = Event.select().count()
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: any(kind == "warn" for kind, _message in answers), timeout=10_000)
+    (message,) = [message for kind, message in answers if kind == "warn"]
+    assert "repeats more often than once a day" in message and "\n" not in message.strip()
+    assert Event.select().count() == before
