@@ -239,3 +239,25 @@ def test_the_one_parser_takes_the_written_form_and_nothing_else():
     for written in ("2023-W16-5T08:00", "20230421T0800", "2023-04-21T08", "2023-04-21T08:00Z"):
         with pytest.raises(ValueError):
             when.parse(written)
+
+
+def test_an_occurrence_deleted_before_the_upgrade_becomes_a_skipped_day(db_path):
+    import sqlite3
+
+    database.open_database(str(db_path))
+    try:
+        spec = _story_hour()
+        second = series.occurrences(spec.id)[1]
+        Event.update(deleted_at=dt.datetime(2025, 2, 1, 8, 0)).where(Event.id == second.id).execute()  # as before
+    finally:
+        database.close_database()
+    with sqlite3.connect(db_path) as raw:  # the record as the version before saved it
+        raw.execute("DELETE FROM schema_migration WHERE name = '0012_skipped_occurrences'")
+    raw.close()
+    database.open_database(str(db_path))
+    try:
+        assert series.load(spec.id).skip == [when.as_date(second.series_date)]
+        series.update(series.load(spec.id))
+        assert len(_live_days(spec.id)) == 4
+    finally:
+        database.close_database()
