@@ -311,11 +311,15 @@ def programme_people(event_id: int) -> list[PersonEntry]:
     """The guests who are coming, as people of a programme row ("Thành phần"), in order of precedence: the deputy
     where one is sent, each as addressed at this event."""
     people = []
-    for entry in guest_list(event_id, COMING):
+    coming = guest_list(event_id, COMING)
+    ids = [entry.person_id for entry in coming]
+    refs = dict(Person.select(Person.id, Person.ref).where(Person.id.in_(ids)).tuples()) if ids else {}
+    for entry in coming:
         if entry.sends_deputy:
             honorific, name = split_addressed(entry.deputy_name)  # the address book keeps names without "Ông"
             people.append(PersonEntry(name=name, role="guest", honorific=honorific, position=entry.deputy_position))
         else:
             people.append(PersonEntry(name=entry.name, role="guest", honorific=entry.honorific,
-                                      position=entry.position, organisation=entry.organisation))
+                                      position=entry.position, organisation=entry.organisation,
+                                      person_ref=refs.get(entry.person_id)))  # the guest, not a namesake
     return people
