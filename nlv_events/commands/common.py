@@ -7,6 +7,7 @@ import argparse
 import datetime as dt
 
 from nlv_events import i18n, one_shot
+from nlv_events.core import when
 from nlv_events.i18n import _
 
 
@@ -31,7 +32,7 @@ def year(text: str) -> int:
 
 def day(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        return when.parse_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(_("“{value}” is not a date such as 2023-01-05").format(value=text)) from None
 

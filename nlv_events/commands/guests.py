@@ -164,8 +164,8 @@ def _guests(arguments: argparse.Namespace) -> int:
 
 
 def _invitations(arguments: argparse.Namespace) -> int:
-    import datetime as dt
 
+    from nlv_events.core import when
     from nlv_events.printing import decree
     from nlv_events.services.guests import documents
     from nlv_events.services.guests.invitations import DEFAULT_STATES, InvitationOptions
@@ -173,7 +173,7 @@ def _invitations(arguments: argparse.Namespace) -> int:
     day = None
     if arguments.date:
         try:
-            day = dt.date.fromisoformat(arguments.date)
+            day = when.parse_day(arguments.date)
         except ValueError:
             raise UserError(_("“{value}” is not a date such as 2022-12-12.").format(value=arguments.date)) from None
     options = InvitationOptions(

@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 from nlv_events.commands.common import year
+from nlv_events.core import when
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 
 
 def _day(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        return when.parse_day(text)
     except ValueError:
         raise argparse.ArgumentTypeError(_("“{value}” is not a date such as 2025-01-15").format(value=text)) from None
 

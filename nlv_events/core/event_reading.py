@@ -64,15 +64,23 @@ def _appearances_of(model, owner_column, owner_ids: list[int]) -> dict[int, list
     if not owner_ids:
         return found
     query = (
-        model.select(owner_column, model.id, Person.name, *(getattr(model, name) for name in APPEARANCE_DETAILS))
+        model.select(
+            owner_column, model.id, Person.name, Person.ref, *(getattr(model, name) for name in APPEARANCE_DETAILS)
+        )
         .join(Person)
         .where(_in(owner_column, owner_ids))
         .order_by(owner_column, model.sort_order, model.id)
     )
-    for owner_id, row_id, name, role, honorific, position, organisation in _raw_rows(query):
+    for owner_id, row_id, name, ref, role, honorific, position, organisation in _raw_rows(query):
         found.setdefault(owner_id, []).append(
             PersonEntry(
-                name=name, role=role, honorific=honorific, position=position, organisation=organisation, id=row_id
+                name=name,
+                role=role,
+                honorific=honorific,
+                position=position,
+                organisation=organisation,
+                id=row_id,
+                person_ref=ref,
             )
         )
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 from peewee import (
     AutoField,
@@ -43,12 +44,18 @@ class Venue(BaseModel):
     version = IntegerField(default=1)  # migration 0010: every save checks and steps it (core/versioned.py)
 
 
+def _new_ref() -> str:
+    return uuid.uuid4().hex
+
+
 class Person(BaseModel):
     """Who a person is; what they were at an event (form of address, position, organisation) is on the
-    appearance, so a later promotion never rewrites an earlier programme."""
+    appearance, so a later promotion never rewrites an earlier programme. A person is their id (and their `ref`
+    across files), not their name: two people may share a name (migration 0011)."""
 
     id = AutoField()
-    name = CharField(unique=True)
+    name = CharField(index=True)
+    ref = CharField(unique=True, default=_new_ref)
     # The address book's contacts (migration 0009): personal data, never printed, never logged.
     email = CharField(null=True)
     phone = CharField(null=True)

@@ -7,6 +7,7 @@ import re
 
 import peewee
 
+from nlv_events.core import people, when
 from nlv_events.core.models import (
     Event,
     EventPerson,
@@ -69,7 +70,7 @@ def years_with_events() -> list[int]:
     days = live.scalar(as_tuple=True)
     if not days or days[0] is None:
         return []
-    first, last = (day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)[:10]) for day in days)
+    first, last = (when.as_date(day) for day in days)
     present = {
         year
         for year in range(first.year, last.year + 1)
@@ -100,12 +101,25 @@ def person_names() -> list[str]:
     return [name for (name,) in Person.select(Person.name).tuples()]
 
 
-def known_person(name: str) -> PersonEntry | None:
-    """The person called `name` as at their latest appearance (form of address, position, organisation): what a
-    new appearance starts from. None when the store has no such person."""
-    person = Person.get_or_none(Person.name == name)
-    if person is None:
-        return None
+def people_with_refs() -> list[tuple[int, str, str]]:
+    """(id, name, ref) of every stored person, by name then id."""
+    return list(Person.select(Person.id, Person.name, Person.ref).order_by(Person.name, Person.id).tuples())
+
+
+def known_person(name: str, ref: str | None = None) -> PersonEntry | None:
+    """The person `ref` names, else the one person called `name`, as at their latest appearance (form of address,
+    position, organisation): what a new appearance starts from. None when the store has no such person, or several
+    people bear the name (a namesake's position is not theirs)."""
+    if ref:
+        person = Person.get_or_none(Person.ref == ref)
+    else:
+        found = people.named(name)
+        person = found[0] if len(found) == 1 else None
+    return latest_appearance(person) if person is not None else None
+
+
+def latest_appearance(person: Person) -> PersonEntry:
+    """`person` as at their latest appearance in an event or a programme row."""
     latest: tuple | None = None
     for model, day in (
         (EventPerson, Event.start_date),
@@ -120,6 +134,8 @@ def known_person(name: str) -> PersonEntry | None:
         if row is not None and (latest is None or row[3] > latest[3]):
             latest = row
     if latest is None:
-        return PersonEntry(name=person.name)
+        return PersonEntry(name=person.name, person_ref=person.ref)
     honorific, position, organisation, _day, _id = latest
-    return PersonEntry(name=person.name, honorific=honorific, position=position, organisation=organisation)
+    return PersonEntry(
+        name=person.name, honorific=honorific, position=position, organisation=organisation, person_ref=person.ref
+    )

@@ -61,6 +61,9 @@ class PersonEntry:
     organisation: str | None = None
     # The stored appearance this entry edits (None for a new one); not part of what the entry says.
     id: int | None = field(default=None, compare=False)
+    # Who the person is (Person.ref): two people may share a name. None: the one stored person of that name, or a
+    # new one. Not compared: a file without refs says the same as the record it came from.
+    person_ref: str | None = field(default=None, compare=False)
 
 
 def person_line(person: PersonEntry) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 import peewee
 
-from nlv_events.core import event_reading, guard, matching, rules, versioned, vocab, when
+from nlv_events.core import event_reading, guard, matching, people, rules, versioned, vocab, when
 from nlv_events.core.errors import ConflictError, UserError
 
 # Callers read events through the store too: these are its reading half's functions, named here on purpose.
@@ -67,9 +67,10 @@ def _organisation(name: str | None) -> Organisation | None:
     return _found_or_created(Organisation, name, lambda text: matching.existing_named(Organisation, text))
 
 
-def _person(name: str) -> Person:
-    """The stored person of that name (matched ignoring case and spacing), or a new one."""
-    return _found_or_created(Person, name, lambda text: matching.existing_named(Person, text))
+def _person(entry: PersonEntry) -> Person:
+    """The stored person the entry means: by its ref, else the one person of that name (case and spacing aside),
+    else a new one; UserError when several people bear the name and the entry does not say which."""
+    return people.person_for(entry.name, entry.person_ref)
 
 
 def search_text(record: EventRecord) -> str:
@@ -209,11 +210,12 @@ def _sync_appearances(model, owner_column, owner_id: int, entries: list[PersonEn
         values["sort_order"] = order
         row = stored.get(entry.id) if entry.id is not None else None
         if row is None or row.id in kept:
-            values["person"] = _person(entry.name).id
+            values["person"] = _person(entry).id
             entry.id = model.insert(**{owner_column.name: owner_id}, **values).execute()
         else:
-            if row.person.name != entry.name:
-                values["person"] = _person(entry.name).id
+            person = row.person
+            if (person.ref != entry.person_ref) if entry.person_ref else (person.name != entry.name):
+                values["person"] = _person(entry).id
             if any(getattr(row, key) != value for key, value in values.items() if key != "person") or (
                 "person" in values
             ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 Moment = dt.date  # a `datetime` is a `date` too: the type of every start and end
 
@@ -11,17 +12,38 @@ def is_timed(moment: dt.date | None) -> bool:
     return isinstance(moment, dt.datetime)
 
 
+# The one written form of a day, and of a day with a time (seconds optional), that the app reads from text. Python's
+# fromisoformat alone also takes "2023-W16-5" (an ISO week), "20230421" and "2023-04-21T08" on 3.11: a typo there
+# would be stored as some other day without a word.
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_DAY_AND_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?", re.ASCII)
+
+
+def parse_day(text: str) -> dt.date:
+    """Parse a day written "2023-04-21" and nothing else; raises ValueError for any other form or an impossible day.
+    Every date the app reads from text (command-line options, files, settings, typed lists) goes through here."""
+    text = text.strip()
+    if not _DAY.fullmatch(text):
+        raise ValueError(text)
+    return dt.date.fromisoformat(text)
+
+
 def parse(text: str) -> dt.date:
     """Parse "2023-04-21" or "2023-04-21T08:00" (seconds allowed); raises ValueError for anything else."""
     text = text.strip()
-    if "T" in text or " " in text:
-        value = dt.datetime.fromisoformat(text.replace(" ", "T", 1))
-        if value.tzinfo is not None:
-            raise ValueError(text)
-        return value.replace(microsecond=0)
-    if len(text) != 10:
+    if _DAY.fullmatch(text):
+        return dt.date.fromisoformat(text)
+    if not _DAY_AND_TIME.fullmatch(text):
         raise ValueError(text)
-    return dt.date.fromisoformat(text)
+    return dt.datetime.fromisoformat(text.replace(" ", "T", 1)).replace(microsecond=0)
+
+
+def parse_day_and_time(text: str) -> dt.datetime:
+    """Parse "2023-04-21T08:00" (seconds allowed) and nothing else; raises ValueError."""
+    moment = parse(text)
+    if not isinstance(moment, dt.datetime):
+        raise ValueError(text)
+    return moment
 
 
 def to_iso(moment: dt.date | None) -> str | None:
@@ -63,7 +85,7 @@ def as_date(value: object) -> dt.date | None:
     """A date from a database cell: SQLite gives text, PostgreSQL a date."""
     if value is None or isinstance(value, dt.date):
         return value  # type: ignore[return-value]
-    return dt.date.fromisoformat(str(value)[:10])
+    return parse_day(str(value)[:10])
 
 
 def as_time(value: object) -> dt.time | None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from nlv_events.core import event_reading, queries, store
-from nlv_events.core.models import Event
+from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.records import EventRecord, PlanEntry
+from nlv_events.services.planning import series_exclusions
 
 
 def load(event_id: int) -> EventRecord:
@@ -22,11 +23,17 @@ def ensure_unchanged(base: EventRecord) -> None:
 
 
 def delete(event_id: int) -> None:
-    store.delete_event(event_id)
+    """Move the event to the deleted events; an occurrence's day becomes a skipped day of its series (an EXDATE), so
+    that editing the series later does not make it again."""
+    with database_proxy.atomic():
+        store.delete_event(event_id)
+        series_exclusions.exclude_occurrence(event_id)
 
 
 def restore(event_id: int) -> None:
-    store.restore_event(event_id)
+    with database_proxy.atomic():
+        store.restore_event(event_id)
+        series_exclusions.include_occurrence(event_id)
 
 
 def start_year(event_id: int) -> int | None:

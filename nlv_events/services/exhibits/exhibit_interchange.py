@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from nlv_events.core import when
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.exhibit_records import (
     ITEM_FIELDS,
@@ -82,7 +83,7 @@ def _loan(value: Any, event: int, where: str) -> LoanEntry:
             raise _fail(event, f"{where}.{name}", _("expected text, found {value}.").format(value=json.dumps(raw)))
         if name in _DATE_FIELDS:
             try:
-                raw = dt.date.fromisoformat(raw)
+                raw = when.parse_day(raw)
             except ValueError:
                 raise _fail(
                     event, f"{where}.{name}", _("“{value}” is not a date (YYYY-MM-DD).").format(value=raw)

@@ -12,13 +12,12 @@ restored, the list's order as it was).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from peewee import JOIN, ForeignKeyField, IntegerField
 
 from nlv_events.core import guard
-from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import BaseModel, Event, Person, database_proxy
 from nlv_events.core.text import clean, clean_or_none
@@ -37,7 +36,6 @@ _PARKED = -1_000_000_000
 # Ids per statement (SQLite allows 999 parameters in old builds).
 _CHUNK = 500
 _PRINTED = ("honorific", "position", "organisation", "seat", "notes")
-NameTaken = Callable[["GuestRow"], UserError]
 
 
 @dataclass
@@ -155,11 +153,11 @@ def _number(state: _List) -> None:
 class _Batch:
     """One transaction's worth of rows, written against the list as this import knows it."""
 
-    def __init__(self, event_id: int, state: _List, parked: int, name_taken: NameTaken) -> None:
-        self.event_id, self.state, self.parked, self.name_taken = event_id, state, parked, name_taken
+    def __init__(self, event_id: int, state: _List, parked: int) -> None:
+        self.event_id, self.state, self.parked = event_id, state, parked
         self.written = Written()
         self.groups: dict[str, GuestGroup | None] = {}
-        self.new_person = _Insert(Person, ("name", "email", "phone", "version"))
+        self.new_person = _Insert(Person, ("name", "ref", "email", "phone", "version"))
         self.new_guest = _Insert(Guest, (*_PRINTED, "event", "person", "group", "precedence", "state", "version"))
 
     def group(self, name: str | None) -> GuestGroup | None:
@@ -169,19 +167,14 @@ class _Batch:
         return self.groups[key]
 
     def write(self, rows: Sequence[GuestRow]) -> None:
-        names = [row.entry.name for row in rows if row.person_id is None]
-        taken = set()
-        for chunk in _chunks(names):
-            taken |= {name for (name,) in Person.select(Person.name).where(Person.name.in_(chunk)).tuples()}
         known_ids = [row.person_id for row in rows if row.person_id is not None]
         known = {}
         for chunk in _chunks(known_ids):
             known |= {person.id: person for person in Person.select().where(Person.id.in_(chunk))}
         for row in rows:
-            if row.person_id is None:
-                if row.entry.name in taken:
-                    raise self.name_taken(row)
-                person_id = self.new_person(name=row.entry.name, email=row.email, phone=row.phone, version=1)
+            if row.person_id is None:  # a new person, a namesake too: people are their id, not their name
+                person_id = self.new_person(name=row.entry.name, ref=Person.ref.default(), email=row.email,
+                                            phone=row.phone, version=1)  # fmt: skip
                 self.written.people.append(person_id)
                 self.add(person_id, row.entry, None)
                 continue
@@ -230,7 +223,7 @@ class _Batch:
 
 
 def _write_batch(
-    event_id: int, rows: Sequence[GuestRow], state: _List, written: Written, name_taken: NameTaken
+    event_id: int, rows: Sequence[GuestRow], state: _List, written: Written
 ) -> _List:
     """One transaction: step the list's version (reading the list again if a colleague changed it since the last
     batch), write the rows, number the list. Returns the list as it now is; `written` takes in the batch once it is
@@ -240,24 +233,23 @@ def _write_batch(
         version = Event.select(Event.guest_list_version).where(Event.id == event_id).scalar()
         current = state if state.version is not None and version == state.version + 1 else _load(event_id, None)
         current.version = version
-        batch = _Batch(event_id, current, _PARKED - len(written.guests), name_taken)
+        batch = _Batch(event_id, current, _PARKED - len(written.guests))
         batch.write(rows)
         _number(current)
     written.add(batch.written)
     return current
 
 
-def write(event_id: int, rows: Sequence[GuestRow], name_taken: NameTaken, batch_size: int | None = None) -> Written:
+def write(event_id: int, rows: Sequence[GuestRow], batch_size: int | None = None) -> Written:
     """Put `rows` on the event's guest list, `batch_size` (BATCH_SIZE) a transaction; all of them or, when any
-    batch fails, none (the batches written are taken back and the failure raised). A new person whose name the
-    address book already holds is refused with `name_taken(row)`."""
+    batch fails, none (the batches written are taken back and the failure raised)."""
     batch_size = batch_size or BATCH_SIZE
     written = Written(order_before=ordered_ids(event_id))
     state = _List()
     with guard.database_errors():
         try:
             for start in range(0, len(rows), batch_size):
-                state = _write_batch(event_id, rows[start : start + batch_size], state, written, name_taken)
+                state = _write_batch(event_id, rows[start : start + batch_size], state, written)
         except BaseException:
             if written.guests or written.guests_before or written.contacts_before or written.people:
                 _take_back_quietly(event_id, written)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from nlv_events.core import limits
+from nlv_events.core import limits, people, when
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Person
@@ -20,7 +19,7 @@ from nlv_events.services.interchange import json_types
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
 
 TEXT_KEYS = ("name", "honorific", "position", "organisation", "group", "state", "seat", "email", "phone", "notes",
-             "invited_on", "invited_by")
+             "invited_on", "invited_by", "ref")
 GUEST_KEYS = {*TEXT_KEYS, "deputy"}
 Fail = Callable[[str, str], UserError]
 
@@ -60,7 +59,7 @@ def parse(value: Any, fail: Fail) -> list[GuestData]:
         values["state"] = state
         if values["invited_on"]:
             try:
-                dt.date.fromisoformat(values["invited_on"])
+                when.parse_day(values["invited_on"])
             except ValueError:
                 raise fail(f"{where}.invited_on", _("“{value}” is not a date such as 2022-12-12.").format(
                     value=values["invited_on"])) from None
@@ -111,6 +110,10 @@ def store(event_id: int, entries: list[GuestData] | None) -> None:
     if entries is None:
         return
     existing = {row.person_id: row for row in Guest.select().where(Guest.event == event_id)}
+    # A name without a ref is the guest of that name already on this list, before anyone else who bears it.
+    on_list = {
+        person.name: person for person in Person.select().where(Person.id.in_(list(existing)))
+    } if existing else {}
     # Numbers are unique in the database: the list's guests step aside (minus their id) before taking the file's.
     # Every guest's version and the list's step too, so a window holding the list before the import cannot save over
     # it.
@@ -119,7 +122,9 @@ def store(event_id: int, entries: list[GuestData] | None) -> None:
     kept: set[int] = set()
     for precedence, data in enumerate(entries, start=1):
         values = data.values
-        person, _created = Person.get_or_create(name=values["name"])
+        ref = values["ref"]
+        listed = on_list.get(values["name"] or "")
+        person = listed if listed is not None and not ref else people.person_for(values["name"] or "", ref)
         if values["email"] or values["phone"]:
             Person.update(email=values["email"] or person.email, phone=values["phone"] or person.phone).where(
                 Person.id == person.id).execute()
@@ -130,7 +135,7 @@ def store(event_id: int, entries: list[GuestData] | None) -> None:
             "group": _group(values["group"]),
             "precedence": precedence,
             "state": values["state"],
-            "invited_on": dt.date.fromisoformat(values["invited_on"]) if values["invited_on"] else None,
+            "invited_on": when.parse_day(values["invited_on"]) if values["invited_on"] else None,
             "invited_by": values["invited_by"],
             "deputy_name": data.deputy_name,
             "deputy_position": data.deputy_position,
@@ -152,9 +157,11 @@ def export(event_id: int, contacts: bool = False) -> list[dict[str, Any]]:
     """The event's guests in order of precedence; e-mail and phone only when `contacts` is asked for."""
     entries = guests.guest_list(event_id)
     known = address_book.contacts_of(entry.person_id for entry in entries) if contacts else {}
+    ids = [entry.person_id for entry in entries]
+    refs = dict(Person.select(Person.id, Person.ref).where(Person.id.in_(ids)).tuples()) if ids else {}
     result = []
     for entry in entries:
-        data: dict[str, Any] = {"name": entry.name}
+        data: dict[str, Any] = {"name": entry.name, "ref": refs.get(entry.person_id)}
         for key in ("honorific", "position", "organisation", "group"):
             data[key] = getattr(entry, key)
         data["state"] = entry.state

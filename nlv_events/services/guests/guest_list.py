@@ -21,6 +21,7 @@ from nlv_events.core import guard, rules, versioned
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
+from nlv_events.core.people import person_for
 from nlv_events.core.records import PersonEntry
 from nlv_events.core.text import clean, clean_or_none
 from nlv_events.i18n import _
@@ -190,10 +191,11 @@ def check_texts(values: dict[str, str | None]) -> None:
         rules.check_text(key, value)
 
 
-def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None) -> int:
+def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None, person_ref: str | None = None) -> int:
     """Put `entry` on the event's guest list (at the default place of its group); returns the guest's id.
 
-    The person is `person`, else the address book's person of that exact name, else a new one. Form of address,
+    The person is `person`, else the one `person_ref` names (a new one for a ref not stored), else the address
+    book's one person of that name (UserError when several people bear it), else a new one. Form of address,
     position and organisation left empty are taken from the person's last appearance as a guest."""
     name = clean(entry.name)
     if not name:
@@ -204,7 +206,7 @@ def add_guest(event_id: int, entry: GuestEntry, person: Person | None = None) ->
         list_changes(event_id, None)  # first: a colleague adding to this list now waits until this one is in
         group = find_group(entry.group)
         if person is None:
-            person, _created = Person.get_or_create(name=name)
+            person = person_for(name, person_ref)
         if Guest.get_or_none((Guest.event == event_id) & (Guest.person == person.id)) is not None:
             raise UserError(_("{name} is already on this event's guest list.").format(name=person.name))
         previous = last_appearance(person.id)
@@ -320,11 +322,15 @@ def programme_people(event_id: int) -> list[PersonEntry]:
     """The guests who are coming, as people of a programme row ("Thành phần"), in order of precedence: the deputy
     where one is sent, each as addressed at this event."""
     people = []
-    for entry in guest_list(event_id, COMING):
+    coming = guest_list(event_id, COMING)
+    ids = [entry.person_id for entry in coming]
+    refs = dict(Person.select(Person.id, Person.ref).where(Person.id.in_(ids)).tuples()) if ids else {}
+    for entry in coming:
         if entry.sends_deputy:
             honorific, name = split_addressed(entry.deputy_name)  # the address book keeps names without "Ông"
             people.append(PersonEntry(name=name, role="guest", honorific=honorific, position=entry.deputy_position))
         else:
             people.append(PersonEntry(name=entry.name, role="guest", honorific=entry.honorific,
-                                      position=entry.position, organisation=entry.organisation))
+                                      position=entry.position, organisation=entry.organisation,
+                                      person_ref=refs.get(entry.person_id)))  # the guest, not a namesake
     return people

@@ -256,17 +256,10 @@ def apply(event_id: int, plan: Preview, same_person: dict[int, bool] | None = No
         guest_batches.GuestRow(row.row, row.entry, _person_id(row, answers.get(row.row, True)), row.email, row.phone)
         for row in plan.rows
     ]
-    written = guest_batches.write(event_id, rows, _name_taken)
+    written = guest_batches.write(event_id, rows)
     return ImportSummary(added=written.added, updated=written.updated)
 
 
 def _person_id(row: ImportRow, same: bool) -> int | None:
     """The address-book person the row is, or None for a new person."""
     return row.person_id if row.match == "same" or (row.match == "unsure" and same) else None
-
-
-def _name_taken(row: guest_batches.GuestRow) -> UserError:
-    return UserError(
-        _("Row {row}: the address book already holds a different “{name}”; add something to tell the two "
-          "apart (a middle name, or the organisation in brackets).").format(row=row.row, name=row.entry.name)
-    )

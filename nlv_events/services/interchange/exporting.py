@@ -36,6 +36,8 @@ def person_to_dict(person: PersonEntry) -> dict[str, Any]:
         if getattr(person, key):
             data[key] = getattr(person, key)
     data["role"] = person.role
+    if person.person_ref:
+        data["ref"] = person.person_ref  # who they are: another person may bear the same name
     return data
 
 

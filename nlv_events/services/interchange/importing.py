@@ -47,6 +47,21 @@ def _complete(entry: PersonEntry, stored: PersonEntry | None) -> None:
         entry.honorific = entry.honorific or stored.honorific
         entry.position = entry.position or stored.position
         entry.organisation = entry.organisation or stored.organisation
+        entry.person_ref = entry.person_ref or stored.person_ref  # a name without a ref: the one this event has
+
+
+def _people_of(record: EventRecord) -> list[PersonEntry]:
+    return [*record.people, *(person for row in record.programme for person in row.people)]
+
+
+def _other_people(record: EventRecord, current: EventRecord) -> bool:
+    """Whether the file names, by ref, someone other than the stored event's person in the same place (a namesake:
+    the names alone compare equal)."""
+    return any(
+        new.person_ref != old.person_ref
+        for new, old in zip(_people_of(record), _people_of(current), strict=False)
+        if new.person_ref
+    )
 
 
 def _carry_row_ids(record: EventRecord, current: EventRecord) -> None:
@@ -111,7 +126,8 @@ def _import_event(
     _fill_from_current(record, current)
     record.id = current.id
     record.ref = record.ref or current.ref
-    if not deleted and current == record and not parts_differ(current.id):  # type: ignore[arg-type]
+    unchanged = current == record and not _other_people(record, current)
+    if not deleted and unchanged and not parts_differ(current.id):  # type: ignore[arg-type]
         summary.unchanged += 1
         return
     _carry_row_ids(record, current)

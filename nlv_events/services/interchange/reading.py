@@ -36,7 +36,7 @@ REQUIRED_TEXT_KEYS = tuple(item.name for item in event_fields(*TEXT_KINDS) if is
 CODE_KEYS = field_names(CODE)
 COUNT_KEYS = field_names(COUNT)
 OWN_EVENT_KEYS = {"ref", *field_names()}
-PERSON_KEYS = {"name", "honorific", "position", "organisation", "role"}
+PERSON_KEYS = {"name", "honorific", "position", "organisation", "role", "ref"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
 
 
@@ -120,6 +120,7 @@ def _people(values: list, place: Place, prefix: str) -> list[PersonEntry]:
                 honorific=_text(data, "honorific", place, where),
                 position=_text(data, "position", place, where),
                 organisation=_text(data, "organisation", place, where),
+                person_ref=_text(data, "ref", place, where),
             )
         )
     return people

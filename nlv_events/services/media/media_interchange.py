@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from nlv_events.core import when
 from nlv_events.core.media_models import NewsItem, Photo, PhotoPerson
 from nlv_events.core.models import EventPerson, Person
 from nlv_events.core.text import clean
@@ -107,7 +108,7 @@ def _photo(value: Any, place, key: str) -> dict[str, Any]:
         raise place.fail(prefix + "sha256", _("expected the photo's SHA-256 (64 hexadecimal digits)."))
     taken_text = _text(value, "taken_at", place, prefix)
     try:
-        taken = dt.datetime.fromisoformat(taken_text) if taken_text else None
+        taken = when.parse_day_and_time(taken_text) if taken_text else None
     except ValueError:
         raise place.fail(prefix + "taken_at", _("expected a date and time such as 2022-12-26T08:30:00.")) from None
     chosen, order = value.get("chosen", False), value.get("order", 0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from nlv_events.core import event_reading, queries, store, vocab
+from nlv_events.core import event_reading, queries, store, vocab, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord, figure_names, figures
@@ -272,7 +272,7 @@ def progress(year: int, today: dt.date | None = None) -> Progress:
         Event.deleted_at.is_null() & Event.start_date.between(first, last) & (Event.status != "cancelled")
     )
     for kind, start, status, *values in rows.tuples():
-        start = start if isinstance(start, dt.date) else dt.date.fromisoformat(str(start)[:10])
+        start = when.as_date(start)
         for line in (kinds.setdefault(kind, ProgressLine()), months[start.month], total):
             line.planned += 1
             line.due += start <= today

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from nlv_events.core import guard, store
+from nlv_events.core import guard, store, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.planning_models import Commemoration as StoredCommemoration
@@ -73,7 +73,7 @@ def _from_data(data: dict, custom: bool = False) -> Commemoration:
         key=data["key"],
         name=data["name"],
         name_en=data.get("name_en"),
-        founded=dt.date.fromisoformat(founded) if isinstance(founded, str) else founded,
+        founded=when.parse_day(founded) if isinstance(founded, str) else founded,
         calendar=data.get("calendar", "solar"),
         month=int(data["month"]),
         day=int(data["day"]),

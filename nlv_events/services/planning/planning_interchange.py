@@ -7,14 +7,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from nlv_events.core import vocab, when
+from nlv_events.core import store, vocab, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.planning_models import Series
 from nlv_events.i18n import _
 from nlv_events.services.interchange import json_types
 from nlv_events.services.interchange.parts import InterchangePart, register
-from nlv_events.services.planning import commemorations, series, series_rules
+from nlv_events.services.planning import commemorations, series, series_exclusions, series_rules
 
 DOCUMENT_KEYS = {"series", "commemorations"}
 EVENT_KEYS = {"series", "series_date", "commemoration"}
@@ -62,7 +62,7 @@ def _day(data: dict, key: str, where: str, required: bool = False) -> dt.date | 
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        return when.parse_day(text)
     except ValueError:
         raise _fail(where, _("“{value}” is not a date such as 2025-04-26.").format(value=text)) from None
 
@@ -164,6 +164,20 @@ def _links_from(data: dict, number: int) -> EventLinks | None:
     return found if found.series or found.commemoration else None
 
 
+def _check_refs_unique(specs: list[series.SeriesSpec]) -> None:
+    """Two series of one file with one ref would be stored as one, the second silently over the first."""
+    first_with: dict[str, int] = {}
+    for number, spec in enumerate(specs, start=1):
+        if not spec.ref:
+            continue
+        if spec.ref in first_with:
+            raise UserError(
+                _("Series {first} and {second} of the file have the same ref “{ref}”; each series needs its own ref. "
+                  "Nothing was imported.").format(first=first_with[spec.ref], second=number, ref=spec.ref)
+            )
+        first_with[spec.ref] = number
+
+
 def parse(data: dict) -> PlanningPart:
     """The planning part of a decoded interchange file (absent in older files: then empty)."""
     part = PlanningPart()
@@ -175,6 +189,7 @@ def parse(data: dict) -> PlanningPart:
         if not isinstance(values, list):
             raise _fail(_("field “{field}”").format(field=key), _("expected a list."))
         target.extend(reader(value, number) for number, value in enumerate(values, start=1))
+    _check_refs_unique(part.series)
     events = data.get("events") or []
     if isinstance(events, list):
         part.links = [
@@ -201,13 +216,14 @@ def import_part(part: PlanningPart | None, event_ids: list[int | None]) -> None:
         existing = Series.get_or_none(Series.ref == spec.ref) if spec.ref else None
         if existing is not None:
             spec.id = existing.id
+            spec.skip = series_exclusions.merged(series_exclusions.skip_days(existing.skip), spec.skip)
         if spec.ref in linked_series:
             # The file brings the occurrences as events: store the series as it is, without making new ones.
             values = series.row_values(spec)
             if spec.id is None:
                 spec.id = Series.create(ref=spec.ref, **values).id
             else:
-                Series.update(**values).where(Series.id == spec.id).execute()
+                Series.update(**values, version=Series.version + 1).where(Series.id == spec.id).execute()
         else:
             series.save(spec)
         by_ref[spec.ref or ""] = spec.id  # type: ignore[assignment]
@@ -234,6 +250,17 @@ def import_part(part: PlanningPart | None, event_ids: list[int | None]) -> None:
             values["series_id"] = series_id
             values["series_date"] = links.series_date
         Event.update(**values).where(Event.id == event_id).execute()
+    _delete_skipped(part.series)
+
+
+def _delete_skipped(specs: list[series.SeriesSpec]) -> None:
+    """An occurrence the file brings back on a day its series skips (deleted here since the file was written) goes
+    back to the deleted events; a held one stays, as the series' own edits keep it."""
+    for spec in specs:
+        skipped = set(spec.skip)
+        for event in series.occurrences(spec.id):  # type: ignore[arg-type]
+            if when.as_date(event.series_date) in skipped and event.status != "held":
+                store.delete_event(event.id)
 
 
 def _commemoration_to_dict(item: commemorations.Commemoration) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.planning_models import Series
 from nlv_events.core.records import EventRecord, PersonEntry
 from nlv_events.i18n import N_, _
+from nlv_events.services.planning import series_exclusions
 
 # The rules' functions, named here too: callers make and read a series' rule through this module.
 from nlv_events.services.planning.series_rules import (
@@ -74,7 +75,7 @@ def _spec(row: Series) -> SeriesSpec:
         end_time=when.as_time(row.end_time),
         rule=row.rule,
         venue=row.venue,
-        skip=[dt.date.fromisoformat(text) for text in (row.skip or "").split()],
+        skip=series_exclusions.skip_days(row.skip),
         people=[name for name in (row.people or "").splitlines() if name.strip()],
         description=row.description,
         version=row.version,
@@ -91,7 +92,7 @@ def row_values(spec: SeriesSpec) -> dict:
         start_time=spec.start_time,
         end_time=spec.end_time,
         rule=join(parts_of(spec.rule)),
-        skip=" ".join(day.isoformat() for day in sorted(set(spec.skip))),
+        skip=series_exclusions.skip_text(spec.skip),
         people="\n".join(spec.people),
         description=spec.description,
     )

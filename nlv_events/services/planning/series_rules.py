@@ -10,6 +10,13 @@ from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 
 MAX_OCCURRENCES = 500  # a rule for more than ten years of Saturdays is surely a mistake
+MAX_YEARS = 10  # nor one running past ten years from its first day: a sparse rule gives few days over many years
+# A series is a library activity: at most one occurrence a day. HOURLY, MINUTELY and SECONDLY made dozens of identical
+# events, and a sparse SECONDLY rule took minutes to expand.
+ALLOWED_FREQUENCIES = (rrule.YEARLY, rrule.MONTHLY, rrule.WEEKLY, rrule.DAILY)
+# The weeks a BYDAY such as "2SA" or "-1MO" may name: a month has five at most, a year fifty-three. dateutil takes any
+# number and fails while expanding (an IndexError).
+_WEEKS_IN = {rrule.MONTHLY: 5, rrule.YEARLY: 53}
 WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
@@ -87,7 +94,16 @@ def with_until(rule: str, until: dt.date) -> str:
     return join(parts)
 
 
+def _not_a_rule(rule: str, reason: object) -> UserError:
+    return UserError(
+        _("“{rule}” is not a recurrence rule such as FREQ=WEEKLY;BYDAY=SA;UNTIL=20251227 ({reason}).").format(
+            rule=rule, reason=reason
+        )
+    )
+
+
 def _rule_set(rule: str, start: dt.date) -> rrule.rrule:
+    """`rule` as dateutil's rrulestr reads it, from `start`; UserError for a rule a series cannot have."""
     parts = parts_of(rule)
     if "UNTIL" not in parts and "COUNT" not in parts:
         raise UserError(
@@ -95,26 +111,83 @@ def _rule_set(rule: str, start: dt.date) -> rrule.rrule:
         )
     try:
         parsed = rrule.rrulestr("RRULE:" + join(parts), dtstart=dt.datetime.combine(start, dt.time()))
-    except (ValueError, TypeError, KeyError) as error:
+    except (ValueError, TypeError, KeyError, IndexError) as error:
+        raise _not_a_rule(rule, error) from None
+    if not isinstance(parsed, rrule.rrule):
+        raise _not_a_rule(rule, "RRULE")
+    _check_supported(rule, parsed)
+    return parsed
+
+
+def _check_supported(rule: str, parsed: rrule.rrule) -> None:
+    """Refuse, in one line, what dateutil reads but a series cannot be: more often than daily, an interval below 1,
+    a week of the month or year that no month or year has."""
+    # dateutil keeps what it read in these attributes; it has no public reader for them.
+    frequency, interval = parsed._freq, parsed._interval
+    if frequency not in ALLOWED_FREQUENCIES:
         raise UserError(
-            _("“{rule}” is not a recurrence rule such as FREQ=WEEKLY;BYDAY=SA;UNTIL=20251227 ({reason}).").format(
-                rule=rule, reason=error
+            _("“{rule}” repeats more often than once a day; a series repeats daily, weekly, monthly or yearly.").format(
+                rule=rule
             )
-        ) from None
-    return parsed  # type: ignore[return-value]
+        )
+    if interval < 1:
+        raise UserError(
+            _("“{rule}” has an interval of {interval}; the interval must be 1 or more.").format(
+                rule=rule, interval=interval
+            )
+        )
+    weeks = _WEEKS_IN.get(frequency, 0)
+    for _weekday, week in parsed._bynweekday or ():
+        if not 1 <= abs(week) <= weeks:
+            raise UserError(
+                _("“{rule}” names week {week} of the {period}; use 1 to {weeks} or -1 to -{weeks}.").format(
+                    rule=rule, week=week, weeks=weeks, period=_("month") if frequency == rrule.MONTHLY else _("year")
+                )
+            )
+
+
+def _years_after(start: dt.date, years: int) -> dt.date:
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + years, day=28)
+
+
+def _too_long() -> UserError:
+    return UserError(
+        _("The rule runs more than {years} years from its start; give an earlier end date or a smaller count.").format(
+            years=MAX_YEARS
+        )
+    )
 
 
 def rule_days(rule: str, start: dt.date) -> list[dt.date]:
-    """Every day `rule` gives from `start`, skipped days included."""
-    days = []
-    for moment in _rule_set(rule, start):
-        days.append(moment.date())
-        if len(days) > MAX_OCCURRENCES:
-            raise UserError(
-                _("The rule gives more than {count} occurrences; give an earlier end date.").format(
-                    count=MAX_OCCURRENCES
+    """Every day `rule` gives from `start`, skipped days included: at most MAX_OCCURRENCES of them, within MAX_YEARS
+    of `start` (UserError past either)."""
+    parsed = _rule_set(rule, start)
+    limit = dt.datetime.combine(_years_after(start, MAX_YEARS), dt.time.max)
+    until, count = parsed._until, parsed._count
+    if until is not None and until > limit:
+        raise _too_long()
+    # Expanded up to the limit at most, whatever the rule says: a rule that never gives a day (30 February) stops
+    # there instead of being searched until the year 9999.
+    bounded = parsed.replace(count=None, until=min(until or limit, limit))
+    days: list[dt.date] = []
+    try:
+        for moment in bounded:
+            days.append(moment.date())
+            if count is not None and len(days) == count:
+                return days
+            if len(days) > MAX_OCCURRENCES:
+                raise UserError(
+                    _("The rule gives more than {count} occurrences; give an earlier end date.").format(
+                        count=MAX_OCCURRENCES
+                    )
                 )
-            )
+    except (ValueError, IndexError, OverflowError) as error:
+        raise _not_a_rule(rule, error) from None
+    if count is not None and days and len(days) < count:
+        raise _too_long()
     return days
 
 

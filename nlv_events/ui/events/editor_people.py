@@ -26,7 +26,7 @@ class EditorPeople:
         self.people_hint.setWordWrap(True)
         self.people_model = PeopleModel(self.undo_stack, self)
         self.people_view = self._people_table(self.people_model, page)
-        add = QPushButton(_("Add person"), page)
+        add = self.add_person_button = QPushButton(_("Add person"), page)
         remove = QPushButton(_("Remove"), page)
         add.clicked.connect(lambda: self.people_model.add_person(self._default_role()))
         remove.clicked.connect(lambda: self.people_model.remove_people(self._selected_rows(self.people_view)))

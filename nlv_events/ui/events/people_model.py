@@ -41,6 +41,11 @@ class PeopleModel(ColumnsTableModel):
         return copy.deepcopy(self._people)
 
     def load(self, people: list[PersonEntry]) -> None:
+        if people and len(people) == len(self._people):
+            # An edited cell: the rows stay, so the open cell editor (committing this very change) stays valid.
+            self._people = copy.deepcopy(people)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(people) - 1, len(COLUMNS) - 1))
+            return
         self.beginResetModel()
         self._people = copy.deepcopy(people)
         self.endResetModel()
@@ -90,8 +95,11 @@ class PeopleModel(ColumnsTableModel):
         person = people[index.row()]
         setattr(person, column, text or (None if column != "role" else "participant"))
         if column == "name":
+            # A name chosen from the list is that person (two people may share a name); a typed one is the one person
+            # of that name, or a new one.
+            person.name, person.person_ref = names.chosen_person(text)
             # Choosing someone already in the store brings their position and organisation along.
-            known = names.known_person(text)
+            known = names.known_person(person.name, person.person_ref)
             if known is not None:
                 person.honorific = person.honorific or known.honorific
                 person.position = person.position or known.position
@@ -101,11 +109,12 @@ class PeopleModel(ColumnsTableModel):
 
 
 class NameDelegate(QStyledItemDelegate):
-    """Completes names from the people already in the store; a new name creates a new person."""
+    """Completes names from the people already in the store, people who share a name told apart; a new name creates
+    a new person."""
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         editor = QLineEdit(parent)
-        completer = QCompleter(names.person_names(), editor)
+        completer = QCompleter(sorted(names.person_choices()), editor)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         editor.setCompleter(completer)

@@ -247,7 +247,7 @@ class ProgrammeModel(ColumnsTableModel):
         column = COLUMNS[index.column()][0]
         try:
             if column == "day":
-                day = value.toPython() if isinstance(value, QDate) else dt.date.fromisoformat(str(value))
+                day = value.toPython() if isinstance(value, QDate) else when.parse_day(str(value))
                 shift = day - when.day_of(row.start)
                 row.start = row.start + shift
                 row.end = row.end + shift if row.end is not None else None

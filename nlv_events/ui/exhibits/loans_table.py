@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QWidget
 
+from nlv_events.core import when
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.exhibit_records import LOAN_DIRECTIONS, LOAN_STATES, LoanEntry
 from nlv_events.i18n import _, gettext
@@ -23,7 +24,7 @@ def parse_day(value: str, where: str) -> dt.date | None:
         if "/" in value:
             day, month, year = (int(part) for part in value.split("/"))
             return dt.date(year, month, day)
-        return dt.date.fromisoformat(value)
+        return when.parse_day(value)
     except ValueError:
         raise ValidationError(
             _("{where}: “{value}” is not a date (dd/mm/yyyy).").format(where=where, value=value)

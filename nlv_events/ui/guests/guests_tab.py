@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.services.events import names as known_names
-from nlv_events.services.guests import address_book, guest_numbers, guest_replies
 from nlv_events.services.guests import guest_list as guests
+from nlv_events.services.guests import guest_numbers, guest_replies
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.ui.guests.guest_table_model import GuestTableModel
 from nlv_events.ui.shell import ask
@@ -151,7 +151,7 @@ class GuestsTab(QWidget):
     def _fill_completer(self) -> None:
         # Names only: building every address card (each person's latest appearance among all guests of all
         # years) took a third of the editor's opening at 2 000 people.
-        completer = QCompleter(sorted(set(address_book.person_names())), self)
+        completer = QCompleter(sorted(known_names.person_choices()), self)  # namesakes told apart
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.name_box.setCompleter(completer)
@@ -180,8 +180,9 @@ class GuestsTab(QWidget):
         return [self.model.entries[row].id for row in rows]  # type: ignore[misc]
 
     def add_guest(self, name: str, group: str | None = None) -> bool:
+        name, ref = known_names.chosen_person(name)  # one of two namesakes, as chosen from the list
         try:
-            guests.add_guest(self.event_id, GuestEntry(name=name, group=group))
+            guests.add_guest(self.event_id, GuestEntry(name=name, group=group), person_ref=ref)
         except UserError as error:
             self._error(str(error))
             return False

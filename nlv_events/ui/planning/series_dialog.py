@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events.core import vocab
+from nlv_events.core import vocab, when
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.i18n import _
 from nlv_events.services.events import occurrences
@@ -279,7 +279,7 @@ class SeriesDialog(QDialog):
         days = []
         for text in self.skip.text().replace(",", " ").split():
             try:
-                days.append(dt.date.fromisoformat(text))
+                days.append(when.parse_day(text))
             except ValueError:
                 raise UserError(
                     _("“{value}” is not a day such as 2025-01-25; separate skipped days with spaces.").format(
