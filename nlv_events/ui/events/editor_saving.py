@@ -71,7 +71,7 @@ class EditorSaving:
         if errors:
             self.show_errors(errors)
             return
-        taken = [] if record.status == "cancelled" else clashes.event_clashes(record)
+        taken = clashes.clashes_to_confirm(record, self._initial)  # a clash accepted before is not asked again
         if taken:
             question = "\n".join(clash.message for clash in taken) + "\n\n" + _("Save anyway?")
             if not ask.confirm(self, _("The venue is taken"), question):
