@@ -37,7 +37,7 @@ def on_next_dialog(act: Callable[[QDialog], None], kind: type[QWidget] = QDialog
 
     def look(left: int = tries) -> None:
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind) and dialog.isVisible():
+        if isinstance(dialog, kind) and dialog.isVisible() and dialog.isActiveWindow():
             answered.append(dialog)
             try:
                 act(dialog)
