@@ -3,6 +3,7 @@ the number, date and signer of a document the library signs."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import NamedTuple
 
 from PySide6.QtCore import QDate
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nlv_events.core.errors import ValidationError
 from nlv_events.i18n import _
 from nlv_events.ui.shell.widgets import fit_to_screen
 
@@ -40,6 +42,12 @@ def close_box(dialog: QDialog) -> QDialogButtonBox:
     return box
 
 
+def form_label(text: str) -> str:
+    """A form label starts with a capital ("Tên tiếng Anh"), whatever case the message has in a sentence; the rest
+    is left as it is (str.capitalize wrote "Tên tiếng anh")."""
+    return text[:1].upper() + text[1:]
+
+
 def add_rows(form: QFormLayout, *rows: tuple[str, QWidget | QLayout]) -> QFormLayout:
     """The form's rows, label and field, in order; an empty label puts the field under the others."""
     for label, field in rows:
@@ -53,6 +61,23 @@ def date_field(parent: QWidget, day: QDate | None = None) -> QDateEdit:
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
     return edit
+
+
+def parse_day(value: str, where: str) -> dt.date | None:
+    """A day typed as the office writes it, "05/01/2023" (or as a file does, "2023-01-05"); empty is None; anything
+    else is a ValidationError naming `where`."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        if "/" in value:
+            day, month, year = (int(part) for part in value.split("/"))
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError(
+            _("{where}: “{value}” is not a date (dd/mm/yyyy).").format(where=where, value=value)
+        ) from None
 
 
 class Signature(NamedTuple):
