@@ -1,9 +1,11 @@
-"""How the dialogs are dressed alike: name, title and size, the Close box, a form's labelled rows, a date field,
-the number, date and signer of a document the library signs."""
+"""How the dialogs are dressed alike: name, title and size, the Close box, the file to save to, a form's labelled
+rows, a date field and a typed day, the number, date and signer of a document the library signs."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QDate
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLayout,
     QLineEdit,
@@ -40,6 +43,16 @@ def close_box(dialog: QDialog) -> QDialogButtonBox:
     box.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
     box.rejected.connect(dialog.reject)
     return box
+
+
+def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    """The file the user chooses to save to ("" when they cancel), ending in the suffix of the filter they chose
+    when they typed a name without one: Linux save dialogs add none, and a printout refuses a name without one."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    if not path or Path(path).suffix:
+        return path
+    suffix = re.search(r"\*(\.\w+)", chosen or filters)
+    return path + suffix.group(1) if suffix else path
 
 
 def form_label(text: str) -> str:

@@ -49,3 +49,36 @@ def on_next_dialog(act: Callable[[QDialog], None], kind: type[QWidget] = QDialog
 
     QTimer.singleShot(0, look)
     return answered
+
+
+def on_next_menu(text: str, qtbot, tries: int = 250) -> list:
+    """Click the entry `text` of the next menu that pops up (a button's menu waits in its exec(), as for a user)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMenu
+
+    chosen: list = []
+
+    def look(left: int = tries) -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu) and menu.isVisible():
+            action = next((entry for entry in menu.actions() if entry.text() == text), None)
+            if action is None:
+                menu.close()
+                return
+            chosen.append(action)
+            qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+        elif left:
+            QTimer.singleShot(20, lambda: look(left - 1))
+
+    QTimer.singleShot(0, look)
+    return chosen
+
+
+def click_tab(tabs, page: QWidget, qtbot) -> None:
+    """Click the tab of `tabs` that holds `page`."""
+    from PySide6.QtCore import Qt
+
+    index = next(i for i in range(tabs.count()) if tabs.widget(i) is page or tabs.widget(i).isAncestorOf(page))
+    bar = tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentIndex() == index
