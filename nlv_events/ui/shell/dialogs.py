@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 from typing import NamedTuple
 
 from PySide6.QtCore import QDate
@@ -46,13 +45,14 @@ def close_box(dialog: QDialog) -> QDialogButtonBox:
 
 
 def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
-    """The file the user chooses to save to ("" when they cancel), ending in the suffix of the filter they chose
-    when they typed a name without one: Linux save dialogs add none, and a printout refuses a name without one."""
+    """The file the user chooses to save to ("" when they cancel), ending as the filter they chose says (its first
+    ending is added to a name typed without one of its own): Linux save dialogs add none, and a printout or an
+    export refuses a name without one."""
     path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    if not path or Path(path).suffix:
-        return path
-    suffix = re.search(r"\*(\.\w+)", chosen or filters)
-    return path + suffix.group(1) if suffix else path
+    endings = re.findall(r"\*(\.\w+)", chosen or filters)
+    if path and endings and not path.lower().endswith(tuple(endings)):
+        path += endings[0]
+    return path
 
 
 def form_label(text: str) -> str:
