@@ -5,6 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from nlv_events.printing.decree import DecreeOptions
+from nlv_events.printing.model import Document
+
+
+def of_document(document: Document) -> Printout:
+    """`document` drawn as PDF for the preview, which offers its Word version and warns of what no font had."""
+    from nlv_events.printing import docx_renderer, pdf_renderer
+
+    pdf = pdf_renderer.render(document)  # notes the characters it left out on the document
+    return Printout(pdf, lambda: docx_renderer.render(document), document.dropped)
 
 
 class Printout(bytes):

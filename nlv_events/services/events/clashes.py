@@ -77,6 +77,26 @@ def event_clashes(record: EventRecord) -> list[Clash]:
     return clashes
 
 
+def _booking(record: EventRecord) -> tuple:
+    """What of an event a clash depends on: its times, whether it holds its place, and which events it can clash
+    with (exhibitions with exhibitions); the venue is compared apart, as the same place may be spelt two ways."""
+    return record.start, record.end, record.status == "cancelled", record.kind == "exhibition"
+
+
+def clashes_to_confirm(record: EventRecord, opened: EventRecord | None = None) -> list[Clash]:
+    """The clashes Save asks about. A stored event that keeps the venue and times it was opened with (`opened`)
+    asks about none: its clashes were told when it was booked there, and the user said yes then; renaming it must
+    not ask again. A new event, or one moved to another place or time, asks about all."""
+    unmoved = (
+        opened is not None
+        and opened.id is not None
+        and opened.id == record.id
+        and _booking(opened) == _booking(record)
+        and ((opened.venue or "") == (record.venue or "") or _same_place(opened.venue, record.venue))
+    )
+    return [] if unmoved else event_clashes(record)
+
+
 def programme_clashes(rows: list[ProgrammeEntry], venue: str | None = None) -> list[Clash]:
     """Pairs of rows of one programme held in the same place at overlapping times."""
     clashes = []

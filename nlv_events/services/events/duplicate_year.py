@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from nlv_events.core.exhibit_records import roman
 from nlv_events.core.records import REWRITE, EventRecord, copied_as
 from nlv_events.services.events import copying
 from nlv_events.services.planning import commemorations
@@ -16,9 +17,12 @@ from nlv_events.services.planning import commemorations
 TEXT_FIELDS = copied_as(REWRITE)
 # "năm 2022", "2022" alone: years near the event's own (a founding year such as 1972 in "1972–2022" stays).
 _YEAR = re.compile(r"(?<!\d)((?:19|20|21)\d\d)(?!\d)")
-# "lần thứ 9", "lần thứ tư", "Kỷ niệm 92 năm" (any case, with or without accents), "92nd anniversary", "the 9th".
+# "lần thứ 9", "lần thứ IX" (Roman numerals, common in conference titles: capitals only), "lần thứ tư", "Kỷ niệm 92
+# năm" (any case, with or without accents), "92nd anniversary", "the 9th".
 _COUNTS = (
-    re.compile(r"(?i)(l[ầâa]n\s+th[ứưu]\s+)(\d{1,3}|nhất|nhat|hai|ba|tư|tu)(?!\w)(?!\s+m[ưươuờo]+[iì])"),
+    re.compile(
+        r"(?i)(l[ầâa]n\s+th[ứưu]\s+)(\d{1,3}|nhất|nhat|hai|ba|tư|tu|(?-i:[IVXLC]+))(?!\w)(?!\s+m[ưươuờo]+[iì])"
+    ),
     re.compile(r"(?i)(k[ỷỉyi]\s+ni[ệêe]m\s+)(\d{1,3})(\s+n[ăa]m)"),
     re.compile(r"(?i)(?<!\d)(\d{1,3})(st|nd|rd|th)(\s+anniversary)"),
 )
@@ -45,9 +49,17 @@ def _ordinal_suffix(number: int) -> str:
 _EDITION_WORDS = {"nhất": 1, "nhat": 1, "hai": 2, "ba": 3, "tư": 4, "tu": 4}
 
 
+# Roman numerals as the checklist writes its parts (I … CCCXCIX): a numeral written otherwise ("IIII") is left alone.
+_ROMAN = {roman(number): number for number in range(1, 400)}
+
+
 def _edition(count: str, years: int) -> str:
     if count.isdigit():
         return str(int(count) + years)
+    if count in _ROMAN:
+        return roman(max(1, _ROMAN[count] + years))
+    if count.lower() not in _EDITION_WORDS:
+        return count
     words = commemorations.vietnamese_ordinal(_EDITION_WORDS[count.lower()] + years)
     return words.upper() if count.isupper() else words
 

@@ -7,6 +7,7 @@ import os
 from nlv_events import printing
 from nlv_events.printing.decree import Letterhead
 from nlv_events.printing.model import Document
+from nlv_events.printing.printout import Printout, of_document
 from nlv_events.services.exhibits import checklist as checklist_data
 
 
@@ -21,6 +22,11 @@ def render(checklist: checklist_data.Checklist, letterhead: Letterhead | None = 
     from nlv_events.printing import pdf_renderer
 
     return pdf_renderer.render(document(checklist, letterhead))
+
+
+def printout(event_id: int) -> Printout:
+    """The checklist of exhibition `event_id` for the preview (which saves it as PDF or Word)."""
+    return of_document(document(checklist_data.build(event_id)))
 
 
 def write(event_id: int, path: str | os.PathLike[str]) -> None:

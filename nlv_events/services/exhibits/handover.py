@@ -21,6 +21,7 @@ from nlv_events.i18n.formats import format_number
 from nlv_events.printing import decree
 from nlv_events.printing.decree import Letterhead
 from nlv_events.printing.model import Cell, Column, Document, HeaderBlock, Row, Run, Signature, Table, Text
+from nlv_events.printing.printout import Printout, of_document
 from nlv_events.services.exhibits import loans, structure
 
 
@@ -195,6 +196,11 @@ def document(handover: HandoverRecord) -> Document:
             Text(closing_line(), "body"),
         ],
     )
+
+
+def printout(handover: HandoverRecord) -> Printout:
+    """The record for the preview, which prints it or saves it as PDF or Word."""
+    return of_document(document(handover))
 
 
 def write(handover: HandoverRecord, path: str | os.PathLike[str]) -> None:

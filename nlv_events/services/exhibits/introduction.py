@@ -11,6 +11,7 @@ from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_span
 from nlv_events.printing.decree import Letterhead
 from nlv_events.printing.model import Block, Document, Text
+from nlv_events.printing.printout import Printout, of_document
 from nlv_events.services.exhibits import structure
 
 
@@ -46,6 +47,10 @@ def render(event_id: int, letterhead: Letterhead | None = None) -> bytes:
     from nlv_events.printing import pdf_renderer
 
     return pdf_renderer.render(document(event_id, letterhead))
+
+
+def printout(event_id: int) -> Printout:
+    return of_document(document(event_id))
 
 
 def write(event_id: int, path: str | os.PathLike[str]) -> None:

@@ -9,6 +9,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry
 from nlv_events.i18n import _
 from nlv_events.printing.model import Card, CardLine, Document, Margins
+from nlv_events.printing.printout import Printout, of_document
 from nlv_events.services.exhibits import structure
 
 SIZES = ("a6", "a5")
@@ -53,9 +54,18 @@ def render(items: list[ItemEntry], size: str = "a6") -> bytes:
     return pdf_renderer.render(document(items, size))
 
 
-def write(event_id: int, path: str | os.PathLike[str], size: str = "a6") -> None:
+def event_document(event_id: int, size: str = "a6") -> Document:
+    """The labels of every item of exhibition `event_id`; refused while it has none."""
     structure.exhibition_or_error(event_id)
     items = structure.load(event_id).items
     if not items:
         raise UserError(_("The exhibition has no items to label yet."))
-    printing.write(document(items, size), path)
+    return document(items, size)
+
+
+def printout(event_id: int, size: str = "a6") -> Printout:
+    return of_document(event_document(event_id, size))
+
+
+def write(event_id: int, path: str | os.PathLike[str], size: str = "a6") -> None:
+    printing.write(event_document(event_id, size), path)

@@ -168,7 +168,7 @@ def _import_batch(
         if start + batch_size >= len(document.events):
             event_ids = [record.id for record in document.events]
             for part in registered:
-                part.store_document(document.parts.get(part.name), event_ids)
+                summary.created += part.store_document(document.parts.get(part.name), event_ids) or 0
     return batch
 
 

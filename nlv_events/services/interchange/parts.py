@@ -73,9 +73,11 @@ class InterchangePart:
         """Store the part of event `number` on the stored `event_id`, inside the import's transaction (after the
         batch's events are saved)."""
 
-    def store_document(self, parsed: Any, event_ids: list[int | None]) -> None:
+    def store_document(self, parsed: Any, event_ids: list[int | None]) -> int | None:
         """Store the part of the whole file, inside the last batch's transaction; `event_ids` are the stored
-        events, in the file's order."""
+        events, in the file's order. Returns how many events it added of its own (a series' occurrences), which
+        the import counts with the file's: the user is told of every event the list gains."""
+        return None
 
     def exporter(self, contacts: bool) -> EventExporter | None:
         """What adds the part's keys to each exported event, or None; `contacts`: the user asked for e-mail

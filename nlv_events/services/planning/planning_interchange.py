@@ -198,16 +198,18 @@ def parse(data: dict) -> PlanningPart:
     return part
 
 
-def import_part(part: PlanningPart | None, event_ids: list[int | None]) -> None:
-    """Store the file's commemorations and series and link its events (inside the import's transaction)."""
+def import_part(part: PlanningPart | None, event_ids: list[int | None]) -> int:
+    """Store the file's commemorations and series and link its events (inside the import's transaction); returns
+    how many occurrences the series made of their own (those of a series the file brings no events for)."""
     if part is None:
-        return
+        return 0
     for number, values in enumerate(part.commemorations, start=1):
         try:
             commemorations.add_custom(**values)
         except UserError as error:
             raise _fail(_where(_("commemoration"), number), error.message) from None
     by_ref: dict[str, int] = {}
+    added = 0
     linked_series: set[str] = set()
     for links in part.links:
         if links and links.series:
@@ -225,7 +227,9 @@ def import_part(part: PlanningPart | None, event_ids: list[int | None]) -> None:
             else:
                 Series.update(**values, version=Series.version + 1).where(Series.id == spec.id).execute()
         else:
+            before = {event.id for event in series.occurrences(spec.id)} if spec.id is not None else set()
             series.save(spec)
+            added += len({event.id for event in series.occurrences(spec.id)} - before)  # type: ignore[arg-type]
         by_ref[spec.ref or ""] = spec.id  # type: ignore[assignment]
     for number, (links, event_id) in enumerate(zip(part.links, event_ids, strict=False), start=1):
         if links is None or event_id is None:
@@ -251,6 +255,7 @@ def import_part(part: PlanningPart | None, event_ids: list[int | None]) -> None:
             values["series_date"] = links.series_date
         Event.update(**values).where(Event.id == event_id).execute()
     _delete_skipped(part.series)
+    return added
 
 
 def _delete_skipped(specs: list[series.SeriesSpec]) -> None:
@@ -352,8 +357,8 @@ class PlanningInterchangePart(InterchangePart):
     def parse(self, data: dict[str, Any], events: list[Any]) -> PlanningPart:
         return parse(data)
 
-    def store_document(self, parsed: PlanningPart | None, event_ids: list[int | None]) -> None:
-        import_part(parsed, event_ids)
+    def store_document(self, parsed: PlanningPart | None, event_ids: list[int | None]) -> int:
+        return import_part(parsed, event_ids)
 
     def export_document(self, document: dict[str, Any], event_ids: list[int]) -> None:
         add_to_export(document, event_ids)

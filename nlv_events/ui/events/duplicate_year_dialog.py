@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
 from nlv_events.services.events import duplicate_year
-from nlv_events.ui.shell.dialogs import dress_dialog
+from nlv_events.ui.shell.dialogs import dress_dialog, form_label
 
 
 def _where(change: duplicate_year.TextChange) -> str:
@@ -26,7 +26,7 @@ def _where(change: duplicate_year.TextChange) -> str:
         return _("Programme row {number}").format(number=change.row + 1)
     return {
         "title": _("Title"),
-        "title_en": _("English title").capitalize(),
+        "title_en": form_label(_("English title")),
         "theme": _("Theme"),
         "occasion": _("Occasion"),
     }.get(change.where, change.where)

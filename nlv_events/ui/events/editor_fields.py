@@ -26,14 +26,10 @@ from nlv_events.i18n import _
 from nlv_events.services.events import names
 from nlv_events.ui.events import field_binding
 from nlv_events.ui.events.editor_tabs import EDITOR_TABS
+from nlv_events.ui.shell.dialogs import form_label
 from nlv_events.ui.shell.widgets import NameListEditor, OptionalCount, completer_for, left_row, wide_row
 
 _DATE_FORMAT = "dd/MM/yyyy"
-
-
-def _label(text: str) -> str:
-    """A form label starts with a capital ("Tên tiếng Anh"), whatever case the message has in a sentence."""
-    return text[:1].upper() + text[1:]
 
 
 def qdate(day: dt.date) -> QDate:
@@ -143,7 +139,7 @@ class EditorFields:
     def _general_rows(self, form: QFormLayout, start_widget: QWidget, end_widget: QWidget) -> None:
         self._add_field(form, "kind", _("Kind"), self.kind_box)
         self._add_field(form, "title", _("Title") + " *", self.title_edit)
-        self._add_field(form, "title_en", _label(_("English title")), self.title_en_edit)
+        self._add_field(form, "title_en", form_label(_("English title")), self.title_en_edit)
         self._add_field(form, "theme", _("Theme"), self.theme_edit)
         self._add_field(form, "occasion", _("Occasion"), self.occasion_edit)
         self._add_field(form, "start", _("Start") + " *", start_widget)

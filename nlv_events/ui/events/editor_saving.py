@@ -75,7 +75,8 @@ class EditorSaving:
             return
         if not self._length_accepted(record):
             return
-        taken = [] if record.status == "cancelled" else clashes.event_clashes(record)
+        # a cancelled event holds no room; a clash accepted before is not asked again
+        taken = [] if record.status == "cancelled" else clashes.clashes_to_confirm(record, self._initial)
         if taken:
             question = "\n".join(clash.message for clash in taken) + "\n\n" + _("Save anyway?")
             if not ask.confirm(self, _("The venue is taken"), question):

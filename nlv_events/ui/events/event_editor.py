@@ -19,8 +19,9 @@ import your module in nlv_events/ui/shell/main_actions.py, beside the window's a
 from __future__ import annotations
 
 import copy
+import itertools
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
@@ -85,6 +86,7 @@ class EventEditor(EditorFields, EditorPeople, EditorProgramme, EditorSaving, QDi
         self._connect_changes()
         self._kind_changed()
         self.update_clashes()
+        self._follow_the_form()
 
     def _build_tabs(self, record: EventRecord) -> None:
         self.tabs = QTabWidget(self)
@@ -169,6 +171,21 @@ class EventEditor(EditorFields, EditorPeople, EditorProgramme, EditorSaving, QDi
                        self.has_end.toggled, self.end_date.dateChanged, self.end_time.timeChanged):
             signal.connect(self._errors["start"].hide)
             signal.connect(self._errors["end"].hide)
+
+    def _follow_the_form(self) -> None:
+        """Tab goes down the General tab as it reads (the partners' list came first, the kind and title five
+        presses later), and the editor opens with the cursor in the title: what a new event is typed from."""
+        partners = self.partners
+        order = [
+            self.kind_box, self.title_edit, self.title_en_edit, self.theme_edit, self.occasion_edit,
+            self.start_date, self.start_timed, self.start_time, self.has_end, self.end_date, self.end_time,
+            self.venue_box, self.use_venue_button, self.format_box, self.status_box, self.role_box, self.audience_box,
+            partners.entry, partners.add_button, partners.remove_button, partners.list,
+            self.attendance, self.online_views, self.items_displayed, self.news_url_edit,
+        ]  # fmt: skip
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _undo(self) -> None:
         if self.undo_stack.canUndo():

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -155,9 +154,9 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         self.call_number.entered.connect(self.quick_add)
         self.quick_button = QPushButton(_("Quick add"), self)
         self.import_button = QPushButton(_("Import from the catalogue…"), self)
-        self.print_button = QToolButton(self)
-        self.print_button.setText(_("Print"))
-        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button sizes itself for its text and the menu's arrow; a tool button drew the arrow over "In".
+        self.print_button = QPushButton(_("Print"), self)
+        self.print_button.setObjectName("exhibitPrint")
         self.print_button.setMenu(self._print_menu())
         self.add_section_button.clicked.connect(self.add_section)
         self.add_item_button.clicked.connect(lambda: self.add_item())  # not the `checked` flag as the item

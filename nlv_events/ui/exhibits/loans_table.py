@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem, QWidget
 
-from nlv_events.core import when
-from nlv_events.core.errors import ValidationError
 from nlv_events.core.exhibit_records import LOAN_DIRECTIONS, LOAN_STATES, LoanEntry
 from nlv_events.i18n import _, gettext
+from nlv_events.ui.shell.dialogs import parse_day
 
 _DATE_COLUMNS = {2: "date_out", 3: "date_due", 4: "date_back"}
-
-
-def parse_day(value: str, where: str) -> dt.date | None:
-    """ "05/01/2023" or "2023-01-05"; empty is None."""
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        if "/" in value:
-            day, month, year = (int(part) for part in value.split("/"))
-            return dt.date(year, month, day)
-        return when.parse_day(value)
-    except ValueError:
-        raise ValidationError(
-            _("{where}: “{value}” is not a date (dd/mm/yyyy).").format(where=where, value=value)
-        ) from None
 
 
 class LoansTable(QTableWidget):

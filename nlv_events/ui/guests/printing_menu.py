@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -20,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, _
+from nlv_events.services.events import event_store
 from nlv_events.ui.shell import actions, ask
-from nlv_events.ui.shell.dialogs import add_rows, signature_fields
+from nlv_events.ui.shell.dialogs import add_rows, save_file_name, signature_fields
 from nlv_events.ui.shell.widgets import ok_cancel
 from nlv_events.ui.shell.workers import BackgroundTask
 
@@ -127,16 +127,12 @@ class GuestPrintActions:
         if event_id is None:
             return
         from nlv_events.services.guests import documents as guest_documents
+        from nlv_events.ui.shell import printing
 
         maker = getattr(guest_documents, build) if isinstance(build, str) else build
-
-        def job(progress, is_cancelled) -> bytes:
-            return maker(event_id)
-
-        self.task = BackgroundTask(self.parent, _("Preparing {title}…").format(title=title.lower()), job)
-        self.task.done.connect(lambda pdf: self.show(pdf, f"{stem}-{event_id}.pdf", title))
-        self.task.error.connect(lambda message: ask.warn(self.parent, title, message))
-        self.task.start()
+        name = printing.event_file_name(stem, event_store.load(event_id))
+        busy = _("Preparing {title}…").format(title=title.lower())
+        self.task = printing.preview_in_background(self.parent, busy, lambda: maker(event_id), name, title, self.show)
 
     def print_invitations(self) -> None:
         event_id = self.event_id()
@@ -151,11 +147,15 @@ class GuestPrintActions:
         if not dialog.docx.isChecked():
             self._print(lambda event: guest_documents.invitations_bytes(event, options), "giay-moi", _("Invitations"))
             return
-        path, _filter = QFileDialog.getSaveFileName(self.parent, _("Invitations"), f"giay-moi-{event_id}.docx",
-                                                    _("Word documents (*.docx)"))
+        from nlv_events.ui.shell import printing
+
+        name = printing.event_file_name("giay-moi", event_store.load(event_id), ".docx")
+        path = save_file_name(self.parent, _("Invitations"), name, _("Word documents (*.docx)"))
         if not path:
             return
         try:
             guest_documents.write_invitations(event_id, path, options)
         except UserError as error:
             ask.warn(self.parent, _("Invitations"), str(error))
+            return
+        ask.inform(self.parent, _("Invitations"), _("Saved to {file}.").format(file=path))

@@ -23,7 +23,7 @@ from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, ngettext, pgettext
 from nlv_events.services.media import news
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.dialogs import dress_dialog
+from nlv_events.ui.shell.dialogs import dress_dialog, save_file_name
 from nlv_events.ui.shell.widgets import wide_row
 from nlv_events.ui.shell.workers import BackgroundTask
 
@@ -141,9 +141,7 @@ class NewsEditor(QDialog):
             self.export(Path(folder) / self.current().base_name)
 
     def _choose_docx(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Export DOCX"), f"{self.current().base_name}.docx", _("Word documents (*.docx)")
-        )
+        path = save_file_name(self, _("Export DOCX"), f"{self.current().base_name}.docx", _("Word documents (*.docx)"))
         if path:
             self.export(Path(path))
 

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QPlainTextEdit,
     QPushButton,
@@ -22,7 +21,7 @@ from nlv_events.i18n import _
 from nlv_events.services.planning import annual_plan
 from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.dialogs import add_rows, close_box, dress_dialog, signature_fields
+from nlv_events.ui.shell.dialogs import add_rows, close_box, dress_dialog, save_file_name, signature_fields
 from nlv_events.ui.shell.widgets import left_row
 
 
@@ -100,7 +99,7 @@ class PlanDialog(QDialog):
     def save_docx(self, path: str | None = None) -> None:
         if not path:
             suggested = _("Plan {year}.docx").format(year=self.year_box.value())
-            path, _filter = QFileDialog.getSaveFileName(self, _("Save as DOCX…"), suggested, "Word (*.docx)")
+            path = save_file_name(self, _("Save as DOCX…"), suggested, "Word (*.docx)")
         if not path:
             return
         from nlv_events.services.planning import annual_plan_document

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events.core import vocab, when
-from nlv_events.core.errors import ConflictError, UserError
+from nlv_events.core import vocab
+from nlv_events.core.errors import ConflictError, UserError, ValidationError
 from nlv_events.i18n import _
 from nlv_events.services.events import occurrences
 from nlv_events.services.planning import series, series_rules
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.dialogs import close_box, dress_dialog
+from nlv_events.ui.shell.dialogs import close_box, dress_dialog, parse_day
 from nlv_events.ui.shell.widgets import left_row
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -99,7 +99,7 @@ class SeriesDialog(QDialog):
         for index, name in enumerate(_weekday_names()):
             self.nth_weekday.addItem(name, index)
         self.skip = QLineEdit(self)
-        self.skip.setPlaceholderText("2025-01-25 2025-02-01")
+        self.skip.setPlaceholderText("25/01/2025 01/02/2025")
         self.people = QLineEdit(self)
         self.occurrences = QListWidget(self)
         self.save_button = QPushButton(_("Save series"), self)
@@ -219,7 +219,7 @@ class SeriesDialog(QDialog):
         days = series.rule_days(spec.rule, spec.start)
         self.until.setDate(_qdate(series_rules.rule_until(spec.rule) or days[-1]))
         self._show_rule(spec.rule)
-        self.skip.setText(" ".join(day.isoformat() for day in spec.skip))
+        self.skip.setText(" ".join(f"{day:%d/%m/%Y}" for day in spec.skip))
         self.people.setText(", ".join(spec.people))
         for event in occurrences.of_series(spec.id):  # type: ignore[arg-type]
             label = f"{event.start_date:%d/%m/%Y}"
@@ -276,16 +276,16 @@ class SeriesDialog(QDialog):
         )
 
     def _skip(self) -> list[dt.date]:
+        """The skipped days as every other date is typed, 25/01/2025 (the ISO 2025-01-25 of older habits too)."""
         days = []
         for text in self.skip.text().replace(",", " ").split():
             try:
-                days.append(when.parse_day(text))
-            except ValueError:
-                raise UserError(
-                    _("“{value}” is not a day such as 2025-01-25; separate skipped days with spaces.").format(
-                        value=text
-                    )
-                ) from None
+                days.append(parse_day(text, _("Skipped days:")))
+            except ValidationError:
+                message = _(
+                    "“{value}” is not a day such as 25/01/2025 (dd/mm/yyyy); separate skipped days with spaces."
+                )
+                raise UserError(message.format(value=text)) from None
         return days
 
     def spec(self) -> series.SeriesSpec:

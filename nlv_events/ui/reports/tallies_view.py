@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication, QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -34,7 +33,7 @@ from nlv_events.services.reports.tally_tables import SUMMARY_COLUMNS, summary_he
 from nlv_events.ui.events.event_table_model import short_kind
 from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.dialogs import close_box, dress_dialog
+from nlv_events.ui.shell.dialogs import close_box, dress_dialog, save_file_name
 from nlv_events.ui.shell.widgets import left_row
 from nlv_events.ui.shell.workers import BackgroundTask
 
@@ -317,13 +316,9 @@ class TalliesDialog(QDialog):
     def choose_export(self) -> None:
         filters = ";;".join(EXPORT_FILTERS.values())
         suggested = f"so-lieu-su-kien-{self.year()}.xlsx"
-        path, chosen = QFileDialog.getSaveFileName(self, _("Export the tallies"), suggested, filters)
-        if not path:
-            return
-        output_format = next((code for code, label in EXPORT_FILTERS.items() if label == chosen), None)
-        if not path.lower().endswith(tuple(f".{code}" for code in EXPORT_FILTERS)) and output_format:
-            path += f".{output_format}"
-        self.export_to(path)
+        path = save_file_name(self, _("Export the tallies"), suggested, filters)
+        if path:
+            self.export_to(path)
 
     def export_to(self, path: str) -> BackgroundTask | None:
         suffix = Path(path).suffix.lower().lstrip(".")

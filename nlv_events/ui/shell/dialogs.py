@@ -1,8 +1,10 @@
-"""How the dialogs are dressed alike: name, title and size, the Close box, a form's labelled rows, a date field,
-the number, date and signer of a document the library signs."""
+"""How the dialogs are dressed alike: name, title and size, the Close box, the file to save to, a form's labelled
+rows, a date field and a typed day, the number, date and signer of a document the library signs."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import NamedTuple
 
 from PySide6.QtCore import QDate
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLayout,
     QLineEdit,
@@ -17,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nlv_events.core import when
+from nlv_events.core.errors import ValidationError
 from nlv_events.i18n import _
 from nlv_events.ui.shell.widgets import fit_to_screen
 
@@ -40,6 +45,23 @@ def close_box(dialog: QDialog) -> QDialogButtonBox:
     return box
 
 
+def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
+    """The file the user chooses to save to ("" when they cancel), ending as the filter they chose says (its first
+    ending is added to a name typed without one of its own): Linux save dialogs add none, and a printout or an
+    export refuses a name without one."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    endings = re.findall(r"\*(\.\w+)", chosen or filters)
+    if path and endings and not path.lower().endswith(tuple(endings)):
+        path += endings[0]
+    return path
+
+
+def form_label(text: str) -> str:
+    """A form label starts with a capital ("Tên tiếng Anh"), whatever case the message has in a sentence; the rest
+    is left as it is (str.capitalize wrote "Tên tiếng anh")."""
+    return text[:1].upper() + text[1:]
+
+
 def add_rows(form: QFormLayout, *rows: tuple[str, QWidget | QLayout]) -> QFormLayout:
     """The form's rows, label and field, in order; an empty label puts the field under the others."""
     for label, field in rows:
@@ -53,6 +75,23 @@ def date_field(parent: QWidget, day: QDate | None = None) -> QDateEdit:
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setCalendarPopup(True)
     return edit
+
+
+def parse_day(value: str, where: str) -> dt.date | None:
+    """A day typed as the office writes it, "05/01/2023" (or as a file does, "2023-01-05"); empty is None; anything
+    else is a ValidationError naming `where`."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        if "/" in value:
+            day, month, year = (int(part) for part in value.split("/"))
+            return dt.date(year, month, day)
+        return when.parse_day(value)
+    except ValueError:
+        raise ValidationError(
+            _("{where}: “{value}” is not a date (dd/mm/yyyy).").format(where=where, value=value)
+        ) from None
 
 
 class Signature(NamedTuple):

@@ -15,6 +15,7 @@ from nlv_events.services.interchange import legacy
 from nlv_events.services.workspace import record
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.actions import register
+from nlv_events.ui.shell.dialogs import save_file_name
 from nlv_events.ui.shell.workers import BackgroundTask
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def import_from(window: MainWindow, path: str) -> None:
 def export_file(window: MainWindow) -> None:
     year = window.selected_year()
     name = f"nlv-events-{year}.json" if year else "nlv-events.json"
-    path, _filter = QFileDialog.getSaveFileName(window, _("Export events"), name, _("NLV Events data (*.json)"))
+    path = save_file_name(window, _("Export events"), name, _("NLV Events data (*.json)"))
     if path:
         export_to(window, path, year)
 
@@ -96,7 +97,7 @@ def export_calendar(window: MainWindow) -> None:
 
     year = window.selected_year()
     name = f"nlv-events-{year}.ics" if year else "nlv-events.ics"
-    path, _filter = QFileDialog.getSaveFileName(window, _("Export to a calendar"), name, _("Calendar (*.ics)"))
+    path = save_file_name(window, _("Export to a calendar"), name, _("Calendar (*.ics)"))
     if not path:
         return
     try:

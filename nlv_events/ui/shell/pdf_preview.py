@@ -9,14 +9,22 @@ from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.decree_fields import DecreeFields
+from nlv_events.ui.shell.dialogs import save_file_name
 from nlv_events.ui.shell.widgets import fit_to_screen
+
+
+def show(parent: QWidget, pdf: bytes, suggested_name: str, title: str) -> PdfPreview:
+    """Open `pdf` in the preview over `parent` (not waiting for it to close); the caller keeps the dialog."""
+    preview = PdfPreview(pdf, suggested_name, title, parent)
+    preview.open()
+    return preview
 
 
 class PdfPreview(QDialog):
@@ -84,7 +92,7 @@ class PdfPreview(QDialog):
         return self.document.pageCount()
 
     def save_as(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), self.suggested_name, _("PDF files (*.pdf)"))
+        path = save_file_name(self, _("Save as PDF"), self.suggested_name, _("PDF files (*.pdf)"))
         if path:
             self.save_to(path)
 
@@ -99,7 +107,7 @@ class PdfPreview(QDialog):
 
     def save_as_word(self) -> None:
         name = str(Path(self.suggested_name).with_suffix(".docx"))
-        path, _filter = QFileDialog.getSaveFileName(self, _("Save as Word"), name, _("Word documents (*.docx)"))
+        path = save_file_name(self, _("Save as Word"), name, _("Word documents (*.docx)"))
         if path:
             self.save_word_to(path)
 

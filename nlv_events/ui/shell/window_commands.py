@@ -56,15 +56,14 @@ class WindowCommands:
         self.venues_dialog.exec()
 
     def show_pdf(self, pdf: bytes, name: str, title: str) -> None:
-        from nlv_events.ui.shell.pdf_preview import PdfPreview
+        from nlv_events.ui.shell import pdf_preview
 
-        self.preview = PdfPreview(pdf, name, title, self)
-        self.preview.open()
+        self.preview = pdf_preview.show(self, pdf, name, title)
 
     def print_programme(self, layout: str = "a4") -> None:
         event_id = self.current_event_id()
         if event_id is not None:
-            from nlv_events.ui.shell import printing  # ReportLab loads when first needed, not at start
+            from nlv_events.ui.shell import printing
 
             self.task = printing.print_programme(self, event_id, self.show_pdf, layout)
 

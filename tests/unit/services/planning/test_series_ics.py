@@ -43,7 +43,7 @@ def test_a_series_is_one_vevent_with_its_rule_skipped_and_cancelled_days_and_exc
     series.move_occurrence(events[2].id, dt.datetime(2025, 1, 19, 9, 0), dt.datetime(2025, 1, 19, 10, 30))
     store.save_event(EventRecord(kind="exhibition", title="Trưng bày sách Tết", start=dt.date(2025, 1, 20)))
     path = tmp_path / "year.ics"
-    assert ics.write_ics(path, 2025) == 2  # the series and the exhibition
+    assert ics.write_ics(path, 2025) == 13  # as the list counts: the 12 occurrences and the exhibition
     components = _components(path)
     masters = [c for c in components if "RRULE" in c]
     assert len(masters) == 1
