@@ -62,8 +62,9 @@ class PersonEntry:
     # The stored appearance this entry edits (None for a new one); not part of what the entry says.
     id: int | None = field(default=None, compare=False)
     # Who the person is (Person.ref): two people may share a name. None: the one stored person of that name, or a
-    # new one. Not compared: a file without refs says the same as the record it came from.
-    person_ref: str | None = field(default=None, compare=False)
+    # new one. Not compared: a file without refs says the same as the record it came from. The interchange file
+    # writes it under the key "ref" (`metadata["key"]`).
+    person_ref: str | None = field(default=None, compare=False, metadata={"key": "ref"})
 
 
 def person_line(person: PersonEntry) -> str:

@@ -85,10 +85,11 @@ def dataclass_object(
     for item in dataclasses.fields(cls):
         if item.name in leave_out:
             continue
+        key = item.metadata.get("key", item.name)  # the file's name for the field, where it differs
         schema = overrides.get(item.name) or _field_schema(hints[item.name])
         if item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
-            required.append(item.name)
-            properties[item.name] = {**schema, "minLength": 1} if schema == TEXT else schema
+            required.append(key)
+            properties[key] = {**schema, "minLength": 1} if schema == TEXT else schema
         else:
-            properties[item.name] = optional(schema)
+            properties[key] = optional(schema)
     return obj(properties, required)
