@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -14,6 +15,9 @@ for _name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_H
     os.environ[_name] = str(_HOME / _name.lower())
 os.environ.pop("NLV_EVENTS_DB", None)
 os.environ.pop("NLV_EVENTS_LANG", None)
+# A folder the whole run shares, pytest-xdist's workers included (they inherit the variable): the one PostgreSQL
+# server of the run is described there (tests/postgres.py).
+RUN_FOLDER = "NLV_EVENTS_TEST_RUN"
 
 import pytest  # noqa: E402
 
@@ -40,18 +44,36 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("db", ["sqlite", "postgresql"], indirect=True)
 
 
+def _runs_the_tests_itself_or_hands_them_out(config: pytest.Config) -> bool:
+    """pytest run serially, or pytest-xdist's controller: not one of its workers."""
+    return not hasattr(config, "workerinput")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if _runs_the_tests_itself_or_hands_them_out(config):
+        os.environ[RUN_FOLDER] = tempfile.mkdtemp(prefix="nlv-events-run-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _runs_the_tests_itself_or_hands_them_out(config) and RUN_FOLDER in os.environ:
+        from tests.postgres import stop_shared_server
+
+        folder = Path(os.environ.pop(RUN_FOLDER))
+        stop_shared_server(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
-    from tests.postgres import PostgresServer
+    """This worker's own database on the run's one PostgreSQL server (started by the first worker that asks)."""
+    from tests.postgres import worker_database
 
     try:
-        server = PostgresServer()
+        return worker_database(Path(os.environ[RUN_FOLDER]), os.environ.get("PYTEST_XDIST_WORKER", "main"))
     except (RuntimeError, OSError, subprocess.SubprocessError) as error:
         if os.environ.get("CI"):
             raise  # CI installs PostgreSQL: a missing server there is a failure, not a skip
         pytest.skip(f"no PostgreSQL server here: {error}")
-    yield server
-    server.close()
 
 
 @pytest.fixture
