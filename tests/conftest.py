@@ -101,9 +101,34 @@ def db(request, db_path: Path):
     database.close_database()
 
 
-@pytest.fixture
-def demo_db(db):
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory, empty_store: Path) -> Path:
+    """A SQLite store holding the demo year, loaded once a session (a worker's) to be copied: loading it takes about
+    a second, and a hundred tests and every window test start from it. The demo's own tests load it themselves."""
     from nlv_events.services.workspace import demo
 
-    demo.load_demo()
-    return db
+    path = tmp_path_factory.mktemp("demo-store") / "demo.sqlite3"
+    shutil.copyfile(empty_store, path)
+    i18n.setup_i18n("vi")  # the language every test starts in, as when each loaded the demo itself
+    database.open_database(str(path))
+    try:
+        demo.load_demo()
+    finally:
+        database.close_database()
+    assert not path.with_name(path.name + "-wal").exists()
+    return path
+
+
+@pytest.fixture
+def demo_db(request, db, db_path: Path):
+    """The store of `db` holding the demo year: on SQLite a copy of the session's demo store, opened in its place."""
+    if not isinstance(db, database.peewee.SqliteDatabase):
+        from nlv_events.services.workspace import demo
+
+        demo.load_demo()
+        return db
+    database.close_database()
+    for leftover in (db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copyfile(request.getfixturevalue("demo_store"), db_path)
+    return database.open_database(str(db_path))
