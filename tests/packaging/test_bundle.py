@@ -22,9 +22,8 @@ BUNDLE_LIMIT = 150 * 1024 * 1024  # "150M" as `du -sh` and `make package` print 
 needs_pyinstaller = pytest.mark.skipif(
     PYINSTALLER is None, reason="PyInstaller is installed by `make test` (the package extra)"
 )
-# The bundle is built once, for this module: under pytest-xdist (`--dist loadgroup`, pyproject.toml) all its tests
+# The bundle is built once, for this module: under pytest-xdist (`--dist loadfile`, pyproject.toml) all its tests
 # go to one worker, which builds it while the others run the rest of the suite.
-pytestmark = pytest.mark.xdist_group("bundle")
 
 
 def test_version_lives_in_one_place():
