@@ -15,9 +15,12 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/nlv-events
 
+# The suite runs on every core (pytest-xdist); `make test TEST_WORKERS=0` runs it serially, in one process, to debug.
+TEST_WORKERS ?= auto
+
 test: $(STAMP)
 	sh scripts/ensure-system-packages.sh
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n $(TEST_WORKERS) --durations=10
 	$(BIN)/ruff check nlv_events tests scripts bench
 
 lint: $(STAMP)

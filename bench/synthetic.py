@@ -61,8 +61,9 @@ def _people(rng: random.Random, count: int) -> list[str]:
     return sorted(names)
 
 
-def build(path: Path, events: int, seed: int = 17) -> Path:
-    """Write a database of `events` events over ten years at `path` (kept between runs)."""
+def build(path: Path, events: int, seed: int = 17, years: int = YEARS) -> Path:
+    """Write a database of `events` events over `years` years from FIRST_YEAR (ten unless told) at `path` (kept
+    between runs)."""
     marker = path.with_suffix(f".v{GENERATOR_VERSION}.ok")
     if path.exists() and marker.exists():
         return path
@@ -77,14 +78,14 @@ def build(path: Path, events: int, seed: int = 17) -> Path:
             ]
             organisations = [Organisation.create(name=f"Đơn vị phối hợp số {n} – Thư viện tỉnh").id for n in range(300)]
             people = [Person.create(name=name).id for name in _people(rng, 2000)]
-            for year in range(FIRST_YEAR, FIRST_YEAR + YEARS):
+            for year in range(FIRST_YEAR, FIRST_YEAR + years):
                 for kind in set(KINDS):
-                    AnnualPlan.create(year=year, kind=kind, target=events // YEARS // 6)
+                    AnnualPlan.create(year=year, kind=kind, target=events // years // 6)
         batch: list[dict] = []
         links: list[tuple[int, list[int], list[int], int]] = []
         with database_proxy.atomic():
             for number in range(events):
-                year = FIRST_YEAR + number % YEARS
+                year = FIRST_YEAR + number % years
                 start = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
                 kind = rng.choice(KINDS)
                 length = rng.randrange(10, 45) if kind == "exhibition" else 0

@@ -267,7 +267,7 @@ def test_a_percent_encoded_password_authenticates(postgres_server):
         cursor.execute("CREATE ROLE thuvien LOGIN PASSWORD 'p@ss:w/rd#1%'")
         cursor.execute("GRANT ALL ON SCHEMA public TO thuvien")
     admin.close()
-    url = f"postgresql://thuvien:p%40ss%3Aw%2Frd%231%25@127.0.0.1:{postgres_server.port}/postgres"
+    url = f"postgresql://thuvien:p%40ss%3Aw%2Frd%231%25@127.0.0.1:{postgres_server.port}/{postgres_server.database}"
     try:
         connection = database.connect(url)
         assert connection.execute_sql("SELECT current_user").fetchone()[0] == "thuvien"

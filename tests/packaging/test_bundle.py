@@ -23,6 +23,8 @@ BUNDLE_LIMIT = 150 * 1024 * 1024  # "150M" as `du -sh` and `make package` print 
 needs_pyinstaller = pytest.mark.skipif(
     PYINSTALLER is None, reason="PyInstaller is installed by `make test` (the package extra)"
 )
+# The bundle is built once, for this module: under pytest-xdist (`--dist loadfile`, pyproject.toml) all its tests
+# go to one worker, which builds it while the others run the rest of the suite.
 
 
 def test_version_lives_in_one_place():

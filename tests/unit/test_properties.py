@@ -1,6 +1,7 @@
 """Property-based tests: folding for search, and the interchange round trip, on any text a user might type."""
 
 import datetime as dt
+import shutil
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -79,9 +80,11 @@ def events(draw):
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(events(), min_size=1, max_size=4))
-def test_interchange_round_trip_keeps_everything(records):
+def test_interchange_round_trip_keeps_everything(empty_store, records):
     with tempfile.TemporaryDirectory() as folder:
         first, second = Path(folder) / "a.sqlite3", Path(folder) / "b.sqlite3"
+        shutil.copyfile(empty_store, first)
+        shutil.copyfile(empty_store, second)
         database.open_database(str(first))
         try:
             for record in records:
