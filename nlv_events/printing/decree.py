@@ -64,11 +64,18 @@ def authority_lines(typed: str | None) -> list[str]:
     return [part.strip() for part in _AUTHORITY_BREAK.split(typed or "") if part.strip()]
 
 
+# What a clerk may type before the number, copied from a letter: "Số: 215/GM-TVQG", "số 215", "No. 215".
+_NUMBER_LABEL = re.compile(r"^(số|so|no\.?)\s*:?\s*(?=\d)", re.IGNORECASE)
+_SLASH = re.compile(r"\s*/\s*")
+
+
 def document_number(number: str | None, symbol: str) -> str:
-    """ "15" → "15/CTr-TVQG"; a number that already carries its symbol stays as it is; none leaves room."""
-    number = (number or "").strip()
+    """The number as "Số:" prints it, for every numbered document alike, from either form the office types: the
+    number alone ("215" → "215/GM-TVQG") or whole ("215/GM-TVQG", "Số: 215 / GM-TVQG" → "215/GM-TVQG", its
+    own symbol kept); none leaves room to write it by hand."""
+    number = _NUMBER_LABEL.sub("", (number or "").strip())
     if "/" in number:
-        return number
+        return _SLASH.sub("/", number)
     return f"{number or BLANK_NUMBER}/{symbol}"
 
 

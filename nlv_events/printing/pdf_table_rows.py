@@ -211,6 +211,8 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
     """Fitted columns as wide as their widest line (within reason), the others sharing what is left by weight;
     no column narrower than the longest word of its header."""
     register_fonts()
+    if table.equal_columns:
+        return [width / len(table.columns)] * len(table.columns)
     padding = 2 * PAD_SIDE + 1
     bold = face(True)
     minimum = [

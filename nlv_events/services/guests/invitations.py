@@ -13,7 +13,7 @@ from nlv_events.core.database import user_data_dir
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.resources import resource
-from nlv_events.core.text import fold
+from nlv_events.core.text import fold, unbroken_phone_numbers
 from nlv_events.i18n import _, current_language
 from nlv_events.services.guests import guest_groups, guest_replies
 from nlv_events.services.guests import guest_list as guests
@@ -179,7 +179,8 @@ def letters(
             raise UserError(
                 _("The invitation template uses an unknown placeholder: {reason}").format(reason=error.message)
             ) from None
-        body = [line.strip() for line in rendered.splitlines() if line.strip()]
+        # A telephone number (the contact line's, or one the office wrote into its template) never breaks.
+        body = [unbroken_phone_numbers(line.strip()) for line in rendered.splitlines() if line.strip()]
         result.append(Letter(addressee=entry.addressee, body=body, context=context))
     return result
 
