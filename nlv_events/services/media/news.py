@@ -310,7 +310,8 @@ def html_fragment(news: NewsDraft, photo_names: list[str] | None = None) -> str:
     """One clean fragment for the website's editor: headings, paragraphs and figures, no styles, all text escaped."""
     names = photo_names if photo_names is not None else news.photo_names()
     text = html.escape
-    lines = [f"<h1>{text(news.title)}</h1>", f"<p>{text(news.lead)}</p>"]
+    # The charset first: a browser or editor that opens the file alone reads the Vietnamese as UTF-8, not Latin-1.
+    lines = ['<meta charset="utf-8">', f"<h1>{text(news.title)}</h1>", f"<p>{text(news.lead)}</p>"]
     lines += [f"<p>{text(paragraph)}</p>" for paragraph in news.body]
     if news.photos:
         lines.append(f"<h2>{text(GALLERY_HEADING)}</h2>")
