@@ -130,7 +130,7 @@ def test_the_website_folder_holds_clean_html_and_web_jpegs(with_photos, tmp_path
     text = page.read_text(encoding="utf-8")
     parser = Tags()
     parser.feed(text)
-    assert set(parser.tags) <= {"h1", "h2", "p", "figure", "img", "figcaption"}
+    assert set(parser.tags) <= {"meta", "h1", "h2", "p", "figure", "img", "figcaption"}  # meta: the charset only
     assert parser.styles == []
     names = [image["src"] for image in parser.images]
     assert names == [f"2022-12-26-hoi-nghi-tong-ket-{n:02d}.jpg" for n in (1, 2, 3)]  # each photo once
@@ -273,3 +273,17 @@ def test_the_gallery_heading_stands_on_the_page_of_the_first_photo_in_word(with_
 def test_the_html_declares_its_encoding(with_photos):
     fragment = news.html_fragment(news.build(with_photos, author=""))
     assert fragment.startswith('<meta charset="utf-8">\n')
+
+
+def test_a_long_programme_is_summed_up_in_a_sentence(db):
+    speakers = [PersonEntry(name, "speaker", honorific, position) for name, honorific, position in (
+        ("Nguyễn Ngọc Anh", "Bà", "Phó Giám đốc TVQG"), ("Vũ Dương Thúy Ngà", "Bà", "Giám đốc TVQG"),
+        ("Lê Văn C", "Ông", "Giám đốc Thư viện tỉnh Quảng Ninh"), ("Trần Văn D", "Ông", None))]  # fmt: skip
+    rows = [ProgrammeEntry(T(2022, 12, 26, 8 + number // 2, 30 * (number % 2)), f"Tham luận số {number + 1} về công "
+                           f"tác thư viện", people=[speakers[number % 4]]) for number in range(6)]  # fmt: skip
+    record = EventRecord(kind="conference", title=TITLE, start=T(2022, 12, 26, 8, 0), status="held", programme=rows)
+    body = news.build(store.save_event(record).id, author="").body
+    (sentence,) = [paragraph for paragraph in body if "Hội nghị đã nghe" in paragraph]
+    assert sentence == ("Hội nghị đã nghe 6 báo cáo, tham luận, trình bày bởi bà Nguyễn Ngọc Anh – Phó Giám đốc "
+                        "TVQG, bà Vũ Dương Thúy Ngà – Giám đốc TVQG và 2 người khác.")
+    assert not any("Tham luận số" in paragraph for paragraph in body)
