@@ -9,6 +9,9 @@ import datetime as dt
 from nlv_events import i18n, one_shot
 from nlv_events.i18n import _
 
+# --date of a document about one event (reception list, checklist, introduction).
+EVENT_DOCUMENT_DATE = "date printed under the header (default: today, or the event's first day once it has passed)"
+
 
 def common_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)

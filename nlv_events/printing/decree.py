@@ -58,6 +58,15 @@ class DecreeOptions:
 _AUTHORITY_BREAK = re.compile(r"\s+/\s+|\s*\|\s*|\s*[\r\n]+\s*")
 
 
+def document_day(day: dt.date | None, event_start: dt.date) -> dt.date:
+    """The date a document about an event bears when none is given: today, but never after the event's first day
+    (a list printed again in 2026 for a 2022 event is dated as of the event, not today)."""
+    if day is not None:
+        return day
+    start = event_start.date() if isinstance(event_start, dt.datetime) else event_start
+    return min(dt.date.today(), start)
+
+
 def authority_lines(typed: str | None) -> list[str]:
     """The lines of a signing authority from what the user typed, in any of the accepted forms:
     "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC" or the two lines one under the other."""
