@@ -8,6 +8,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.services.exhibits import structure
 from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.dialogs import ask_document_day
 
 
 def choose_output_file(parent: QWidget, suggested: str, pattern: str) -> str:
@@ -31,18 +32,20 @@ class ExhibitPrintouts:
         from nlv_events.services.exhibits import checklist_pdf as checklist
         from nlv_events.services.exhibits import checklist_xlsx, introduction, labels
 
+        dated = {"checklist.pdf": checklist.write, "introduction.pdf": introduction.write}
+        day = ask_document_day(self, _("Print"), self.event_id) if what in dated else None
+        if what in dated and day is None:
+            return
         pattern = _("Spreadsheets (*.xlsx)") if what.endswith(".xlsx") else _("PDF files (*.pdf)")
         path = choose_output_file(self, what, pattern)
         if not path:
             return
-        writers = {
-            "checklist.pdf": checklist.write,
-            "checklist.xlsx": checklist_xlsx.write,
-            "labels.pdf": labels.write,
-            "introduction.pdf": introduction.write,
-        }
+        writers = {"checklist.xlsx": checklist_xlsx.write, "labels.pdf": labels.write}
         try:
-            writers[what](self.event_id, path)
+            if what in dated:
+                dated[what](self.event_id, path, day)
+            else:
+                writers[what](self.event_id, path)
         except UserError as error:
             ask.warn(self, _("Print"), str(error))
 
