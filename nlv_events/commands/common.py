@@ -10,6 +10,9 @@ from nlv_events import i18n, one_shot
 from nlv_events.core import when
 from nlv_events.i18n import _
 
+# --date of a document about one event (reception list, checklist, introduction).
+EVENT_DOCUMENT_DATE = "date printed under the header (default: today, or the event's first day once it has passed)"
+
 
 def common_options(default: object = None) -> argparse.ArgumentParser:
     """--db and --lang. A command's own sub-commands (`series add`) take them with `default=argparse.SUPPRESS`:

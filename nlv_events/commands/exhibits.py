@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from nlv_events.commands.common import EVENT_DOCUMENT_DATE, day
+
 # Exit status when some records of a catalogue file could not be read (the others were added).
 SOME_SKIPPED = 3
 
@@ -21,10 +23,12 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
                          help="a CSV file's encoding when it is neither UTF-8 nor UTF-16 (cp1258, cp1252 …)")
     exhibit.add_argument("--section", metavar="TITLE", help="the section the items go to (default: the last)")
     exhibit.add_argument("--intro", metavar="FILE.pdf", help="print the one-page introduction of the exhibition")
+    exhibit.add_argument("--date", type=day, metavar="YYYY-MM-DD", help=EVENT_DOCUMENT_DATE)
 
     checklist = commands.add_parser("checklist", parents=[common], help="print an exhibition's checklist")
     checklist.add_argument("event_id", type=int, metavar="ID")
     checklist.add_argument("-o", "--output", metavar="FILE.pdf|FILE.xlsx", required=True)
+    checklist.add_argument("--date", type=day, metavar="YYYY-MM-DD", help=EVENT_DOCUMENT_DATE)
 
     labels = commands.add_parser("labels", parents=[common], help="print the item labels of an exhibition")
     labels.add_argument("event_id", type=int, metavar="ID")
@@ -67,7 +71,7 @@ def _exhibit(arguments: argparse.Namespace) -> int:
         from nlv_events.i18n import _
         from nlv_events.services.exhibits import introduction
 
-        introduction.write(arguments.event_id, arguments.intro)
+        introduction.write(arguments.event_id, arguments.intro, arguments.date)
         print(_("Wrote the introduction to {file}.").format(file=arguments.intro))
     if not arguments.import_file and not arguments.intro:
         from nlv_events.services.exhibits import summary
@@ -108,7 +112,7 @@ def _checklist(arguments: argparse.Namespace) -> int:
     if kind == "pdf":
         from nlv_events.services.exhibits import checklist_pdf as checklist
 
-        checklist.write(arguments.event_id, arguments.output)
+        checklist.write(arguments.event_id, arguments.output, arguments.date)
     else:
         from nlv_events.services.exhibits import checklist_xlsx
 

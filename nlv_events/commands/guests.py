@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from nlv_events.commands.common import EVENT_DOCUMENT_DATE, day
 from nlv_events.core.cells import csv_text
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _, ngettext
@@ -61,6 +62,7 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     reception.add_argument("event_id", type=int, metavar="ID")
     reception.add_argument("-o", "--output", metavar="FILE.pdf", required=True)
     reception.add_argument("--head-table", type=int, default=None, metavar="N", help="places at the head table")
+    reception.add_argument("--date", type=day, metavar="YYYY-MM-DD", help=EVENT_DOCUMENT_DATE)
     return {"guests": _guests, "invitations": _invitations, "name-cards": _name_cards,
             "reception-list": _reception_list}
 
@@ -206,6 +208,6 @@ def _reception_list(arguments: argparse.Namespace) -> int:
     from nlv_events.services.guests import documents
 
     _open(arguments)
-    documents.write_reception_list(arguments.event_id, arguments.output, arguments.head_table)
+    documents.write_reception_list(arguments.event_id, arguments.output, arguments.head_table, arguments.date)
     print(_("Wrote the list of guests to {file}.").format(file=arguments.output))
     return 0

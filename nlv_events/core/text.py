@@ -116,3 +116,19 @@ def text_table(rows: list[list[str]]) -> str:
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths).rstrip())
     return "\n".join(lines) + "\n"
+
+
+# A telephone number as offices write it: "024 3936 4219", "(024) 3825 5397", "+84 912 345 678", "0912-345-678".
+_PHONE = re.compile(r"(?<![\w/])\+?\(?\d+\)?(?:[ .\-]\(?\d+\)?)+(?![\w/])")
+_PHONE_DIGITS = 8  # fewer digits are a count or a date ("26 12 2022" has eight, but is never written so)
+
+
+def unbroken_phone_numbers(text: str) -> str:
+    """`text` with the spaces inside its telephone numbers made no-break spaces, so that no line ends inside a
+    number (the renderers keep the hyphens of a number together too)."""
+
+    def joined(match: re.Match[str]) -> str:
+        number = match.group(0)
+        return number.replace(" ", "\u00a0") if sum(ch.isdigit() for ch in number) >= _PHONE_DIGITS else number
+
+    return _PHONE.sub(joined, text)

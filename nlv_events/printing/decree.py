@@ -58,17 +58,33 @@ class DecreeOptions:
 _AUTHORITY_BREAK = re.compile(r"\s+/\s+|\s*\|\s*|\s*[\r\n]+\s*")
 
 
+def document_day(day: dt.date | None, event_start: dt.date) -> dt.date:
+    """The date a document about an event bears when none is given: today, but never after the event's first day
+    (a list printed again in 2026 for a 2022 event is dated as of the event, not today)."""
+    if day is not None:
+        return day
+    start = event_start.date() if isinstance(event_start, dt.datetime) else event_start
+    return min(dt.date.today(), start)
+
+
 def authority_lines(typed: str | None) -> list[str]:
     """The lines of a signing authority from what the user typed, in any of the accepted forms:
     "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", "KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC" or the two lines one under the other."""
     return [part.strip() for part in _AUTHORITY_BREAK.split(typed or "") if part.strip()]
 
 
+# What a clerk may type before the number, copied from a letter: "Số: 215/GM-TVQG", "số 215", "No. 215".
+_NUMBER_LABEL = re.compile(r"^(số|so|no\.?)\s*:?\s*(?=\d)", re.IGNORECASE)
+_SLASH = re.compile(r"\s*/\s*")
+
+
 def document_number(number: str | None, symbol: str) -> str:
-    """ "15" → "15/CTr-TVQG"; a number that already carries its symbol stays as it is; none leaves room."""
-    number = (number or "").strip()
+    """The number as "Số:" prints it, for every numbered document alike, from either form the office types: the
+    number alone ("215" → "215/GM-TVQG") or whole ("215/GM-TVQG", "Số: 215 / GM-TVQG" → "215/GM-TVQG", its
+    own symbol kept); none leaves room to write it by hand."""
+    number = _NUMBER_LABEL.sub("", (number or "").strip())
     if "/" in number:
-        return number
+        return _SLASH.sub("/", number)
     return f"{number or BLANK_NUMBER}/{symbol}"
 
 

@@ -3,7 +3,11 @@ padding, runs and paragraphs set as the decree asks, column widths, and a rule d
 
 from __future__ import annotations
 
+import re
+
 from nlv_events.printing import model
+
+_DIGIT_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
 
 # The children of w:tblPr in the order the schema requires (Word refuses a file that breaks it).
 _TABLE_PROPERTIES = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
@@ -69,13 +73,20 @@ def row_property(row, name: str) -> None:
 
 
 def runs(paragraph, line: model.Line, size: float, bold: bool = False, italic: bool = False) -> None:
+    from docx.oxml import OxmlElement
     from docx.shared import Pt
 
     for item in line:
-        run = paragraph.add_run(item.text)
-        run.font.size = Pt(size)
-        run.font.bold = item.bold or bold or None
-        run.font.italic = item.italic or italic or None
+        # Word breaks a line after any hyphen: one between digits ("0912-345-678", "2022-2023") is Word's no-break
+        # hyphen, as ReportLab keeps it in the PDF.
+        pieces = _DIGIT_HYPHEN.split(item.text)
+        for index, piece in enumerate(pieces):
+            run = paragraph.add_run(piece)
+            run.font.size = Pt(size)
+            run.font.bold = item.bold or bold or None
+            run.font.italic = item.italic or italic or None
+            if index < len(pieces) - 1:
+                run._r.append(OxmlElement("w:noBreakHyphen"))
 
 
 

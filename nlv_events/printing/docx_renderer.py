@@ -93,9 +93,20 @@ def _text(word, block: model.Text) -> None:
         paragraph.paragraph_format.space_before = Pt(6)
 
 
-def _picture(word, block: model.Picture, width_mm: float) -> None:
-    from docx.shared import Mm
+# A picture takes at most this share of the page's text height, as in the PDF: a portrait photo as wide as the
+# text ran taller than the page, so the heading over it could not go over with it and stayed at the page's foot.
+PICTURE_HEIGHT_SHARE = 0.8
 
+
+def _picture(word, block: model.Picture, width_mm: float) -> None:
+    from docx.shared import Emu, Mm
+    from PIL import Image
+
+    section = word.sections[0]
+    text_height = Emu(section.page_height - section.top_margin - section.bottom_margin).mm
+    with Image.open(io.BytesIO(block.data)) as image:
+        image_width, image_height = image.size
+    width_mm = min(width_mm, text_height * PICTURE_HEIGHT_SHARE * image_width / image_height)
     paragraph = word.add_paragraph()
     paragraph.alignment = 1  # centred
     paragraph.add_run().add_picture(io.BytesIO(block.data), width=Mm(width_mm))

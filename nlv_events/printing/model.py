@@ -79,6 +79,7 @@ class Table:
     columns: list[Column]
     rows: list[Row]
     continued: str = "(tiếp)"  # the mark after the repeated cells of a row continued on the next page
+    equal_columns: bool = False  # every column as wide as the others (the seats of a plan), whatever it holds
 
 
 @dataclass

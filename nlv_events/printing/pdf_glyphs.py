@@ -12,6 +12,8 @@ from nlv_events.printing.fonts import FALLBACK, face, has_glyph
 
 __all__ = ["Glyphs", "face", "wrap_text"]
 
+NO_BREAK_SPACE = "\u00a0"
+
 
 class Glyphs:
     """Text checked against the fonts: a character the serif font lacks is drawn in the fallback font, a Hán or
@@ -61,18 +63,43 @@ def _is_joiner(character: str) -> bool:
     return character in "\u200d\ufe0e\ufe0f"
 
 
+# Where a word too wide for its column is best cut: after the period of an abbreviation ("PGS." / "TS."), a slash
+# or a hyphen (a URL, a call number), rather than between any two letters ("PGS.TS" / ".").
+_CUT_AFTER = "./-"
+
+
 def wrap_text(value: str, font: str, size: float, width: float) -> list[str]:
-    """`value` broken into lines no wider than `width`: at spaces, and inside a word (a URL) only when the
-    word alone is wider than the column."""
+    """`value` broken into lines no wider than `width`: at spaces (not at no-break spaces), and inside a word (a
+    URL) only when the word alone is wider than the column, after its punctuation when it has some."""
     lines: list[str] = []
     for paragraph in value.split("\n"):
-        for piece in simpleSplit(paragraph, font, size, width) or [""]:
+        for piece in _split_at_spaces(paragraph, font, size, width):
             while stringWidth(piece, font, size) > width and len(piece) > 1:
                 cut = len(piece) - 1
                 while cut > 1 and stringWidth(piece[:cut], font, size) > width:
                     cut -= 1
+                punctuation = max(piece.rfind(mark, 0, cut) for mark in _CUT_AFTER)
+                if punctuation > 0:
+                    cut = punctuation + 1
                 lines.append(piece[:cut])
                 piece = piece[cut:]
             lines.append(piece)
     return lines
 
+
+def _split_at_spaces(paragraph: str, font: str, size: float, width: float) -> list[str]:
+    """Lines broken at spaces. ReportLab's simple split breaks at any white space, the no-break space too, so a
+    text that holds one ("024 3936 4219") is broken here, at plain spaces only."""
+    if NO_BREAK_SPACE not in paragraph:
+        return simpleSplit(paragraph, font, size, width) or [""]
+    lines: list[str] = []
+    current = ""
+    for word in paragraph.split(" "):  # str.split() would cut at the no-break space too
+        if not word:
+            continue
+        candidate = f"{current} {word}" if current else word
+        if current and stringWidth(candidate, font, size) > width:
+            lines.append(current)
+            candidate = word
+        current = candidate
+    return [*lines, current]

@@ -108,12 +108,12 @@ class _Story:
         maker = TableMaker(block, self.width, self.glyphs, self.document.scale)
         header = maker.header()
         rows = [maker.row(row) for row in block.rows]
-        if index and _is_heading(self.document.blocks[index - 1]) and rows:
-            # the heading over a table never stays alone at the foot of a page: it goes over with the table when
-            # the table's first rows cannot start under it
-            heading = self.flowables[-1]
-            self.flowables.insert(-1, CondPageBreak(_paragraph_height(heading, self.width)
-                                                    + _opening_height(header, rows)))  # fmt: skip
+        lead_in = _lead_in(self.document.blocks, index)
+        if lead_in and rows:
+            # the heading (and the note under it: "Phía sân khấu") over a table never stays alone at the foot of a
+            # page: they go over with the table when the table's first rows cannot start under them
+            above = sum(_paragraph_height(flowable, self.width) for flowable in self.flowables[-lead_in:])
+            self.flowables.insert(-lead_in, CondPageBreak(above + _opening_height(header, rows)))
         trailer = _stack(closing, self.width) if closing else None
         if trailer is not None and trailer.wrap(self.width, self.page_height)[1] > self.page_height / 2:
             # too long to travel as one piece (many cancelled events): it flows on after the table, and only the
@@ -155,6 +155,16 @@ def render(document: model.Document) -> bytes:
 
 def _is_heading(block: model.Block) -> bool:
     return isinstance(block, model.Text) and block.style == "section"
+
+
+def _lead_in(blocks: list[model.Block], index: int) -> int:
+    """How many blocks right above the table at `index` belong to it: its heading and the notes between them."""
+    start = index
+    while start and isinstance(blocks[start - 1], model.Text) and blocks[start - 1].style == "note":
+        start -= 1
+    if start and _is_heading(blocks[start - 1]):
+        return index - start + 1
+    return 0
 
 
 def _paragraph_height(paragraph: Flowable, width: float) -> float:

@@ -124,8 +124,18 @@ class BrokenTable(Flowable):
                 break
             cut -= 1  # measured a little short: give the page one row less
         first = self.maker.build(self.rows[:cut], self.header)
-        rest = BrokenTable(self.maker, self.header, self.rows[cut:], self.page_height, self.trailer)
+        rest = BrokenTable(self.maker, self.header, self._carried(cut), self.page_height, self.trailer)
         return [first, PageBreak(), rest]  # the rest starts a page, under its header, never lower on this one
+
+    def _carried(self, cut: int) -> list[PreparedRow]:
+        """The rows from `cut` on, under their group's heading said again with "(tiếp)" when the cut falls inside
+        a group (a year list's kind, a checklist's part): the next page says what its first rows belong to."""
+        rest = self.rows[cut:]
+        if not rest or rest[0].kind == "heading":
+            return rest
+        heading = next((row for row in reversed(self.rows[:cut]) if row.kind == "heading"), None)
+        again = self.maker.continued_heading(heading) if heading is not None else None
+        return [again, *rest] if again is not None else rest
 
     def draw(self) -> None:
         if self._built is None:

@@ -54,6 +54,7 @@ class PreparedRow:
     height: float = 0.0
     header: bool = False
     widths: list[float] = field(default_factory=list)  # of its cells (a spanning cell: the columns' sum)
+    source: model.Row | None = None  # the row it was prepared from (a group's heading is said again from it)
 
     def measure(self) -> None:
         self.height = max((cell.height for cell in self.cells), default=0) + PAD_TOP + PAD_BOTTOM
@@ -117,9 +118,19 @@ class TableMaker:
                 cell = model.Cell([tuple(model.Run(run.text, True, run.italic) for run in item) for item in cell.lines],
                                   cell.align)  # fmt: skip
             cells.append(self.cell(cell, width, column))
-        prepared = PreparedRow(cells, row.span, row.kind, row.keep_with_next, row.repeat, widths=widths)
+        prepared = PreparedRow(cells, row.span, row.kind, row.keep_with_next, row.repeat, widths=widths, source=row)
         prepared.measure()
         return prepared
+
+    def continued_heading(self, heading: PreparedRow) -> PreparedRow | None:
+        """A group's heading row said again at the top of the next page, marked "(tiếp)" (once)."""
+        if heading.source is None:
+            return None
+        text = heading.source.cells[0].plain()
+        mark = self.table.continued
+        cell = model.Cell.of(text if text.endswith(mark) else f"{text} {mark}", heading.source.cells[0].align)
+        return self.row(model.Row([cell, *heading.source.cells[1:]], heading.source.kind, heading.source.span,
+                                  keep_with_next=True))  # fmt: skip
 
     def continued(self, row: PreparedRow, room: float) -> tuple[PreparedRow, PreparedRow] | None:
         """A row taller than a page cut where `room` runs out, between the items of its cells (a person, a
@@ -211,6 +222,8 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
     """Fitted columns as wide as their widest line (within reason), the others sharing what is left by weight;
     no column narrower than the longest word of its header."""
     register_fonts()
+    if table.equal_columns:
+        return [width / len(table.columns)] * len(table.columns)
     padding = 2 * PAD_SIDE + 1
     bold = face(True)
     minimum = [

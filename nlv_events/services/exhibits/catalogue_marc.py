@@ -63,13 +63,15 @@ def sniff(path: Path) -> str | None:
 
 
 def _tidy(value: str | None, keep_period: bool = False) -> str | None:
-    """A subfield without its ISBD punctuation ("Hà Nội :" → "Hà Nội"), in NFC; the closing period goes too,
-    unless it ends an abbreviation the text needs ("245 tr.")."""
+    """A subfield without the punctuation that only separates it from the next ("Hà Nội :" → "Hà Nội"), in NFC;
+    the closing period and the brackets go too, unless `keep_period`: then an abbreviation keeps its period
+    ("245 tr.", "H.") and a cataloguer's supplied text its brackets ("[k.n.]", "[s.n.]"), as ISBD writes them."""
     if value is None:
         return None
     cleaned = text.clean(value).rstrip(_TRAILING).strip()
-    if not keep_period:
-        cleaned = cleaned.rstrip(_TRAILING + ".").strip()
+    if keep_period:
+        return cleaned or None
+    cleaned = cleaned.rstrip(_TRAILING + ".").strip()
     if cleaned.startswith("[") and cleaned.endswith("]") and cleaned.count("[") == 1:
         cleaned = cleaned[1:-1]
     return cleaned or None
@@ -82,8 +84,8 @@ def _subfields(record, tag: str, codes: str, keep_period: bool = False, first_on
     return values
 
 
-def _first(record, tag: str, code: str) -> str | None:
-    values = _subfields(record, tag, code)
+def _first(record, tag: str, code: str, keep_period: bool = False) -> str | None:
+    values = _subfields(record, tag, code, keep_period)
     return values[0] if values else None
 
 
@@ -116,8 +118,9 @@ def item_from_marc(record) -> ItemEntry:
     return ItemEntry(
         title=title,
         creator="; ".join(dict.fromkeys(creators)) or None,
-        place=_first(record, imprint_tag, "a"),
-        publisher=_first(record, imprint_tag, "b"),
+        # Place and publisher as the catalogue describes them ("H.: Văn học", "[k.n.]"): the checklist prints them so.
+        place=_first(record, imprint_tag, "a", keep_period=True),
+        publisher=_first(record, imprint_tag, "b", keep_period=True),
         year=_first(record, imprint_tag, "c"),
         call_number=call_number or None,
         item_type=_item_type(record),

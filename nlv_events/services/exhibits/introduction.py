@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 from nlv_events import printing
@@ -9,14 +10,15 @@ from nlv_events.core import event_reading
 from nlv_events.core.exhibit_records import roman
 from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_span
-from nlv_events.printing.decree import Letterhead
+from nlv_events.printing.decree import Letterhead, document_day
 from nlv_events.printing.model import Block, Document, Text
 from nlv_events.printing.printout import Printout, of_document
 from nlv_events.services.exhibits import structure
 
 
-def document(event_id: int, letterhead: Letterhead | None = None) -> Document:
-    """One page whatever the length of the description: the text shrinks rather than running over."""
+def document(event_id: int, letterhead: Letterhead | None = None, day: dt.date | None = None) -> Document:
+    """One page whatever the length of the description: the text shrinks rather than running over. Dated `day`
+    (default: today, never after the opening)."""
     structure.exhibition_or_error(event_id)
     record = event_reading.load_record(event_id)
     data = structure.load(event_id)
@@ -39,8 +41,8 @@ def document(event_id: int, letterhead: Letterhead | None = None) -> Document:
     if lenders or record.partners:
         names = ", ".join(dict.fromkeys([*record.partners, *lenders]))
         blocks.append(Text(_("With items and help from: {names}.").format(names=names), "paragraph"))
-    return Document(title=record.title, blocks=blocks, header=(letterhead or Letterhead.from_settings()).header(),
-                    one_page=True, page_numbers=False)  # fmt: skip
+    letterhead = letterhead or Letterhead.from_settings(day=document_day(day, record.start))
+    return Document(title=record.title, blocks=blocks, header=letterhead.header(), one_page=True, page_numbers=False)
 
 
 def render(event_id: int, letterhead: Letterhead | None = None) -> bytes:
@@ -49,9 +51,9 @@ def render(event_id: int, letterhead: Letterhead | None = None) -> bytes:
     return pdf_renderer.render(document(event_id, letterhead))
 
 
-def printout(event_id: int) -> Printout:
-    return of_document(document(event_id))
+def printout(event_id: int, day: dt.date | None = None) -> Printout:
+    return of_document(document(event_id, day=day))
 
 
-def write(event_id: int, path: str | os.PathLike[str]) -> None:
-    printing.write(document(event_id), path)
+def write(event_id: int, path: str | os.PathLike[str], day: dt.date | None = None) -> None:
+    printing.write(document(event_id, day=day), path)

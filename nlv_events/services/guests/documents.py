@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 
 from nlv_events import printing
 from nlv_events.core import event_reading
+from nlv_events.printing.decree import Letterhead, document_day
 from nlv_events.printing.model import Document
 from nlv_events.printing.output import check_path, render_as
 from nlv_events.services.guests import guest_list as guests
@@ -52,7 +54,8 @@ def write_name_cards(event_id: int, path: str | os.PathLike[str]) -> None:
     printing.write(name_cards_document(event_id), path)
 
 
-def reception_list_document(event_id: int, head_table: int | None = None) -> Document:
+def reception_list_document(event_id: int, head_table: int | None = None, day: dt.date | None = None) -> Document:
+    """The desk's list and the head-table plan, dated `day` (default: today, never after the event's day)."""
     from nlv_events.services.guests import reception_list
 
     record = event_reading.load_record(event_id)
@@ -61,12 +64,14 @@ def reception_list_document(event_id: int, head_table: int | None = None) -> Doc
     chosen = guests.head_table_guests(coming, places)
     seats = {entry.id: seat for seat, entry in enumerate(chosen, start=1)}  # seat 1 in the centre, as in the plan
     listed = guests.guest_list(event_id, reception_list.LISTED_STATES)
-    return reception_list.document(record, listed, guests.seating_order(chosen), seats)
+    letterhead = Letterhead.from_settings(day=document_day(day, record.start))
+    return reception_list.document(record, listed, guests.seating_order(chosen), seats, letterhead)
 
 
-def reception_list_bytes(event_id: int, head_table: int | None = None) -> bytes:
-    return render_as(reception_list_document(event_id, head_table), ".pdf")
+def reception_list_bytes(event_id: int, head_table: int | None = None, day: dt.date | None = None) -> bytes:
+    return render_as(reception_list_document(event_id, head_table, day), ".pdf")
 
 
-def write_reception_list(event_id: int, path: str | os.PathLike[str], head_table: int | None = None) -> None:
-    printing.write(reception_list_document(event_id, head_table), path)
+def write_reception_list(event_id: int, path: str | os.PathLike[str], head_table: int | None = None,
+                         day: dt.date | None = None) -> None:  # fmt: skip
+    printing.write(reception_list_document(event_id, head_table, day), path)

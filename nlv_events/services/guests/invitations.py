@@ -13,7 +13,7 @@ from nlv_events.core.database import user_data_dir
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.resources import resource
-from nlv_events.core.text import fold
+from nlv_events.core.text import fold, unbroken_phone_numbers
 from nlv_events.i18n import _, current_language
 from nlv_events.services.guests import guest_groups, guest_replies
 from nlv_events.services.guests import guest_list as guests
@@ -22,8 +22,12 @@ from nlv_events.services.guests.guest_list import GuestEntry
 # Without a state filter a letter goes to every guest who has not declined.
 DEFAULT_STATES = ("to_invite", "invited", "accepted", "deputy", "attended")
 WEEKDAYS_VI = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-# Forms of address that also serve as "you" in the body ("kính mời Bà tới dự"); other titles get "Quý vị".
+# Forms of address that also serve as "you" in the body ("kính mời Bà tới dự"). A person addressed by a title alone
+# (GS.TS., TS., Nhà văn, Thượng tá) is one person of either sex: "Ông/Bà", as the protocol office writes it; "Quý
+# vị" is plural. A body invited as such is "Quý cơ quan".
 _PRONOUNS = ("Ông", "Bà", "Đồng chí")
+PERSON_OF_EITHER_SEX = "Ông/Bà"
+BODY = "Quý cơ quan"
 
 
 @dataclass
@@ -85,13 +89,15 @@ def time_phrase(moment: dt.date, lead: bool = True) -> str:
 
 
 def you(guest: GuestEntry) -> str:
+    """How the body of the letter says "you" to this guest: their form of address (Ông, Bà, Đồng chí), "Ông/Bà" to
+    a person with a title alone, "Quý cơ quan" to a body."""
     honorific = (guest.honorific or "").strip()
     if current_language() == "en":
         return "you"
     for pronoun in _PRONOUNS:
         if honorific == pronoun or honorific.startswith(pronoun + " "):
             return pronoun
-    return "Quý vị"
+    return BODY if guest.is_unit else PERSON_OF_EITHER_SEX
 
 
 def attend_phrase(directs: bool) -> str:
@@ -173,7 +179,8 @@ def letters(
             raise UserError(
                 _("The invitation template uses an unknown placeholder: {reason}").format(reason=error.message)
             ) from None
-        body = [line.strip() for line in rendered.splitlines() if line.strip()]
+        # A telephone number (the contact line's, or one the office wrote into its template) never breaks.
+        body = [unbroken_phone_numbers(line.strip()) for line in rendered.splitlines() if line.strip()]
         result.append(Letter(addressee=entry.addressee, body=body, context=context))
     return result
 

@@ -60,7 +60,7 @@ def head_table_plan(seated: list[GuestEntry], seats: dict[int | None, int]) -> l
     return [
         Text(_("HEAD TABLE"), "section"),
         Text(_("Stage"), "note"),
-        Table(columns, [names]),
+        Table(columns, [names], equal_columns=True),  # seats alike: a short name's box is not squeezed
         Text(_("Hall (seen from the hall: the first guest in the centre, the second to their right, the third to "
                "their left)"), "note"),
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlv_events.core.text import fold
+import unicodedata
 
 # Words that begin the name of a body (capitalised as in a name: "Vụ Thư viện", "Tỉnh ủy Điện Biên"). The
 # comparison is exact, accents and case included: "Vụ" begins a unit, the surname "Vũ" does not.
@@ -42,16 +42,22 @@ def is_unit(name: str, honorific: str | None = None) -> bool:
 
 
 def names_a_body(position: str) -> bool:
-    """Whether the position's last part already names a body ("Vụ trưởng Vụ Thư viện", "Trưởng phòng Thông tin –
-    Truyền thông"; not "Thứ trưởng", "Phó Giám đốc")."""
-    last = position.rsplit(",", 1)[-1].split()
-    return any(organisation_word_at(last, index, any_case=True) for index in range(1, len(last)))
+    """Whether the position already names a body ("Vụ trưởng Vụ Thư viện", "Trưởng phòng Thông tin – Truyền
+    thông", "Vụ trưởng Vụ Kế hoạch, Tài chính" — a body's name may hold commas; not "Thứ trưởng", "Phó Giám
+    đốc")."""
+    words = position.split()
+    return any(organisation_word_at(words, index, any_case=True) for index in range(1, len(words)))
+
+
+def same_words(text: str | None) -> str:
+    """Text as compared for a repeat: case ignored, accents kept — "trưởng" (head) is not "Trường" (school)."""
+    return " ".join(unicodedata.normalize("NFC", text or "").casefold().split())
 
 
 def _overlap(position: list[str], organisation: list[str]) -> int:
-    """How many words the position ends with that the organisation begins with (compared folded)."""
-    folded_position = [fold(word) for word in position]
-    folded_organisation = [fold(word) for word in organisation]
+    """How many words the position ends with that the organisation begins with (compared ignoring case)."""
+    folded_position = [same_words(word) for word in position]
+    folded_organisation = [same_words(word) for word in organisation]
     for length in range(min(len(position), len(organisation)), 0, -1):
         if folded_position[-length:] == folded_organisation[:length]:
             return length
@@ -63,7 +69,7 @@ def title_line(position: str | None, organisation: str | None) -> str:
     Du lịch"; "Bí thư Tỉnh ủy" + "Tỉnh ủy Điện Biên" → "Bí thư Tỉnh ủy Điện Biên"; a position that names its own
     body takes the organisation after a comma: "Vụ trưởng Vụ Thư viện, Bộ Văn hóa, Thể thao và Du lịch"."""
     position, organisation = (position or "").strip(), (organisation or "").strip()
-    if not organisation or fold(organisation) in fold(position):
+    if not organisation or same_words(organisation) in same_words(position):
         return position
     if not position:
         return organisation
@@ -78,7 +84,7 @@ def title_line(position: str | None, organisation: str | None) -> str:
 def unit_line(name: str, organisation: str | None) -> str:
     """A unit and the body it belongs to, after a comma: "Vụ Thư viện, Bộ Văn hóa, Thể thao và Du lịch"."""
     organisation = (organisation or "").strip()
-    if not organisation or fold(organisation) in fold(name):
+    if not organisation or same_words(organisation) in same_words(name):
         return name
     return f"{name}, {organisation}"
 

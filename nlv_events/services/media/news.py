@@ -20,7 +20,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
 from nlv_events.core.media_models import NewsItem, Photo
 from nlv_events.core.models import Event
-from nlv_events.core.records import EventRecord, PersonEntry, person_line
+from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import current_settings
 from nlv_events.core.text import clean
 from nlv_events.i18n import _
@@ -28,6 +28,7 @@ from nlv_events.printing.model import Block, Document, Picture, Text, line
 from nlv_events.services.exhibits import structure
 from nlv_events.services.media import event_photos as media
 from nlv_events.services.media import photo_files
+from nlv_events.services.media.news_programme import in_sentence, programme_sentence
 
 GALLERY_HEADING = "Hình ảnh cùng sự kiện"
 WEB_LONG_SIDE = 1600
@@ -41,15 +42,6 @@ EVENT_NOUNS = {
     "conference": "Hội nghị",
     "training": "lớp tập huấn",
     "other": "chương trình",
-}
-# How the programme is told, per kind: {noun} and {items} are filled from the record.
-PROGRAMME_SENTENCES = {
-    "exhibition": "Triển lãm giới thiệu tới bạn đọc: {items}.",
-    "book_day": "Chương trình gồm các hoạt động: {items}.",
-    "talk": "Tại {noun}, các diễn giả đã chia sẻ về: {items}.",
-    "conference": "Tại {noun}, các đại biểu đã nghe: {items}.",
-    "training": "Các học viên đã được trang bị các nội dung: {items}.",
-    "other": "Chương trình gồm: {items}.",
 }
 ROLES_ATTENDING = ("guest", "chair", "speaker", "presenter", "moderator", "curator", "author", "performer")
 
@@ -107,14 +99,6 @@ def lead_sentence(record: EventRecord, organiser: str = ORGANISER) -> str:
     return f"{date_phrase(record.start, record.end)}, {organiser} {doing} {record.title}{where}."
 
 
-def _in_sentence(person: PersonEntry) -> str:
-    """ "bà Trịnh Thị Thủy – Thứ trưởng": Ông and Bà are written small inside a sentence, as the website does."""
-    honorific = person.honorific
-    if honorific in ("Ông", "Bà"):
-        honorific = honorific.lower()
-    return person_line(PersonEntry(person.name, person.role, honorific, person.position))
-
-
 def _attending(record: EventRecord, noun: str) -> str | None:
     """ "Tham dự Hội nghị, về phía Bộ VHTTDL có bà …; ông …. Về phía TVQG có …", grouped by organisation."""
     people = [p for p in record.people if p.role in ROLES_ATTENDING] or list(record.people)
@@ -122,7 +106,7 @@ def _attending(record: EventRecord, noun: str) -> str | None:
         return None
     groups: dict[str | None, list[str]] = {}
     for person in people:
-        groups.setdefault(person.organisation, []).append(_in_sentence(person))
+        groups.setdefault(person.organisation, []).append(in_sentence(person))
     if list(groups) == [None]:
         return f"Tham dự {noun} có {'; '.join(groups[None])}."
     sentences = [
@@ -133,21 +117,11 @@ def _attending(record: EventRecord, noun: str) -> str | None:
     return " ".join([f"Tham dự {noun}, {first}.", *(f"{s[0].upper()}{s[1:]}." for s in rest)])
 
 
-def _programme(record: EventRecord, kind: str, noun: str) -> str | None:
-    items = []
-    for row in record.programme:
-        speakers = ", ".join(person_line(p) for p in row.people)
-        items.append(f"{row.title} ({speakers})" if speakers else row.title)
-    if not items:
-        return None
-    return PROGRAMME_SENTENCES[kind].format(noun=noun, items="; ".join(items))
-
-
 def body_paragraphs(record: EventRecord) -> list[str]:
     """The body from the template of the event's kind: who attended, what was presented, the description."""
     kind = record.kind if record.kind in EVENT_NOUNS else "other"
     noun = EVENT_NOUNS[kind]
-    paragraphs = [_attending(record, noun), _programme(record, kind, noun)]
+    paragraphs = [_attending(record, noun), programme_sentence(record, kind, noun)]
     if record.theme:
         paragraphs.append(f"Chủ đề: “{record.theme}”.")
     items = structure.count_summary(record.id).counted if record.id else record.items_displayed
@@ -310,7 +284,8 @@ def html_fragment(news: NewsDraft, photo_names: list[str] | None = None) -> str:
     """One clean fragment for the website's editor: headings, paragraphs and figures, no styles, all text escaped."""
     names = photo_names if photo_names is not None else news.photo_names()
     text = html.escape
-    lines = [f"<h1>{text(news.title)}</h1>", f"<p>{text(news.lead)}</p>"]
+    # The charset first: a browser or editor that opens the file alone reads the Vietnamese as UTF-8, not Latin-1.
+    lines = ['<meta charset="utf-8">', f"<h1>{text(news.title)}</h1>", f"<p>{text(news.lead)}</p>"]
     lines += [f"<p>{text(paragraph)}</p>" for paragraph in news.body]
     if news.photos:
         lines.append(f"<h2>{text(GALLERY_HEADING)}</h2>")

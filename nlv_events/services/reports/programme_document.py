@@ -5,11 +5,12 @@ from __future__ import annotations
 from itertools import groupby
 
 from nlv_events.core import vocab, when
-from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry, person_line
+from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.i18n import _, current_language
 from nlv_events.i18n.formats import format_span_in_text, format_time, format_weekday_date
 from nlv_events.printing import decree
 from nlv_events.printing.model import Cell, Column, Document, Row, Run, Table, Text, line
+from nlv_events.services.guests import titles
 
 BOOKLET_SCALE = 0.82
 _MARKED_ROLES = ("chair", "moderator", "host")  # printed before the name in the table, as programmes do
@@ -27,6 +28,14 @@ def time_cell(row: ProgrammeEntry) -> str:
     if row.end is not None and when.is_timed(row.end):
         return f"{format_time(row.start)} – {format_time(row.end)}"  # type: ignore[arg-type]
     return format_time(row.start)  # type: ignore[arg-type]
+
+
+def person_line(person: PersonEntry) -> str:
+    """ "Bà Nguyễn Thị Hạnh – Phó Trưởng phòng Phục vụ bạn đọc, Thư viện Quốc gia Việt Nam": the person with the
+    position and the organisation recorded for them, as the protocol office writes it (its words once)."""
+    name = f"{person.honorific} {person.name}" if person.honorific else person.name
+    title = titles.title_line(person.position, person.organisation)
+    return f"{name} – {title}" if title else name
 
 
 def _people_cell(people: list[PersonEntry]) -> Cell:

@@ -16,7 +16,7 @@ from nlv_events.i18n import _
 from nlv_events.services.events import event_store
 from nlv_events.services.exhibits import structure
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.dialogs import save_file_name
+from nlv_events.ui.shell.dialogs import ask_document_day, save_file_name
 from nlv_events.ui.shell.workers import BackgroundTask
 
 # The default file names' first words (ui/shell/printing.event_file_name adds the year and the event's number).
@@ -60,7 +60,9 @@ class ExhibitPrintouts:
         from nlv_events.services.exhibits import checklist_pdf
 
         event_id = self.event_id
-        self._preview(lambda: checklist_pdf.printout(event_id), CHECKLIST, _("Checklist"))
+        day = ask_document_day(self, _("Checklist"), event_id)  # dated as signed, never after the opening
+        if day is not None:
+            self._preview(lambda: checklist_pdf.printout(event_id, day), CHECKLIST, _("Checklist"))
 
     def _print_labels(self) -> None:
         from nlv_events.services.exhibits import labels
@@ -72,7 +74,9 @@ class ExhibitPrintouts:
         from nlv_events.services.exhibits import introduction
 
         event_id = self.event_id
-        self._preview(lambda: introduction.printout(event_id), INTRODUCTION, _("Introduction"))
+        day = ask_document_day(self, _("Introduction"), event_id)
+        if day is not None:
+            self._preview(lambda: introduction.printout(event_id, day), INTRODUCTION, _("Introduction"))
 
     def _save_checklist_xlsx(self) -> None:
         from nlv_events.services.exhibits import checklist_xlsx

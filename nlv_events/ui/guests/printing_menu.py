@@ -21,7 +21,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, _
 from nlv_events.services.events import event_store
 from nlv_events.ui.shell import actions, ask
-from nlv_events.ui.shell.dialogs import add_rows, save_file_name, signature_fields
+from nlv_events.ui.shell.dialogs import add_rows, ask_document_day, save_file_name, signature_fields
 from nlv_events.ui.shell.widgets import ok_cancel
 from nlv_events.ui.shell.workers import BackgroundTask
 
@@ -119,7 +119,16 @@ class GuestPrintActions:
         self._print("name_cards_bytes", "the-ten", _("Name cards"))
 
     def print_reception_list(self) -> None:
-        self._print("reception_list_bytes", "danh-sach-dai-bieu", _("List of guests"))
+        event_id = self.event_id()
+        if event_id is None:
+            return
+        day = ask_document_day(self.parent, _("List of guests"), event_id)
+        if day is None:
+            return
+        from nlv_events.services.guests import documents as guest_documents
+
+        self._print(lambda event: guest_documents.reception_list_bytes(event, day=day), "danh-sach-dai-bieu",
+                    _("List of guests"))  # fmt: skip
 
     def _print(self, build: str | Callable[[int], bytes], stem: str, title: str) -> None:
         """Build the PDF off the GUI thread (`build`: a function of guest_documents, or its name) and preview it."""

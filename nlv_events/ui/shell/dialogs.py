@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core import when
 from nlv_events.core.errors import ValidationError
 from nlv_events.i18n import _
-from nlv_events.ui.shell.widgets import fit_to_screen
+from nlv_events.ui.shell.widgets import fit_to_screen, ok_cancel
 
 
 def dress_dialog(dialog: QDialog, name: str, title: str, size: tuple[int, int], *, fit: bool = False) -> None:
@@ -117,3 +117,27 @@ def signature_fields(parent: QWidget, title_height: int) -> Signature:
     signer_title = QPlainTextEdit(_("DIRECTOR"), parent)
     signer_title.setFixedHeight(title_height)
     return Signature(QLineEdit(parent), date_field(parent), signer_title, QLineEdit(parent))
+
+
+class DocumentDateDialog(QDialog):
+    """The date a document about one event bears (the list of guests, the checklist, the introduction), asked
+    before printing: today, or the event's first day once it has passed."""
+
+    def __init__(self, parent: QWidget | None, title: str, default: dt.date) -> None:
+        super().__init__(parent)
+        dress_dialog(self, "documentDateDialog", title, (360, 110))
+        self.day = date_field(self, QDate(default.year, default.month, default.day))
+        add_rows(QFormLayout(self), (_("Date of the document:"), self.day), ("", ok_cancel(self, _("Print"))))
+
+    def chosen(self) -> dt.date:
+        day = self.day.date()
+        return dt.date(day.year(), day.month(), day.day())
+
+
+def ask_document_day(parent: QWidget | None, title: str, event_id: int) -> dt.date | None:
+    """The date chosen for a document about `event_id`; None when the user cancels."""
+    from nlv_events.core import event_reading
+    from nlv_events.printing.decree import document_day
+
+    dialog = DocumentDateDialog(parent, title, document_day(None, event_reading.load_record(event_id).start))
+    return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

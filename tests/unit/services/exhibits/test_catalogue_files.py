@@ -1,6 +1,8 @@
 """Catalogue files as they come from outside: MARC under any name, damaged MARCXML, text in an undeclared encoding,
 a repeated 245. Every file is made with pymarc (tests/marc_files.py)."""
 
+import datetime as dt
+
 import pytest
 from pymarc import Field, Indicators, Subfield
 
@@ -85,3 +87,27 @@ def test_the_first_245_is_the_title_when_a_record_repeats_it(tmp_path):
     (entry,) = catalogue_import.read(path).entries
     assert entry.item.title == "Truyện Kiều : bản Kinh"  # as pymarc's `title` reads the record: its first 245
     assert record.title.startswith("Truyện Kiều")
+
+
+def test_the_checklist_prints_place_and_publisher_with_their_isbd_punctuation(db, tmp_path):
+    """ "H.: Văn học" and a publisher the cataloguer supplied, "[k.n.]", print as the catalogue describes them."""
+    import io
+
+    import pdfplumber
+
+    from nlv_events.core import store
+    from nlv_events.core.exhibit_records import ExhibitData, SectionEntry
+    from nlv_events.core.records import EventRecord
+    from nlv_events.services.exhibits import checklist, checklist_pdf, structure
+
+    path = tmp_path / "export.mrc"
+    path.write_bytes(marc_bytes([book("Truyện Kiều", place="H.", publisher="Văn học"),
+                                 book("Thơ", place="Huế", publisher="[k.n.]", year="[1930]")]))
+    items = [entry.item for entry in catalogue_import.read(path).entries]
+    event = store.save_event(EventRecord(kind="exhibition", title="Triển lãm", start=dt.date(2022, 12, 18))).id
+    structure.save(event, ExhibitData(sections=[SectionEntry("Sách", items)]))
+    with pdfplumber.open(io.BytesIO(checklist_pdf.render(checklist.build(event)))) as pdf:
+        text = " ".join(page.extract_text() for page in pdf.pages)
+    assert "H.: Văn học" in text
+    assert "Huế: [k.n.]" in text
+    assert items[1].year == "1930"

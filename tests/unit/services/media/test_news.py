@@ -130,7 +130,7 @@ def test_the_website_folder_holds_clean_html_and_web_jpegs(with_photos, tmp_path
     text = page.read_text(encoding="utf-8")
     parser = Tags()
     parser.feed(text)
-    assert set(parser.tags) <= {"h1", "h2", "p", "figure", "img", "figcaption"}
+    assert set(parser.tags) <= {"meta", "h1", "h2", "p", "figure", "img", "figcaption"}  # meta: the charset only
     assert parser.styles == []
     names = [image["src"] for image in parser.images]
     assert names == [f"2022-12-26-hoi-nghi-tong-ket-{n:02d}.jpg" for n in (1, 2, 3)]  # each photo once
@@ -245,3 +245,45 @@ def test_an_exhibition_s_item_count_is_its_checklist_sum_as_tallied(db):
     structure.save(saved.id, ExhibitData(sections=[SectionEntry(title="Phần I", items=items)]))
     assert "Triển lãm trưng bày 80 tài liệu." in news.body_paragraphs(event_reading.load_record(saved.id))
     assert tallies.compute(2023).kinds["exhibition"].items_displayed == 80
+
+
+def test_the_gallery_heading_stands_on_the_page_of_the_first_photo_in_word(with_photos, tmp_path, office):
+    """Laid out by LibreOffice, the heading "Hình ảnh cùng sự kiện" is never the last line of a page: the photo
+    under it (a phone's tall portrait here) is on its page, whatever length the text above it runs to."""
+    import pdfplumber
+
+    tall = camera_jpeg(tmp_path / "in" / "PHONE.JPG", size=(900, 1600), taken=T(2022, 12, 26, 8, 1))
+    added = media.add_photos(with_photos, [tall]).added
+    listed = media.photos(with_photos)
+    media.choose_in_order(with_photos, [added[0].id, *(photo.id for photo in listed if photo.id != added[0].id)])
+    for paragraphs in (2, 5, 8, 11):
+        news.save(with_photos, TITLE, "Mở đầu.", "\n\n".join(["Đoạn văn của tin. " * 12] * paragraphs), "Tin: A")
+        target = tmp_path / f"tin-{paragraphs}.docx"
+        news.export_docx(news.draft(with_photos), target)
+        with pdfplumber.open(office.to_pdf(target)) as rendered:
+            for page in rendered.pages:
+                words = page.extract_words()
+                tops = [word["top"] for word in words if word["text"] == "Hình"
+                        and news.GALLERY_HEADING in page.extract_text()]  # fmt: skip
+                if tops:
+                    assert any(image["top"] > tops[-1] for image in page.images), (
+                        f"{paragraphs} paragraphs: the heading ends page {page.page_number}")
+
+
+def test_the_html_declares_its_encoding(with_photos):
+    fragment = news.html_fragment(news.build(with_photos, author=""))
+    assert fragment.startswith('<meta charset="utf-8">\n')
+
+
+def test_a_long_programme_is_summed_up_in_a_sentence(db):
+    speakers = [PersonEntry(name, "speaker", honorific, position) for name, honorific, position in (
+        ("Nguyễn Ngọc Anh", "Bà", "Phó Giám đốc TVQG"), ("Vũ Dương Thúy Ngà", "Bà", "Giám đốc TVQG"),
+        ("Lê Văn C", "Ông", "Giám đốc Thư viện tỉnh Quảng Ninh"), ("Trần Văn D", "Ông", None))]  # fmt: skip
+    rows = [ProgrammeEntry(T(2022, 12, 26, 8 + number // 2, 30 * (number % 2)), f"Tham luận số {number + 1} về công "
+                           f"tác thư viện", people=[speakers[number % 4]]) for number in range(6)]  # fmt: skip
+    record = EventRecord(kind="conference", title=TITLE, start=T(2022, 12, 26, 8, 0), status="held", programme=rows)
+    body = news.build(store.save_event(record).id, author="").body
+    (sentence,) = [paragraph for paragraph in body if "Hội nghị đã nghe" in paragraph]
+    assert sentence == ("Hội nghị đã nghe 6 báo cáo, tham luận, trình bày bởi bà Nguyễn Ngọc Anh – Phó Giám đốc "
+                        "TVQG, bà Vũ Dương Thúy Ngà – Giám đốc TVQG và 2 người khác.")
+    assert not any("Tham luận số" in paragraph for paragraph in body)

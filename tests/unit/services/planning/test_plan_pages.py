@@ -20,7 +20,7 @@ from tests.unit.printing.pages import TOP_MARGIN_TEXT, read_pages
 LETTERHEAD = Letterhead("Bộ Văn hóa, Thể thao và Du lịch", "Thư viện Quốc gia Việt Nam", "Hà Nội", dt.date(2022, 1, 10))
 OPTIONS = annual_plan.PlanOptions(number="15", signer_title="KT. GIÁM ĐỐC|PHÓ GIÁM ĐỐC",
                                   signer_name="Nguyễn Xuân Dũng")  # fmt: skip
-MONTH = re.compile(r"^Tháng \d{1,2}$")
+MONTH = re.compile(r"^Tháng \d{1,2}( \(tiếp\))?$")  # "(tiếp)": the month continued from the page before
 
 
 @pytest.fixture

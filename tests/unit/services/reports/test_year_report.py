@@ -4,6 +4,7 @@ import datetime as dt
 import io
 import re
 
+import pdfplumber
 import pytest
 from pypdf import PdfReader
 
@@ -80,3 +81,19 @@ def test_venues_do_not_repeat_the_librarys_own_name(demo_db, language):
     text = pdf_text(year_report.render(2022, LETTERHEAD))
     assert "Sảnh tầng 1" in text
     assert "Sảnh tầng 1, Thư viện Quốc gia Việt Nam" not in text
+
+
+def test_a_group_continued_on_the_next_page_is_headed_again_with_tiep(report_2022):
+    """Each page's first row under the column headers says which group it belongs to: the group's own heading,
+    or the heading of the group it continues, marked "(tiếp)"."""
+    with pdfplumber.open(io.BytesIO(report_2022)) as document:
+        pages = [(page.extract_text() or "").splitlines() for page in document.pages]
+    continued = 0
+    for number, lines in enumerate(pages[1:], start=2):
+        if "dự tuyến bày" not in lines:
+            continue  # a page past the table (the cancelled events, the signature)
+        first_row = lines[lines.index("dự tuyến bày") + 1]
+        heading = first_row.removesuffix(" (tiếp)")
+        assert re.match(r"^[IVX]+\. ", heading) and heading.isupper(), (number, first_row)
+        continued += first_row.endswith("(tiếp)")
+    assert continued >= 1
