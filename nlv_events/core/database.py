@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path, PurePath
 from urllib.parse import quote, unquote, urlsplit
 
@@ -152,7 +153,7 @@ def connect(target: str) -> peewee.Database:
                 )
             ) from error
     try:
-        database.connect(reuse_if_open=True)
+        _connect(database)
     except peewee.OperationalError as error:
         explained = guard.explain(error)
         if explained is not None:
@@ -165,6 +166,26 @@ def connect(target: str) -> peewee.Database:
     except (peewee.DatabaseError, sqlite3.DatabaseError) as error:
         raise _damaged(target, error) from error
     return database
+
+
+# How long connecting waits for a file another process holds locked: setting WAL mode on a new file needs the
+# lock that a process creating the schema holds for its whole transaction (seconds on a busy PC).
+CONNECT_WAIT = 60.0
+
+
+def _connect(database: peewee.Database) -> None:
+    deadline = time.monotonic() + CONNECT_WAIT
+    while True:
+        try:
+            database.connect(reuse_if_open=True)
+            return
+        except peewee.OperationalError as error:
+            locked = isinstance(database, peewee.SqliteDatabase) and "locked" in str(error).lower()
+            if not locked or time.monotonic() > deadline:
+                raise
+            if not database.is_closed():
+                database.close()
+            time.sleep(0.05)
 
 
 def without_password(text: str, target: str) -> str:

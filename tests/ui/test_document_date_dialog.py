@@ -75,5 +75,8 @@ def test_the_checklist_from_the_print_menu_is_dated_as_asked(qtbot, db, tmp_path
                  and "nh mục" in action.text()]  # fmt: skip
     action.trigger()
     assert offered == ["01/03/2022"]  # the opening day of a past exhibition, not today
-    with pdfplumber.open(target) as document:
+    tab = editor.exhibit_tab
+    qtbot.waitUntil(lambda: tab.preview is not None and tab.preview.isVisible(), timeout=20000)  # then the preview
+    with pdfplumber.open(io.BytesIO(tab.preview.pdf)) as document:
         assert "Hà Nội, ngày 01 tháng 3 năm 2022" in document.pages[0].extract_text()
+    tab.preview.reject()

@@ -17,6 +17,7 @@ from nlv_events.services.guests import guest_list
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.ui.events.event_editor import EventEditor
 from nlv_events.ui.guests.printing_menu import InvitationDialog
+from nlv_events.ui.shell.dialogs import DocumentDateDialog
 from tests.ui.flows.driving import click_row, click_tab, on_next_dialog, on_next_menu, show_titles
 
 TITLE = "Trưng bày ảnh Hà Nội xưa"
@@ -69,12 +70,24 @@ def in_the_exhibition_tab(window, qtbot, act) -> None:
     assert answered
 
 
-def print_from_menu(tab, qtbot, entry: str):
-    """Click the tab's Print button, choose `entry` and wait for the preview it opens."""
+def accept_the_offered_date(qtbot) -> list:
+    """Click OK in the document's date dialog (the checklist and the introduction ask their date first)."""
+
+    def ok(dialog: DocumentDateDialog) -> None:
+        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)  # fmt: skip
+
+    return on_next_dialog(ok, DocumentDateDialog)
+
+
+def print_from_menu(tab, qtbot, entry: str, dated: bool = False):
+    """Click the tab's Print button, choose `entry` (answer its date, if `dated`) and wait for its preview."""
     tab.preview = None
     chosen = on_next_menu(entry, qtbot)
+    dated_ok = accept_the_offered_date(qtbot) if dated else [True]
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(chosen))  # the button pops its menu up once the click is done
+    qtbot.waitUntil(lambda: bool(dated_ok))
     qtbot.waitUntil(lambda: tab.preview is not None and tab.preview.isVisible(), timeout=20000)
     return tab.preview
 
@@ -85,7 +98,7 @@ def test_the_checklist_opens_in_the_preview_and_saves_under_a_vietnamese_name(
     seen: dict = {}
 
     def act(tab) -> None:
-        preview = print_from_menu(tab, qtbot, _("Checklist (PDF)…"))
+        preview = print_from_menu(tab, qtbot, _("Checklist (PDF)…"), dated=True)
         seen["name"], seen["title"], seen["pages"] = preview.suggested_name, preview.windowTitle(), preview.page_count()
         offered = saving_to(monkeypatch, tmp_path / "danh-muc", "Tệp PDF (*.pdf)")
         qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
@@ -121,7 +134,7 @@ def test_labels_handover_and_the_spreadsheet_each_show_or_say_where(
     in_the_exhibition_tab(window, qtbot, act)
     assert seen["offered"] == [f"danh-muc-trung-bay-2022-{exhibition}.xlsx"]
     assert (tmp_path / "danh-muc.xlsx").stat().st_size > 0
-    assert answers == [("inform", f"Saved to {tmp_path / 'danh-muc.xlsx'}.")]
+    assert answers == [("inform", f"Đã lưu vào {tmp_path / 'danh-muc.xlsx'}.")]
     assert seen["labels"] == f"nhan-tai-lieu-2022-{exhibition}.pdf"
     assert seen["handover"] == f"bien-ban-giao-nhan-2022-{exhibition}.pdf" and seen["word"]
 
@@ -164,4 +177,4 @@ def test_invitations_saved_as_word_say_where_under_a_vietnamese_name(window, qtb
     assert answered
     assert offered == [f"giay-moi-2022-{event_id}.docx"]
     assert (tmp_path / "giay-moi.docx").stat().st_size > 0
-    assert answers == [("inform", f"Saved to {tmp_path / 'giay-moi.docx'}.")]
+    assert answers == [("inform", f"Đã lưu vào {tmp_path / 'giay-moi.docx'}.")]
