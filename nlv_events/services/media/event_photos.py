@@ -19,7 +19,7 @@ from pathlib import Path
 
 import peewee
 
-from nlv_events.core import guard, versioned
+from nlv_events.core import guard, row_records, versioned
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.media_models import Photo, PhotoPerson
 from nlv_events.core.models import Event, EventPerson, Person, database_proxy
@@ -212,12 +212,9 @@ def _store_one(
             path=target.relative_to(root).as_posix(),
             original_name=source.name,
             digest=digest,
-            taken_at=facts.taken_at,
-            orientation=facts.orientation,
-            width=facts.width,
-            height=facts.height,
             caption=clean(caption),
             photographer=clean(photographer),
+            **row_records.column_values(facts, Photo),  # when it was taken, its orientation and size
         )
     except peewee.DatabaseError:
         target.unlink(missing_ok=True)  # the record did not take it: leave no stray copy behind
