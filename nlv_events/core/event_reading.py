@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import peewee
 
-from nlv_events.core import when
+from nlv_events.core import models, when
 from nlv_events.core.errors import UserError
-from nlv_events.core.models import (
-    Event,
-    EventPartner,
-    EventPerson,
-    Organisation,
-    Person,
-    ProgrammeItem,
-    ProgrammePerson,
-    Venue,
-    database_proxy,
-)
 from nlv_events.core.records import CODE, COUNT, MOMENT, TEXT, EventRecord, PersonEntry, ProgrammeEntry, field_names
 from nlv_events.i18n import _
 
@@ -28,9 +17,9 @@ MOMENT_FIELDS = field_names(MOMENT)
 APPEARANCE_DETAILS = ("role", "honorific", "position", "organisation")
 
 
-def load_record(event: Event | int) -> EventRecord:
+def load_record(event: models.Event | int) -> EventRecord:
     """The whole event, with its partners, people and programme, as a record."""
-    event_id = event.id if isinstance(event, Event) else event
+    event_id = event.id if isinstance(event, models.Event) else event
     records = load_records([event_id], include_deleted=True)
     if not records:
         raise UserError(_("There is no event number {id}.").format(id=event_id))
@@ -43,11 +32,11 @@ def load_records(ids: list[int], include_deleted: bool = False) -> list[EventRec
     by_id: dict[int, EventRecord] = {}
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
-        query = Event.select().join(Venue, peewee.JOIN.LEFT_OUTER).where(Event.id.in_(batch))
+        query = models.Event.select().join(models.Venue, peewee.JOIN.LEFT_OUTER).where(models.Event.id.in_(batch))
         if not include_deleted:
-            query = query.where(Event.deleted_at.is_null())
+            query = query.where(models.Event.deleted_at.is_null())
         records = _listing_from_cursor(query)
-        people = _appearances_of(EventPerson, EventPerson.event, [record.id for record in records])
+        people = _appearances_of(models.EventPerson, models.EventPerson.event, [record.id for record in records])
         programme = _programme_of([record.id for record in records])
         for record in records:
             record.people = people.get(record.id, [])
@@ -65,9 +54,13 @@ def _appearances_of(model, owner_column, owner_ids: list[int]) -> dict[int, list
         return found
     query = (
         model.select(
-            owner_column, model.id, Person.name, Person.ref, *(getattr(model, name) for name in APPEARANCE_DETAILS)
+            owner_column,
+            model.id,
+            models.Person.name,
+            models.Person.ref,
+            *(getattr(model, name) for name in APPEARANCE_DETAILS),
         )
-        .join(Person)
+        .join(models.Person)
         .where(_in(owner_column, owner_ids))
         .order_by(owner_column, model.sort_order, model.id)
     )
@@ -91,7 +84,7 @@ def _in(column: peewee.Field, values: list) -> peewee.Node:
     took a fifth of re-importing ten thousand events (eighty thousand ids and refs, in batches of 500)."""
     if not values:
         return peewee.SQL("1 = 0")
-    placeholders = ", ".join([database_proxy.obj.param] * len(values))
+    placeholders = ", ".join([models.database_proxy.obj.param] * len(values))
     return peewee.NodeList((column, peewee.SQL(f"IN ({placeholders})", values)))
 
 
@@ -99,7 +92,7 @@ def _raw_rows(query: peewee.Query) -> list[tuple]:
     """The rows of `query` as the driver returns them: peewee's conversion of every value costs seconds over
     tens of thousands of rows, and the few dates and times are converted by the caller."""
     sql, parameters = query.sql()
-    return database_proxy.execute_sql(sql, parameters).fetchall()
+    return models.database_proxy.execute_sql(sql, parameters).fetchall()
 
 
 def _programme_of(event_ids: list[int]) -> dict[int, list[ProgrammeEntry]]:
@@ -107,18 +100,18 @@ def _programme_of(event_ids: list[int]) -> dict[int, list[ProgrammeEntry]]:
     if not event_ids:
         return found
     rows = (
-        ProgrammeItem.select(
-            ProgrammeItem.event,
-            ProgrammeItem.id,
-            ProgrammeItem.start_date,
-            ProgrammeItem.start_time,
-            ProgrammeItem.end_date,
-            ProgrammeItem.end_time,
-            ProgrammeItem.title,
-            ProgrammeItem.place,
+        models.ProgrammeItem.select(
+            models.ProgrammeItem.event,
+            models.ProgrammeItem.id,
+            models.ProgrammeItem.start_date,
+            models.ProgrammeItem.start_time,
+            models.ProgrammeItem.end_date,
+            models.ProgrammeItem.end_time,
+            models.ProgrammeItem.title,
+            models.ProgrammeItem.place,
         )
-        .where(_in(ProgrammeItem.event, event_ids))
-        .order_by(ProgrammeItem.event, ProgrammeItem.sort_order, ProgrammeItem.id)
+        .where(_in(models.ProgrammeItem.event, event_ids))
+        .order_by(models.ProgrammeItem.event, models.ProgrammeItem.sort_order, models.ProgrammeItem.id)
     )
     entries: list[tuple[int, ProgrammeEntry]] = []
     join, as_date, as_time = when.join, when.as_date, when.as_time
@@ -134,7 +127,9 @@ def _programme_of(event_ids: list[int]) -> dict[int, list[ProgrammeEntry]]:
     item_ids = [entry.id for _event_id, entry in entries]
     people: dict[int, list[PersonEntry]] = {}
     for start in range(0, len(item_ids), _BATCH):
-        people.update(_appearances_of(ProgrammePerson, ProgrammePerson.item, item_ids[start : start + _BATCH]))
+        people.update(
+            _appearances_of(models.ProgrammePerson, models.ProgrammePerson.item, item_ids[start : start + _BATCH])
+        )
     for event_id, entry in entries:
         entry.people = people.get(entry.id, [])
         found.setdefault(event_id, []).append(entry)
@@ -146,8 +141,8 @@ def stored_by_ref(refs: list[str]) -> dict[str, tuple[EventRecord, bool]]:
     found: dict[str, tuple[EventRecord, bool]] = {}
     for start in range(0, len(refs), _BATCH):
         rows = (
-            Event.select(Event.id, Event.ref, Event.deleted_at)
-            .where(_in(Event.ref, refs[start : start + _BATCH]))
+            models.Event.select(models.Event.id, models.Event.ref, models.Event.deleted_at)
+            .where(_in(models.Event.ref, refs[start : start + _BATCH]))
             .tuples()
         )
         deleted = {event_id: deleted_at is not None for event_id, _ref, deleted_at in rows}
@@ -167,10 +162,10 @@ def _partners_of(ids: list[int]) -> dict[int, list[str]]:
     partners: dict[int, list[str]] = {event_id: [] for event_id in ids}
     for start in range(0, len(ids), _BATCH):
         links = (
-            EventPartner.select(EventPartner.event, Organisation.name)
-            .join(Organisation)
-            .where(_in(EventPartner.event, ids[start : start + _BATCH]))
-            .order_by(EventPartner.event, EventPartner.sort_order)
+            models.EventPartner.select(models.EventPartner.event, models.Organisation.name)
+            .join(models.Organisation)
+            .where(_in(models.EventPartner.event, ids[start : start + _BATCH]))
+            .order_by(models.EventPartner.event, models.EventPartner.sort_order)
             .tuples()
         )
         for event_id, name in links:
@@ -181,19 +176,19 @@ def _partners_of(ids: list[int]) -> dict[int, list[str]]:
 # The columns a record is read from, by name: the identity, each declared plain field, the moments' dates and
 # times, and the venue's name. Leaving out the timestamps saves parsing them ten thousand times.
 _LISTING_COLUMNS = (
-    Event.id,
-    Event.version,
-    Event.ref,
-    *(getattr(Event, name) for name in PLAIN_FIELDS),
-    *(getattr(Event, f"{name}_{part}") for name in MOMENT_FIELDS for part in ("date", "time")),
-    Venue.name.alias("venue_name"),
+    models.Event.id,
+    models.Event.version,
+    models.Event.ref,
+    *(getattr(models.Event, name) for name in PLAIN_FIELDS),
+    *(getattr(models.Event, f"{name}_{part}") for name in MOMENT_FIELDS for part in ("date", "time")),
+    models.Venue.name.alias("venue_name"),
 )
 
 
 def _listing_from_cursor(query: peewee.ModelSelect) -> list[EventRecord]:
     """Rows read straight from the cursor, by column name: building ten thousand model objects costs seconds."""
     sql, parameters = query.select(*_LISTING_COLUMNS).sql()
-    cursor = database_proxy.execute_sql(sql, parameters)
+    cursor = models.database_proxy.execute_sql(sql, parameters)
     names = [column[0] for column in cursor.description]
     rows = cursor.fetchall()
     at = {name: index for index, name in enumerate(names)}

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-from peewee import AutoField, CharField, DateField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
 from nlv_events.core.models import BaseModel, Event
 
 
 class ExhibitSection(BaseModel):
-    id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="exhibit_sections")
     sort_order = IntegerField(default=0)
     title = TextField()
 
 
 class ExhibitItem(BaseModel):
-    id = AutoField()
     section = ForeignKeyField(ExhibitSection, on_delete="CASCADE", backref="items")
     sort_order = IntegerField(default=0)
     title = TextField()
@@ -34,7 +32,6 @@ class ExhibitItem(BaseModel):
 
 
 class ExhibitLoan(BaseModel):
-    id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="exhibit_loans")
     sort_order = IntegerField(default=0)
     lender = TextField()  # the other party: who lends to the library, or who borrows from it
@@ -49,7 +46,6 @@ class ExhibitLoan(BaseModel):
 class ExhibitCountOverride(BaseModel):
     """Present when the office keeps its own "items displayed" figure rather than the checklist's sum."""
 
-    id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", unique=True, backref="exhibit_override")
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
 
-from nlv_events.core import limits, rules, text
+from nlv_events.core import limits, rules, text, vocab
 from nlv_events.core.errors import ValidationError
 from nlv_events.i18n import N_, _, gettext
 from nlv_events.i18n.formats import format_day
@@ -47,13 +47,11 @@ LOAN_DIRECTIONS: dict[str, str] = {
 
 
 def type_label(code: str) -> str:
-    source = ITEM_TYPES.get(code)
-    return gettext(source) if source else code
+    return vocab.table_label(ITEM_TYPES, code)
 
 
 def state_label(code: str) -> str:
-    source = LOAN_STATES.get(code)
-    return gettext(source) if source else code
+    return vocab.table_label(LOAN_STATES, code)
 
 
 def item_type_code(value: str | None) -> str | None:

@@ -88,6 +88,15 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb", **open_args: o
         raise
 
 
+def make_folder(folder: Path, message: str) -> None:
+    """Create `folder` and the folders above it; one that cannot be made is a UserError worded by `message`, which
+    names the folder as {path} and the system's reason as {reason}."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(message.format(path=folder, reason=error.strerror or error)) from error
+
+
 def reason(error: OSError) -> str:
     """Why a file could not be written, in the user's language (the system's own words are English)."""
     reasons = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import AutoField, CharField, DateField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
 from nlv_events.core.models import BaseModel, Event, Person
 
@@ -10,7 +10,6 @@ from nlv_events.core.models import BaseModel, Event, Person
 class GuestGroup(BaseModel):
     """An editable group of guests (Lãnh đạo Bộ, Báo chí…); `rank` orders the groups by protocol, 1 first."""
 
-    id = AutoField()
     name = CharField(unique=True)
     rank = IntegerField(default=100)
 
@@ -18,7 +17,6 @@ class GuestGroup(BaseModel):
 class Guest(BaseModel):
     """One person invited to one event, as addressed at that event."""
 
-    id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="guests")
     person = ForeignKeyField(Person, on_delete="CASCADE", backref="guest_links")
     honorific = CharField(null=True)

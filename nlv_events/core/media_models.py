@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peewee import AutoField, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from nlv_events.core.models import BaseModel, Event, EventPerson
 
@@ -14,7 +14,6 @@ def _now() -> dt.datetime:
 
 
 class Photo(BaseModel):
-    id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="photos")
     # Relative to the media folder (beside the SQLite file, or the shared folder of the settings), "/"-separated,
     # so that the folder can move without touching the record.
@@ -36,7 +35,6 @@ class Photo(BaseModel):
 class PhotoPerson(BaseModel):
     """A person of the event shown in a photo: points at the appearance, which keeps its id across saves."""
 
-    id = AutoField()
     photo = ForeignKeyField(Photo, on_delete="CASCADE", backref="person_links")
     event_person = ForeignKeyField(EventPerson, on_delete="CASCADE", backref="photo_links")
 
@@ -47,7 +45,6 @@ class PhotoPerson(BaseModel):
 class NewsItem(BaseModel):
     """The edited news item of an event; without one, the draft is built from the record each time."""
 
-    id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="news_items", unique=True)
     title = TextField()
     lead = TextField(default="")

@@ -26,19 +26,19 @@ def _now() -> dt.datetime:
 
 
 class BaseModel(Model):
+    id = AutoField()  # every table's key, declared once: the number the database gives a row
+
     class Meta:
         database = database_proxy
         legacy_table_names = False
 
 
 class Organisation(BaseModel):
-    id = AutoField()
     name = CharField(unique=True)
     short_name = CharField(null=True)
 
 
 class Venue(BaseModel):
-    id = AutoField()
     name = CharField(unique=True)
     capacity = IntegerField(null=True)
     version = IntegerField(default=1)  # migration 0010: every save checks and steps it (core/versioned.py)
@@ -53,7 +53,6 @@ class Person(BaseModel):
     appearance, so a later promotion never rewrites an earlier programme. A person is their id (and their `ref`
     across files), not their name: two people may share a name (migration 0011)."""
 
-    id = AutoField()
     name = CharField(index=True)
     ref = CharField(unique=True, default=_new_ref)
     # The address book's contacts (migration 0009): personal data, never printed, never logged.
@@ -63,7 +62,6 @@ class Person(BaseModel):
 
 
 class Event(BaseModel):
-    id = AutoField()
     ref = CharField(unique=True)  # stable identity across exports, imports and calendars
     kind = CharField(index=True)
     title = TextField()
@@ -106,7 +104,6 @@ class Event(BaseModel):
 
 
 class EventPartner(BaseModel):
-    id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="partner_links")
     organisation = ForeignKeyField(Organisation, on_delete="CASCADE", backref="event_links")
     sort_order = IntegerField(default=0)
@@ -126,13 +123,11 @@ class Appearance(BaseModel):
 
 
 class EventPerson(Appearance):
-    id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="person_links")
     person = ForeignKeyField(Person, on_delete="CASCADE", backref="event_links")
 
 
 class ProgrammeItem(BaseModel):
-    id = AutoField()
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="programme_items")
     sort_order = IntegerField(default=0)
     start_date = DateField()
@@ -144,13 +139,11 @@ class ProgrammeItem(BaseModel):
 
 
 class ProgrammePerson(Appearance):
-    id = AutoField()
     item = ForeignKeyField(ProgrammeItem, on_delete="CASCADE", backref="person_links")
     person = ForeignKeyField(Person, on_delete="CASCADE", backref="programme_links")
 
 
 class AnnualPlan(BaseModel):
-    id = AutoField()
     year = IntegerField()
     kind = CharField()
     target = IntegerField()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from peewee import AutoField, CharField, DateField, DateTimeField, IntegerField, TextField, TimeField
+from peewee import CharField, DateField, DateTimeField, IntegerField, TextField, TimeField
 
 from nlv_events.core.models import BaseModel
 
@@ -16,7 +16,6 @@ def _now() -> dt.datetime:
 class Commemoration(BaseModel):
     """A commemoration the office keeps besides the bundled catalogue (resources/commemorations.json)."""
 
-    id = AutoField()
     key = CharField(unique=True)  # what events link to (Event.commemoration); never a catalogue key
     name = TextField()  # official Vietnamese name, as printed after "Kỷ niệm N năm"
     name_en = TextField(null=True)
@@ -31,7 +30,6 @@ class Commemoration(BaseModel):
 class Series(BaseModel):
     """A recurring activity (storytelling every Saturday, a monthly talk) whose occurrences are events."""
 
-    id = AutoField()
     ref = CharField(unique=True)  # identity across interchange files and the .ics UID
     title = TextField()
     kind = CharField()

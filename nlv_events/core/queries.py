@@ -7,16 +7,7 @@ import re
 
 import peewee
 
-from nlv_events.core import people, when
-from nlv_events.core.models import (
-    Event,
-    EventPerson,
-    Organisation,
-    Person,
-    ProgrammeItem,
-    ProgrammePerson,
-    Venue,
-)
+from nlv_events.core import models, people, when
 from nlv_events.core.records import PersonEntry
 from nlv_events.core.text import fold, spellings
 
@@ -43,29 +34,33 @@ def events(
     status: str | None = None,
 ) -> peewee.ModelSelect:
     """Events starting in `year` (all years when None), of `kind`, matching every word of `search`."""
-    query = Event.select(Event, Venue).join(Venue, peewee.JOIN.LEFT_OUTER).where(Event.deleted_at.is_null())
+    query = (
+        models.Event.select(models.Event, models.Venue)
+        .join(models.Venue, peewee.JOIN.LEFT_OUTER)
+        .where(models.Event.deleted_at.is_null())
+    )
     if year is not None:
         first, last = year_bounds(year)
-        query = query.where(Event.start_date.between(first, last))
+        query = query.where(models.Event.start_date.between(first, last))
     if kind:
-        query = query.where(Event.kind == kind)
+        query = query.where(models.Event.kind == kind)
     if status:
-        query = query.where(Event.status == status)
+        query = query.where(models.Event.status == status)
     for word in search_words(search):
         condition = None
         for spelling in spellings(word):  # kĩ finds kỹ: either spelling of the syllable
-            found = Event.search_text.contains(spelling)
+            found = models.Event.search_text.contains(spelling)
             condition = found if condition is None else condition | found
         query = query.where(condition)
     # A whole day (no time) first on its day, on either database: SQLite puts NULL first, PostgreSQL last, and a
     # list, a printout or an export moved to the server came out in another order.
-    return query.order_by(Event.start_date, Event.start_time.asc(nulls="first"), Event.id)
+    return query.order_by(models.Event.start_date, models.Event.start_time.asc(nulls="first"), models.Event.id)
 
 
 def years_with_events() -> list[int]:
     """Every year in which some event starts, newest first."""
-    live = Event.select(peewee.fn.MIN(Event.start_date), peewee.fn.MAX(Event.start_date)).where(
-        Event.deleted_at.is_null()
+    live = models.Event.select(peewee.fn.MIN(models.Event.start_date), peewee.fn.MAX(models.Event.start_date)).where(
+        models.Event.deleted_at.is_null()
     )
     days = live.scalar(as_tuple=True)
     if not days or days[0] is None:
@@ -74,7 +69,9 @@ def years_with_events() -> list[int]:
     present = {
         year
         for year in range(first.year, last.year + 1)
-        if Event.select().where(Event.deleted_at.is_null() & Event.start_date.between(*year_bounds(year))).exists()
+        if models.Event.select()
+        .where(models.Event.deleted_at.is_null() & models.Event.start_date.between(*year_bounds(year)))
+        .exists()
     }
     return sorted(present, reverse=True)
 
@@ -82,28 +79,32 @@ def years_with_events() -> list[int]:
 def deleted_events() -> peewee.ModelSelect:
     """The deleted events, most recently deleted first (they can be restored)."""
     return (
-        Event.select(Event, Venue)
-        .join(Venue, peewee.JOIN.LEFT_OUTER)
-        .where(Event.deleted_at.is_null(False))
-        .order_by(Event.deleted_at.desc(), Event.id.desc())
+        models.Event.select(models.Event, models.Venue)
+        .join(models.Venue, peewee.JOIN.LEFT_OUTER)
+        .where(models.Event.deleted_at.is_null(False))
+        .order_by(models.Event.deleted_at.desc(), models.Event.id.desc())
     )
 
 
 def venue_names() -> list[str]:
-    return [name for (name,) in Venue.select(Venue.name).tuples()]
+    return [name for (name,) in models.Venue.select(models.Venue.name).tuples()]
 
 
 def organisation_names() -> list[str]:
-    return [name for (name,) in Organisation.select(Organisation.name).tuples()]
+    return [name for (name,) in models.Organisation.select(models.Organisation.name).tuples()]
 
 
 def person_names() -> list[str]:
-    return [name for (name,) in Person.select(Person.name).tuples()]
+    return [name for (name,) in models.Person.select(models.Person.name).tuples()]
 
 
 def people_with_refs() -> list[tuple[int, str, str]]:
     """(id, name, ref) of every stored person, by name then id."""
-    return list(Person.select(Person.id, Person.name, Person.ref).order_by(Person.name, Person.id).tuples())
+    return list(
+        models.Person.select(models.Person.id, models.Person.name, models.Person.ref)
+        .order_by(models.Person.name, models.Person.id)
+        .tuples()
+    )
 
 
 def known_person(name: str, ref: str | None = None) -> PersonEntry | None:
@@ -111,25 +112,25 @@ def known_person(name: str, ref: str | None = None) -> PersonEntry | None:
     position, organisation): what a new appearance starts from. None when the store has no such person, or several
     people bear the name (a namesake's position is not theirs)."""
     if ref:
-        person = Person.get_or_none(Person.ref == ref)
+        person = models.Person.get_or_none(models.Person.ref == ref)
     else:
         found = people.named(name)
         person = found[0] if len(found) == 1 else None
     return latest_appearance(person) if person is not None else None
 
 
-def latest_appearance(person: Person) -> PersonEntry:
+def latest_appearance(person: models.Person) -> PersonEntry:
     """`person` as at their latest appearance in an event or a programme row."""
     latest: tuple | None = None
     for model, day in (
-        (EventPerson, Event.start_date),
-        (ProgrammePerson, ProgrammeItem.start_date),
+        (models.EventPerson, models.Event.start_date),
+        (models.ProgrammePerson, models.ProgrammeItem.start_date),
     ):
         query = model.select(model.honorific, model.position, model.organisation, day, model.id)
-        if model is EventPerson:
-            query = query.join(Event)
+        if model is models.EventPerson:
+            query = query.join(models.Event)
         else:
-            query = query.join(ProgrammeItem)
+            query = query.join(models.ProgrammeItem)
         row = query.where(model.person == person).order_by(day.desc(), model.id.desc()).tuples().first()
         if row is not None and (latest is None or row[3] > latest[3]):
             latest = row

@@ -70,7 +70,13 @@ def person_role_group(role: str) -> str:
 
 def label(vocabulary: str, code: str | None) -> str:
     """The translated label of `code` in `vocabulary` ("kind", "status", …); the code itself if unknown."""
+    return table_label(VOCABULARIES[vocabulary], code)
+
+
+def table_label(table: dict[str, str], code: str | None) -> str:
+    """The translated label of `code` in a table of codes and labels marked with N_ (these or a feature's own,
+    such as an exhibition's item types); the code itself if unknown, nothing for None."""
     if code is None:
         return ""
-    source = VOCABULARIES[vocabulary].get(code)
+    source = table.get(code)
     return gettext(source) if source else code

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from peewee import JOIN
 
-from nlv_events.core import guard, rules, versioned
+from nlv_events.core import guard, row_records, rules, versioned
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
@@ -116,24 +116,7 @@ class GuestCounts:
 
 
 def entry_of(row: Guest, person_name: str, group_name: str | None) -> GuestEntry:
-    return GuestEntry(
-        id=row.id,
-        person_id=row.person_id,
-        name=person_name,
-        honorific=row.honorific,
-        position=row.position,
-        organisation=row.organisation,
-        group=group_name,
-        state=row.state,
-        invited_on=row.invited_on,
-        invited_by=row.invited_by,
-        deputy_name=row.deputy_name,
-        deputy_position=row.deputy_position,
-        seat=row.seat,
-        notes=row.notes,
-        precedence=row.precedence,
-        version=row.version,
-    )
+    return row_records.record_of(GuestEntry, row, name=person_name, group=group_name)
 
 
 def _event(event_id: int) -> Event:

@@ -60,15 +60,11 @@ class Problem:
 
 
 @dataclass
-class ImportRow:
-    """One guest of the file and what the import will do with them."""
+class ImportRow(guest_batches.GuestRow):
+    """One guest of the file and what the import will do with them: `person_id` is the address-book person found
+    for it, whom `apply` keeps for a row that is the same person."""
 
-    row: int
-    entry: GuestEntry
-    email: str | None = None
-    phone: str | None = None
     match: str = "new"  # new, same (an address-book person for sure), unsure (ask)
-    person_id: int | None = None
     candidate: str | None = None  # the address-book person an unsure row may be
 
 

@@ -6,23 +6,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from nlv_events.core import when
+from nlv_events.core import records, when
 from nlv_events.core.errors import UserError
-from nlv_events.core.records import (
-    CODE,
-    COUNT,
-    MOMENT,
-    TEXT,
-    TEXT_KINDS,
-    VENUE,
-    EventRecord,
-    PersonEntry,
-    PlanEntry,
-    ProgrammeEntry,
-    event_fields,
-    field_names,
-    is_required,
-)
 from nlv_events.i18n import _
 from nlv_events.services.interchange import features
 from nlv_events.services.interchange.parts import Place
@@ -31,19 +16,19 @@ from nlv_events.services.interchange.schema import FORMAT
 OWN_DOCUMENT_KEYS = {"format", "meta", "plans", "events"}
 PLAN_KEYS = {"year", "kind", "target"}
 # The keys of an event are the record's declared fields (core/records.py), plus its ref and the parts' keys.
-TEXT_KEYS = ("ref", *field_names(*TEXT_KINDS))
-REQUIRED_TEXT_KEYS = tuple(item.name for item in event_fields(*TEXT_KINDS) if is_required(item))
-CODE_KEYS = field_names(CODE)
-COUNT_KEYS = field_names(COUNT)
-OWN_EVENT_KEYS = {"ref", *field_names()}
+TEXT_KEYS = ("ref", *records.field_names(*records.TEXT_KINDS))
+REQUIRED_TEXT_KEYS = tuple(item.name for item in records.event_fields(*records.TEXT_KINDS) if records.is_required(item))
+CODE_KEYS = records.field_names(records.CODE)
+COUNT_KEYS = records.field_names(records.COUNT)
+OWN_EVENT_KEYS = {"ref", *records.field_names()}
 PERSON_KEYS = {"name", "honorific", "position", "organisation", "role", "ref"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
 
 
 @dataclass
 class Document:
-    events: list[EventRecord] = field(default_factory=list)
-    plans: list[PlanEntry] = field(default_factory=list)
+    events: list[records.EventRecord] = field(default_factory=list)
+    plans: list[records.PlanEntry] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     parts: dict[str, Any] = field(default_factory=dict)  # what each registered part read, by the part's name
 
@@ -107,14 +92,14 @@ def _object(value: Any, place: Place, key: str) -> dict:
     return value
 
 
-def _people(values: list, place: Place, prefix: str) -> list[PersonEntry]:
+def _people(values: list, place: Place, prefix: str) -> list[records.PersonEntry]:
     people = []
     for index, value in enumerate(values, start=1):
         where = f"{prefix}[{index}]."
         data = _object(value, place, f"{prefix}[{index}]")
         _unknown_keys(data, PERSON_KEYS, place, where)
         people.append(
-            PersonEntry(
+            records.PersonEntry(
                 name=_text(data, "name", place, where, required=True) or "",
                 role=_text(data, "role", place, where) or "participant",
                 honorific=_text(data, "honorific", place, where),
@@ -126,14 +111,14 @@ def _people(values: list, place: Place, prefix: str) -> list[PersonEntry]:
     return people
 
 
-def _programme(data: dict, place: Place) -> list[ProgrammeEntry]:
+def _programme(data: dict, place: Place) -> list[records.ProgrammeEntry]:
     programme = []
     for index, value in enumerate(_list(data, "programme", place), start=1):
         prefix = f"programme[{index}]."
         row = _object(value, place, f"programme[{index}]")
         _unknown_keys(row, PROGRAMME_KEYS, place, prefix)
         programme.append(
-            ProgrammeEntry(
+            records.ProgrammeEntry(
                 start=_moment(row, "start", place, prefix, required=True),
                 end=_moment(row, "end", place, prefix),
                 title=_text(row, "title", place, prefix, required=True) or "",
@@ -144,7 +129,7 @@ def _programme(data: dict, place: Place) -> list[ProgrammeEntry]:
     return programme
 
 
-def record_from_dict(data: Any, number: int, allowed: set[str] | None = None) -> EventRecord:
+def record_from_dict(data: Any, number: int, allowed: set[str] | None = None) -> records.EventRecord:
     """The event at position `number` (from 1) of a file, checked for shape and types; `allowed` are the keys an
     event may have (its own and the registered parts')."""
     place = Place(event=number)
@@ -159,12 +144,12 @@ def record_from_dict(data: Any, number: int, allowed: set[str] | None = None) ->
         if not isinstance(partner, str):
             raise place.fail(f"partners[{index}]", _("expected the name of an organisation."))
     programme = _programme(data, place)
-    values: dict[str, Any] = {key: texts[key] for key in field_names(TEXT, VENUE)}
+    values: dict[str, Any] = {key: texts[key] for key in records.field_names(records.TEXT, records.VENUE)}
     values.update({key: texts[key] for key in CODE_KEYS if texts[key]})  # a missing code takes its default
     values.update({key: _count(data, key, place) for key in COUNT_KEYS})
-    for item in event_fields(MOMENT):
-        values[item.name] = _moment(data, item.name, place, required=is_required(item))
-    return EventRecord(
+    for item in records.event_fields(records.MOMENT):
+        values[item.name] = _moment(data, item.name, place, required=records.is_required(item))
+    return records.EventRecord(
         ref=texts["ref"],
         partners=list(partners),
         people=_people(_list(data, "people", place), place, "people"),
@@ -173,7 +158,7 @@ def record_from_dict(data: Any, number: int, allowed: set[str] | None = None) ->
     )
 
 
-def _plan_from_dict(data: Any, number: int) -> PlanEntry:
+def _plan_from_dict(data: Any, number: int) -> records.PlanEntry:
     place = Place(plan=number)
     data = _object(data, place, "plans")
     _unknown_keys(data, PLAN_KEYS, place)
@@ -183,7 +168,9 @@ def _plan_from_dict(data: Any, number: int) -> PlanEntry:
         if isinstance(value, bool) or not isinstance(value, int):
             raise place.fail(key, _("expected a whole number, found {value}.").format(value=json.dumps(value)))
         values[key] = value
-    return PlanEntry(year=values["year"], kind=_text(data, "kind", place, required=True) or "", target=values["target"])
+    return records.PlanEntry(
+        year=values["year"], kind=_text(data, "kind", place, required=True) or "", target=values["target"]
+    )
 
 
 def parse_document(data: Any) -> Document:
@@ -218,7 +205,7 @@ def parse_document(data: Any) -> Document:
     return document
 
 
-def _identity(record: EventRecord) -> tuple:
+def _identity(record: records.EventRecord) -> tuple:
     """What makes two events of one file the same stored event (see store.find_existing)."""
     if record.ref:
         return ("ref", record.ref.strip())

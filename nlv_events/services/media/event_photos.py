@@ -19,8 +19,9 @@ from pathlib import Path
 
 import peewee
 
-from nlv_events.core import guard, versioned
+from nlv_events.core import guard, row_records, versioned
 from nlv_events.core.errors import ConflictError, UserError
+from nlv_events.core.files import make_folder
 from nlv_events.core.media_models import Photo, PhotoPerson
 from nlv_events.core.models import Event, EventPerson, Person, database_proxy
 from nlv_events.core.text import clean
@@ -114,12 +115,7 @@ def add_photos(
     event = _event(event_id)
     root = root or media_root()
     folder = root / "events" / event.ref
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UserError(
-            _("Cannot create the photos folder {path}: {reason}").format(path=folder, reason=error.strerror or error)
-        ) from error
+    make_folder(folder, _("Cannot create the photos folder {path}: {reason}"))
     known = {photo.digest for photo in Photo.select(Photo.digest).where(Photo.event == event)}
     result = AddResult()
     # Reading and decoding run two files at a time (Pillow and hashlib let go of the GIL while they work); the
@@ -212,12 +208,9 @@ def _store_one(
             path=target.relative_to(root).as_posix(),
             original_name=source.name,
             digest=digest,
-            taken_at=facts.taken_at,
-            orientation=facts.orientation,
-            width=facts.width,
-            height=facts.height,
             caption=clean(caption),
             photographer=clean(photographer),
+            **row_records.column_values(facts, Photo),  # when it was taken, its orientation and size
         )
     except peewee.DatabaseError:
         target.unlink(missing_ok=True)  # the record did not take it: leave no stray copy behind

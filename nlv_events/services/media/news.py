@@ -17,7 +17,7 @@ from PIL import Image, ImageCms
 
 from nlv_events.core import event_reading
 from nlv_events.core.errors import UserError
-from nlv_events.core.files import atomic_output
+from nlv_events.core.files import atomic_output, make_folder
 from nlv_events.core.media_models import NewsItem, Photo
 from nlv_events.core.models import Event
 from nlv_events.core.records import EventRecord
@@ -306,12 +306,7 @@ def export_folder(news: NewsDraft, folder: str | os.PathLike[str]) -> Path:
     if target.exists() and not target.is_dir():
         raise UserError(_("{path} is a file; give a folder for the website export.").format(path=target))
     _check_files(news)
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UserError(
-            _("Cannot write {path}: {reason}").format(path=target, reason=error.strerror or error)
-        ) from error
+    make_folder(target, _("Cannot write {path}: {reason}"))
     taken = _photo_taken(news)
     for photo, name in zip(news.photos, news.photo_names(), strict=True):
         data = web_jpeg(photo.file, taken.get(photo.photo_id))

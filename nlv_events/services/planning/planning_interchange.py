@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,28 +59,25 @@ def _text(data: dict, key: str, where: str, required: bool = False) -> str | Non
 
 
 def _day(data: dict, key: str, where: str, required: bool = False) -> dt.date | None:
-    text = _text(data, key, where, required)
-    if text is None:
-        return None
-    try:
-        return when.parse_day(text)
-    except ValueError:
-        raise _fail(where, _("“{value}” is not a date such as 2025-04-26.").format(value=text)) from None
+    return _when(data, key, where, required, when.parse_day, _("“{value}” is not a date such as 2025-04-26."))
 
 
 def _moment(data: dict, key: str, where: str, required: bool = False) -> dt.date | None:
+    example = _("“{value}” is not a date such as 2025-03-01 or a date and time such as 2025-03-01T09:00.")
+    return _when(data, key, where, required, when.parse, example)
+
+
+def _when(
+    data: dict, key: str, where: str, required: bool, parse: Callable[[str], dt.date], example: str
+) -> dt.date | None:
+    """The day or moment under `key` as `parse` reads it; `example` (with {value}) says what it should have been."""
     text = _text(data, key, where, required)
     if text is None:
         return None
     try:
-        return when.parse(text)
+        return parse(text)
     except ValueError:
-        raise _fail(
-            where,
-            _("“{value}” is not a date such as 2025-03-01 or a date and time such as 2025-03-01T09:00.").format(
-                value=text
-            ),
-        ) from None
+        raise _fail(where, example.format(value=text)) from None
 
 
 def _object(value: Any, where: str) -> dict:

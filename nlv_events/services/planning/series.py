@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from nlv_events.core import event_reading, guard, store, versioned, when
+from nlv_events.core import event_reading, guard, row_records, store, versioned, when
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.planning_models import Series
@@ -65,36 +65,27 @@ def validate(spec: SeriesSpec) -> SeriesSpec:
 
 
 def _spec(row: Series) -> SeriesSpec:
-    return SeriesSpec(
-        id=row.id,
-        ref=row.ref,
-        title=row.title,
-        kind=row.kind,
-        start=when.as_date(row.start_date),  # type: ignore[arg-type]
+    return row_records.record_of(
+        SeriesSpec,
+        row,
+        start=when.as_date(row.start_date),
         start_time=when.as_time(row.start_time),
         end_time=when.as_time(row.end_time),
-        rule=row.rule,
-        venue=row.venue,
         skip=series_exclusions.skip_days(row.skip),
         people=[name for name in (row.people or "").splitlines() if name.strip()],
-        description=row.description,
-        version=row.version,
     )
 
 
 def row_values(spec: SeriesSpec) -> dict:
-    """The columns of the series row for `spec`."""
-    return dict(
-        title=spec.title,
-        kind=spec.kind,
-        venue=spec.venue,
+    """The columns of the series row for `spec` (its id, ref and version are the save's to set)."""
+    return row_records.column_values(
+        spec,
+        Series,
+        leave_out=("id", "ref", "version"),
         start_date=spec.start,
-        start_time=spec.start_time,
-        end_time=spec.end_time,
         rule=join(parts_of(spec.rule)),
         skip=series_exclusions.skip_text(spec.skip),
         people="\n".join(spec.people),
-        description=spec.description,
     )
 
 

@@ -10,21 +10,9 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from nlv_events.core import event_reading, store
+from nlv_events.core import event_reading, models, store
 from nlv_events.core.guest_models import Guest
 from nlv_events.core.media_models import PhotoPerson
-from nlv_events.core.models import (
-    AnnualPlan,
-    Event,
-    EventPartner,
-    EventPerson,
-    Organisation,
-    Person,
-    ProgrammeItem,
-    ProgrammePerson,
-    Venue,
-    database_proxy,
-)
 from nlv_events.core.records import EventRecord, PlanEntry
 from nlv_events.services.workspace import sample_data
 
@@ -42,7 +30,7 @@ class SampleRemoval:
 def take_out(event_ids: list[int], demo_plans: list[PlanEntry]) -> SampleRemoval:
     """Take out the sample events `event_ids` with the targets of `demo_plans` still as the demo set them and the
     names only those events use; all or none."""
-    with database_proxy.atomic():
+    with models.database_proxy.atomic():
         removal = SampleRemoval(list(event_ids), event_reading.load_records(event_ids, include_deleted=True))
         sample_data.remove(event_ids)
         removal.plans = _take_out_plans(demo_plans)
@@ -53,7 +41,7 @@ def take_out(event_ids: list[int], demo_plans: list[PlanEntry]) -> SampleRemoval
 
 
 def put_back(removal: SampleRemoval) -> None:
-    with database_proxy.atomic():
+    with models.database_proxy.atomic():
         sample_data.put_back(removal.event_ids)
         for record in removal.records:
             store.save_event(copy.deepcopy(record))
@@ -69,7 +57,9 @@ def _take_out_plans(demo_plans: list[PlanEntry]) -> list[PlanEntry]:
     stored = {(plan.year, plan.kind): plan.target for plan in store.plans()}
     unchanged = [plan for plan in demo_plans if stored.get((plan.year, plan.kind)) == plan.target]
     for plan in unchanged:
-        AnnualPlan.delete().where((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind)).execute()
+        models.AnnualPlan.delete().where(
+            (models.AnnualPlan.year == plan.year) & (models.AnnualPlan.kind == plan.kind)
+        ).execute()
     return unchanged
 
 
@@ -86,29 +76,40 @@ def _delete_unused(model, named: set[int], kept: set[int], *links) -> None:
 
 
 def _take_out_people(event_ids: list[int]) -> None:
-    in_sample, elsewhere = Event.id.in_(event_ids), Event.id.not_in(event_ids)
-    rows = ProgrammePerson.select(ProgrammePerson.person).join(ProgrammeItem).join(Event)
-    named = _ids(EventPerson.select(EventPerson.person).where(EventPerson.event.in_(event_ids))) | _ids(
-        rows.where(in_sample))
+    in_sample, elsewhere = models.Event.id.in_(event_ids), models.Event.id.not_in(event_ids)
+    rows = models.ProgrammePerson.select(models.ProgrammePerson.person).join(models.ProgrammeItem).join(models.Event)
+    named = _ids(
+        models.EventPerson.select(models.EventPerson.person).where(models.EventPerson.event.in_(event_ids))
+    ) | _ids(rows.where(in_sample))
     kept = (
-        _ids(EventPerson.select(EventPerson.person).where(EventPerson.event.not_in(event_ids)))
+        _ids(models.EventPerson.select(models.EventPerson.person).where(models.EventPerson.event.not_in(event_ids)))
         | _ids(rows.where(elsewhere))
         | _ids(Guest.select(Guest.person))
-        | _ids(EventPerson.select(EventPerson.person).join(PhotoPerson))
-        | _ids(Person.select(Person.id).where(Person.email.is_null(False) | Person.phone.is_null(False)))
+        | _ids(models.EventPerson.select(models.EventPerson.person).join(PhotoPerson))
+        | _ids(
+            models.Person.select(models.Person.id).where(
+                models.Person.email.is_null(False) | models.Person.phone.is_null(False)
+            )
+        )
     )
-    _delete_unused(Person, named, kept, (EventPerson.person, False), (ProgrammePerson.person, False))
+    _delete_unused(
+        models.Person, named, kept, (models.EventPerson.person, False), (models.ProgrammePerson.person, False)
+    )
 
 
 def _take_out_organisations(event_ids: list[int]) -> None:
-    named = _ids(EventPartner.select(EventPartner.organisation).where(EventPartner.event.in_(event_ids)))
-    kept = _ids(EventPartner.select(EventPartner.organisation).where(EventPartner.event.not_in(event_ids))) | _ids(
-        Organisation.select(Organisation.id).where(Organisation.short_name.is_null(False)))
-    _delete_unused(Organisation, named, kept, (EventPartner.organisation, False))
+    named = _ids(
+        models.EventPartner.select(models.EventPartner.organisation).where(models.EventPartner.event.in_(event_ids))
+    )
+    kept = _ids(
+        models.EventPartner.select(models.EventPartner.organisation).where(models.EventPartner.event.not_in(event_ids))
+    ) | _ids(models.Organisation.select(models.Organisation.id).where(models.Organisation.short_name.is_null(False)))
+    _delete_unused(models.Organisation, named, kept, (models.EventPartner.organisation, False))
 
 
 def _take_out_venues(event_ids: list[int]) -> None:
-    named = _ids(Event.select(Event.venue).where(Event.id.in_(event_ids)))
-    kept = _ids(Event.select(Event.venue).where(Event.id.not_in(event_ids))) | _ids(
-        Venue.select(Venue.id).where(Venue.capacity.is_null(False)))
-    _delete_unused(Venue, named, kept, (Event.venue, True))
+    named = _ids(models.Event.select(models.Event.venue).where(models.Event.id.in_(event_ids)))
+    kept = _ids(models.Event.select(models.Event.venue).where(models.Event.id.not_in(event_ids))) | _ids(
+        models.Venue.select(models.Venue.id).where(models.Venue.capacity.is_null(False))
+    )
+    _delete_unused(models.Venue, named, kept, (models.Event.venue, True))

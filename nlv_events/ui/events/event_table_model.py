@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from nlv_events.core import vocab
@@ -13,7 +13,7 @@ from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_span
 from nlv_events.services.events.rows import EventRow, RowSearch, load_rows
 from nlv_events.ui.shell import translation
-from nlv_events.ui.shell.table_models import ColumnsTableModel
+from nlv_events.ui.shell.table_models import ColumnsTableModel, Index
 
 __all__ = ["ID_ROLE", "EventRow", "EventTableModel", "load_rows"]
 
@@ -27,7 +27,6 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("status", N_("Status")),
 )
 
-_Index = QModelIndex | QPersistentModelIndex
 # The table's kind column says the kind in a word or two, so the title keeps the room; the navigator and the
 # tooltip give the full name.
 SHORT_KINDS = {
@@ -217,10 +216,10 @@ class EventTableModel(ColumnsTableModel):
         if self._shown:
             self.dataChanged.emit(self.index(0, 0), self.index(self._shown - 1, len(COLUMNS) - 1))
 
-    def canFetchMore(self, parent: _Index) -> bool:
+    def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._shown < len(self._matching)
 
-    def fetchMore(self, parent: _Index) -> None:
+    def fetchMore(self, parent: Index) -> None:
         if parent.isValid():
             return
         start = self._shown
@@ -243,7 +242,7 @@ class EventTableModel(ColumnsTableModel):
     def row_total(self) -> int:
         return self._shown
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self._shown or index.column() >= len(COLUMNS):
             return None
         row = self._matching[index.row()]

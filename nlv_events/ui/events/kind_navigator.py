@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 
 from nlv_events.core import vocab
 from nlv_events.i18n import _
 from nlv_events.ui.shell import translation
+from nlv_events.ui.shell.table_models import Index
 
 ALL_KINDS = ""
 KIND_ROLE = Qt.ItemDataRole.UserRole + 10
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class KindNavigatorModel(QAbstractListModel):
@@ -34,10 +34,10 @@ class KindNavigatorModel(QAbstractListModel):
     def row_of(self, code: str) -> int:
         return self._codes.index(code) if code in self._codes else 0
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._codes)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._codes):
             return None
         code = self._codes[index.row()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QStyledItemDelegate, QWidget
 
@@ -14,7 +14,7 @@ from nlv_events.core.records import PersonEntry
 from nlv_events.i18n import N_, _
 from nlv_events.services.events import names
 from nlv_events.ui.events.undo_commands import Snapshot
-from nlv_events.ui.shell.table_models import ColumnsTableModel
+from nlv_events.ui.shell.table_models import ColumnsTableModel, Index
 
 COLUMNS = (
     ("honorific", N_("Form of address")),
@@ -23,7 +23,6 @@ COLUMNS = (
     ("organisation", N_("Organisation")),
     ("role", N_("Role")),
 )
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class PeopleModel(ColumnsTableModel):
@@ -67,12 +66,12 @@ class PeopleModel(ColumnsTableModel):
     def row_total(self) -> int:
         return len(self._people)
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._people) or index.column() >= len(COLUMNS):
             return None
         person = self._people[index.row()]
@@ -84,7 +83,7 @@ class PeopleModel(ColumnsTableModel):
             return value
         return None
 
-    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.row() >= len(self._people):
             return False
         people = self.people()

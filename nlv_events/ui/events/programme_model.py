@@ -10,8 +10,6 @@ from PySide6.QtCore import (
     QByteArray,
     QDate,
     QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -22,7 +20,7 @@ from nlv_events.core.records import ProgrammeEntry, person_line
 from nlv_events.i18n import N_, _, pgettext
 from nlv_events.i18n.formats import format_day, format_time
 from nlv_events.ui.events.undo_commands import Snapshot
-from nlv_events.ui.shell.table_models import ColumnsTableModel
+from nlv_events.ui.shell.table_models import ColumnsTableModel, Index
 
 COLUMNS = (
     ("day", N_("Day")),
@@ -34,7 +32,6 @@ COLUMNS = (
 )
 MIME_TYPE = "application/x-nlv-events-programme-rows"
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hH.]\s*(\d{2})?\s*$")
-_Index = QModelIndex | QPersistentModelIndex
 
 
 def _time_key(row: ProgrammeEntry) -> tuple[dt.date, dt.time]:
@@ -192,7 +189,7 @@ class ProgrammeModel(ColumnsTableModel):
                 return f"{section + 1} ⚠" if self.problem(section) else str(section + 1)
         return super().headerData(section, orientation, role)
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
@@ -200,7 +197,7 @@ class ProgrammeModel(ColumnsTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(COLUMNS):
             return None
         row = self._rows[index.row()]
@@ -239,7 +236,7 @@ class ProgrammeModel(ColumnsTableModel):
             return row.place or ""
         return "; ".join(person_line(person) for person in row.people)
 
-    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.row() >= len(self._rows):
             return False
         rows = self.rows()
@@ -302,7 +299,7 @@ class ProgrammeModel(ColumnsTableModel):
         data.setData(MIME_TYPE, QByteArray(",".join(map(str, rows)).encode()))
         return data
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index) -> bool:
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
         if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME_TYPE):
             return False
         sources = [int(part) for part in bytes(data.data(MIME_TYPE).data()).decode().split(",") if part]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.i18n import N_
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests import guest_replies
 from nlv_events.services.guests.guest_list import GuestEntry
-from nlv_events.ui.shell.table_models import ColumnsTableModel
+from nlv_events.ui.shell.table_models import ColumnsTableModel, Index
 
 MIME_TYPE = "application/x-nlv-events-guest-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -28,7 +28,6 @@ COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("seat", N_("Seat"), True),
     ("notes", N_("Notes"), True),
 )
-Index = QModelIndex | QPersistentModelIndex
 
 
 class GuestTableModel(ColumnsTableModel):

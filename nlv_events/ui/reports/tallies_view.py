@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,10 +34,10 @@ from nlv_events.ui.events.event_table_model import short_kind
 from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import close_box, dress_dialog, save_file_name
+from nlv_events.ui.shell.table_models import Index
 from nlv_events.ui.shell.widgets import left_row
 from nlv_events.ui.shell.workers import BackgroundTask
 
-_Index = QModelIndex | QPersistentModelIndex
 PLAN_COLUMN = 1 + [name for name, _header, _kind in SUMMARY_COLUMNS].index("plan")
 EXPORT_FILTERS = {
     "xlsx": "Excel (*.xlsx)",
@@ -96,10 +96,10 @@ class TalliesModel(QAbstractTableModel):
         self._rows = summary_rows(figures)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 1 + len(SUMMARY_COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
@@ -110,7 +110,7 @@ class TalliesModel(QAbstractTableModel):
             return _two_lines(headers[section]) if section else headers[section]
         return None
 
-    def flags(self, index: _Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -118,7 +118,7 @@ class TalliesModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= len(self._rows) or index.column() >= self.columnCount():
             return None
         row = self._rows[index.row()]
@@ -140,7 +140,7 @@ class TalliesModel(QAbstractTableModel):
             return value if value is not None else 0
         return None
 
-    def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != PLAN_COLUMN or self.figures is None:
             return False
         if index.row() >= len(self._kinds):
