@@ -133,7 +133,15 @@ def check(data: Any) -> None:
     """Refuse a decoded file that does not match the schema: a UserError naming the first place that does not."""
     import fastjsonschema
 
-    validate, _document_schema = checker()
+    validate, document_schema = checker()
+    if isinstance(data, dict):
+        # The document's own unknown keys first: they come before its events in the file, but the validator
+        # descends into the events before it looks at the keys beside them.
+        allowed = sorted(document_schema.get("properties", {}))
+        unknown = sorted(key for key in data if key not in allowed)
+        if unknown:
+            raise _where([unknown[0]], _("unknown key; the keys allowed here are: {keys}.").format(
+                keys=", ".join(allowed)))  # fmt: skip
     try:
         validate(data)
     except fastjsonschema.JsonSchemaValueException as error:
