@@ -13,7 +13,7 @@ import pytest
 
 from nlv_events.core import event_reading, store
 from nlv_events.core.models import Event
-from nlv_events.core.records import EventRecord, ProgrammeEntry
+from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.printing import docx_renderer, pdf_renderer
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.services.exhibits import handover
@@ -123,9 +123,16 @@ def test_the_tallies_in_word_carry_the_table_by_kind_the_report_quotes(demo_db, 
     assert [row.cells[0].text for row in table.rows[1:3]] == ["Triển lãm", "Ngày Sách và Văn hóa đọc"]
 
 
+SIGNATURE_OPENINGS = ("Nơi nhận", "NGƯỜI LẬP BIỂU", "KT. GIÁM ĐỐC", "GIÁM ĐỐC")
+
+
 def body_lines_above_signature(pages) -> list[str]:
-    page = next(page for page in pages if any(line.text.startswith("Nơi nhận") for line in page.lines))
-    signed = next(line for line in page.lines if line.text.startswith("Nơi nhận"))
+    """The lines above the signature block on its page, the page number aside."""
+    def opening(line) -> bool:
+        return line.text.startswith(SIGNATURE_OPENINGS)
+
+    page = next(page for page in reversed(pages) if any(opening(line) for line in page.lines))
+    signed = min((line for line in page.lines if opening(line)), key=lambda line: line.top)
     return [line.text for line in page.lines if line.top < signed.top - 1 and not line.text.isdigit()]
 
 
@@ -139,3 +146,42 @@ def test_the_signature_never_stands_alone_on_a_page(demo_db, office):
     path.write_bytes(pdf)
     for pages in (read_pages(path), office.pages(docx)):
         assert body_lines_above_signature(pages), "the signature stands alone on its page"
+
+
+def three_day_programme() -> EventRecord:
+    """60 rows over three days; every fifteenth row lists 40 people, each with a position and a ministry."""
+    start = dt.datetime(2023, 4, 19, 8, 0)
+    rows = []
+    for number in range(60):
+        at = start + dt.timedelta(days=number // 20, minutes=20 * (number % 20))
+        people = [
+            PersonEntry(f"Nguyễn Văn Đại Biểu {number:02d}-{index:02d}", position="Phó Vụ trưởng Vụ Thư viện",
+                        organisation="Bộ Văn hóa, Thể thao và Du lịch")
+            for index in range(40 if number % 15 == 3 else 2)
+        ]  # fmt: skip
+        title = f"Phiên {number + 1}: tham luận về văn hóa đọc trong kỷ nguyên số"
+        rows.append(ProgrammeEntry(at, title, at + dt.timedelta(minutes=20), people=people))
+    end = start + dt.timedelta(days=2, hours=9)
+    saved = store.save_event(EventRecord(kind="conference", title="Hội thảo ba ngày", start=start, end=end,
+                                         programme=rows))  # fmt: skip
+    return event_reading.load_record(saved.id)
+
+
+def test_the_stress_cases_in_word_keep_the_pdfs_length_header_and_signature(db, office, tmp_path):
+    """The issue's stress cases: a 60-row three-day programme with 40-person rows, and a year of 300 events."""
+    from bench import synthetic
+    from nlv_events.core import database
+
+    record = three_day_programme()
+    cases = [(bytes(programme.render(record, options=OPTIONS)), programme.render_docx(record, OPTIONS))]
+    database.close_database()
+    synthetic.build(tmp_path / "year.sqlite3", 300, years=1)
+    database.open_database(str(tmp_path / "year.sqlite3"))
+    cases.append((bytes(year_report.render(synthetic.FIRST_YEAR, OPTIONS)),
+                   year_report.render_docx(synthetic.FIRST_YEAR, OPTIONS)))  # fmt: skip
+    for index, (pdf, docx) in enumerate(cases):
+        pages = office.pages(docx)
+        assert len(pages) <= pdf_page_count(pdf) + 1
+        if index == 0:  # the programme is signed under the decree's header; the year list is its annex
+            assert line_of(pages[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is not None
+        assert body_lines_above_signature(pages)
