@@ -35,9 +35,10 @@ def app_settings(tmp_path):
 def window(qtbot, demo_db, settings, app_settings):
     main_window = MainWindow(settings, "test.sqlite3", app_settings)
     qtbot.addWidget(main_window)
-    main_window.show()
-    main_window.activateWindow()
-    qtbot.waitActive(main_window)
+    # waitActive is a context manager: called bare it waits for nothing, and keys typed at once went nowhere
+    with qtbot.waitActive(main_window):
+        main_window.show()
+        main_window.activateWindow()
     return main_window
 
 
