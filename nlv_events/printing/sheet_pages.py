@@ -37,6 +37,13 @@ def _lines(text: str, width: float) -> int:
     return sum(max(math.ceil(len(part) / per_line), 1) for part in text.split("\n"))
 
 
+def row_height(texts: list[tuple[str, float]]) -> float | None:
+    """The height a row of these (text, column width) cells needs, or None for one line (the sheet's default);
+    for a writer that knows its rows' texts as it writes them, instead of reading every cell back."""
+    lines = max((_lines(text, width) for text, width in texts if text), default=1)
+    return lines * LINE_HEIGHT if lines > 1 else None
+
+
 def fit_row_heights(sheet, widths: list[float], first_row: int, last_row: int | None = None) -> None:
     """Set each row from `first_row` as tall as its most-wrapped cell (merged cells aside: they are headings)."""
     merged = {(cell_range.min_row, cell_range.min_col) for cell_range in sheet.merged_cells.ranges}

@@ -209,12 +209,18 @@ def _events_sheet(events, tallies: YearTallies) -> None:
             cell.number_format = "dd/mm/yyyy hh:mm" if when.is_timed(cell.value) else "dd/mm/yyyy"
         for column in FIGURE_COLUMNS:
             events.cell(row=number + 1, column=column).number_format = sheet_pages.COUNT_FORMAT
+        texts = []
         for column in WRAPPED_COLUMNS:
-            events.cell(row=number + 1, column=column).alignment = top_wrapped
+            cell = events.cell(row=number + 1, column=column)
+            cell.alignment = top_wrapped
+            texts.append((str(cell.value or ""), EVENT_WIDTHS[column - 1]))
+        height = sheet_pages.row_height(texts)  # from the texts just written: reading every cell back took 1 s
+        if height is not None:
+            events.row_dimensions[number + 1].height = height
     events.freeze_panes = "C2"
     events.auto_filter.ref = events.dimensions
     _size_columns(events, EVENT_WIDTHS)
-    sheet_pages.fit_row_heights(events, EVENT_WIDTHS, 1)
+    sheet_pages.fit_row_heights(events, EVENT_WIDTHS, 1, 1)  # the header row
     sheet_pages.print_setup(events, landscape=True, title_rows=(1, 1))
 
 
