@@ -113,9 +113,9 @@ def _problem(error, data: Any) -> tuple[list[Any], str]:
     if keyword == "minLength":
         return path, _("this field is required.")
     if keyword == "additionalProperties":
-        allowed = sorted(definition.get("properties", {}))
-        unknown = sorted(key for key in value if key not in allowed)[0]
-        return [*path, unknown], _("unknown key; the keys allowed here are: {keys}.").format(keys=", ".join(allowed))
+        found = _unknown_key(path, value, definition)
+        assert found is not None  # the validator found one
+        return found
     if keyword == "enum":
         choices = ", ".join(str(choice) for choice in definition["enum"] if choice is not None)
         name = path[-1] if path and isinstance(path[-1], str) else ""
@@ -129,19 +129,25 @@ def _problem(error, data: Any) -> tuple[list[Any], str]:
     )
 
 
+def _unknown_key(path: list[Any], value: dict[str, Any], definition: dict[str, Any]) -> tuple[list[Any], str] | None:
+    """The first key of `value` its schema `definition` does not name, and what is said of it; None if none."""
+    allowed = sorted(definition.get("properties", {}))
+    unknown = sorted(key for key in value if key not in allowed)
+    if not unknown:
+        return None
+    return [*path, unknown[0]], _("unknown key; the keys allowed here are: {keys}.").format(keys=", ".join(allowed))
+
+
 def check(data: Any) -> None:
     """Refuse a decoded file that does not match the schema: a UserError naming the first place that does not."""
     import fastjsonschema
 
     validate, document_schema = checker()
-    if isinstance(data, dict):
-        # The document's own unknown keys first: they come before its events in the file, but the validator
-        # descends into the events before it looks at the keys beside them.
-        allowed = sorted(document_schema.get("properties", {}))
-        unknown = sorted(key for key in data if key not in allowed)
-        if unknown:
-            raise _where([unknown[0]], _("unknown key; the keys allowed here are: {keys}.").format(
-                keys=", ".join(allowed)))  # fmt: skip
+    # The document's own unknown keys first: they come before its events in the file, but the validator descends
+    # into the events before it looks at the keys beside them.
+    found = _unknown_key([], data, document_schema) if isinstance(data, dict) else None
+    if found is not None:
+        raise _where(*found)
     try:
         validate(data)
     except fastjsonschema.JsonSchemaValueException as error:
