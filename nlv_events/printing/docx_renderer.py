@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from nlv_events.i18n import current_language
-from nlv_events.printing import docx_decree, model
+from nlv_events.printing import docx_decree, docx_tall_rows, model
 from nlv_events.printing import docx_parts as parts
 from nlv_events.printing.pdf_table_rows import PAD_BOTTOM, PAD_SIDE, PAD_TOP
 
@@ -148,8 +148,9 @@ def render(document: model.Document) -> bytes:
 
     margins = document.margins or model.DECREE_MARGINS
     word = new_word_document(document.page, margins)
-    page_width, _page_height = PAGE_MM[document.page]
+    page_width, page_height = PAGE_MM[document.page]
     body_width_mm = page_width - margins.left - margins.right
+    body_height_pt = (page_height - margins.top - margins.bottom) / 25.4 * 72
     if document.page_numbers:
         docx_decree.page_numbers(word.sections[0])
     word.core_properties.title = document.title[:TITLE_PROPERTY_LIMIT]
@@ -163,7 +164,8 @@ def render(document: model.Document) -> bytes:
         if isinstance(block, model.Table):
             widths = column_widths(block, body_width_mm / 25.4 * 72, CELL_SIZE)
             signed_after = document.signature is not None and block is document.blocks[-1]
-            _table(word, block, widths, keep_end=signed_after)
+            cut = docx_tall_rows.cut_for_pages(block, body_width_mm / 25.4 * 72, body_height_pt)
+            _table(word, cut, widths, keep_end=signed_after)
         else:
             _block(word, document, block, body_width_mm)
     if document.signature is not None:

@@ -185,3 +185,23 @@ def test_the_stress_cases_in_word_keep_the_pdfs_length_header_and_signature(db, 
         if index == 0:  # the programme is signed under the decree's header; the year list is its annex
             assert line_of(pages[0], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") is not None
         assert body_lines_above_signature(pages)
+
+
+def test_a_row_taller_than_a_page_continues_in_word_under_its_time_marked_continued(db, office):
+    """A session listing 90 people cannot fit one page: Word would break it anywhere, with nothing on the next
+    page saying which session goes on. It is cut between people, and the rest says its time again with "(tiếp)"."""
+    start = dt.datetime(2022, 12, 20, 8, 0)
+    people = [PersonEntry(name=f"Đại biểu số {number:02d}", position="Chuyên viên") for number in range(1, 91)]
+    rows = [ProgrammeEntry(start=start, title="Phiên toàn thể", people=people),
+            ProgrammeEntry(start=start.replace(hour=10), title="Bế mạc")]  # fmt: skip
+    saved = store.save_event(EventRecord(kind="conference", title="Hội nghị toàn quốc", start=start, programme=rows))
+    docx = programme.render_docx(event_reading.load_record(saved.id), OPTIONS)
+
+    pages = office.pages(docx)
+    continued_on = [page for page in pages if "(tiếp)" in page.text]
+    assert continued_on, "no page says the session continues"
+    first_continued = continued_on[0]
+    assert "08:00" in first_continued.text or "08h00" in first_continued.text
+    printed = " ".join(page.text for page in pages)
+    assert all(f"Đại biểu số {number:02d}" in printed for number in range(1, 91))  # nobody lost in the cut
+    assert printed.count("Đại biểu số 45") == 1  # nobody said twice
