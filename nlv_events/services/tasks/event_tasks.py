@@ -30,7 +30,8 @@ def has_tasks(event_id: int) -> bool:
 
 def create_from_template(event_id: int) -> int:
     """Add the steps of the event's kind's template as its tasks, due at their offsets from its first or last day;
-    returns how many were added (none when the kind has no template)."""
+    returns how many were added (none when the kind has no template). A step the event already has a task of the
+    same title for is left out, so asking twice adds nothing."""
     kind = Event.select(Event.kind).where(Event.id == event_id).scalar()
     template = TaskTemplate.get_or_none(TaskTemplate.kind == kind)
     if template is None:
@@ -38,8 +39,11 @@ def create_from_template(event_id: int) -> int:
     start, end = _event_days(event_id)
     owners = _owners_by_role()
     order = Task.select(Task.sort_order).where(Task.event == event_id).order_by(Task.sort_order.desc()).scalar() or 0
+    present = {title for (title,) in Task.select(Task.title).where(Task.event == event_id).tuples()}
     rows = []
     for step in template.steps.order_by(TemplateStep.sort_order, TemplateStep.id):
+        if step.title in present:
+            continue
         order += 1
         anchor_day = end if step.anchor == "end" else start
         rows.append({
