@@ -34,7 +34,8 @@ class TemplateRecord:
     steps: list[StepRecord] = field(default_factory=list)
     id: int | None = None
     version: int | None = None
-    seen: list[int] = field(default_factory=list)  # the step ids loaded, for the save's check
+    # The step ids loaded, for the save's check; None replaces whatever steps are stored (an import).
+    seen: list[int] | None = None
 
 
 def _record(template: TaskTemplate) -> TemplateRecord:
@@ -83,5 +84,5 @@ def save(record: TemplateRecord) -> TemplateRecord:
                  "offset_days": step.offset_days, "anchor": step.anchor, "owner_role": step.owner_role.strip() or None}
                 for order, step in enumerate(record.steps)]
         versioned.sync_rows(TemplateStep, TemplateStep.template == template_id, rows,
-                            record.seen if record.id is not None else None, conflict)
+                            record.seen, conflict)
     return _record(TaskTemplate.get_by_id(template_id))
