@@ -117,3 +117,17 @@ def test_a_template_edited_makes_the_next_events_tasks(db):
     assert dues["Chuẩn bị quà tặng diễn giả"] == dt.date(2023, 5, 8)
     assert "Mời diễn giả, thống nhất nội dung" not in dues
     assert templates.StepRecord("x", -30).label() == "T−30" and templates.StepRecord("x", 3, "end").label() == "K+3"
+
+
+def test_the_years_tallies_count_the_tasks_done_late_per_kind(db):
+    from nlv_events.services.reports import tallies
+
+    event_id = _exhibition(dt.date(2023, 3, 1), dt.date(2023, 3, 31))
+    rows = {task.title: task for task in task_list.tasks(event_id=event_id)}
+    task_list.set_state(rows["Gửi tờ trình Giám đốc"].id, "done", today=dt.date(2023, 2, 3))  # due 30/1: 4 days
+    task_list.set_state(rows["Gửi giấy mời"].id, "done", today=dt.date(2023, 2, 24))  # due 22/2: 2 days
+    task_list.set_state(rows["Chọn tài liệu trưng bày"].id, "done", today=dt.date(2023, 1, 20))  # early
+    year = tallies.compute(2023)
+    assert (year.kinds["exhibition"].tasks_late, year.kinds["exhibition"].task_days_late) == (2, 6)
+    assert year.total.tasks_late == 2 and year.kinds["talk"].tasks_late == 0
+    assert year.to_json()["kinds"]["exhibition"]["task_days_late"] == 6
