@@ -67,7 +67,7 @@ def _tasks(arguments: argparse.Namespace) -> int:
     open_named_database(arguments)
     if arguments.from_template:
         event_id = _event_id(arguments)
-        count = event_tasks.create_from_template(event_id)
+        count = event_tasks.add_from_template(event_id)
         sys.stderr.write(ngettext("{count} task added.", "{count} tasks added.", count).format(count=count) + "\n")
         arguments.event = event_id
     elif arguments.event_id is not None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from nlv_events.core import when
-from nlv_events.core.models import Event
+from nlv_events.core import guard, when
+from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.task_models import OPEN_STATES, Staff, Task, TaskTemplate, TemplateStep
 
 
@@ -54,6 +54,21 @@ def create_from_template(event_id: int) -> int:
     if rows:
         Task.insert_many(rows).execute()
     return len(rows)
+
+
+def add_from_template(event_id: int) -> int:
+    """`create_from_template` as one step of its own (the editor's "Create from template", the command line)."""
+    with guard.database_errors(), database_proxy.atomic():
+        return create_from_template(event_id)
+
+
+def must_ask_to_move(event_id: int | None, before: tuple[dt.date, dt.date | None],
+                     after: tuple[dt.date, dt.date | None]) -> int:
+    """How many open tasks an edit that moves the event's days from `before` to `after` would move (0: nothing to
+    ask: a new event, days unchanged, or no open task)."""
+    if event_id is None or shifts(before, after) == (dt.timedelta(0), dt.timedelta(0)):
+        return 0
+    return open_count(event_id)
 
 
 def copy_open(source_id: int, target_id: int) -> int:
