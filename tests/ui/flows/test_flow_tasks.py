@@ -122,8 +122,9 @@ def test_moving_the_event_asks_to_move_its_open_tasks(window, qtbot, monkeypatch
     qtbot.keyClick(window.table, Qt.Key.Key_Return)
     opened.done()
     count = len(before)
-    assert asked == [ngettext("The event's days moved. Move its {count} open task with them?",
-                              "The event's days moved. Move its {count} open tasks with them?", count).format(count=count)]
+    question = ngettext("The event's days moved. Move its {count} open task with them?",
+                        "The event's days moved. Move its {count} open tasks with them?", count)
+    assert asked == [question.format(count=count)]
     after = {task.title: task.due for task in task_list.tasks(event_id=event_id)}
     assert all(after[title] == due + dt.timedelta(days=7) for title, due in before.items())
     trigger(window, _("&Edit"), _("&Undo"))  # undone with the event
