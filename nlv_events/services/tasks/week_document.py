@@ -13,6 +13,8 @@ from nlv_events.i18n.formats import format_day, format_time, format_weekday_date
 from nlv_events.printing import decree
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.printing.model import Cell, Column, Document, Row, Table, Text
+from nlv_events.printing.printout import Printout, of_document
+from nlv_events.services.tasks.board import week_start as schedule_monday
 from nlv_events.services.tasks.week_schedule import WeekEntry, WeekSchedule, schedule
 
 
@@ -74,3 +76,19 @@ def write(any_day: dt.date, path: str | os.PathLike[str], options: DecreeOptions
     """The schedule of the week holding `any_day` to `path`: PDF, or Word for a .docx name, written whole."""
     settings = current_settings()
     printing.write(document(schedule(any_day, settings.get("organisation.name")), options, title), path)
+
+
+def render(any_day: dt.date, options: DecreeOptions, title: str | None = None) -> Printout:
+    """The schedule as PDF for the window's preview, which offers its Word version and prints it again with another
+    number, date or signer."""
+    library = current_settings().get("organisation.name")
+    week = schedule(any_day, library)
+    described = document(week, options, title)
+    printout = of_document(described)
+    return Printout(printout, printout.make_docx, set(printout.dropped),
+                    remake=lambda other: render(any_day, other, title))
+
+
+def file_name(any_day: dt.date) -> str:
+    """The preview's default file name: "lich-cong-tac-tuan-2022-12-19.pdf" (the week's Monday)."""
+    return f"lich-cong-tac-tuan-{schedule_monday(any_day).isoformat()}.pdf"

@@ -40,6 +40,16 @@ def show_board(window: MainWindow) -> None:
     window.tasks_menu.show_board()
 
 
+@actions.register("week_schedule", N_("&Weekly work schedule…"), menu="file", before="tallies")
+def show_week(window: MainWindow) -> None:
+    from nlv_events.ui.tasks.week_dialog import WeekDialog, print_week
+
+    dialog = window.tasks_menu.week_dialog = WeekDialog(window, window.tasks_menu.today)
+    dialog.exec()
+    if dialog.to_print is not None:
+        window.task = print_week(window, dialog.to_print, window.show_pdf)
+
+
 class TasksMenu(QObject):
     """The board and the reminder ("3 overdue tasks", a button that opens the board)."""
 
@@ -54,6 +64,7 @@ class TasksMenu(QObject):
         self.reminder.clicked.connect(lambda: self.show_board())
         window.statusBar().addPermanentWidget(self.reminder)
         self._overdue: int | None = None
+        self.week_dialog = None
         translation.translate_ui(self.retranslate)
 
     def retranslate(self) -> None:

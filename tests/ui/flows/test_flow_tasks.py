@@ -13,7 +13,18 @@ from nlv_events.ui.shell import ask
 from nlv_events.ui.tasks.board_dialog import BoardDialog
 from nlv_events.ui.tasks.staff_dialog import StaffDialog
 from nlv_events.ui.tasks.templates_dialog import TemplatesDialog
-from tests.ui.flows.acting import button, choose, click, click_row, tab_named, trigger, type_into, while_open
+from tests.ui.flows.acting import (
+    answer_file_dialog,
+    button,
+    choose,
+    click,
+    click_row,
+    tab_named,
+    trigger,
+    type_into,
+    while_open,
+)
+from tests.unit.conftest import pdf_text
 
 TALK = "Giao lưu “Ký ức Hà Nội – 12 ngày đêm”"  # the demo's talk of 20/12/2022
 GIFT = "Chuẩn bị quà tặng diễn giả"
@@ -129,3 +140,32 @@ def test_moving_the_event_asks_to_move_its_open_tasks(window, qtbot, monkeypatch
     assert all(after[title] == due + dt.timedelta(days=7) for title, due in before.items())
     trigger(window, _("&Edit"), _("&Undo"))  # undone with the event
     assert {task.title: task.due for task in task_list.tasks(event_id=event_id)} == before
+
+
+def test_the_weeks_schedule_with_an_item_typed_for_it_printed_from_the_file_menu(window, qtbot, monkeypatch,
+                                                                                  tmp_path):
+    def type_item(dialog):
+        type_into(qtbot, dialog.week_edit, "21122022")  # any day of the week
+        assert dialog.monday() == dt.date(2022, 12, 19)
+        click(qtbot, dialog.add_button)
+        type_into(qtbot, dialog.day_edit, "22122022")
+        type_into(qtbot, dialog.time_edit, "14:00")
+        type_into(qtbot, dialog.edits["content"], "Họp giao ban quý IV")
+        type_into(qtbot, dialog.edits["leader"], "Giám đốc")
+        click(qtbot, dialog.save_button)
+        assert dialog.table.item(0, 2).text() == "Họp giao ban quý IV"
+        click(qtbot, dialog.print_button)
+
+    opened = while_open(type_item, name="WeekSchedule")
+    trigger(window, _("&File"), _("&Weekly work schedule…"))
+    opened.done()
+    qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible(), timeout=20_000)
+    preview = window.preview
+    assert preview.decree_fields.isVisible()  # number, date and signer, printed again on demand
+    target = tmp_path / "lich.pdf"
+    answer_file_dialog(monkeypatch, target)
+    click(qtbot, preview.save_button)
+    text = " ".join(pdf_text(target.read_bytes()).split())
+    assert "Họp giao ban quý IV" in text and "Giao lưu “Ký ức Hà Nội – 12 ngày đêm”" in text
+    assert "19/12/2022" in text
+    preview.close()
