@@ -40,7 +40,7 @@ def show_board(window: MainWindow) -> None:
     window.tasks_menu.show_board()
 
 
-@actions.register("week_schedule", N_("&Weekly work schedule…"), menu="file", before="tallies")
+@actions.register("week_schedule", N_("&Weekly work schedule…"), menu="file", section=5)
 def show_week(window: MainWindow) -> None:
     from nlv_events.ui.tasks.week_dialog import WeekDialog, print_week
 
