@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFormLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,6 +19,7 @@ from nlv_events.services.tasks.staff import StaffRecord
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import add_rows, close_box, dress_dialog, form_label
 from nlv_events.ui.shell.widgets import left_row
+from nlv_events.ui.tasks.picker_table import picker_table
 
 FIELDS = ("name", "position", "unit", "role", "login")
 
@@ -31,13 +29,8 @@ class StaffDialog(QDialog):
         super().__init__(parent)
         dress_dialog(self, "StaffDialog", _("Staff"), (760, 520), fit=True)
         self.members: list[StaffRecord] = []
-        self.table = QTableWidget(0, 4, self)
-        self.table.setObjectName("staffTable")
-        self.table.setHorizontalHeaderLabels([_("Name"), _("Position"), _("Unit"), _("Role")])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.currentCellChanged.connect(lambda *_: self._show_member())
+        self.table = picker_table(self, "staffTable", [_("Name"), _("Position"), _("Unit"), _("Role")], 0,
+                                  lambda: self._show_member())
         self.edits = {name: QLineEdit(self) for name in FIELDS}
         for name, edit in self.edits.items():
             edit.setObjectName(f"staff_{name}")

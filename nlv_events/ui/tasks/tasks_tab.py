@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -24,6 +21,7 @@ from nlv_events.services.tasks.task_list import TaskRecord
 from nlv_events.ui.events import event_editor
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.widgets import left_row, saved_at_once_note
+from nlv_events.ui.tasks.picker_table import picker_table
 from nlv_events.ui.tasks.task_fields import TaskFields
 
 TASK_ID = Qt.ItemDataRole.UserRole
@@ -42,14 +40,8 @@ class TasksTab(QWidget):
             layout.addWidget(QLabel(_("The event's tasks are made from its kind's template when it is saved."), self))
             layout.addStretch(1)
             return
-        self.table = QTableWidget(0, 4, self)
-        self.table.setObjectName("tasksTable")
-        self.table.setHorizontalHeaderLabels([_("Due"), _("Task"), _("Owner"), _("State")])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.currentCellChanged.connect(lambda *_: self._show_current())
+        self.table = picker_table(self, "tasksTable", [_("Due"), _("Task"), _("Owner"), _("State")], 1,
+                                  lambda: self._show_current())
         self.fields = TaskFields(self)
         self.template_button = QPushButton(_("Create from template"), self)
         self.template_button.setObjectName("tasksFromTemplate")

@@ -4,15 +4,12 @@ role), saved with the template's version: a colleague's save in between is told,
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -26,6 +23,7 @@ from nlv_events.services.tasks.templates import StepRecord, TemplateRecord
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import add_rows, close_box, dress_dialog, form_label
 from nlv_events.ui.shell.widgets import left_row
+from nlv_events.ui.tasks.picker_table import picker_table
 
 
 class TemplatesDialog(QDialog):
@@ -37,13 +35,8 @@ class TemplatesDialog(QDialog):
         self.kind_box.setObjectName("templateKind")
         for kind in vocab.KINDS:
             self.kind_box.addItem(vocab.label("kind", kind), kind)
-        self.table = QTableWidget(0, 3, self)
-        self.table.setObjectName("templateSteps")
-        self.table.setHorizontalHeaderLabels([_("When"), _("Step"), _("Owner's role")])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.currentCellChanged.connect(lambda *_: self._show_step())
+        self.table = picker_table(self, "templateSteps", [_("When"), _("Step"), _("Owner's role")], 1,
+                                  lambda: self._show_step())
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("stepTitle")
         self.offset_box = QSpinBox(self)

@@ -7,15 +7,12 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +29,7 @@ from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import add_rows, close_box, date_field, dress_dialog, form_label
 from nlv_events.ui.shell.printing import Show, preview_in_background
 from nlv_events.ui.shell.widgets import left_row
+from nlv_events.ui.tasks.picker_table import picker_table
 
 FIELDS = ("content", "leader", "place", "preparer")
 
@@ -51,13 +49,8 @@ class WeekDialog(QDialog):
         self.week_edit: QDateEdit = date_field(self, QDate(monday.year, monday.month, monday.day))
         self.week_edit.setObjectName("weekDay")
         self.week_edit.dateChanged.connect(lambda *_: self.reload())
-        self.table = QTableWidget(0, 4, self)
-        self.table.setObjectName("weekItems")
-        self.table.setHorizontalHeaderLabels([_("Day"), _("Time"), _("Content"), _("Leads / attends")])
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.currentCellChanged.connect(lambda *_: self._show_item())
+        self.table = picker_table(self, "weekItems", [_("Day"), _("Time"), _("Content"), _("Leads / attends")], 2,
+                                  lambda: self._show_item())
         self.day_edit: QDateEdit = date_field(self)
         self.part_box = QComboBox(self)
         self.part_box.addItem(_("Morning"), "morning")
