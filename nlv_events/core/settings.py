@@ -31,6 +31,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("organisation.city_en", "Hanoi", N_("City in English")),
     Setting("documents.programme_symbol", "CTr-TVQG", N_("Symbol after a programme's number")),
     Setting("documents.report_symbol", "BC-TVQG", N_("Symbol of the report the year-end list is attached to")),
+    Setting("documents.schedule_symbol", "LCT-TVQG", N_("Symbol after the week's work schedule's number")),
     Setting("documents.authority", "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", N_("Signing authority (lines separated by /)")),
     Setting("documents.signer", "", N_("Name of the signer")),
     Setting("documents.recipients", "Như trên; Lưu: VT, VP", N_("Recipients (Nơi nhận), separated by ;")),

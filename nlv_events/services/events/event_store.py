@@ -6,15 +6,31 @@ from nlv_events.core import event_reading, queries, store
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.records import EventRecord, PlanEntry
 from nlv_events.services.planning import series_exclusions
+from nlv_events.services.tasks import event_tasks
 
 
 def load(event_id: int) -> EventRecord:
     return event_reading.load_record(event_id)
 
 
-def save(record: EventRecord, base: EventRecord | None = None) -> int:
-    """Store `record` and return its id; with `base`, refuse (UserError) when a colleague changed it since."""
-    return store.save_event(record, base=base).id
+def save(record: EventRecord, base: EventRecord | None = None, *, copied_from: int | None = None,
+         move_tasks: bool = True) -> int:
+    """Store `record` and return its id; with `base`, refuse (UserError) when a colleague changed it since.
+
+    Its tasks follow it in the same transaction: a new event gets its kind's template's tasks, or, as a copy of
+    event `copied_from`, that event's tasks still to do; an event whose days moved since `base` moves its open
+    tasks with them unless `move_tasks` is False (the user said no)."""
+    with database_proxy.atomic():
+        is_new = record.id is None
+        event_id = store.save_event(record, base=base).id
+        if is_new and copied_from is not None:
+            event_tasks.copy_open(copied_from, event_id)
+        elif is_new:
+            event_tasks.create_from_template(event_id)
+        elif base is not None and move_tasks:
+            start_shift, end_shift = event_tasks.shifts((base.start, base.end), (record.start, record.end))
+            event_tasks.move_open(event_id, start_shift, end_shift)
+    return event_id
 
 
 def ensure_unchanged(base: EventRecord) -> None:

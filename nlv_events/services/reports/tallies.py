@@ -12,6 +12,7 @@ from nlv_events.core.records import figure_names, figures
 from nlv_events.services.guests import guest_tallies
 from nlv_events.services.media import media_tallies
 from nlv_events.services.reports import counting
+from nlv_events.services.tasks import task_tallies
 
 KIND_CODES: tuple[str, ...] = tuple(vocab.KINDS)
 QUARTERS = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
@@ -35,6 +36,8 @@ class KindTally:
     guests_attending: int = 0
     news_items: int = 0  # events with a published news link
     photos: int = 0
+    tasks_late: int = 0  # tasks done after their due date (services/tasks/task_tallies.py)
+    task_days_late: int = 0  # by how many days, all of them together
 
     @property
     def plan_share(self) -> float | None:
@@ -68,7 +71,8 @@ class KindTally:
 
 # The columns of a tally other than the figures, in the order of the JSON: those before the figures, those after.
 COUNTED = ("events", "organised", "co_organised", "onsite", "online", "hybrid")
-AFTER_FIGURES = ("plan", "previous_year", "guests_invited", "guests_attending", "news_items", "photos")
+AFTER_FIGURES = ("plan", "previous_year", "guests_invited", "guests_attending", "news_items", "photos", "tasks_late",
+                 "task_days_late")
 
 
 @dataclass
@@ -148,6 +152,7 @@ def compute(year: int) -> YearTallies:
             tally.news_items += 1
 
     guest_tallies.add_to(kinds, year)
+    task_tallies.add_to(kinds, year)
     for kind, photos in media_tallies.photos_per_kind(year).items():
         kinds.setdefault(kind, KindTally()).photos = photos
     plans = {plan.kind: plan.target for plan in store.plans(year)}

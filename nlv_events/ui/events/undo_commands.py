@@ -41,9 +41,13 @@ class SaveEventCommand(QUndoCommand):
     """
 
     def __init__(
-        self, before: EventRecord | None, after: EventRecord, changed: Changed, failed: Failed | None = None
+        self, before: EventRecord | None, after: EventRecord, changed: Changed, failed: Failed | None = None,
+        *, copied_from: int | None = None, move_tasks: bool = True,
     ) -> None:
+        """`copied_from`: the event a new one copies (its tasks are copied open, not made from the template);
+        `move_tasks`: whether the event's open tasks follow its days (the user was asked), undo and redo alike."""
         super().__init__()
+        self._copied_from, self._move_tasks = copied_from, move_tasks
         self._before = copy.deepcopy(before)
         self._after = copy.deepcopy(after)
         self._changed = changed
@@ -80,7 +84,7 @@ class SaveEventCommand(QUndoCommand):
 
     def _save(self, record: EventRecord) -> bool:
         try:
-            event_store.save(record, base=self._expected)
+            event_store.save(record, base=self._expected, copied_from=self._copied_from, move_tasks=self._move_tasks)
         except UserError as error:
             # Someone else changed (or deleted) the event since: this step can no longer be undone or redone
             # without overwriting them, so it leaves the stack and `failed` tells the user why. (An exception

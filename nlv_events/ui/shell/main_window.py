@@ -41,6 +41,7 @@ from nlv_events.ui.shell.window_editing import WindowEditing, new_event_start
 from nlv_events.ui.shell.window_filters import ALL_YEARS, WindowFilters
 from nlv_events.ui.shell.window_status import WindowStatus
 from nlv_events.ui.shell.workers import BackgroundTask
+from nlv_events.ui.tasks import tasks_menu
 
 __all__ = ["ALL_YEARS", "LOAD_IN_BACKGROUND", "MainWindow", "new_event_start"]
 
@@ -80,6 +81,7 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
         self._build_actions()
         self._build_toolbar()
         self.plan_menu = plan_menu.install(self)  # the Plan menu's dialogs and reminder: ui/planning/plan_menu.py
+        self.tasks_menu = tasks_menu.install(self)  # the board, templates, staff, the overdue reminder: ui/tasks/
         self._connect_filters()
         # A bound method, not a lambda: Qt disconnects it when the window goes, before the stack is emptied.
         self.undo_stack.indexChanged.connect(self._undo_index_changed)

@@ -7,8 +7,9 @@ import datetime as dt
 from nlv_events import APP_NAME
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.records import EventRecord
-from nlv_events.i18n import _
+from nlv_events.i18n import _, ngettext
 from nlv_events.services.events import copying, event_store
+from nlv_events.services.tasks import event_tasks
 from nlv_events.ui.events.event_editor import EventEditor
 from nlv_events.ui.events.kind_navigator import KIND_ROLE
 from nlv_events.ui.events.undo_commands import DeleteEventCommand, SaveEventCommand
@@ -116,7 +117,17 @@ class WindowEditing:
             ask.warn(self, APP_NAME, str(error))
             self.reload()
             return
-        self._push(SaveEventCommand(before, after, self._after_change, self._refused))
+        move_tasks = self._move_tasks_too(before, after)
+        self._push(SaveEventCommand(before, after, self._after_change, self._refused, move_tasks=move_tasks))
+
+    def _move_tasks_too(self, before: EventRecord, after: EventRecord) -> bool:
+        """Whether the event's open tasks move with its days: asked only when the days moved and it has some."""
+        count = event_tasks.must_ask_to_move(before.id, (before.start, before.end), (after.start, after.end))
+        if not count:
+            return True
+        question = ngettext("The event's days moved. Move its {count} open task with them?",
+                            "The event's days moved. Move its {count} open tasks with them?", count)
+        return ask.confirm(self, _("Move the tasks"), question.format(count=count))
 
     def duplicate_event(self) -> None:
         event_id = self.current_event_id()
@@ -124,7 +135,7 @@ class WindowEditing:
             return
         record = self.open_editor(copying.duplicate(event_store.load(event_id)), _("Duplicate event"))
         if record is not None:
-            self._push(SaveEventCommand(None, record, self._after_change, self._refused))
+            self._push(SaveEventCommand(None, record, self._after_change, self._refused, copied_from=event_id))
 
     def duplicate_to_next_year(self) -> None:
         """Duplicate to a chosen year (next year unless changed), with the proposed text changes ticked."""
@@ -136,7 +147,7 @@ class WindowEditing:
             return
         record = self.open_editor(twin, _("Duplicate to another year"))
         if record is not None:
-            self._push(SaveEventCommand(None, record, self._after_change, self._refused))
+            self._push(SaveEventCommand(None, record, self._after_change, self._refused, copied_from=event_id))
 
     def _run_duplicate_dialog(self, record: EventRecord) -> EventRecord | None:
         from nlv_events.ui.events.duplicate_year_dialog import DuplicateYearDialog

@@ -133,6 +133,8 @@ def test_json_shape_is_the_documented_one(counted_years):
         "guests_attending",
         "news_items",
         "photos",
+        "tasks_late",
+        "task_days_late",
     }
     assert all(set(tally) == keys for tally in data["kinds"].values())
     assert set(data["total"]) == keys

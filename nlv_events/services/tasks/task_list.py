@@ -1,0 +1,158 @@
+"""Each event's tasks as plain records: listing with filters, saving one task (versioned), changing its state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from peewee import JOIN
+
+from nlv_events.core import guard, versioned, when
+from nlv_events.core.errors import UserError
+from nlv_events.core.models import Event, database_proxy
+from nlv_events.core.task_models import OPEN_STATES, TASK_STATES, Staff, Task
+from nlv_events.i18n import N_, _
+
+STATE_LABELS: dict[str, str] = {
+    "todo": N_("To do"),
+    "doing": N_("Doing"),
+    "done": N_("Done"),
+    "not_needed": N_("Not needed"),
+}
+
+
+def state_label(state: str) -> str:
+    return _(STATE_LABELS[state]) if state in STATE_LABELS else state
+
+
+@dataclass
+class TaskRecord:
+    """One task as the board, the editor tab and the command line show it."""
+
+    title: str
+    event_id: int
+    due: dt.date | None = None
+    state: str = "todo"
+    owner_id: int | None = None
+    owner: str = ""
+    note: str = ""
+    done_on: dt.date | None = None
+    anchor: str = "start"
+    on_schedule: bool = False
+    event_title: str = ""
+    event_kind: str = ""
+    event_start: dt.date | None = None
+    id: int | None = None
+    version: int | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+
+def _record(task: Task) -> TaskRecord:
+    event = task.event
+    return TaskRecord(
+        id=task.id, version=task.version, title=task.title, event_id=task.event_id, due=when.as_date(task.due),
+        state=task.state, owner_id=task.owner_id, owner=task.owner.name if task.owner_id else "",
+        note=task.note or "", done_on=when.as_date(task.done_on), anchor=task.anchor,
+        on_schedule=bool(task.on_schedule), event_title=event.title, event_kind=event.kind,
+        event_start=when.as_date(event.start_date),
+    )
+
+
+def tasks(event_id: int | None = None, owner: str | None = None, due_before: dt.date | None = None,
+          open_only: bool = False, owner_id: int | None = None) -> list[TaskRecord]:
+    """The tasks of live events, by due date (undated last), then event and order; each argument narrows: `owner`
+    is a staff member's name, matched whole and ignoring case."""
+    query = (Task.select(Task, Event, Staff).join(Event).switch(Task).join(Staff, JOIN.LEFT_OUTER)
+             .where(Event.deleted_at.is_null()))
+    if event_id is not None:
+        query = query.where(Task.event == event_id)
+    if owner_id is not None:
+        query = query.where(Task.owner == owner_id)
+    if due_before is not None:
+        query = query.where(Task.due < due_before)
+    if open_only:
+        query = query.where(Task.state.in_(OPEN_STATES))
+    rows = [_record(task) for task in query.order_by(Task.due.is_null(), Task.due, Task.event, Task.sort_order)]
+    if owner:
+        wanted = owner.strip().casefold()
+        rows = [row for row in rows if row.owner.casefold() == wanted]
+    return rows
+
+
+def load(task_id: int) -> TaskRecord:
+    task = Task.select(Task, Event).join(Event).where(Task.id == task_id).first()
+    if task is None:
+        raise UserError(_("There is no task {id}.").format(id=task_id))
+    return _record(task)
+
+
+def _check(record: TaskRecord) -> None:
+    if not record.title.strip():
+        raise UserError(_("A task needs a title."))
+    if record.state not in TASK_STATES:
+        raise UserError(_("Unknown task state “{state}”: use one of {states}.").format(
+            state=record.state, states=", ".join(TASK_STATES)))
+
+
+def _columns(record: TaskRecord, today: dt.date) -> dict:
+    done_on = record.done_on
+    if record.state == "done" and done_on is None:
+        done_on = today
+    elif record.state != "done":
+        done_on = None
+    return {"title": record.title.strip(), "owner": record.owner_id, "due": record.due, "state": record.state,
+            "note": record.note.strip() or None, "done_on": done_on, "anchor": record.anchor,
+            "on_schedule": record.on_schedule}
+
+
+def save(record: TaskRecord, today: dt.date | None = None) -> TaskRecord:
+    """Store `record` (new when it has no id) and return it as stored; ConflictError when a colleague saved the
+    task since `record.version` was read. A task marked done is dated `today` unless it has its day."""
+    _check(record)
+    today = today or dt.date.today()
+    columns = _columns(record, today)
+    with guard.database_errors(), database_proxy.atomic():
+        if record.id is None:
+            order = Task.select(Task.sort_order).where(Task.event == record.event_id).order_by(
+                Task.sort_order.desc()).scalar()
+            task_id = Task.insert(event=record.event_id, sort_order=(order or 0) + 1, **columns).execute()
+        else:
+            task_id = record.id
+            versioned.write_or_conflict(Task, task_id, record.version, columns, lambda: _conflict(record))
+    return load(task_id)
+
+
+def _conflict(record: TaskRecord) -> UserError:
+    stored = Task.get_or_none(Task.id == record.id)
+    what = _("the task “{title}”").format(title=record.title)
+    if stored is None:
+        return versioned.gone_error(what)
+    labels = {"title": _("title"), "owner_id": _("owner"), "due": _("due date"), "state": _("state"),
+              "note": _("note")}
+    return versioned.conflict_error(what, versioned.field_changes(labels, vars(record), vars(load(stored.id))))
+
+
+def set_state(task_id: int, state: str, today: dt.date | None = None) -> TaskRecord:
+    """Move one task to `state` (done is dated today); whatever version is stored (the command line's one step)."""
+    record = load(task_id)
+    record.state = state
+    record.done_on = None
+    record.version = None
+    return save(record, today)
+
+
+def delete(task_id: int) -> None:
+    with guard.database_errors():
+        Task.delete().where(Task.id == task_id).execute()
+
+
+def overdue_count(today: dt.date, owner_id: int | None = None) -> int:
+    """How many open tasks of live events were due before `today` (the reminder at start)."""
+    query = Task.select().join(Event).where(
+        Event.deleted_at.is_null() & Task.state.in_(OPEN_STATES) & (Task.due < today))
+    if owner_id is not None:
+        query = query.where(Task.owner == owner_id)
+    return query.count()

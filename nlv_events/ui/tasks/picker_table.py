@@ -1,0 +1,23 @@
+"""The read-only list the tasks' dialogs pick a row from (a task, a step, a member, an item) to edit it below."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QWidget
+
+
+def picker_table(
+    parent: QWidget, name: str, headers: list[str], stretch: int, picked: Callable[[], None]
+) -> QTableWidget:
+    """A table of whole rows, one picked at a time, never typed into; column `stretch` takes the room left, and
+    `picked` runs when the current row changes."""
+    table = QTableWidget(0, len(headers), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(headers)
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.currentCellChanged.connect(lambda *_: picked())
+    return table

@@ -1,0 +1,77 @@
+"""The tasks' commands: an event's tasks from its template, the list filtered and in three formats, a task's
+state, the week's work schedule as PDF and DOCX; a mistake is one line on stderr."""
+
+import csv
+import io
+import json
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from nlv_events.core import database
+from nlv_events.core.models import Event
+from tests.integration.cli_runner import run
+
+
+@pytest.fixture
+def talk(capsys, demo_db, db_path):
+    event_id = Event.get(Event.ref == "demo-2022-talk-6").id  # 20/12/2022: loaded as data, so without tasks
+    database.close_database()
+    return event_id
+
+
+def test_tasks_from_the_template_listed_and_done(capsys, talk, db_path):
+    db = ("--db", str(db_path))
+    code, out, err = run(capsys, "tasks", str(talk), "--from-template", *db, "--format", "json")
+    assert code == 0, err
+    tasks = json.loads(out)
+    assert [task["title"] for task in tasks][:2] == ["Mời diễn giả, thống nhất nội dung", "Gửi giấy mời"]
+    assert tasks[0]["due"] == "2022-11-29" and tasks[1]["due"] == "2022-12-13"  # T−21, T−7 of 20/12
+    code, out, _err = run(capsys, "tasks", str(talk), "--from-template", *db, "--format", "json")
+    assert len(json.loads(out)) == len(tasks)  # asked twice, nothing is added twice
+    code, out, err = run(capsys, "tasks", "--set-state", str(tasks[0]["id"]), "done", *db, "--format", "json")
+    assert code == 0, err
+    done = next(task for task in json.loads(out) if task["id"] == tasks[0]["id"])
+    assert done["state"] == "done" and done["done_on"]
+    code, out, _err = run(capsys, "tasks", "--event", str(talk), "--due-before", "2022-12-14", *db, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [row["title"] for row in rows] == ["Mời diễn giả, thống nhất nội dung", "Gửi giấy mời"]
+    code, out, _err = run(capsys, "tasks", "--owner", "Không Ai", *db, "--format", "json")
+    assert code == 0 and json.loads(out) == []
+
+
+@pytest.mark.parametrize("argv", [
+    ("tasks", "--set-state", "999", "done"),
+    ("tasks", "--set-state", "x", "done"),
+    ("tasks", "424242", "--from-template"),
+    ("tasks", "--from-template"),
+])
+def test_mistakes_are_one_line(capsys, talk, db_path, argv):
+    code, _out, err = run(capsys, *argv, "--db", str(db_path))
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_wrong_state_is_one_line(capsys, talk, db_path):
+    db = ("--db", str(db_path))
+    run(capsys, "tasks", str(talk), "--from-template", *db)
+    code, _out, err = run(capsys, "tasks", "--set-state", "1", "finished", *db)
+    assert code == 1 and "finished" in err and len(err.strip().splitlines()) == 1
+
+
+def test_the_weeks_schedule_as_pdf_and_docx(capsys, talk, db_path, tmp_path):
+    for name in ("lich.pdf", "lich.docx"):
+        path = tmp_path / name
+        code, _out, err = run(capsys, "week", "2022-12-21", "-o", str(path), "--db", str(db_path), "--number", "7",
+                             "--date", "2022-12-16", "--signer", "Nguyễn Xuân Dũng", "--lang", "en")
+        assert code == 0, err
+        if name.endswith(".pdf"):
+            text = " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
+        else:
+            document = docx.Document(str(path))
+            cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+            text = " ".join(" ".join([p.text for p in document.paragraphs] + cells).split())
+        assert "7/LCT-TVQG" in text and "Nguyễn Xuân Dũng" in text
+        assert "Giao lưu “Ký ức Hà Nội – 12 ngày đêm”" in text
+    code, _out, err = run(capsys, "week", "2022-13-01", "-o", str(tmp_path / "x.pdf"), "--db", str(db_path))
+    assert code == 2 and "Traceback" not in err

@@ -1,0 +1,171 @@
+"""Preparing an event through the window: a member of staff added (Edit → Staff), a step added to the talks'
+template (Edit → Task templates), the talk's tasks made from it on the editor's Tasks tab, then the board (View →
+Tasks to do) shows them overdue and one is marked done there; moving the event asks to move its open tasks."""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+
+from nlv_events.i18n import _, ngettext
+from nlv_events.services.tasks import task_list
+from nlv_events.ui.events.event_editor import EventEditor
+from nlv_events.ui.shell import ask
+from nlv_events.ui.tasks.board_dialog import BoardDialog
+from nlv_events.ui.tasks.staff_dialog import StaffDialog
+from nlv_events.ui.tasks.templates_dialog import TemplatesDialog
+from tests.ui.flows.acting import (
+    answer_file_dialog,
+    button,
+    choose,
+    click,
+    click_row,
+    tab_named,
+    trigger,
+    type_into,
+    while_open,
+)
+from tests.unit.conftest import pdf_text
+
+TALK = "Giao lưu “Ký ức Hà Nội – 12 ngày đêm”"  # the demo's talk of 20/12/2022
+GIFT = "Chuẩn bị quà tặng diễn giả"
+
+
+def _add_member(qtbot):
+    def steps(dialog):
+        click(qtbot, dialog.add_button)
+        type_into(qtbot, dialog.edits["name"], "Trần Thu Hà")
+        type_into(qtbot, dialog.edits["unit"], "Phòng Thông tin tuyên truyền")
+        type_into(qtbot, dialog.edits["role"], "lễ tân")
+        click(qtbot, dialog.save_button)
+        assert dialog.table.item(0, 0).text() == "Trần Thu Hà"
+        click(qtbot, button(dialog, _("Close")))
+
+    return steps
+
+
+def _add_step(qtbot):
+    def steps(dialog):
+        choose(qtbot, dialog.kind_box, "talk")
+        click(qtbot, dialog.add_button)
+        type_into(qtbot, dialog.title_edit, GIFT)
+        type_into(qtbot, dialog.offset_box, "-2")
+        type_into(qtbot, dialog.role_edit, "lễ tân")
+        click(qtbot, dialog.save_button)
+        last = dialog.table.rowCount() - 1
+        assert [dialog.table.item(last, column).text() for column in range(3)] == ["T−2", GIFT, "lễ tân"]
+        click(qtbot, button(dialog, _("Close")))
+
+    return steps
+
+
+def _make_tasks(qtbot):
+    def steps(editor):
+        editor.tabs.setCurrentIndex(tab_named(editor.tabs, _("Tasks")))
+        tab = editor.extra_tabs["tasks"]
+        click(qtbot, tab.template_button)
+        rows = {tab.table.item(row, 1).text(): row for row in range(tab.table.rowCount())}
+        assert tab.table.item(rows[GIFT], 0).text() == "18/12/2022"  # two days before the talk
+        assert tab.table.item(rows[GIFT], 2).text() == "Trần Thu Hà"  # the step's role has its owner
+        click(qtbot, editor.cancel_button)  # the tasks are saved at once
+
+    return steps
+
+
+def _mark_done(qtbot):
+    def steps(dialog):
+        items = {item.text(1): item for item in dialog.task_items()}
+        assert {GIFT, "Gửi giấy mời"} <= set(items)
+        assert dialog.tree.topLevelItem(0).text(0).startswith(_("Overdue"))
+        assert items[GIFT].parent() is dialog.tree.topLevelItem(0)
+        rect = dialog.tree.visualItemRect(items[GIFT])
+        qtbot.mouseClick(dialog.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        click(qtbot, dialog.done_button)
+        assert GIFT not in {item.text(1) for item in dialog.task_items()}
+        choose(qtbot, dialog.person_box, dialog.person_box.itemData(1))  # the one member: her tasks alone
+        assert {item.text(3) for item in dialog.task_items()} == {"Trần Thu Hà"}
+        click(qtbot, button(dialog, _("Close")))
+
+    return steps
+
+
+def test_template_then_tasks_then_the_board_then_done(window, qtbot):
+    opened = while_open(_add_member(qtbot), StaffDialog)
+    trigger(window, _("&Edit"), _("S&taff…"))
+    opened.done()
+    opened = while_open(_add_step(qtbot), TemplatesDialog)
+    trigger(window, _("&Edit"), _("Task &templates…"))
+    opened.done()
+
+    click_row(qtbot, window.table, TALK)
+    event_id = window.current_event_id()
+    opened = while_open(_make_tasks(qtbot), EventEditor)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    opened.done()
+
+    window.tasks_menu.today = dt.date(2022, 12, 19)  # the Monday of the talk's week
+    window.tasks_menu.update_reminder()
+    overdue = len([t for t in task_list.tasks(event_id=event_id) if t.due < dt.date(2022, 12, 19)])
+    assert window.tasks_menu.reminder.isVisible() and str(overdue) in window.tasks_menu.reminder.text()
+    opened = while_open(_mark_done(qtbot), BoardDialog)
+    trigger(window, _("&View"), _("&Tasks to do…"))
+    opened.done()
+    gift = next(task for task in task_list.tasks(event_id=event_id) if task.title == GIFT)
+    assert gift.state == "done" and gift.done_on == dt.date.today()
+    assert str(overdue - 1) in window.tasks_menu.reminder.text()
+
+
+def test_moving_the_event_asks_to_move_its_open_tasks(window, qtbot, monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
+    click_row(qtbot, window.table, TALK)
+    event_id = window.current_event_id()
+    opened = while_open(lambda editor: (click(qtbot, editor.extra_tabs["tasks"].template_button),
+                                        click(qtbot, editor.cancel_button)), EventEditor)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    opened.done()
+    before = {task.title: task.due for task in task_list.tasks(event_id=event_id)}
+
+    def move(editor):
+        type_into(qtbot, editor.start_date, "27122022")
+        click(qtbot, editor.save_button)
+
+    opened = while_open(move, EventEditor)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    opened.done()
+    count = len(before)
+    question = ngettext("The event's days moved. Move its {count} open task with them?",
+                        "The event's days moved. Move its {count} open tasks with them?", count)
+    assert asked == [question.format(count=count)]
+    after = {task.title: task.due for task in task_list.tasks(event_id=event_id)}
+    assert all(after[title] == due + dt.timedelta(days=7) for title, due in before.items())
+    trigger(window, _("&Edit"), _("&Undo"))  # undone with the event
+    assert {task.title: task.due for task in task_list.tasks(event_id=event_id)} == before
+
+
+def test_the_weeks_schedule_with_an_item_typed_for_it_printed_from_the_file_menu(window, qtbot, monkeypatch,
+                                                                                  tmp_path):
+    def type_item(dialog):
+        type_into(qtbot, dialog.week_edit, "21122022")  # any day of the week
+        assert dialog.monday() == dt.date(2022, 12, 19)
+        click(qtbot, dialog.add_button)
+        type_into(qtbot, dialog.day_edit, "22122022")
+        type_into(qtbot, dialog.time_edit, "14:00")
+        type_into(qtbot, dialog.edits["content"], "Họp giao ban quý IV")
+        type_into(qtbot, dialog.edits["leader"], "Giám đốc")
+        click(qtbot, dialog.save_button)
+        assert dialog.table.item(0, 2).text() == "Họp giao ban quý IV"
+        click(qtbot, dialog.print_button)
+
+    opened = while_open(type_item, name="WeekSchedule")
+    trigger(window, _("&File"), _("&Weekly work schedule…"))
+    opened.done()
+    qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible(), timeout=20_000)
+    preview = window.preview
+    assert preview.decree_fields.isVisible()  # number, date and signer, printed again on demand
+    target = tmp_path / "lich.pdf"
+    answer_file_dialog(monkeypatch, target)
+    click(qtbot, preview.save_button)
+    text = " ".join(pdf_text(target.read_bytes()).split())
+    assert "Họp giao ban quý IV" in text and "Giao lưu “Ký ức Hà Nội – 12 ngày đêm”" in text
+    assert "19/12/2022" in text
+    preview.close()

@@ -1,0 +1,59 @@
+"""Tasks, templates, staff and the week's typed items travel in the interchange file and come back the same."""
+
+import copy
+import datetime as dt
+import json
+
+import pytest
+
+from nlv_events.core import database
+from nlv_events.core.errors import UserError
+from nlv_events.core.models import Event
+from nlv_events.core.records import EventRecord
+from nlv_events.services.events import event_store
+from nlv_events.services.interchange import exporting, importing, reading
+from nlv_events.services.tasks import staff, task_list, templates, week_schedule
+
+
+def _tasks_by_title(event_id):
+    return {task.title: (task.due, task.state, task.owner, task.done_on) for task in task_list.tasks(event_id)}
+
+
+def test_tasks_staff_templates_and_week_items_round_trip(db, tmp_path):
+    member = staff.save(staff.StaffRecord("Trần Thu Hà", "Chuyên viên", "Phòng Truyền thông", "lễ tân", "ha.tt"))
+    event_id = event_store.save(EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2023, 4, 21)))
+    first = task_list.tasks(event_id)[0]
+    task_list.set_state(first.id, "done", today=dt.date(2023, 4, 1))
+    template = templates.for_kind("talk")
+    template.steps[0].title = "Mời diễn giả (sửa)"
+    templates.save(template)
+    week_schedule.save_item(week_schedule.WeekEntry(dt.date(2023, 4, 17), "afternoon", "Họp giao ban",
+                                                    dt.time(14, 0), "Giám đốc", "Phòng họp"))
+    before = _tasks_by_title(event_id)
+    document = json.loads(json.dumps(exporting.export_document()))
+    assert document["staff"][0]["login"] == "ha.tt"
+    assert document["events"][0]["tasks"][0]["state"] == "done"
+
+    database.close_database()
+    (tmp_path / "other.sqlite3").unlink(missing_ok=True)
+    database.open_database(str(tmp_path / "other.sqlite3"))
+    try:
+        importing.import_document(reading.parse_document(copy.deepcopy(document)))
+        (imported,) = [event.id for event in Event.select()]
+        assert _tasks_by_title(imported) == before
+        assert staff.by_login("ha.tt").unit == "Phòng Truyền thông" and member.name == "Trần Thu Hà"
+        assert templates.for_kind("talk").steps[0].title == "Mời diễn giả (sửa)"
+        assert [item.content for item in week_schedule.typed_items(dt.date(2023, 4, 17))] == ["Họp giao ban"]
+        importing.import_document(reading.parse_document(copy.deepcopy(document)))  # again: nothing doubles
+        assert len(task_list.tasks(imported)) == len(before) and len(staff.members()) == 1
+        assert len(week_schedule.typed_items(dt.date(2023, 4, 17))) == 1
+    finally:
+        database.close_database()
+
+
+def test_a_bad_task_is_refused_before_anything_is_stored(db):
+    document = {"format": "nlv-events/1", "events": [
+        {"kind": "talk", "title": "Tọa đàm", "start": "2023-04-21", "tasks": [{"title": "X", "state": "finished"}]}]}
+    with pytest.raises(UserError, match="finished"):
+        importing.import_document(reading.parse_document(document))
+    assert not Event.select().exists()
