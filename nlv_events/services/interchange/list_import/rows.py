@@ -50,6 +50,7 @@ class ReadTable:
     headers: list[str]
     columns: dict[int, str]  # column index → meaning
     year: int | None
+    status: str | None = None  # every event's, when the table says it (the cancelled ones)
     rows: list[ListRow] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -112,7 +113,8 @@ def read_table(source: SourceTable, year: int | None, overrides: dict[int, str] 
             columns = {key: value for key, value in columns.items() if value != chosen}
             columns[column] = chosen
     title = " ".join([*source.above, *(shown(cell) for row in source.rows[:index] for cell in row)])
-    table = ReadTable(source.name, headers, dict(sorted(columns.items())), year or written_dates.year_in_title(title))
+    table = ReadTable(source.name, headers, dict(sorted(columns.items())), year or written_dates.year_in_title(title),
+                      source.status)
     _read_rows(table, source.rows, index)
     return table
 
@@ -210,7 +212,7 @@ def _record(table: ReadTable, cells: list[object], section_kind: str | None) -> 
     record = EventRecord(
         kind=kind, title=title, start=start, end=end, venue=_one_line(value("venue")) or None,  # type: ignore[arg-type]
         role=codes["role"], format=codes["format"], partners=meaning.partners(shown(value("partners"))),
-        notes=shown(value("notes")) or None, status=_status(end or start), **figures,  # type: ignore[arg-type]
+        notes=shown(value("notes")) or None, status=table.status or _status(end or start), **figures,  # type: ignore[arg-type]
     )
     return record, _rule_breaks(record)
 

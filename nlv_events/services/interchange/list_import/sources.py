@@ -9,6 +9,7 @@ above the table (its title, where the year may be).
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from nlv_events.core import sheets
 from nlv_events.core.errors import UserError
 from nlv_events.core.text import clean
-from nlv_events.i18n import _
+from nlv_events.i18n import _, in_every_language
 
 SUFFIXES = (".xlsx", ".csv", ".docx")
 
@@ -26,6 +27,7 @@ class SourceTable:
     name: str  # the sheet's name, "Bảng 2" of a Word file, the CSV file's name
     rows: list[list[object]]
     above: list[str] = field(default_factory=list)  # the texts above the table: its title
+    status: str | None = None  # the status of all its events ("cancelled": the year-end list's cancelled lines)
 
 
 def read(path: str | os.PathLike[str], sheet: str | None = None, encoding: str | None = None) -> list[SourceTable]:
@@ -95,6 +97,7 @@ def _word_tables(file: Path) -> list[SourceTable]:
         raise UserError(_("{path} is not a Word (.docx) document: {reason}").format(path=file, reason=error)) from None
     tables: list[SourceTable] = []
     above: list[str] = []
+    paragraphs: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
@@ -102,12 +105,35 @@ def _word_tables(file: Path) -> list[SourceTable]:
             text = clean("".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")))
             if text:
                 above.append(text)
+                paragraphs.append(text)
         elif tag == "tbl":
             table = docx.table.Table(child, document)
             number = len(tables) + 1
             tables.append(SourceTable(_("Table {number}").format(number=number), _word_rows(file, table), above))
             above = []
-    return tables
+    cancelled = _cancelled_lines(paragraphs)
+    return tables + ([SourceTable(_("Cancelled events"), cancelled, status="cancelled")] if cancelled else [])
+
+
+# "– Tọa đàm … (14:00–16:30 22/09/2022): the reason", as the year-end list writes a cancelled event under its table.
+_CANCELLED_LINE = re.compile(r"^[–-]\s*(?P<title>.+)\s\((?P<dates>[^()]*[0-9]{4})\)(?::\s*(?P<notes>.*))?$")
+
+
+def _cancelled_lines(paragraphs: list[str]) -> list[list[object]]:
+    """The cancelled events the app's year-end list writes below its table, as a table of their own (its header
+    the app's column names), or nothing."""
+    heading = {text.rstrip(":") for text in in_every_language("Cancelled events (not counted):")}
+    try:
+        start = next(index for index, text in enumerate(paragraphs) if text.rstrip(":") in heading)
+    except StopIteration:
+        return []
+    rows: list[list[object]] = [["Title", "Dates", "Notes"]]
+    for text in paragraphs[start + 1 :]:
+        match = _CANCELLED_LINE.match(text)
+        if match is None:
+            break
+        rows.append([match.group("title"), match.group("dates"), match.group("notes") or ""])
+    return rows if len(rows) > 1 else []
 
 
 def _word_rows(file: Path, table) -> list[list[object]]:
