@@ -41,7 +41,8 @@ _APP_HEADINGS: dict[str, tuple[str, ...]] = {
 _OFFICE_HEADINGS: dict[str, tuple[str, ...]] = {
     "number": ("STT", "TT", "Số TT", "Số thứ tự", "No", "Number"),
     "kind": ("Loại sự kiện", "Loại hình", "Kind of event", "Type"),
-    "title": ("Tên sự kiện", "Sự kiện", "Tên hoạt động", "Tên chương trình", "Nội dung", "Event name", "Name"),
+    "title": ("Tên sự kiện", "Sự kiện", "Tên hoạt động", "Tên chương trình", "Nội dung", "Tên", "Event name",
+              "Name"),
     "dates": ("Thời gian", "Ngày", "Thời gian tổ chức", "Ngày tổ chức", "Date", "Dates", "When"),
     "start": ("Ngày bắt đầu", "Từ ngày", "Start date"),
     "end": ("Ngày kết thúc", "Đến ngày", "End date"),

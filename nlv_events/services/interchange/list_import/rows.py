@@ -67,11 +67,22 @@ def shown(value: object) -> str:
     return clean(value)
 
 
-def header_row(rows: list[list[object]]) -> int | None:
-    """The index of the header row: the first that names a title and dates (or a start)."""
+def _columns(headers: list[str], overrides: dict[int, str]) -> dict[int, str]:
+    """The meaning of each column: as its header names it, unless the user chose another (NONE: left out)."""
+    columns = meaning.recognise(headers)
+    for column, chosen in overrides.items():
+        columns.pop(column, None)
+        if chosen:
+            columns = {key: value for key, value in columns.items() if value != chosen}
+            columns[column] = chosen
+    return dict(sorted(columns.items()))
+
+
+def header_row(rows: list[list[object]], overrides: dict[int, str] | None = None) -> int | None:
+    """The index of the header row: the first that names a title and dates (or a start), with the user's choices."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        found = set(meaning.recognise([shown(cell) for cell in row]).values())
-        if "title" in found and found & {"dates", "start"}:
+        found = set(_columns([shown(cell) for cell in row], overrides or {}).values())
+        if "title" in found and found & {"dates", "start"} and any(row):
             return index
     return None
 
@@ -102,18 +113,13 @@ def _is_continuing_heading(text: str) -> bool:
 
 def read_table(source: SourceTable, year: int | None, overrides: dict[int, str] | None = None) -> ReadTable | None:
     """The events of `source`, or None when it has no header row (a summary sheet, a signature's table)."""
-    index = header_row(source.rows)
+    index = header_row(source.rows, overrides)
     if index is None:
         return None
     headers = [shown(cell) for cell in source.rows[index]]
-    columns = meaning.recognise(headers)
-    for column, chosen in (overrides or {}).items():
-        columns.pop(column, None)
-        if chosen:
-            columns = {key: value for key, value in columns.items() if value != chosen}
-            columns[column] = chosen
+    columns = _columns(headers, overrides or {})
     title = " ".join([*source.above, *(shown(cell) for row in source.rows[:index] for cell in row)])
-    table = ReadTable(source.name, headers, dict(sorted(columns.items())), year or written_dates.year_in_title(title),
+    table = ReadTable(source.name, headers, columns, year or written_dates.year_in_title(title),
                       source.status)
     _read_rows(table, source.rows, index)
     return table
