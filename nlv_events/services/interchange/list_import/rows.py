@@ -81,8 +81,11 @@ def _columns(headers: list[str], overrides: dict[int, str]) -> dict[int, str]:
 def header_row(rows: list[list[object]], overrides: dict[int, str] | None = None) -> int | None:
     """The index of the header row: the first that names a title and dates (or a start), with the user's choices."""
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        found = set(_columns([shown(cell) for cell in row], overrides or {}).values())
-        if "title" in found and found & {"dates", "start"} and any(row):
+        headers = [shown(cell) for cell in row]
+        # the meanings of the row's filled cells only: a title above the header is one cell, not a header
+        found = {name for column, name in _columns(headers, overrides or {}).items() if headers[column:column + 1]
+                 not in ([], [""])}
+        if "title" in found and found & {"dates", "start"}:
             return index
     return None
 
