@@ -7,6 +7,7 @@ core/vocab.py and the year-end list declare, so a list the app printed reads bac
 
 from __future__ import annotations
 
+import functools
 import re
 
 from nlv_events.core import sheets, vocab
@@ -57,6 +58,7 @@ _OFFICE_HEADINGS: dict[str, tuple[str, ...]] = {
 }
 
 
+@functools.cache
 def _aliases() -> dict[str, tuple[str, ...]]:
     aliases: dict[str, tuple[str, ...]] = {}
     for meaning, label in MEANINGS.items():
@@ -67,7 +69,7 @@ def _aliases() -> dict[str, tuple[str, ...]]:
 
 def meaning_of(header: object) -> str | None:
     """The meaning a header names ("Tên sự kiện" → title, "Số lượt tham dự" → attendance), or None."""
-    return sheets.header_meaning(header, _aliases())
+    return sheets.header_meaning(header, _aliases())  # the same in every language: made once
 
 
 def recognise(headers: list[str]) -> dict[int, str]:
@@ -87,17 +89,20 @@ def _words(table: dict[str, str], extra: dict[str, str] | None = None) -> dict[s
     return words
 
 
+@functools.cache
 def kinds() -> dict[str, str]:
     """The words of each kind of event (as a section heading or a kind column writes it) → its code."""
     return _words(vocab.KINDS, {"Hội nghị, hội thảo": "conference", "Tọa đàm": "talk", "Hội thảo": "conference",
                                 "Hội nghị": "conference", "Tập huấn, bồi dưỡng": "training"})
 
 
+@functools.cache
 def formats() -> dict[str, str]:
     return _words(vocab.FORMATS, {"Trực tiếp và trực tuyến": "hybrid", "Offline": "onsite", "Kết hợp trực tiếp và "
                                   "trực tuyến": "hybrid"})
 
 
+@functools.cache
 def roles() -> dict[str, str]:
     short = {text: code for code, label in SHORT_ROLES.items() for text in in_every_language(label)}
     return _words(vocab.ROLES, {**short, "Chủ trì tổ chức": "organiser", "Phối hợp": "co_organiser"})

@@ -93,28 +93,44 @@ def preview(
                 continue
             seen[ref] = row
             row.record.ref = ref
-            result.planned.append(_plan(row, table.columns.values()))
+    stored = _stored([row.record for row in seen.values()])
+    for table in tables:
+        for row in table.rows:
+            if seen.get(row.record.ref or "") is row:
+                result.planned.append(_plan(row, table.columns.values(), stored.get(row.record.ref or "")))
     result.unreadable.sort(key=lambda item: ([table.name for table in tables].index(item.table), item.number))
     return result
 
 
-def _stored(record: EventRecord) -> Event | None:
-    """The stored event a list's row is: the one with its ref, else a live one of the same kind, start and title."""
-    found = Event.get_or_none(Event.ref == record.ref)
-    if found is not None:
+def _match_keys(kind: str, day, title: str) -> tuple[str, str, str]:
+    return kind, str(day), fold(title)
+
+
+def _stored(records: list[EventRecord]) -> dict[str, tuple[EventRecord, bool]]:
+    """The stored event each record (by its ref) is: the one with its ref, else a live one of the same kind, start
+    and title; whole, with whether it is deleted. Read in a few queries whatever the list's length."""
+    found = event_reading.stored_by_ref([record.ref for record in records if record.ref])
+    missing = [record for record in records if record.ref not in found]
+    if not missing:
         return found
-    start_date = when.day_of(record.start)
-    candidates = Event.select().where(
-        (Event.kind == record.kind) & (Event.start_date == start_date) & Event.deleted_at.is_null()
+    days = [when.day_of(record.start) for record in missing]
+    live = Event.select(Event.id, Event.kind, Event.start_date, Event.title).where(
+        Event.deleted_at.is_null() & Event.start_date.between(min(days), max(days))
     )
-    return next((event for event in candidates if fold(event.title) == fold(record.title)), None)
+    by_key = {_match_keys(kind, when.as_date(day), title): event_id for event_id, kind, day, title in live.tuples()}
+    wanted = {record.ref: by_key.get(_match_keys(record.kind, when.day_of(record.start), record.title))
+              for record in missing}
+    loaded = {record.id: record for record in event_reading.load_records([i for i in wanted.values() if i])}
+    for ref, event_id in wanted.items():
+        if event_id in loaded:
+            found[ref] = (loaded[event_id], False)  # type: ignore[index]
+    return found
 
 
-def _plan(row: ListRow, meanings) -> Planned:
-    existing = _stored(row.record)
-    if existing is None:
+def _plan(row: ListRow, meanings, stored: tuple[EventRecord, bool] | None) -> Planned:
+    if stored is None:
         return Planned(row, NEW)
-    current = event_reading.load_record(existing)
+    current, deleted = stored
     merged = copy.deepcopy(current)
     for meaning in meanings:
         for name in _FILLS.get(meaning, ()):
@@ -124,7 +140,7 @@ def _plan(row: ListRow, meanings) -> Planned:
     merged.ref = current.ref
     changes = store.changed_fields(current, merged)
     row.record = merged
-    if not changes and existing.deleted_at is None:
+    if not changes and not deleted:
         return Planned(row, SAME)
     return Planned(row, BY_HAND if not (current.ref or "").startswith(REF_PREFIX) else UPDATE, changes)
 

@@ -10,6 +10,7 @@ its number and the reason.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -90,10 +91,15 @@ def header_row(rows: list[list[object]], overrides: dict[int, str] | None = None
     return None
 
 
+@functools.cache
+def _subtotal() -> re.Pattern[str]:
+    """A subtotal's first cell, folded: "Cộng: 20 sự kiện", "Tổng cộng", "Cộng (không tính…)", "Total 20"."""
+    words = {fold(word) for label in ("Subtotal", "Total") for word in in_every_language(label)} | set(_SUBTOTAL_WORDS)
+    return re.compile("(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\s*(?::|\(|[0-9]|$)")
+
+
 def _is_subtotal(text: str) -> bool:
-    folded = fold(text)
-    words = {fold(word) for label in ("Subtotal", "Total") for word in in_every_language(label)}
-    return any(re.match(rf"{re.escape(word)}\s*(?::|\(|[0-9]|$)", folded) for word in (*words, *_SUBTOTAL_WORDS))
+    return _subtotal().match(fold(text)) is not None
 
 
 def _section_kind(text: str) -> str | None:

@@ -54,6 +54,7 @@ def test_the_dry_run_names_exactly_the_bad_row(db, tmp_path, writer):
     assert Event.select().count() == 0  # the whole file or nothing
 
 
+@pytest.mark.both_databases
 def test_a_corrected_list_goes_in_whole_and_again_changes_nothing(db, tmp_path):
     path = list_files.write_xlsx(tmp_path / "list.xlsx", bad_date="12/09/2022")
     preview = plan.preview(path)
