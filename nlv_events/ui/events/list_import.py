@@ -33,6 +33,7 @@ from nlv_events.services.interchange.list_import.columns import MEANINGS, NONE
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.actions import register
 from nlv_events.ui.shell.dialogs import dress_dialog
+from nlv_events.ui.shell.workers import BackgroundTask
 
 if TYPE_CHECKING:
     from nlv_events.ui.shell.main_window import MainWindow
@@ -43,14 +44,13 @@ _ACTIONS = {plan.NEW: N_("new"), plan.SAME: N_("unchanged"), plan.UPDATE: N_("up
 
 
 class ListImportDialog(QDialog):
-    """The preview of an event list's import; Import stores it whole (`summary` then says what was done)."""
+    """The preview of an event list's import; Import confirms it (the window then stores it whole)."""
 
     def __init__(self, path: str | Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         dress_dialog(self, "list_import", _("Import an event list from {file}").format(file=Path(path).name),
                      (1000, 640), fit=True)
         self.path = str(path)
-        self.summary = None
         self.preview = plan.preview(self.path)  # a file that holds no list is refused before the dialog opens
         self.year = QSpinBox(self)
         self.year.setRange(1899, 2100)
@@ -130,11 +130,7 @@ class ListImportDialog(QDialog):
         self.import_button.setEnabled(bool(preview.planned) and not preview.unreadable)
 
     def import_list(self) -> None:
-        try:
-            self.summary = plan.apply(self.preview)
-        except UserError as error:
-            ask.warn(self, _("Import an event list"), str(error))
-            return
+        """Confirmed: the window stores the preview in the background (import_event_list)."""
         self.accept()
 
 
@@ -151,7 +147,18 @@ def import_event_list(window: MainWindow) -> None:
         ask.warn(window, _("Import an event list"), str(error))
         return
     window.list_import_dialog = dialog
-    if dialog.exec() == QDialog.DialogCode.Accepted and dialog.summary is not None:
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    preview = dialog.preview
+
+    def done(summary) -> None:
         window.reload_years()
         window.reload()
-        window.statusBar().showMessage(report.done_message(path, dialog.summary), 8000)
+        ask.inform(window, _("Import an event list"), report.done_message(path, summary))
+
+    # Off the GUI thread, as the interchange file's import: a list of some thousand events takes seconds.
+    window.task = BackgroundTask(window, _("Importing {file}…").format(file=Path(path).name),
+                                 lambda _progress, _is_cancelled: plan.apply(preview))
+    window.task.done.connect(done)
+    window.task.error.connect(lambda message: ask.warn(window, _("Import an event list"), message))
+    window.task.start()
