@@ -7,7 +7,7 @@ import sys
 
 from nlv_events.commands.common import open_named_database, year
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import _
+from nlv_events.i18n import _, ngettext
 
 
 def _import_parser(commands, common: argparse.ArgumentParser) -> None:
@@ -87,8 +87,10 @@ def _import_list(arguments: argparse.Namespace) -> int:
     if arguments.dry_run:
         print("\n".join(report.lines(preview)))
         if preview.unreadable:
-            raise UserError(_("{count} rows cannot be read; nothing would be imported.").format(
-                count=len(preview.unreadable)))
+            count = len(preview.unreadable)
+            told = ngettext("{count} row cannot be read; nothing would be imported.",
+                            "{count} rows cannot be read; nothing would be imported.", count)
+            raise UserError(told.format(count=count))
         return 0
     by_hand = [item for item in preview.planned if item.action == plan.BY_HAND]
     if by_hand and not arguments.overwrite:
