@@ -66,6 +66,9 @@ def _command_import(arguments: argparse.Namespace) -> int:
 
     if arguments.file.lower().endswith(sources.SUFFIXES):
         return _import_list(arguments)
+    if arguments.dry_run or arguments.sheet or arguments.column or arguments.year or arguments.encoding:
+        raise UserError(_("--year, --dry-run, --sheet, --column and --encoding are for an event list (.xlsx, .csv, "
+                          ".docx), not for {file}.").format(file=arguments.file))
     from nlv_events.services.workspace import record
 
     try:

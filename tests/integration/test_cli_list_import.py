@@ -64,3 +64,10 @@ def test_bad_input_is_one_line(capsys, tmp_path, db_path):
     assert code != 0 and "cp1258" in err and len(err.strip().splitlines()) == 1
     code, _out, err = run(capsys, "import", str(latin), "--encoding", "cp1252", "--db", str(db_path))
     assert code == 0, err
+
+
+def test_a_list_option_on_an_interchange_file_is_refused(capsys, tmp_path, db_path):
+    path = tmp_path / "events.json"
+    path.write_text('{"format": "nlv-events", "version": 1, "events": []}', encoding="utf-8")
+    code, _out, err = run(capsys, "import", str(path), "--dry-run", "--db", str(db_path))
+    assert code != 0 and "--dry-run" in err and len(err.strip().splitlines()) == 1
