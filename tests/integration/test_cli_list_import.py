@@ -44,6 +44,10 @@ def test_a_csv_list_with_a_column_named_on_the_command_line(capsys, tmp_path, db
     code, out, err = run(capsys, "import", str(path), "--column", "2=dates", "--column", "C=venue",
                          "--year", "2021", "--db", str(db_path))
     assert code == 0, err
+    named = tmp_path / "danh-muc-2020.csv"
+    named.write_text("Tên,Ngày\nHội sách mùa đông,20/12\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", str(named), "--dry-run", "--db", str(db_path))
+    assert code == 0 and "2020" in out  # the year the file's name gives
     database.open_database(str(db_path))
     try:
         event = Event.get()

@@ -128,8 +128,10 @@ def read_table(source: SourceTable, year: int | None, overrides: dict[int, str] 
     headers = [shown(cell) for cell in source.rows[index]]
     columns = _columns(headers, overrides or {})
     title = " ".join([*source.above, *(shown(cell) for row in source.rows[:index] for cell in row)])
-    table = ReadTable(source.name, headers, columns, year or written_dates.year_in_title(title),
-                      source.status)
+    # the year of dates written without one: --year, else the title above the header, else the sheet's (or file's)
+    # name ("Năm 2021", "danh-muc-2021.csv")
+    year = year or written_dates.year_in_title(title) or written_dates.year_in_title(source.name)
+    table = ReadTable(source.name, headers, columns, year, source.status)
     _read_rows(table, source.rows, index)
     return table
 
