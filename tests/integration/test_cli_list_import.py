@@ -18,7 +18,7 @@ def _count(db_path) -> int:
 
 def test_the_dry_run_lists_the_bad_row_and_stores_nothing(capsys, tmp_path, db_path):
     path = list_files.write_xlsx(tmp_path / "danh-muc-2022.xlsx")
-    code, out, err = run(capsys, "import", str(path), "--dry-run", "--db", str(db_path))
+    code, out, err = run(capsys, "import", str(path), "--dry-run", "--lang", "en", "--db", str(db_path))
     assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     bad = [line for line in out.splitlines() if "31/02/2022" in line]
     assert bad == ["2022, row 12: “31/02/2022” is not a day of the calendar."]
@@ -31,7 +31,7 @@ def test_import_then_again_changes_nothing(capsys, tmp_path, db_path):
     path = list_files.write_xlsx(tmp_path / "danh-muc-2022.xlsx", bad_date="12/09/2022")
     code, out, _err = run(capsys, "import", str(path), "--db", str(db_path))
     assert code == 0 and "7" in out and _count(db_path) == 7
-    code, out, _err = run(capsys, "import", str(path), "--db", str(db_path))
+    code, out, _err = run(capsys, "import", str(path), "--lang", "en", "--db", str(db_path))
     assert code == 0 and _count(db_path) == 7
     assert "0 events added, 0 updated, 7 unchanged" in out
 
@@ -39,7 +39,7 @@ def test_import_then_again_changes_nothing(capsys, tmp_path, db_path):
 def test_a_csv_list_with_a_column_named_on_the_command_line(capsys, tmp_path, db_path):
     path = tmp_path / "list.csv"
     path.write_text("\ufeffTên,Ngày,Nơi\nHội sách mùa thu,20/10,Sân thư viện\n", encoding="utf-8")
-    code, out, err = run(capsys, "import", str(path), "--dry-run", "--db", str(db_path))
+    code, out, err = run(capsys, "import", str(path), "--dry-run", "--lang", "en", "--db", str(db_path))
     assert code == 1 and "“20/10” gives no year" in out  # nor does the title: --year says it
     code, out, err = run(capsys, "import", str(path), "--column", "2=dates", "--column", "C=venue",
                          "--year", "2021", "--db", str(db_path))
