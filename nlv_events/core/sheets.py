@@ -14,11 +14,13 @@ import codecs
 import csv
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
 from nlv_events.core import limits
 from nlv_events.core.errors import UserError
+from nlv_events.core.text import fold
 from nlv_events.i18n import _
 
 # Far above any guest list or exhibition checklist (10 000 rows of a sheet are about 1 MB).
@@ -53,7 +55,7 @@ def _cell_too_long(path: Path, row: int, column: int, length: int) -> UserError:
     )
 
 
-def _checked(path: Path, rows) -> list[list[object]]:
+def checked(path: Path, rows) -> list[list[object]]:
     table: list[list[object]] = []
     for row_number, row in enumerate(rows, start=1):
         cells = list(row)
@@ -64,7 +66,7 @@ def _checked(path: Path, rows) -> list[list[object]]:
     return table
 
 
-def _check_parts(path: Path) -> None:
+def check_parts(path: Path) -> None:
     """Refuse an XLSX whose parts would inflate past MAX_PART_BYTES, before openpyxl reads any of them."""
     try:
         with zipfile.ZipFile(path) as archive:
@@ -87,13 +89,13 @@ def read_xlsx(path: Path) -> list[list[object]]:
     from openpyxl import load_workbook
 
     check_size(path)
-    _check_parts(path)
+    check_parts(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as error:
         raise UserError(_("{path} is not an XLSX workbook: {reason}").format(path=path, reason=error)) from None
     try:
-        return _checked(path, workbook.worksheets[0].iter_rows(values_only=True))
+        return checked(path, workbook.worksheets[0].iter_rows(values_only=True))
     finally:
         workbook.close()
 
@@ -158,7 +160,7 @@ def read_csv(path: Path, encoding: str | None = None) -> list[list[str]]:
         dialect = csv.excel  # type: ignore[assignment]
     reader = csv.reader(io.StringIO(content), dialect)
     try:
-        return _checked(path, reader)  # type: ignore[return-value]
+        return checked(path, reader)  # type: ignore[return-value]
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             raise UserError(
@@ -177,3 +179,22 @@ def file_of(path: str | os.PathLike[str]) -> Path:
     if not file.is_file():
         raise UserError(_("The file {path} does not exist.").format(path=path))
     return file
+
+
+_NOT_A_LETTER = re.compile(r"[\W_]+")
+
+
+def header_key(text: object) -> str:
+    """A header text as headers are compared: folded (accents and case aside) with punctuation as spaces, so
+    "Chủ trì/Phối hợp", "CHU TRI - PHOI HOP" and "chủ trì, phối hợp" are the same header."""
+    return " ".join(_NOT_A_LETTER.sub(" ", fold(str(text or ""))).split())
+
+
+def header_meaning(header: object, aliases: dict[str, tuple[str, ...]]) -> str | None:
+    """The meaning (a key of `aliases`) that a column's header names, or None. `aliases` holds each meaning's
+    header texts as offices write them; they are compared through header_key, as the header is. Every import that
+    recognises a spreadsheet's columns (guests, past years' event lists) asks here."""
+    key = header_key(header)
+    if not key:
+        return None
+    return next((meaning for meaning, texts in aliases.items() if key in {header_key(text) for text in texts}), None)

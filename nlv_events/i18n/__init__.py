@@ -72,3 +72,13 @@ _ = gettext
 # Until told otherwise, speak the default language, so that library code used without the CLI or the
 # window (tests, scripts) still produces Vietnamese messages.
 setup_i18n(DEFAULT_LANGUAGE)
+
+
+@functools.cache
+def in_every_language(message: str) -> tuple[str, ...]:
+    """`message` (a msgid) as each language of the app says it, the msgid first: what a file the app wrote in any
+    language, or an office typed, may hold where the app writes that message."""
+    said = [message]
+    for language in LANGUAGES:
+        said.append(_gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True).gettext(message))
+    return tuple(dict.fromkeys(said))

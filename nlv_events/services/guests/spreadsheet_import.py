@@ -106,8 +106,7 @@ def _cell(value: object) -> str:
 
 def guess_field(header: str) -> str | None:
     """The field a header text names as offices write it ("Họ và tên", "Cơ quan", "SĐT"…), or None."""
-    folded = fold(header)
-    return next((name for name, aliases in HEADER_ALIASES.items() if folded in aliases), None)
+    return sheets.header_meaning(header, HEADER_ALIASES)
 
 
 def map_headers(headers: list[str], mapping: dict[str, str] | None = None) -> dict[int, str]:

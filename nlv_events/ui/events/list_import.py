@@ -1,0 +1,164 @@
+"""File → Import an event list…: a past year's list (Excel, CSV, Word) previewed, then stored all or nothing.
+
+The preview shows the columns as recognised, each with a drop-down to give it another meaning, the first rows as
+they will be stored (and what storing does to each: new, unchanged, updated, an event entered by hand changed),
+and every row that cannot be read with its number and reason. Import is offered only when every row reads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nlv_events.core import vocab
+from nlv_events.core.errors import UserError
+from nlv_events.i18n import N_, _
+from nlv_events.i18n.formats import format_number, format_span
+from nlv_events.services.interchange.list_import import plan, report
+from nlv_events.services.interchange.list_import.columns import MEANINGS, NONE
+from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.actions import register
+from nlv_events.ui.shell.dialogs import dress_dialog
+from nlv_events.ui.shell.workers import BackgroundTask
+
+if TYPE_CHECKING:
+    from nlv_events.ui.shell.main_window import MainWindow
+
+SHOWN_ROWS = 200  # the first rows of the preview: enough to judge the columns by
+_ACTIONS = {plan.NEW: N_("new"), plan.SAME: N_("unchanged"), plan.UPDATE: N_("updated"),
+            plan.BY_HAND: N_("changes an event entered by hand")}
+
+
+class ListImportDialog(QDialog):
+    """The preview of an event list's import; Import confirms it (the window then stores it whole)."""
+
+    def __init__(self, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        dress_dialog(self, "list_import", _("Import an event list from {file}").format(file=Path(path).name),
+                     (1000, 640), fit=True)
+        self.path = str(path)
+        self.preview = plan.preview(self.path)  # a file that holds no list is refused before the dialog opens
+        self.year = QSpinBox(self)
+        self.year.setRange(1899, 2100)
+        self.year.setSpecialValueText(_("from the list's title"))
+        self.year.setValue(self.year.minimum())
+        self.year.valueChanged.connect(self.refresh)
+        self.column_boxes: dict[int, QComboBox] = {}
+        columns = QFormLayout()
+        columns.addRow(_("Year of dates written without one:"), self.year)
+        table = self.preview.tables[0]
+        for index, header in enumerate(table.headers):
+            if not header:
+                continue
+            box = QComboBox(self)
+            box.addItem("—", NONE)
+            for name, label in MEANINGS.items():
+                box.addItem(_(label), name)
+            box.setCurrentIndex(max(box.findData(table.columns.get(index, NONE)), 0))
+            box.currentIndexChanged.connect(self.refresh)
+            self.column_boxes[index] = box
+            columns.addRow(f"{report.column_name(index)}  {header}", box)
+        self.counts = QLabel(self)
+        self.counts.setWordWrap(True)
+        self.rows_table = QTableWidget(self)
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color:#9C1C1C;")
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+        self.buttons.accepted.connect(self.import_list)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_("Columns of the list and what they hold:"), self))
+        layout.addLayout(columns)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.rows_table, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self.show_preview()
+
+    def overrides(self) -> dict[int, str]:
+        return {index: box.currentData() for index, box in self.column_boxes.items()}
+
+    def refresh(self) -> None:
+        year = self.year.value() if self.year.value() != self.year.minimum() else None
+        try:
+            self.preview = plan.preview(self.path, year, overrides=self.overrides())
+        except UserError as error:
+            self.problems.setText(str(error))
+            self.rows_table.setRowCount(0)
+            self.import_button.setEnabled(False)
+            return
+        self.show_preview()
+
+    def show_preview(self) -> None:
+        preview = self.preview
+        lines = report.lines(preview)
+        summary = [line for line in lines if line not in {str(item) for item in preview.unreadable}]
+        self.counts.setText("\n".join(summary[len(preview.tables):]))
+        headers = [_("Row"), _("Kind"), _("Title"), _("Dates"), _("Venue"), _("Role of the library"), _("Partners"),
+                   _("Format"), _("Attendance"), _("Notes"), _("On import")]
+        self.rows_table.setColumnCount(len(headers))
+        self.rows_table.setHorizontalHeaderLabels(headers)
+        shown = preview.planned[:SHOWN_ROWS]
+        self.rows_table.setRowCount(len(shown))
+        for line, item in enumerate(shown):
+            record = item.row.record
+            values = [str(item.row.number), vocab.label("kind", record.kind), record.title,
+                      format_span(record.start, record.end), record.venue or "", vocab.label("role", record.role),
+                      ", ".join(record.partners), vocab.label("format", record.format),
+                      format_number(record.attendance), record.notes or "", _(_ACTIONS[item.action])]
+            for column, value in enumerate(values):
+                self.rows_table.setItem(line, column, QTableWidgetItem(value))
+        self.rows_table.resizeColumnsToContents()
+        self.problems.setText("\n".join(str(item) for item in preview.unreadable))
+        self.import_button.setEnabled(bool(preview.planned) and not preview.unreadable)
+
+    def import_list(self) -> None:
+        """Confirmed: the window stores the preview in the background (import_event_list)."""
+        self.accept()
+
+
+@register("import_list", N_("Import an &event list…"), menu="file", section=10)
+def import_event_list(window: MainWindow) -> None:
+    path, _filter = QFileDialog.getOpenFileName(
+        window, _("Import an event list"), "", _("Event lists (*.xlsx *.csv *.docx)")
+    )
+    if not path:
+        return
+    try:
+        dialog = ListImportDialog(path, window)
+    except UserError as error:
+        ask.warn(window, _("Import an event list"), str(error))
+        return
+    window.list_import_dialog = dialog
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    preview = dialog.preview
+
+    def done(summary) -> None:
+        window.reload_years()
+        window.reload()
+        ask.inform(window, _("Import an event list"), report.done_message(path, summary))
+
+    # Off the GUI thread, as the interchange file's import: a list of some thousand events takes seconds.
+    window.task = BackgroundTask(window, _("Importing {file}…").format(file=Path(path).name),
+                                 lambda _progress, _is_cancelled: plan.apply(preview))
+    window.task.done.connect(done)
+    window.task.error.connect(lambda message: ask.warn(window, _("Import an event list"), message))
+    window.task.start()
