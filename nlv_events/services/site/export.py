@@ -21,6 +21,7 @@ from nlv_events.services.site import feeds, images, pages, selection
 # The list of the files the last export wrote, kept in the folder: what the next export may remove.
 MANIFEST = ".nlv-events-site"
 LANGUAGES = ("vi", "en")
+MOST_MONTHS = 60  # five years of month pages: a typo such as 1200 is refused, not written
 
 
 @dataclass
@@ -53,8 +54,8 @@ def _environment() -> jinja2.Environment:
 
 def site_files(first: dt.date, months: int) -> tuple[int, dict[str, bytes]]:
     """The site's files by their path in the folder, and how many events it publishes."""
-    if months < 1:
-        raise UserError(_("Give at least one month."))
+    if not 1 <= months <= MOST_MONTHS:
+        raise UserError(_("Give between 1 and {most} months.").format(most=MOST_MONTHS))
     events = selection.public_events(first, months)
     slugs = pages.assign_slugs(events)
     environment = _environment()
