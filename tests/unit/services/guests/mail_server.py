@@ -11,8 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
+import keyring
+import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from keyring.backend import KeyringBackend
 
 LOGIN = "truyenthong"
 PASSWORD = "Mk-Bi-Mat-7431!xq"  # appears in no file and no log
@@ -64,3 +67,49 @@ def mail_server() -> Iterator[tuple[Inbox, int]]:
     finally:
         controller.stop()
         server_log.propagate = True
+
+
+class MemoryKeyring(KeyringBackend):
+    """The system keyring as a test holds it: in memory, set with keyring.set_keyring."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.passwords: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.passwords.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.passwords[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.passwords.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring():
+    before = keyring.get_keyring()
+    held = MemoryKeyring()
+    keyring.set_keyring(held)
+    yield held
+    keyring.set_keyring(before)
+
+
+def mail_settings_for(port: int):
+    """The settings file pointing at the test's server (no TLS on localhost), 30 messages a minute."""
+    from nlv_events.core.settings import Settings
+
+    settings = Settings()
+    for key, value in {
+        "mail.server": "127.0.0.1",
+        "mail.port": str(port),
+        "mail.security": "none",
+        "mail.login": LOGIN,
+        "mail.sender": "truyenthong@nlv.gov.vn",
+        "mail.per_minute": "30",
+    }.items():
+        settings.set(key, value)
+    settings.save()
+    return settings

@@ -5,9 +5,7 @@ from __future__ import annotations
 import logging
 
 import icalendar
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
 from nlv_events import logs
 from nlv_events.core.errors import UserError
@@ -19,50 +17,7 @@ from nlv_events.services.guests.invitations import InvitationOptions
 from tests.unit.conftest import pdf_text
 from tests.unit.services.guest_helpers import add_many, review_id
 
-from .mail_server import LOGIN, PASSWORD, REFUSED, mail_server
-
-
-class MemoryKeyring(KeyringBackend):
-    """The system keyring as a test holds it: in memory, set with keyring.set_keyring."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.passwords.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.passwords.pop((service, username), None)
-
-
-@pytest.fixture
-def memory_keyring():
-    before = keyring.get_keyring()
-    held = MemoryKeyring()
-    keyring.set_keyring(held)
-    yield held
-    keyring.set_keyring(before)
-
-
-def _settings(port: int) -> Settings:
-    settings = Settings()
-    for key, value in {
-        "mail.server": "127.0.0.1",
-        "mail.port": str(port),
-        "mail.security": "none",
-        "mail.login": LOGIN,
-        "mail.sender": "truyenthong@nlv.gov.vn",
-        "mail.per_minute": "30",
-    }.items():
-        settings.set(key, value)
-    settings.save()
-    return settings
+from .mail_server import LOGIN, PASSWORD, REFUSED, mail_server, mail_settings_for, memory_keyring  # noqa: F401 (memory_keyring: a fixture)
 
 
 def _thirty_guests_with_addresses() -> tuple[int, dict[str, str]]:
@@ -78,7 +33,8 @@ def _thirty_guests_with_addresses() -> tuple[int, dict[str, str]]:
     return event_id, addresses
 
 
-def test_thirty_guests_each_receive_their_own_letter_and_the_calendar(demo_db, memory_keyring):
+@pytest.mark.usefixtures("memory_keyring")
+def test_thirty_guests_each_receive_their_own_letter_and_the_calendar(demo_db):
     log_file = logs.setup_logging()
     event_id, addresses = _thirty_guests_with_addresses()
     pauses: list[float] = []
@@ -89,7 +45,7 @@ def test_thirty_guests_each_receive_their_own_letter_and_the_calendar(demo_db, m
         now[0] += seconds
 
     with mail_server() as (inbox, port):
-        mail = mail_settings.mail_settings(_settings(port))
+        mail = mail_settings.mail_settings(mail_settings_for(port))
         mail_settings.store_password(mail, PASSWORD)
         mail_plan, report = invitation_mail.send_invitations(
             event_id, InvitationOptions(), mail, mail_settings.stored_password(mail), clock=lambda: now[0], pause=pause
@@ -124,13 +80,14 @@ def test_thirty_guests_each_receive_their_own_letter_and_the_calendar(demo_db, m
     assert PASSWORD not in "".join(p.read_text("utf-8", "replace") for p in logs.log_dir().rglob("*") if p.is_file())
 
 
-def test_sending_again_is_refused_unless_asked(demo_db, memory_keyring):
+@pytest.mark.usefixtures("memory_keyring")
+def test_sending_again_is_refused_unless_asked(demo_db):
     event_id = review_id()
     add_many(event_id, 2)
     for number, entry in enumerate(guests.guest_list(event_id), start=1):
         address_book.set_contacts(entry.person_id, f"khach{number}@example.vn", None)  # type: ignore[arg-type]
     with mail_server() as (inbox, port):
-        mail = mail_settings.mail_settings(_settings(port))
+        mail = mail_settings.mail_settings(mail_settings_for(port))
         options = InvitationOptions()
         invitation_mail.send_invitations(event_id, options, mail, PASSWORD, pause=lambda _s: None)
         with pytest.raises(UserError, match="2 guests were already sent"):
