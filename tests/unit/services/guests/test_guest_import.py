@@ -27,27 +27,15 @@ def workbook(path, rows, header=HEADER):
 
 def test_xlsx_headers_map_to_fields_and_guests_are_added(demo_db, tmp_path):
     event = review_id()
-    path = workbook(
-        tmp_path / "khach.xlsx",
-        [
-            [
-                1,
-                "Bà",
-                "Trịnh Thị Thủy",
-                "Thứ trưởng",
-                "Bộ Văn hóa, Thể thao và Du lịch",
-                "Lãnh đạo Bộ",
-                "t@bvhttdl.gov.vn",
-                912345678,
-            ],
-            [2, "Ông", "Nguyễn Văn Bình", "Giám đốc", "Thư viện Hà Nội", "Thư viện tỉnh, thành phố", None, None],
-            [None, None, None, None, None, None, None, None],  # an empty row is skipped
-        ],
-    )
+    path = workbook(tmp_path / "khach.xlsx", [
+        [1, "Bà", "Trịnh Thị Thủy", "Thứ trưởng", "Bộ Văn hóa, Thể thao và Du lịch", "Lãnh đạo Bộ", "t@bvhttdl.gov.vn",
+         912345678],
+        [2, "Ông", "Nguyễn Văn Bình", "Giám đốc", "Thư viện Hà Nội", "Thư viện tỉnh, thành phố", None, None],
+        [None, None, None, None, None, None, None, None],  # an empty row is skipped
+    ])
     plan = spreadsheet_import.preview(path)
-    assert sorted(plan.mapping.values()) == sorted(
-        ["honorific", "name", "position", "organisation", "group", "email", "phone"]
-    )
+    assert sorted(plan.mapping.values()) == sorted(["honorific", "name", "position", "organisation", "group", "email",
+                                                    "phone"])
     assert [row.row for row in plan.rows] == [2, 3] and not plan.problems
     summary = spreadsheet_import.apply(event, plan)
     assert (summary.added, summary.updated) == (2, 0)
@@ -62,15 +50,12 @@ def test_xlsx_headers_map_to_fields_and_guests_are_added(demo_db, tmp_path):
 
 def test_errors_name_row_and_column_and_nothing_is_imported(demo_db, tmp_path):
     event = review_id()
-    path = workbook(
-        tmp_path / "loi.xlsx",
-        [
-            [1, "Ông", "Lê Văn A", "Giám đốc", "Thư viện X", "Lãnh đạo Bộ", "khong-phai-email", None],
-            [2, "Ông", None, "Giám đốc", "Thư viện Y", None, None, None],
-            [3, "Ông", "Lê Văn B", None, None, "Nhóm lạ", None, "abc"],
-            [4, "Ông", "lê văn a", None, None, None, None, None],
-        ],
-    )
+    path = workbook(tmp_path / "loi.xlsx", [
+        [1, "Ông", "Lê Văn A", "Giám đốc", "Thư viện X", "Lãnh đạo Bộ", "khong-phai-email", None],
+        [2, "Ông", None, "Giám đốc", "Thư viện Y", None, None, None],
+        [3, "Ông", "Lê Văn B", None, None, "Nhóm lạ", None, "abc"],
+        [4, "Ông", "lê văn a", None, None, None, None, None],
+    ])
     plan = spreadsheet_import.preview(path)
     problems = [str(problem) for problem in plan.problems]
     assert problems[0].startswith("Dòng 2, cột G (Email):")

@@ -16,13 +16,8 @@ from nlv_events.services.guests.invitations import InvitationOptions, time_phras
 from tests.unit.conftest import pdf_text
 from tests.unit.services.guest_helpers import EMAIL, PHONE, THUY, add_many, review_id
 
-OPTIONS = InvitationOptions(
-    number="25",
-    day=dt.date(2022, 12, 12),
-    signer_name="Nguyễn Xuân Dũng",
-    qr=True,
-    contact="Phòng Thông tin – Truyền thông, Thư viện Quốc gia Việt Nam",
-)
+OPTIONS = InvitationOptions(number="25", day=dt.date(2022, 12, 12), signer_name="Nguyễn Xuân Dũng", qr=True,
+                            contact="Phòng Thông tin – Truyền thông, Thư viện Quốc gia Việt Nam")
 
 
 def page_texts(pdf: bytes) -> list[str]:
@@ -111,9 +106,8 @@ def test_name_cards_read_upright_from_both_sides(demo_db):
     event = review_id()
     guest = guest_list.add_guest(event, THUY)
     guest_list.update_guest(guest, position="Ủy viên Ban Cán sự Đảng, Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch")
-    long_name = guest_list.add_guest(
-        event, GuestEntry(name="Nguyễn Thị Phương Thảo Hoàng Minh Châu Lê Thị Ngọc Anh", honorific="PGS.TS.")
-    )
+    long_name = guest_list.add_guest(event, GuestEntry(name="Nguyễn Thị Phương Thảo Hoàng Minh Châu Lê Thị Ngọc Anh",
+                                                   honorific="PGS.TS."))
     others = add_many(event, 2)
     guest_replies.set_state([guest, long_name, *others], "invited")
     guest_replies.set_state([guest, long_name], "accepted")
@@ -155,7 +149,7 @@ def test_reception_list_in_precedence_with_head_table(demo_db):
     assert "DANH SÁCH ĐẠI BIỂU" in text
     assert text.index("Trịnh Thị Thủy") < text.index("Khách 001") < text.index("Khách 004")
     assert "A1" in text
-    plan = text[text.index("BÀN ĐẠI BIỂU") :]
+    plan = text[text.index("BÀN ĐẠI BIỂU"):]
     # Seen from the hall: the second guest, the first in the centre, the third.
     assert plan.index("Khách 001") < plan.index("Trịnh Thị Thủy") < plan.index("Khách 002")
     assert ids

@@ -16,42 +16,19 @@ from nlv_events.services.guests.invitations import InvitationOptions
 from tests.unit.services.guest_helpers import THUY, review_id
 
 OPTIONS = InvitationOptions(number="25", day=dt.date(2022, 12, 12))
-NGA = GuestEntry(
-    name="Kiều Thúy Nga",
-    honorific="Bà",
-    position="Vụ trưởng Vụ Thư viện",
-    organisation="Bộ Văn hóa, Thể thao và Du lịch",
-    group="Vụ, Cục thuộc Bộ",
-)
-DUNG = GuestEntry(
-    name="Nguyễn Xuân Dũng",
-    honorific="Ông",
-    position="Phó Giám đốc",
-    organisation="Thư viện Quốc gia Việt Nam",
-    group="Đơn vị trong Bộ",
-)
-KY = GuestEntry(
-    name="Nguyễn Thế Kỷ",
-    honorific="Ông",
-    position="Chủ tịch Hội đồng Lý luận phê bình văn học nghệ thuật Trung ương",
-    organisation="Ban Tuyên giáo Trung ương",
-    group="Khách mời khác",
-)
-SECRETARY = GuestEntry(
-    name="Nguyễn Văn A",
-    honorific="Đồng chí",
-    position="Bí thư Tỉnh ủy",
-    organisation="Tỉnh ủy Điện Biên",
-    group="Khách mời khác",
-)
+NGA = GuestEntry(name="Kiều Thúy Nga", honorific="Bà", position="Vụ trưởng Vụ Thư viện",
+                 organisation="Bộ Văn hóa, Thể thao và Du lịch", group="Vụ, Cục thuộc Bộ")
+DUNG = GuestEntry(name="Nguyễn Xuân Dũng", honorific="Ông", position="Phó Giám đốc",
+                  organisation="Thư viện Quốc gia Việt Nam", group="Đơn vị trong Bộ")
+KY = GuestEntry(name="Nguyễn Thế Kỷ", honorific="Ông",
+                position="Chủ tịch Hội đồng Lý luận phê bình văn học nghệ thuật Trung ương",
+                organisation="Ban Tuyên giáo Trung ương", group="Khách mời khác")
+SECRETARY = GuestEntry(name="Nguyễn Văn A", honorific="Đồng chí", position="Bí thư Tỉnh ủy",
+                       organisation="Tỉnh ủy Điện Biên", group="Khách mời khác")
 UNIT = GuestEntry(name="Vụ Thư viện", organisation="Bộ Văn hóa, Thể thao và Du lịch", group="Vụ, Cục thuộc Bộ")
-COLONEL = GuestEntry(
-    name="Hoàng Thị Phương Thảo Nguyên Ngọc Diệp",
-    honorific="Thượng tá",
-    position="Phó Giám đốc Trung tâm Thông tin Khoa học Quân sự, Bộ Quốc phòng kiêm Chủ nhiệm Câu lạc bộ Sách",
-    organisation="Bộ Quốc phòng",
-    group="Khách mời khác",
-)
+COLONEL = GuestEntry(name="Hoàng Thị Phương Thảo Nguyên Ngọc Diệp", honorific="Thượng tá",
+                     position="Phó Giám đốc Trung tâm Thông tin Khoa học Quân sự, Bộ Quốc phòng kiêm Chủ nhiệm Câu "
+                              "lạc bộ Sách", organisation="Bộ Quốc phòng", group="Khách mời khác")
 
 
 def pages_of(pdf: bytes) -> list[str]:
@@ -104,16 +81,14 @@ def test_kinh_gui_joins_position_and_organisation_as_the_office_writes_them(demo
     add(event, THUY, NGA, SECRETARY, UNIT, COLONEL)
     pages = pages_of(documents.invitations_bytes(event, OPTIONS))
     addressees = [page.split("Kính gửi: ", 1)[1].split(" Thư viện Quốc gia Việt Nam trân trọng")[0] for page in pages]
-    assert sorted(addressees) == sorted(
-        [
-            "Bà Trịnh Thị Thủy – Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch",
-            "Bà Kiều Thúy Nga – Vụ trưởng Vụ Thư viện, Bộ Văn hóa, Thể thao và Du lịch",
-            "Vụ Thư viện, Bộ Văn hóa, Thể thao và Du lịch",
-            "Thượng tá Hoàng Thị Phương Thảo Nguyên Ngọc Diệp – Phó Giám đốc Trung tâm Thông tin Khoa học Quân sự, Bộ "
-            "Quốc phòng kiêm Chủ nhiệm Câu lạc bộ Sách",
-            "Đồng chí Nguyễn Văn A – Bí thư Tỉnh ủy Điện Biên",
-        ]
-    )
+    assert sorted(addressees) == sorted([
+        "Bà Trịnh Thị Thủy – Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch",
+        "Bà Kiều Thúy Nga – Vụ trưởng Vụ Thư viện, Bộ Văn hóa, Thể thao và Du lịch",
+        "Vụ Thư viện, Bộ Văn hóa, Thể thao và Du lịch",
+        "Thượng tá Hoàng Thị Phương Thảo Nguyên Ngọc Diệp – Phó Giám đốc Trung tâm Thông tin Khoa học Quân sự, Bộ "
+        "Quốc phòng kiêm Chủ nhiệm Câu lạc bộ Sách",
+        "Đồng chí Nguyễn Văn A – Bí thư Tỉnh ủy Điện Biên",
+    ])
 
 
 @pytest.mark.parametrize(
@@ -122,23 +97,14 @@ def test_kinh_gui_joins_position_and_organisation_as_the_office_writes_them(demo
         ("Thứ trưởng", "Bộ Văn hóa, Thể thao và Du lịch", "Thứ trưởng Bộ Văn hóa, Thể thao và Du lịch"),
         ("Bí thư Tỉnh ủy", "Tỉnh ủy Điện Biên", "Bí thư Tỉnh ủy Điện Biên"),
         ("Bí thư tỉnh ủy", "Tỉnh ủy Điện Biên", "Bí thư tỉnh ủy Điện Biên"),  # compared ignoring case
-        (
-            "Vụ trưởng Vụ Thư viện",
-            "Bộ Văn hóa, Thể thao và Du lịch",
-            "Vụ trưởng Vụ Thư viện, Bộ Văn hóa, Thể thao và Du lịch",
-        ),
-        (
-            "Trưởng phòng Thông tin – Truyền thông",
-            "Thư viện Quốc gia Việt Nam",
-            "Trưởng phòng Thông tin – Truyền thông, Thư viện Quốc gia Việt Nam",
-        ),
+        ("Vụ trưởng Vụ Thư viện", "Bộ Văn hóa, Thể thao và Du lịch",
+         "Vụ trưởng Vụ Thư viện, Bộ Văn hóa, Thể thao và Du lịch"),
+        ("Trưởng phòng Thông tin – Truyền thông", "Thư viện Quốc gia Việt Nam",
+         "Trưởng phòng Thông tin – Truyền thông, Thư viện Quốc gia Việt Nam"),
         ("Giám đốc", "Thư viện tỉnh Quảng Ninh", "Giám đốc Thư viện tỉnh Quảng Ninh"),
         ("Phó Giám đốc", "Thư viện Quốc gia Việt Nam", "Phó Giám đốc Thư viện Quốc gia Việt Nam"),
-        (
-            "Chủ tịch Quỹ Hòa bình và Phát triển Việt Nam",
-            "Quỹ Hòa bình và Phát triển Việt Nam",
-            "Chủ tịch Quỹ Hòa bình và Phát triển Việt Nam",
-        ),
+        ("Chủ tịch Quỹ Hòa bình và Phát triển Việt Nam", "Quỹ Hòa bình và Phát triển Việt Nam",
+         "Chủ tịch Quỹ Hòa bình và Phát triển Việt Nam"),
         ("", "Báo Nhân Dân", "Báo Nhân Dân"),
         ("Phóng viên", None, "Phóng viên"),
     ],
@@ -159,13 +125,8 @@ def _deputy_event() -> tuple[int, int]:
     thuy, ky = add(event, THUY, KY)
     guest_replies.set_state([thuy, ky], "invited")
     guest_replies.set_state([thuy], "accepted")
-    guest_replies.set_state(
-        [ky],
-        "deputy",
-        deputy_honorific="Ông",
-        deputy_name="Phạm Văn Thành",
-        deputy_position="Phó Chủ tịch Hội đồng Lý luận phê bình văn học nghệ thuật Trung ương",
-    )
+    guest_replies.set_state([ky], "deputy", deputy_honorific="Ông", deputy_name="Phạm Văn Thành",
+                     deputy_position="Phó Chủ tịch Hội đồng Lý luận phê bình văn học nghệ thuật Trung ương")
     return event, ky
 
 
@@ -178,9 +139,7 @@ def test_the_deputy_is_addressed_on_the_card_and_the_list(demo_db):
     with pdfplumber.open(io.BytesIO(documents.reception_list_bytes(event))) as document:
         table = document.pages[0].extract_tables()[0]
     assert [" ".join((row[1] or "").split()) for row in table[1:]] == [
-        "Bà Trịnh Thị Thủy",
-        "Ông Phạm Văn Thành (thay Ông Nguyễn Thế Kỷ)",
-    ]
+        "Bà Trịnh Thị Thủy", "Ông Phạm Văn Thành (thay Ông Nguyễn Thế Kỷ)"]
 
 
 def test_the_deputys_form_of_address_is_kept_once_and_travels_in_the_interchange_file(demo_db):
@@ -191,18 +150,14 @@ def test_the_deputys_form_of_address_is_kept_once_and_travels_in_the_interchange
     assert exported[1]["deputy"]["name"] == "Ông Phạm Văn Thành"
     # A newer file gives the form of address apart; an older file the name alone (or the deputy as text).
     parsed = guest_interchange.parse(
-        [
-            {"name": "A", "deputy": {"honorific": "Bà", "name": "Lê Thị Hoa", "position": "Phó Vụ trưởng"}},
-            {"name": "B", "deputy": {"name": "Ông Phạm Văn Thành"}},
-            {"name": "C", "deputy": "Trần Văn Nam"},
-        ],
-        lambda key, problem: ValueError(key),
-    )
+        [{"name": "A", "deputy": {"honorific": "Bà", "name": "Lê Thị Hoa", "position": "Phó Vụ trưởng"}},
+         {"name": "B", "deputy": {"name": "Ông Phạm Văn Thành"}},
+         {"name": "C", "deputy": "Trần Văn Nam"}],
+        lambda key, problem: ValueError(key))
     assert [data.deputy_name for data in parsed] == ["Bà Lê Thị Hoa", "Ông Phạm Văn Thành", "Trần Văn Nam"]
     with pytest.raises(ValueError, match=r"deputy\.honorific"):
-        guest_interchange.parse(
-            [{"name": "A", "deputy": {"honorific": 1, "name": "X"}}], lambda key, problem: ValueError(key)
-        )
+        guest_interchange.parse([{"name": "A", "deputy": {"honorific": 1, "name": "X"}}],
+                                lambda key, problem: ValueError(key))
     assert json.dumps(exported, ensure_ascii=False)
 
 
@@ -222,10 +177,8 @@ def test_a_long_position_breaks_between_word_pairs_before_an_organisation_word(d
     guest_replies.set_state([colonel], "invited")
     guest_replies.set_state([colonel], "accepted")
     lines = _position_lines(documents.name_cards_bytes(event), 0)
-    assert lines == [
-        "Phó Giám đốc Trung tâm Thông tin Khoa học Quân sự,",
-        "Bộ Quốc phòng kiêm Chủ nhiệm Câu lạc bộ Sách",
-    ]
+    assert lines == ["Phó Giám đốc Trung tâm Thông tin Khoa học Quân sự,",
+                     "Bộ Quốc phòng kiêm Chủ nhiệm Câu lạc bộ Sách"]
 
 
 def test_head_table_guests_have_their_seat_and_a_unit_sits_nowhere(demo_db):
@@ -248,9 +201,7 @@ def test_head_table_guests_have_their_seat_and_a_unit_sits_nowhere(demo_db):
     assert plan[0] == ["2", "1"]
     assert "Vụ Thư viện" not in " ".join(cell or "" for row in plan for cell in row)
     assert [" ".join(cell.split()) for cell in plan[1]] == [
-        "Thượng tá Hoàng Thị Phương Thảo Nguyên Ngọc Diệp",
-        "Ông Nguyễn Xuân Dũng",
-    ]
+        "Thượng tá Hoàng Thị Phương Thảo Nguyên Ngọc Diệp", "Ông Nguyễn Xuân Dũng"]
 
 
 def test_a_deputys_stored_name_splits_back_into_form_of_address_and_name():

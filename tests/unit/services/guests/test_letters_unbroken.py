@@ -21,10 +21,8 @@ from tests.unit.services.guests.test_guest_protocol import add, pages_of
 
 PHONES = ("024 3936 4219", "0912-345-678")
 # Contact lines of growing length, so that one of them ends a line in the middle of each number.
-CONTACTS = [
-    f"Bà Nguyễn Phương Nhung, Phòng Thông tin{' và' * words}, điện thoại: {PHONES[0]} hoặc {PHONES[1]}"
-    for words in range(12, 36, 2)
-]
+CONTACTS = [f"Bà Nguyễn Phương Nhung, Phòng Thông tin{' và' * words}, điện thoại: {PHONES[0]} hoặc {PHONES[1]}"
+            for words in range(12, 36, 2)]
 
 
 def letter_lines(pages) -> list[str]:
@@ -79,7 +77,7 @@ def test_a_title_abbreviation_is_never_cut_inside_in_the_head_table_plan(demo_db
     guest_replies.set_state(ids, "invited")
     guest_replies.set_state(ids, "accepted")
     lines = letter_lines(_pdf_pages(documents.reception_list_bytes(event, head_table=11)))
-    plan = " ".join(lines[next(index for index, line in enumerate(lines) if "SƠ ĐỒ" in line or "HEAD" in line) :])
+    plan = " ".join(lines[next(index for index, line in enumerate(lines) if "SƠ ĐỒ" in line or "HEAD" in line):])
     # a box narrower than "PGS.TS." puts "PGS." over "TS.", never "PGS.TS" over "." nor one over another
     assert plan.count("PGS.") == 10 and not re.search(r"PGS(?!\.)|(^| )\.", plan), plan
     assert all(word in plan.split() for word in ("Bà", "Trịnh", "Thị", "Thủy")), plan  # no box squeezed

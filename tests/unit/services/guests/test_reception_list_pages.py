@@ -9,11 +9,8 @@ from tests.unit.services.guest_helpers import review_id
 from tests.unit.services.guests.test_guest_protocol import add
 from tests.unit.services.guests.test_letters_unbroken import _pdf_pages
 
-POSITIONS = (
-    "Thứ trưởng",
-    "Phó Giám đốc Trung tâm Thông tin Khoa học Quân sự, Bộ Quốc phòng kiêm Chủ nhiệm Câu lạc bộ Sách",
-    "Phó Trưởng phòng Phục vụ bạn đọc",
-)
+POSITIONS = ("Thứ trưởng", "Phó Giám đốc Trung tâm Thông tin Khoa học Quân sự, Bộ Quốc phòng kiêm Chủ nhiệm Câu "
+             "lạc bộ Sách", "Phó Trưởng phòng Phục vụ bạn đọc")
 
 
 def test_the_head_table_heading_goes_over_with_its_plan(demo_db):
