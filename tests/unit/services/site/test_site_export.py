@@ -13,7 +13,7 @@ import markupsafe
 import pytest
 from PIL import Image
 
-from nlv_events.core import event_reading
+from nlv_events.core import event_reading, settings
 from nlv_events.core.models import Event
 from nlv_events.services.site import export
 
@@ -23,7 +23,9 @@ FIRST = dt.date(2022, 1, 1)
 
 
 @pytest.fixture
-def site(demo_db, tmp_path) -> tuple[Path, dict[str, str], export.SiteResult]:
+def site(demo_db, tmp_path, monkeypatch) -> tuple[Path, dict[str, str], export.SiteResult]:
+    # The photos' folder, which a shared (PostgreSQL) database needs named; a SQLite file would keep them beside it.
+    monkeypatch.setitem(settings.DEFAULTS, "media.folder", str(tmp_path / "o-chung" / "anh"))
     refs = demo_with_secrets(tmp_path)
     folder = tmp_path / "trang-web"
     result = export.write_site(folder, FIRST, 12)
@@ -74,6 +76,7 @@ def test_the_feeds_are_read_by_feed_and_calendar_readers(site):
     assert str(talk["description"]) == PUBLIC_TEXT  # the public text, never the internal description
 
 
+@pytest.mark.both_databases
 def test_nothing_internal_appears_in_any_file(site):
     folder, refs, _result = site
     everything = b"".join(path.read_bytes() for path in folder.rglob("*") if path.is_file())
@@ -107,6 +110,7 @@ def test_the_pictures_are_web_sized_without_the_cameras_location(site):
             assert not image.getexif()  # no GPS, no camera
 
 
+@pytest.mark.both_databases
 def test_a_second_export_rewrites_nothing_and_an_event_made_internal_leaves(site):
     folder, refs, first = site
     stamps = {path: path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()}
