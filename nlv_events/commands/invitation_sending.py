@@ -8,7 +8,7 @@ import getpass
 import sys
 
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import _, formats, ngettext
+from nlv_events.i18n import _, ngettext
 
 
 def register(commands, common: argparse.ArgumentParser) -> dict:
@@ -58,6 +58,8 @@ def send(arguments: argparse.Namespace, options) -> int:
 
 
 def _dry_run(mail_plan) -> int:
+    from nlv_events.i18n import formats  # Babel: loaded by the command that writes a date, not by every start
+
     for item in mail_plan.outgoing:
         line = f"{item.guest.addressed_name} <{item.address}>: {item.file_name}"
         if item.sent_at is not None:
