@@ -38,7 +38,12 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
 
     invitations = commands.add_parser("invitations", parents=[common], help="print invitation letters (giấy mời)")
     invitations.add_argument("event_id", type=int, metavar="ID")
-    invitations.add_argument("-o", "--output", metavar="FILE.pdf|FILE.docx", required=True)
+    invitations.add_argument("-o", "--output", metavar="FILE.pdf|FILE.docx", help="print the letters into this file")
+    invitations.add_argument("--send", action="store_true",
+                             help="e-mail each guest with an address their own letter (PDF) and the event's .ics")
+    invitations.add_argument("--dry-run", action="store_true", help="with --send: list what would go, send nothing")
+    invitations.add_argument("--resend", action="store_true",
+                             help="with --send: send again to guests already sent their invitation")
     invitations.add_argument("--state", action="append", choices=("to_invite", "invited", "accepted"),
                              help="only guests in this state (repeatable); default: every guest not declined")
     invitations.add_argument("--number", default="", help="the letter's number, as in “Số: 25/GM-TVQG”")
@@ -188,7 +193,13 @@ def _invitations(arguments: argparse.Namespace) -> int:
         states=tuple(arguments.state) if arguments.state else DEFAULT_STATES,
         leader_groups=arguments.leader_groups,
     )
+    if arguments.send == bool(arguments.output):
+        raise UserError(_("Give either -o FILE to print the invitations or --send to e-mail them."))
     _open(arguments)
+    if arguments.send:
+        from nlv_events.commands import invitation_sending
+
+        return invitation_sending.send(arguments, options)
     count = documents.write_invitations(arguments.event_id, arguments.output, options)
     print(ngettext("Wrote {count} invitation to {file}.", "Wrote {count} invitations to {file}.", count).format(
         count=count, file=arguments.output))

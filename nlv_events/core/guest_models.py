@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
+from peewee import CharField, DateField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from nlv_events.core.models import BaseModel, Event, Person
 
@@ -31,6 +31,10 @@ class Guest(BaseModel):
     deputy_position = TextField(null=True)
     seat = CharField(null=True)
     notes = TextField(null=True)
+    # The invitation sent by e-mail (migration 0016): when, to which address, and the attachment's name.
+    invitation_sent_at = DateTimeField(null=True)
+    invitation_sent_to = CharField(null=True)
+    invitation_sent_file = CharField(null=True)
     version = IntegerField(default=1)
 
     class Meta:

@@ -23,6 +23,8 @@ MAX_LENGTH: dict[str, int] = {
     "status": 40,
     "role": 40,
     "audience": 40,
+    "publication": 40,
+    "public_description": 2_000,
     "title": EVENT_TITLE,
     "title_en": EVENT_TITLE,
     "theme": HEADING,

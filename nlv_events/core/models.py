@@ -83,6 +83,9 @@ class Event(BaseModel):
     description = TextField(null=True)
     notes = TextField(null=True)
     news_url = TextField(null=True)
+    # The public calendar (migration 0016): vocab.PUBLICATIONS, and the text the website shows.
+    publication = CharField(default="auto")
+    public_description = TextField(null=True)
     # Folded (accent-free, lower-case) text of everything search looks at, kept up to date by the store.
     search_text = TextField(default="")
     version = IntegerField(default=1)

@@ -110,7 +110,11 @@ class EventRecord:
         default=None, metadata=_figure(N_("Items displayed"), CHECKLIST, kinds=("exhibition",))
     )
     description: str | None = field(default=None, metadata=_holds(TEXT))
-    notes: str | None = field(default=None, metadata=_holds(TEXT))
+    notes: str | None = field(default=None, metadata=_holds(TEXT))  # internal: never published
+    # The public calendar (services/site, migration 0016): whether the event is published ("auto": as its kind
+    # says, vocab.PUBLIC_KINDS) and the short text the website shows (the description may be internal).
+    publication: str = field(default="auto", metadata=_holds(CODE, "publication"))
+    public_description: str | None = field(default=None, metadata=_holds(TEXT))
     news_url: str | None = field(default=None, metadata=_holds(TEXT, copy=CLEAR, typed=False))
     people: list[PersonEntry] = field(default_factory=list, metadata=_holds(PEOPLE))
     programme: list[ProgrammeEntry] = field(default_factory=list, metadata=_holds(PROGRAMME))
@@ -220,6 +224,8 @@ FIELD_LABELS: dict[str, str] = {
     "items_displayed": N_("items displayed"),
     "description": N_("description"),
     "notes": N_("notes"),
+    "publication": N_("on the website"),
+    "public_description": N_("public description"),
     "news_url": N_("news link"),
     "people": N_("people"),
     "programme": N_("programme"),

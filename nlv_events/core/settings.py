@@ -43,6 +43,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("invitations.leader_groups", "1",
             N_("How many guest groups, from the top of the order of protocol, are superiors whose letters say "
                "“tới dự và chỉ đạo”")),
+    # Invitations sent by e-mail (services/guests/invitation_mail.py); the password is in the system's keyring.
+    Setting("mail.server", "", N_("Outgoing mail server (SMTP) for invitations sent by e-mail")),
+    Setting("mail.port", "587", N_("Port of the mail server")),
+    Setting("mail.security", "starttls", N_("Security of the mail connection: none, starttls or ssl")),
+    Setting("mail.login", "", N_("Login on the mail server (empty: none)")),
+    Setting("mail.sender", "", N_("Sender address of the invitations")),
+    Setting("mail.per_minute", "20", N_("Most invitations sent in a minute")),
 )
 DEFAULTS = {setting.key: setting.default for setting in SETTINGS}
 SETTINGS_FILENAME = "settings.json"

@@ -33,6 +33,14 @@ AUDIENCES: dict[str, str] = {
     "youth": N_("Young people"),
     "adults": N_("Adults"),
 }
+# Whether the public calendar (services/site) shows an event: "auto" follows its kind (PUBLIC_KINDS: exhibitions,
+# Book Day, talks and conferences are published; training courses and other, mostly internal, events are not).
+PUBLICATIONS: dict[str, str] = {
+    "auto": N_("As its kind"),
+    "public": N_("Published"),
+    "internal": N_("Internal, not published"),
+}
+PUBLIC_KINDS = ("exhibition", "book_day", "talk", "conference")
 # A person's part in an event or a programme row. A role outside this list is kept, shown and printed as it was
 # typed, and counted under OTHER_PERSON_ROLE: a programme may need a part nobody foresaw.
 PERSON_ROLES: dict[str, str] = {
@@ -59,8 +67,14 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "format": FORMATS,
     "role": ROLES,
     "audience": AUDIENCES,
+    "publication": PUBLICATIONS,
     "person_role": PERSON_ROLES,
 }
+
+
+def is_public(kind: str, publication: str) -> bool:
+    """Whether the public calendar shows an event of `kind` marked `publication`."""
+    return publication == "public" or (publication == "auto" and kind in PUBLIC_KINDS)
 
 
 def person_role_group(role: str) -> str:

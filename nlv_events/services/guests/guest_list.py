@@ -56,6 +56,7 @@ class GuestEntry:
     seat: str | None = None
     notes: str | None = None
     precedence: int = 0
+    invitation_sent_at: dt.datetime | None = None  # when the invitation went by e-mail (invitation_mail.py)
     id: int | None = None
     person_id: int | None = None
     version: int | None = None  # as loaded: a change checks it

@@ -135,8 +135,12 @@ def _add_series(calendar, spec: series_service.SeriesSpec, stamp: dt.datetime) -
         calendar.add_component(exception)
 
 
-def build_calendar(records: list[EventRecord], series_of: dict[int, int] | None = None):
-    """The calendar of `records`; those whose id `series_of` maps to a series are written as that series."""
+def build_calendar(
+    records: list[EventRecord], series_of: dict[int, int] | None = None, stamp: dt.datetime | None = None
+):
+    """The calendar of `records`; those whose id `series_of` maps to a series are written as that series. `stamp`
+    (DTSTAMP, now when None): the public calendar gives the events' last change, so an unchanged site is the same
+    bytes."""
     from icalendar import Calendar
 
     series_of = series_of or {}
@@ -144,7 +148,7 @@ def build_calendar(records: list[EventRecord], series_of: dict[int, int] | None 
     calendar.add("prodid", "-//Thu vien Quoc gia Viet Nam//NLV Events//VI")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "NLV Events")
-    stamp = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    stamp = stamp or dt.datetime.now(dt.UTC).replace(microsecond=0)
     written_series: list[int] = []
     for record in records:
         series_id = series_of.get(record.id)  # type: ignore[arg-type]

@@ -174,8 +174,12 @@ class EditorFields:
         form = QFormLayout(page)
         self.description_edit = QPlainTextEdit()
         self.notes_edit = QPlainTextEdit()
+        self.publication_box = _combo("publication")
+        self.public_description_edit = QPlainTextEdit()
         self._add_field(form, "description", _("Description"), self.description_edit)
         self._add_field(form, "notes", _("Notes"), self.notes_edit)
+        self._add_field(form, "publication", _("On the website"), self.publication_box)
+        self._add_field(form, "public_description", _("Public description"), self.public_description_edit)
         return page
 
     def _fill(self, record: EventRecord) -> None:

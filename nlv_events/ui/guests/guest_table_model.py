@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QByteArray, QMimeData, Qt, Signal
 
 from nlv_events.core.errors import ConflictError, UserError
-from nlv_events.i18n import N_
+from nlv_events.i18n import N_, formats
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests import guest_replies
 from nlv_events.services.guests.guest_list import GuestEntry
@@ -27,6 +27,7 @@ COLUMNS: tuple[tuple[str, str, bool], ...] = (
     ("deputy_name", N_("Deputy"), False),
     ("seat", N_("Seat"), True),
     ("notes", N_("Notes"), True),
+    ("invitation_sent_at", N_("Sent by e-mail"), False),
 )
 
 
@@ -61,6 +62,8 @@ class GuestTableModel(ColumnsTableModel):
             value = getattr(entry, attribute)
             if attribute == "state" and role == Qt.ItemDataRole.DisplayRole:
                 return guest_replies.state_label(value)
+            if attribute == "invitation_sent_at":
+                return formats.format_moment(value) if value is not None else ""
             return "" if value is None else value if attribute != "precedence" else str(value)
         return None
 

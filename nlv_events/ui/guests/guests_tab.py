@@ -22,6 +22,7 @@ from nlv_events.services.events import names as known_names
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests import guest_numbers, guest_replies
 from nlv_events.services.guests.guest_list import GuestEntry
+from nlv_events.ui.guests import invitation_sending
 from nlv_events.ui.guests.guest_table_model import GuestTableModel
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.views import MANY, pick_rows
@@ -65,6 +66,9 @@ class GuestsTab(QWidget):
         self.import_button = QPushButton(_("Import…"), self)
         self.groups_button = QPushButton(_("Groups…"), self)
         self.book_button = QPushButton(_("Address book…"), self)
+        self.mail_button = QPushButton(_("Send by e-mail…"), self)
+        self.mail_button.setToolTip(_("E-mail each invited guest who has an address their letter and the calendar"))
+        self.mail_task = None  # the sending under way (ui/guests/invitation_sending.py)
         add_row = QHBoxLayout()
         add_row.addWidget(self.name_box, 3)
         add_row.addWidget(self.group_box, 1)
@@ -72,6 +76,7 @@ class GuestsTab(QWidget):
         add_row.addWidget(self.import_button)
         add_row.addWidget(self.groups_button)
         add_row.addWidget(self.book_button)
+        add_row.addWidget(self.mail_button)
         return add_row
 
     def _build_tools(self) -> QHBoxLayout:
@@ -132,6 +137,7 @@ class GuestsTab(QWidget):
         self.import_button.clicked.connect(lambda: self.import_file())
         self.groups_button.clicked.connect(self.edit_groups)
         self.book_button.clicked.connect(self.show_address_book)
+        self.mail_button.clicked.connect(lambda: invitation_sending.send_by_email(self))
         self.programme_button.clicked.connect(self.fill_programme_row)
         self.sort_button.clicked.connect(self.sort_by_group)
         self.filter_box.currentIndexChanged.connect(self.reload)

@@ -48,7 +48,8 @@ def leader_wording(leaders: list[str] | None = None) -> str:
 class InvitationDialog(QDialog):
     """What the office sets before printing the letters: number, date, signer, contact line, QR, whom to."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, action: str | None = None) -> None:
+        """`action`: what its OK does (Print by default; Send for invitations by e-mail, with no Word choice)."""
         super().__init__(parent)
         self.setWindowTitle(_("Invitations"))
         signature = signature_fields(self, 52)
@@ -72,7 +73,8 @@ class InvitationDialog(QDialog):
             ("", self.qr),
             ("", self.docx),
         )
-        form.addRow(ok_cancel(self, _("Print")))
+        form.addRow(ok_cancel(self, action or _("Print")))
+        self.docx.setVisible(action is None)
 
     def options(self):
         from nlv_events.services.guests.invitations import InvitationOptions

@@ -16,6 +16,7 @@ from nlv_events.i18n import N_
 from nlv_events.ui.events import list_import  # noqa: F401 - registers File → Import an event list
 from nlv_events.ui.guests import printing_menu  # noqa: F401 - registers the guests' printouts in the File menu
 from nlv_events.ui.planning import plan_menu  # noqa: F401 - registers the Plan menu
+from nlv_events.ui.reports import site_export  # noqa: F401 - registers File → Export the calendar for the website
 from nlv_events.ui.shell import file_actions  # noqa: F401 - registers import, export, backups, settings and help
 from nlv_events.ui.shell.actions import register
 from nlv_events.ui.tasks import tasks_menu  # noqa: F401 - registers the tasks' actions and the editor's Tasks tab

@@ -1,0 +1,111 @@
+"""Issue 33, point 4: invitations sent by e-mail to a real SMTP server (aiosmtpd), each guest their own letter."""
+
+from __future__ import annotations
+
+import logging
+
+import icalendar
+import pytest
+
+from nlv_events import logs
+from nlv_events.core.errors import UserError
+from nlv_events.core.guest_models import Guest
+from nlv_events.core.settings import Settings, settings_path
+from nlv_events.services.guests import address_book, invitation_mail, mail_settings
+from nlv_events.services.guests import guest_list as guests
+from nlv_events.services.guests.invitations import InvitationOptions
+from tests.unit.conftest import pdf_text
+from tests.unit.services.guest_helpers import add_many, review_id
+
+from .mail_server import LOGIN, PASSWORD, REFUSED, mail_server, mail_settings_for, memory_keyring  # noqa: F401 (memory_keyring: a fixture)
+
+
+def _thirty_guests_with_addresses() -> tuple[int, dict[str, str]]:
+    """The review conference with 31 guests: 30 with an address (one the server refuses), one without."""
+    event_id = review_id()
+    ids = add_many(event_id, 31)
+    addresses = {}
+    for number, entry in enumerate(guests.guest_list(event_id)[:30], start=1):
+        address = REFUSED if number == 7 else f"khach{number:03d}@thuvien-tinh.vn"
+        address_book.set_contacts(entry.person_id, address, None)  # type: ignore[arg-type]
+        addresses[address] = entry.name
+    assert len(ids) == 31
+    return event_id, addresses
+
+
+@pytest.mark.usefixtures("memory_keyring")
+def test_thirty_guests_each_receive_their_own_letter_and_the_calendar(demo_db):
+    log_file = logs.setup_logging()
+    event_id, addresses = _thirty_guests_with_addresses()
+    pauses: list[float] = []
+    now = [1000.0]
+
+    def pause(seconds: float) -> None:
+        pauses.append(seconds)
+        now[0] += seconds
+
+    with mail_server() as (inbox, port):
+        mail = mail_settings.mail_settings(mail_settings_for(port))
+        mail_settings.store_password(mail, PASSWORD)
+        mail_plan, report = invitation_mail.send_invitations(
+            event_id, InvitationOptions(), mail, mail_settings.stored_password(mail), clock=lambda: now[0], pause=pause
+        )
+
+    assert len(mail_plan.outgoing) == 30 and len(mail_plan.without_address) == 1
+    assert [(item.address, reason) for item, reason in report.refused] == [(REFUSED, "5.1.1 Không có hộp thư này")]
+    assert len(report.sent) == 29 and len(inbox.messages) == 29
+    assert sum(pauses) == pytest.approx(29 * 2.0)  # 30 a minute: one every two seconds, the first at once
+    for recipients, message in inbox.messages:
+        (address,) = recipients
+        name = addresses[address]
+        assert address in message["To"] and name in message["To"]
+        assert message["Subject"].startswith("Giấy mời: ")
+        body = message.get_body(("plain",)).get_content()
+        assert "trân trọng kính mời Ông" in body
+        attachments = {part.get_content_type(): part for part in message.iter_attachments()}
+        letter = pdf_text(attachments["application/pdf"].get_content())
+        assert name in letter and "GIẤY MỜI" in letter
+        assert letter.count("GIẤY MỜI") == 1  # their own letter, not the whole list's
+        calendar = icalendar.Calendar.from_ical(attachments["text/calendar"].get_content())
+        assert str(calendar.walk("VEVENT")[0]["summary"]).startswith("Hội nghị")
+    sent = {row.person.name: row for row in Guest.select().where(Guest.invitation_sent_at.is_null(False))}
+    assert len(sent) == 29 and all(row.state == "invited" and row.invited_by == "email" for row in sent.values())
+    assert all(
+        row.invitation_sent_to in addresses and row.invitation_sent_file.endswith(".pdf") for row in sent.values()
+    )
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    written = settings_path().read_text(encoding="utf-8") + (log_file.read_text(encoding="utf-8") if log_file else "")
+    assert PASSWORD not in written and "khach001@thuvien-tinh.vn" not in written
+    assert PASSWORD not in "".join(p.read_text("utf-8", "replace") for p in logs.log_dir().rglob("*") if p.is_file())
+
+
+@pytest.mark.usefixtures("memory_keyring")
+def test_sending_again_is_refused_unless_asked(demo_db):
+    event_id = review_id()
+    add_many(event_id, 2)
+    for number, entry in enumerate(guests.guest_list(event_id), start=1):
+        address_book.set_contacts(entry.person_id, f"khach{number}@example.vn", None)  # type: ignore[arg-type]
+    with mail_server() as (inbox, port):
+        mail = mail_settings.mail_settings(mail_settings_for(port))
+        options = InvitationOptions()
+        invitation_mail.send_invitations(event_id, options, mail, PASSWORD, pause=lambda _s: None)
+        with pytest.raises(UserError, match="2 guests were already sent"):
+            invitation_mail.send_invitations(event_id, options, mail, PASSWORD, pause=lambda _s: None)
+        assert len(inbox.messages) == 2
+        _plan, report = invitation_mail.send_invitations(
+            event_id, options, mail, PASSWORD, resend=True, pause=lambda _s: None
+        )
+        assert len(report.sent) == 2 and len(inbox.messages) == 4
+    assert all(item.sent_at is not None for item in invitation_mail.plan(event_id, options).outgoing)
+
+
+def test_unset_mail_settings_are_told_before_anything_is_sent(tmp_path):
+    settings = Settings(tmp_path / "settings.json")
+    with pytest.raises(UserError, match=r"mail\.server"):
+        mail_settings.mail_settings(settings)
+    settings.set("mail.server", "mail.nlv.gov.vn")
+    settings.set("mail.sender", "truyenthong@nlv.gov.vn")
+    settings.set("mail.per_minute", "nhiều")
+    with pytest.raises(UserError, match=r"mail\.per_minute"):
+        mail_settings.mail_settings(settings)
