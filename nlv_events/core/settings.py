@@ -35,6 +35,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("documents.signer", "", N_("Name of the signer")),
     Setting("documents.recipients", "Như trên; Lưu: VT, VP", N_("Recipients (Nơi nhận), separated by ;")),
     Setting("documents.preparer", "", N_("Name under Người lập biểu on the year-end list")),
+    # Issue #30: on a database file the change history names people by this; on a server, by their login.
+    Setting("user.name", "", N_("Your name in the change history of a database file (empty: your system user name; "
+                                "on a PostgreSQL server your login is used, and roles are enforced only there)")),
     Setting("database", "", N_("Database file or PostgreSQL URL (empty: the default file)")),
     Setting("backups.folder", "", N_("Backups folder (empty: beside the database)")),
     Setting("media.folder", "", N_("Photos folder (empty: beside the database file; required for PostgreSQL)")),
