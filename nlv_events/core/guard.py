@@ -24,6 +24,10 @@ def explain(error: Exception) -> UserError | None:
         return UserError(_("The database is read-only: ask for write access to the file, or open a copy."))
     if "disk is full" in text or "database or disk is full" in text:
         return UserError(_("The disk is full: free some space, then save again. Nothing was saved."))
+    if "permission denied" in text or "insufficient privilege" in text:
+        return UserError(
+            _("Your role on the database server does not allow this; nothing was changed. Ask the team's admin.")
+        )
     if "could not connect" in text or ("connection" in text and "refused" in text):
         return UserError(_("The database server cannot be reached: check the network and the address."))
     if "malformed" in text or "file is not a database" in text:
@@ -61,7 +65,7 @@ def database_errors() -> Iterator[None]:
     """Re-raise what a user can act on as UserError; anything else stays a bug."""
     try:
         yield
-    except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as error:
+    except (peewee.OperationalError, peewee.InterfaceError, peewee.ProgrammingError, sqlite3.OperationalError) as error:
         explained = explain(error)
         if explained is None:
             raise

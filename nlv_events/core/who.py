@@ -14,9 +14,6 @@ import peewee
 from nlv_events.core.models import database_proxy
 from nlv_events.core.settings import current_settings
 
-# The user name by connection: asked of the server once per connection, not on every save.
-_server_names: dict[int, str] = {}
-
 
 def system_user() -> str:
     """The operating system's name for the person at the keyboard; "" when it has none (a service account)."""
@@ -35,10 +32,6 @@ def current_user() -> str:
     """The name the history records for a save made now."""
     database = database_proxy.obj
     if isinstance(database, peewee.PostgresqlDatabase):
-        connection = database.connection()
-        key = id(connection)
-        if key not in _server_names:
-            _server_names.clear()  # an earlier connection's name is of no use any more
-            _server_names[key] = database.execute_sql("SELECT current_user").fetchone()[0]
-        return _server_names[key]
+        # Asked on each save (one round trip): the connection may have been made anew, as another login.
+        return database.execute_sql("SELECT current_user").fetchone()[0]
     return current_settings().get("user.name").strip() or system_user() or "?"
