@@ -16,20 +16,16 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     users = commands.add_parser(
         "users", parents=[common], help="the team's logins on a PostgreSQL server and their roles (for the admin)"
     )
-    actions = users.add_subparsers(dest="users_action", metavar="ACTION", required=True)
-    actions.add_parser("init", help="create the roles viewer, editor and admin and their grants (the tables' owner)")
-    actions.add_parser("list", help="the logins and their roles")
-    add = actions.add_parser("add", help="create a login; its password is asked, never shown")
-    add.add_argument("name", metavar="LOGIN")
-    add.add_argument("--role", choices=ROLES, default="editor")
-    add.add_argument(
+    # One parser with the action as its first word, so that --db and --lang may come anywhere after it.
+    users.add_argument("action", choices=("init", "list", "add", "role", "remove"),
+                       help="init: the roles and their grants (the tables' owner); list; add LOGIN; role LOGIN ROLE; "
+                            "remove LOGIN")
+    users.add_argument("name", nargs="?", metavar="LOGIN")
+    users.add_argument("new_role", nargs="?", choices=ROLES, metavar="ROLE")
+    users.add_argument("--role", choices=ROLES, default="editor", help="the role of a login added (default editor)")
+    users.add_argument(
         "--password-stdin", action="store_true", help="read the password from the first line of standard input"
     )
-    role = actions.add_parser("role", help="give a login another role")
-    role.add_argument("name", metavar="LOGIN")
-    role.add_argument("role", choices=ROLES)
-    remove = actions.add_parser("remove", help="remove a login (its changes stay in the history)")
-    remove.add_argument("name", metavar="LOGIN")
     return {"users": _command_users}
 
 
@@ -37,8 +33,12 @@ def _command_users(arguments: argparse.Namespace) -> int:
     from nlv_events.commands.common import open_named_database
     from nlv_events.services.team import roles
 
+    action = arguments.action
+    if action in ("add", "role", "remove") and not arguments.name:
+        raise UserError(_("Name the login: nlv-events users {action} LOGIN").format(action=action))
+    if action == "role" and not arguments.new_role:
+        raise UserError(_("Name the role: nlv-events users role LOGIN viewer|editor|admin"))
     open_named_database(arguments)
-    action = arguments.users_action
     if action == "init":
         roles.set_up()
         print(_("The roles viewer, editor and admin are ready, with their grants on every table."))
@@ -49,8 +49,8 @@ def _command_users(arguments: argparse.Namespace) -> int:
         roles.add_login(arguments.name, _password(arguments), arguments.role)
         print(_("Login “{name}” added as {role}.").format(name=arguments.name, role=arguments.role))
     elif action == "role":
-        roles.set_role(arguments.name, arguments.role)
-        print(_("Login “{name}” is now {role}.").format(name=arguments.name, role=arguments.role))
+        roles.set_role(arguments.name, arguments.new_role)
+        print(_("Login “{name}” is now {role}.").format(name=arguments.name, role=arguments.new_role))
     else:
         roles.remove_login(arguments.name)
         print(_("Login “{name}” removed.").format(name=arguments.name))
