@@ -17,6 +17,7 @@ from nlv_events.ui.guests import printing_menu  # noqa: F401 - registers the gue
 from nlv_events.ui.planning import plan_menu  # noqa: F401 - registers the Plan menu
 from nlv_events.ui.shell import file_actions  # noqa: F401 - registers import, export, backups, settings and help
 from nlv_events.ui.shell.actions import register
+from nlv_events.ui.team import history_tab  # noqa: F401 - registers the editor's History tab
 
 if TYPE_CHECKING:
     from nlv_events.ui.shell.main_window import MainWindow

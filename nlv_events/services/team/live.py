@@ -1,0 +1,93 @@
+"""Hearing a colleague's save: what was saved since the last look, asked cheaply many times a second.
+
+On a SQLite file `PRAGMA data_version` changes when another connection (another PC, another process) commits; on
+PostgreSQL every history row NOTIFYs `nlv_events_saved` (migration 0013) and a second, listening connection hears
+it. Either way the news is then read from the change history: which records, saved by whom.
+"""
+
+from __future__ import annotations
+
+import json
+import select
+from dataclasses import dataclass
+
+import peewee
+
+from nlv_events.core.history_models import ChangeEntry
+from nlv_events.core.models import database_proxy
+
+CHANNEL = "nlv_events_saved"
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A record a colleague saved: its kind ("event", or the owner's kind for a part of it), id and who."""
+
+    kind: str
+    id: int
+    by: str
+
+
+class Watcher:
+    """`poll()` answers what was saved by other connections since the last poll; cheap when nothing was."""
+
+    def __init__(self) -> None:
+        self.database = database_proxy.obj
+        self._listener = None
+        self._data_version: int | None = None
+        self._last_entry = self._newest_entry()
+        if isinstance(self.database, peewee.PostgresqlDatabase):
+            self._listen()
+        else:
+            self._data_version = self._sqlite_version()
+
+    def _newest_entry(self) -> int:
+        return ChangeEntry.select(peewee.fn.MAX(ChangeEntry.id)).scalar() or 0
+
+    def _sqlite_version(self) -> int:
+        return self.database.execute_sql("PRAGMA data_version").fetchone()[0]
+
+    def _listen(self) -> None:
+        import psycopg2
+
+        self._listener = psycopg2.connect(dbname=self.database.database, **self.database.connect_params)
+        self._listener.autocommit = True
+        with self._listener.cursor() as cursor:
+            cursor.execute(f"LISTEN {CHANNEL}")
+
+    def poll(self) -> list[Saved]:
+        if not self._something_happened():
+            return []
+        rows = ChangeEntry.select().where(ChangeEntry.id > self._last_entry).order_by(ChangeEntry.id)
+        found: list[Saved] = []
+        for row in rows:
+            self._last_entry = max(self._last_entry, row.id)
+            saved = Saved(row.parent_kind or row.record_kind, row.parent_id or row.record_id, row.changed_by)
+            if row.record_kind in ("exhibit", "guest_list"):
+                saved = Saved("event", row.record_id, row.changed_by)
+            if saved not in found:
+                found.append(saved)
+        return found
+
+    def _something_happened(self) -> bool:
+        if self._listener is None:
+            version = self._sqlite_version()
+            changed, self._data_version = version != self._data_version, version
+            return changed
+        if select.select([self._listener], [], [], 0) == ([], [], []):
+            return False
+        self._listener.poll()
+        heard = bool(self._listener.notifies)
+        self._listener.notifies.clear()
+        return heard
+
+    def close(self) -> None:
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+
+
+def payload(text: str) -> Saved:
+    """A NOTIFY's payload as a record (for listeners that read it rather than the history)."""
+    data = json.loads(text)
+    return Saved(data["kind"], int(data["id"]), data.get("by", ""))
