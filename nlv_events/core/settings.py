@@ -39,6 +39,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("user.name", "", N_("Your name in the change history of a database file (empty: your system user name; "
                                 "on a PostgreSQL server your login is used, and roles are enforced only there)")),
     Setting("database", "", N_("Database file or PostgreSQL URL (empty: the default file)")),
+    # Issue #30: TLS to a shared server, added to its address unless the address says its own.
+    Setting("database.sslmode", "", N_("TLS to the PostgreSQL server: disable, prefer, require, verify-ca or "
+                                       "verify-full (empty: the server's default)")),
+    Setting("database.ca_file", "", N_("CA certificate file that signed the PostgreSQL server's certificate")),
     Setting("backups.folder", "", N_("Backups folder (empty: beside the database)")),
     Setting("media.folder", "", N_("Photos folder (empty: beside the database file; required for PostgreSQL)")),
     Setting("news.author", "", N_('Author of the news items, for the credit line "Tin: …"')),

@@ -113,3 +113,17 @@ def test_a_viewer_sees_the_changing_actions_disabled_with_the_reason(qtbot, wind
     editor.show()
     qtbot.waitUntil(lambda: not editor.save_button.isEnabled(), timeout=1000)
     assert "viewer" in editor.save_button.toolTip()
+
+
+def test_the_first_start_asks_the_name_the_history_records(qtbot, tmp_path):
+    from nlv_events.ui.shell.first_start import FirstStartDialog
+
+    settings = Settings(tmp_path / "settings.json")
+    dialog = FirstStartDialog(settings, "events.sqlite3")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.user_edit.text()  # the system's user name, offered
+    dialog.user_edit.clear()
+    QTest.keyClicks(dialog.user_edit, "Nguyễn Thu Hà")
+    QTest.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+    assert Settings(tmp_path / "settings.json").get("user.name") == "Nguyễn Thu Hà"

@@ -8,6 +8,7 @@ it. Either way the news is then read from the change history: which records, sav
 from __future__ import annotations
 
 import json
+import logging
 import select
 from dataclasses import dataclass
 
@@ -17,6 +18,7 @@ from nlv_events.core.history_models import ChangeEntry
 from nlv_events.core.models import database_proxy
 
 CHANNEL = "nlv_events_saved"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,15 @@ class Watcher:
             cursor.execute(f"LISTEN {CHANNEL}")
 
     def poll(self) -> list[Saved]:
+        """What was saved since the last poll; nothing when the database cannot be asked just now (the next poll
+        tries again: a server gone away is told by the save that meets it, not by this)."""
+        try:
+            return self._poll()
+        except (peewee.DatabaseError, peewee.InterfaceError, OSError) as error:
+            log.warning("looking for a colleague's save failed: %s", type(error).__name__)
+            return []
+
+    def _poll(self) -> list[Saved]:
         if not self._something_happened():
             return []
         rows = ChangeEntry.select().where(ChangeEntry.id > self._last_entry).order_by(ChangeEntry.id)
@@ -85,6 +96,16 @@ class Watcher:
         if self._listener is not None:
             self._listener.close()
             self._listener = None
+
+
+def start_watching() -> Watcher | None:
+    """A watcher on the store bound now, or None (logged) when it cannot watch: no history table yet, a listening
+    connection refused."""
+    try:
+        return Watcher()
+    except (peewee.DatabaseError, peewee.InterfaceError, OSError) as error:
+        log.warning("live updates are off: %s", type(error).__name__)
+        return None
 
 
 def payload(text: str) -> Saved:

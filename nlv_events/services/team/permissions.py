@@ -6,6 +6,10 @@ only spares a viewer a refusal after typing. On a database file nothing is enfor
 
 from __future__ import annotations
 
+import logging
+
+import peewee
+
 from nlv_events.core import who
 from nlv_events.i18n import _
 from nlv_events.services.team import roles
@@ -14,13 +18,19 @@ from nlv_events.services.team import roles
 _NEEDS = {"edit": "editor", "restore": "admin", "plan": "admin", "contacts": "editor"}
 _RANK = {"viewer": 0, "editor": 1, "admin": 2}
 
+log = logging.getLogger(__name__)
 _state: dict[str, str | None] = {"role": None, "user": ""}
 
 
 def refresh() -> None:
-    """Ask the store who is working and in which role (after opening a database)."""
-    _state["role"] = roles.current_role()
-    _state["user"] = who.current_user()
+    """Ask the store who is working and in which role (after opening a database). A store that cannot say leaves
+    the role unknown (None: nothing disabled; the server still refuses what the role may not do)."""
+    try:
+        _state["role"] = roles.current_role()
+        _state["user"] = who.current_user()
+    except (peewee.DatabaseError, peewee.InterfaceError) as error:
+        log.warning("the role could not be read: %s", type(error).__name__)
+        _state["role"], _state["user"] = None, who.system_user()
 
 
 def role() -> str | None:

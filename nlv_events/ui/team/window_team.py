@@ -3,21 +3,16 @@ the reason as a tooltip), and a colleague's saves shown within a second (service
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
-import peewee
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.services.team import live, permissions
 
 if TYPE_CHECKING:
     from nlv_events.ui.shell.main_window import MainWindow
-
-log = logging.getLogger(__name__)
 
 # How often the window looks for a colleague's save: well within the two seconds a change may take to show.
 POLL_MILLISECONDS = 500
@@ -33,11 +28,7 @@ class LiveUpdates(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.watcher: live.Watcher | None = None
-        try:
-            self.watcher = live.Watcher()
-        except (peewee.DatabaseError, UserError, OSError) as error:  # no history table, a listener refused
-            log.warning("live updates are off: %s", type(error).__name__)
+        self.watcher = live.start_watching()
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MILLISECONDS)
         self.timer.timeout.connect(self.poll)
@@ -47,11 +38,7 @@ class LiveUpdates(QObject):
     def poll(self) -> None:
         if self.watcher is None:
             return
-        try:
-            found = self.watcher.poll()
-        except (peewee.DatabaseError, peewee.InterfaceError, OSError) as error:
-            log.warning("looking for a colleague's save failed: %s", type(error).__name__)
-            return
+        found = self.watcher.poll()
         if found:
             self.saved.emit(found)
             _hub.saved.emit(found)
@@ -77,10 +64,7 @@ def hub() -> _Hub:
 
 def install(window: MainWindow) -> None:
     """Show who is working, restrict the actions to the role, and follow colleagues' saves."""
-    try:
-        permissions.refresh()
-    except (peewee.DatabaseError, UserError) as error:
-        log.warning("the role could not be read: %s", type(error).__name__)
+    permissions.refresh()
     window.user_status = QLabel(permissions.describe(), window)
     window.user_status.setObjectName("userStatus")
     window.user_status.setToolTip(_("Who is working: the change history names them."))
