@@ -20,6 +20,7 @@ from nlv_events.services.team import history, permissions
 from nlv_events.ui.events.event_editor import EventEditor
 from nlv_events.ui.shell.main_window import MainWindow
 from tests.ui.conftest import visible_titles
+from tests.ui.flows.acting import click, type_into
 
 # A colleague's process saving the event under a new title.
 COLLEAGUE = """
@@ -123,7 +124,6 @@ def test_the_first_start_asks_the_name_the_history_records(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.user_edit.text()  # the system's user name, offered
-    dialog.user_edit.clear()
-    QTest.keyClicks(dialog.user_edit, "Nguyễn Thu Hà")
-    QTest.mouseClick(dialog.empty_button, Qt.MouseButton.LeftButton)
+    type_into(qtbot, dialog.user_edit, "Nguyễn Thu Hà")
+    click(qtbot, dialog.empty_button)
     assert Settings(tmp_path / "settings.json").get("user.name") == "Nguyễn Thu Hà"
