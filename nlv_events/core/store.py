@@ -133,7 +133,8 @@ def _conflict(base: EventRecord | None, event_id: int) -> UserError:
 
 def ensure_unchanged(base: EventRecord) -> None:
     """Raise ConflictError if the stored event has moved on from `base` (the version the user opened)."""
-    event = Event.get_or_none(Event.id == base.id)
+    with guard.database_errors():
+        event = Event.get_or_none(Event.id == base.id)
     if event is None or event.deleted_at is not None:
         raise UserError(_("The event no longer exists: someone may have deleted it."))
     if base.version is not None and event.version != base.version:

@@ -127,3 +127,45 @@ def test_the_first_start_asks_the_name_the_history_records(qtbot, tmp_path):
     type_into(qtbot, dialog.user_edit, "Nguyễn Thu Hà")
     click(qtbot, dialog.empty_button)
     assert Settings(tmp_path / "settings.json").get("user.name") == "Nguyễn Thu Hà"
+
+
+@pytest.mark.parametrize("db", ["postgresql"], indirect=True)
+def test_a_server_gone_mid_save_is_one_line_the_form_comes_back_with_the_text_and_save_works_later(
+        qtbot, request, db, tmp_path, answers):
+    import psycopg2
+
+    from nlv_events.core.models import database_proxy
+
+    server = request.getfixturevalue("postgres_server")
+    event_id = _talk()
+    window = MainWindow(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), "test",
+                        Settings(tmp_path / "settings.json"))
+    qtbot.addWidget(window)
+    window.show()
+    window.live_updates.stop()
+    shown: list[str] = []
+
+    def open_editor(record, heading):
+        """The real editor: the first time the user types a new title and, while the form is open, the server
+        drops the connection; the second time (the form come back) they find their title there and press Save."""
+        editor = EventEditor(record, None, heading)
+        qtbot.addWidget(editor)
+        editor.show()
+        shown.append(editor.title_edit.text())
+        if len(shown) == 1:
+            type_into(qtbot, editor.title_edit, "Tọa đàm sách mới, đã sửa")
+            pid = database_proxy.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+            admin = psycopg2.connect(server.url)
+            admin.autocommit = True
+            with admin.cursor() as cursor:
+                cursor.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            admin.close()
+        click(qtbot, editor.save_button)
+        return editor.result_record
+
+    window.open_editor = open_editor
+    window.select_event(event_id)
+    window.edit_event(event_id)
+    assert shown == ["Tọa đàm sách mới", "Tọa đàm sách mới, đã sửa"]  # the form came back with what was typed
+    assert len(answers) == 1 and "connection" in answers[0][1]  # one clear line
+    assert event_reading.load_record(event_id).title == "Tọa đàm sách mới, đã sửa"  # saved once it could be

@@ -38,7 +38,8 @@ class Watcher:
         self._listener = None
         self._data_version: int | None = None
         self._last_entry = self._newest_entry()
-        if isinstance(self.database, peewee.PostgresqlDatabase):
+        self._on_server = isinstance(self.database, peewee.PostgresqlDatabase)
+        if self._on_server:
             self._listen()
         else:
             self._data_version = self._sqlite_version()
@@ -64,6 +65,7 @@ class Watcher:
             return self._poll()
         except (peewee.DatabaseError, peewee.InterfaceError, OSError) as error:
             log.warning("looking for a colleague's save failed: %s", type(error).__name__)
+            self.close()  # a server gone away: the next poll listens anew, and catches up from the history
             return []
 
     def _poll(self) -> list[Saved]:
@@ -81,10 +83,13 @@ class Watcher:
         return found
 
     def _something_happened(self) -> bool:
-        if self._listener is None:
+        if not self._on_server:
             version = self._sqlite_version()
             changed, self._data_version = version != self._data_version, version
             return changed
+        if self._listener is None or self._listener.closed:
+            self._listen()
+            return True  # whatever was saved while nobody listened is in the history
         if select.select([self._listener], [], [], 0) == ([], [], []):
             return False
         self._listener.poll()
@@ -94,8 +99,8 @@ class Watcher:
 
     def close(self) -> None:
         if self._listener is not None:
-            self._listener.close()
-            self._listener = None
+            listener, self._listener = self._listener, None
+            listener.close()
 
 
 def start_watching() -> Watcher | None:
