@@ -169,3 +169,18 @@ def test_a_server_gone_mid_save_is_one_line_the_form_comes_back_with_the_text_an
     assert shown == ["Tọa đàm sách mới", "Tọa đàm sách mới, đã sửa"]  # the form came back with what was typed
     assert len(answers) == 1 and "connection" in answers[0][1]  # one clear line
     assert event_reading.load_record(event_id).title == "Tọa đàm sách mới, đã sửa"  # saved once it could be
+
+
+def test_a_viewer_sees_no_contacts_in_the_address_book(qtbot, window, monkeypatch):
+    from nlv_events.services.guests import address_book
+    from nlv_events.ui.events.address_book import EMAIL_COLUMN, PHONE_COLUMN, AddressBookDialog
+
+    people = address_book.address_book(contacts=True)
+    address_book.set_contacts(people[0].id, "lan@nlv.gov.vn", "0912 345 678", people[0].version)
+    dialog = AddressBookDialog(window)
+    qtbot.addWidget(dialog)
+    assert not dialog.table.isColumnHidden(EMAIL_COLUMN)
+    monkeypatch.setitem(permissions._state, "role", "viewer")
+    dialog.reload()
+    assert dialog.table.isColumnHidden(EMAIL_COLUMN) and dialog.table.isColumnHidden(PHONE_COLUMN)
+    assert all(card.email is None and card.phone is None for card in dialog.cards)
