@@ -88,7 +88,9 @@ def row_written(model: type[peewee.Model], row_id: int, version: int, before: Ma
     if _caller_records.get():
         return
     after = row_values(model, row_id) or {}
-    append(kind, row_id, version, "changed", field_diff(before or {}, after),
+    # A row of an event's (a guest, a photo) is listed in the event's history too.
+    parent = ("event", after["event"]) if kind != "event" and isinstance(after.get("event"), int) else None
+    append(kind, row_id, version, "changed", field_diff(before or {}, after), parent=parent,
            snapshot=None if column is not None and column.name != "version" else _private_free(after))
 
 

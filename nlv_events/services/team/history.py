@@ -45,7 +45,7 @@ def changes_of(event_id: int) -> list[Change]:
     _existing(event_id)
     query = ChangeEntry.select().where(
         ((ChangeEntry.record_kind == "event") & (ChangeEntry.record_id == event_id))
-        | ((ChangeEntry.parent_kind == "event") & (ChangeEntry.parent_id == event_id))
+        | (ChangeEntry.parent_kind.in_(("event", "exhibit", "guest_list")) & (ChangeEntry.parent_id == event_id))
         | (ChangeEntry.record_kind.in_(("exhibit", "guest_list")) & (ChangeEntry.record_id == event_id))
     ).order_by(ChangeEntry.id)
     return [

@@ -160,3 +160,22 @@ def test_an_unknown_version_is_one_clear_message(db):
 
     with pytest.raises(UserError, match="9"):
         history.restore(event.id, 9)
+
+
+@pytest.mark.both_databases
+def test_an_exhibitions_items_and_a_guests_change_are_in_the_events_history(db):
+    from nlv_events.core.exhibit_records import ItemEntry, SectionEntry
+    from nlv_events.services.exhibits import structure
+    from nlv_events.services.guests import guest_list
+
+    event = store.save_event(EventRecord(kind="exhibition", title="Trưng bày Hà Nội xưa", start=dt.date(2023, 5, 10)))
+    data = structure.load(event.id)
+    data.sections = [SectionEntry("Phố cổ", [ItemEntry("Ảnh Hàng Đào")])]
+    structure.save(event.id, data)
+    guest_id = guest_list.add_guest(event.id, guest_list.GuestEntry(name="Nguyễn Văn An"))
+    guest_list.update_guest(guest_id, position="Giám đốc")
+
+    kinds = [(change.kind, change.action) for change in history.changes_of(event.id)]
+    assert ("exhibit_section", "added") in kinds and ("exhibit_item", "added") in kinds
+    guest_change = next(change for change in history.changes_of(event.id) if change.kind == "guest")
+    assert {"field": "position", "old": None, "new": "Giám đốc"} in guest_change.changes
