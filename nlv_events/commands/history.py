@@ -27,6 +27,13 @@ def _command_history(arguments: argparse.Namespace) -> int:
 
     open_named_database(arguments)
     if arguments.restore is not None:
+        from nlv_events.core.errors import UserError
+        from nlv_events.services.team import permissions
+
+        permissions.refresh()
+        allowed, why = permissions.may("restore")  # on a shared server, restoring is the admin's
+        if not allowed:
+            raise UserError(why)
         record = history.restore(arguments.event_id, arguments.restore)
         print(
             _("Event {id} is as it was at version {old}, saved as version {new}.").format(

@@ -118,6 +118,15 @@ def test_an_editor_saves_with_the_history_but_cannot_rewrite_it(team):
         (logins["editor"], "created"), (logins["admin"], "changed")
     ]
     database.close_database()
+    from nlv_events.services.team import permissions
+
+    database.open_database(_url(server, logins["editor"]))
+    permissions.refresh()
+    try:
+        assert permissions.may("edit")[0] and not permissions.may("restore")[0]  # restoring is the admin's
+    finally:
+        permissions._state.update(role=None, user="")  # the next test's window asks again
+    database.close_database()
     editor = psycopg2.connect(_url(server, logins["editor"]))
     assert _refused(editor, "UPDATE change_history SET changed_by = 'ai đó'")
     assert _refused(editor, "DELETE FROM change_history")
