@@ -70,7 +70,8 @@ def kind_of(model: type[peewee.Model], column: peewee.Field | None = None) -> st
 def field_diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The columns that differ, with their old and new values (contacts only named)."""
     changes = []
-    for name, new in after.items():
+    for name in [*after, *(name for name in before if name not in after)]:
+        new = after.get(name)
         if name in _HIDDEN_COLUMNS or before.get(name) == new:
             continue
         if name in _PRIVATE_COLUMNS:
@@ -95,12 +96,14 @@ def row_written(model: type[peewee.Model], row_id: int, version: int, before: Ma
 
 
 def rows_synced(model: type[peewee.Model], stored: Mapping[int, Mapping[str, Any]],
-                rows: Mapping[int, Mapping[str, Any]], removed: set[int]) -> None:
-    """Append an entry for each child row a sync added, changed or removed, under the owner of the last write."""
+                rows: Mapping[int, Mapping[str, Any]], removed: set[int],
+                parent: tuple[str, int] | None = None) -> None:
+    """Append an entry for each child row a sync added, changed or removed, under `parent` (by default the owner
+    of the last versioned write: an exhibition's rows under it)."""
     if _caller_records.get():
         return
     kind = model._meta.table_name  # type: ignore[attr-defined]
-    parent = _owner.get()
+    parent = parent or _owner.get()
     for row_id in sorted(removed):
         append(kind, row_id, None, "removed", field_diff(stored[row_id], {}), parent=parent,
                snapshot=_private_free(stored[row_id]))

@@ -177,5 +177,9 @@ def test_an_exhibitions_items_and_a_guests_change_are_in_the_events_history(db):
 
     kinds = [(change.kind, change.action) for change in history.changes_of(event.id)]
     assert ("exhibit_section", "added") in kinds and ("exhibit_item", "added") in kinds
-    guest_change = next(change for change in history.changes_of(event.id) if change.kind == "guest")
-    assert {"field": "position", "old": None, "new": "Giám đốc"} in guest_change.changes
+    guest_list.remove_guests([guest_id])
+    guests = [change for change in history.changes_of(event.id) if change.kind == "guest"]
+    assert [change.action for change in guests] == ["added", "changed", "removed"]
+    assert {"field": "name", "old": None, "new": "Nguyễn Văn An"} in guests[0].changes
+    assert {"field": "position", "old": None, "new": "Giám đốc"} in guests[1].changes
+    assert {"field": "name", "old": "Nguyễn Văn An", "new": None} in guests[2].changes
