@@ -24,6 +24,10 @@ def explain(error: Exception) -> UserError | None:
         return UserError(_("The database is read-only: ask for write access to the file, or open a copy."))
     if "disk is full" in text or "database or disk is full" in text:
         return UserError(_("The disk is full: free some space, then save again. Nothing was saved."))
+    if "permission denied" in text or "insufficient privilege" in text:
+        return UserError(
+            _("Your role on the database server does not allow this; nothing was changed. Ask the team's admin.")
+        )
     if "could not connect" in text or ("connection" in text and "refused" in text):
         return UserError(_("The database server cannot be reached: check the network and the address."))
     if "malformed" in text or "file is not a database" in text:
@@ -33,7 +37,7 @@ def explain(error: Exception) -> UserError | None:
                 "then restore it."
             ).format(reason=str(error).splitlines()[0] if str(error) else type(error).__name__)
         )
-    if any(sign in text for sign in _CONNECTION_LOST):
+    if connection_lost(error):
         return UserError(
             _(
                 "The connection to the database server was lost; what was being saved was not saved. "
@@ -56,15 +60,35 @@ _CONNECTION_LOST = (
 )
 
 
+def connection_lost(error: Exception) -> bool:
+    """Whether `error` says the server went away (rather than refusing what was asked)."""
+    text = str(error).lower()
+    return any(sign in text for sign in _CONNECTION_LOST)
+
+
+def _forget_lost_connection() -> None:
+    """Drop the dead connection once the failed transaction has ended, so that the next statement connects anew:
+    Save works again as soon as the server is back (peewee connects on demand)."""
+    from nlv_events.core.models import database_proxy
+
+    database = database_proxy.obj
+    if database is None or database.in_transaction():
+        return  # an outer transaction is still unwinding: its own guard drops the connection
+    with contextlib.suppress(Exception):
+        database.close()
+
+
 @contextlib.contextmanager
 def database_errors() -> Iterator[None]:
     """Re-raise what a user can act on as UserError; anything else stays a bug."""
     try:
         yield
-    except (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError) as error:
+    except (peewee.OperationalError, peewee.InterfaceError, peewee.ProgrammingError, sqlite3.OperationalError) as error:
         explained = explain(error)
         if explained is None:
             raise
         # The first line only: a server's DETAIL line quotes the values (names) that were being written.
         log.warning("database refused a write: %s", (str(error).splitlines() or [""])[0])
+        if connection_lost(error):
+            _forget_lost_connection()
         raise explained from error

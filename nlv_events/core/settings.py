@@ -36,7 +36,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("documents.signer", "", N_("Name of the signer")),
     Setting("documents.recipients", "Như trên; Lưu: VT, VP", N_("Recipients (Nơi nhận), separated by ;")),
     Setting("documents.preparer", "", N_("Name under Người lập biểu on the year-end list")),
+    # Issue #30: on a database file the change history names people by this; on a server, by their login.
+    Setting("user.name", "", N_("Your name in the change history of a database file (empty: your system user name; "
+                                "on a PostgreSQL server your login is used, and roles are enforced only there)")),
     Setting("database", "", N_("Database file or PostgreSQL URL (empty: the default file)")),
+    # Issue #30: TLS to a shared server, added to its address unless the address says its own.
+    Setting("database.sslmode", "", N_("TLS to the PostgreSQL server: disable, prefer, require, verify-ca or "
+                                       "verify-full (empty: the server's default)")),
+    Setting("database.ca_file", "", N_("CA certificate file that signed the PostgreSQL server's certificate")),
     Setting("backups.folder", "", N_("Backups folder (empty: beside the database)")),
     Setting("media.folder", "", N_("Photos folder (empty: beside the database file; required for PostgreSQL)")),
     Setting("news.author", "", N_('Author of the news items, for the credit line "Tin: …"')),

@@ -9,7 +9,18 @@ from typing import Any
 
 import peewee
 
-from nlv_events.core import event_reading, guard, matching, people, rules, versioned, vocab, when
+from nlv_events.core import (
+    event_history,
+    event_reading,
+    guard,
+    history,
+    matching,
+    people,
+    rules,
+    versioned,
+    vocab,
+    when,
+)
 from nlv_events.core.errors import ConflictError, UserError
 
 # Callers read events through the store too: these are its reading half's functions, named here on purpose.
@@ -122,35 +133,54 @@ def _conflict(base: EventRecord | None, event_id: int) -> UserError:
 
 def ensure_unchanged(base: EventRecord) -> None:
     """Raise ConflictError if the stored event has moved on from `base` (the version the user opened)."""
-    event = Event.get_or_none(Event.id == base.id)
+    with guard.database_errors():
+        event = Event.get_or_none(Event.id == base.id)
     if event is None or event.deleted_at is not None:
         raise UserError(_("The event no longer exists: someone may have deleted it."))
     if base.version is not None and event.version != base.version:
         raise _conflict(base, event.id)
 
 
-def save_event(record: EventRecord, base: EventRecord | None = None) -> Event:
+def save_event(record: EventRecord, base: EventRecord | None = None, restored_from: int | None = None) -> Event:
     """Validate and store `record` (new when it has no id) with its partners, people and programme.
 
     `base` is the event as the user opened it (its `version` is the one they expect to replace): if someone else
     has saved it since, nothing is written and ConflictError says what they changed. The check and the write are
-    one statement (UPDATE … WHERE version = ?), so two savers can never both pass it.
+    one statement (UPDATE … WHERE version = ?), so two savers can never both pass it. The change history gets one
+    entry in the same transaction (`restored_from`: the version a restore brings back).
     """
     rules.validate(record)
-    with guard.database_errors(), database_proxy.atomic():
+    with guard.database_errors(), database_proxy.atomic(), history.recorded_by_caller():
         columns = _event_columns(record)
+        before = None
         if record.id is None:
             event_id = Event.insert(ref=record.ref or new_ref(), created_at=_now(), version=1, **columns).execute()
         else:
             event_id = record.id
+            before = _stored(event_id)
             if record.ref:
                 columns["ref"] = record.ref
             expected = base.version if base is not None else None
             versioned.write_or_conflict(Event, event_id, expected, columns, lambda: _conflict(base, event_id))
         _sync_children(event_id, record)
         event = Event.get_by_id(event_id)
-    record.id, record.ref, record.version = event.id, event.ref, event.version
+        record.id, record.ref, record.version = event.id, event.ref, event.version
+        _record_history(record, before, restored_from)
     return event
+
+
+def _stored(event_id: int) -> EventRecord | None:
+    """The event as stored before this save (read in the save's transaction, for its history entry)."""
+    found = event_reading.load_records([event_id], include_deleted=True)
+    return found[0] if found else None
+
+
+def _record_history(record: EventRecord, before: EventRecord | None, restored_from: int | None) -> None:
+    """The save's history entry: the fields and rows it changed, and the whole event as saved (to restore)."""
+    action = "restored" if restored_from is not None else "created" if before is None else "changed"
+    saved = _stored(record.id) or record  # type: ignore[arg-type]  # as stored: people with their refs, the venue's name
+    history.append("event", saved.id, saved.version, action, event_history.changes(before, saved),  # type: ignore[arg-type]
+                   snapshot=event_history.snapshot(saved), restored_from=restored_from)
 
 
 def _sync_children(event_id: int, record: EventRecord) -> None:
@@ -234,11 +264,19 @@ def delete_event(event_id: int) -> None:
     """Move the event to the deleted events; `restore_event` brings it back whole."""
     with guard.database_errors(), database_proxy.atomic():
         Event.update(deleted_at=_now(), version=Event.version + 1).where(Event.id == event_id).execute()
+        _record_bin(event_id, "deleted")
 
 
 def restore_event(event_id: int) -> None:
     with guard.database_errors(), database_proxy.atomic():
         Event.update(deleted_at=None, version=Event.version + 1).where(Event.id == event_id).execute()
+        _record_bin(event_id, "undeleted")
+
+
+def _record_bin(event_id: int, action: str) -> None:
+    version = Event.select(Event.version).where(Event.id == event_id).scalar()
+    if version is not None:
+        history.append("event", event_id, version, action, [])
 
 
 def purge_event(event_id: int) -> None:

@@ -5,6 +5,8 @@ two savers who opened the same version can never both pass, and the one who upda
 saved in between (ConflictError, naming what the colleague changed). Child rows (an exhibition's items, a list's
 entries) are brought to what the saver lists row by row, by id, so ids stay stable; a stored row the saver never saw
 (a colleague added it after the saver loaded) is never deleted silently: it is a conflict.
+
+Each write and each sync appends its entries to the change history (core/history.py) in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 import peewee
 
+from nlv_events.core import history
 from nlv_events.core.errors import ConflictError
 from nlv_events.i18n import _
 
@@ -27,12 +30,15 @@ def write(model: type[peewee.Model], row_id: int, version: int | None, values: M
     colleague saved since `version`, or the row is gone). `version` None writes whatever the stored version is
     (imports); `column` is the version column when it is not the model's `version` (a parent's per-part version)."""
     counter = column if column is not None else model.version  # type: ignore[attr-defined]
+    before = history.row_values(model, row_id)  # read in the save's transaction: the UPDATE below checks it is so
     update = model.update({**values, counter: counter + 1}).where(model.id == row_id)  # type: ignore[attr-defined]
     if version is not None:
         update = update.where(counter == version)
     if update.execute() == 0:
         return None
-    return model.select(counter).where(model.id == row_id).scalar()  # type: ignore[attr-defined]
+    new_version = model.select(counter).where(model.id == row_id).scalar()  # type: ignore[attr-defined]
+    history.row_written(model, row_id, new_version, before, column)
+    return new_version
 
 
 def write_or_conflict(model: type[peewee.Model], row_id: int, version: int | None, values: Mapping[str, Any],
@@ -58,15 +64,19 @@ def sync_rows(model: type[peewee.Model], scope: peewee.Expression, rows: list[di
     if removed:
         model.delete().where(model.id.in_(removed)).execute()  # type: ignore[attr-defined]
     ids: list[int] = []
+    written: dict[int, dict[str, Any]] = {}
     for row in rows:
         values = {key: value for key, value in row.items() if key != "id"}
         row_id = row.get("id")
         if row_id not in stored or row_id in ids:  # new, or the same id listed twice (a copy)
             ids.append(model.insert(**values).execute())
+            written[ids[-1]] = values
             continue
         if any(stored[row_id].get(key) != value for key, value in values.items()):
             model.update(**values).where(model.id == row_id).execute()  # type: ignore[attr-defined]
+            written[row_id] = values
         ids.append(row_id)
+    history.rows_synced(model, stored, written, removed)
     return ids
 
 

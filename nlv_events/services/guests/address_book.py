@@ -43,7 +43,9 @@ def address_book(search: str = "", contacts: bool = False) -> list[AddressCard]:
         latest[row.person_id] = row
         appearances[row.person_id] = appearances.get(row.person_id, 0) + 1
     cards = []
-    people = Person.select(Person.id, Person.name, Person.email, Person.phone, Person.version).order_by(Person.name)
+    # Contacts are read only when asked for: a viewer's login may not read those columns on a shared server.
+    columns = (Person.email, Person.phone) if contacts else ()
+    people = Person.select(Person.id, Person.name, *columns, Person.version).order_by(Person.name)
     for person in people:
         if search and fold(search) not in fold(person.name):
             continue

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from peewee import JOIN
 
-from nlv_events.core import guard, row_records, rules, versioned
+from nlv_events.core import guard, history, row_records, rules, versioned
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
@@ -237,9 +237,18 @@ def remove_guests(guest_ids: Iterable[int]) -> None:
     with guard.database_errors(), database_proxy.atomic():
         for event_id in sorted(events):
             list_changes(event_id, None)
+        _record_removal(ids)
         Guest.delete().where(Guest.id.in_(ids)).execute()
         for event_id in events:
             renumber(event_id, ordered_ids(event_id))
+
+
+def _record_removal(ids: list[int]) -> None:
+    """The change history names each guest taken off a list (who it was), under the list's event."""
+    rows = Guest.select(Guest, Person.name).join(Person).where(Guest.id.in_(ids))
+    for row in rows:
+        stored = {row.id: {"name": row.person.name, "event": row.event_id, "precedence": row.precedence}}
+        history.rows_synced(Guest, stored, {}, {row.id}, ("event", row.event_id))
 
 
 def move_guests(event_id: int, guest_ids: Sequence[int], row: int, version: int | None = None) -> None:

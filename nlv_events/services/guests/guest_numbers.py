@@ -10,7 +10,7 @@ from __future__ import annotations
 import peewee
 from peewee import JOIN
 
-from nlv_events.core import versioned
+from nlv_events.core import history, versioned
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
@@ -80,7 +80,9 @@ def insert_numbered(event_id: int, person: Person, group: GuestGroup | None, val
                 Guest.update(precedence=Guest.precedence * -1).where(
                     (Guest.event == event_id) & (Guest.precedence < 0)
                 ).execute()
-                return Guest.insert(event=event_id, person=person.id, precedence=precedence, **values).execute()
+                guest_id = Guest.insert(event=event_id, person=person.id, precedence=precedence, **values).execute()
+                history.rows_synced(Guest, {}, {guest_id: {"name": person.name, **values}}, set(), ("event", event_id))
+                return guest_id
         except peewee.IntegrityError:
             if Guest.get_or_none((Guest.event == event_id) & (Guest.person == person.id)) is not None:
                 raise UserError(_("{name} is already on this event's guest list.").format(name=person.name)) from None

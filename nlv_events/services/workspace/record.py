@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from nlv_events.core import database, queries
 from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, ngettext
+from nlv_events.services.workspace import connection
 
 if TYPE_CHECKING:  # imported where used: a printout or a listing has no use for the interchange format
     from nlv_events.services.interchange import importing, reading
@@ -21,8 +22,10 @@ Progress = Callable[[int, int], None]
 def database_target(explicit: str | None = None, settings: Settings | None = None) -> str:
     """The database to open: `--db` (or the window's own choice), else $NLV_EVENTS_DB, else the one named in the
     settings, else the default file."""
-    configured = (settings or current_settings()).get("database")
-    return explicit or os.environ.get(database.ENV_VARIABLE) or configured or str(database.default_database_path())
+    chosen = settings or current_settings()
+    configured = chosen.get("database")
+    target = explicit or os.environ.get(database.ENV_VARIABLE) or configured or str(database.default_database_path())
+    return connection.with_tls(target, chosen.get("database.sslmode"), chosen.get("database.ca_file"))
 
 
 def backups_folder(target: str, settings: Settings | None = None) -> Path:

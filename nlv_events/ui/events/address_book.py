@@ -19,6 +19,7 @@ from nlv_events.core.errors import ConflictError
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_day
 from nlv_events.services.guests import address_book, guest_replies
+from nlv_events.services.team import permissions
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.views import pick_rows
 
@@ -56,7 +57,12 @@ class AddressBookDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.cards = address_book.address_book(self.search.text(), contacts=True)
+        # Contacts are for editors and admins: a viewer's table has no e-mail or phone (issue #30).
+        contacts, why = permissions.may("contacts")
+        self.cards = address_book.address_book(self.search.text(), contacts=contacts)
+        for column in (EMAIL_COLUMN, PHONE_COLUMN):
+            self.table.setColumnHidden(column, not contacts)
+        self.table.setToolTip(why)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.cards))
         for row, card in enumerate(self.cards):

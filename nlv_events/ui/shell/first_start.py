@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from nlv_events.core import who
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _
 from nlv_events.ui.shell.dialogs import dress_dialog
@@ -30,6 +31,11 @@ class FirstStartDialog(QDialog):
         )
         intro.setWordWrap(True)
         organisation, self.organisation_edits = organisation_form(settings, self)
+        # Issue #30: the change history names who saved; on a file that is this name (asked once, here).
+        self.user_edit = QLineEdit(settings.get("user.name") or who.system_user(), self)
+        self.user_edit.setObjectName("userName")
+        name_row = QFormLayout()
+        name_row.addRow(_("Your name in the history"), self.user_edit)
         buttons = QDialogButtonBox(self)
         # Action role, not Accept: a button box makes its first Accept button the default when shown.
         self.demo_button = buttons.addButton(
@@ -45,6 +51,7 @@ class FirstStartDialog(QDialog):
         self.empty_button.clicked.connect(lambda: self._choose("empty"))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addLayout(name_row)
         layout.addWidget(organisation)
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -58,5 +65,6 @@ class FirstStartDialog(QDialog):
         for key, edit in self.organisation_edits.items():
             if edit.text().strip():
                 self.settings.set(key, edit.text().strip())
+        self.settings.set("user.name", self.user_edit.text().strip())
         self.settings.save()
         self.accept()

@@ -20,6 +20,7 @@ from nlv_events.ui.reports import site_export  # noqa: F401 - registers File →
 from nlv_events.ui.shell import file_actions  # noqa: F401 - registers import, export, backups, settings and help
 from nlv_events.ui.shell.actions import register
 from nlv_events.ui.tasks import tasks_menu  # noqa: F401 - registers the tasks' actions and the editor's Tasks tab
+from nlv_events.ui.team import history_tab  # noqa: F401 - registers the editor's History tab
 
 if TYPE_CHECKING:
     from nlv_events.ui.shell.main_window import MainWindow

@@ -42,6 +42,7 @@ from nlv_events.ui.shell.window_filters import ALL_YEARS, WindowFilters
 from nlv_events.ui.shell.window_status import WindowStatus
 from nlv_events.ui.shell.workers import BackgroundTask
 from nlv_events.ui.tasks import tasks_menu
+from nlv_events.ui.team import window_team
 
 __all__ = ["ALL_YEARS", "LOAD_IN_BACKGROUND", "MainWindow", "new_event_start"]
 
@@ -86,6 +87,7 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
         # A bound method, not a lambda: Qt disconnects it when the window goes, before the stack is emptied.
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self._build_status_bar()
+        window_team.install(self)  # who is working, the role's limits, colleagues' saves: ui/team/window_team.py
         translation.translate_ui(self.retranslate)
         self.notice.connect(self._show_notice)
         listener = self.notice.emit
@@ -229,6 +231,7 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
 
     def _update_actions(self) -> None:
         actions.update_enabled(self)  # each action by its rule: an event selected, something to undo, …
+        window_team.restrict(self)
 
     def _selection_changed(self) -> None:
         self.detail.show_event(self.current_event_id())
@@ -259,6 +262,7 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
 
     def closeEvent(self, event: QCloseEvent) -> None:
         notices.stop_listening(self.notice.emit)
+        self.live_updates.stop()
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
         super().closeEvent(event)

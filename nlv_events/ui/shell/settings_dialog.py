@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core import settings as settings_module
+from nlv_events.core import who
 from nlv_events.core.settings import Settings
 from nlv_events.i18n import _
 from nlv_events.services.workspace import connection
@@ -69,6 +70,20 @@ class SettingsDialog(QDialog):
         self.media_edit = QLineEdit(settings.get("media.folder"), self)
         self.media_edit.setPlaceholderText(_("beside the database file (a shared database needs a shared folder)"))
         self.author_edit = QLineEdit(settings.get("news.author"), self)
+        # Issue #30: the name the history records on a file; TLS to a shared server.
+        self.user_edit = QLineEdit(settings.get("user.name"), self)
+        self.user_edit.setObjectName("userName")
+        self.user_edit.setPlaceholderText(who.system_user())
+        self.user_edit.setToolTip(_("On a PostgreSQL server your login names you, and the server enforces roles; "
+                                    "on a database file roles are not enforced."))
+        self.sslmode_box = QComboBox(self)
+        self.sslmode_box.setObjectName("sslmode")
+        self.sslmode_box.addItem(_("the server's default"), "")
+        for mode in connection.SSL_MODES:
+            self.sslmode_box.addItem(mode, mode)
+        self.sslmode_box.setCurrentIndex(max(0, self.sslmode_box.findData(settings.get("database.sslmode"))))
+        self.ca_file_edit = QLineEdit(settings.get("database.ca_file"), self)
+        self.ca_file_edit.setObjectName("caFile")
         general = QGroupBox(_("General"), self)
         form = QFormLayout(general)
         form.addRow(_("Language"), self.language_box)
@@ -83,6 +98,9 @@ class SettingsDialog(QDialog):
         )
         self.shared_database_note.setWordWrap(True)
         form.addRow("", self.shared_database_note)
+        form.addRow(_("TLS to the server"), self.sslmode_box)
+        form.addRow(_("CA certificate file"), self._with_browse(self.ca_file_edit, self._browse_ca_file))
+        form.addRow(_("Your name in the history"), self.user_edit)
         form.addRow(_("Backups folder"), self._with_browse(self.backups_edit, self._browse_backups))
         form.addRow(_("Photos folder"), self._with_browse(self.media_edit, self._browse_media))
         form.addRow(_("Author of the news items"), self.author_edit)
@@ -122,6 +140,13 @@ class SettingsDialog(QDialog):
         if path:
             self.database_edit.setText(path)
 
+    def _browse_ca_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("CA certificate file"), self.ca_file_edit.text(), _("Certificates (*.crt *.pem *.cer)")
+        )
+        if path:
+            self.ca_file_edit.setText(path)
+
     def _browse_backups(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Backups folder"), self.backups_edit.text())
         if folder:
@@ -140,5 +165,8 @@ class SettingsDialog(QDialog):
         self.settings.set("backups.folder", self.backups_edit.text().strip())
         self.settings.set("media.folder", self.media_edit.text().strip())
         self.settings.set("news.author", self.author_edit.text().strip())
+        self.settings.set("user.name", self.user_edit.text().strip())
+        self.settings.set("database.sslmode", self.sslmode_box.currentData())
+        self.settings.set("database.ca_file", self.ca_file_edit.text().strip())
         self.settings.save()
         super().accept()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from nlv_events import APP_NAME
+from nlv_events.core import guard
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, ngettext
@@ -81,7 +82,8 @@ class WindowEditing:
             self._refusals.append(error)
         if self._refusals:
             ask.warn(self, APP_NAME, str(self._refusals[0]))
-            self.reload()
+            if not guard.connection_lost(self._refusals[0].__cause__ or self._refusals[0]):
+                self.reload()  # (a server gone away has nothing to show: the form comes back instead)
 
     def _refused(self, error: UserError) -> None:
         self._refusals.append(error)
@@ -91,7 +93,7 @@ class WindowEditing:
         start = new_event_start(kind, self.selected_year(), dt.date.today())
         record = self.open_editor(EventRecord(kind=kind, title="", start=start), _("New event"))
         if record is not None:
-            self._push(SaveEventCommand(None, record, self._after_change, self._refused))
+            self._save_typed(None, record)
 
     def edit_event(self, event_id: int | None) -> None:
         if event_id is None:
@@ -103,22 +105,36 @@ class WindowEditing:
             self.reload()
             return
         after = self.open_editor(before, None)
-        if after is None:
-            return
-        try:
-            event_store.ensure_unchanged(before)
-        except ConflictError as error:
-            question = error.message + "\n\n" + _("Save your version over theirs? (No keeps theirs.)")
-            if not ask.confirm(self, _("Someone else saved this event"), question):
-                self.reload(select=event_id)
+        while after is not None:
+            try:
+                event_store.ensure_unchanged(before)
+            except ConflictError as error:
+                question = error.message + "\n\n" + _("Save your version over theirs? (No keeps theirs.)")
+                if not ask.confirm(self, _("Someone else saved this event"), question):
+                    self.reload(select=event_id)
+                    return
+                before = event_store.load(event_id)  # overwrite: undo then brings theirs back
+            except UserError as error:
+                ask.warn(self, APP_NAME, str(error))
+                if guard.connection_lost(error.__cause__ or error):
+                    after = self.open_editor(after, None)  # the server went away: the form back, as typed
+                    continue
+                self.reload()
                 return
-            before = event_store.load(event_id)  # overwrite: undo then brings theirs back
-        except UserError as error:
-            ask.warn(self, APP_NAME, str(error))
-            self.reload()
+            self._save_typed(before, after)
             return
-        move_tasks = self._move_tasks_too(before, after)
-        self._push(SaveEventCommand(before, after, self._after_change, self._refused, move_tasks=move_tasks))
+    def _save_typed(self, before: EventRecord | None, after: EventRecord) -> None:
+        """Save what the form held; when the server went away meanwhile (told in one line), the form comes back
+        with everything typed, and Save works again once the server is back."""
+        move_tasks = before is None or self._move_tasks_too(before, after)
+        while True:
+            self._push(SaveEventCommand(before, after, self._after_change, self._refused, move_tasks=move_tasks))
+            if not any(guard.connection_lost(error.__cause__ or error) for error in self._refusals):
+                return
+            typed = self.open_editor(after, None)
+            if typed is None:
+                return
+            after = typed
 
     def _move_tasks_too(self, before: EventRecord, after: EventRecord) -> bool:
         """Whether the event's open tasks move with its days: asked only when the days moved and it has some."""

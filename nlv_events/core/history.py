@@ -1,0 +1,138 @@
+"""Writing the change history: one appended row for each save, in the save's own transaction.
+
+`core/versioned.py` calls `row_written` after each versioned write and `rows_synced` after a child-row sync, so every
+record that saves through it (photos, series, guests, people, venues, plan targets, an exhibition's and a guest
+list's parts) is in the history with who, when, its new version and each field's old and new value, without its
+saver doing anything. A save that knows its record better (an event, with its programme and people) records one
+entry of its own, with the whole record as a snapshot to restore (`event_saved`), and keeps the generic entries out
+(`recorded_by_caller`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import datetime as dt
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import peewee
+
+from nlv_events.core import who
+from nlv_events.core.history_models import ChangeEntry
+
+# Columns a save steps or derives on every save: their change says nothing a person did.
+_HIDDEN_COLUMNS = frozenset({"id", "version", "exhibit_version", "guest_list_version", "updated_at", "search_text"})
+# Contacts are personal data: the history says that they changed, never what they were.
+_PRIVATE_COLUMNS = frozenset({"email", "phone"})
+
+_caller_records: contextvars.ContextVar[bool] = contextvars.ContextVar("history_caller_records", default=False)
+# The record the last versioned write of this context saved: the owner of the child rows synced after it.
+_owner: contextvars.ContextVar[tuple[str, int] | None] = contextvars.ContextVar("history_owner", default=None)
+
+
+@contextlib.contextmanager
+def recorded_by_caller() -> Iterator[None]:
+    """Within: versioned writes and syncs leave the history to their caller, who records a fuller entry."""
+    token = _caller_records.set(True)
+    try:
+        yield
+    finally:
+        _caller_records.reset(token)
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=_plain, sort_keys=False)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.time, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def row_values(model: type[peewee.Model], row_id: int) -> dict[str, Any] | None:
+    """The stored columns of a row (by column name), or None when there is no such row."""
+    if _caller_records.get():
+        return None
+    row = model.select().where(model.id == row_id).dicts().first()  # type: ignore[attr-defined]
+    return dict(row) if row is not None else None
+
+
+def kind_of(model: type[peewee.Model], column: peewee.Field | None = None) -> str:
+    """The record kind a history row names: the table, or the part an extra version column keeps ("exhibit")."""
+    if column is not None and column.name != "version":
+        return column.name.removesuffix("_version")
+    return model._meta.table_name  # type: ignore[attr-defined]
+
+
+def field_diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The columns that differ, with their old and new values (contacts only named)."""
+    changes = []
+    for name in [*after, *(name for name in before if name not in after)]:
+        new = after.get(name)
+        if name in _HIDDEN_COLUMNS or before.get(name) == new:
+            continue
+        if name in _PRIVATE_COLUMNS:
+            changes.append({"field": name})
+        else:
+            changes.append({"field": name, "old": before.get(name), "new": new})
+    return changes
+
+
+def row_written(model: type[peewee.Model], row_id: int, version: int, before: Mapping[str, Any] | None,
+                column: peewee.Field | None = None) -> None:
+    """Append the entry of a versioned write (called by versioned.write in the save's transaction)."""
+    kind = kind_of(model, column)
+    _owner.set((kind, row_id))
+    if _caller_records.get():
+        return
+    after = row_values(model, row_id) or {}
+    # A row of an event's (a guest, a photo) is listed in the event's history too.
+    parent = ("event", after["event"]) if kind != "event" and isinstance(after.get("event"), int) else None
+    append(kind, row_id, version, "changed", field_diff(before or {}, after), parent=parent,
+           snapshot=None if column is not None and column.name != "version" else _private_free(after))
+
+
+def rows_synced(model: type[peewee.Model], stored: Mapping[int, Mapping[str, Any]],
+                rows: Mapping[int, Mapping[str, Any]], removed: set[int],
+                parent: tuple[str, int] | None = None) -> None:
+    """Append an entry for each child row a sync added, changed or removed, under `parent` (by default the owner
+    of the last versioned write: an exhibition's rows under it)."""
+    if _caller_records.get():
+        return
+    kind = model._meta.table_name  # type: ignore[attr-defined]
+    parent = parent or _owner.get()
+    for row_id in sorted(removed):
+        append(kind, row_id, None, "removed", field_diff(stored[row_id], {}), parent=parent,
+               snapshot=_private_free(stored[row_id]))
+    for row_id, values in rows.items():
+        if row_id not in stored:
+            append(kind, row_id, None, "added", field_diff({}, values), parent=parent, snapshot=_private_free(values))
+        else:
+            changes = field_diff(stored[row_id], {**stored[row_id], **values})
+            if changes:
+                append(kind, row_id, None, "changed", changes, parent=parent)
+
+
+def _private_free(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in values.items() if name not in _PRIVATE_COLUMNS}
+
+
+def append(kind: str, record_id: int, version: int | None, action: str, changes: list[dict[str, Any]],
+           snapshot: Any = None, parent: tuple[str, int] | None = None, restored_from: int | None = None) -> int:
+    """Insert one history row; the caller's transaction makes it part of the save."""
+    return ChangeEntry.insert(
+        record_kind=kind,
+        record_id=record_id,
+        parent_kind=parent[0] if parent else None,
+        parent_id=parent[1] if parent else None,
+        version=version,
+        action=action,
+        changed_by=who.current_user(),
+        changed_at=dt.datetime.now().replace(microsecond=0),
+        changes=to_json(changes),
+        snapshot=None if snapshot is None else to_json(snapshot),
+        restored_from=restored_from,
+    ).execute()

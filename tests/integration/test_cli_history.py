@@ -1,0 +1,72 @@
+"""`nlv-events history` and `nlv-events users` as a user types them."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+
+import psycopg2
+
+from nlv_events.core import database, event_reading, store
+from nlv_events.core.records import EventRecord
+from tests.integration.cli_runner import run
+
+
+def _saved_twice(target: str) -> int:
+    import datetime as dt
+
+    database.open_database(target)
+    event = store.save_event(EventRecord(kind="talk", title="Tọa đàm sách", start=dt.datetime(2024, 4, 21, 9)))
+    record, base = event_reading.load_record(event.id), event_reading.load_record(event.id)
+    record.title = "Tọa đàm Ngày Sách"
+    store.save_event(record, base)
+    database.close_database()
+    return event.id
+
+
+def test_history_lists_the_versions_and_restores_one(capsys, db_path):
+    event_id = _saved_twice(str(db_path))
+    code, out, err = run(capsys, "history", str(event_id), "--db", str(db_path), "--format", "json")
+    assert code == 0, err
+    changes = json.loads(out)
+    assert [(change["version"], change["action"]) for change in changes] == [(1, "created"), (2, "changed")]
+    assert {"field": "title", "old": "Tọa đàm sách", "new": "Tọa đàm Ngày Sách"} in changes[1]["changes"]
+
+    code, out, err = run(capsys, "history", str(event_id), "--db", str(db_path), "--restore", "1")
+    assert code == 0, err
+    code, out, _err = run(capsys, "history", str(event_id), "--db", str(db_path))
+    assert "Tọa đàm Ngày Sách → Tọa đàm sách" in out.splitlines()[-1]
+
+    code, out, err = run(capsys, "history", str(event_id), "--db", str(db_path), "--restore", "7")
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_users_on_a_database_file_is_one_clear_line(capsys, db_path):
+    code, _out, err = run(capsys, "users", "list", "--db", str(db_path))
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "PostgreSQL" in err
+
+
+def test_the_admin_adds_a_login_from_the_command_line_without_the_password_shown(capsys, monkeypatch,
+                                                                                postgres_server):
+    postgres_server.reset()
+    suffix = re.sub(r"[^a-z0-9_]", "_", f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.getpid()}".lower())
+    login, password = f"t_cli_{suffix}", "bí mật@Phòng#2"
+    try:
+        assert run(capsys, "users", "init", "--db", postgres_server.url)[0] == 0
+        monkeypatch.setattr("sys.stdin", io.StringIO(password + "\n"))
+        code, out, err = run(capsys, "users", "add", login, "--role", "viewer", "--password-stdin",
+                             "--db", postgres_server.url)
+        assert code == 0, err
+        assert password not in out + err
+        code, out, _err = run(capsys, "users", "list", "--db", postgres_server.url)
+        assert f"{login}\tviewer" in out
+        psycopg2.connect(host="127.0.0.1", port=postgres_server.port, dbname=postgres_server.database, user=login,
+                         password=password).close()
+    finally:
+        owner = psycopg2.connect(postgres_server.url)
+        owner.autocommit = True
+        with owner.cursor() as cursor:
+            cursor.execute(f'DROP ROLE IF EXISTS "{login}"')
+        owner.close()
