@@ -38,7 +38,7 @@ def test_the_guests_tab_sends_the_letters_and_shows_when(qtbot, demo_db, monkeyp
 
         def fill(dialog):
             type_into(qtbot, dialog.number, "31")
-            click(qtbot, button(dialog, "Send"))
+            click(qtbot, button(dialog, _("Send")))
 
         opened = while_open(fill, QDialog)
         # The password, typed once into its prompt (then kept in the keyring), as a file dialog is answered.

@@ -30,7 +30,7 @@ def test_the_file_menu_writes_the_coming_years_calendar_to_the_chosen_folder(win
     folder.mkdir()
     asked = answer_file_dialog(monkeypatch, folder, "getExistingDirectory")
 
-    trigger(window, _("&File"), "Export the calendar for the &website…")
+    trigger(window, _("&File"), _("Export the calendar for the &website…"))
 
     assert len(asked) == 1
     index = (folder / "index.html").read_text(encoding="utf-8")
@@ -59,9 +59,9 @@ def test_the_public_text_typed_in_the_editor_is_published_and_the_description_is
         def fill(editor, title=title, public_text=public_text):
             editor.tabs.setCurrentIndex(tab_named(editor.tabs, _("Description and notes")))
             type_into(qtbot, field(editor, _("Description")), "Kinh phí nội bộ 5 triệu")
-            type_into(qtbot, field(editor, "Public description"), public_text)
+            type_into(qtbot, field(editor, _("Public description")), public_text)
             if title == course:
-                choose(qtbot, field(editor, "On the website"), "public")  # a course the office opens to all
+                choose(qtbot, field(editor, _("On the website")), "public")  # a course the office opens to all
             click(qtbot, editor.save_button)
 
         click_row(qtbot, window.table, title)
@@ -71,7 +71,7 @@ def test_the_public_text_typed_in_the_editor_is_published_and_the_description_is
     folder = tmp_path / "lich-web"
     answer_file_dialog(monkeypatch, folder, "getExistingDirectory")
 
-    trigger(window, _("&File"), "Export the calendar for the &website…")
+    trigger(window, _("&File"), _("Export the calendar for the &website…"))
 
     pages = "".join(path.read_text(encoding="utf-8") for path in (folder / "su-kien").glob("*.html"))
     assert "Mời các bạn trẻ đến trò chuyện." in pages and "Lớp học mở cho mọi người." in pages

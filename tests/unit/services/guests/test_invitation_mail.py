@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import icalendar
 import pytest
@@ -11,6 +12,7 @@ from nlv_events import logs
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest
 from nlv_events.core.settings import Settings, settings_path
+from nlv_events.i18n import ngettext
 from nlv_events.services.guests import address_book, invitation_mail, mail_settings
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.invitations import InvitationOptions
@@ -18,6 +20,13 @@ from tests.unit.conftest import pdf_text
 from tests.unit.services.guest_helpers import add_many, review_id
 
 from .mail_server import LOGIN, PASSWORD, REFUSED, mail_server, mail_settings_for, memory_keyring  # noqa: F401 (memory_keyring: a fixture)
+
+# The refusal, in the language the test runs in (two guests: the plural's form)
+ALREADY_SENT = ngettext(
+    "{count} guest was already sent the invitation by e-mail; send again only when asked to (--resend).",
+    "{count} guests were already sent the invitation by e-mail; send again only when asked to (--resend).",
+    2,
+)
 
 
 def _thirty_guests_with_addresses() -> tuple[int, dict[str, str]]:
@@ -90,7 +99,7 @@ def test_sending_again_is_refused_unless_asked(demo_db):
         mail = mail_settings.mail_settings(mail_settings_for(port))
         options = InvitationOptions()
         invitation_mail.send_invitations(event_id, options, mail, PASSWORD, pause=lambda _s: None)
-        with pytest.raises(UserError, match="2 guests were already sent"):
+        with pytest.raises(UserError, match=re.escape(ALREADY_SENT.format(count=2))):
             invitation_mail.send_invitations(event_id, options, mail, PASSWORD, pause=lambda _s: None)
         assert len(inbox.messages) == 2
         _plan, report = invitation_mail.send_invitations(
