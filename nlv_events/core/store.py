@@ -54,14 +54,14 @@ def _found_or_created(model, name: str, find):
         return find(name) or model.get(model.name == name)
 
 
-def _venue(name: str | None) -> Venue | None:
+def venue_for(name: str | None) -> Venue | None:
     if not name:
         return None
     # One hall typed twice ("thư viện" for "Thư viện") is one venue, not a near-duplicate.
     return _found_or_created(Venue, name, matching.existing)
 
 
-def _organisation(name: str | None) -> Organisation | None:
+def organisation_for(name: str | None) -> Organisation | None:
     if not name:
         return None
     return _found_or_created(Organisation, name, lambda text: matching.existing_named(Organisation, text))
@@ -96,11 +96,16 @@ _MOMENT_FIELDS = event_reading.MOMENT_FIELDS
 
 
 def _event_columns(record: EventRecord) -> dict[str, Any]:
+    venue = venue_for(record.venue)
+    return event_columns(record, venue.id if venue else None)
+
+
+def event_columns(record: EventRecord, venue_id: int | None) -> dict[str, Any]:
+    """The event's row as a save writes it (but its ref, version and creation time), its venue already found."""
     columns: dict[str, Any] = {name: getattr(record, name) for name in _PLAIN_FIELDS}
     for name in _MOMENT_FIELDS:
         columns[f"{name}_date"], columns[f"{name}_time"] = when.split(getattr(record, name))
-    venue = _venue(record.venue)
-    columns["venue"] = venue.id if venue else None
+    columns["venue"] = venue_id
     columns["search_text"] = search_text(record)
     columns["deleted_at"] = None
     columns["updated_at"] = _now()
@@ -184,7 +189,7 @@ def _sync_partners(event_id: int, names: list[str]) -> None:
     stored = {
         link.organisation_id: link for link in EventPartner.select().where(EventPartner.event == event_id)
     }
-    wanted: list[int] = [organisation.id for organisation in map(_organisation, names) if organisation]
+    wanted: list[int] = [organisation.id for organisation in map(organisation_for, names) if organisation]
     removed = set(stored) - set(wanted)
     if removed:
         EventPartner.delete().where(
