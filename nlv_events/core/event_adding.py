@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import peewee
+
 from nlv_events.core import event_reading, guard, matching, people, store, when
 from nlv_events.core.event_reading import in_values
 from nlv_events.core.models import (
@@ -97,7 +99,7 @@ def _ids_by_ref(refs: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for start in range(0, len(refs), _BATCH):
         query = Event.select(Event.ref, Event.id).where(in_values(Event.ref, refs[start : start + _BATCH]))
-        found.update(query.tuples())
+        found.update(_rows(query))
     return found
 
 
@@ -108,7 +110,7 @@ def _item_ids(event_ids: list[int]) -> dict[tuple[int, int], int]:
         query = ProgrammeItem.select(ProgrammeItem.event, ProgrammeItem.sort_order, ProgrammeItem.id).where(
             in_values(ProgrammeItem.event, event_ids[start : start + _BATCH])
         )
-        found.update({(event_id, order): item_id for event_id, order, item_id in query.tuples()})
+        found.update({(event_id, order): item_id for event_id, order, item_id in _rows(query)})
     return found
 
 
@@ -129,7 +131,7 @@ class _Names:
         refs = sorted({entry.person_ref for entry in everyone if entry.person_ref})
         for start in range(0, len(refs), _BATCH):
             query = Person.select(Person.ref, Person.id).where(in_values(Person.ref, refs[start : start + _BATCH]))
-            self._by_ref.update(query.tuples())
+            self._by_ref.update(_rows(query))
         for entry in everyone:
             if entry.person_ref:
                 if entry.person_ref not in self._by_ref:
@@ -147,12 +149,18 @@ class _Names:
         refs = list(self._new)
         for start in range(0, len(refs), _BATCH):
             query = Person.select(Person.ref, Person.id).where(in_values(Person.ref, refs[start : start + _BATCH]))
-            self._by_ref.update(query.tuples())
+            self._by_ref.update(_rows(query))
         self._new.clear()
         self._by_name.clear()  # a name may now be borne by one more person
 
     def person(self, entry: PersonEntry) -> int:
         return self._by_ref[entry.person_ref] if entry.person_ref else self._by_name[entry.name]
+
+
+def _rows(query: peewee.Query) -> list[tuple]:
+    """The rows as the driver returns them (ids and texts: nothing for peewee to convert, value by value)."""
+    sql, parameters = query.sql()
+    return database_proxy.obj.execute_sql(sql, parameters).fetchall()
 
 
 def _people_of(record: EventRecord) -> list[PersonEntry]:
@@ -168,13 +176,13 @@ def _found_or_added(
     found: dict[str, int | None] = {}
     for start in range(0, len(names), _BATCH):
         query = model.select(model.name, model.id).where(in_values(model.name, names[start : start + _BATCH]))
-        found.update(query.tuples())
+        found.update(_rows(query))
     missing = [name for name in names if name not in found]
     if not missing:
         return found
     # A key's first stored row, or the name it is added under; a name without a key (blanks) is only itself.
     by_key: dict[str, int | str] = {}
-    for row_id, name in model.select(model.id, model.name).order_by(model.id).tuples():
+    for row_id, name in _rows(model.select(model.id, model.name).order_by(model.id)):
         by_key.setdefault(key_of(name) or f"\0{name}", row_id)
     added: list[str] = []
     for name in missing:
@@ -186,7 +194,7 @@ def _found_or_added(
     stored: dict[str, int] = {}
     for start in range(0, len(added), _BATCH):
         query = model.select(model.name, model.id).where(in_values(model.name, added[start : start + _BATCH]))
-        stored.update(query.tuples())
+        stored.update(_rows(query))
     for name in missing:
         first = by_key[key_of(name) or f"\0{name}"]
         found[name] = stored[first] if isinstance(first, str) else first
