@@ -7,6 +7,7 @@ peewee does) and to the driver as a plain parameter, with the model's defaults f
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -35,16 +36,40 @@ def insert_rows(model: type[peewee.Model], rows: Sequence[dict[str, Any]], skip_
         columns=", ".join(f"{opening}{field.column_name}{closing}" for field in columns),
     )
     one_row = "(" + ", ".join([database.param] * len(columns)) + ")"
-    converters = [(field.name, field.db_value) for field in named]
+    converters = [(field.name, _as_is(field), field.db_value) for field in named]
     for chunk in _chunks(rows, max(1, _PARAMETERS // len(columns))):
         parameters: list[Any] = []
+        append = parameters.append
         for row in chunk:
-            parameters.extend(convert(row[name]) for name, convert in converters)
+            for name, as_is, convert in converters:
+                value = row[name]
+                append(value if value.__class__ in as_is else convert(value))
             parameters.extend(
                 field.db_value(value() if callable(value) else value) for field, value in defaults
             )
         tail = " ON CONFLICT DO NOTHING" if skip_existing else ""  # SQLite 3.24 and PostgreSQL 9.5 both say so
         database.execute_sql(head + ", ".join([one_row] * len(chunk)) + tail, parameters)
+
+
+def _as_is(field: peewee.Field) -> frozenset[type]:
+    """The classes of value `field.db_value` gives back unchanged (it is called for any other): five million values
+    passed through it were a fifth of a 100 000-event import."""
+    if isinstance(field, peewee.ForeignKeyField):
+        return _as_is(field.rel_field)
+    for kind, plain in _PLAIN_VALUES:
+        if isinstance(field, kind):
+            return frozenset((plain, type(None)))
+    return frozenset()
+
+
+# Checked in this order: a DateTimeField's value is a datetime (a DateField's a date, never a datetime).
+_PLAIN_VALUES: tuple[tuple[type[peewee.Field], type], ...] = (
+    (peewee._StringField, str),
+    (peewee.IntegerField, int),
+    (peewee.DateTimeField, dt.datetime),
+    (peewee.DateField, dt.date),
+    (peewee.TimeField, dt.time),
+)
 
 
 def _chunks(rows: Sequence[dict[str, Any]], size: int) -> Iterator[Sequence[dict[str, Any]]]:
