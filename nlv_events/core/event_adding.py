@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import peewee
 
-from nlv_events.core import event_reading, guard, matching, people, store, when
+from nlv_events.core import event_reading, guard, matching, people, store
 from nlv_events.core.event_reading import in_values
 from nlv_events.core.models import (
     Event,
@@ -56,19 +56,10 @@ def _add_children(records: list[EventRecord], names: _Names) -> None:
             for order, organisation_id in enumerate(wanted)
         ]
         appearances += _appearance_rows("event", record.id, record.people, names)  # type: ignore[arg-type]
-        for order, entry in enumerate(record.programme):
-            start_date, start_time = when.split(entry.start)
-            end_date, end_time = when.split(entry.end)
-            items.append({
-                "event": record.id,
-                "sort_order": order,
-                "start_date": start_date,
-                "start_time": start_time,
-                "end_date": end_date,
-                "end_time": end_time,
-                "title": entry.title,
-                "place": entry.place,
-            })
+        items += [
+            store.programme_columns(record.id, order, entry)  # type: ignore[arg-type]
+            for order, entry in enumerate(record.programme)
+        ]
     insert_rows(EventPartner, partners)
     insert_rows(EventPerson, appearances)
     insert_rows(ProgrammeItem, items)

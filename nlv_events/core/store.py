@@ -30,6 +30,7 @@ from nlv_events.core.records import (
     EventRecord,
     PersonEntry,
     PlanEntry,
+    ProgrammeEntry,
     field_names,
     searched_fields,
 )
@@ -162,27 +163,31 @@ def _sync_children(event_id: int, record: EventRecord) -> None:
     """Bring the event's partners, people and programme to `record`, row by row: a row that stays keeps its id."""
     _sync_partners(event_id, record.partners)
     _sync_appearances(EventPerson, EventPerson.event, event_id, record.people)
-    rows = []
-    for order, entry in enumerate(record.programme):
-        start_date, start_time = when.split(entry.start)
-        end_date, end_time = when.split(entry.end)
-        rows.append({
-            "id": entry.id,
-            "event": event_id,
-            "sort_order": order,
-            "start_date": start_date,
-            "start_time": start_time,
-            "end_date": end_date,
-            "end_time": end_time,
-            "title": entry.title,
-            "place": entry.place,
-        })
+    rows = [
+        {"id": entry.id, **programme_columns(event_id, order, entry)} for order, entry in enumerate(record.programme)
+    ]
     # The event's version was checked by the save's UPDATE: every programme row the saver did not list goes (with
     # its people, by cascade).
     ids = versioned.sync_rows(ProgrammeItem, ProgrammeItem.event == event_id, rows, None, lambda: _conflict(None, 0))
     for entry, item_id in zip(record.programme, ids, strict=True):
         entry.id = item_id
         _sync_appearances(ProgrammePerson, ProgrammePerson.item, item_id, entry.people)
+
+
+def programme_columns(event_id: int, order: int, entry: ProgrammeEntry) -> dict[str, Any]:
+    """A programme row as a save writes it (but its id)."""
+    start_date, start_time = when.split(entry.start)
+    end_date, end_time = when.split(entry.end)
+    return {
+        "event": event_id,
+        "sort_order": order,
+        "start_date": start_date,
+        "start_time": start_time,
+        "end_date": end_date,
+        "end_time": end_time,
+        "title": entry.title,
+        "place": entry.place,
+    }
 
 
 def _sync_partners(event_id: int, names: list[str]) -> None:
