@@ -166,6 +166,9 @@ def main() -> int:
     results += reimport_unchanged(paths[10_000])
     results += anchors.programme_figures(paths[1_000], figure)
     results += anchors.year_list_figures(paths[10_000], NEWEST_YEAR, figure)
+    from bench import records as record_bench
+
+    results += record_bench.figures(paths[100_000], HOME, figure)
 
     bare = bare_qt_start()
     for size in (10_000, 100_000):

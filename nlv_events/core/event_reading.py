@@ -35,12 +35,7 @@ def load_records(ids: list[int], include_deleted: bool = False) -> list[EventRec
         query = models.Event.select().join(models.Venue, peewee.JOIN.LEFT_OUTER).where(models.Event.id.in_(batch))
         if not include_deleted:
             query = query.where(models.Event.deleted_at.is_null())
-        records = _listing_from_cursor(query)
-        people = _appearances_of(models.EventPerson, models.EventPerson.event, [record.id for record in records])
-        programme = _programme_of([record.id for record in records])
-        for record in records:
-            record.people = people.get(record.id, [])
-            record.programme = programme.get(record.id, [])
+        for record in with_people_and_programme(_listing_from_cursor(query)):
             by_id[record.id] = record
     return [by_id[event_id] for event_id in ids if event_id in by_id]
 
@@ -48,11 +43,28 @@ def load_records(ids: list[int], include_deleted: bool = False) -> list[EventRec
 _BATCH = 500
 
 
+def with_people_and_programme(records: list[EventRecord]) -> list[EventRecord]:
+    """The records of `listing_records` made whole: their people and programmes filled in, about three queries
+    per few hundred events however many people and programme rows they hold."""
+    for start in range(0, len(records), _BATCH):
+        batch = records[start : start + _BATCH]
+        ids = [record.id for record in batch]
+        people = _appearances_of(models.EventPerson, models.EventPerson.event, ids)
+        programme = _programme_of(ids)
+        for record in batch:
+            record.people = people.get(record.id, [])
+            record.programme = programme.get(record.id, [])
+    return records
+
+
 def _appearances_of(model, owner_column, owner_ids: list[int]) -> dict[int, list[PersonEntry]]:
-    found: dict[int, list[PersonEntry]] = {}
     if not owner_ids:
-        return found
-    query = (
+        return {}
+    return _appearances(_appearances_query(model, owner_column).where(in_values(owner_column, owner_ids)))
+
+
+def _appearances_query(model, owner_column) -> peewee.ModelSelect:
+    return (
         model.select(
             owner_column,
             model.id,
@@ -61,9 +73,12 @@ def _appearances_of(model, owner_column, owner_ids: list[int]) -> dict[int, list
             *(getattr(model, name) for name in APPEARANCE_DETAILS),
         )
         .join(models.Person)
-        .where(_in(owner_column, owner_ids))
         .order_by(owner_column, model.sort_order, model.id)
     )
+
+
+def _appearances(query: peewee.ModelSelect) -> dict[int, list[PersonEntry]]:
+    found: dict[int, list[PersonEntry]] = {}
     for owner_id, row_id, name, ref, role, honorific, position, organisation in _raw_rows(query):
         found.setdefault(owner_id, []).append(
             PersonEntry(
@@ -79,7 +94,7 @@ def _appearances_of(model, owner_column, owner_ids: list[int]) -> dict[int, list
     return found
 
 
-def _in(column: peewee.Field, values: list) -> peewee.Node:
+def in_values(column: peewee.Field, values: list) -> peewee.Node:
     """`column IN (values)` with the values as plain parameters. peewee builds and converts a node per value, which
     took a fifth of re-importing ten thousand events (eighty thousand ids and refs, in batches of 500)."""
     if not values:
@@ -110,7 +125,7 @@ def _programme_of(event_ids: list[int]) -> dict[int, list[ProgrammeEntry]]:
             models.ProgrammeItem.title,
             models.ProgrammeItem.place,
         )
-        .where(_in(models.ProgrammeItem.event, event_ids))
+        .where(in_values(models.ProgrammeItem.event, event_ids))
         .order_by(models.ProgrammeItem.event, models.ProgrammeItem.sort_order, models.ProgrammeItem.id)
     )
     entries: list[tuple[int, ProgrammeEntry]] = []
@@ -124,12 +139,13 @@ def _programme_of(event_ids: list[int]) -> dict[int, list[ProgrammeEntry]]:
             id=item_id,
         )
         entries.append((event_id, entry))
-    item_ids = [entry.id for _event_id, entry in entries]
-    people: dict[int, list[PersonEntry]] = {}
-    for start in range(0, len(item_ids), _BATCH):
-        people.update(
-            _appearances_of(models.ProgrammePerson, models.ProgrammePerson.item, item_ids[start : start + _BATCH])
-        )
+    # The rows' people by the events' ids, not the rows' (a batch of events may hold thousands of rows): one query
+    # a batch, however long the programmes.
+    people = _appearances(
+        _appearances_query(models.ProgrammePerson, models.ProgrammePerson.item)
+        .join_from(models.ProgrammePerson, models.ProgrammeItem)
+        .where(in_values(models.ProgrammeItem.event, event_ids))
+    )
     for event_id, entry in entries:
         entry.people = people.get(entry.id, [])
         found.setdefault(event_id, []).append(entry)
@@ -142,7 +158,7 @@ def stored_by_ref(refs: list[str]) -> dict[str, tuple[EventRecord, bool]]:
     for start in range(0, len(refs), _BATCH):
         rows = (
             models.Event.select(models.Event.id, models.Event.ref, models.Event.deleted_at)
-            .where(_in(models.Event.ref, refs[start : start + _BATCH]))
+            .where(in_values(models.Event.ref, refs[start : start + _BATCH]))
             .tuples()
         )
         deleted = {event_id: deleted_at is not None for event_id, _ref, deleted_at in rows}
@@ -164,7 +180,7 @@ def _partners_of(ids: list[int]) -> dict[int, list[str]]:
         links = (
             models.EventPartner.select(models.EventPartner.event, models.Organisation.name)
             .join(models.Organisation)
-            .where(_in(models.EventPartner.event, ids[start : start + _BATCH]))
+            .where(in_values(models.EventPartner.event, ids[start : start + _BATCH]))
             .order_by(models.EventPartner.event, models.EventPartner.sort_order)
             .tuples()
         )

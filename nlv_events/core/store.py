@@ -41,6 +41,7 @@ from nlv_events.core.records import (
     EventRecord,
     PersonEntry,
     PlanEntry,
+    ProgrammeEntry,
     field_names,
     searched_fields,
 )
@@ -65,14 +66,14 @@ def _found_or_created(model, name: str, find):
         return find(name) or model.get(model.name == name)
 
 
-def _venue(name: str | None) -> Venue | None:
+def venue_for(name: str | None) -> Venue | None:
     if not name:
         return None
     # One hall typed twice ("thư viện" for "Thư viện") is one venue, not a near-duplicate.
     return _found_or_created(Venue, name, matching.existing)
 
 
-def _organisation(name: str | None) -> Organisation | None:
+def organisation_for(name: str | None) -> Organisation | None:
     if not name:
         return None
     return _found_or_created(Organisation, name, lambda text: matching.existing_named(Organisation, text))
@@ -107,11 +108,16 @@ _MOMENT_FIELDS = event_reading.MOMENT_FIELDS
 
 
 def _event_columns(record: EventRecord) -> dict[str, Any]:
+    venue = venue_for(record.venue)
+    return event_columns(record, venue.id if venue else None)
+
+
+def event_columns(record: EventRecord, venue_id: int | None) -> dict[str, Any]:
+    """The event's row as a save writes it (but its ref, version and creation time), its venue already found."""
     columns: dict[str, Any] = {name: getattr(record, name) for name in _PLAIN_FIELDS}
     for name in _MOMENT_FIELDS:
         columns[f"{name}_date"], columns[f"{name}_time"] = when.split(getattr(record, name))
-    venue = _venue(record.venue)
-    columns["venue"] = venue.id if venue else None
+    columns["venue"] = venue_id
     columns["search_text"] = search_text(record)
     columns["deleted_at"] = None
     columns["updated_at"] = _now()
@@ -187,21 +193,9 @@ def _sync_children(event_id: int, record: EventRecord) -> None:
     """Bring the event's partners, people and programme to `record`, row by row: a row that stays keeps its id."""
     _sync_partners(event_id, record.partners)
     _sync_appearances(EventPerson, EventPerson.event, event_id, record.people)
-    rows = []
-    for order, entry in enumerate(record.programme):
-        start_date, start_time = when.split(entry.start)
-        end_date, end_time = when.split(entry.end)
-        rows.append({
-            "id": entry.id,
-            "event": event_id,
-            "sort_order": order,
-            "start_date": start_date,
-            "start_time": start_time,
-            "end_date": end_date,
-            "end_time": end_time,
-            "title": entry.title,
-            "place": entry.place,
-        })
+    rows = [
+        {"id": entry.id, **programme_columns(event_id, order, entry)} for order, entry in enumerate(record.programme)
+    ]
     # The event's version was checked by the save's UPDATE: every programme row the saver did not list goes (with
     # its people, by cascade).
     ids = versioned.sync_rows(ProgrammeItem, ProgrammeItem.event == event_id, rows, None, lambda: _conflict(None, 0))
@@ -210,11 +204,27 @@ def _sync_children(event_id: int, record: EventRecord) -> None:
         _sync_appearances(ProgrammePerson, ProgrammePerson.item, item_id, entry.people)
 
 
+def programme_columns(event_id: int, order: int, entry: ProgrammeEntry) -> dict[str, Any]:
+    """A programme row as a save writes it (but its id)."""
+    start_date, start_time = when.split(entry.start)
+    end_date, end_time = when.split(entry.end)
+    return {
+        "event": event_id,
+        "sort_order": order,
+        "start_date": start_date,
+        "start_time": start_time,
+        "end_date": end_date,
+        "end_time": end_time,
+        "title": entry.title,
+        "place": entry.place,
+    }
+
+
 def _sync_partners(event_id: int, names: list[str]) -> None:
     stored = {
         link.organisation_id: link for link in EventPartner.select().where(EventPartner.event == event_id)
     }
-    wanted: list[int] = [organisation.id for organisation in map(_organisation, names) if organisation]
+    wanted: list[int] = [organisation.id for organisation in map(organisation_for, names) if organisation]
     removed = set(stored) - set(wanted)
     if removed:
         EventPartner.delete().where(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -48,7 +49,8 @@ def fold(value: str | None) -> str:
     if not value:
         return ""
     decomposed = unicodedata.normalize("NFD", value.translate(_D_MAP))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # filterfalse calls `combining` from C: a generator took two seconds of folding 10 000 imported events.
+    bare = "".join(itertools.filterfalse(unicodedata.combining, decomposed))
     return " ".join(bare.casefold().split())
 
 

@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from nlv_events.core import event_reading, guard, rules, store
+from nlv_events.core import event_adding, event_reading, guard, rules, store
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import AnnualPlan, Event, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry
@@ -136,6 +136,14 @@ def _import_event(
     summary.updated += 1
 
 
+def _add_new(records: list[EventRecord], summary: ImportSummary, undo: _Undo) -> None:
+    """Store the (checked) events the file adds, and empty `records`."""
+    event_adding.add_events(records)
+    undo.created += [record.id for record in records]  # type: ignore[misc]
+    summary.created += len(records)
+    records.clear()
+
+
 def _save_plans(plans: list[PlanEntry], summary: ImportSummary, undo: _Undo) -> None:
     for plan in plans:
         previous = AnnualPlan.get_or_none((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind))
@@ -156,12 +164,18 @@ def _import_batch(
         if start == 0:
             _save_plans(document.plans, summary, batch)
         stored = event_reading.stored_by_ref([record.ref for record in events if record.ref])
+        new: list[EventRecord] = []
         for number, record in numbered:
+            if record.ref and record.ref not in stored:
+                new.append(record)  # added together, a few statements for the lot
+                continue
+            _add_new(new, summary, batch)  # first, so the events keep the file's order and a lookup sees them
 
             def parts_differ(event_id: int, number: int = number) -> bool:
                 return any(part.differs(document.parts.get(part.name), number, event_id) for part in registered)
 
             _import_event(record, stored, summary, batch, parts_differ)
+        _add_new(new, summary, batch)
         for part in registered:
             for number, record in numbered:
                 part.store_event(document.parts.get(part.name), number, record.id)  # type: ignore[arg-type]

@@ -31,7 +31,27 @@ def _checker(parts: tuple[int, ...]) -> tuple[Any, dict[str, Any]]:
     import fastjsonschema
 
     document_schema = schema.document_schema()
-    return fastjsonschema.compile({**document_schema, "$schema": DRAFT_7}), document_schema
+    inlined = {key: value for key, value in document_schema.items() if key != "$defs"}
+    compiled = _inlined(inlined, document_schema.get("$defs", {}), ())
+    return fastjsonschema.compile({**compiled, "$schema": DRAFT_7}), document_schema
+
+
+def _inlined(node: Any, definitions: dict[str, Any], within: tuple[str, ...]) -> Any:
+    """`node` with each `{"$ref": "#/$defs/NAME"}` replaced by the definition (a definition within itself stays a
+    reference). fastjsonschema calls a function for each referenced value and builds its place's name eagerly
+    with `format(**locals())`: for 10 000 events that was 70 000 names, half the check's time, never read unless
+    something is wrong. Inline, the name is made only for the message."""
+    if isinstance(node, list):
+        return [_inlined(item, definitions, within) for item in node]
+    if not isinstance(node, dict):
+        return node
+    reference = node.get("$ref")
+    if isinstance(reference, str) and reference.startswith("#/$defs/") and len(node) == 1:
+        name = reference.removeprefix("#/$defs/")
+        if name in definitions and name not in within:
+            return _inlined(definitions[name], definitions, (*within, name))
+        return {"$ref": reference, "$defs": definitions}  # recursive: left to fastjsonschema
+    return {key: _inlined(value, definitions, within) for key, value in node.items()}
 
 
 def checker() -> tuple[Any, dict[str, Any]]:
