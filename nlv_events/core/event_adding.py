@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import peewee
 
-from nlv_events.core import event_reading, guard, matching, people, store
+from nlv_events.core import event_history, event_reading, guard, history, matching, people, store
 from nlv_events.core.event_reading import in_values
 from nlv_events.core.models import (
     Event,
@@ -45,6 +45,10 @@ def add_events(records: list[EventRecord]) -> None:
         for record in records:
             record.id, record.version = ids[record.ref], 1  # type: ignore[index]
         _add_children(records, names)
+        # Each new event's "created" entry holds the event as stored (people with their refs, rows with their ids),
+        # as `store.save_event` records it, so that version 1 of an imported event can be restored too.
+        saved = event_reading.load_records([record.id for record in records])  # type: ignore[misc]
+        history.created_events(saved, event_history.changes, event_history.snapshot)
 
 
 def _add_children(records: list[EventRecord], names: _Names) -> None:

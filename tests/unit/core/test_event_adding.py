@@ -51,3 +51,26 @@ def test_names_typed_twice_are_one_venue_partner_and_person_as_saves_one_after_a
     assert (Venue.select().count(), Organisation.select().count(), Person.select().count()) == (2, 2, 2)
     assert all(record.version == 1 and record.programme[0].id for record in records)
     assert loaded["a"].people == [speaker] and loaded["a"].programme == records[0].programme
+
+
+def test_each_event_added_at_once_has_its_created_entry_in_the_history_to_restore_exactly(db):
+    """An import's new events skip `save_event`, not the history: each has the entry a save would have written."""
+    import json
+
+    from nlv_events.core import event_history
+    from nlv_events.core.history_models import ChangeEntry
+
+    speaker = PersonEntry(name="Nguyễn Văn An", role="speaker", person_ref="p-an")
+    records = [_talk(ref, "Hội trường tầng 2", ["Thư viện Hà Nội"], [speaker]) for ref in ("x", "y")]
+    event_adding.add_events(records)
+    saved = store.save_event(_talk("one-by-one", "Hội trường tầng 2", ["Thư viện Hà Nội"], [speaker]))
+
+    entries = {row.record_id: row for row in ChangeEntry.select().where(ChangeEntry.record_kind == "event")}
+    assert set(entries) == {records[0].id, records[1].id, saved.id}
+    for record in records:
+        entry = entries[record.id]
+        assert (entry.action, entry.version) == ("created", 1)
+        assert event_history.from_snapshot(json.loads(entry.snapshot)) == event_reading.load_record(record.id)
+    one_by_one = {change["field"] for change in json.loads(entries[saved.id].changes) if "field" in change}
+    batched = {change["field"] for change in json.loads(entries[records[0].id].changes) if "field" in change}
+    assert batched == one_by_one  # the same fields named as created
