@@ -35,6 +35,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("documents.signer", "", N_("Name of the signer")),
     Setting("documents.recipients", "Như trên; Lưu: VT, VP", N_("Recipients (Nơi nhận), separated by ;")),
     Setting("documents.preparer", "", N_("Name under Người lập biểu on the year-end list")),
+    Setting("register.shared_series", "0",
+            N_("Register numbers: one series for every kind of document (1) or one per kind (0)")),
     Setting("database", "", N_("Database file or PostgreSQL URL (empty: the default file)")),
     Setting("backups.folder", "", N_("Backups folder (empty: beside the database)")),
     Setting("media.folder", "", N_("Photos folder (empty: beside the database file; required for PostgreSQL)")),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 
-from nlv_events import printing
 from nlv_events.core import event_reading
 from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
@@ -14,9 +13,11 @@ from nlv_events.i18n import _, current_language
 from nlv_events.printing import booklet, decree, docx_renderer, pdf_renderer
 from nlv_events.printing.output import check_path
 from nlv_events.printing.printout import Printout
+from nlv_events.services.register import registered_print
 from nlv_events.services.reports import programme_document as programme_document
 
 LAYOUTS = ("a4", "booklet")
+PROGRAMME_SYMBOL = "documents.programme_symbol"  # the setting of the symbol after a programme's number
 
 
 def _check(record: EventRecord, layout: str) -> None:
@@ -63,7 +64,9 @@ def write(
         raise UserError(_("The booklet is printed as PDF only; use a .pdf file name."))
     _check(record, layout)
     if layout == "a4":
-        printing.write(programme_document.official(record, options), path)
+        registered_print.write(
+            lambda chosen: programme_document.official(record, chosen), path, options, PROGRAMME_SYMBOL, record.id
+        )
         return
     content = render(record, layout, options)  # the booklet: its A5 pages imposed two-up, not a document of its own
     with atomic_output(path, "wb") as stream:

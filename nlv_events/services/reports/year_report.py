@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from nlv_events import printing
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.printing import decree, docx_renderer, pdf_renderer
+from nlv_events.printing.model import Document
 from nlv_events.printing.output import check_path
 from nlv_events.printing.printout import Printout
+from nlv_events.services.register import registered_print
 from nlv_events.services.reports import counting, year_list_document
 
 Progress = Callable[[int, int], None]
@@ -66,5 +67,12 @@ def write(
     """Print the year-end list of `year` to `path` (Word for .docx, else PDF), written atomically (nothing is
     written if cancelled)."""
     check_path(path)
-    document, step = _document(year, options, progress, is_cancelled)
-    printing.write(document, path, rendered=step)
+    steps: list[Callable[[], None]] = []
+
+    def make(chosen: decree.DecreeOptions) -> Document:
+        document, step = _document(year, chosen, progress, is_cancelled)
+        steps.append(step)
+        return document
+
+    # The list is the annex of the year's report (BC): the report's number is the one the register holds.
+    registered_print.write(make, path, options, "documents.report_symbol", rendered=lambda: steps[-1]())
