@@ -40,12 +40,19 @@ def day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(_("“{value}” is not a date such as 2023-01-05").format(value=text)) from None
 
 
-def decree_options(parser: argparse.ArgumentParser, preparer: bool = False) -> None:
-    """The decree's blocks of a signed document; each defaults to the settings (the date to today)."""
-    parser.add_argument("--number", metavar="TEXT",
-                        help="document number, e.g. 15 or 15/CTr-TVQG, or 'next': the register's next number")
+def number_options(parser: argparse.ArgumentParser, example: str = "15/CTr-TVQG", default: str | None = None) -> None:
+    """--number and --reprint of every numbered document: a number typed (checked against the register of outgoing
+    documents) or "next", the register's next number of the document's kind."""
+    parser.add_argument("--number", metavar="TEXT", default=default,
+                        help=f"document number, e.g. {example.split('/')[0]} or {example}, or 'next': the register's "
+                             "next number")  # fmt: skip
     parser.add_argument("--reprint", action="store_true",
                         help="the number is already in the register: print the document again under it")
+
+
+def decree_options(parser: argparse.ArgumentParser, preparer: bool = False) -> None:
+    """The decree's blocks of a signed document; each defaults to the settings (the date to today)."""
+    number_options(parser, "15/BC-TVQG" if preparer else "15/CTr-TVQG")
     parser.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="date of the document (default: today)")
     parser.add_argument("--signer", metavar="TEXT", help="name of the signer")
     parser.add_argument("--authority", metavar="TEXT",

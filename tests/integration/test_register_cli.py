@@ -113,3 +113,23 @@ def test_register_refuses_what_it_cannot_do_in_one_line(capsys, tmp_path, db_pat
         code, _out, err = run(capsys, "register", "2022", *options, "--db", str(db_path))
         lines = err.strip().splitlines()
         assert code == 1 and len(lines) == 1 and expected in lines[0], err
+
+
+def test_every_printing_command_takes_the_next_number_of_its_kind(capsys, tmp_path, db_path):
+    run(capsys, "demo", "--db", str(db_path))
+    event_id, _title = _event_with_programme(capsys, db_path)
+    guests = tmp_path / "khach.csv"
+    guests.write_text("Họ và tên,Chức vụ,Cơ quan\nNguyễn Văn Bình,Giám đốc,Thư viện Hà Nội\n", encoding="utf-8")
+    assert run(capsys, "guests", str(event_id), "--import", str(guests), "--db", str(db_path))[0] == 0
+    commands = (
+        ["plan", "2023", "-o", str(tmp_path / "plan.pdf"), "--date", "2022-12-01"],
+        ["invitations", str(event_id), "-o", str(tmp_path / "letters.pdf"), "--date", "2022-12-02"],
+        ["year-report", "2022", "-o", str(tmp_path / "list.docx"), "--date", "2022-12-03"],
+        ["plan", "2023", "-o", str(tmp_path / "plan2.docx"), "--date", "2022-12-04", "--signer-name", "B"],
+    )
+    for command in commands:
+        code, _out, err = run(capsys, *command, "--number", "next", "--db", str(db_path))
+        assert code == 0, (command, err)
+    listed = _register(capsys, db_path)
+    assert [entry["number_text"] for entry in listed] == ["01/KH-TVQG", "01/GM-TVQG", "01/BC-TVQG", "02/KH-TVQG"]
+    assert all(len(entry["sha256"]) == 64 for entry in listed)

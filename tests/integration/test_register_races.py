@@ -20,7 +20,6 @@ TAKER = r"""
 import datetime as dt, json, sys
 from pathlib import Path
 from nlv_events.core import database
-from nlv_events.printing.decree import DecreeOptions
 from nlv_events.printing.model import Document, Text
 from nlv_events.services.register import registered_print
 
@@ -28,10 +27,10 @@ target, name, folder, count = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(s
 database.open_database(target)
 numbers = []
 for index in range(count):
-    def make(options, index=index):
-        return Document(title=f"{name} {index}", blocks=[Text(f"Số: {options.number}")])
+    def make(number, index=index):
+        return Document(title=f"{name} {index}", blocks=[Text(f"Số: {number}")])
     entry = registered_print.write(make, folder / f"{name}-{index}.pdf",
-                                   DecreeOptions(number="next", date=dt.date(2026, 5, 4)), "documents.programme_symbol")
+                                   registered_print.Asked("next", dt.date(2026, 5, 4), "CTr-TVQG"))
     numbers.append(entry.number)
 print(json.dumps(numbers))
 """

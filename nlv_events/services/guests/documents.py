@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
@@ -14,6 +15,7 @@ from nlv_events.printing.output import check_path, render_as
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests import guest_replies, invitations
 from nlv_events.services.guests.invitations import InvitationOptions
+from nlv_events.services.register import registered_print
 
 log = logging.getLogger(__name__)
 
@@ -33,8 +35,17 @@ def invitations_bytes(event_id: int, options: InvitationOptions, kind: str = "pd
 def write_invitations(event_id: int, path: str | os.PathLike[str], options: InvitationOptions | None = None) -> int:
     """One letter per guest into `path` (.pdf or .docx, by its suffix); returns how many letters."""
     check_path(path)  # a wrong file name is refused before any work
-    document, count = invitations_document(event_id, options or InvitationOptions())
-    printing.write(document, path)
+    options = options or InvitationOptions()
+    counted: list[int] = []
+
+    def make(number: str | None) -> Document:
+        document, count = invitations_document(event_id, dataclasses.replace(options, number=number or ""))
+        counted.append(count)
+        return document
+
+    asked = registered_print.Asked(options.number, options.day, options.symbol, event_id, options.reprint)
+    registered_print.write(make, path, asked)  # the letters of one event share the register's number
+    count = counted[-1]
     log.info("%d invitations for event %s written", count, event_id)
     return count
 

@@ -9,11 +9,11 @@ document under a number already issued is refused unless the person printing say
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from nlv_events import printing
@@ -21,13 +21,32 @@ from nlv_events.core import versioned
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import database_proxy
 from nlv_events.core.register_models import RegisterEntry
-from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.printing.model import Document
 from nlv_events.services.register import numbering
 
-DocumentMaker = Callable[[DecreeOptions], Document]
+# Builds the document with the number to print: the one typed, the one the register took, or None (no number).
+DocumentMaker = Callable[[str | None], Document]
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the person printing asked of the register: the number typed (or "next"), the document's date, the
+    symbol after the number ("CTr-TVQG"), the event the document is of, and whether a number already issued is
+    printed again on purpose."""
+
+    typed: str | None
+    day: dt.date | None
+    symbol: str
+    event_id: int | None = None
+    reprint: bool = False
+
+
+def asked(options: DecreeOptions | None, symbol: str, event_id: int | None = None) -> Asked:
+    """What a signed document's options (--number, --date, --reprint) ask of the register."""
+    options = options or DecreeOptions()
+    return Asked(options.number, options.date, symbol, event_id, options.reprint)
 
 
 def file_digest(path: str | os.PathLike[str]) -> str:
@@ -90,30 +109,29 @@ def _reprint(entry: RegisterEntry, path: Path) -> RegisterEntry:
     return RegisterEntry.get_by_id(entry.id)
 
 
-def write(make: DocumentMaker, path: str | os.PathLike[str], options: DecreeOptions | None, symbol_key: str,
-          event_id: int | None = None, rendered: Callable[[], None] | None = None) -> RegisterEntry | None:  # fmt: skip
-    """Write the document `make` builds with `options` to `path` (`rendered` as printing.write takes it),
-    registered when its number asks for it (see the module); the entry written, or None for a document printed
+def write(make: DocumentMaker, path: str | os.PathLike[str], request: Asked,
+          rendered: Callable[[], None] | None = None) -> RegisterEntry | None:  # fmt: skip
+    """Write the document `make` builds to `path` (`rendered` as printing.write takes it), registered when the
+    number asked for is one of the register's (see the module); the entry written, or None for a document printed
     without a number of the register."""
-    options = options or DecreeOptions()
-    wanted = numbering.wanted(options.number, current_settings().get(symbol_key))
+    wanted = numbering.wanted(request.typed, request.symbol)
     if wanted is None:
-        printing.write(make(options), path, rendered)
+        printing.write(make(request.typed), path, rendered)
         return None
-    day = options.date or dt.date.today()
+    day = request.day or dt.date.today()
     target = Path(path)
     with database_proxy.atomic():
         if wanted.number is None:
             number = numbering.take_next(wanted.kind, day.year)
-            document = make(dataclasses.replace(options, number=numbering.number_text(number, wanted.symbol)))
+            document = make(numbering.number_text(number, wanted.symbol))
             printing.write(document, target, rendered)
-            return _record(wanted, number, day, document, event_id, target)
-        document = make(options)
+            return _record(wanted, number, day, document, request.event_id, target)
+        document = make(request.typed)
         entry = issued(wanted, day.year)
-        if entry is not None and not (options.reprint or _same_document(entry, document, event_id)):
+        if entry is not None and not (request.reprint or _same_document(entry, document, request.event_id)):
             raise duplicate_error(entry)
         printing.write(document, target, rendered)
         if entry is not None:
             return _reprint(entry, target)
         numbering.note_typed(wanted.kind, day.year, wanted.number)
-        return _record(wanted, wanted.number, day, document, event_id, target)
+        return _record(wanted, wanted.number, day, document, request.event_id, target)

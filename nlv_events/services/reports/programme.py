@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 from nlv_events.core import event_reading
@@ -64,8 +65,11 @@ def write(
         raise UserError(_("The booklet is printed as PDF only; use a .pdf file name."))
     _check(record, layout)
     if layout == "a4":
+        options = options or decree.DecreeOptions()
         registered_print.write(
-            lambda chosen: programme_document.official(record, chosen), path, options, PROGRAMME_SYMBOL, record.id
+            lambda number: programme_document.official(record, dataclasses.replace(options, number=number)),
+            path,
+            registered_print.asked(options, current_settings().get(PROGRAMME_SYMBOL), record.id),
         )
         return
     content = render(record, layout, options)  # the booklet: its A5 pages imposed two-up, not a document of its own

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 
 from nlv_events.core.errors import UserError
+from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
 from nlv_events.printing import decree, docx_renderer, pdf_renderer
 from nlv_events.printing.model import Document
@@ -69,10 +71,13 @@ def write(
     check_path(path)
     steps: list[Callable[[], None]] = []
 
-    def make(chosen: decree.DecreeOptions) -> Document:
-        document, step = _document(year, chosen, progress, is_cancelled)
+    options = options or decree.DecreeOptions()
+
+    def make(number: str | None) -> Document:
+        document, step = _document(year, dataclasses.replace(options, number=number), progress, is_cancelled)
         steps.append(step)
         return document
 
     # The list is the annex of the year's report (BC): the report's number is the one the register holds.
-    registered_print.write(make, path, options, "documents.report_symbol", rendered=lambda: steps[-1]())
+    symbol = current_settings().get("documents.report_symbol")
+    registered_print.write(make, path, registered_print.asked(options, symbol), rendered=lambda: steps[-1]())

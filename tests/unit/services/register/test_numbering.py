@@ -20,20 +20,22 @@ from nlv_events.services.register import entries, numbering, registered_print
 DAY = dt.date(2026, 3, 2)
 
 
-def _maker(title: str):
+def _maker(title: str, signer: str):
     """A document that prints its number in its text, as the decree's header does."""
 
-    def make(options: DecreeOptions) -> Document:
-        return Document(title=title, blocks=[Text(f"Số: {options.number}")],
-                        signature=Signature(name=options.signer or "", recipients=["Như trên", "Lưu: VT"]))
+    def make(number: str | None) -> Document:
+        return Document(title=title, blocks=[Text(f"Số: {number}")],
+                        signature=Signature(name=signer, recipients=["Như trên", "Lưu: VT"]))
 
     return make
 
 
-def _print(tmp_path, title: str, number: str, symbol_key: str = "documents.programme_symbol", **options):
+def _print(tmp_path, title: str, number: str, symbol_key: str = "documents.programme_symbol", signer: str = "",
+           reprint: bool = False):  # fmt: skip
     target = tmp_path / f"{len(list(tmp_path.glob('*.pdf')))}.pdf"
+    options = DecreeOptions(number=number, date=DAY, reprint=reprint)
     entry = registered_print.write(
-        _maker(title), target, DecreeOptions(number=number, date=DAY, **options), symbol_key
+        _maker(title, signer), target, registered_print.asked(options, current_settings().get(symbol_key))
     )
     return entry, target
 
@@ -85,12 +87,11 @@ def test_the_next_number_comes_after_one_typed_by_hand(db, tmp_path):
 
 
 def test_a_failed_printout_gives_its_number_back(db, tmp_path):
-    def broken(options: DecreeOptions) -> Document:
+    def broken(number: str | None) -> Document:
         raise UserError("no programme")
 
     with pytest.raises(UserError):
-        registered_print.write(broken, tmp_path / "x.pdf", DecreeOptions(number="next", date=DAY),
-                               "documents.programme_symbol")  # fmt: skip
+        registered_print.write(broken, tmp_path / "x.pdf", registered_print.Asked("next", DAY, "CTr-TVQG"))
     assert _print(tmp_path, "A", "next")[0].number == 1
 
 
