@@ -60,6 +60,7 @@ def decree_options(parser: argparse.ArgumentParser, preparer: bool = False) -> N
     if preparer:
         parser.add_argument("--preparer", metavar="TEXT", help="name under Người lập biểu")
         parser.add_argument("--news-links", action="store_true", help="print each event's news link under its notes")
+        parser.add_argument("--press", action="store_true", help="list each event's press coverage in its notes")
     else:
         parser.add_argument("--recipients", metavar="TEXT", help="recipients (Nơi nhận), separated by ';'")
 
@@ -75,6 +76,7 @@ def decree_options_from(arguments: argparse.Namespace):
         recipients=getattr(arguments, "recipients", None),
         preparer=getattr(arguments, "preparer", None),
         news_links=getattr(arguments, "news_links", False),
+        press=getattr(arguments, "press", False),
         reprint=getattr(arguments, "reprint", False),
     )
 

@@ -51,6 +51,7 @@ class DecreeOptions:
     recipients: str | None = None  # separated by ";"
     preparer: str | None = None
     news_links: bool = False  # the year list: each event's news link under its notes
+    press: bool = False  # the year list: each event's press coverage in its notes
     reprint: bool = False  # a number the register already holds: print the document again under it
 
 

@@ -1,5 +1,5 @@
 """The register of outgoing documents: the kinds of document (with the decree's usual ones), the counters of their
-numbers and the entries."""
+numbers and the entries; and the press coverage of events."""
 
 import datetime
 
@@ -63,7 +63,17 @@ def _models(db):
         class Meta:
             indexes = ((("kind", "year", "number"), True),)
 
-    return [DocumentKind, RegisterCounter, RegisterEntry]
+    class PressArticle(Base):
+        id = AutoField()
+        event = ForeignKeyField(Event, on_delete="CASCADE")
+        outlet = CharField()
+        day = DateField()
+        title = TextField()
+        url = TextField(default="")
+        kind = CharField(default="online")
+        version = IntegerField(default=1)
+
+    return [DocumentKind, RegisterCounter, RegisterEntry, PressArticle]
 
 
 def up(migrator, db):

@@ -11,6 +11,7 @@ from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.records import figure_names, figures
 from nlv_events.services.guests import guest_tallies
 from nlv_events.services.media import media_tallies
+from nlv_events.services.press import press_tallies
 from nlv_events.services.reports import counting
 
 KIND_CODES: tuple[str, ...] = tuple(vocab.KINDS)
@@ -35,6 +36,7 @@ class KindTally:
     guests_attending: int = 0
     news_items: int = 0  # events with a published news link
     photos: int = 0
+    press_articles: int = 0  # articles, broadcasts and posts about the events
 
     @property
     def plan_share(self) -> float | None:
@@ -68,7 +70,8 @@ class KindTally:
 
 # The columns of a tally other than the figures, in the order of the JSON: those before the figures, those after.
 COUNTED = ("events", "organised", "co_organised", "onsite", "online", "hybrid")
-AFTER_FIGURES = ("plan", "previous_year", "guests_invited", "guests_attending", "news_items", "photos")
+AFTER_FIGURES = ("plan", "previous_year", "guests_invited", "guests_attending", "news_items", "photos",
+                 "press_articles")
 
 
 @dataclass
@@ -80,6 +83,7 @@ class YearTallies:
     continuing: int = 0
     months: dict[int, dict[str, int]] = field(default_factory=dict)
     audiences: dict[str, int] = field(default_factory=dict)
+    press_outlets: dict[str, int] = field(default_factory=dict)  # articles per outlet, the most first
 
     @property
     def quarters(self) -> dict[int, dict[str, int]]:
@@ -96,6 +100,7 @@ class YearTallies:
             "total": self.total.to_json(),
             "cancelled": self.cancelled,
             "months": {str(month): dict(counts) for month, counts in self.months.items()},
+            "press_outlets": dict(self.press_outlets),
         }
 
 
@@ -150,6 +155,8 @@ def compute(year: int) -> YearTallies:
     guest_tallies.add_to(kinds, year)
     for kind, photos in media_tallies.photos_per_kind(year).items():
         kinds.setdefault(kind, KindTally()).photos = photos
+    for kind, articles in press_tallies.articles_per_kind(year).items():
+        kinds.setdefault(kind, KindTally()).press_articles = articles
     plans = {plan.kind: plan.target for plan in store.plans(year)}
     previous = _count_per_kind(year - 1)
     if any(previous.values()):  # a recorded year: a kind with no event then had none
@@ -176,6 +183,7 @@ def compute(year: int) -> YearTallies:
         continuing=counting.continuing(year).count(),
         months=months,
         audiences=audiences,
+        press_outlets=press_tallies.articles_per_outlet(year),
     )
 
 
