@@ -37,6 +37,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("documents.preparer", "", N_("Name under Người lập biểu on the year-end list")),
     Setting("register.shared_series", "0",
             N_("Register numbers: one series for every kind of document (1) or one per kind (0)")),
+    Setting("attachments.max_mb", "50", N_("Largest file that can be attached to an event, in megabytes")),
     Setting("database", "", N_("Database file or PostgreSQL URL (empty: the default file)")),
     Setting("backups.folder", "", N_("Backups folder (empty: beside the database)")),
     Setting("media.folder", "", N_("Photos folder (empty: beside the database file; required for PostgreSQL)")),

@@ -1,5 +1,5 @@
 """The register of outgoing documents: the kinds of document (with the decree's usual ones), the counters of their
-numbers and the entries; and the press coverage of events."""
+numbers and the entries; the press coverage of events; the files attached to events."""
 
 import datetime
 
@@ -73,7 +73,19 @@ def _models(db):
         kind = CharField(default="online")
         version = IntegerField(default=1)
 
-    return [DocumentKind, RegisterCounter, RegisterEntry, PressArticle]
+    class Attachment(Base):
+        id = AutoField()
+        event = ForeignKeyField(Event, on_delete="CASCADE")
+        path = TextField()
+        original_name = TextField()
+        kind = CharField(default="other")
+        size = IntegerField()
+        digest = CharField(index=True)
+        register_entry = ForeignKeyField(RegisterEntry, null=True, on_delete="SET NULL")
+        added_at = DateTimeField(default=datetime.datetime.now)
+        version = IntegerField(default=1)
+
+    return [DocumentKind, RegisterCounter, RegisterEntry, PressArticle, Attachment]
 
 
 def up(migrator, db):
