@@ -69,8 +69,9 @@ def test_attachments_travel_in_a_full_export_into_an_empty_database(capsys, tmp_
             source.read_bytes()).hexdigest()  # fmt: skip
 
 
-def test_a_big_file_a_missing_file_and_a_folder_are_refused_in_one_line(capsys, tmp_path, db_path):
+def test_a_big_file_a_missing_file_and_a_folder_are_refused_in_one_line(capsys, tmp_path, db_path, monkeypatch):
     event_id = _review(capsys, db_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # this test's own settings file
     settings = current_settings()
     settings.set("attachments.max_mb", "1")
     settings.save()

@@ -18,7 +18,7 @@ from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
 from nlv_events.printing import decree
 
-NEXT = "next"  # what --number and the window's number field take for "the next number of the register"
+NEXT = decree.NEXT_NUMBER[0]  # what --number and the window's number field take for "the register's next number"
 # A registered number as decree.document_number writes it: "15/CTr-TVQG" (the number, then kind-issuer).
 _REGISTERED = re.compile(r"^0*(\d{1,9})/(([^/\s-]+)(-\S+)?)$")
 
@@ -32,14 +32,10 @@ class Wanted:
     number: int | None  # None: the next number
 
 
-def is_next(typed: str | None) -> bool:
-    return (typed or "").strip().casefold() in (NEXT, "tiếp theo", "tiep theo")
-
-
 def wanted(typed: str | None, default_symbol: str) -> Wanted | None:
     """What `typed` asks of the register, or None when there is nothing to register: no number (room is left to
     write it by hand), or a number that is not of the register's form ("15a", a kind the register does not list)."""
-    if is_next(typed):
+    if decree.is_next(typed):
         kind = default_symbol.split("-", 1)[0]
         return Wanted(kind, default_symbol, None)
     if not (typed or "").strip():

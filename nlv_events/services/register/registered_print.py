@@ -57,8 +57,13 @@ def file_digest(path: str | os.PathLike[str]) -> str:
     return digest.hexdigest()
 
 
-def duplicate_error(entry: RegisterEntry) -> UserError:
-    return UserError(
+class DuplicateNumber(UserError):
+    """A typed number the register already holds for another document: the window asks whether to print it again
+    as a re-print."""
+
+
+def duplicate_error(entry: RegisterEntry) -> DuplicateNumber:
+    return DuplicateNumber(
         _(
             "Number {number} of {year} is already in the register, for “{title}” of {day}: choose another number, "
             "“next”, or print it again as a re-print (--reprint)."

@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable
 
 from nlv_events.core.errors import UserError
+from nlv_events.core.register_models import RegisterEntry
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
 from nlv_events.printing import decree, docx_renderer, pdf_renderer
@@ -51,7 +52,8 @@ def render(
     document, step = _document(year, options, progress, is_cancelled)
     pdf = pdf_renderer.render(document)
     step()
-    return Printout(pdf, lambda: docx_renderer.render(document), document.dropped, lambda other: render(year, other))
+    return Printout(pdf, lambda: docx_renderer.render(document), document.dropped, lambda other: render(year, other),
+                    lambda chosen, path: write(year, path, chosen))  # fmt: skip
 
 
 def render_docx(year: int, options: decree.DecreeOptions | None = None) -> bytes:
@@ -65,9 +67,9 @@ def write(
     options: decree.DecreeOptions | None = None,
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-) -> None:
+) -> RegisterEntry | None:
     """Print the year-end list of `year` to `path` (Word for .docx, else PDF), written atomically (nothing is
-    written if cancelled)."""
+    written if cancelled); the register's entry of its report's number, if it has one."""
     check_path(path)
     steps: list[Callable[[], None]] = []
 
@@ -80,4 +82,4 @@ def write(
 
     # The list is the annex of the year's report (BC): the report's number is the one the register holds.
     symbol = current_settings().get("documents.report_symbol")
-    registered_print.write(make, path, registered_print.asked(options, symbol), rendered=lambda: steps[-1]())
+    return registered_print.write(make, path, registered_print.asked(options, symbol), rendered=lambda: steps[-1]())

@@ -21,6 +21,7 @@ REVIEW = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệ
 
 def test_attach_a_file_open_it_and_add_an_article_in_the_editor(window, qtbot, monkeypatch, tmp_path, answers):
     review = event_store.id_by_ref("demo-2022-review")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # this test's own settings file
     settings = current_settings()
     settings.set("attachments.max_mb", "1")
     settings.save()

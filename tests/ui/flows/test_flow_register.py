@@ -8,8 +8,10 @@ from openpyxl import load_workbook
 from nlv_events.i18n import _
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.services.events import event_store
+from nlv_events.services.register import entries, registered_print
 from nlv_events.services.reports import programme, year_report
-from tests.ui.flows.acting import answer_file_dialog, choose, click, shown_texts, trigger
+from nlv_events.ui.shell import ask
+from tests.ui.flows.acting import answer_file_dialog, choose, click, click_row, shown_texts, trigger, type_into
 from tests.unit.conftest import pdf_text
 
 
@@ -38,3 +40,32 @@ def test_the_register_lists_the_numbered_documents_and_prints_them(window, qtbot
     click(qtbot, dialog.buttons["pdf"])
     text = pdf_text(printed.read_bytes())
     assert "THƯ VIỆN QUỐC GIA VIỆT NAM" in text and "01/BC-TVQG" in text
+
+
+def test_the_preview_saves_a_programme_under_the_next_number_and_asks_about_a_taken_one(window, qtbot, monkeypatch,
+                                                                                       tmp_path, answers):  # fmt: skip
+    review_title = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"
+    click_row(qtbot, window.table, review_title)
+    trigger(window, _("&File"), _("&Print programme…"))
+    qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible(), timeout=20_000)
+    preview = window.preview
+    type_into(qtbot, preview.decree_fields.number_edit, "next")
+    target = tmp_path / "chuong-trinh.pdf"
+    answer_file_dialog(monkeypatch, target)
+    click(qtbot, preview.save_button)
+    assert preview.decree_fields.number_edit.text() == "01/CTr-TVQG"  # the number taken, shown for the next save
+    assert "01/CTr-TVQG" in pdf_text(target.read_bytes())
+    listed = entries.entries(dt.date.today().year)
+    assert [(line.number_text, line.title) for line in listed] == [("01/CTr-TVQG", listed[0].title)]
+    assert review_title in listed[0].title
+
+    # Another document under the programme's number: the window asks, and the person says no.
+    type_into(qtbot, preview.decree_fields.number_edit, "01/CTr-TVQG")
+    listed_before = entries.entries(dt.date.today().year)
+    asked: list[str] = []
+    monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or False)
+    monkeypatch.setattr(registered_print, "_same_document", lambda *args: False)
+    answer_file_dialog(monkeypatch, tmp_path / "other.docx")
+    click(qtbot, preview.word_button)
+    assert asked and "01/CTr-TVQG" in asked[0] and not (tmp_path / "other.docx").exists()
+    assert entries.entries(dt.date.today().year) == listed_before

@@ -53,7 +53,8 @@ def test_next_numbers_follow_each_other_per_kind_and_year(db, tmp_path):
     assert [line.number_text for line in entries.entries(2026, "BC")] == ["01/BC-TVQG"]
 
 
-def test_one_shared_series_numbers_every_kind_in_turn(db, tmp_path):
+def test_one_shared_series_numbers_every_kind_in_turn(db, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # this test's own settings file
     settings = current_settings()
     settings.set("register.shared_series", "1")
     settings.save()
