@@ -86,3 +86,20 @@ def test_a_bad_article_is_refused_in_one_line(capsys, db_path, options, expected
     lines = err.strip().splitlines()
     assert code in (1, 2) and len(lines) >= 1 and expected in err and "Traceback" not in err
     assert json.loads(run(capsys, "press", str(review), "--format", "json", "--db", str(db_path))[1]) == []
+
+
+def test_press_coverage_moves_through_the_interchange_file(capsys, tmp_path, db_path):
+    run(capsys, "demo", "--db", str(db_path))
+    review = _event_id(capsys, db_path, "tong ket cong tac nam 2022")
+    assert _add(capsys, db_path, review, "Báo Văn hóa", "2022-12-28", "Nhìn lại một năm", "--url",
+                "https://baovanhoa.vn/a", "--kind", "online")[0] == 0  # fmt: skip
+    exported = tmp_path / "all.json"
+    assert run(capsys, "export", str(exported), "--db", str(db_path))[0] == 0
+    other = tmp_path / "other.sqlite3"
+    for _time in range(2):  # imported twice: the article is there once
+        code, _out, err = run(capsys, "import", str(exported), "--db", str(other))
+        assert code == 0, err
+    moved = _event_id(capsys, other, "tong ket cong tac nam 2022")
+    code, out, _err = run(capsys, "press", str(moved), "--format", "json", "--db", str(other))
+    assert [(a["outlet"], a["date"], a["url"], a["kind"]) for a in json.loads(out)] == [
+        ("Báo Văn hóa", "2022-12-28", "https://baovanhoa.vn/a", "online")]
