@@ -19,7 +19,31 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     listing.add_argument("--format", dest="output_format", choices=("table", "json", "xlsx", "pdf", "docx"),
                          help="default: by the extension of -o, else a table")  # fmt: skip
     listing.add_argument("-o", "--output", metavar="FILE")
-    return {"register": _command_register}
+    kinds = commands.add_parser("document-kinds", parents=[common],
+                                help="the register's kinds of document: list, add or rename one")  # fmt: skip
+    kinds.add_argument("action", nargs="?", choices=("list", "add", "rename"), default="list")
+    kinds.add_argument("symbol", nargs="?", metavar="SYMBOL", help="the kind's symbol, e.g. QĐ")
+    kinds.add_argument("name", nargs="?", metavar="NAME", help="its name, e.g. Quyết định")
+    return {"register": _command_register, "document-kinds": _command_kinds}
+
+
+def _command_kinds(arguments: argparse.Namespace) -> int:
+    from nlv_events.services.register import entries
+
+    open_named_database(arguments)
+    if arguments.action == "add":
+        added = entries.add_kind(arguments.symbol or "", arguments.name or "")
+        print(_("Added the kind of document {symbol} ({name}).").format(symbol=added.symbol, name=added.name))
+    elif arguments.action == "rename":
+        line = next((kind for kind in entries.kinds() if kind.symbol == arguments.symbol), None)
+        if line is None:
+            raise UserError(_("The register has no kind of document “{symbol}”.").format(symbol=arguments.symbol))
+        entries.rename_kind(line, arguments.name or "")
+        print(_("Renamed the kind of document {symbol}.").format(symbol=line.symbol))
+    else:
+        for kind in entries.kinds():
+            print(f"{kind.symbol:<6}  {kind.name}")
+    return 0
 
 
 def _command_register(arguments: argparse.Namespace) -> int:

@@ -133,3 +133,15 @@ def test_every_printing_command_takes_the_next_number_of_its_kind(capsys, tmp_pa
     listed = _register(capsys, db_path)
     assert [entry["number_text"] for entry in listed] == ["01/KH-TVQG", "01/GM-TVQG", "01/BC-TVQG", "02/KH-TVQG"]
     assert all(len(entry["sha256"]) == 64 for entry in listed)
+
+
+def test_the_kinds_of_document_are_listed_added_and_renamed(capsys, tmp_path, db_path):
+    code, out, _err = run(capsys, "document-kinds", "--db", str(db_path))
+    assert code == 0 and [line.split()[0] for line in out.splitlines()] == ["CTr", "GM", "KH", "BC", "BB", "TTr"]
+    assert run(capsys, "document-kinds", "add", "QĐ", "Quyết định", "--db", str(db_path))[0] == 0
+    assert run(capsys, "document-kinds", "rename", "QĐ", "Quyết định của Giám đốc", "--db", str(db_path))[0] == 0
+    code, out, _err = run(capsys, "document-kinds", "--db", str(db_path))
+    assert "QĐ      Quyết định của Giám đốc" in out
+    for command in (["add", "QĐ", "Trùng"], ["add", "A/B", "Sai"], ["rename", "XX", "Không có"]):
+        code, _out, err = run(capsys, "document-kinds", *command, "--db", str(db_path))
+        assert code == 1 and len(err.strip().splitlines()) == 1, err
