@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +54,13 @@ def organisation_form(settings: Settings, parent: QWidget) -> tuple[QGroupBox, d
     return box, edits
 
 
+def _whole_megabytes(text: str) -> int:
+    try:
+        return max(1, round(float(text)))
+    except ValueError:
+        return int(settings_module.DEFAULTS["attachments.max_mb"])
+
+
 class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +95,14 @@ class SettingsDialog(QDialog):
         form.addRow(_("Backups folder"), self._with_browse(self.backups_edit, self._browse_backups))
         form.addRow(_("Photos folder"), self._with_browse(self.media_edit, self._browse_media))
         form.addRow(_("Author of the news items"), self.author_edit)
+        self.shared_series_box = QCheckBox(_("One series of numbers for every kind of document"), self)
+        self.shared_series_box.setChecked(settings.get("register.shared_series") == "1")
+        self.attachment_limit_box = QSpinBox(self)
+        self.attachment_limit_box.setRange(1, 2000)
+        self.attachment_limit_box.setSuffix(" MB")
+        self.attachment_limit_box.setValue(_whole_megabytes(settings.get("attachments.max_mb")))
+        form.addRow(_("Register of outgoing documents"), self.shared_series_box)
+        form.addRow(_("Largest attachment"), self.attachment_limit_box)
         buttons = QDialogButtonBox(self)
         buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -140,5 +157,7 @@ class SettingsDialog(QDialog):
         self.settings.set("backups.folder", self.backups_edit.text().strip())
         self.settings.set("media.folder", self.media_edit.text().strip())
         self.settings.set("news.author", self.author_edit.text().strip())
+        self.settings.set("register.shared_series", "1" if self.shared_series_box.isChecked() else "0")
+        self.settings.set("attachments.max_mb", str(self.attachment_limit_box.value()))
         self.settings.save()
         super().accept()

@@ -11,7 +11,7 @@ from nlv_events.services.events import event_store
 from nlv_events.services.register import entries, registered_print
 from nlv_events.services.reports import programme, year_report
 from nlv_events.ui.shell import ask
-from tests.ui.flows.acting import answer_file_dialog, choose, click, click_row, shown_texts, trigger, type_into
+from tests.ui.flows.acting import answer_file_dialog, button, choose, click, click_row, shown_texts, trigger, type_into
 from tests.unit.conftest import pdf_text
 
 
@@ -69,3 +69,18 @@ def test_the_preview_saves_a_programme_under_the_next_number_and_asks_about_a_ta
     click(qtbot, preview.word_button)
     assert asked and "01/CTr-TVQG" in asked[0] and not (tmp_path / "other.docx").exists()
     assert entries.entries(dt.date.today().year) == listed_before
+
+
+def test_the_settings_choose_one_shared_series_and_the_attachment_limit(window, qtbot, app_settings):
+    from tests.ui.flows.acting import while_open
+
+    def choose_in(dialog) -> None:
+        click(qtbot, dialog.shared_series_box)
+        type_into(qtbot, dialog.attachment_limit_box, "20")
+        click(qtbot, button(dialog, _("Save")))
+
+    opened = while_open(choose_in, name="SettingsDialog")
+    trigger(window, _("&File"), _("&Settings…"))
+    opened.done()
+    assert app_settings.get("register.shared_series") == "1"
+    assert app_settings.get("attachments.max_mb") == "20"
