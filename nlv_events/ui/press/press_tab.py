@@ -26,7 +26,7 @@ from nlv_events.ui.shell.dialogs import date_field
 from nlv_events.ui.shell.widgets import left_row, saved_at_once_note
 
 ARTICLE_ID = Qt.ItemDataRole.UserRole
-HEADERS = (N_("Date"), N_("Outlet"), N_("Medium"), N_("Title"), N_("Link"))
+HEADERS = (N_("Date"), N_("Outlet"), N_("Medium"), N_("Article title"), N_("Link"))
 
 
 class PressTab(QWidget):
@@ -61,7 +61,7 @@ class PressTab(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         form = QFormLayout()
         for label, field in ((_("Outlet"), self.outlet_edit), (_("Date"), self.day_edit), (_("Medium"), self.kind_box),
-                             (_("Title"), self.title_edit), (_("Link"), self.url_edit)):  # fmt: skip
+                             (_("Article title"), self.title_edit), (_("Link"), self.url_edit)):  # fmt: skip
             form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.waiting)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLabel, QPushButton, QSpinBox, QTableView, QVBoxLayout
 
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import N_, _
+from nlv_events.i18n import N_, _, ngettext
 from nlv_events.services.register import entries, register_outputs
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.actions import register
@@ -89,7 +89,7 @@ class RegisterDialog(QDialog):
         self.model.set_lines(entries.entries(self.year_box.value(), self.kind_box.currentData()))
         self.table.resizeColumnsToContents()
         count = self.model.row_total()
-        self.count_label.setText(_("{count} documents").format(count=count))
+        self.count_label.setText(ngettext("{count} document", "{count} documents", count).format(count=count))
         self.table.setCurrentIndex(QModelIndex())
 
     def save(self, output: str) -> None:
