@@ -6,16 +6,14 @@ in one line, before anything is copied."""
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from nlv_events.core import versioned
 from nlv_events.core.attachment_models import ATTACHMENT_KINDS, Attachment
 from nlv_events.core.errors import ConflictError, UserError
-from nlv_events.core.files import make_folder, reason
+from nlv_events.core.files import copy_whole, make_folder
 from nlv_events.core.models import Event
 from nlv_events.core.register_models import RegisterEntry
 from nlv_events.core.settings import current_settings
@@ -90,13 +88,7 @@ def copy_in(source: Path, relative: str, root: Path) -> None:
     """Copy `source` to `relative` under `root`, whole or not at all."""
     target = root / Path(*relative.split("/"))
     make_folder(target.parent, _("Cannot create the attachments folder {path}: {reason}"))
-    temporary = target.with_name(target.name + ".part")
-    try:
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise UserError(_("Cannot copy {name}: {reason}.").format(name=source.name, reason=reason(error))) from error
+    copy_whole(source, target, _("Cannot copy {name} into the media folder: {reason}"))
 
 
 def add(event_id: int, source: Path, kind: str = "other", root: Path | None = None,

@@ -12,7 +12,7 @@ from typing import Any
 from nlv_events.core.attachment_models import ATTACHMENT_KINDS, Attachment
 from nlv_events.i18n import _
 from nlv_events.services.interchange import json_types
-from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
+from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, refuse_unknown, register
 
 KEY = "attachments"
 ITEM_KEYS = ("name", "kind", "size", "sha256", "path")
@@ -24,10 +24,7 @@ _STORED = re.compile(r"^attachments/[^/\\:]+/[0-9a-f]{24}(\.[A-Za-z0-9]{1,10})?$
 def _item(value: Any, place: Place, key: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise place.fail(key, _("expected an object."))
-    unknown = sorted(set(value) - set(ITEM_KEYS))
-    if unknown:
-        raise place.fail(f"{key}.{unknown[0]}", _("unknown key; the keys allowed here are: {keys}.").format(
-            keys=", ".join(ITEM_KEYS)))  # fmt: skip
+    refuse_unknown(value, ITEM_KEYS, place, f"{key}.")
     name, kind, size = value.get("name"), value.get("kind", "other"), value.get("size")
     digest, path = value.get("sha256"), value.get("path")
     if not isinstance(name, str) or not name.strip():

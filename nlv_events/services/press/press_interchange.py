@@ -12,7 +12,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.press_models import ARTICLE_KINDS, PressArticle
 from nlv_events.i18n import _
 from nlv_events.services.interchange import json_types
-from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
+from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, refuse_unknown, register
 from nlv_events.services.press import articles
 
 KEY = "press"
@@ -22,10 +22,7 @@ ITEM_KEYS = ("outlet", "date", "title", "url", "kind")
 def _article(value: Any, place: Place, key: str) -> articles.Article:
     if not isinstance(value, dict):
         raise place.fail(key, _("expected an object."))
-    unknown = sorted(set(value) - set(ITEM_KEYS))
-    if unknown:
-        raise place.fail(f"{key}.{unknown[0]}", _("unknown key; the keys allowed here are: {keys}.").format(
-            keys=", ".join(ITEM_KEYS)))  # fmt: skip
+    refuse_unknown(value, ITEM_KEYS, place, f"{key}.")
     texts = {name: value.get(name) for name in ITEM_KEYS}
     for name, text in texts.items():
         if text is not None and not isinstance(text, str):

@@ -19,21 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError
-from nlv_events.core.records import EventRecord
 from nlv_events.i18n import N_, _
 from nlv_events.services.attachments import attachment_files
 from nlv_events.ui.events import event_editor
+from nlv_events.ui.events.editor_tabs import StoredEventTab
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.widgets import left_row, saved_at_once_note
 
 ATTACHMENT_ID = Qt.ItemDataRole.UserRole
 
 
-class AttachmentsTab(QWidget):
+class AttachmentsTab(StoredEventTab):
     def __init__(self, editor: QWidget | None = None) -> None:
         super().__init__(editor)
         self.setObjectName("AttachmentsTab")
-        self.event_id: int | None = None
         self.setAcceptDrops(True)
         self.waiting = QLabel(_("Save the event first; then files can be attached here."), self)
         self.list = QListWidget(self)
@@ -55,18 +54,9 @@ class AttachmentsTab(QWidget):
         layout.addLayout(left_row(QLabel(_("Kind"), self), self.kind_box, self.add_button, self.open_button,
                                   self.remove_button))  # fmt: skip
         layout.addWidget(self.list, 1)
-        self._enable()
+        self.enable(False)
 
-    def load(self, record: EventRecord) -> None:
-        self.event_id = record.id
-        self._enable()
-        self.reload()
-
-    def store(self, record: EventRecord) -> None:
-        """Nothing goes into the record: every change was saved when it was made."""
-
-    def _enable(self) -> None:
-        stored = self.event_id is not None
+    def enable(self, stored: bool) -> None:
         self.waiting.setVisible(not stored)
         for widget in (self.list, self.kind_box, self.add_button, self.open_button, self.remove_button):
             widget.setEnabled(stored)

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError
-from nlv_events.core.records import EventRecord
 from nlv_events.i18n import N_, _
 from nlv_events.services.press import articles
 from nlv_events.ui.events import event_editor
+from nlv_events.ui.events.editor_tabs import StoredEventTab
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import date_field
 from nlv_events.ui.shell.widgets import left_row, saved_at_once_note
@@ -29,11 +29,10 @@ ARTICLE_ID = Qt.ItemDataRole.UserRole
 HEADERS = (N_("Date"), N_("Outlet"), N_("Medium"), N_("Article title"), N_("Link"))
 
 
-class PressTab(QWidget):
+class PressTab(StoredEventTab):
     def __init__(self, editor: QWidget | None = None) -> None:
         super().__init__(editor)
         self.setObjectName("PressTab")
-        self.event_id: int | None = None
         self.waiting = QLabel(_("Save the event first; then its press coverage can be added here."), self)
         self.outlet_edit = QLineEdit(self)
         self.outlet_edit.setObjectName("outlet")
@@ -69,20 +68,12 @@ class PressTab(QWidget):
         layout.addLayout(form)
         layout.addLayout(left_row(self.add_button, self.remove_button))
         layout.addWidget(self.table, 1)
-        self._enable()
+        self.enable(False)
 
-    def load(self, record: EventRecord) -> None:
-        self.event_id = record.id
-        self._enable()
-        self.reload()
-
-    def store(self, record: EventRecord) -> None:
-        """Nothing goes into the record: every change was saved when it was made."""
-
-    def _enable(self) -> None:
-        self.waiting.setVisible(self.event_id is None)
-        self.add_button.setEnabled(self.event_id is not None)
-        self.remove_button.setEnabled(self.event_id is not None)
+    def enable(self, stored: bool) -> None:
+        self.waiting.setVisible(not stored)
+        self.add_button.setEnabled(stored)
+        self.remove_button.setEnabled(stored)
 
     def reload(self) -> None:
         listed = articles.articles(self.event_id) if self.event_id is not None else []
