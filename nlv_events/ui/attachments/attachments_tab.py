@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,12 +24,12 @@ from nlv_events.services.attachments import attachment_files
 from nlv_events.ui.events import event_editor
 from nlv_events.ui.events.editor_tabs import StoredEventTab
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import left_row, saved_at_once_note
+from nlv_events.ui.shell.widgets import FileDrops, left_row, saved_at_once_note
 
 ATTACHMENT_ID = Qt.ItemDataRole.UserRole
 
 
-class AttachmentsTab(StoredEventTab):
+class AttachmentsTab(FileDrops, StoredEventTab):
     def __init__(self, editor: QWidget | None = None) -> None:
         super().__init__(editor)
         self.setObjectName("AttachmentsTab")
@@ -88,15 +88,8 @@ class AttachmentsTab(StoredEventTab):
             ask.warn(self, _("Attach files"), str(error))
         self.reload()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self.event_id is not None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.add_files(paths)
+    def accepts_files(self) -> bool:
+        return self.event_id is not None
 
     def _selected(self) -> attachment_files.AttachedFile | None:
         item = self.list.currentItem()

@@ -4,8 +4,8 @@ saved at once."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QDropEvent
 
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
@@ -27,6 +27,8 @@ def test_attach_a_file_open_it_and_add_an_article_in_the_editor(window, qtbot, m
     settings.save()
     submission = tmp_path / "Tờ trình Hội nghị.pdf"
     submission.write_bytes(b"%PDF-1.4 to trinh")
+    poster = tmp_path / "Áp phích.png"
+    poster.write_bytes(b"\x89PNG poster")
     big = tmp_path / "Bản quét.pdf"
     big.write_bytes(b"x" * (2 * 1024 * 1024))
     opened: list[str] = []
@@ -43,6 +45,11 @@ def test_attach_a_file_open_it_and_add_an_article_in_the_editor(window, qtbot, m
         answer_file_dialog(monkeypatch, [big], "getOpenFileNames")
         click(qtbot, tab.add_button)  # over the limit: told, not added
         assert tab.list.count() == 1
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(poster))])
+        tab.dropEvent(QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                                 Qt.KeyboardModifier.NoModifier))  # dragged from the file manager  # fmt: skip
+        assert tab.list.count() == 2 and "Áp phích.png" in tab.list.item(1).text()
 
         editor.tabs.setCurrentIndex(tab_named(editor.tabs, _("Press coverage")))
         press = editor.tabs.currentWidget()
@@ -61,7 +68,7 @@ def test_attach_a_file_open_it_and_add_an_article_in_the_editor(window, qtbot, m
     window.actions["edit"].trigger()
     assert answered
     stored = attachment_files.attachments(review)
-    assert [item.original_name for item in stored] == ["Tờ trình Hội nghị.pdf"]
+    assert [item.original_name for item in stored] == ["Tờ trình Hội nghị.pdf", "Áp phích.png"]
     assert opened == [str(attachment_files.file_of(stored[0]))]
     warned = [message for kind, message in answers if kind == "warn"]
     assert "1 MB" in warned[0] and "http" in warned[1]
