@@ -15,6 +15,8 @@ from nlv_events.services.attachments import attachment_bundle, attachment_files,
 from nlv_events.services.interchange.parts import Place
 from nlv_events.services.register import registered_print
 
+# Each test on SQLite and on the suite's PostgreSQL: the numbers, the versioned writes and the counts are SQL.
+pytestmark = pytest.mark.both_databases
 DIGEST = "a" * 64
 
 

@@ -13,6 +13,8 @@ from nlv_events.core.errors import ConflictError, UserError, ValidationError
 from nlv_events.core.records import EventRecord
 from nlv_events.services.press import articles, press_tallies
 
+# Each test on SQLite and on the suite's PostgreSQL: the numbers, the versioned writes and the counts are SQL.
+pytestmark = pytest.mark.both_databases
 DAY = dt.date(2023, 4, 22)
 
 

@@ -17,6 +17,8 @@ from nlv_events.printing.decree import DecreeOptions
 from nlv_events.printing.model import Document, Signature, Text
 from nlv_events.services.register import entries, numbering, registered_print
 
+# Each test on SQLite and on the suite's PostgreSQL: the numbers, the versioned writes and the counts are SQL.
+pytestmark = pytest.mark.both_databases
 DAY = dt.date(2026, 3, 2)
 
 
