@@ -50,11 +50,8 @@ def asked(options: DecreeOptions | None, symbol: str, event_id: int | None = Non
 
 
 def file_digest(path: str | os.PathLike[str]) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
 class DuplicateNumber(UserError):
@@ -125,12 +122,16 @@ def write(make: DocumentMaker, path: str | os.PathLike[str], request: Asked,
         return None
     day = request.day or dt.date.today()
     target = Path(path)
+    numbering.kind_row(wanted.kind)  # a symbol the register does not list is told before any file is written
     with database_proxy.atomic():
         if wanted.number is None:
             number = numbering.take_next(wanted.kind, day.year)
             document = make(numbering.number_text(number, wanted.symbol))
             printing.write(document, target, rendered)
             return _record(wanted, number, day, document, request.event_id, target)
+        # The counter's write first: the transaction holds the write lock before it reads what was issued (on
+        # SQLite a transaction that reads, then writes after a colleague's commit, fails at once).
+        numbering.note_typed(wanted.kind, day.year, wanted.number)
         document = make(request.typed)
         entry = issued(wanted, day.year)
         if entry is not None and not (request.reprint or _same_document(entry, document, request.event_id)):
@@ -138,5 +139,4 @@ def write(make: DocumentMaker, path: str | os.PathLike[str], request: Asked,
         printing.write(document, target, rendered)
         if entry is not None:
             return _reprint(entry, target)
-        numbering.note_typed(wanted.kind, day.year, wanted.number)
         return _record(wanted, wanted.number, day, document, request.event_id, target)

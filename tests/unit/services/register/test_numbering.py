@@ -125,3 +125,13 @@ def test_kinds_are_listed_added_and_renamed(db):
     with pytest.raises(UserError):
         entries.rename_kind(added, "stale")  # read at the version before the rename
     assert numbering.wanted("3/QĐ-TVQG", "CTr-TVQG") == numbering.Wanted("QĐ", "QĐ-TVQG", 3)
+
+
+def test_a_symbol_the_register_does_not_list_is_told_before_any_file_is_written(db, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    settings = current_settings()
+    settings.set("documents.programme_symbol", "XYZ-TVQG")
+    settings.save()
+    with pytest.raises(UserError, match="XYZ"):
+        _print(tmp_path, "Chương trình", "next")
+    assert not list(tmp_path.glob("*.pdf")) and RegisterEntry.select().count() == 0
