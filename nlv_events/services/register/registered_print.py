@@ -129,8 +129,9 @@ def write(make: DocumentMaker, path: str | os.PathLike[str], request: Asked,
             document = make(numbering.number_text(number, wanted.symbol))
             printing.write(document, target, rendered)
             return _record(wanted, number, day, document, request.event_id, target)
-        # The counter's write first: the transaction holds the write lock before it reads what was issued (on
-        # SQLite a transaction that reads, then writes after a colleague's commit, fails at once).
+        # The counter's write first: the transaction holds the series' lock (the counter's row on PostgreSQL, the
+        # file's write lock on SQLite) before it reads what was issued, so two PCs typing the same number take turns
+        # and the second finds the first's entry.
         numbering.note_typed(wanted.kind, day.year, wanted.number)
         document = make(request.typed)
         entry = issued(wanted, day.year)
