@@ -23,6 +23,8 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     press.add_argument("--title", help="the article's title")
     press.add_argument("--url", default="", help="its web address (http:// or https://)")
     press.add_argument("--kind", choices=KINDS, default="online", help="the medium (default: online)")
+    press.add_argument("--clipping", type=int, metavar="ATTACHMENT_ID",
+                       help="the event's attachment that is the scanned article (nlv-events attach EVENT_ID add …)")
     press.add_argument("--format", dest="output_format", choices=("table", "json"), default="table")
     return {"press": _command_press}
 
@@ -37,8 +39,9 @@ def _command_press(arguments: argparse.Namespace) -> int:
     if arguments.action == "add":
         if not (arguments.outlet and arguments.title and arguments.date):
             raise UserError(_("Give the article's --outlet, --date and --title."))
-        added = articles.add(arguments.event_id, articles.Article(arguments.outlet, arguments.date, arguments.title,
-                                                                  arguments.url, arguments.kind))  # fmt: skip
+        article = articles.Article(arguments.outlet, arguments.date, arguments.title, arguments.url, arguments.kind,
+                                   clipping_id=arguments.clipping)  # fmt: skip
+        added = articles.add(arguments.event_id, article)
         print(_("Added the article {id} (“{title}”).").format(id=added.id, title=added.title))
         return 0
     listed = articles.articles(arguments.event_id)
@@ -51,7 +54,8 @@ def _command_press(arguments: argparse.Namespace) -> int:
         return 0
     if arguments.output_format == "json":
         rows = [{"id": article.id, "outlet": article.outlet, "date": article.day.isoformat(), "title": article.title,
-                 "url": article.url, "kind": article.kind} for article in listed]  # fmt: skip
+                 "url": article.url, "kind": article.kind, "clipping": article.clipping_id}
+                for article in listed]  # fmt: skip
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
     for article in listed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from peewee import CharField, DateField, ForeignKeyField, IntegerField, TextField
 
+from nlv_events.core.attachment_models import Attachment
 from nlv_events.core.models import BaseModel, Event
 
 ARTICLE_KINDS = ("print", "online", "tv", "radio")
@@ -16,6 +17,7 @@ class PressArticle(BaseModel):
     title = TextField()
     url = TextField(default="")  # http or https only (checked before it is stored)
     kind = CharField(default="online")  # one of ARTICLE_KINDS
+    clipping = ForeignKeyField(Attachment, null=True, on_delete="SET NULL", backref="clipped")  # the scanned article
     version = IntegerField(default=1)
 
 

@@ -88,13 +88,19 @@ def test_a_bad_article_is_refused_in_one_line(capsys, db_path, options, expected
     assert json.loads(run(capsys, "press", str(review), "--format", "json", "--db", str(db_path))[1]) == []
 
 
-def test_press_coverage_moves_through_the_interchange_file(capsys, tmp_path, db_path):
+def test_press_coverage_and_its_clipping_move_through_a_full_export(capsys, tmp_path, db_path):
     run(capsys, "demo", "--db", str(db_path))
     review = _event_id(capsys, db_path, "tong ket cong tac nam 2022")
+    clipping = tmp_path / "Bài báo Văn hóa.jpg"
+    clipping.write_bytes(b"scan of the article")
+    assert run(capsys, "attach", str(review), "add", str(clipping), "--kind", "scan", "--db", str(db_path))[0] == 0
+    attached = json.loads(run(capsys, "attach", str(review), "--format", "json", "--db", str(db_path))[1])[0]["id"]
     assert _add(capsys, db_path, review, "Báo Văn hóa", "2022-12-28", "Nhìn lại một năm", "--url",
-                "https://baovanhoa.vn/a", "--kind", "online")[0] == 0  # fmt: skip
-    exported = tmp_path / "all.json"
-    assert run(capsys, "export", str(exported), "--db", str(db_path))[0] == 0
+                "https://baovanhoa.vn/a", "--kind", "online", "--clipping", str(attached))[0] == 0  # fmt: skip
+    code, _out, err = _add(capsys, db_path, review, "VTV1", "2022-12-28", "Tin", "--clipping", "9999")
+    assert code == 1 and "9999" in err  # not one of the event's attachments
+    exported = tmp_path / "all.zip"
+    assert run(capsys, "export", "--full", str(exported), "--db", str(db_path))[0] == 0
     other = tmp_path / "other.sqlite3"
     for _time in range(2):  # imported twice: the article is there once
         code, _out, err = run(capsys, "import", str(exported), "--db", str(other))
@@ -103,3 +109,5 @@ def test_press_coverage_moves_through_the_interchange_file(capsys, tmp_path, db_
     code, out, _err = run(capsys, "press", str(moved), "--format", "json", "--db", str(other))
     assert [(a["outlet"], a["date"], a["url"], a["kind"]) for a in json.loads(out)] == [
         ("Báo Văn hóa", "2022-12-28", "https://baovanhoa.vn/a", "online")]
+    files = json.loads(run(capsys, "attach", str(moved), "--format", "json", "--db", str(other))[1])
+    assert json.loads(out)[0]["clipping"] == files[0]["id"] and files[0]["name"] == "Bài báo Văn hóa.jpg"

@@ -63,16 +63,6 @@ def _models(db):
         class Meta:
             indexes = ((("kind", "year", "number"), True),)
 
-    class PressArticle(Base):
-        id = AutoField()
-        event = ForeignKeyField(Event, on_delete="CASCADE")
-        outlet = CharField()
-        day = DateField()
-        title = TextField()
-        url = TextField(default="")
-        kind = CharField(default="online")
-        version = IntegerField(default=1)
-
     class Attachment(Base):
         id = AutoField()
         event = ForeignKeyField(Event, on_delete="CASCADE")
@@ -85,7 +75,18 @@ def _models(db):
         added_at = DateTimeField(default=datetime.datetime.now)
         version = IntegerField(default=1)
 
-    return [DocumentKind, RegisterCounter, RegisterEntry, PressArticle, Attachment]
+    class PressArticle(Base):
+        id = AutoField()
+        event = ForeignKeyField(Event, on_delete="CASCADE")
+        outlet = CharField()
+        day = DateField()
+        title = TextField()
+        url = TextField(default="")
+        kind = CharField(default="online")
+        clipping = ForeignKeyField(Attachment, null=True, on_delete="SET NULL")
+        version = IntegerField(default=1)
+
+    return [DocumentKind, RegisterCounter, RegisterEntry, Attachment, PressArticle]
 
 
 def up(migrator, db):

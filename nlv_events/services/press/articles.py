@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from nlv_events.core import text, versioned
+from nlv_events.core.attachment_models import Attachment
 from nlv_events.core.errors import ConflictError, UserError, ValidationError
 from nlv_events.core.press_models import ARTICLE_KINDS, PressArticle
 from nlv_events.i18n import N_, _
@@ -29,6 +30,7 @@ class Article:
     kind: str = "online"
     id: int | None = None
     version: int | None = None
+    clipping_id: int | None = None  # the event's attachment that is the scanned article
 
 
 def kind_label(kind: str) -> str:
@@ -60,7 +62,15 @@ def checked(article: Article) -> Article:
 
 
 def _article(row: PressArticle) -> Article:
-    return Article(row.outlet, row.day, row.title, row.url, row.kind, row.id, row.version)
+    return Article(row.outlet, row.day, row.title, row.url, row.kind, row.id, row.version, row.clipping_id)
+
+
+def _check_clipping(event_id: int, clipping_id: int | None) -> None:
+    if clipping_id is not None and not Attachment.select().where(
+        (Attachment.id == clipping_id) & (Attachment.event == event_id)
+    ).exists():
+        raise ValidationError(_("The event {event} has no attachment {id}.").format(event=event_id, id=clipping_id),
+                              "clipping")  # fmt: skip
 
 
 def articles(event_id: int) -> list[Article]:
@@ -73,8 +83,9 @@ def articles(event_id: int) -> list[Article]:
 def add(event_id: int, article: Article) -> Article:
     event_or_error(event_id)
     article = checked(article)
+    _check_clipping(event_id, article.clipping_id)
     row = PressArticle.create(event=event_id, outlet=article.outlet, day=article.day, title=article.title,
-                              url=article.url, kind=article.kind)  # fmt: skip
+                              url=article.url, kind=article.kind, clipping=article.clipping_id)  # fmt: skip
     return _article(row)
 
 
@@ -83,8 +94,12 @@ def update(article: Article) -> Article:
     if article.id is None:
         raise UserError(_("The article was never saved."))
     article = checked(article)
+    stored = PressArticle.get_or_none(PressArticle.id == article.id)
+    if stored is not None:
+        _check_clipping(stored.event_id, article.clipping_id)
     values = {PressArticle.outlet: article.outlet, PressArticle.day: article.day, PressArticle.title: article.title,
-              PressArticle.url: article.url, PressArticle.kind: article.kind}  # fmt: skip
+              PressArticle.url: article.url, PressArticle.kind: article.kind,
+              PressArticle.clipping: article.clipping_id}  # fmt: skip
 
     def conflict() -> ConflictError:
         return ConflictError(_("A colleague changed or removed the article “{title}” since you opened it.").format(

@@ -5,9 +5,11 @@ hold yet (the same outlet, date and title), never removes one; each is checked a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from nlv_events.core import when
+from nlv_events.core.attachment_models import Attachment
 from nlv_events.core.errors import UserError
 from nlv_events.core.press_models import ARTICLE_KINDS, PressArticle
 from nlv_events.i18n import _
@@ -16,10 +18,11 @@ from nlv_events.services.interchange.parts import EventExporter, InterchangePart
 from nlv_events.services.press import articles
 
 KEY = "press"
-ITEM_KEYS = ("outlet", "date", "title", "url", "kind")
+ITEM_KEYS = ("outlet", "date", "title", "url", "kind", "clipping")  # clipping: the SHA-256 of one of its attachments
+_SHA256 = re.compile(json_types.SHA256_PATTERN)
 
 
-def _article(value: Any, place: Place, key: str) -> articles.Article:
+def _article(value: Any, place: Place, key: str) -> tuple[articles.Article, str | None]:
     if not isinstance(value, dict):
         raise place.fail(key, _("expected an object."))
     refuse_unknown(value, ITEM_KEYS, place, f"{key}.")
@@ -31,15 +34,17 @@ def _article(value: Any, place: Place, key: str) -> articles.Article:
         day = when.parse_day(texts["date"] or "")
     except ValueError:
         raise place.fail(f"{key}.date", _("expected a date such as 2022-12-27.")) from None
+    if texts["clipping"] is not None and not _SHA256.match(texts["clipping"]):
+        raise place.fail(f"{key}.clipping", _("expected the file's SHA-256 (64 hexadecimal digits)."))
     article = articles.Article(texts["outlet"] or "", day, texts["title"] or "", texts["url"] or "",
                                texts["kind"] or "online")  # fmt: skip
     try:
-        return articles.checked(article)
+        return articles.checked(article), texts["clipping"]
     except UserError as error:
         raise place.fail(f"{key}.{getattr(error, 'field', '') or 'title'}", str(error)) from None
 
 
-def parse_event(data: dict[str, Any], place: Place) -> list[articles.Article] | None:
+def parse_event(data: dict[str, Any], place: Place) -> list[tuple[articles.Article, str | None]] | None:
     value = data.get(KEY)
     if value is None:
         return None
@@ -59,7 +64,7 @@ class PressPart(InterchangePart):
     order = 35
     event_keys = frozenset({KEY})
 
-    def parse(self, data: dict[str, Any], events: list[Any]) -> list[list[articles.Article] | None]:
+    def parse(self, data: dict[str, Any], events: list[Any]) -> list[list[tuple[articles.Article, str | None]] | None]:
         return [parse_event(value, Place(event=number)) if isinstance(value, dict) else None
                 for number, value in enumerate(events, 1)]  # fmt: skip
 
@@ -69,22 +74,28 @@ class PressPart(InterchangePart):
 
     def differs(self, parsed: list, number: int, event_id: int) -> bool:
         held = self._held(event_id)
-        return any(_identity(item.outlet, item.day, item.title) not in held for item in parsed[number - 1] or [])
+        return any(_identity(item.outlet, item.day, item.title) not in held for item, _clip in parsed[number - 1] or [])
 
     def store_event(self, parsed: list, number: int, event_id: int) -> None:
         held = self._held(event_id)
-        for item in parsed[number - 1] or []:
+        # The attachments part runs first (its order is lower): a clipping names one of the event's files by SHA-256.
+        files = {row.digest: row.id for row in Attachment.select().where(Attachment.event == event_id)}
+        for item, clipping in parsed[number - 1] or []:
             if _identity(item.outlet, item.day, item.title) not in held:
                 PressArticle.create(event=event_id, outlet=item.outlet, day=item.day, title=item.title, url=item.url,
-                                    kind=item.kind)  # fmt: skip
+                                    kind=item.kind, clipping=files.get(clipping or ""))  # fmt: skip
                 held.add(_identity(item.outlet, item.day, item.title))
 
     def exporter(self, contacts: bool) -> EventExporter:
         by_event: dict[int, list[dict[str, Any]]] = {}
+        digests = {row.id: row.digest for row in Attachment.select(Attachment.id, Attachment.digest)
+                   .join(PressArticle, on=PressArticle.clipping == Attachment.id)}  # fmt: skip
         for row in PressArticle.select().order_by(PressArticle.day, PressArticle.outlet, PressArticle.id):
-            by_event.setdefault(row.event_id, []).append(
-                {"outlet": row.outlet, "date": row.day.isoformat(), "title": row.title, "url": row.url,
-                 "kind": row.kind})  # fmt: skip
+            item = {"outlet": row.outlet, "date": row.day.isoformat(), "title": row.title, "url": row.url,
+                    "kind": row.kind}  # fmt: skip
+            if row.clipping_id in digests:
+                item["clipping"] = digests[row.clipping_id]
+            by_event.setdefault(row.event_id, []).append(item)
         return lambda event_id, data: data.update({KEY: by_event[event_id]} if event_id in by_event else {})
 
     def event_schema(self) -> dict[str, dict[str, Any]]:
@@ -94,6 +105,7 @@ class PressPart(InterchangePart):
             "title": json_types.REQUIRED_TEXT,
             "url": json_types.optional(json_types.TEXT),
             "kind": json_types.optional(json_types.codes(ARTICLE_KINDS)),
+            "clipping": json_types.optional({"type": "string", "pattern": json_types.SHA256_PATTERN}),
         }
         return {KEY: json_types.optional(json_types.list_of(json_types.obj(item, ["outlet", "date", "title"])))}
 

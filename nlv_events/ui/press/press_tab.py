@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, _
+from nlv_events.services.attachments import attachment_files
 from nlv_events.services.press import articles
 from nlv_events.ui.events import event_editor
 from nlv_events.ui.events.editor_tabs import StoredEventTab
@@ -48,6 +50,8 @@ class PressTab(StoredEventTab):
         self.kind_box.setObjectName("kind")
         for kind in articles.KIND_LABELS:
             self.kind_box.addItem(articles.kind_label(kind), kind)
+        self.clipping_box = QComboBox(self)  # one of the event's attachments: the scanned article
+        self.clipping_box.setObjectName("clipping")
         self.add_button = QPushButton(_("Add article"), self)
         self.remove_button = QPushButton(_("Remove"), self)
         self.add_button.clicked.connect(self.add_article)
@@ -60,7 +64,8 @@ class PressTab(StoredEventTab):
         self.table.horizontalHeader().setStretchLastSection(True)
         form = QFormLayout()
         for label, field in ((_("Outlet"), self.outlet_edit), (_("Date"), self.day_edit), (_("Medium"), self.kind_box),
-                             (_("Article title"), self.title_edit), (_("Link"), self.url_edit)):  # fmt: skip
+                             (_("Article title"), self.title_edit), (_("Link"), self.url_edit),
+                             (_("Clipping"), self.clipping_box)):  # fmt: skip
             form.addRow(label, field)
         layout = QVBoxLayout(self)
         layout.addWidget(self.waiting)
@@ -77,6 +82,7 @@ class PressTab(StoredEventTab):
 
     def reload(self) -> None:
         listed = articles.articles(self.event_id) if self.event_id is not None else []
+        self._fill_clippings()
         self.table.setRowCount(len(listed))
         for row, article in enumerate(listed):
             values = (article.day.strftime("%d/%m/%Y"), article.outlet, articles.kind_label(article.kind),
@@ -87,11 +93,23 @@ class PressTab(StoredEventTab):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
 
+    def _fill_clippings(self) -> None:
+        """The event's attachments, as they are now (the Attachments tab may have added one since)."""
+        self.clipping_box.clear()
+        self.clipping_box.addItem(_("(none)"), None)
+        for attached in attachment_files.attachments(self.event_id) if self.event_id is not None else []:
+            self.clipping_box.addItem(attached.original_name, attached.id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._fill_clippings()
+        super().showEvent(event)
+
     def add_article(self) -> None:
         if self.event_id is None:
             return
         article = articles.Article(self.outlet_edit.text(), self.day_edit.date().toPython(), self.title_edit.text(),
-                                   self.url_edit.text(), self.kind_box.currentData())  # fmt: skip
+                                   self.url_edit.text(), self.kind_box.currentData(),
+                                   clipping_id=self.clipping_box.currentData())  # fmt: skip
         try:
             articles.add(self.event_id, article)
         except UserError as error:

@@ -13,7 +13,7 @@ from nlv_events.services.attachments import attachment_files
 from nlv_events.services.events import event_store
 from nlv_events.services.press import articles
 from nlv_events.ui.events.event_editor import EventEditor
-from tests.ui.flows.acting import answer_file_dialog, click, tab_named, type_into
+from tests.ui.flows.acting import answer_file_dialog, choose, click, tab_named, type_into
 from tests.ui.flows.driving import click_row, on_next_dialog
 
 REVIEW = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"
@@ -32,6 +32,10 @@ def test_attach_a_file_open_it_and_add_an_article_in_the_editor(window, qtbot, m
     big = tmp_path / "Bản quét.pdf"
     big.write_bytes(b"x" * (2 * 1024 * 1024))
     opened: list[str] = []
+
+    def stored_ids() -> list[int]:
+        return [item.id for item in attachment_files.attachments(review)]
+
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toLocalFile())))
 
     def work(editor: EventEditor) -> None:
@@ -59,6 +63,7 @@ def test_attach_a_file_open_it_and_add_an_article_in_the_editor(window, qtbot, m
         click(qtbot, press.add_button)  # refused: a link must be http or https
         assert press.table.rowCount() == 0
         type_into(qtbot, press.url_edit, "https://nhandan.vn/tong-ket")
+        choose(qtbot, press.clipping_box, stored_ids()[1])  # the poster stands in for the scanned article
         click(qtbot, press.add_button)
         assert press.table.rowCount() == 1 and press.table.item(0, 1).text() == "Nhân Dân"
         qtbot.mouseClick(editor.cancel_button, Qt.MouseButton.LeftButton)
@@ -72,4 +77,5 @@ def test_attach_a_file_open_it_and_add_an_article_in_the_editor(window, qtbot, m
     assert opened == [str(attachment_files.file_of(stored[0]))]
     warned = [message for kind, message in answers if kind == "warn"]
     assert "1 MB" in warned[0] and "http" in warned[1]
-    assert [article.outlet for article in articles.articles(review)] == ["Nhân Dân"]
+    assert [(article.outlet, article.clipping_id) for article in articles.articles(review)] == [
+        ("Nhân Dân", stored[1].id)]
