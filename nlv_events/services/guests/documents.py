@@ -9,9 +9,10 @@ import os
 
 from nlv_events import printing
 from nlv_events.core import event_reading
-from nlv_events.printing.decree import Letterhead, document_day
+from nlv_events.printing.decree import DecreeOptions, Letterhead, document_day
 from nlv_events.printing.model import Document
 from nlv_events.printing.output import check_path, render_as
+from nlv_events.printing.printout import Printout
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests import guest_replies, invitations
 from nlv_events.services.guests.invitations import InvitationOptions
@@ -30,6 +31,19 @@ def invitations_document(event_id: int, options: InvitationOptions) -> tuple[Doc
 
 def invitations_bytes(event_id: int, options: InvitationOptions, kind: str = "pdf") -> bytes:
     return render_as(invitations_document(event_id, options)[0], f".{kind}")
+
+
+def invitations_printout(event_id: int, options: InvitationOptions) -> Printout:
+    """The letters for the preview, which saves them through the register when their number asks for it (the
+    number was chosen in the invitations' dialog; a re-print is confirmed in the preview)."""
+    document, _count = invitations_document(event_id, options)
+    pdf = render_as(document, ".pdf")
+
+    def write_signed(chosen: DecreeOptions | None, path: str) -> None:
+        again = dataclasses.replace(options, reprint=options.reprint or bool(chosen and chosen.reprint))
+        write_invitations(event_id, path, again)
+
+    return Printout(pdf, lambda: render_as(document, ".docx"), document.dropped, None, write_signed)
 
 
 def write_invitations(event_id: int, path: str | os.PathLike[str], options: InvitationOptions | None = None) -> int:

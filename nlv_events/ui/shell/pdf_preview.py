@@ -16,6 +16,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
 from nlv_events.printing import decree
+from nlv_events.printing.decree import DecreeOptions
 from nlv_events.services.register import numbering, registered_print
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.decree_fields import DecreeFields
@@ -138,8 +139,12 @@ class PdfPreview(QDialog):
         """A signed document with a number in its fields written through the register of outgoing documents: "next"
         takes the next number (then shown in the fields and the preview), a number the register holds for another
         document is asked about. None: the document has no number of the register to write."""
-        options = self.decree_fields.options()
-        if self.write_signed is None or not self.decree_fields.isVisible() or not options.number:
+        if self.write_signed is None:
+            return None
+        # A document whose number was chosen before the preview (the invitations' dialog) has no fields here.
+        fields = self.remake is not None  # the preview shows the number, date and signer fields
+        options = self.decree_fields.options() if fields else DecreeOptions()
+        if fields and not options.number:
             return None
         try:
             try:

@@ -84,3 +84,29 @@ def test_the_settings_choose_one_shared_series_and_the_attachment_limit(window, 
     opened.done()
     assert app_settings.get("register.shared_series") == "1"
     assert app_settings.get("attachments.max_mb") == "20"
+
+
+def test_invitations_numbered_next_in_their_dialog_are_registered_when_the_preview_saves(window, qtbot, monkeypatch,
+                                                                                       tmp_path):  # fmt: skip
+    from nlv_events.services.guests import guest_list
+    from nlv_events.services.guests.guest_list import GuestEntry
+    from tests.ui.flows.acting import while_open
+
+    review = event_store.id_by_ref("demo-2022-review")
+    guest_list.add_guest(review, GuestEntry(name="Nguyễn Văn Bình"))
+    click_row(qtbot, window.table, "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023")
+
+    def number_next(dialog) -> None:
+        type_into(qtbot, dialog.number, "next")
+        dialog.accept()
+
+    opened = while_open(number_next)
+    trigger(window, _("&File"), _("&Invitations…"))
+    opened.done()
+    qtbot.waitUntil(lambda: window.preview is not None and window.preview.isVisible(), timeout=20_000)
+    target = tmp_path / "giay-moi.pdf"
+    answer_file_dialog(monkeypatch, target)
+    click(qtbot, window.preview.save_button)
+    listed = entries.entries(dt.date.today().year, "GM")
+    assert [line.number_text for line in listed] == ["01/GM-TVQG"] and listed[0].event_id == review
+    assert "01/GM-TVQG" in pdf_text(target.read_bytes())
