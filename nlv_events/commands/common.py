@@ -40,9 +40,19 @@ def day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(_("“{value}” is not a date such as 2023-01-05").format(value=text)) from None
 
 
+def number_options(parser: argparse.ArgumentParser, example: str = "15/CTr-TVQG", default: str | None = None) -> None:
+    """--number and --reprint of every numbered document: a number typed (checked against the register of outgoing
+    documents) or "next", the register's next number of the document's kind."""
+    parser.add_argument("--number", metavar="TEXT", default=default,
+                        help=f"document number, e.g. {example.split('/')[0]} or {example}, or 'next': the register's "
+                             "next number")  # fmt: skip
+    parser.add_argument("--reprint", action="store_true",
+                        help="the number is already in the register: print the document again under it")
+
+
 def decree_options(parser: argparse.ArgumentParser, preparer: bool = False) -> None:
     """The decree's blocks of a signed document; each defaults to the settings (the date to today)."""
-    parser.add_argument("--number", metavar="TEXT", help="document number, e.g. 15 or 15/CTr-TVQG")
+    number_options(parser, "15/BC-TVQG" if preparer else "15/CTr-TVQG")
     parser.add_argument("--date", type=day, metavar="YYYY-MM-DD", help="date of the document (default: today)")
     parser.add_argument("--signer", metavar="TEXT", help="name of the signer")
     parser.add_argument("--authority", metavar="TEXT",
@@ -50,6 +60,7 @@ def decree_options(parser: argparse.ArgumentParser, preparer: bool = False) -> N
     if preparer:
         parser.add_argument("--preparer", metavar="TEXT", help="name under Người lập biểu")
         parser.add_argument("--news-links", action="store_true", help="print each event's news link under its notes")
+        parser.add_argument("--press", action="store_true", help="list each event's press coverage in its notes")
     else:
         parser.add_argument("--recipients", metavar="TEXT", help="recipients (Nơi nhận), separated by ';'")
 
@@ -65,14 +76,18 @@ def decree_options_from(arguments: argparse.Namespace):
         recipients=getattr(arguments, "recipients", None),
         preparer=getattr(arguments, "preparer", None),
         news_links=getattr(arguments, "news_links", False),
+        press=getattr(arguments, "press", False),
+        reprint=getattr(arguments, "reprint", False),
     )
 
 
 def open_named_database(arguments: argparse.Namespace) -> None:
     """The database of --db, $NLV_EVENTS_DB, the settings or the default file; read-only for a command that only
-    reads (see one_shot)."""
+    reads (see one_shot) unless it prints a numbered document, which the register records."""
     from nlv_events.core import database
     from nlv_events.services.workspace import record
 
-    read_only = getattr(arguments, "command", None) in one_shot.READ_ONLY_COMMANDS
+    # A printout with a number writes it in the register (sổ đăng ký văn bản đi): not read-only then.
+    numbered = bool((getattr(arguments, "number", None) or "").strip())
+    read_only = getattr(arguments, "command", None) in one_shot.READ_ONLY_COMMANDS and not numbered
     database.open_database(record.database_target(arguments.db), read_only=read_only)

@@ -12,9 +12,10 @@ from nlv_events.i18n import _, ngettext
 
 def _import_parser(commands, common: argparse.ArgumentParser) -> None:
     importing = commands.add_parser(
-        "import", parents=[common], help="import an interchange JSON file, or an event list (.xlsx, .csv, .docx)"
+        "import", parents=[common],
+        help="import an interchange JSON file, a full export (.zip) with its files, or an event list (.xlsx, .csv, .docx)",
     )
-    importing.add_argument("file", metavar="FILE.json|FILE.xlsx|FILE.csv|FILE.docx")
+    importing.add_argument("file", metavar="FILE.json|FILE.zip|FILE.xlsx|FILE.csv|FILE.docx")
     importing.add_argument(
         "--convert-legacy", action="store_true", help="convert text typed in the old TCVN3 (ABC) encoding to Unicode"
     )
@@ -47,7 +48,9 @@ def _column_choice(text: str) -> tuple[int, str]:
 
 def _export_parser(commands, common: argparse.ArgumentParser) -> None:
     exporting = commands.add_parser("export", parents=[common], help="export to an interchange JSON file")
-    exporting.add_argument("file", metavar="FILE.json")
+    exporting.add_argument("file", metavar="FILE.json|FILE.zip")
+    exporting.add_argument("--full", action="store_true",
+                           help="a .zip holding the file and the attachments and photos it names")
     exporting.add_argument("--year", type=year)
     exporting.add_argument("--contacts", action="store_true", help="include the guests' e-mail and phone")
 
@@ -71,12 +74,16 @@ def _command_import(arguments: argparse.Namespace) -> int:
                           ".docx), not for {file}.").format(file=arguments.file))
     from nlv_events.services.workspace import record
 
+    full = str(arguments.file).lower().endswith(".zip")
+    if full:
+        open_named_database(arguments)  # the files go to the media folder of the database imported into
     try:
         document = record.read_for_import(arguments.file, convert_legacy=arguments.convert_legacy)
     except legacy.LegacyTextError as error:
         hint = _("Nothing was imported: import with --convert-legacy to convert them to Unicode, or fix the file.")
         raise UserError(f"{error} {hint}") from None
-    open_named_database(arguments)
+    if not full:
+        open_named_database(arguments)
     print(record.import_message(arguments.file, record.import_document(document)))
     return 0
 
@@ -111,6 +118,8 @@ def _import_list(arguments: argparse.Namespace) -> int:
 def _command_export(arguments: argparse.Namespace) -> int:
     from nlv_events.services.workspace import record
 
+    if arguments.full != str(arguments.file).lower().endswith(".zip"):
+        raise UserError(_("A full export (--full) is written to a .zip file, and only a full export is."))
     open_named_database(arguments)
     count = record.export_file(arguments.file, arguments.year, contacts=arguments.contacts)
     print(record.export_message(arguments.file, count))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from nlv_events.commands.common import EVENT_DOCUMENT_DATE, day
+from nlv_events.commands.common import EVENT_DOCUMENT_DATE, day, number_options
 
 # Exit status when some records of a catalogue file could not be read (the others were added).
 SOME_SKIPPED = 3
@@ -39,7 +39,7 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     handover.add_argument("event_id", type=int, metavar="ID")
     handover.add_argument("--lender", required=True, metavar="NAME")
     handover.add_argument("--return", dest="returning", action="store_true", help="the record of the items' return")
-    handover.add_argument("--number", metavar="NUMBER", help="the record's number (Số: …)")
+    number_options(handover, "3/BB-TVQG")
     handover.add_argument("-o", "--output", metavar="FILE.pdf|FILE.docx", required=True)
     return {"exhibit": _exhibit, "checklist": _checklist, "labels": _labels, "handover": _handover}
 
@@ -143,6 +143,6 @@ def _handover(arguments: argparse.Namespace) -> int:
     record = handover.build(
         arguments.event_id, arguments.lender, returning=arguments.returning, number=arguments.number
     )
-    handover.write(record, arguments.output)
+    handover.write(record, arguments.output, arguments.event_id, arguments.reprint)
     print(_("Wrote the handover record to {file}.").format(file=arguments.output))
     return 0

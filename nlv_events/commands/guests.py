@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from nlv_events.commands.common import EVENT_DOCUMENT_DATE, day
+from nlv_events.commands.common import EVENT_DOCUMENT_DATE, day, number_options
 from nlv_events.core.cells import csv_text
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _, ngettext
@@ -46,7 +46,7 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
                              help="with --send: send again to guests already sent their invitation")
     invitations.add_argument("--state", action="append", choices=("to_invite", "invited", "accepted"),
                              help="only guests in this state (repeatable); default: every guest not declined")
-    invitations.add_argument("--number", default="", help="the letter's number, as in “Số: 25/GM-TVQG”")
+    number_options(invitations, "25/GM-TVQG", default="")
     invitations.add_argument("--date", metavar="YYYY-MM-DD", help="the date of the letters (default: today)")
     invitations.add_argument("--signer", default="", help="the name under the signature")
     invitations.add_argument("--signer-title", default="",
@@ -192,6 +192,7 @@ def _invitations(arguments: argparse.Namespace) -> int:
         qr=arguments.qr,
         states=tuple(arguments.state) if arguments.state else DEFAULT_STATES,
         leader_groups=arguments.leader_groups,
+        reprint=arguments.reprint,
     )
     if arguments.send == bool(arguments.output):
         raise UserError(_("Give either -o FILE to print the invitations or --send to e-mail them."))

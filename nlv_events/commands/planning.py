@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from nlv_events.commands.common import year
+from nlv_events.commands.common import number_options, year
 from nlv_events.core import when
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
@@ -35,7 +35,7 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
     plan.add_argument("--progress", action="store_true", help="planned against held so far, per kind and month")
     plan.add_argument("--as-of", type=_day, metavar="DATE", help="the day progress is measured at (default today)")
     plan.add_argument("--format", dest="output_format", choices=("table", "json"), default="table")
-    plan.add_argument("--number", default="", help="the plan's number, e.g. 15/KH-TVQG")
+    number_options(plan, "15/KH-TVQG", default="")
     plan.add_argument("--date", type=_day, metavar="DATE", help="the date on the plan (default today)")
     plan.add_argument("--signer-title", default="",
                       help="the signing authority (default GIÁM ĐỐC); two lines as “KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC”, "
@@ -126,7 +126,9 @@ def _command_plan(arguments: argparse.Namespace) -> int:
     )
     document = annual_plan.build(arguments.year, options)
     from nlv_events.services.planning import annual_plan_document
+    from nlv_events.services.register import registered_print
 
-    annual_plan_document.write(document, output)
+    asked = registered_print.Asked(arguments.number, arguments.date, annual_plan.PLAN_SYMBOL, None, arguments.reprint)
+    annual_plan_document.write(document, output, asked)
     print(_("Wrote the plan of {year} to {file}.").format(year=arguments.year, file=output))
     return 0

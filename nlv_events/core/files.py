@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -86,6 +87,19 @@ def atomic_output(path: str | os.PathLike[str], mode: str = "wb", **open_args: o
     except BaseException:
         _discard(temporary)
         raise
+
+
+def copy_whole(source: Path, target: Path, message: str) -> None:
+    """Copy `source` to `target` through a ".part" file renamed into place, so that a copy stopped halfway never
+    looks whole; a failure is a UserError worded by `message`, which names the file as {name} and the system's
+    reason as {reason}."""
+    temporary = target.with_name(target.name + ".part")
+    try:
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise UserError(message.format(name=source.name, reason=error.strerror or error)) from error
 
 
 def make_folder(folder: Path, message: str) -> None:

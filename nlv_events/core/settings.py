@@ -39,6 +39,9 @@ SETTINGS: tuple[Setting, ...] = (
     # Issue #30: on a database file the change history names people by this; on a server, by their login.
     Setting("user.name", "", N_("Your name in the change history of a database file (empty: your system user name; "
                                 "on a PostgreSQL server your login is used, and roles are enforced only there)")),
+    Setting("register.shared_series", "0",
+            N_("Register numbers: one series for every kind of document (1) or one per kind (0)")),
+    Setting("attachments.max_mb", "50", N_("Largest file that can be attached to an event, in megabytes")),
     Setting("database", "", N_("Database file or PostgreSQL URL (empty: the default file)")),
     # Issue #30: TLS to a shared server, added to its address unless the address says its own.
     Setting("database.sslmode", "", N_("TLS to the PostgreSQL server: disable, prefer, require, verify-ca or "

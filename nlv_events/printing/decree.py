@@ -51,6 +51,8 @@ class DecreeOptions:
     recipients: str | None = None  # separated by ";"
     preparer: str | None = None
     news_links: bool = False  # the year list: each event's news link under its notes
+    press: bool = False  # the year list: each event's press coverage in its notes
+    reprint: bool = False  # a number the register already holds: print the document again under it
 
 
 # What separates the lines of a signing authority as people type it: " / " (the settings, --authority), "|" (a
@@ -73,6 +75,15 @@ def authority_lines(typed: str | None) -> list[str]:
     return [part.strip() for part in _AUTHORITY_BREAK.split(typed or "") if part.strip()]
 
 
+# What asks for the register's next number instead of a number: taken when the document is written to a file, so
+# a preview leaves room for it.
+NEXT_NUMBER = ("next", "tiếp theo", "tiep theo")
+
+
+def is_next(typed: str | None) -> bool:
+    return (typed or "").strip().casefold() in NEXT_NUMBER
+
+
 # What a clerk may type before the number, copied from a letter: "Số: 215/GM-TVQG", "số 215", "No. 215".
 _NUMBER_LABEL = re.compile(r"^(số|so|no\.?)\s*:?\s*(?=\d)", re.IGNORECASE)
 _SLASH = re.compile(r"\s*/\s*")
@@ -82,7 +93,7 @@ def document_number(number: str | None, symbol: str) -> str:
     """The number as "Số:" prints it, for every numbered document alike, from either form the office types: the
     number alone ("215" → "215/GM-TVQG") or whole ("215/GM-TVQG", "Số: 215 / GM-TVQG" → "215/GM-TVQG", its
     own symbol kept); none leaves room to write it by hand."""
-    number = _NUMBER_LABEL.sub("", (number or "").strip())
+    number = "" if is_next(number) else _NUMBER_LABEL.sub("", (number or "").strip())
     if "/" in number:
         return _SLASH.sub("/", number)
     return f"{number or BLANK_NUMBER}/{symbol}"

@@ -23,6 +23,7 @@ class Printout(bytes):
     make_docx: Callable[[], bytes] | None
     dropped: frozenset[str]
     remake: Callable[[DecreeOptions], Printout] | None
+    write_signed: Callable[[DecreeOptions, str], object] | None
 
     def __new__(
         cls,
@@ -30,9 +31,13 @@ class Printout(bytes):
         make_docx: Callable[[], bytes] | None = None,
         dropped: set[str] | None = None,
         remake: Callable[[DecreeOptions], Printout] | None = None,
+        write_signed: Callable[[DecreeOptions, str], object] | None = None,
     ):
         printout = super().__new__(cls, pdf)
         printout.make_docx = make_docx
         printout.dropped = frozenset(dropped or ())
         printout.remake = remake  # the same document with other number, date, signer
+        # The document written to a file (PDF or Word by its ending) with these options, its number taken from or
+        # checked against the register of outgoing documents, as the command line writes it.
+        printout.write_signed = write_signed
         return printout

@@ -7,11 +7,11 @@ describes it once (printing/model.py); the shared renderers draw the PDF and the
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass
 
-from nlv_events import printing
 from nlv_events.core import event_reading
 from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry, LoanEntry
@@ -23,6 +23,7 @@ from nlv_events.printing.decree import Letterhead
 from nlv_events.printing.model import Cell, Column, Document, HeaderBlock, Row, Run, Signature, Table, Text
 from nlv_events.printing.printout import Printout, of_document
 from nlv_events.services.exhibits import loans, structure
+from nlv_events.services.register import registered_print
 
 
 @dataclass
@@ -203,6 +204,9 @@ def printout(handover: HandoverRecord) -> Printout:
     return of_document(document(handover))
 
 
-def write(handover: HandoverRecord, path: str | os.PathLike[str]) -> None:
-    """Write the record to `path`: PDF, or Word for a .docx name, atomically."""
-    printing.write(document(handover), path)
+def write(handover: HandoverRecord, path: str | os.PathLike[str], event_id: int | None = None,
+          reprint: bool = False) -> None:  # fmt: skip
+    """Write the record to `path`: PDF, or Word for a .docx name, atomically; its number (or "next") entered in the
+    register of outgoing documents."""
+    asked = registered_print.Asked(handover.number, handover.day, number_symbol(), event_id, reprint)
+    registered_print.write(lambda number: document(dataclasses.replace(handover, number=number)), path, asked)

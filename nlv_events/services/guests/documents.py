@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
 
 from nlv_events import printing
 from nlv_events.core import event_reading
-from nlv_events.printing.decree import Letterhead, document_day
+from nlv_events.printing.decree import DecreeOptions, Letterhead, document_day
 from nlv_events.printing.model import Document
 from nlv_events.printing.output import check_path, render_as
+from nlv_events.printing.printout import Printout
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests import guest_replies, invitations
 from nlv_events.services.guests.invitations import InvitationOptions
+from nlv_events.services.register import registered_print
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +33,33 @@ def invitations_bytes(event_id: int, options: InvitationOptions, kind: str = "pd
     return render_as(invitations_document(event_id, options)[0], f".{kind}")
 
 
+def invitations_printout(event_id: int, options: InvitationOptions) -> Printout:
+    """The letters for the preview, which saves them through the register when their number asks for it (the
+    number was chosen in the invitations' dialog; a re-print is confirmed in the preview)."""
+    document, _count = invitations_document(event_id, options)
+    pdf = render_as(document, ".pdf")
+
+    def write_signed(chosen: DecreeOptions | None, path: str) -> None:
+        again = dataclasses.replace(options, reprint=options.reprint or bool(chosen and chosen.reprint))
+        write_invitations(event_id, path, again)
+
+    return Printout(pdf, lambda: render_as(document, ".docx"), document.dropped, None, write_signed)
+
+
 def write_invitations(event_id: int, path: str | os.PathLike[str], options: InvitationOptions | None = None) -> int:
     """One letter per guest into `path` (.pdf or .docx, by its suffix); returns how many letters."""
     check_path(path)  # a wrong file name is refused before any work
-    document, count = invitations_document(event_id, options or InvitationOptions())
-    printing.write(document, path)
+    options = options or InvitationOptions()
+    counted: list[int] = []
+
+    def make(number: str | None) -> Document:
+        document, count = invitations_document(event_id, dataclasses.replace(options, number=number or ""))
+        counted.append(count)
+        return document
+
+    asked = registered_print.Asked(options.number, options.day, options.symbol, event_id, options.reprint)
+    registered_print.write(make, path, asked)  # the letters of one event share the register's number
+    count = counted[-1]
     log.info("%d invitations for event %s written", count, event_id)
     return count
 

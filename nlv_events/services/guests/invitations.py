@@ -45,6 +45,7 @@ class InvitationOptions:
     recipients: list[str] = field(default_factory=list)  # empty: "Như trên", "Lưu: VT, TTTT"
     # How many groups from the top of the order of protocol are superiors ("tới dự và chỉ đạo"); None: the setting.
     leader_groups: int | None = None
+    reprint: bool = False  # a number the register already holds: print the letters again under it
 
     def signer_lines(self) -> list[str]:
         lines = [line.strip() for line in self.signer_title.splitlines() if line.strip()]

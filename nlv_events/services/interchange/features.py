@@ -4,6 +4,7 @@ A new feature adds its line here; the reading, importing and exporting code does
 imports, not a scan of a folder, so a frozen bundle (PyInstaller), which has no folder to scan, finds them too.
 """
 
+from nlv_events.services.attachments import attachment_interchange  # noqa: F401
 from nlv_events.services.exhibits import exhibit_interchange  # noqa: F401
 from nlv_events.services.guests import guest_interchange  # noqa: F401
 from nlv_events.services.interchange.parts import InterchangePart
@@ -11,6 +12,7 @@ from nlv_events.services.interchange.parts import registered as _registered
 from nlv_events.services.media import media_interchange  # noqa: F401
 from nlv_events.services.planning import planning_interchange  # noqa: F401
 from nlv_events.services.tasks import task_interchange  # noqa: F401
+from nlv_events.services.press import press_interchange  # noqa: F401
 
 
 def registered() -> list[InterchangePart]:

@@ -45,6 +45,15 @@ class Place:
         return UserError(f"{where}: {problem}")
 
 
+def refuse_unknown(data: dict[str, Any], allowed: Iterable[str], place: Place, prefix: str = "") -> None:
+    """A key of `data` outside `allowed` is an error naming it (a misspelt key is never dropped silently)."""
+    allowed = sorted(allowed)
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise place.fail(prefix + unknown[0], _("unknown key; the keys allowed here are: {keys}.").format(
+            keys=", ".join(allowed)))  # fmt: skip
+
+
 class InterchangePart:
     """One feature's share of the interchange file. A part owns keys of the document (`document_keys`) and of
     each event (`event_keys`); what it reads is its own (`parse`), and the core hands it back at each step. Every

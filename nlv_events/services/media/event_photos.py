@@ -21,7 +21,7 @@ import peewee
 
 from nlv_events.core import guard, row_records, versioned
 from nlv_events.core.errors import ConflictError, UserError
-from nlv_events.core.files import make_folder
+from nlv_events.core.files import copy_whole, make_folder
 from nlv_events.core.media_models import Photo, PhotoPerson
 from nlv_events.core.models import Event, EventPerson, Person, database_proxy
 from nlv_events.core.text import clean
@@ -191,17 +191,7 @@ def _store_one(
     photographer: str,
 ) -> Photo:
     target = _target_name(folder, source, digest, root)
-    temporary = target.with_name(target.name + ".part")
-    try:
-        shutil.copyfile(source, temporary)
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        raise UserError(
-            _("Cannot copy {name} into the photos folder: {reason}").format(
-                name=source.name, reason=error.strerror or error
-            )
-        ) from error
+    copy_whole(source, target, _("Cannot copy {name} into the photos folder: {reason}"))
     try:
         photo = Photo.create(
             event=event,

@@ -20,7 +20,7 @@ from nlv_events.core.models import EventPerson, Person
 from nlv_events.core.text import clean
 from nlv_events.i18n import _
 from nlv_events.services.interchange import json_types
-from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
+from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, refuse_unknown, register
 from nlv_events.services.media import event_photos
 
 EVENT_KEYS = {"photos", "news_item"}
@@ -88,7 +88,7 @@ def parse(data: dict[str, Any], place) -> MediaData:
         news = data["news_item"]
         if not isinstance(news, dict):
             raise place.fail("news_item", _("expected an object."))
-        _no_unknown(news, NEWS_KEYS, place, "news_item.")
+        refuse_unknown(news, NEWS_KEYS, place, "news_item.")
         part.news = {key: _text(news, key, place, "news_item.") for key in NEWS_KEYS}
         if not part.news["title"]:
             raise place.fail("news_item.title", _("this field is required."))
@@ -99,7 +99,7 @@ def _photo(value: Any, place, key: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise place.fail(key, _("expected an object."))
     prefix = key + "."
-    _no_unknown(value, PHOTO_KEYS, place, prefix)
+    refuse_unknown(value, PHOTO_KEYS, place, prefix)
     path = _text(value, "path", place, prefix)
     if not path or path.startswith(("/", "\\")) or ".." in path.replace("\\", "/").split("/") or ":" in path:
         raise place.fail(prefix + "path", _("expected a path inside the photos folder, such as events/…/anh.jpg."))
@@ -130,15 +130,6 @@ def _photo(value: Any, place, key: str) -> dict[str, Any]:
         "sort_order": order,
         "people": [clean(name) for name in people],
     }
-
-
-def _no_unknown(data: dict, allowed: set[str], place, prefix: str) -> None:
-    unknown = sorted(set(data) - allowed)
-    if unknown:
-        raise place.fail(
-            prefix + unknown[0],
-            _("unknown key; the keys allowed here are: {keys}.").format(keys=", ".join(sorted(allowed))),
-        )
 
 
 def _text(data: dict, key: str, place, prefix: str) -> str:

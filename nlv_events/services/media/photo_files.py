@@ -11,14 +11,13 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-import peewee
 import platformdirs
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from nlv_events import APP_NAME, ORGANISATION_NAME
+from nlv_events.core.database import open_file
 from nlv_events.core.errors import UserError
 from nlv_events.core.media_models import Photo
-from nlv_events.core.models import database_proxy
 from nlv_events.core.settings import current_settings
 from nlv_events.core.text import fold
 from nlv_events.i18n import _
@@ -36,9 +35,8 @@ def media_root(folder: str | None = None) -> Path:
     chosen = current_settings().get("media.folder") if folder is None else folder
     if chosen:
         return Path(chosen).expanduser()
-    database = database_proxy.obj
-    if isinstance(database, peewee.SqliteDatabase) and database.database not in ("", ":memory:"):
-        path = Path(database.database)
+    path = open_file()  # the file's path also when it was opened read-only, through a "file:…?mode=ro" URI
+    if path is not None:
         return path.parent / f"{path.stem}{MEDIA_SUFFIX}"
     raise UserError(
         _("The photos of a shared database are kept in a shared folder: choose it in Settings (Photos folder) first.")

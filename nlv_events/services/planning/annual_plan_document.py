@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 from nlv_events import printing
@@ -10,7 +11,8 @@ from nlv_events.i18n.formats import format_number
 from nlv_events.printing import decree, docx_renderer, pdf_renderer
 from nlv_events.printing.model import Block, Cell, Column, Document, HeaderBlock, Row, Signature, Table, Text, line
 from nlv_events.printing.printout import Printout
-from nlv_events.services.planning.annual_plan import PlanDocument, PlanRow, Section
+from nlv_events.services.planning.annual_plan import PLAN_SYMBOL, PlanDocument, PlanRow, Section
+from nlv_events.services.register import registered_print
 
 
 def _time_cell(time: str) -> Cell:
@@ -133,6 +135,14 @@ def render_docx(plan: PlanDocument) -> bytes:
     return docx_renderer.render(document(plan))
 
 
-def write(plan: PlanDocument, path: str | os.PathLike[str]) -> None:
-    """The plan to `path`: PDF, or Word for a .docx name, written atomically."""
-    printing.write(document(plan), path)
+def write(plan: PlanDocument, path: str | os.PathLike[str], asked: registered_print.Asked | None = None) -> None:
+    """The plan to `path`: PDF, or Word for a .docx name, written atomically; with `asked` (the number as typed, or
+    "next"), entered in the register of outgoing documents."""
+    if asked is None:
+        printing.write(document(plan), path)
+        return
+
+    def make(number: str | None) -> Document:
+        return document(dataclasses.replace(plan, number=decree.document_number(number, PLAN_SYMBOL)))
+
+    registered_print.write(make, path, asked)

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from nlv_events.core import event_reading, vocab, when
-from nlv_events.core.cells import csv_text, neutralise
+from nlv_events.core.cells import csv_text, neutralise, neutralise_row
 from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
@@ -19,6 +19,8 @@ from nlv_events.services.reports.tally_tables import (
     SUMMARY_COLUMNS,
     month_headers,
     month_rows,
+    press_headers,
+    press_rows,
     summary_headers,
     summary_rows,
 )
@@ -79,6 +81,8 @@ def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
     workbook = Workbook()
     _summary_sheet(workbook.active, tallies)
     _months_sheet(workbook.create_sheet(_("By month")[:31]), tallies)
+    if tallies.press_outlets:
+        _press_sheet(workbook.create_sheet(_("Press")[:31]), tallies)
     _events_sheet(workbook.create_sheet(_("Events")[:31]), tallies)
     with atomic_output(path, "wb") as stream:
         workbook.save(stream)
@@ -154,6 +158,15 @@ def _months_sheet(months, tallies: YearTallies) -> None:
     _size_columns(months, widths)
     sheet_pages.fit_row_heights(months, widths, 1, 1)
     sheet_pages.print_setup(months, landscape=True, title_rows=(1, 1))
+
+
+def _press_sheet(sheet, tallies: YearTallies) -> None:
+    """The press articles per kind of event, then per outlet, the most first (outlets are typed text)."""
+    sheet.append(press_headers())
+    _style_header(sheet, 1, 2)
+    for label, count in press_rows(tallies):
+        sheet.append(neutralise_row([label, count]))
+    _size_columns(sheet, [40, 16])
 
 
 EVENT_WIDTHS = [6, 50, 22, 16, 16, 36, 18, 36, 12, 12, 12, 12]

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
-from nlv_events import printing
 from nlv_events.core import event_reading
 from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
 from nlv_events.core.records import EventRecord
+from nlv_events.core.register_models import RegisterEntry
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _, current_language
 from nlv_events.printing import booklet, decree, docx_renderer, pdf_renderer
 from nlv_events.printing.output import check_path
 from nlv_events.printing.printout import Printout
+from nlv_events.services.register import registered_print
 from nlv_events.services.reports import programme_document as programme_document
 
 LAYOUTS = ("a4", "booklet")
+PROGRAMME_SYMBOL = "documents.programme_symbol"  # the setting of the symbol after a programme's number
 
 
 def _check(record: EventRecord, layout: str) -> None:
@@ -45,6 +48,7 @@ def render(record: EventRecord, layout: str = "a4", options: decree.DecreeOption
         lambda: docx_renderer.render(document),
         document.dropped,
         lambda other: render(record, layout, other),
+        lambda chosen, path: write(record.id, path, layout, chosen) if record.id is not None else None,
     )
 
 
@@ -56,15 +60,21 @@ def render_docx(record: EventRecord, options: decree.DecreeOptions | None = None
 
 def write(
     event_id: int, path: str | os.PathLike[str], layout: str = "a4", options: decree.DecreeOptions | None = None
-) -> None:
-    """Print the programme of event `event_id` to `path` (written atomically): Word for .docx, else PDF."""
+) -> RegisterEntry | None:
+    """Print the programme of event `event_id` to `path` (written atomically): Word for .docx, else PDF; the
+    register's entry when its number is one of the register's."""
     record = event_reading.load_record(event_id)
     if check_path(path) == ".docx" and layout != "a4":
         raise UserError(_("The booklet is printed as PDF only; use a .pdf file name."))
     _check(record, layout)
     if layout == "a4":
-        printing.write(programme_document.official(record, options), path)
-        return
+        options = options or decree.DecreeOptions()
+        return registered_print.write(
+            lambda number: programme_document.official(record, dataclasses.replace(options, number=number)),
+            path,
+            registered_print.asked(options, current_settings().get(PROGRAMME_SYMBOL), record.id),
+        )
     content = render(record, layout, options)  # the booklet: its A5 pages imposed two-up, not a document of its own
     with atomic_output(path, "wb") as stream:
         stream.write(content)
+    return None

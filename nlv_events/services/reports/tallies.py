@@ -11,6 +11,7 @@ from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.records import figure_names, figures
 from nlv_events.services.guests import guest_tallies
 from nlv_events.services.media import media_tallies
+from nlv_events.services.press import press_tallies
 from nlv_events.services.reports import counting
 from nlv_events.services.tasks import task_tallies
 
@@ -38,6 +39,7 @@ class KindTally:
     photos: int = 0
     tasks_late: int = 0  # tasks done after their due date (services/tasks/task_tallies.py)
     task_days_late: int = 0  # by how many days, all of them together
+    press_articles: int = 0  # articles, broadcasts and posts about the events
 
     @property
     def plan_share(self) -> float | None:
@@ -72,7 +74,7 @@ class KindTally:
 # The columns of a tally other than the figures, in the order of the JSON: those before the figures, those after.
 COUNTED = ("events", "organised", "co_organised", "onsite", "online", "hybrid")
 AFTER_FIGURES = ("plan", "previous_year", "guests_invited", "guests_attending", "news_items", "photos", "tasks_late",
-                 "task_days_late")
+                 "task_days_late", "press_articles")
 
 
 @dataclass
@@ -84,6 +86,7 @@ class YearTallies:
     continuing: int = 0
     months: dict[int, dict[str, int]] = field(default_factory=dict)
     audiences: dict[str, int] = field(default_factory=dict)
+    press_outlets: dict[str, int] = field(default_factory=dict)  # articles per outlet, the most first
 
     @property
     def quarters(self) -> dict[int, dict[str, int]]:
@@ -100,6 +103,7 @@ class YearTallies:
             "total": self.total.to_json(),
             "cancelled": self.cancelled,
             "months": {str(month): dict(counts) for month, counts in self.months.items()},
+            "press_outlets": dict(self.press_outlets),
         }
 
 
@@ -155,6 +159,8 @@ def compute(year: int) -> YearTallies:
     task_tallies.add_to(kinds, year)
     for kind, photos in media_tallies.photos_per_kind(year).items():
         kinds.setdefault(kind, KindTally()).photos = photos
+    for kind, articles in press_tallies.articles_per_kind(year).items():
+        kinds.setdefault(kind, KindTally()).press_articles = articles
     plans = {plan.kind: plan.target for plan in store.plans(year)}
     previous = _count_per_kind(year - 1)
     if any(previous.values()):  # a recorded year: a kind with no event then had none
@@ -181,6 +187,7 @@ def compute(year: int) -> YearTallies:
         continuing=counting.continuing(year).count(),
         months=months,
         audiences=audiences,
+        press_outlets=press_tallies.articles_per_outlet(year),
     )
 
 

@@ -27,7 +27,19 @@ SUMMARY_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("guests_attending", N_("Guests attending"), "count"),
     ("news_items", N_("News items"), "count"),
     ("photos", N_("Photos"), "count"),
-)
+)  # the press articles have a table of their own (press_rows): the summary is as wide as a landscape page
+
+
+def press_headers() -> list[str]:
+    return [_("Press coverage"), _("Press articles")]
+
+
+def press_rows(tallies: YearTallies) -> list[tuple[str, int]]:
+    """The press articles per kind of event, then per outlet: the table the XLSX and the DOCX print."""
+    by_kind = [(vocab.label("kind", kind), tally.press_articles) for kind, tally in tallies.kinds.items()
+               if tally.press_articles]  # fmt: skip
+    by_outlet = [(outlet, count) for outlet, count in tallies.press_outlets.items()]
+    return [*by_kind, (_("Total"), tallies.total.press_articles), *by_outlet]
 
 
 @dataclass

@@ -11,7 +11,13 @@ from nlv_events.printing import docx_renderer
 from nlv_events.printing.model import Cell, Column, Document, Row, Table, Text
 from nlv_events.services.reports import narrative, year_list_document
 from nlv_events.services.reports.tallies import YearTallies
-from nlv_events.services.reports.tally_tables import SUMMARY_COLUMNS, summary_headers, summary_rows
+from nlv_events.services.reports.tally_tables import (
+    SUMMARY_COLUMNS,
+    press_headers,
+    press_rows,
+    summary_headers,
+    summary_rows,
+)
 
 
 def summary_table(tallies: YearTallies) -> Table:
@@ -35,6 +41,15 @@ def summary_table(tallies: YearTallies) -> Table:
     return Table(columns, rows)
 
 
+def press_table(tallies: YearTallies) -> list[Table]:
+    """The press articles per kind of event and per outlet; nothing in a year without any."""
+    if not tallies.total.press_articles:
+        return []
+    first, second = press_headers()
+    rows = [Row([Cell.of(label), Cell.of(format_number(count), "right")]) for label, count in press_rows(tallies)]
+    return [Table([Column(first, weight=4), Column(second, fit=True, align="right")], rows)]
+
+
 def year_document(tallies: YearTallies) -> Document:
     """The narrative paragraph, the tallies by kind, then the year-end list's table (groups, subtotals, the year's
     total)."""
@@ -45,6 +60,7 @@ def year_document(tallies: YearTallies) -> Document:
             Text(narrative.write(tallies), "body"),
             Text(_("Tallies by kind of event"), "section"),
             summary_table(tallies),
+            *press_table(tallies),
             Text(_("The events of the year"), "section"),
             year_list_document.list_table(tallies.year),
             *year_list_document.cancelled_lines(tallies.year),

@@ -14,6 +14,7 @@ from nlv_events.i18n.formats import format_day, format_number, format_span
 from nlv_events.printing import decree
 from nlv_events.printing.model import Cell, Column, Document, Row, Signature, Table, Text, line
 from nlv_events.services.exhibits import structure
+from nlv_events.services.press import press_tallies
 from nlv_events.services.reports import counting
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -142,10 +143,10 @@ def _with_items_as_tallied(records: list[EventRecord], query) -> list[EventRecor
     return records
 
 
-def list_table(year: int, step: Step | None = None, news_links: bool = False) -> Table:
+def list_table(year: int, step: Step | None = None, news_links: bool = False, press: bool = False) -> Table:
     """The events of `year` by kind, each group with its subtotal, the year's total; then the exhibitions
     carried over from earlier years, apart and outside the year's total. With `news_links`, each event's news link
-    follows its notes (the cell wraps it)."""
+    follows its notes (the cell wraps it); with `press`, its press coverage ("Báo chí: Nhân Dân 05/03/2022")."""
     step = step or (lambda: None)
     settings = current_settings()
     # venues are recorded in Vietnamese whatever the language of the printout: strip either name
@@ -160,10 +161,14 @@ def list_table(year: int, step: Step | None = None, news_links: bool = False) ->
             step()
             yield str(number), record, note(record)
 
+    coverage = press_tallies.notes_by_event([record.id for record in counted if record.id]) if press else {}
+
     def note(record: EventRecord) -> str:
         parts = [record.notes or ""]
         if news_links and record.news_url:
             parts.append(record.news_url)
+        if record.id in coverage:
+            parts.append(_("Press: {articles}.").format(articles=coverage[record.id]))
         return " ".join(part for part in parts if part)
 
     rows: list[Row] = []
@@ -223,7 +228,7 @@ def document(year: int, options: decree.DecreeOptions | None = None, step: Step 
             _("(Attached to Report No. {number} of {day})").format(number=report, day=format_day(day)),
             "note",
         ),
-        list_table(year, step, options.news_links),
+        list_table(year, step, options.news_links, options.press),
         *cancelled_lines(year, step),
     ]
     return Document(

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 
-from nlv_events import printing
 from nlv_events.core.errors import UserError
+from nlv_events.core.register_models import RegisterEntry
+from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
 from nlv_events.printing import decree, docx_renderer, pdf_renderer
+from nlv_events.printing.model import Document
 from nlv_events.printing.output import check_path
 from nlv_events.printing.printout import Printout
+from nlv_events.services.register import registered_print
 from nlv_events.services.reports import counting, year_list_document
 
 Progress = Callable[[int, int], None]
@@ -48,7 +52,8 @@ def render(
     document, step = _document(year, options, progress, is_cancelled)
     pdf = pdf_renderer.render(document)
     step()
-    return Printout(pdf, lambda: docx_renderer.render(document), document.dropped, lambda other: render(year, other))
+    return Printout(pdf, lambda: docx_renderer.render(document), document.dropped, lambda other: render(year, other),
+                    lambda chosen, path: write(year, path, chosen))  # fmt: skip
 
 
 def render_docx(year: int, options: decree.DecreeOptions | None = None) -> bytes:
@@ -62,9 +67,19 @@ def write(
     options: decree.DecreeOptions | None = None,
     progress: Progress | None = None,
     is_cancelled: Callable[[], bool] | None = None,
-) -> None:
+) -> RegisterEntry | None:
     """Print the year-end list of `year` to `path` (Word for .docx, else PDF), written atomically (nothing is
-    written if cancelled)."""
+    written if cancelled); the register's entry of its report's number, if it has one."""
     check_path(path)
-    document, step = _document(year, options, progress, is_cancelled)
-    printing.write(document, path, rendered=step)
+    steps: list[Callable[[], None]] = []
+
+    options = options or decree.DecreeOptions()
+
+    def make(number: str | None) -> Document:
+        document, step = _document(year, dataclasses.replace(options, number=number), progress, is_cancelled)
+        steps.append(step)
+        return document
+
+    # The list is the annex of the year's report (BC): the report's number is the one the register holds.
+    symbol = current_settings().get("documents.report_symbol")
+    return registered_print.write(make, path, registered_print.asked(options, symbol), rendered=lambda: steps[-1]())

@@ -52,7 +52,12 @@ def read_for_import(path: str | os.PathLike[str], convert_legacy: bool = False) 
     the user said so: else LegacyTextError says where)."""
     from nlv_events.services.interchange import decoding, legacy
 
-    document = decoding.read_document(path)
+    if Path(path).suffix.lower() == ".zip":  # a full export: its media files go to the media folder first
+        from nlv_events.services.attachments import attachment_bundle
+
+        document = decoding.parse_text(attachment_bundle.read_full(path), path)
+    else:
+        document = decoding.read_document(path)
     legacy.handle_legacy_text(document, convert=convert_legacy)
     return document
 
@@ -83,7 +88,17 @@ def export_file(
     from nlv_events.services.interchange import exporting
 
     document = exporting.export_document(year, progress, contacts)
-    exporting.write_document(document, path)
+    if Path(path).suffix.lower() == ".zip":  # a full export: the file and the media it names
+        from nlv_events.core import notices
+        from nlv_events.services.attachments import attachment_bundle
+
+        missing = attachment_bundle.write_full(document, path)
+        if missing:
+            notices.warn(ngettext("{count} file named in the record is missing from the media folder: {first}",
+                                  "{count} files named in the record are missing from the media folder: {first}",
+                                  len(missing)).format(count=len(missing), first=missing[0]))  # fmt: skip
+    else:
+        exporting.write_document(document, path)
     return len(document["events"])
 
 

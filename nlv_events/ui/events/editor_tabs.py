@@ -20,6 +20,28 @@ class EditorTab(Protocol):
     def store(self, record: EventRecord) -> None: ...
 
 
+class StoredEventTab(QWidget):
+    """A registered tab that works on the stored event directly, each change saved at once (attachments, press
+    coverage): it learns the event when the editor loads the record, and puts nothing back into it. A new event
+    has no id yet: `enable(False)` until it is saved."""
+
+    event_id: int | None = None
+
+    def load(self, record: EventRecord) -> None:
+        self.event_id = record.id
+        self.enable(self.event_id is not None)
+        self.reload()
+
+    def store(self, record: EventRecord) -> None:
+        """Nothing goes into the record: every change was saved when it was made."""
+
+    def enable(self, stored: bool) -> None:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+
 @dataclass(frozen=True)
 class TabSpec:
     key: str

@@ -156,7 +156,8 @@ class GuestPrintActions:
         from nlv_events.services.guests import documents as guest_documents
 
         if not dialog.docx.isChecked():
-            self._print(lambda event: guest_documents.invitations_bytes(event, options), "giay-moi", _("Invitations"))
+            self._print(lambda event: guest_documents.invitations_printout(event, options), "giay-moi",
+                        _("Invitations"))  # fmt: skip
             return
         from nlv_events.ui.shell import printing
 

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog
 
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.events import photo_list
 from nlv_events.services.media import event_photos
 from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.widgets import FileDrops
 from nlv_events.ui.shell.workers import BackgroundTask
 
 
-class PhotoAdding:
+class PhotoAdding(FileDrops):
     """Mixed into PhotosTab (ui/media/photos_tab.py): copies and reads the pictures off the GUI thread, the tab
     staying usable and showing the progress."""
 
@@ -30,15 +30,8 @@ class PhotoAdding:
         if folder:
             self.add_files([Path(folder)])
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and self.root is not None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.add_files(paths)
+    def accepts_files(self) -> bool:
+        return self.root is not None
 
     def add_files(self, paths: list[Path]) -> None:
         """Copy and read the pictures in the background; the window stays usable and shows the progress."""

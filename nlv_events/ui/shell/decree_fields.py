@@ -22,7 +22,7 @@ class DecreeFields(QWidget):
         self.setObjectName("DecreeFields")
         self.number_edit = QLineEdit(self)
         self.number_edit.setObjectName("number")
-        self.number_edit.setPlaceholderText(_("e.g. 125"))
+        self.number_edit.setPlaceholderText(_("e.g. 125, or “next” for the register's next number"))
         self.date_edit = QDateEdit(QDate.currentDate(), self)
         self.date_edit.setObjectName("date")
         self.date_edit.setCalendarPopup(True)

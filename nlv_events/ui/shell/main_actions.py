@@ -13,9 +13,12 @@ from PySide6.QtGui import QKeySequence
 
 from nlv_events import i18n
 from nlv_events.i18n import N_
+from nlv_events.ui.attachments import attachments_tab  # noqa: F401 - registers the editor's Attachments tab
 from nlv_events.ui.events import list_import  # noqa: F401 - registers File → Import an event list
 from nlv_events.ui.guests import printing_menu  # noqa: F401 - registers the guests' printouts in the File menu
 from nlv_events.ui.planning import plan_menu  # noqa: F401 - registers the Plan menu
+from nlv_events.ui.press import press_tab  # noqa: F401 - registers the editor's Press coverage tab
+from nlv_events.ui.register import register_dialog  # noqa: F401 - registers the register of outgoing documents
 from nlv_events.ui.reports import site_export  # noqa: F401 - registers File → Export the calendar for the website
 from nlv_events.ui.shell import file_actions  # noqa: F401 - registers import, export, backups, settings and help
 from nlv_events.ui.shell.actions import register

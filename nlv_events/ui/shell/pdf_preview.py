@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from nlv_events.core.errors import UserError
 from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
+from nlv_events.printing import decree
+from nlv_events.printing.decree import DecreeOptions
+from nlv_events.services.register import numbering, registered_print
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.decree_fields import DecreeFields
 from nlv_events.ui.shell.dialogs import save_file_name
@@ -70,6 +74,7 @@ class PdfPreview(QDialog):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         self.make_docx = getattr(pdf, "make_docx", None)  # a Printout offers its Word version
+        self.write_signed = getattr(pdf, "write_signed", None)  # and writes itself under a number of the register
         dropped = sorted(getattr(pdf, "dropped", ()))
         self.warning.setVisible(bool(dropped))
         if dropped:
@@ -97,6 +102,9 @@ class PdfPreview(QDialog):
             self.save_to(path)
 
     def save_to(self, path: str) -> bool:
+        registered = self._write_registered(path)
+        if registered is not None:
+            return registered
         try:
             with atomic_output(path, "wb") as stream:
                 stream.write(self.pdf)
@@ -115,6 +123,9 @@ class PdfPreview(QDialog):
         """The Word version of the same document, for the office to edit before signing."""
         if self.make_docx is None:
             return False
+        registered = self._write_registered(path)
+        if registered is not None:
+            return registered
         try:
             content = self.make_docx()
             with atomic_output(path, "wb") as stream:
@@ -122,6 +133,32 @@ class PdfPreview(QDialog):
         except UserError as error:
             ask.warn(self, self.windowTitle(), str(error))
             return False
+        return True
+
+    def _write_registered(self, path: str) -> bool | None:
+        """A signed document with a number in its fields written through the register of outgoing documents: "next"
+        takes the next number (then shown in the fields and the preview), a number the register holds for another
+        document is asked about. None: the document has no number of the register to write."""
+        if self.write_signed is None:
+            return None
+        # A document whose number was chosen before the preview (the invitations' dialog) has no fields here.
+        fields = self.remake is not None  # the preview shows the number, date and signer fields
+        options = self.decree_fields.options() if fields else DecreeOptions()
+        if fields and not options.number:
+            return None
+        try:
+            try:
+                entry = self.write_signed(options, path)
+            except registered_print.DuplicateNumber as error:
+                if not ask.confirm(self, self.windowTitle(), f"{error}\n\n" + _("Print it again under this number?")):
+                    return False
+                entry = self.write_signed(dataclasses.replace(options, reprint=True), path)
+        except UserError as error:
+            ask.warn(self, self.windowTitle(), str(error))
+            return False
+        if entry is not None and decree.is_next(options.number):
+            self.decree_fields.number_edit.setText(numbering.number_text(entry.number, entry.symbol))
+            self.apply_options(self.decree_fields.options())
         return True
 
     def print_document(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +53,13 @@ def organisation_form(settings: Settings, parent: QWidget) -> tuple[QGroupBox, d
         form.addRow(_(label), edit)
         edits[key] = edit
     return box, edits
+
+
+def _whole_megabytes(text: str) -> int:
+    try:
+        return max(1, round(float(text)))
+    except ValueError:
+        return int(settings_module.DEFAULTS["attachments.max_mb"])
 
 
 class SettingsDialog(QDialog):
@@ -104,6 +113,14 @@ class SettingsDialog(QDialog):
         form.addRow(_("Backups folder"), self._with_browse(self.backups_edit, self._browse_backups))
         form.addRow(_("Photos folder"), self._with_browse(self.media_edit, self._browse_media))
         form.addRow(_("Author of the news items"), self.author_edit)
+        self.shared_series_box = QCheckBox(_("One series of numbers for every kind of document"), self)
+        self.shared_series_box.setChecked(settings.get("register.shared_series") == "1")
+        self.attachment_limit_box = QSpinBox(self)
+        self.attachment_limit_box.setRange(1, 2000)
+        self.attachment_limit_box.setSuffix(" MB")
+        self.attachment_limit_box.setValue(_whole_megabytes(settings.get("attachments.max_mb")))
+        form.addRow(_("Register of outgoing documents"), self.shared_series_box)
+        form.addRow(_("Largest attachment"), self.attachment_limit_box)
         buttons = QDialogButtonBox(self)
         buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -168,5 +185,7 @@ class SettingsDialog(QDialog):
         self.settings.set("user.name", self.user_edit.text().strip())
         self.settings.set("database.sslmode", self.sslmode_box.currentData())
         self.settings.set("database.ca_file", self.ca_file_edit.text().strip())
+        self.settings.set("register.shared_series", "1" if self.shared_series_box.isChecked() else "0")
+        self.settings.set("attachments.max_mb", str(self.attachment_limit_box.value()))
         self.settings.save()
         super().accept()

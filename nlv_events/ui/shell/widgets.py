@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QGuiApplication, QKeyEvent, QValidator
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFocusEvent, QGuiApplication, QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -248,3 +250,24 @@ def wide_row(wide: QWidget, *after: QWidget) -> QHBoxLayout:
     for widget in after:
         row.addWidget(widget)
     return row
+
+
+class FileDrops:
+    """Mixed into a widget that takes files dropped on it from the file manager (it calls setAcceptDrops(True)):
+    `accepts_files()` says whether it can take them now, `add_files(paths)` takes them."""
+
+    def accepts_files(self) -> bool:
+        return True
+
+    def add_files(self, paths: list[Path]) -> None:
+        raise NotImplementedError
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.accepts_files():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_files(paths)

@@ -104,4 +104,4 @@ def test_without_the_part_its_keys_are_unknown(db):
 
 def test_the_features_parts_run_in_a_stable_order():
     names = [part.name for part in features.registered()]
-    assert names == ["exhibits", "media", "guests", "planning", "tasks"]
+    assert names == ["exhibits", "media", "attachments", "guests", "press", "planning", "tasks"]

@@ -116,7 +116,7 @@ def test_a_year_with_no_plan_and_no_events(db):
 
 def test_json_shape_is_the_documented_one(counted_years):
     data = counted_years.to_json()
-    assert set(data) == {"year", "kinds", "total", "cancelled", "months"}
+    assert set(data) == {"year", "kinds", "total", "cancelled", "months", "press_outlets"}
     keys = {
         "events",
         "organised",
@@ -135,6 +135,7 @@ def test_json_shape_is_the_documented_one(counted_years):
         "photos",
         "tasks_late",
         "task_days_late",
+        "press_articles",
     }
     assert all(set(tally) == keys for tally in data["kinds"].values())
     assert set(data["total"]) == keys

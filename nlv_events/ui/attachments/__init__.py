@@ -1,0 +1,1 @@
+"""The files attached to an event, in the event editor."""

@@ -1,0 +1,1 @@
+"""The press coverage of an event, in the event editor."""
