@@ -13,7 +13,8 @@ from nlv_events.i18n import _, ngettext
 def _import_parser(commands, common: argparse.ArgumentParser) -> None:
     importing = commands.add_parser(
         "import", parents=[common],
-        help="import an interchange JSON file, a full export (.zip) with its files, or an event list (.xlsx, .csv, .docx)",
+        help="import an interchange JSON file, a full export (.zip) with its files, or an event list (.xlsx, .csv, "
+        ".docx)",
     )
     importing.add_argument("file", metavar="FILE.json|FILE.zip|FILE.xlsx|FILE.csv|FILE.docx")
     importing.add_argument(

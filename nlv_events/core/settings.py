@@ -40,7 +40,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("user.name", "", N_("Your name in the change history of a database file (empty: your system user name; "
                                 "on a PostgreSQL server your login is used, and roles are enforced only there)")),
     Setting("register.shared_series", "0",
-            N_("Register numbers: one series for every kind of document (1) or one per kind (0)")),
+            N_("Register numbers: one numbering for every kind of document (1) or one per kind (0)")),
     Setting("attachments.max_mb", "50", N_("Largest file that can be attached to an event, in megabytes")),
     Setting("database", "", N_("Database file or PostgreSQL URL (empty: the default file)")),
     # Issue #30: TLS to a shared server, added to its address unless the address says its own.

@@ -23,7 +23,7 @@ from nlv_events.services.media.photo_files import media_root
 
 FOLDER = "attachments"
 KIND_LABELS = {"submission": N_("Submission"), "decision": N_("Decision"), "poster": N_("Poster"),
-               "plan": N_("Floor plan"), "scan": N_("Signed scan"), "other": N_("Other")}  # fmt: skip
+               "plan": N_("Floor layout"), "scan": N_("Signed scan"), "other": N_("Other")}  # fmt: skip
 _SAFE_ENDING = re.compile(r"^\.[A-Za-z0-9]{1,10}$")
 
 

@@ -11,8 +11,8 @@ from nlv_events.services.interchange.parts import InterchangePart
 from nlv_events.services.interchange.parts import registered as _registered
 from nlv_events.services.media import media_interchange  # noqa: F401
 from nlv_events.services.planning import planning_interchange  # noqa: F401
-from nlv_events.services.tasks import task_interchange  # noqa: F401
 from nlv_events.services.press import press_interchange  # noqa: F401
+from nlv_events.services.tasks import task_interchange  # noqa: F401
 
 
 def registered() -> list[InterchangePart]:

@@ -113,7 +113,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("Backups folder"), self._with_browse(self.backups_edit, self._browse_backups))
         form.addRow(_("Photos folder"), self._with_browse(self.media_edit, self._browse_media))
         form.addRow(_("Author of the news items"), self.author_edit)
-        self.shared_series_box = QCheckBox(_("One series of numbers for every kind of document"), self)
+        self.shared_series_box = QCheckBox(_("One numbering for every kind of document"), self)
         self.shared_series_box.setChecked(settings.get("register.shared_series") == "1")
         self.attachment_limit_box = QSpinBox(self)
         self.attachment_limit_box.setRange(1, 2000)
