@@ -15,7 +15,7 @@ import psycopg2
 import pytest
 
 from nlv_events import logs
-from nlv_events.core import database, files, store
+from nlv_events.core import database, event_adding, files, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.records import EventRecord
@@ -232,14 +232,15 @@ def test_a_failing_batch_takes_back_the_batches_already_written(db, monkeypatch)
     store.save_event(EventRecord(kind="talk", title="Cũ", start=dt.date(2023, 4, 21), ref="r3", attendance=5))
     events = [{"kind": "talk", "title": f"Tọa đàm {n}", "start": "2023-04-21", "ref": f"r{n}"} for n in range(25)]
     document = reading.parse_document({"format": "nlv-events/1", "events": events})
-    real_save = store.save_event
+    real_add = event_adding.add_events
 
-    def fail_on_the_twentieth(record, *args, **kwargs):
-        if record.ref == "r20":
+    def fail_on_the_batch_of_the_twentieth(records, *args, **kwargs):
+        """New events are written a batch at a time (core/event_adding): the disk fills up on the third batch."""
+        if any(record.ref == "r20" for record in records):
             raise database.peewee.OperationalError("database or disk is full")
-        return real_save(record, *args, **kwargs)
+        return real_add(records, *args, **kwargs)
 
-    monkeypatch.setattr(store, "save_event", fail_on_the_twentieth)
+    monkeypatch.setattr(event_adding, "add_events", fail_on_the_batch_of_the_twentieth)
     with pytest.raises(UserError, match="đầy"):
         importing.import_document(document, batch_size=10)
     assert [(e.ref, e.title, e.attendance) for e in Event.select()] == [("r3", "Cũ", 5)]

@@ -75,3 +75,25 @@ def test_the_weeks_schedule_as_pdf_and_docx(capsys, talk, db_path, tmp_path):
         assert "Giao lưu “Ký ức Hà Nội – 12 ngày đêm”" in text
     code, _out, err = run(capsys, "week", "2022-13-01", "-o", str(tmp_path / "x.pdf"), "--db", str(db_path))
     assert code == 2 and "Traceback" not in err
+
+
+def test_the_weeks_schedule_takes_the_registers_next_number_of_its_kind(capsys, talk, db_path, tmp_path):
+    """`--number next` on the week's schedule, as on every signed document: the register's next number of its
+    kind (once the office has added the kind), kept in the register with the schedule's title."""
+    db = ("--db", str(db_path))
+    code, _out, err = run(capsys, "week", "2022-12-21", "-o", str(tmp_path / "a.pdf"), *db, "--number", "next")
+    assert code == 1 and err.count("\n") == 1 and "LCT" in err  # the kind is not in the register yet: one line
+    assert not (tmp_path / "a.pdf").exists()
+    code, _out, err = run(capsys, "document-kinds", "add", "LCT", "Lịch công tác", *db)
+    assert code == 0, err
+    for name in ("a.pdf", "b.docx"):
+        code, _out, err = run(capsys, "week", "2022-12-21", "-o", str(tmp_path / name), *db, "--number", "next",
+                              "--date", "2022-12-16")  # fmt: skip
+        assert code == 0, err
+    code, out, err = run(capsys, "register", "2022", "--kind", "LCT", *db, "--format", "json")
+    assert code == 0, err
+    entries = json.loads(out)["entries"]
+    assert [entry["number"] for entry in entries] == [1, 2]
+    assert all(entry["title"].startswith("LỊCH CÔNG TÁC TUẦN") and entry["sha256"] for entry in entries)
+    text = " ".join(page.extract_text() for page in PdfReader(tmp_path / "a.pdf").pages)
+    assert "1/LCT-TVQG" in text

@@ -73,6 +73,8 @@ class AttachmentPart(InterchangePart):
         return any(item["digest"] not in held for item in listed)
 
     def store_event(self, parsed: list, number: int, event_id: int) -> None:
+        if not parsed[number - 1]:
+            return  # nothing listed, nothing to add: no query for each of an import's events
         held = {row.digest for row in Attachment.select(Attachment.digest).where(Attachment.event == event_id)}
         for item in parsed[number - 1] or []:
             if item["digest"] not in held:

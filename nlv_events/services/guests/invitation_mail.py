@@ -64,11 +64,38 @@ class SendReport:
     refused: list[tuple[Outgoing, str]] = field(default_factory=list)  # with the server's reason
 
 
-def signed_scan(guest: GuestEntry, record: EventRecord) -> bytes | None:
-    """The signed and scanned letter to attach instead of the printed one, when the register entry of the
-    invitations holds one. The register's attachments are not in this version: always None (the one place to
-    choose the scan once they are)."""
-    return None
+def signed_scan(record: EventRecord, options: InvitationOptions) -> bytes | None:
+    """The signed and scanned letter to send instead of the printed one: a PDF attached to the event as a scan and
+    linked to the register entry of its invitations (the letter's number when one is asked, else the newest);
+    None when the office has attached none. An image scan is not sent: a letter goes out as PDF."""
+    from nlv_events.core.attachment_models import Attachment
+    from nlv_events.core.register_models import RegisterEntry
+    from nlv_events.services.attachments import attachment_files
+
+    query = (
+        Attachment.select()
+        .join(RegisterEntry)
+        .where(
+            (Attachment.event == record.id)
+            & (Attachment.kind == "scan")
+            & (RegisterEntry.event == record.id)
+            & (RegisterEntry.symbol == options.symbol)
+        )
+        .order_by(RegisterEntry.day.desc(), RegisterEntry.number.desc(), Attachment.id.desc())
+    )
+    wanted = (options.number or "").split("/", 1)[0].strip()
+    scans = [row for row in query if row.original_name.lower().endswith(".pdf")]
+    chosen = next((row for row in scans if str(row.register_entry.number) == wanted), scans[0] if scans else None)
+    if chosen is None:
+        return None
+    path = attachment_files.file_of(attachment_files.find(record.id, chosen.id))
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise UserError(
+            _("The signed scan {name} cannot be read: {reason}").format(name=chosen.original_name,
+                                                                         reason=error.strerror)
+        ) from None
 
 
 def plan(event_id: int, options: InvitationOptions) -> MailPlan:
@@ -101,7 +128,7 @@ def compose(item: Outgoing, record: EventRecord, options: InvitationOptions, mai
     """The guest's message: the short text of the template, their letter (the signed scan when there is one, else
     the printed PDF) and the event's .ics."""
     letter = invitations.letters(record, [item.guest], options)[0]
-    pdf = signed_scan(item.guest, record) or render_as(invitation_document.document(record, [letter], options), ".pdf")
+    pdf = signed_scan(record, options) or render_as(invitation_document.document(record, [letter], options), ".pdf")
     try:
         subject, _blank, body = _message_template().render(**letter.context).partition("\n")
     except jinja2.UndefinedError as error:

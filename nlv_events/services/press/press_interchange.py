@@ -73,10 +73,14 @@ class PressPart(InterchangePart):
                 for row in PressArticle.select().where(PressArticle.event == event_id)}  # fmt: skip
 
     def differs(self, parsed: list, number: int, event_id: int) -> bool:
+        if not parsed[number - 1]:
+            return False  # nothing listed: nothing to add, and no query for each of an import's events
         held = self._held(event_id)
         return any(_identity(item.outlet, item.day, item.title) not in held for item, _clip in parsed[number - 1] or [])
 
     def store_event(self, parsed: list, number: int, event_id: int) -> None:
+        if not parsed[number - 1]:
+            return
         held = self._held(event_id)
         # The attachments part runs first (its order is lower): a clipping names one of the event's files by SHA-256.
         files = {row.digest: row.id for row in Attachment.select().where(Attachment.event == event_id)}

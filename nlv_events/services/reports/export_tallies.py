@@ -75,7 +75,8 @@ def write_csv(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
 
 
 def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
-    """Three sheets: the summary table, the months, and every counted event."""
+    """The summary table, the months, the press coverage (when recorded), every counted event, and the cancelled
+    events (when there are any)."""
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -84,6 +85,9 @@ def write_xlsx(tallies: YearTallies, path: str | os.PathLike[str]) -> None:
     if tallies.press_outlets:
         _press_sheet(workbook.create_sheet(_("Press")[:31]), tallies)
     _events_sheet(workbook.create_sheet(_("Events")[:31]), tallies)
+    cancelled = event_reading.listing_records(counting.cancelled(tallies.year))
+    if cancelled:
+        _cancelled_sheet(workbook.create_sheet(_("Cancelled events")[:31]), cancelled)
     with atomic_output(path, "wb") as stream:
         workbook.save(stream)
 
@@ -235,6 +239,32 @@ def _events_sheet(events, tallies: YearTallies) -> None:
     _size_columns(events, EVENT_WIDTHS)
     sheet_pages.fit_row_heights(events, EVENT_WIDTHS, 1, 1)  # the header row
     sheet_pages.print_setup(events, landscape=True, title_rows=(1, 1))
+
+
+CANCELLED_WIDTHS = [6, 50, 22, 16, 16, 36, 40]
+
+
+def _cancelled_sheet(sheet, cancelled) -> None:
+    """The year's cancelled events, not counted, as the year-end list names them under its table: on a sheet of
+    their own, so that the counted events' sheet stays what the figures add up, and the workbook still holds the
+    whole year (it reads back as the year's list: docs/import.md)."""
+    from openpyxl.styles import Alignment
+
+    headers = [_("No."), _("Title"), _("Kind"), _("Start"), _("End"), _("Venue"), _("Notes")]
+    sheet.append(headers)
+    _style_header(sheet, 1, len(headers))
+    wrapped = Alignment(vertical="top", wrap_text=True)
+    for number, record in enumerate(cancelled, start=1):
+        sheet.append([number, neutralise(record.title), vocab.label("kind", record.kind), record.start, record.end,
+                      neutralise(record.venue or ""), neutralise(record.notes or "")])  # fmt: skip
+        for column in (4, 5):
+            cell = sheet.cell(row=number + 1, column=column)
+            cell.number_format = "dd/mm/yyyy hh:mm" if when.is_timed(cell.value) else "dd/mm/yyyy"
+        for column in (2, 6, 7):
+            sheet.cell(row=number + 1, column=column).alignment = wrapped
+    _size_columns(sheet, CANCELLED_WIDTHS)
+    sheet_pages.fit_row_heights(sheet, CANCELLED_WIDTHS, 1, sheet.max_row)
+    sheet_pages.print_setup(sheet, landscape=True, title_rows=(1, 1))
 
 
 def write(tallies: YearTallies, path: str | os.PathLike[str], output_format: str) -> None:

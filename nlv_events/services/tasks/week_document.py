@@ -3,10 +3,10 @@ dates, one table by day (each day a heading row, morning before afternoon), the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 
-from nlv_events import printing
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_day, format_time, format_weekday_date
@@ -73,9 +73,18 @@ def document(week: WeekSchedule, options: DecreeOptions, title: str | None = Non
 
 
 def write(any_day: dt.date, path: str | os.PathLike[str], options: DecreeOptions, title: str | None = None) -> None:
-    """The schedule of the week holding `any_day` to `path`: PDF, or Word for a .docx name, written whole."""
+    """The schedule of the week holding `any_day` to `path`: PDF, or Word for a .docx name, written whole; its
+    number, "next" included, checked against and kept in the register of outgoing documents like every signed
+    document's."""
+    from nlv_events.services.register import registered_print
+
     settings = current_settings()
-    printing.write(document(schedule(any_day, settings.get("organisation.name")), options, title), path)
+    week = schedule(any_day, settings.get("organisation.name"))
+    registered_print.write(
+        lambda number: document(week, dataclasses.replace(options, number=number), title),
+        path,
+        registered_print.asked(options, settings.get("documents.schedule_symbol")),
+    )
 
 
 def render(any_day: dt.date, options: DecreeOptions, title: str | None = None) -> Printout:

@@ -29,10 +29,12 @@ def test_the_tallies_workbook_prints_a_page_a_sheet_titled_and_grouped(demo_db, 
     path = tmp_path / "so-lieu-2022.xlsx"
     export_tallies.write(tallies.compute(2022), path, "xlsx")
     pages = office.pages(path.read_bytes(), ".xlsx")
-    assert len(pages) == 3  # summary, by month, the 31 events: each one page wide and, here, one page long
+    # summary, by month, the 31 events, the cancelled one: each one page wide and, here, one page long
+    assert len(pages) == 4
     assert pages[0].lines[0].text == "SỐ LIỆU TỔNG HỢP NĂM 2022"
     events_page = pages[2].text
     assert re.search(r"\b6[.,]500\b", events_page) and not re.search(r"\b6500\b", events_page)  # Book Day's 6.500
     assert "Sân Thư viện Quốc gia Việt Nam" in events_page  # a venue whole, wrapped rather than cut
+    assert "Sự kiện đã hủy" not in events_page and len(pages[3].lines) >= 2  # the cancelled event on its own page
     for sheet in load_workbook(path).worksheets:
         assert sheet.page_setup.fitToWidth == 1 and sheet.print_title_rows

@@ -66,9 +66,12 @@ def _workbook(file: Path, wanted: str | None) -> list[SourceTable]:
         raise UserError(_("{file} has no sheet “{sheet}”; its sheets are: {sheets}.").format(
             file=file.name, sheet=wanted, sheets=", ".join(names)))
     tables = []
+    # The tallies workbook's sheet of cancelled events: its events are stored cancelled (not counted), as written.
+    cancelled = {name[:31] for name in in_every_language("Cancelled events")}
     for worksheet in workbook.worksheets:
         if wanted is None or worksheet.title == wanted:
-            tables.append(SourceTable(worksheet.title, _sheet_rows(file, worksheet)))
+            status = "cancelled" if worksheet.title in cancelled else None
+            tables.append(SourceTable(worksheet.title, _sheet_rows(file, worksheet), status=status))
     workbook.close()
     return tables
 

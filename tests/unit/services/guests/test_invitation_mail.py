@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 
@@ -11,6 +12,7 @@ import pytest
 from nlv_events import logs
 from nlv_events.core.errors import UserError
 from nlv_events.core.guest_models import Guest
+from nlv_events.core.register_models import RegisterEntry
 from nlv_events.core.settings import Settings, settings_path
 from nlv_events.i18n import ngettext
 from nlv_events.services.guests import address_book, invitation_mail, mail_settings
@@ -118,3 +120,33 @@ def test_unset_mail_settings_are_told_before_anything_is_sent(tmp_path):
     settings.set("mail.per_minute", "nhiều")
     with pytest.raises(UserError, match=r"mail\.per_minute"):
         mail_settings.mail_settings(settings)
+
+
+@pytest.mark.usefixtures("memory_keyring")
+def test_the_signed_scan_linked_to_the_invitations_register_entry_is_what_each_guest_receives(demo_db, tmp_path):
+    """Point 4: the signed and scanned letter goes out, when the office has attached it to the register entry of
+    the invitations; without one, each guest gets their printed letter (the test above)."""
+    from nlv_events.services.attachments import attachment_files
+    from nlv_events.services.guests import documents
+
+    event_id = review_id()
+    add_many(event_id, 2)
+    for number, entry in enumerate(guests.guest_list(event_id), start=1):
+        address_book.set_contacts(entry.person_id, f"khach{number}@example.vn", None)  # type: ignore[arg-type]
+    options = InvitationOptions(number="next", day=dt.date(2022, 12, 12), signer_name="Nguyễn Xuân Dũng")
+    documents.write_invitations(event_id, tmp_path / "giay-moi.pdf", options)  # takes the register's next number
+    entry = RegisterEntry.get((RegisterEntry.event == event_id) & (RegisterEntry.symbol == "GM-TVQG"))
+    scan = tmp_path / "Giấy mời đã ký.pdf"
+    scan.write_bytes(documents.invitations_bytes(event_id, InvitationOptions(number=f"{entry.number}/GM-TVQG",
+                                                                             signer_name="ĐÃ KÝ VÀ ĐÓNG DẤU")))
+    attachment_files.link_to_entry(attachment_files.add(event_id, scan, "scan"), entry.id)
+
+    with mail_server() as (inbox, port):
+        mail = mail_settings.mail_settings(mail_settings_for(port))
+        invitation_mail.send_invitations(event_id, InvitationOptions(), mail, PASSWORD, pause=lambda _s: None)
+
+    assert len(inbox.messages) == 2
+    for _recipients, message in inbox.messages:
+        letter = next(part for part in message.iter_attachments() if part.get_content_type() == "application/pdf")
+        assert letter.get_content() == scan.read_bytes()  # the signed copy, as scanned
+        assert "ĐÃ KÝ VÀ ĐÓNG DẤU" in pdf_text(letter.get_content())

@@ -25,7 +25,7 @@ def test_xlsx_summary_months_and_events(figures, tmp_path):
     path = tmp_path / "2022.xlsx"
     export_tallies.write(figures, path, "xlsx")
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["Tổng hợp", "Theo tháng", "Sự kiện"]
+    assert workbook.sheetnames == ["Tổng hợp", "Theo tháng", "Sự kiện", "Sự kiện đã hủy"]
     summary = workbook["Tổng hợp"]
     assert summary["A1"].value == "SỐ LIỆU TỔNG HỢP NĂM 2022"
     assert summary["A4"].value == "Triển lãm" and summary["B4"].value == 20
@@ -36,6 +36,8 @@ def test_xlsx_summary_months_and_events(figures, tmp_path):
     assert share.number_format == "0%" and abs(share.value - 20 / 18) < 1e-9
     events = workbook["Sự kiện"]
     assert events.max_row == 32  # header and 31 counted events
+    cancelled = workbook["Sự kiện đã hủy"]
+    assert cancelled.max_row == 2 and cancelled["C2"].value and cancelled["C2"].value != "Khác"  # with its kind
     assert isinstance(events["D2"].value, dt.datetime) and events["D2"].number_format == "dd/mm/yyyy"
     assert events.freeze_panes == "C2"
     months = workbook["Theo tháng"]
