@@ -7,6 +7,8 @@ turns; should a number still be taken, the unique index refuses it and the inser
 
 from __future__ import annotations
 
+from functools import partial
+
 import peewee
 from peewee import JOIN
 
@@ -15,6 +17,7 @@ from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
 from nlv_events.i18n import _
+from nlv_events.services.guests import guest_history
 
 
 def default_precedence(event_id: int, group: GuestGroup | None) -> int:
@@ -64,7 +67,8 @@ def list_changes(event_id: int, version: int | None) -> None:
             [_("guests added, removed or moved")],
         )
 
-    versioned.write_or_conflict(Event, event_id, version, {}, conflict, Event.guest_list_version)
+    versioned.write_or_conflict(Event, event_id, version, {}, conflict, Event.guest_list_version,
+                                partial(guest_history.plain, event_id))
 
 
 def insert_numbered(event_id: int, person: Person, group: GuestGroup | None, values: dict) -> int:
