@@ -121,3 +121,22 @@ def _restore_guests(event_id: int, guests: list[dict[str, Any]], seen: int | Non
 
     ids = versioned.sync_rows(Guest, Guest.event == event_id, rows, None, conflict, keep_ids=True)
     guest_numbers.renumber(event_id, ids)
+
+
+def lines(part: str, values: dict[str, Any]) -> list[str]:
+    """A version of a part in words, a row a line with its id: for the window and the command line."""
+    if part == "exhibit":
+        found = []
+        for section in values.get("sections", []):
+            found.append(_("Section #{id} “{title}”").format(id=section.get("id"), title=section["title"]))
+            found += [f"  #{item.get('id')} {item['title']} × {item.get('quantity', 1)}" for item in section["items"]]
+        found += [
+            _("Loan #{id} {lender}: {state}").format(id=loan.get("id"), lender=loan["lender"], state=loan["state"])
+            for loan in values.get("loans", [])
+        ]
+        return found
+    return [
+        f"{number}. #{guest['id']} {guest['name']} — "
+        + ", ".join(str(value) for value in (guest["state"], guest.get("group_name"), guest.get("seat")) if value)
+        for number, guest in enumerate(values.get("guests", []), start=1)
+    ]
