@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from nlv_events.core import guard, history, versioned
+from nlv_events.core import exhibit_records, guard, history, versioned
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.history_models import ChangeEntry
@@ -19,6 +19,7 @@ from nlv_events.core.models import Event, Person, database_proxy
 from nlv_events.i18n import N_, _
 from nlv_events.services.exhibits import exhibit_history, structure
 from nlv_events.services.guests import guest_history, guest_numbers
+from nlv_events.services.guests.guest_replies import state_label
 
 # The parts, by the kind their history entries name, with the word a message uses.
 PARTS: dict[str, str] = {"exhibit": N_("the exhibition"), "guest_list": N_("the guest list")}
@@ -130,13 +131,12 @@ def lines(part: str, values: dict[str, Any]) -> list[str]:
         for section in values.get("sections", []):
             found.append(_("Section #{id} “{title}”").format(id=section.get("id"), title=section["title"]))
             found += [f"  #{item.get('id')} {item['title']} × {item.get('quantity', 1)}" for item in section["items"]]
-        found += [
-            _("Loan #{id} {lender}: {state}").format(id=loan.get("id"), lender=loan["lender"], state=loan["state"])
-            for loan in values.get("loans", [])
-        ]
+        for loan in values.get("loans", []):
+            state, lender = exhibit_records.state_label(loan["state"]), loan["lender"]
+            found.append(_("Loan #{id} {lender}: {state}").format(id=loan.get("id"), lender=lender, state=state))
         return found
-    return [
-        f"{number}. #{guest['id']} {guest['name']} — "
-        + ", ".join(str(value) for value in (guest["state"], guest.get("group_name"), guest.get("seat")) if value)
-        for number, guest in enumerate(values.get("guests", []), start=1)
-    ]
+    found = []
+    for number, guest in enumerate(values.get("guests", []), start=1):
+        shown = (state_label(guest["state"]), guest.get("group_name"), guest.get("seat"))
+        found.append(f"{number}. #{guest['id']} {guest['name']} — " + ", ".join(value for value in shown if value))
+    return found
