@@ -56,10 +56,11 @@ def list_version(event_id: int) -> int | None:
     return Event.select(Event.guest_list_version).where(Event.id == event_id).scalar()
 
 
-def list_changes(event_id: int, version: int | None) -> None:
+def list_changes(event_id: int, version: int | None, kept: bool = True) -> None:
     """Step the list's version, refusing when a colleague stepped it since `version` (None: no check). On a shared
     database this also holds the event's row until the change is committed: a colleague adding guests to the same
-    list at that moment waits, then numbers after ours."""
+    list at that moment waits, then numbers after ours. The history keeps the list as it was (`kept`; an import's
+    later batches keep none: the lists halfway through it are no version anyone saved)."""
     def conflict() -> ConflictError:
         title = Event.select(Event.title).where(Event.id == event_id).scalar()
         return versioned.conflict_error(
@@ -68,7 +69,7 @@ def list_changes(event_id: int, version: int | None) -> None:
         )
 
     versioned.write_or_conflict(Event, event_id, version, {}, conflict, Event.guest_list_version,
-                                partial(guest_history.plain, event_id))
+                                partial(guest_history.plain, event_id) if kept else None)
 
 
 def insert_numbered(event_id: int, person: Person, group: GuestGroup | None, values: dict) -> int:
