@@ -172,7 +172,7 @@ def test_only_the_admin_restores_an_exhibition_or_a_guest_list_from_the_command_
             code, _out, err = run(capsys, "history", str(event.id), "--part", part, "--restore", "2",
                                   "--db", _url(server, logins["editor"]))
             assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
-        code, out, err = run(capsys, "history", str(event.id), "--part", "guests", "--restore", "2",
+        code, _out, err = run(capsys, "history", str(event.id), "--part", "guests", "--restore", "2",
                              "--db", _url(server, logins["admin"]))
         assert code == 0, err
     finally:
