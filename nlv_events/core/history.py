@@ -6,6 +6,12 @@ list's parts) is in the history with who, when, its new version and each field's
 saver doing anything. A save that knows its record better (an event, with its programme and people) records one
 entry of its own, with the whole record as a snapshot to restore (`event_saved`), and keeps the generic entries out
 (`recorded_by_caller`).
+
+A part saved as a whole under its event (the exhibition, the guest list: an extra version column) passes a
+`snapshot` to its versioned write: the entry of its version N+1 keeps the whole part as it stood at version N,
+read at the step, before the save changes a row. Every save of a part steps its version first, so this holds
+whatever path saves it (a form, an import, a drag on the guest list); the newest version is the part as stored.
+Contacts never enter a snapshot.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import peewee
@@ -25,11 +31,13 @@ from nlv_events.core.history_models import ChangeEntry
 # Columns a save steps or derives on every save: their change says nothing a person did.
 _HIDDEN_COLUMNS = frozenset({"id", "version", "exhibit_version", "guest_list_version", "updated_at", "search_text"})
 # Contacts are personal data: the history says that they changed, never what they were.
-_PRIVATE_COLUMNS = frozenset({"email", "phone"})
+_PRIVATE_COLUMNS = frozenset({"email", "phone", "invitation_sent_to"})  # the address an invitation went to
 
 _caller_records: contextvars.ContextVar[bool] = contextvars.ContextVar("history_caller_records", default=False)
 # The record the last versioned write of this context saved: the owner of the child rows synced after it.
 _owner: contextvars.ContextVar[tuple[str, int] | None] = contextvars.ContextVar("history_owner", default=None)
+# The version a restore brings back: its versioned write is entered as "restored" (see `restoring`).
+_restoring: contextvars.ContextVar[int | None] = contextvars.ContextVar("history_restoring", default=None)
 
 
 @contextlib.contextmanager
@@ -40,6 +48,16 @@ def recorded_by_caller() -> Iterator[None]:
         yield
     finally:
         _caller_records.reset(token)
+
+
+@contextlib.contextmanager
+def restoring(version: int) -> Iterator[None]:
+    """Within: the versioned write of a part is entered as the restore of its `version`, not a plain change."""
+    token = _restoring.set(version)
+    try:
+        yield
+    finally:
+        _restoring.reset(token)
 
 
 def to_json(value: Any) -> str:
@@ -82,8 +100,9 @@ def field_diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[dict
 
 
 def row_written(model: type[peewee.Model], row_id: int, version: int, before: Mapping[str, Any] | None,
-                column: peewee.Field | None = None) -> None:
-    """Append the entry of a versioned write (called by versioned.write in the save's transaction)."""
+                column: peewee.Field | None = None, part: Callable[[], Mapping[str, Any]] | None = None) -> None:
+    """Append the entry of a versioned write (called by versioned.write in the save's transaction). `part` reads
+    the whole part an extra version column keeps: the entry holds it as the version this write replaces."""
     kind = kind_of(model, column)
     _owner.set((kind, row_id))
     if _caller_records.get():
@@ -91,8 +110,13 @@ def row_written(model: type[peewee.Model], row_id: int, version: int, before: Ma
     after = row_values(model, row_id) or {}
     # A row of an event's (a guest, a photo) is listed in the event's history too.
     parent = ("event", after["event"]) if kind != "event" and isinstance(after.get("event"), int) else None
-    append(kind, row_id, version, "changed", field_diff(before or {}, after), parent=parent,
-           snapshot=None if column is not None and column.name != "version" else _private_free(after))
+    if column is not None and column.name != "version":
+        snapshot = None if part is None else {"version": version - 1, **part()}
+    else:
+        snapshot = _private_free(after)
+    restored_from = _restoring.get()
+    append(kind, row_id, version, "changed" if restored_from is None else "restored", field_diff(before or {}, after),
+           parent=parent, snapshot=snapshot, restored_from=restored_from)
 
 
 def rows_synced(model: type[peewee.Model], stored: Mapping[int, Mapping[str, Any]],

@@ -25,10 +25,11 @@ _SHOWN_CHANGES = 6
 
 
 def write(model: type[peewee.Model], row_id: int, version: int | None, values: Mapping[str, Any],
-          column: peewee.Field | None = None) -> int | None:
+          column: peewee.Field | None = None, snapshot: Callable[[], Any] | None = None) -> int | None:
     """Write `values` to row `row_id` and step its version, in one statement; None when no row was written (a
     colleague saved since `version`, or the row is gone). `version` None writes whatever the stored version is
-    (imports); `column` is the version column when it is not the model's `version` (a parent's per-part version)."""
+    (imports); `column` is the version column when it is not the model's `version` (a parent's per-part version);
+    `snapshot` reads that whole part, for the history to keep the version this save replaces (core/history.py)."""
     counter = column if column is not None else model.version  # type: ignore[attr-defined]
     before = history.row_values(model, row_id)  # read in the save's transaction: the UPDATE below checks it is so
     update = model.update({**values, counter: counter + 1}).where(model.id == row_id)  # type: ignore[attr-defined]
@@ -37,25 +38,27 @@ def write(model: type[peewee.Model], row_id: int, version: int | None, values: M
     if update.execute() == 0:
         return None
     new_version = model.select(counter).where(model.id == row_id).scalar()  # type: ignore[attr-defined]
-    history.row_written(model, row_id, new_version, before, column)
+    history.row_written(model, row_id, new_version, before, column, snapshot)
     return new_version
 
 
 def write_or_conflict(model: type[peewee.Model], row_id: int, version: int | None, values: Mapping[str, Any],
-                      conflict: Callable[[], ConflictError], column: peewee.Field | None = None) -> int:
+                      conflict: Callable[[], ConflictError], column: peewee.Field | None = None,
+                      snapshot: Callable[[], Any] | None = None) -> int:
     """`write`, raising `conflict()` when a colleague saved first; returns the new version."""
-    new_version = write(model, row_id, version, values, column)
+    new_version = write(model, row_id, version, values, column, snapshot)
     if new_version is None:
         raise conflict()
     return new_version
 
 
 def sync_rows(model: type[peewee.Model], scope: peewee.Expression, rows: list[dict[str, Any]],
-              seen: Iterable[int] | None, conflict: Callable[[], ConflictError]) -> list[int]:
+              seen: Iterable[int] | None, conflict: Callable[[], ConflictError], keep_ids: bool = False) -> list[int]:
     """Bring the rows under `scope` to `rows` by id: a listed id is updated when it differs, a row without a (known)
     id is inserted, a stored row that is not listed is deleted if the saver saw it (`seen`: the ids they loaded).
     A stored row outside `seen` was added by a colleague: `conflict()` is raised and nothing is deleted. `seen`
-    None (an import with no loaded copy) deletes every unlisted row. Returns the ids in the order of `rows`."""
+    None (an import with no loaded copy) deletes every unlisted row. Returns the ids in the order of `rows`.
+    `keep_ids` (a restore from the history): a listed id no row holds any more is inserted with that id again."""
     stored = {row.id: row.__data__ for row in model.select().where(scope)}
     listed = {row["id"] for row in rows if row.get("id") in stored}
     if seen is not None and set(stored) - listed - set(seen):
@@ -68,6 +71,8 @@ def sync_rows(model: type[peewee.Model], scope: peewee.Expression, rows: list[di
     for row in rows:
         values = {key: value for key, value in row.items() if key != "id"}
         row_id = row.get("id")
+        if keep_ids and row_id is not None and row_id not in stored and row_id not in ids and _free(model, row_id):
+            values = {"id": row_id, **values}
         if row_id not in stored or row_id in ids:  # new, or the same id listed twice (a copy)
             ids.append(model.insert(**values).execute())
             written[ids[-1]] = values
@@ -78,6 +83,11 @@ def sync_rows(model: type[peewee.Model], scope: peewee.Expression, rows: list[di
         ids.append(row_id)
     history.rows_synced(model, stored, written, removed)
     return ids
+
+
+def _free(model: type[peewee.Model], row_id: int) -> bool:
+    """Whether no row of the table holds `row_id` (a row the restored version had, removed since)."""
+    return not model.select().where(model.id == row_id).exists()  # type: ignore[attr-defined]
 
 
 # ---- what a colleague changed, in words -----------------------------------------------------------------------

@@ -70,3 +70,35 @@ def test_the_admin_adds_a_login_from_the_command_line_without_the_password_shown
         with owner.cursor() as cursor:
             cursor.execute(f'DROP ROLE IF EXISTS "{login}"')
         owner.close()
+
+
+def test_history_of_a_guest_list_lists_shows_and_restores_a_version(capsys, db_path):
+    import datetime as dt
+
+    from nlv_events.services.guests import guest_list
+
+    database.open_database(str(db_path))
+    event = store.save_event(EventRecord(kind="conference", title="Hội thảo", start=dt.date(2024, 4, 21)))
+    an = guest_list.add_guest(event.id, guest_list.GuestEntry(name="Nguyễn Văn An", seat="A1"))
+    guest_list.add_guest(event.id, guest_list.GuestEntry(name="Trần Thị Bình"))
+    guest_list.remove_guests([an])
+    database.close_database()
+    where = ("--db", str(db_path))
+
+    code, out, err = run(capsys, "history", str(event.id), "--part", "guests", "--format", "json", *where)
+    assert code == 0, err
+    assert {(change["kind"], change["action"]) for change in json.loads(out)} == {
+        ("guest_list", "changed"), ("guest", "added"), ("guest", "removed")}
+    code, out, err = run(capsys, "history", str(event.id), "--part", "guests", "--show", "2", *where)
+    assert code == 0, err
+    assert len(out.splitlines()) == 1 and out.startswith(f"1. #{an} Nguyễn Văn An — ") and "A1" in out
+
+    code, out, err = run(capsys, "history", str(event.id), "--part", "guests", "--restore", "2", *where)
+    assert code == 0, err
+    assert "version 2" in out and "version 5" in out
+    database.open_database(str(db_path))
+    assert [(entry.id, entry.name) for entry in guest_list.guest_list(event.id)] == [(an, "Nguyễn Văn An")]
+    database.close_database()
+
+    code, out, err = run(capsys, "history", str(event.id), "--part", "exhibition", "--restore", "9", *where)
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err

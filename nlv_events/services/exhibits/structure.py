@@ -18,6 +18,7 @@ from nlv_events.core.exhibit_models import ExhibitCountOverride, ExhibitItem, Ex
 from nlv_events.core.exhibit_records import ITEM_FIELDS, LOAN_FIELDS, ExhibitData, ItemEntry, LoanEntry, SectionEntry
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.i18n import _
+from nlv_events.services.exhibits import exhibit_history
 
 
 def event_or_error(event_id: int) -> Event:
@@ -94,13 +95,14 @@ def _seen_ids(base: ExhibitData | None) -> dict[str, set[int]] | None:
     return {noun: set(by_id) for noun, by_id in rows.items()}
 
 
-def save(event_id: int, data: ExhibitData, base: ExhibitData | None = None) -> ExhibitData:
+def save(event_id: int, data: ExhibitData, base: ExhibitData | None = None, keep_ids: bool = False) -> ExhibitData:
     """Store `data` as the exhibition of `event_id` in one transaction; rows with an id keep it.
     Returns what was stored, with the new rows' ids filled in and its new version.
 
     `data.version` is the version the user loaded: when a colleague has saved the exhibition since, nothing is
     written and ConflictError names what they changed (against `base`, what the user loaded, when given). A row
-    stored but neither listed nor in `base` (a colleague's new item) is never deleted silently."""
+    stored but neither listed nor in `base` (a colleague's new item) is never deleted silently. `keep_ids` (a restore
+    from the history): a row removed since comes back with its id."""
     exhibition_or_error(event_id)
     for section in data.sections:
         section.title = exhibit_records.section_title(section.title)
@@ -113,13 +115,15 @@ def save(event_id: int, data: ExhibitData, base: ExhibitData | None = None) -> E
     seen = _seen_ids(base)
     with guard.database_errors(), database_proxy.atomic():
         conflict = partial(_conflict, event_id, base or data)
-        version = versioned.write_or_conflict(Event, event_id, data.version, {}, conflict, Event.exhibit_version)
+        version = versioned.write_or_conflict(Event, event_id, data.version, {}, conflict, Event.exhibit_version,
+                                              lambda: exhibit_history.plain(load(event_id)))
         section_ids = versioned.sync_rows(
             ExhibitSection,
             ExhibitSection.event == event_id,
             [{"id": s.id, "event": event_id, "sort_order": n, "title": s.title} for n, s in enumerate(data.sections)],
             seen and seen[_("section")],
             conflict,
+            keep_ids,
         )
         all_sections = ExhibitSection.select(ExhibitSection.id).where(ExhibitSection.event == event_id)
         # An item moved to another section keeps its id: match items over the whole exhibition.
@@ -129,7 +133,7 @@ def save(event_id: int, data: ExhibitData, base: ExhibitData | None = None) -> E
             for n, item in enumerate(section.items)
         ]
         item_ids = versioned.sync_rows(
-            ExhibitItem, ExhibitItem.section.in_(all_sections), item_rows, seen and seen[_("item")], conflict
+            ExhibitItem, ExhibitItem.section.in_(all_sections), item_rows, seen and seen[_("item")], conflict, keep_ids
         )
         loan_ids = versioned.sync_rows(
             ExhibitLoan,
@@ -140,6 +144,7 @@ def save(event_id: int, data: ExhibitData, base: ExhibitData | None = None) -> E
             ],
             seen and seen[_("loan")],
             conflict,
+            keep_ids,
         )
         set_count_override(event_id, data.count_override)
     for section, section_id in zip(data.sections, section_ids, strict=True):

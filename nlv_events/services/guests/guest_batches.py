@@ -229,7 +229,7 @@ def _write_batch(
     batch), write the rows, number the list. Returns the list as it now is; `written` takes in the batch once it is
     committed."""
     with database_proxy.atomic():
-        list_changes(event_id, None)
+        list_changes(event_id, None, kept=state.version is None)  # the list before the import, not each batch's
         version = Event.select(Event.guest_list_version).where(Event.id == event_id).scalar()
         current = state if state.version is not None and version == state.version + 1 else _load(event_id, None)
         current.version = version

@@ -7,6 +7,8 @@ turns; should a number still be taken, the unique index refuses it and the inser
 
 from __future__ import annotations
 
+from functools import partial
+
 import peewee
 from peewee import JOIN
 
@@ -15,6 +17,7 @@ from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
 from nlv_events.i18n import _
+from nlv_events.services.guests import guest_history
 
 
 def default_precedence(event_id: int, group: GuestGroup | None) -> int:
@@ -53,10 +56,11 @@ def list_version(event_id: int) -> int | None:
     return Event.select(Event.guest_list_version).where(Event.id == event_id).scalar()
 
 
-def list_changes(event_id: int, version: int | None) -> None:
+def list_changes(event_id: int, version: int | None, kept: bool = True) -> None:
     """Step the list's version, refusing when a colleague stepped it since `version` (None: no check). On a shared
     database this also holds the event's row until the change is committed: a colleague adding guests to the same
-    list at that moment waits, then numbers after ours."""
+    list at that moment waits, then numbers after ours. The history keeps the list as it was (`kept`; an import's
+    later batches keep none: the lists halfway through it are no version anyone saved)."""
     def conflict() -> ConflictError:
         title = Event.select(Event.title).where(Event.id == event_id).scalar()
         return versioned.conflict_error(
@@ -64,7 +68,8 @@ def list_changes(event_id: int, version: int | None) -> None:
             [_("guests added, removed or moved")],
         )
 
-    versioned.write_or_conflict(Event, event_id, version, {}, conflict, Event.guest_list_version)
+    versioned.write_or_conflict(Event, event_id, version, {}, conflict, Event.guest_list_version,
+                                partial(guest_history.plain, event_id) if kept else None)
 
 
 def insert_numbered(event_id: int, person: Person, group: GuestGroup | None, values: dict) -> int:

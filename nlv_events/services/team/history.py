@@ -40,14 +40,27 @@ class Change:
         }
 
 
-def changes_of(event_id: int) -> list[Change]:
-    """Every entry of the event and of what is saved under it, oldest first; UserError for an unknown event."""
+# The rows each part of an event is made of, as their entries name them (a guest's own save is under the event).
+_PART_ROWS = {"exhibit": ("exhibit_section", "exhibit_item", "exhibit_loan"), "guest_list": ("guest",)}
+
+
+def changes_of(event_id: int, part: str | None = None) -> list[Change]:
+    """Every entry of the event and of what is saved under it, oldest first; `part` ("exhibit", "guest_list") only
+    that part's entries and its rows'. UserError for an unknown event."""
     _existing(event_id)
-    query = ChangeEntry.select().where(
-        ((ChangeEntry.record_kind == "event") & (ChangeEntry.record_id == event_id))
-        | (ChangeEntry.parent_kind.in_(("event", "exhibit", "guest_list")) & (ChangeEntry.parent_id == event_id))
-        | (ChangeEntry.record_kind.in_(("exhibit", "guest_list")) & (ChangeEntry.record_id == event_id))
-    ).order_by(ChangeEntry.id)
+    if part is None:
+        where = (
+            ((ChangeEntry.record_kind == "event") & (ChangeEntry.record_id == event_id))
+            | (ChangeEntry.parent_kind.in_(("event", "exhibit", "guest_list")) & (ChangeEntry.parent_id == event_id))
+            | (ChangeEntry.record_kind.in_(("exhibit", "guest_list")) & (ChangeEntry.record_id == event_id))
+        )
+    else:
+        where = ((ChangeEntry.record_kind == part) & (ChangeEntry.record_id == event_id)) | (
+            ChangeEntry.record_kind.in_(_PART_ROWS.get(part, ()))
+            & ChangeEntry.parent_kind.in_(("event", part))
+            & (ChangeEntry.parent_id == event_id)
+        )
+    query = ChangeEntry.select().where(where).order_by(ChangeEntry.id)
     return [
         Change(
             id=row.id,

@@ -1,5 +1,7 @@
 """The editor's "Lịch sử" tab: every saved version of the event, who saved it and what changed; a version shown
-whole and restored as a new change (the restore is itself in the history; nothing is overwritten)."""
+whole and restored as a new change (the restore is itself in the history; nothing is overwritten). A choice above
+the table shows the event's whole history, or only its exhibition's or its guest list's, each version of which is
+shown and restored the same way."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHeaderView,
     QLabel,
@@ -24,7 +27,7 @@ from nlv_events.core import rules
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import N_, _
-from nlv_events.services.team import history, permissions
+from nlv_events.services.team import history, part_history, permissions
 from nlv_events.ui.events import event_editor
 from nlv_events.ui.shell import ask
 from nlv_events.ui.team import window_team
@@ -41,6 +44,10 @@ _ACTIONS = {
     "deleted": N_("deleted"),
     "undeleted": N_("brought back"),
 }
+# What the tab shows: the event with all that is saved under it, or one part (the kind its entries name).
+_PARTS = (
+    (None, N_("The event (all changes)")), ("exhibit", N_("Its exhibition")), ("guest_list", N_("Its guest list"))
+)
 
 
 class HistoryTab(QWidget):
@@ -52,6 +59,12 @@ class HistoryTab(QWidget):
         self.changes: list[history.Change] = []
         self.note = QLabel(self)
         self.note.setWordWrap(True)
+        self.part_choice = QComboBox(self)
+        self.part_choice.setObjectName("historyPart")
+        for part, label in _PARTS:
+            self.part_choice.addItem(_(label), part)
+        self.part_choice.currentIndexChanged.connect(self.refresh)
+        self.part_versions: dict[str, int] = {}  # each part's version as this tab last read it: a restore checks it
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("historyTable")
         self.table.setHorizontalHeaderLabels([_("Version"), _("When"), _("Who"), _("What")])
@@ -69,6 +82,7 @@ class HistoryTab(QWidget):
         self.restore_button.clicked.connect(self._restore)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
+        layout.addWidget(self.part_choice)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.restore_button)
@@ -119,7 +133,10 @@ class HistoryTab(QWidget):
             self.note.setText(_("The history starts when the event is first saved."))
             return
         try:
-            self.changes = history.changes_of(self.event_id)
+            self.changes = history.changes_of(self.event_id, self.part_choice.currentData())
+            self.part_versions = {
+                part: part_history.current_version(self.event_id, part) for part in part_history.PARTS
+            }
         except UserError as error:
             self.changes = []
             self.note.setText(str(error))
@@ -147,27 +164,51 @@ class HistoryTab(QWidget):
             self.restore_button.setEnabled(False)
             return
         lines = [history.describe(change).replace("; ", "\n")]
-        if change.has_snapshot and change.version is not None:
-            earlier = history.version_of(change.record_id, change.version)
+        restorable = self._restorable(change)
+        if restorable and change.kind == "event":
+            earlier = history.version_of(change.record_id, change.version)  # type: ignore[arg-type]
             lines += ["", _("The event at version {version}:").format(version=change.version)]
             lines += [f"{rules.field_label(name)}: {value}" for name, value in _shown_fields(earlier)]
+        elif restorable:
+            earlier_part = part_history.part_at(change.record_id, change.kind, change.version)  # type: ignore[arg-type]
+            lines += ["", _("Version {version} of {part}:").format(part=_(part_history.PARTS[change.kind]),
+                                                                  version=change.version)]
+            lines += part_history.lines(change.kind, earlier_part)
         self.details.setPlainText("\n".join(lines))
         allowed, why = permissions.may("restore")
-        self.restore_button.setEnabled(allowed and change.has_snapshot and change.version is not None)
+        self.restore_button.setEnabled(allowed and restorable)
         self.restore_button.setToolTip(why)
+
+    def _restorable(self, change: history.Change) -> bool:
+        """An event's version with its snapshot, or a version of a part the history keeps whole."""
+        if change.version is None or self.event_id is None:
+            return False
+        if change.kind == "event":
+            return change.has_snapshot
+        return change.kind in part_history.PARTS and change.version in part_history.versions(self.event_id,
+                                                                                              change.kind)
 
     def _restore(self) -> None:
         change = self._selected()
         if change is None or change.version is None or self.event_id is None:
             return
-        question = _(
-            "Save the event as it was at version {version}? It becomes a new version (nothing is overwritten); "
-            "changes not saved in this form are dropped."
-        ).format(version=change.version)
+        if change.kind == "event":
+            question = _(
+                "Save the event as it was at version {version}? It becomes a new version (nothing is overwritten); "
+                "changes not saved in this form are dropped."
+            ).format(version=change.version)
+        else:
+            question = _(
+                "Save {part} as it was at version {version}? It becomes a new version (nothing is overwritten); "
+                "changes not saved in this form are dropped."
+            ).format(part=_(part_history.PARTS[change.kind]), version=change.version)
         if not ask.confirm(self, _("Restore an earlier version"), question):
             return
         try:
-            history.restore(self.event_id, change.version)
+            if change.kind == "event":
+                history.restore(self.event_id, change.version)
+            else:
+                part_history.restore_part(self.event_id, change.kind, change.version, self.part_versions[change.kind])
         except UserError as error:
             ask.warn(self, APP_NAME, str(error))
             return

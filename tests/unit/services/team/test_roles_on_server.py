@@ -152,3 +152,33 @@ def test_the_admin_adds_a_person_who_can_then_connect_and_changes_and_removes_th
     roles.remove_login(logins["added"])
     with pytest.raises(psycopg2.OperationalError):
         psycopg2.connect(_url(server, logins["added"]))
+
+
+def test_only_the_admin_restores_an_exhibition_or_a_guest_list_from_the_command_line(team, capsys):
+    import datetime as dt
+
+    from nlv_events.services.guests import guest_list
+    from nlv_events.services.team import permissions
+    from tests.integration.cli_runner import run
+
+    server, logins = team
+    database.open_database(_url(server, logins["editor"]))
+    event = store.save_event(EventRecord(kind="conference", title="Hội thảo", start=dt.date(2024, 3, 8)))
+    guest_list.add_guest(event.id, guest_list.GuestEntry(name="Nguyễn Văn An"))
+    guest_list.add_guest(event.id, guest_list.GuestEntry(name="Trần Thị Bình"))
+    database.close_database()
+    try:
+        for part in ("guests", "exhibition"):
+            code, _out, err = run(capsys, "history", str(event.id), "--part", part, "--restore", "2",
+                                  "--db", _url(server, logins["editor"]))
+            assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        code, _out, err = run(capsys, "history", str(event.id), "--part", "guests", "--restore", "2",
+                             "--db", _url(server, logins["admin"]))
+        assert code == 0, err
+    finally:
+        permissions._state.update(role=None, user="")  # the next test's window asks again
+    database.open_database(_url(server, logins["admin"]))
+    assert [entry.name for entry in guest_list.guest_list(event.id)] == ["Nguyễn Văn An"]
+    restored = [change for change in history.changes_of(event.id, "guest_list") if change.action == "restored"]
+    assert [(change.by, change.restored_from) for change in restored] == [(logins["admin"], 2)]
+    database.close_database()
