@@ -180,3 +180,26 @@ def test_a_commemoration_of_any_lunar_month_is_added_through_the_form(window, qt
     assert rows["Rằm tháng Bảy của phòng Ất Tỵ 2025"] == "06/09/2025"  # after the leap 6th month of 2025
     assert rows["Đại lễ Phật đản Ất Tỵ 2025"] == "12/05/2025"
     assert rows["Tết Ông Công Ông Táo Giáp Thìn 2025"] == "22/01/2025"
+
+
+def test_the_plan_saved_as_word_with_next_takes_the_registers_next_kh_number(window, qtbot, tmp_path, monkeypatch):
+    """The window's plan goes through the register as the command line's does: "next" typed in the number field
+    takes the next KH number, shown in the field once saved, and the plan is in the register."""
+    from nlv_events.core.register_models import RegisterEntry
+
+    dialog = window.plan_menu.show_plan()
+    qtbot.addWidget(dialog)
+    dialog.year_box.setValue(2022)
+    dialog.number.clear()
+    qtbot.keyClicks(dialog.number, "next")
+    from nlv_events.ui.planning import plan_dialog
+
+    monkeypatch.setattr(plan_dialog, "save_file_name", lambda *args: str(tmp_path / "plan.docx"))  # the file dialog
+    dialog.docx_button.click()
+
+    entry = RegisterEntry.get()
+    assert (entry.number, entry.symbol) == (1, "KH-TVQG") and entry.file_name == "plan.docx"
+    assert dialog.number.text() == "01/KH-TVQG"  # the decree writes a number under 10 with its 0
+    printed = " ".join(paragraph.text for table in Document(str(tmp_path / "plan.docx")).tables
+                       for row in table.rows for cell in row.cells for paragraph in cell.paragraphs)  # fmt: skip
+    assert "Số: 01/KH-TVQG" in printed

@@ -6,6 +6,7 @@ import dataclasses
 import os
 
 from nlv_events import printing
+from nlv_events.core.register_models import RegisterEntry
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number
 from nlv_events.printing import decree, docx_renderer, pdf_renderer
@@ -135,14 +136,15 @@ def render_docx(plan: PlanDocument) -> bytes:
     return docx_renderer.render(document(plan))
 
 
-def write(plan: PlanDocument, path: str | os.PathLike[str], asked: registered_print.Asked | None = None) -> None:
+def write(plan: PlanDocument, path: str | os.PathLike[str],
+          asked: registered_print.Asked | None = None) -> RegisterEntry | None:  # fmt: skip
     """The plan to `path`: PDF, or Word for a .docx name, written atomically; with `asked` (the number as typed, or
-    "next"), entered in the register of outgoing documents."""
+    "next"), entered in the register of outgoing documents (its entry returned)."""
     if asked is None:
         printing.write(document(plan), path)
-        return
+        return None
 
     def make(number: str | None) -> Document:
         return document(dataclasses.replace(plan, number=decree.document_number(number, PLAN_SYMBOL)))
 
-    registered_print.write(make, path, asked)
+    return registered_print.write(make, path, asked)

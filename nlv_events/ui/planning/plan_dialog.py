@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
+from nlv_events.printing import decree
 from nlv_events.services.planning import annual_plan
 from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
@@ -103,11 +105,24 @@ class PlanDialog(QDialog):
         if not path:
             return
         from nlv_events.services.planning import annual_plan_document
+        from nlv_events.services.register import numbering, registered_print
 
+        # Through the register of outgoing documents, as every signed document: "next" takes the next KH number
+        # (then shown in the field), a number the register holds for another document is asked about.
+        options = self.options()
+        asked = registered_print.Asked(options.number, options.day, annual_plan.PLAN_SYMBOL)
         try:
-            annual_plan_document.write(self.document(), path)
+            try:
+                entry = annual_plan_document.write(self.document(), path, asked)
+            except registered_print.DuplicateNumber as error:
+                if not ask.confirm(self, _("Annual plan"), f"{error}\n\n" + _("Print it again under this number?")):
+                    return
+                entry = annual_plan_document.write(self.document(), path, dataclasses.replace(asked, reprint=True))
         except (UserError, OSError) as error:
             ask.warn(self, _("Annual plan"), str(error))
+            return
+        if entry is not None and decree.is_next(options.number):
+            self.number.setText(numbering.number_text(entry.number, entry.symbol))  # the number taken, as printed
 
     def refresh_progress(self) -> None:
         self.progress_table.show_year(self.year_box.value())
