@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import os
 
+from nlv_events.core.register_models import RegisterEntry
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_day, format_time, format_weekday_date
@@ -72,15 +73,16 @@ def document(week: WeekSchedule, options: DecreeOptions, title: str | None = Non
     )
 
 
-def write(any_day: dt.date, path: str | os.PathLike[str], options: DecreeOptions, title: str | None = None) -> None:
+def write(any_day: dt.date, path: str | os.PathLike[str], options: DecreeOptions,
+          title: str | None = None) -> RegisterEntry | None:  # fmt: skip
     """The schedule of the week holding `any_day` to `path`: PDF, or Word for a .docx name, written whole; its
     number, "next" included, checked against and kept in the register of outgoing documents like every signed
-    document's."""
+    document's (its entry returned)."""
     from nlv_events.services.register import registered_print
 
     settings = current_settings()
     week = schedule(any_day, settings.get("organisation.name"))
-    registered_print.write(
+    return registered_print.write(
         lambda number: document(week, dataclasses.replace(options, number=number), title),
         path,
         registered_print.asked(options, settings.get("documents.schedule_symbol")),
@@ -95,7 +97,8 @@ def render(any_day: dt.date, options: DecreeOptions, title: str | None = None) -
     described = document(week, options, title)
     printout = of_document(described)
     return Printout(printout, printout.make_docx, set(printout.dropped),
-                    remake=lambda other: render(any_day, other, title))
+                    remake=lambda other: render(any_day, other, title),
+                    write_signed=lambda chosen, path: write(any_day, path, chosen, title))  # fmt: skip
 
 
 def file_name(any_day: dt.date) -> str:

@@ -168,4 +168,17 @@ def test_the_weeks_schedule_with_an_item_typed_for_it_printed_from_the_file_menu
     text = " ".join(pdf_text(target.read_bytes()).split())
     assert "Họp giao ban quý IV" in text and "Giao lưu “Ký ức Hà Nội – 12 ngày đêm”" in text
     assert "19/12/2022" in text
+    # "next" in the preview's number field: the register's next number of the schedule's kind, shown once saved
+    from nlv_events.core.register_models import RegisterEntry
+    from nlv_events.services.register import entries
+
+    entries.add_kind("LCT", "Lịch công tác")
+    preview.decree_fields.number_edit.clear()
+    type_into(qtbot, preview.decree_fields.number_edit, "next")
+    numbered = tmp_path / "lich-so.pdf"
+    answer_file_dialog(monkeypatch, numbered)
+    click(qtbot, preview.save_button)
+    assert preview.decree_fields.number_edit.text() == "01/LCT-TVQG"
+    assert "01/LCT-TVQG" in pdf_text(numbered.read_bytes())
+    assert [(entry.number, entry.file_name) for entry in RegisterEntry.select()] == [(1, "lich-so.pdf")]
     preview.close()
