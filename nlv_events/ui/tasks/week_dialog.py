@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import _
+from nlv_events.i18n import _, pgettext
 from nlv_events.i18n.formats import format_time, format_weekday_date
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.services.tasks import week_document, week_schedule
@@ -61,7 +61,8 @@ class WeekDialog(QDialog):
         labels = {"content": _("content"), "leader": _("leads / attends"), "place": _("place"),
                   "preparer": _("prepared by")}
         buttons = []
-        for text, slot in ((_("Add item"), self.add_item), (_("Save item"), self.save_item),
+        # "Add item" alone is the exhibition's (Thêm tài liệu): an item of the week is a line of the schedule.
+        for text, slot in ((pgettext("week schedule", "Add item"), self.add_item), (_("Save item"), self.save_item),
                            (_("Remove item"), self.remove_item), (_("Print…"), self.print_week)):
             buttons.append(QPushButton(text, self))
             buttons[-1].clicked.connect(lambda *_, run=slot: run())

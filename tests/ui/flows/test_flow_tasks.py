@@ -169,3 +169,31 @@ def test_the_weeks_schedule_with_an_item_typed_for_it_printed_from_the_file_menu
     assert "Họp giao ban quý IV" in text and "Giao lưu “Ký ức Hà Nội – 12 ngày đêm”" in text
     assert "19/12/2022" in text
     preview.close()
+
+
+def _headings_read_whole(table) -> bool:
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    return all(
+        header.sectionSize(column) >= metrics.horizontalAdvance(table.horizontalHeaderItem(column).text())
+        for column in range(table.columnCount())
+    )
+
+
+def test_the_weeks_and_the_templates_dialogs_read_whole_and_in_their_own_words(window, qtbot):
+    def look_at_the_week(dialog):
+        assert "tài liệu" not in dialog.add_button.text()  # a line of the schedule, not an exhibition's document
+        assert _headings_read_whole(dialog.table)  # "Chủ trì / Thành phần" was cut at both ends
+        click(qtbot, button(dialog, _("Close")))
+
+    opened = while_open(look_at_the_week, name="WeekSchedule")
+    trigger(window, _("&File"), _("&Weekly work schedule…"))
+    opened.done()
+
+    def look_at_the_template(dialog):
+        assert _headings_read_whole(dialog.table)  # "Vai trò người phụ trách" was read "ò người phụ t"
+        click(qtbot, button(dialog, _("Close")))
+
+    opened = while_open(look_at_the_template, TemplatesDialog)
+    trigger(window, _("&Edit"), _("Task &templates…"))
+    opened.done()
