@@ -136,3 +136,15 @@ def test_the_demo_years_own_list_and_tallies_come_back(demo_db, tmp_path):
                 for kind, tally in after.kinds.items()} == counted, path.name
         assert summary.created == before.total.events + (1 if path == word else 0)  # the cancelled one, in Word
         assert after.cancelled == (before.cancelled if path == word else 0)
+
+
+def test_the_cancelled_events_of_the_demo_years_list_are_told_in_the_language_in_force(demo_db, tmp_path):
+    from nlv_events.i18n import _
+    from nlv_events.printing import write
+    from nlv_events.services.interchange.list_import import report
+    from nlv_events.services.reports import year_list_document
+
+    word = tmp_path / "list.docx"
+    write(year_list_document.document(2022), word)
+    told = next(line for line in report.lines(plan.preview(word)) if line.startswith(_("Cancelled events")))
+    assert f"A “{_('Title')}” → {_('Title')}" in told  # the column's name as the user reads it
