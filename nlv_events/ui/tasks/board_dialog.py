@@ -71,6 +71,8 @@ class BoardDialog(QDialog):
         self.done_button.clicked.connect(self.mark_done)
         self.open_button = QPushButton(_("Open event"), self)
         self.open_button.clicked.connect(lambda: self._open(self.tree.currentItem()))
+        self.open_button.setObjectName("boardOpen")
+        self.tree.currentItemChanged.connect(lambda *_: self._follow_choice())
         filters = QHBoxLayout()
         for label, box in ((_("Person"), self.person_box), (_("Event"), self.event_box)):
             filters.addWidget(QLabel(label, self))
@@ -112,6 +114,14 @@ class BoardDialog(QDialog):
                 item.setData(0, TASK_ID, row.id)
                 item.setData(0, EVENT_ID, row.event_id)
             group.setExpanded(True)
+        self._follow_choice()
+
+    def _follow_choice(self) -> None:
+        """Mark done and Open event act on a task: greyed out while none is chosen (a group's row is no task)."""
+        item = self.tree.currentItem()
+        chosen = item is not None and item.data(0, TASK_ID) is not None
+        self.done_button.setEnabled(chosen)
+        self.open_button.setEnabled(chosen)
 
     def task_items(self) -> list[QTreeWidgetItem]:
         """Every task's row, group by group."""

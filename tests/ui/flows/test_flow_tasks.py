@@ -197,3 +197,15 @@ def test_the_weeks_and_the_templates_dialogs_read_whole_and_in_their_own_words(w
     opened = while_open(look_at_the_template, TemplatesDialog)
     trigger(window, _("&Edit"), _("Task &templates…"))
     opened.done()
+
+
+def test_the_boards_buttons_wait_for_a_task_to_be_chosen(window, qtbot):
+    def look(dialog):
+        seen.append((dialog.done_button.isEnabled(), dialog.open_button.isEnabled()))
+        click(qtbot, button(dialog, _("Close")))
+
+    seen: list = []
+    opened = while_open(look, BoardDialog)
+    trigger(window, _("&View"), _("&Tasks to do…"))  # the demo year has no task: nothing to mark or open
+    opened.done()
+    assert seen == [(False, False)]
