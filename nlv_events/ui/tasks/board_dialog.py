@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import _
+from nlv_events.i18n import _, pgettext
 from nlv_events.i18n.formats import format_day
 from nlv_events.services.tasks import board, staff, task_list
 from nlv_events.ui.shell import ask
@@ -50,7 +50,8 @@ class BoardDialog(QDialog):
         self.today = today or dt.date.today()
         self.chosen_event: int | None = None
         self.me = current_member()
-        self.person_box = owner_box(self, _("Everyone"))
+        # "Everyone" alone is an event's audience (Mọi đối tượng): here it is every member of staff.
+        self.person_box = owner_box(self, pgettext("staff", "Everyone"))
         self.person_box.setObjectName("boardPerson")
         self.event_box = QComboBox(self)
         self.event_box.setObjectName("boardEvent")

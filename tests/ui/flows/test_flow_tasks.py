@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from nlv_events.core import vocab
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.tasks import task_list
 from nlv_events.ui.events.event_editor import EventEditor
@@ -199,13 +200,14 @@ def test_the_weeks_and_the_templates_dialogs_read_whole_and_in_their_own_words(w
     opened.done()
 
 
-def test_the_boards_buttons_wait_for_a_task_to_be_chosen(window, qtbot):
+def test_the_boards_buttons_wait_for_a_task_and_its_person_filter_speaks_of_staff(window, qtbot):
     def look(dialog):
         seen.append((dialog.done_button.isEnabled(), dialog.open_button.isEnabled()))
+        seen.append(dialog.person_box.itemText(0) != vocab.label("audience", "all"))  # staff, not an audience
         click(qtbot, button(dialog, _("Close")))
 
     seen: list = []
     opened = while_open(look, BoardDialog)
     trigger(window, _("&View"), _("&Tasks to do…"))  # the demo year has no task: nothing to mark or open
     opened.done()
-    assert seen == [(False, False)]
+    assert seen == [(False, False), True]
