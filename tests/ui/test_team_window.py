@@ -118,6 +118,7 @@ def test_the_history_tab_says_when_in_the_offices_form_and_names_a_guest_in_word
     assert editor.tabs.currentWidget() is tab
     saved = dt.datetime.fromisoformat(history.changes_of(event_id)[0].at)
     assert tab.table.item(0, 1).text() == format_moment(saved)  # "5:22 PM"-like time, then the day; no ISO form
+    assert tab.table.columnWidth(1) >= tab.table.fontMetrics().horizontalAdvance(format_moment(saved))  # one line
     what = [tab.table.item(row, 3).text() for row in range(tab.table.rowCount())]
     assert f"{_('Guest')}: {_('added')}" in what  # the guest's row in words, not the table's name "guest"
     assert not any(text.startswith(("guest", "guest_list")) for text in what)

@@ -155,6 +155,7 @@ class HistoryTab(QWidget):
             cells = ("" if change.version is None else str(change.version), when_saved(change.at), change.by, what)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()  # the moment on one line, not wrapped in two
         self.table.scrollToBottom()
 
     def _selected(self) -> history.Change | None:
