@@ -115,6 +115,7 @@ class BoardDialog(QDialog):
                 item.setData(0, TASK_ID, row.id)
                 item.setData(0, EVENT_ID, row.event_id)
             group.setExpanded(True)
+        self.tree.resizeColumnToContents(0)  # a due day whole beside the group's indent ("21/12/2…" was cut)
         self._follow_choice()
 
     def _follow_choice(self) -> None:

@@ -5,6 +5,7 @@ Tasks to do) shows them overdue and one is marked done there; moving the event a
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle
 
 from nlv_events.core import vocab
 from nlv_events.i18n import _, ngettext
@@ -78,6 +79,11 @@ def _mark_done(qtbot):
         assert {GIFT, "Gửi giấy mời"} <= set(items)
         assert dialog.tree.topLevelItem(0).text(0).startswith(_("Overdue"))
         assert items[GIFT].parent() is dialog.tree.topLevelItem(0)
+        # the due day read whole beside the group's indent, as the item view elides it ("21/12/2…" was cut)
+        cell = dialog.tree.visualRect(dialog.tree.indexFromItem(items[GIFT], 0))
+        margin = dialog.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        due = items[GIFT].text(0)
+        assert dialog.tree.fontMetrics().elidedText(due, Qt.TextElideMode.ElideRight, cell.width() - 2 * margin) == due
         rect = dialog.tree.visualItemRect(items[GIFT])
         qtbot.mouseClick(dialog.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         click(qtbot, dialog.done_button)
