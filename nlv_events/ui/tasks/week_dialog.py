@@ -67,6 +67,7 @@ class WeekDialog(QDialog):
             buttons.append(QPushButton(text, self))
             buttons[-1].clicked.connect(lambda *_, run=slot: run())
         self.add_button, self.save_button, self.remove_button, self.print_button = buttons
+        self.save_button.setDefault(True)  # Enter in a field saves what was typed: Add, the first button, wiped it
         layout = QVBoxLayout(self)
         layout.addLayout(add_rows(QFormLayout(), (form_label(_("week of")), self.week_edit)))
         layout.addWidget(self.table, 1)

@@ -217,3 +217,25 @@ def test_the_boards_buttons_wait_for_a_task_and_its_person_filter_speaks_of_staf
     trigger(window, _("&View"), _("&Tasks to do…"))  # the demo year has no task: nothing to mark or open
     opened.done()
     assert seen == [(False, False), True]
+
+
+def test_enter_in_a_field_saves_what_was_typed_in_the_week_and_the_staff(window, qtbot):
+    def type_and_enter(dialog, edit, text: str) -> None:
+        click(qtbot, dialog.add_button)
+        type_into(qtbot, edit, text)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        seen.append((edit.text(), [dialog.table.item(row, column).text() for row in range(dialog.table.rowCount())
+                                   for column in range(dialog.table.columnCount())]))
+        click(qtbot, button(dialog, _("Close")))
+
+    seen: list = []
+    opened = while_open(lambda dialog: type_and_enter(dialog, dialog.edits["content"], "Họp giao ban quý IV"),
+                        name="WeekSchedule")
+    trigger(window, _("&File"), _("&Weekly work schedule…"))
+    opened.done()
+    opened = while_open(lambda dialog: type_and_enter(dialog, dialog.edits["name"], "Trần Thu Hà"), StaffDialog)
+    trigger(window, _("&Edit"), _("S&taff…"))
+    opened.done()
+    (week_text, week_cells), (staff_text, staff_cells) = seen
+    assert week_text == "Họp giao ban quý IV" and "Họp giao ban quý IV" in week_cells  # saved, not wiped by Add
+    assert staff_text == "Trần Thu Hà" and "Trần Thu Hà" in staff_cells
