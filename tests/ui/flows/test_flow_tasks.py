@@ -239,3 +239,22 @@ def test_enter_in_a_field_saves_what_was_typed_in_the_week_and_the_staff(window,
     (week_text, week_cells), (staff_text, staff_cells) = seen
     assert week_text == "Họp giao ban quý IV" and "Họp giao ban quý IV" in week_cells  # saved, not wiped by Add
     assert staff_text == "Trần Thu Hà" and "Trần Thu Hà" in staff_cells
+
+
+def test_enter_in_a_tasks_title_saves_the_task_before_the_editor_closes(window, qtbot):
+    click_row(qtbot, window.table, TALK)
+    event_id = window.current_event_id()
+
+    def add_and_enter(editor):
+        editor.tabs.setCurrentIndex(tab_named(editor.tabs, _("Tasks")))
+        tab = editor.extra_tabs["tasks"]
+        click(qtbot, tab.add_button)
+        type_into(qtbot, tab.fields.title_edit, GIFT)
+        qtbot.keyClick(tab.fields.title_edit, Qt.Key.Key_Return)  # Enter also presses the editor's Save
+        if editor.isVisible():
+            click(qtbot, editor.cancel_button)
+
+    opened = while_open(add_and_enter, EventEditor)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    opened.done()
+    assert GIFT in {task.title for task in task_list.tasks(event_id=event_id)}
