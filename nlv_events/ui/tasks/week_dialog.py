@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidgetItem,
@@ -68,7 +69,14 @@ class WeekDialog(QDialog):
             buttons[-1].clicked.connect(lambda *_, run=slot: run())
         self.add_button, self.save_button, self.remove_button, self.print_button = buttons
         self.save_button.setDefault(True)  # Enter in a field saves what was typed: Add, the first button, wiped it
+        # The list holds the typed items only: without a word, a week whose events print seemed to have nothing.
+        self.note = QLabel(_("The week's events, the leadership's programme rows and the tasks chosen for the "
+                             "schedule are printed from the record; type here only what the record lacks (a "
+                             "meeting, a visit)."), self)
+        self.note.setObjectName("weekNote")
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addLayout(add_rows(QFormLayout(), (form_label(_("week of")), self.week_edit)))
         layout.addWidget(self.table, 1)
         layout.addLayout(add_rows(QFormLayout(), (form_label(_("day")), left_row(self.day_edit, self.part_box)),

@@ -5,7 +5,7 @@ Tasks to do) shows them overdue and one is marked done there; moving the event a
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QLabel, QStyle
 
 from nlv_events.core import vocab
 from nlv_events.i18n import _, ngettext
@@ -190,6 +190,10 @@ def _headings_read_whole(table) -> bool:
 def test_the_weeks_and_the_templates_dialogs_read_whole_and_in_their_own_words(window, qtbot):
     def look_at_the_week(dialog):
         assert "tài liệu" not in dialog.add_button.text()  # a line of the schedule, not an exhibition's document
+        note = dialog.findChild(QLabel, "weekNote")  # the empty list of the demo's week: its events print anyway
+        assert note is not None and note.isVisible() and note.text() == _(
+            "The week's events, the leadership's programme rows and the tasks chosen for the schedule are printed "
+            "from the record; type here only what the record lacks (a meeting, a visit).")
         assert _headings_read_whole(dialog.table)  # "Chủ trì / Thành phần" was cut at both ends
         click(qtbot, button(dialog, _("Close")))
 
