@@ -8,7 +8,7 @@ import argparse
 import dataclasses
 import json
 
-from nlv_events.i18n import _
+from nlv_events.i18n import _, pgettext
 
 # The parts a user names, and the kind their history entries carry.
 PART_KINDS = {"event": None, "exhibition": "exhibit", "guests": "guest_list"}
@@ -48,7 +48,7 @@ def _command_history(arguments: argparse.Namespace) -> int:
     if not changes:
         print(_("No change of event {id} is recorded yet.").format(id=arguments.event_id))
         return 0
-    headings = (_("Version"), _("When"), _("Who"), _("What"), _("Changes"))
+    headings = (_("Version"), pgettext("saved", "When"), _("Who"), _("What"), _("Changes"))
     rows = [
         (
             "" if change.version is None else str(change.version),

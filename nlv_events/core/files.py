@@ -104,11 +104,11 @@ def copy_whole(source: Path, target: Path, message: str) -> None:
 
 def make_folder(folder: Path, message: str) -> None:
     """Create `folder` and the folders above it; one that cannot be made is a UserError worded by `message`, which
-    names the folder as {path} and the system's reason as {reason}."""
+    names the folder as {path} and the reason, in the user's language, as {reason}."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise UserError(message.format(path=folder, reason=error.strerror or error)) from error
+        raise UserError(message.format(path=folder, reason=reason(error))) from error
 
 
 def reason(error: OSError) -> str:
@@ -120,6 +120,9 @@ def reason(error: OSError) -> str:
         errno.ENOSPC: _("the disk is full"),
         errno.EROFS: _("the disk is read-only"),
         errno.ENAMETOOLONG: _("the name is too long"),
+        # a folder is wanted where a file has its name (the system said "File exists" or "Not a directory")
+        errno.EEXIST: _("a file of that name is in the way of the folder"),
+        errno.ENOTDIR: _("a file of that name is in the way of the folder"),
     }
     return reasons.get(error.errno or 0, _("the system refused ({code})").format(code=error.errno))
 def _umask() -> int:

@@ -15,13 +15,16 @@ QR_MM = 25
 
 def header_block(document, block: model.HeaderBlock, width_mm: float = 165) -> None:
     """The decree's two-column header as a borderless table (every signed DOCX uses this one), measured as the
-    PDF's: each name on one line or broken where the PDF breaks it, the rules drawn as wide as the PDF draws them."""
+    PDF's: each name on one line or broken where the PDF breaks it, the rules drawn as wide as the PDF draws them,
+    and centred on the page as the PDF centres it (on a landscape page it is narrower than the text)."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Pt
 
     width = width_mm / 25.4 * 72
     left_width = width * layout.LEFT_SHARE
     right_width = width - left_width
     table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
     parts.set_cell_borders(table, False)
     parts.cell_margins(table, 0, 0, 0)  # the right column holds the national name with no room to spare
     parts.column_widths(table, (Pt(left_width), Pt(right_width)))

@@ -11,6 +11,7 @@ import psycopg2
 
 from nlv_events.core import database, event_reading, store
 from nlv_events.core.records import EventRecord
+from nlv_events.i18n import _
 from tests.integration.cli_runner import run
 
 
@@ -95,7 +96,8 @@ def test_history_of_a_guest_list_lists_shows_and_restores_a_version(capsys, db_p
 
     code, out, err = run(capsys, "history", str(event.id), "--part", "guests", "--restore", "2", *where)
     assert code == 0, err
-    assert "version 2" in out and "version 5" in out
+    restored = _("Restored {part} of event {id} as it was at version {old}, saved as version {new}.")
+    assert out.strip() == restored.format(part=_("the guest list"), id=event.id, old=2, new=5)
     database.open_database(str(db_path))
     assert [(entry.id, entry.name) for entry in guest_list.guest_list(event.id)] == [(an, "Nguyễn Văn An")]
     database.close_database()

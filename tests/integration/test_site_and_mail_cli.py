@@ -88,3 +88,12 @@ def test_invitations_are_sent_once_listed_first_and_again_only_when_asked(capsys
 def test_invitations_want_a_file_or_sending(capsys, review, db_path):
     code, _out, err = run(capsys, "invitations", str(review), "--db", str(db_path))
     assert code == 1 and err.count("\n") == 1 and "--send" in err
+
+
+def test_site_into_a_file_says_why_in_the_users_words(capsys, db_path, tmp_path):
+    in_the_way = tmp_path / "lich.pdf"
+    in_the_way.write_bytes(b"%PDF-1.4")
+    code, _out, err = run(capsys, "site", "--db", str(db_path), "-o", str(in_the_way))
+    assert code == 1 and err.count("\n") == 1
+    assert _("a file of that name is in the way of the folder") in err and "File exists" not in err
+    assert in_the_way.read_bytes() == b"%PDF-1.4"

@@ -10,11 +10,12 @@ import pytest
 from nlv_events.core import event_reading, store
 from nlv_events.core.exhibit_records import ItemEntry, SectionEntry
 from nlv_events.core.records import EventRecord
-from nlv_events.i18n import setup_i18n
+from nlv_events.i18n import _, setup_i18n
 from nlv_events.services.exhibits import structure
 from nlv_events.services.guests import guest_list
 from nlv_events.services.team import history
 from nlv_events.ui.events.event_editor import EventEditor
+from nlv_events.ui.team import history_tab
 from tests.ui.flows.acting import choose, click, click_row
 
 
@@ -39,7 +40,8 @@ def _restore_clicked(qtbot, monkeypatch, editor, tab) -> None:
     asked: list[str] = []
     monkeypatch.setattr(ask, "confirm", lambda _parent, _title, question: asked.append(question) or True)
     click(qtbot, tab.restore_button)
-    assert asked and "nothing is overwritten" in asked[0]
+    # the question says that nothing is overwritten, in the language the window speaks
+    assert asked and any(said in asked[0] for said in ("(nothing is overwritten)", "(không ghi đè gì)"))
     qtbot.waitUntil(lambda: not editor.isVisible(), timeout=2000)
 
 
@@ -55,7 +57,8 @@ def test_an_exhibitions_first_version_is_chosen_seen_and_restored_in_the_history
 
     editor, tab = _history_tab(qtbot, window, event_id, "exhibit")
     kinds = {tab.table.item(row, 3).text() for row in range(tab.table.rowCount())}
-    assert kinds and all(kind.startswith("exhibit") for kind in kinds)  # the exhibition's entries alone
+    exhibition_rows = {_(label) for kind, label in history_tab._ROW_KINDS.items() if kind.startswith("exhibit")}
+    assert kinds and all(kind.split(":")[0] in exhibition_rows for kind in kinds)  # the exhibition's entries alone
     click_row(qtbot, tab.table, str(first.version), column=0)
     assert "Ảnh Hàng Đào" in tab.details.toPlainText()
     _restore_clicked(qtbot, monkeypatch, editor, tab)

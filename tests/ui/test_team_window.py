@@ -102,6 +102,28 @@ def test_the_history_tab_shows_who_saved_and_restores_a_version(qtbot, window, m
     qtbot.waitUntil(lambda: "Tọa đàm sách mới" in visible_titles(window), timeout=2000)
 
 
+def test_the_history_tab_says_when_in_the_offices_form_and_names_a_guest_in_words(qtbot, window):
+    from nlv_events.i18n import _
+    from nlv_events.i18n.formats import format_moment
+    from nlv_events.services.guests import guest_list
+
+    event_id = _talk()
+    guest_list.add_guest(event_id, guest_list.GuestEntry(name="Nguyễn Văn An"))
+    editor = EventEditor(event_reading.load_record(event_id), window)
+    qtbot.addWidget(editor)
+    editor.show()
+    tab = editor.extra_tabs["history"]
+    bar = editor.tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(editor.tabs.indexOf(tab)).center())
+    assert editor.tabs.currentWidget() is tab
+    saved = dt.datetime.fromisoformat(history.changes_of(event_id)[0].at)
+    assert tab.table.item(0, 1).text() == format_moment(saved)  # "5:22 PM"-like time, then the day; no ISO form
+    assert tab.table.columnWidth(1) >= tab.table.fontMetrics().horizontalAdvance(format_moment(saved))  # one line
+    what = [tab.table.item(row, 3).text() for row in range(tab.table.rowCount())]
+    assert f"{_('Guest')}: {_('added')}" in what  # the guest's row in words, not the table's name "guest"
+    assert not any(text.startswith(("guest", "guest_list")) for text in what)
+
+
 def test_a_viewer_sees_the_changing_actions_disabled_with_the_reason(qtbot, window, monkeypatch):
     from nlv_events.ui.team import window_team
 

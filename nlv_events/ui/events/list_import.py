@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
+    QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -72,8 +74,16 @@ class ListImportDialog(QDialog):
             box.currentIndexChanged.connect(self.refresh)
             self.column_boxes[index] = box
             columns.addRow(f"{report.column_name(index)}  {header}", box)
-        self.counts = QLabel(self)
-        self.counts.setWordWrap(True)
+        # The column drop-downs and the lines of what the import does scroll: a year's list has a dozen columns and
+        # a line for each event entered by hand it changes, and a label grew the dialog past the screen's edge.
+        columns_area = QScrollArea(self)
+        columns_area.setWidgetResizable(True)
+        columns_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        columns_area.setWidget(QWidget(columns_area))
+        columns_area.widget().setLayout(columns)
+        self.counts = QPlainTextEdit(self)
+        self.counts.setObjectName("importLines")
+        self.counts.setReadOnly(True)
         self.rows_table = QTableWidget(self)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
@@ -85,9 +95,9 @@ class ListImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Columns of the list and what they hold:"), self))
-        layout.addLayout(columns)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.rows_table, 1)
+        layout.addWidget(columns_area, 2)
+        layout.addWidget(self.counts, 1)
+        layout.addWidget(self.rows_table, 2)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
         self.show_preview()
@@ -110,7 +120,7 @@ class ListImportDialog(QDialog):
         preview = self.preview
         lines = report.lines(preview)
         summary = [line for line in lines if line not in {str(item) for item in preview.unreadable}]
-        self.counts.setText("\n".join(summary[len(preview.tables):]))
+        self.counts.setPlainText("\n".join(summary[len(preview.tables):]))
         headers = [_("Row"), _("Kind"), _("Title"), _("Dates"), _("Venue"), _("Role of the library"), _("Partners"),
                    _("Format"), _("Attendance"), _("Notes"), _("On import")]
         self.rows_table.setColumnCount(len(headers))

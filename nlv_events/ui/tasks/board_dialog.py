@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import _
+from nlv_events.i18n import _, pgettext
 from nlv_events.i18n.formats import format_day
 from nlv_events.services.tasks import board, staff, task_list
 from nlv_events.ui.shell import ask
@@ -50,7 +50,8 @@ class BoardDialog(QDialog):
         self.today = today or dt.date.today()
         self.chosen_event: int | None = None
         self.me = current_member()
-        self.person_box = owner_box(self, _("Everyone"))
+        # "Everyone" alone is an event's audience (Mọi đối tượng): here it is every member of staff.
+        self.person_box = owner_box(self, pgettext("staff", "Everyone"))
         self.person_box.setObjectName("boardPerson")
         self.event_box = QComboBox(self)
         self.event_box.setObjectName("boardEvent")
@@ -71,6 +72,8 @@ class BoardDialog(QDialog):
         self.done_button.clicked.connect(self.mark_done)
         self.open_button = QPushButton(_("Open event"), self)
         self.open_button.clicked.connect(lambda: self._open(self.tree.currentItem()))
+        self.open_button.setObjectName("boardOpen")
+        self.tree.currentItemChanged.connect(lambda *_: self._follow_choice())
         filters = QHBoxLayout()
         for label, box in ((_("Person"), self.person_box), (_("Event"), self.event_box)):
             filters.addWidget(QLabel(label, self))
@@ -112,6 +115,15 @@ class BoardDialog(QDialog):
                 item.setData(0, TASK_ID, row.id)
                 item.setData(0, EVENT_ID, row.event_id)
             group.setExpanded(True)
+        self.tree.resizeColumnToContents(0)  # a due day whole beside the group's indent ("21/12/2…" was cut)
+        self._follow_choice()
+
+    def _follow_choice(self) -> None:
+        """Mark done and Open event act on a task: greyed out while none is chosen (a group's row is no task)."""
+        item = self.tree.currentItem()
+        chosen = item is not None and item.data(0, TASK_ID) is not None
+        self.done_button.setEnabled(chosen)
+        self.open_button.setEnabled(chosen)
 
     def task_items(self) -> list[QTreeWidgetItem]:
         """Every task's row, group by group."""

@@ -43,6 +43,7 @@ class StaffDialog(QDialog):
         self.save_button = QPushButton(_("Save member"), self)
         self.save_button.setObjectName("saveMember")
         self.save_button.clicked.connect(self.save_member)
+        self.save_button.setDefault(True)  # Enter in a field saves what was typed: Add, the first button, wiped it
         self.remove_button = QPushButton(_("Remove member"), self)
         self.remove_button.clicked.connect(self.remove_member)
         layout = QVBoxLayout(self)

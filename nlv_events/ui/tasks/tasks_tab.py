@@ -51,6 +51,10 @@ class TasksTab(QWidget):
         self.save_button = QPushButton(_("Save task"), self)
         self.save_button.setObjectName("saveTask")
         self.save_button.clicked.connect(self.save_current)
+        # Enter in the form's text saves the task first: it goes on to the editor's Save, which closes the editor
+        # and took the task's typed title with it
+        for edit in (self.fields.title_edit, self.fields.note_edit):
+            edit.returnPressed.connect(self.save_current)
         self.remove_button = QPushButton(_("Remove task"), self)
         self.remove_button.clicked.connect(self.remove_current)
         layout.addLayout(left_row(self.template_button, self.add_button, self.remove_button))

@@ -58,6 +58,7 @@ class TemplatesDialog(QDialog):
         self.save_button = QPushButton(_("Save template"), self)
         self.save_button.setObjectName("saveTemplate")
         self.save_button.clicked.connect(self.save)
+        self.save_button.setDefault(True)  # Enter in a field saves what was typed: Add, the first button, wiped it
         layout = QVBoxLayout(self)
         layout.addLayout(add_rows(QFormLayout(), (form_label(_("kind")), self.kind_box)))
         layout.addWidget(self.table, 1)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidgetItem,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import _
+from nlv_events.i18n import _, pgettext
 from nlv_events.i18n.formats import format_time, format_weekday_date
 from nlv_events.printing.decree import DecreeOptions
 from nlv_events.services.tasks import week_document, week_schedule
@@ -61,12 +62,21 @@ class WeekDialog(QDialog):
         labels = {"content": _("content"), "leader": _("leads / attends"), "place": _("place"),
                   "preparer": _("prepared by")}
         buttons = []
-        for text, slot in ((_("Add item"), self.add_item), (_("Save item"), self.save_item),
+        # "Add item" alone is the exhibition's (Thêm tài liệu): an item of the week is a line of the schedule.
+        for text, slot in ((pgettext("week schedule", "Add item"), self.add_item), (_("Save item"), self.save_item),
                            (_("Remove item"), self.remove_item), (_("Print…"), self.print_week)):
             buttons.append(QPushButton(text, self))
             buttons[-1].clicked.connect(lambda *_, run=slot: run())
         self.add_button, self.save_button, self.remove_button, self.print_button = buttons
+        self.save_button.setDefault(True)  # Enter in a field saves what was typed: Add, the first button, wiped it
+        # The list holds the typed items only: without a word, a week whose events print seemed to have nothing.
+        self.note = QLabel(_("The week's events, the leadership's programme rows and the tasks chosen for the "
+                             "schedule are printed from the record; type here only what the record lacks (a "
+                             "meeting, a visit)."), self)
+        self.note.setObjectName("weekNote")
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addLayout(add_rows(QFormLayout(), (form_label(_("week of")), self.week_edit)))
         layout.addWidget(self.table, 1)
         layout.addLayout(add_rows(QFormLayout(), (form_label(_("day")), left_row(self.day_edit, self.part_box)),

@@ -5,6 +5,7 @@ shown and restored the same way."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -26,7 +27,8 @@ from nlv_events import APP_NAME
 from nlv_events.core import rules
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
-from nlv_events.i18n import N_, _
+from nlv_events.i18n import N_, _, pgettext
+from nlv_events.i18n.formats import format_moment
 from nlv_events.services.team import history, part_history, permissions
 from nlv_events.ui.events import event_editor
 from nlv_events.ui.shell import ask
@@ -49,6 +51,26 @@ _PARTS = (
     (None, N_("The event (all changes)")), ("exhibit", N_("Its exhibition")), ("guest_list", N_("Its guest list"))
 )
 
+# What a row under the event is, by the kind its history entry names (the table's name, or the part's version).
+_ROW_KINDS = {
+    "exhibit": N_("Exhibition"),
+    "exhibit_section": N_("Section"),
+    "exhibit_item": N_("Document"),
+    "exhibit_loan": N_("Loans"),
+    "guest_list": N_("Guests"),
+    "guest": N_("Guest"),
+    "photo": N_("Photos"),
+    "task": N_("Task"),
+}
+
+
+def when_saved(at: str) -> str:
+    """The moment of an entry as the office writes it ("17:22 06/12/2026"), not as the database keeps it."""
+    try:
+        return format_moment(dt.datetime.fromisoformat(at))
+    except ValueError:
+        return at
+
 
 class HistoryTab(QWidget):
     def __init__(self, editor: EventEditor) -> None:
@@ -67,7 +89,7 @@ class HistoryTab(QWidget):
         self.part_versions: dict[str, int] = {}  # each part's version as this tab last read it: a restore checks it
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("historyTable")
-        self.table.setHorizontalHeaderLabels([_("Version"), _("When"), _("Who"), _("What")])
+        self.table.setHorizontalHeaderLabels([_("Version"), pgettext("saved", "When"), _("Who"), _("What")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -147,10 +169,11 @@ class HistoryTab(QWidget):
             self.table.insertRow(row)
             what = _(_ACTIONS.get(change.action, change.action))
             if change.kind != "event":
-                what = f"{change.kind} {what}"
-            cells = ("" if change.version is None else str(change.version), change.at, change.by, what)
+                what = f"{_(_ROW_KINDS[change.kind]) if change.kind in _ROW_KINDS else change.kind}: {what}"
+            cells = ("" if change.version is None else str(change.version), when_saved(change.at), change.by, what)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()  # the moment on one line, not wrapped in two
         self.table.scrollToBottom()
 
     def _selected(self) -> history.Change | None:

@@ -5,7 +5,9 @@ Tasks to do) shows them overdue and one is marked done there; moving the event a
 import datetime as dt
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QStyle
 
+from nlv_events.core import vocab
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.tasks import task_list
 from nlv_events.ui.events.event_editor import EventEditor
@@ -77,6 +79,11 @@ def _mark_done(qtbot):
         assert {GIFT, "Gửi giấy mời"} <= set(items)
         assert dialog.tree.topLevelItem(0).text(0).startswith(_("Overdue"))
         assert items[GIFT].parent() is dialog.tree.topLevelItem(0)
+        # the due day read whole beside the group's indent, as the item view elides it ("21/12/2…" was cut)
+        cell = dialog.tree.visualRect(dialog.tree.indexFromItem(items[GIFT], 0))
+        margin = dialog.tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        due = items[GIFT].text(0)
+        assert dialog.tree.fontMetrics().elidedText(due, Qt.TextElideMode.ElideRight, cell.width() - 2 * margin) == due
         rect = dialog.tree.visualItemRect(items[GIFT])
         qtbot.mouseClick(dialog.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         click(qtbot, dialog.done_button)
@@ -182,3 +189,89 @@ def test_the_weeks_schedule_with_an_item_typed_for_it_printed_from_the_file_menu
     assert "01/LCT-TVQG" in pdf_text(numbered.read_bytes())
     assert [(entry.number, entry.file_name) for entry in RegisterEntry.select()] == [(1, "lich-so.pdf")]
     preview.close()
+
+
+def _headings_read_whole(table) -> bool:
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    return all(
+        header.sectionSize(column) >= metrics.horizontalAdvance(table.horizontalHeaderItem(column).text())
+        for column in range(table.columnCount())
+    )
+
+
+def test_the_weeks_and_the_templates_dialogs_read_whole_and_in_their_own_words(window, qtbot):
+    def look_at_the_week(dialog):
+        assert "tài liệu" not in dialog.add_button.text()  # a line of the schedule, not an exhibition's document
+        note = dialog.findChild(QLabel, "weekNote")  # the empty list of the demo's week: its events print anyway
+        assert note is not None and note.isVisible() and note.text() == _(
+            "The week's events, the leadership's programme rows and the tasks chosen for the schedule are printed "
+            "from the record; type here only what the record lacks (a meeting, a visit).")
+        assert _headings_read_whole(dialog.table)  # "Chủ trì / Thành phần" was cut at both ends
+        click(qtbot, button(dialog, _("Close")))
+
+    opened = while_open(look_at_the_week, name="WeekSchedule")
+    trigger(window, _("&File"), _("&Weekly work schedule…"))
+    opened.done()
+
+    def look_at_the_template(dialog):
+        assert _headings_read_whole(dialog.table)  # "Vai trò người phụ trách" was read "ò người phụ t"
+        click(qtbot, button(dialog, _("Close")))
+
+    opened = while_open(look_at_the_template, TemplatesDialog)
+    trigger(window, _("&Edit"), _("Task &templates…"))
+    opened.done()
+
+
+def test_the_boards_buttons_wait_for_a_task_and_its_person_filter_speaks_of_staff(window, qtbot):
+    def look(dialog):
+        seen.append((dialog.done_button.isEnabled(), dialog.open_button.isEnabled()))
+        seen.append(dialog.person_box.itemText(0) != vocab.label("audience", "all"))  # staff, not an audience
+        click(qtbot, button(dialog, _("Close")))
+
+    seen: list = []
+    opened = while_open(look, BoardDialog)
+    trigger(window, _("&View"), _("&Tasks to do…"))  # the demo year has no task: nothing to mark or open
+    opened.done()
+    assert seen == [(False, False), True]
+
+
+def test_enter_in_a_field_saves_what_was_typed_in_the_week_and_the_staff(window, qtbot):
+    def type_and_enter(dialog, edit, text: str) -> None:
+        click(qtbot, dialog.add_button)
+        type_into(qtbot, edit, text)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+        seen.append((edit.text(), [dialog.table.item(row, column).text() for row in range(dialog.table.rowCount())
+                                   for column in range(dialog.table.columnCount())]))
+        click(qtbot, button(dialog, _("Close")))
+
+    seen: list = []
+    opened = while_open(lambda dialog: type_and_enter(dialog, dialog.edits["content"], "Họp giao ban quý IV"),
+                        name="WeekSchedule")
+    trigger(window, _("&File"), _("&Weekly work schedule…"))
+    opened.done()
+    opened = while_open(lambda dialog: type_and_enter(dialog, dialog.edits["name"], "Trần Thu Hà"), StaffDialog)
+    trigger(window, _("&Edit"), _("S&taff…"))
+    opened.done()
+    (week_text, week_cells), (staff_text, staff_cells) = seen
+    assert week_text == "Họp giao ban quý IV" and "Họp giao ban quý IV" in week_cells  # saved, not wiped by Add
+    assert staff_text == "Trần Thu Hà" and "Trần Thu Hà" in staff_cells
+
+
+def test_enter_in_a_tasks_title_saves_the_task_before_the_editor_closes(window, qtbot):
+    click_row(qtbot, window.table, TALK)
+    event_id = window.current_event_id()
+
+    def add_and_enter(editor):
+        editor.tabs.setCurrentIndex(tab_named(editor.tabs, _("Tasks")))
+        tab = editor.extra_tabs["tasks"]
+        click(qtbot, tab.add_button)
+        type_into(qtbot, tab.fields.title_edit, GIFT)
+        qtbot.keyClick(tab.fields.title_edit, Qt.Key.Key_Return)  # Enter also presses the editor's Save
+        if editor.isVisible():
+            click(qtbot, editor.cancel_button)
+
+    opened = while_open(add_and_enter, EventEditor)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    opened.done()
+    assert GIFT in {task.title for task in task_list.tasks(event_id=event_id)}

@@ -18,6 +18,7 @@ from nlv_events.core import sheets
 from nlv_events.core.errors import UserError
 from nlv_events.core.text import clean
 from nlv_events.i18n import _, in_every_language
+from nlv_events.services.interchange.list_import.columns import MEANINGS, code_of, kinds
 
 SUFFIXES = (".xlsx", ".csv", ".docx")
 
@@ -124,19 +125,31 @@ _CANCELLED_LINE = re.compile(r"^[–-]\s*(?P<title>.+)\s\((?P<dates>[^()]*[0-9]{
 
 def _cancelled_lines(paragraphs: list[str]) -> list[list[object]]:
     """The cancelled events the app's year-end list writes below its table, as a table of their own (its header
-    the app's column names), or nothing."""
+    the app's column names in the language in force, as the preview tells them), or nothing."""
     heading = {text.rstrip(":") for text in in_every_language("Cancelled events (not counted):")}
     try:
         start = next(index for index, text in enumerate(paragraphs) if text.rstrip(":") in heading)
     except StopIteration:
         return []
-    rows: list[list[object]] = [["Title", "Dates", "Notes"]]
+    rows: list[list[object]] = [[_(MEANINGS[name]) for name in ("kind", "title", "dates", "notes")]]
     for text in paragraphs[start + 1 :]:
         match = _CANCELLED_LINE.match(text)
         if match is None:
             break
-        rows.append([match.group("title"), match.group("dates"), match.group("notes") or ""])
+        title = match.group("title")
+        rows.append([_kind_words(title), title, match.group("dates"), match.group("notes") or ""])
     return rows if len(rows) > 1 else []
+
+
+def _kind_words(title: str) -> str:
+    """The words a cancelled event's title opens with when they name a kind ("Tọa đàm “…”" → "Tọa đàm"), or "": the
+    list prints no kind for it, and stored as "other" it came back as a second event when the list was imported
+    over the year it was printed from."""
+    words = re.split(r"\s*[“\"«–-]", title, maxsplit=1)[0].split()
+    for size in range(min(len(words), 5), 0, -1):
+        if code_of(kinds(), " ".join(words[:size])):
+            return " ".join(words[:size])
+    return ""
 
 
 def _word_rows(file: Path, table) -> list[list[object]]:

@@ -142,3 +142,31 @@ def test_the_demo_years_own_list_and_tallies_come_back(demo_db, tmp_path):
     # The workbook (read last) names the cancelled event's kind, which the Word list's line does not: it comes back.
     back = Event.get(Event.status == "cancelled")
     assert (back.title, back.kind, back.start_date) == original
+
+
+
+def test_the_cancelled_events_of_the_demo_years_list_are_told_in_the_language_in_force(demo_db, tmp_path):
+    from nlv_events.i18n import _
+    from nlv_events.printing import write
+    from nlv_events.services.interchange.list_import import report
+    from nlv_events.services.reports import year_list_document
+
+    word = tmp_path / "list.docx"
+    write(year_list_document.document(2022), word)
+    told = next(line for line in report.lines(plan.preview(word)) if line.startswith(_("Cancelled events")))
+    assert f"B “{_('Title')}” → {_('Title')}" in told  # the column's name as the user reads it
+
+
+def test_the_cancelled_talk_of_the_demo_years_list_comes_back_a_talk_and_once(demo_db, tmp_path):
+    """The list prints no kind for a cancelled event: its title's opening words tell it ("Tọa đàm “…”"). Stored as
+    "other" it was a second event when the list was imported over the year it was printed from."""
+    from nlv_events.printing import write
+    from nlv_events.services.reports import year_list_document
+
+    word = tmp_path / "list.docx"
+    write(year_list_document.document(2022), word)
+    over_the_demo = plan.preview(word)
+    assert not [item for item in over_the_demo.planned if item.action == plan.NEW]
+    cancelled = [item.row.record for item in over_the_demo.planned if item.row.record.status == "cancelled"]
+    assert [(record.kind, record.title) for record in cancelled] == [
+        ("talk", "Tọa đàm “Gìn giữ và phát huy di sản Hán Nôm trong thư viện”")]

@@ -135,3 +135,20 @@ def test_the_printed_docx_as_libreoffice_lays_it_out(busy_week, office, tmp_path
             assert sum(f"Mục {day}/12 {hour}h:" in text for text in texts) == 1
     assert texts[0].index("Monday, 19 Dec 2022") < texts[0].index("Mục 19/12 8h")
     assert texts[0].index("Mục 19/12 10h") < texts[0].index("Mục 19/12 14h")  # morning before afternoon
+
+
+def test_the_docx_header_stands_where_the_pdfs_does_on_the_landscape_page(busy_week, office, tmp_path):
+    """The header is a portrait page's width (165 mm): the PDF centres it on the landscape page, the Word version
+    left it at the left margin, the national name ending two thirds of the way across."""
+    from tests.office import read_pages
+
+    pdf, word = tmp_path / "lich.pdf", tmp_path / "lich.docx"
+    week_document.write(MONDAY, pdf, OPTIONS)
+    week_document.write(MONDAY, word, OPTIONS)
+
+    def national_name(page) -> tuple[float, float]:
+        line = next(line for line in page.lines if line.text.startswith("SOCIALIST REPUBLIC"))
+        return line.x0, line.x1
+
+    printed, laid_out = national_name(read_pages(pdf)[0]), national_name(office.pages(word.read_bytes())[0])
+    assert abs(printed[0] - laid_out[0]) < 4 * 2.835 and abs(printed[1] - laid_out[1]) < 4 * 2.835  # within 4 mm
