@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -34,7 +33,7 @@ from nlv_events.services.interchange.list_import import plan, report
 from nlv_events.services.interchange.list_import.columns import MEANINGS, NONE
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.actions import register
-from nlv_events.ui.shell.dialogs import dress_dialog
+from nlv_events.ui.shell.dialogs import dress_dialog, import_foot
 from nlv_events.ui.shell.workers import BackgroundTask
 
 if TYPE_CHECKING:
@@ -85,14 +84,7 @@ class ListImportDialog(QDialog):
         self.counts.setObjectName("importLines")
         self.counts.setReadOnly(True)
         self.rows_table = QTableWidget(self)
-        self.problems = QLabel(self)
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color:#9C1C1C;")
-        self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.import_list)
-        self.buttons.rejected.connect(self.reject)
+        self.problems, self.buttons, self.import_button = import_foot(self, self.import_list)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Columns of the list and what they hold:"), self))
         layout.addWidget(columns_area, 2)

@@ -26,6 +26,7 @@ from nlv_events.services.events import names as known_names
 from nlv_events.services.guests import guest_groups, guest_replies, spreadsheet_import
 from nlv_events.ui.guests.printing_menu import leader_wording
 from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.dialogs import import_foot
 from nlv_events.ui.shell.widgets import ok_cancel
 
 PREVIEW_COLUMNS = ("row", "honorific", "name", "position", "organisation", "group", "match")
@@ -59,14 +60,7 @@ class ImportDialog(QDialog):
             self.mapping_boxes[header] = box
             mapping.addRow(header, box)
         self.preview_table = QTableWidget(self)
-        self.problems = QLabel(self)
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color:#9C1C1C;")
-        self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
-        self.buttons.accepted.connect(self.import_guests)
-        self.buttons.rejected.connect(self.reject)
+        self.problems, self.buttons, self.import_button = import_foot(self, self.import_guests)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Columns of the file and the fields they fill:"), self))
         layout.addLayout(mapping)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import QDate
@@ -14,9 +15,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
     QLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -43,6 +46,26 @@ def close_box(dialog: QDialog) -> QDialogButtonBox:
     box.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
     box.rejected.connect(dialog.reject)
     return box
+
+
+class ImportFoot(NamedTuple):
+    problems: QLabel
+    buttons: QDialogButtonBox
+    import_button: QPushButton
+
+
+def import_foot(dialog: QDialog, on_import: Callable[[], None]) -> ImportFoot:
+    """The foot of an import's preview, alike in every import: what cannot be read (in red, wrapped), and Import
+    (doing `on_import`) beside Cancel."""
+    problems = QLabel(dialog)
+    problems.setWordWrap(True)
+    problems.setStyleSheet("color:#9C1C1C;")
+    buttons = QDialogButtonBox(dialog)
+    import_button = buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(_("Cancel"))
+    buttons.accepted.connect(on_import)
+    buttons.rejected.connect(dialog.reject)
+    return ImportFoot(problems, buttons, import_button)
 
 
 def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
