@@ -224,7 +224,7 @@ class TableMaker:
                 column += row.span if column == 0 else 1
             data.append(values + [""] * (blank - len(values)))
             styles.append(row_styles)
-        return RLTable(data, colWidths=self.widths, style=TableStyle(commands), splitByRow=1, cellStyles=styles)
+        return _Table(data, colWidths=self.widths, style=TableStyle(commands), splitByRow=1, cellStyles=styles)
 
     def _cell_style(self, font: str, align: model.Align, valign: str) -> CellStyle:
         key = (font, align, valign)
@@ -236,6 +236,16 @@ class TableMaker:
             style.topPadding, style.bottomPadding = PAD_TOP, PAD_BOTTOM
             style.leftPadding = style.rightPadding = PAD_SIDE
         return style
+
+
+class _Table(RLTable):
+    """ReportLab's table, which writes nothing for an empty cell: it began and ended a text object for each of
+    them, and most of a year-end list's figure and note cells are empty."""
+
+    def _drawCell(self, cellval, cellstyle, pos, size) -> None:
+        if cellval == "" and not cellstyle.href and not cellstyle.destination:
+            return
+        super()._drawCell(cellval, cellstyle, pos, size)
 
 
 def column_widths(table: model.Table, width: float, size: float) -> list[float]:
