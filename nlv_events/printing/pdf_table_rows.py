@@ -224,7 +224,9 @@ class TableMaker:
                 column += row.span if column == 0 else 1
             data.append(values + [""] * (blank - len(values)))
             styles.append(row_styles)
-        return _Table(data, colWidths=self.widths, style=TableStyle(commands), splitByRow=1, cellStyles=styles)
+        heights = [row.height for row in all_rows]  # measured already: ReportLab need not measure each cell again
+        return _Table(data, colWidths=self.widths, rowHeights=heights, style=TableStyle(commands), splitByRow=1,
+                      cellStyles=styles)
 
     def _cell_style(self, font: str, align: model.Align, valign: str) -> CellStyle:
         key = (font, align, valign)
