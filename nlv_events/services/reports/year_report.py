@@ -9,6 +9,7 @@ from nlv_events import printing
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.printing import decree, docx_renderer, pdf_renderer
+from nlv_events.printing.collector import collector_paused
 from nlv_events.printing.output import check_path
 from nlv_events.printing.printout import Printout
 from nlv_events.services.reports import counting, year_list_document
@@ -45,8 +46,9 @@ def render(
     is_cancelled: Callable[[], bool] | None = None,
 ) -> Printout:
     """The year-end list of `year` under the counting rule, as PDF bytes (which also offer the Word version)."""
-    document, step = _document(year, options, progress, is_cancelled)
-    pdf = pdf_renderer.render(document)
+    with collector_paused():  # the list's rows live until its last page: see collector_paused
+        document, step = _document(year, options, progress, is_cancelled)
+        pdf = pdf_renderer.render(document)
     step()
     return Printout(pdf, lambda: docx_renderer.render(document), document.dropped, lambda other: render(year, other))
 
@@ -66,5 +68,6 @@ def write(
     """Print the year-end list of `year` to `path` (Word for .docx, else PDF), written atomically (nothing is
     written if cancelled)."""
     check_path(path)
-    document, step = _document(year, options, progress, is_cancelled)
-    printing.write(document, path, rendered=step)
+    with collector_paused():
+        document, step = _document(year, options, progress, is_cancelled)
+        printing.write(document, path, rendered=step)

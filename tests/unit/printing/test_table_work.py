@@ -46,3 +46,28 @@ def test_days_and_figures_follow_the_language_they_are_asked_in():
         assert format_number(2.5) == numbers.format_decimal(2.5, locale=locale)
         start, end = dt.datetime(2022, 12, 26, 8), dt.datetime(2022, 12, 26, 11, 30)
         assert format_span(start, end) == f"08:00–11:30 {dates.format_date(start, pattern, locale=locale)}"
+
+
+def test_the_collector_is_paused_while_a_list_prints_and_restored_after(demo_db, monkeypatch):
+    import gc
+
+    from nlv_events.printing import pdf_renderer
+
+    during = []
+    original = pdf_renderer.render
+
+    def watching(document):
+        during.append(gc.isenabled())
+        return original(document)
+
+    monkeypatch.setattr(pdf_renderer, "render", watching)
+    assert gc.isenabled()
+    year_report.render(2022, DecreeOptions(date=dt.date(2022, 12, 30)))
+    assert during == [False]
+    assert gc.isenabled()
+    gc.disable()  # a caller that had it off finds it off
+    try:
+        year_report.render(2022, DecreeOptions(date=dt.date(2022, 12, 30)))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
