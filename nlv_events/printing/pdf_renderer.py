@@ -1,7 +1,8 @@
 """The ReportLab renderer of a neutral document: the decree's layout, and tables that break like a typist's.
 
 The parts by role: pdf_page (pages, margins, page numbers), pdf_decree (header and signature), pdf_styles and
-pdf_blocks (text, pictures, cards), pdf_table_rows and pdf_table_break (tables), pdf_glyphs (fonts per character).
+pdf_blocks (text, pictures, cards), pdf_table_rows and pdf_table_break (tables), pdf_glyphs (fonts per character),
+collector (the garbage collector paused during the layout).
 """
 
 from __future__ import annotations
