@@ -56,9 +56,24 @@ def _covered(font_name: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
 
 
+_ALWAYS_DRAWN = frozenset(map(ord, " \n\t"))
+
+
+@cache
+def _drawable(font_name: str) -> frozenset[int]:
+    """The code points `font_name` draws, spaces and line breaks included."""
+    return _covered(font_name) | _ALWAYS_DRAWN
+
+
 def has_glyph(font_name: str, character: str) -> bool:
     """Whether the embedded font `font_name` can draw `character` (spaces and line breaks always can)."""
     return character in " \n\t" or ord(character) in _covered(font_name)
+
+
+def draws_all(font_name: str, text: str) -> bool:
+    """Whether `font_name` draws every character of `text`: one set test in C, where asking `has_glyph` for each
+    character cost a year-end list of 10 000 events over a million Python calls."""
+    return _drawable(font_name).issuperset(map(ord, text))
 
 
 def face(bold: bool = False, italic: bool = False) -> str:

@@ -8,7 +8,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from nlv_events.printing import ideographs, model
-from nlv_events.printing.fonts import FALLBACK, face, has_glyph
+from nlv_events.printing.fonts import FALLBACK, draws_all, face, has_glyph
 
 __all__ = ["Glyphs", "face", "wrap_text"]
 
@@ -24,7 +24,7 @@ class Glyphs:
         self.dropped = dropped
 
     def covered(self, value: str, font: str) -> bool:
-        return all(has_glyph(font, character) for character in value)
+        return draws_all(font, value)
 
     def markup(self, value: str, font: str) -> str:
         parts = []

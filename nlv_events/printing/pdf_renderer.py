@@ -1,7 +1,8 @@
 """The ReportLab renderer of a neutral document: the decree's layout, and tables that break like a typist's.
 
 The parts by role: pdf_page (pages, margins, page numbers), pdf_decree (header and signature), pdf_styles and
-pdf_blocks (text, pictures, cards), pdf_table_rows and pdf_table_break (tables), pdf_glyphs (fonts per character).
+pdf_blocks (text, pictures, cards), pdf_table_rows and pdf_table_break (tables), pdf_glyphs (fonts per character),
+collector (the garbage collector paused during the layout).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from reportlab.platypus import Table as RLTable
 
 from nlv_events import __version__
 from nlv_events.printing import model
+from nlv_events.printing.collector import collector_paused
 from nlv_events.printing.fonts import SERIF, register_fonts
 from nlv_events.printing.pdf_blocks import CardFlowable, picture, text
 from nlv_events.printing.pdf_decree import header_block, signature_block
@@ -145,11 +147,12 @@ def render(document: model.Document) -> bytes:
     buffer = io.BytesIO()
     template = page_template(buffer, document, title=document.title, author="NLV Events",
                              creator=f"NLV Events {__version__}")  # fmt: skip
-    story = _Story(document, template.width, template.height, template.pagesize[0]).build()
-    if document.page_numbers:
-        template.build(story, canvasmaker=numbered_canvas(lambda page, pages: str(page)))
-    else:
-        template.build(story)
+    with collector_paused():
+        story = _Story(document, template.width, template.height, template.pagesize[0]).build()
+        if document.page_numbers:
+            template.build(story, canvasmaker=numbered_canvas(lambda page, pages: str(page)))
+        else:
+            template.build(story)
     return buffer.getvalue()
 
 

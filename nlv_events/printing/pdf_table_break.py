@@ -118,12 +118,10 @@ class BrokenTable(Flowable):
         return 0
 
     def _parts(self, cut: int, available_width: float, available_height: float) -> list[Flowable]:
-        while cut > 1:
-            built = self.maker.build(self.rows[:cut], self.header)
-            if built.wrap(available_width, available_height)[1] <= available_height:
-                break
+        first = self.maker.build(self.rows[:cut], self.header)  # built once: the frame's wrap reuses its layout
+        while cut > 1 and first.wrap(available_width, available_height)[1] > available_height:
             cut -= 1  # measured a little short: give the page one row less
-        first = self.maker.build(self.rows[:cut], self.header)
+            first = self.maker.build(self.rows[:cut], self.header)
         rest = BrokenTable(self.maker, self.header, self._carried(cut), self.page_height, self.trailer)
         return [first, PageBreak(), rest]  # the rest starts a page, under its header, never lower on this one
 

@@ -13,6 +13,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus import Table as RLTable
+from reportlab.platypus.tables import CellStyle
 
 from nlv_events.printing import model
 from nlv_events.printing.fonts import SERIF, register_fonts
@@ -70,6 +71,10 @@ class TableMaker:
         self.leading = CELL_LEADING * scale
         self.widths = column_widths(table, width, self.size)
         self.styles: dict[tuple[str, str], ParagraphStyle] = {}
+        # a text's lines by (text, font, width): a long list repeats its venues, dates, roles and figures in
+        # thousands of cells, and wrapping is most of preparing a row
+        self._wrapped: dict[tuple[str, str, float], list[str]] = {}
+        self._cell_styles: dict[tuple[str, str, str], CellStyle] = {}
 
     def _style(self, font: str, align: model.Align) -> ParagraphStyle:
         key = (font, align)
@@ -87,7 +92,7 @@ class TableMaker:
         single = len(faces) <= 1 and all(len(item) <= 1 for item in cell.lines)
         font = face(*next(iter(faces))) if faces else SERIF
         if single and all(self.glyphs.covered(run.text, font) for item in cell.lines for run in item):
-            items = [wrap_text(item[0].text, font, self.size, available) for item in cell.lines]
+            items = [self._wrap(item[0].text, font, available) for item in cell.lines]
             return PreparedCell(["\n".join(lines) for lines in items], [self.leading * len(lines) for lines in items],
                                 font, cell.align)  # fmt: skip
         style = self._style(face(False, italic), cell.align)
@@ -98,6 +103,13 @@ class TableMaker:
             heights.append(paragraph.wrap(available, 10_000)[1])
             paragraphs.append(paragraph)
         return PreparedCell(paragraphs, heights, font, cell.align)
+
+    def _wrap(self, text: str, font: str, width: float) -> list[str]:
+        key = (text, font, width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = self._wrapped[key] = wrap_text(text, font, self.size, width)
+        return lines
 
     def header(self) -> PreparedRow:
         cells = [
@@ -186,36 +198,56 @@ class TableMaker:
         return PreparedCell([*cell.atoms, mark], [*cell.heights, self.leading], cell.font, cell.align)
 
     def build(self, rows: list[PreparedRow], header: PreparedRow | None) -> RLTable:
-        """A ReportLab table of `rows` (under `header`), none of which may split any more."""
+        """A ReportLab table of `rows` (under `header`), none of which may split any more.
+
+        The cells' styles (font, size, alignment, padding) are given to ReportLab made, one shared style for each
+        kind of cell, rather than as style commands: ReportLab applies every command to each cell of its range,
+        nine commands for each of the 11 columns of every row of a list of 10 000 events, and each page's table
+        was styled that way."""
         all_rows = ([header] if header else []) + rows
         data = []
-        commands: list[tuple] = [
-            ("FONTNAME", (0, 0), (-1, -1), SERIF),
-            ("FONTSIZE", (0, 0), (-1, -1), self.size),
-            ("LEADING", (0, 0), (-1, -1), self.leading),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD_SIDE),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_SIDE),
-        ]
+        styles = []
+        commands: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
+        blank = len(self.widths)
         for index, row in enumerate(all_rows):
             values = [cell.value for cell in row.cells]
+            valign = "MIDDLE" if row.header else "TOP"
+            plain = self._cell_style(SERIF, "left", valign)
+            row_styles = [plain] * blank
             if row.span > 1:
                 values = [values[0], *([""] * (row.span - 1)), *values[1:]]
                 commands.append(("SPAN", (0, index), (row.span - 1, index)))
-            if row.header:
-                commands += [("VALIGN", (0, index), (-1, index), "MIDDLE")]
             column = 0
             for cell in row.cells:
-                if cell.font != SERIF:
-                    commands.append(("FONTNAME", (column, index), (column, index), cell.font))
-                if cell.align != "left":
-                    commands.append(("ALIGN", (column, index), (column, index), cell.align.upper()))
+                if column < blank:
+                    row_styles[column] = self._cell_style(cell.font, cell.align, valign)
                 column += row.span if column == 0 else 1
-            data.append(values + [""] * (len(self.widths) - len(values)))
-        return RLTable(data, colWidths=self.widths, style=TableStyle(commands), splitByRow=1)
+            data.append(values + [""] * (blank - len(values)))
+            styles.append(row_styles)
+        heights = [row.height for row in all_rows]  # measured already: ReportLab need not measure each cell again
+        return _Table(data, colWidths=self.widths, rowHeights=heights, style=TableStyle(commands), splitByRow=1,
+                      cellStyles=styles)
+
+    def _cell_style(self, font: str, align: model.Align, valign: str) -> CellStyle:
+        key = (font, align, valign)
+        style = self._cell_styles.get(key)
+        if style is None:
+            style = self._cell_styles[key] = CellStyle(repr(key))
+            style.fontname, style.fontsize, style.leading = font, self.size, self.leading
+            style.alignment, style.valign = align.upper(), valign
+            style.topPadding, style.bottomPadding = PAD_TOP, PAD_BOTTOM
+            style.leftPadding = style.rightPadding = PAD_SIDE
+        return style
+
+
+class _Table(RLTable):
+    """ReportLab's table, which writes nothing for an empty cell: it began and ended a text object for each of
+    them, and most of a year-end list's figure and note cells are empty."""
+
+    def _drawCell(self, cellval, cellstyle, pos, size) -> None:
+        if cellval == "" and not cellstyle.href and not cellstyle.destination:
+            return
+        super()._drawCell(cellval, cellstyle, pos, size)
 
 
 def column_widths(table: model.Table, width: float, size: float) -> list[float]:

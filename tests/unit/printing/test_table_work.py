@@ -1,0 +1,73 @@
+"""The work a long table costs, counted rather than timed: each page's table is built once, and what is the same
+for many cells (a glyph set, a day, a figure) is worked out once."""
+
+import datetime as dt
+
+import pypdfium2
+import pytest
+from babel import dates, numbers
+
+from nlv_events import i18n
+from nlv_events.i18n.formats import format_day, format_number, format_span
+from nlv_events.printing.decree import DecreeOptions
+from nlv_events.printing.fonts import FALLBACK, SERIF, draws_all, has_glyph
+from nlv_events.printing.pdf_table_rows import TableMaker
+from nlv_events.services.reports import year_report
+
+
+def test_each_page_of_the_year_list_builds_its_table_once(demo_db, monkeypatch):
+    built = []
+    original = TableMaker.build
+
+    def counting(self, rows, header):
+        built.append(len(rows))
+        return original(self, rows, header)
+
+    monkeypatch.setattr(TableMaker, "build", counting)
+    pdf = year_report.render(2022, DecreeOptions(date=dt.date(2022, 12, 30)))
+    pages = len(pypdfium2.PdfDocument(bytes(pdf)))
+    assert pages >= 3
+    # one table a page (the code before built each page's table twice: once to measure it, once to print it)
+    assert len(built) <= pages
+
+
+@pytest.mark.parametrize("font", [SERIF, FALLBACK])
+def test_a_text_is_drawn_whole_exactly_when_each_character_is(font):
+    for text in ["Văn hóa đọc – Đảng", "24 3936\u00a04219\n\tx", "★ check ✓", "Hán Nôm 漢喃", "😀", ""]:
+        assert draws_all(font, text) == all(has_glyph(font, character) for character in text), text
+
+
+def test_days_and_figures_follow_the_language_they_are_asked_in():
+    day = dt.date(2022, 4, 21)
+    for language, locale, pattern in [("en", "en_GB", "d MMM yyyy"), ("vi", "vi", "dd/MM/yyyy")] * 2:
+        i18n.setup_i18n(language)  # remembered answers are the language's own, however often it changes
+        assert format_day(day) == dates.format_date(day, pattern, locale=locale)
+        assert format_number(66270) == numbers.format_decimal(66270, locale=locale)
+        assert format_number(2.5) == numbers.format_decimal(2.5, locale=locale)
+        start, end = dt.datetime(2022, 12, 26, 8), dt.datetime(2022, 12, 26, 11, 30)
+        assert format_span(start, end) == f"08:00–11:30 {dates.format_date(start, pattern, locale=locale)}"
+
+
+def test_the_collector_is_paused_while_a_list_prints_and_restored_after(demo_db, monkeypatch):
+    import gc
+
+    from nlv_events.printing import pdf_renderer
+
+    during = []
+    original = pdf_renderer.render
+
+    def watching(document):
+        during.append(gc.isenabled())
+        return original(document)
+
+    monkeypatch.setattr(pdf_renderer, "render", watching)
+    assert gc.isenabled()
+    year_report.render(2022, DecreeOptions(date=dt.date(2022, 12, 30)))
+    assert during == [False]
+    assert gc.isenabled()
+    gc.disable()  # a caller that had it off finds it off
+    try:
+        year_report.render(2022, DecreeOptions(date=dt.date(2022, 12, 30)))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
