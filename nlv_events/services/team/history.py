@@ -10,12 +10,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from nlv_events.core import event_history, event_reading, guard, rules, store
+from nlv_events.core import event_history, event_reading, guard, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.history_models import ChangeEntry
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
+from nlv_events.services.team import history_words
 
 
 @dataclass
@@ -126,10 +127,11 @@ def describe(change: Change) -> str:
         if "row" in item:
             parts.append(_row_words(item))
         elif "old" in item or "new" in item:
-            parts.append(_("{field}: {old} → {new}").format(field=rules.field_label(item["field"]),
-                                                           old=_value(item.get("old")), new=_value(item.get("new"))))
+            field = item["field"]
+            old, new = (history_words.value_words(change.kind, field, item.get(side)) for side in ("old", "new"))
+            parts.append(_("{field}: {old} → {new}").format(field=history_words.field_label(field), old=old, new=new))
         else:
-            parts.append(_("{field} changed").format(field=rules.field_label(item["field"])))
+            parts.append(_("{field} changed").format(field=history_words.field_label(item["field"])))
     if change.restored_from is not None:
         parts.insert(0, _("restored version {version}").format(version=change.restored_from))
     return "; ".join(parts)
@@ -137,14 +139,7 @@ def describe(change: Change) -> str:
 
 def _row_words(item: dict[str, Any]) -> str:
     words = {"added": _("added"), "removed": _("removed"), "changed": _("changed")}[item["change"]]
-    fields = ", ".join(rules.field_label(field["field"]) for field in item.get("fields", []))
-    label = f"{item['row']} #{item['id']} “{item.get('name') or ''}” {words}"
+    fields = ", ".join(history_words.field_label(field["field"]) for field in item.get("fields", []))
+    label = f"{history_words.field_label(item['row'])} #{item['id']} “{item.get('name') or ''}” {words}"
     return f"{label} ({fields})" if fields else label
 
-
-def _value(value: Any) -> str:
-    if value is None or value == "":
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(str(part) for part in value)
-    return str(value)

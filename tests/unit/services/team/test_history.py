@@ -183,3 +183,24 @@ def test_an_exhibitions_items_and_a_guests_change_are_in_the_events_history(db):
     assert {"field": "name", "old": None, "new": "Nguyễn Văn An"} in guests[0].changes
     assert {"field": "position", "old": None, "new": "Giám đốc"} in guests[1].changes
     assert {"field": "name", "old": "Nguyễn Văn An", "new": None} in guests[2].changes
+
+
+def test_the_history_says_a_guests_change_in_the_words_of_the_forms_not_the_databases(db):
+    """A reply recorded reads "trạng thái: Chưa mời → Đã mời", the day as Vietnamese write it, the event's codes by
+    their labels: never "state: to_invite → invited" or "2026-12-06"."""
+    from nlv_events.core import vocab
+    from nlv_events.i18n import _
+    from nlv_events.i18n.formats import format_day
+    from nlv_events.services.guests import guest_list, guest_replies
+
+    event = store.save_event(EventRecord(kind="talk", title="Tọa đàm sách", start=dt.date(2023, 4, 21)))
+    guest = guest_list.add_guest(event.id, guest_list.GuestEntry(name="Lê Văn An", position="Giám đốc"))
+    guest_replies.set_state([guest], "invited")
+
+    lines = [history.describe(change) for change in history.changes_of(event.id)]
+    created, reply = lines[0], lines[-1]
+    assert f"{vocab.label('kind', 'talk')}" in created and "talk" not in created.split("→")[1]
+    states = guest_replies.STATES
+    assert f"{_(states['to_invite'])} → {_(states['invited'])}" in reply
+    assert format_day(dt.date.today()) in reply and dt.date.today().isoformat() not in reply
+    assert "to_invite" not in reply and "invited_on" not in reply

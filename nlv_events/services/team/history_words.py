@@ -1,0 +1,78 @@
+"""A history entry's fields and values in the words the window uses: "trạng thái: Cần mời → Đã mời", "loại sự kiện:
+Tọa đàm – giao lưu", "hạn: 18/12/2022", not the columns and codes the database keeps ("state: to_invite →
+invited")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from nlv_events.core import rules, vocab
+from nlv_events.core.exhibit_records import LOAN_DIRECTIONS, LOAN_STATES
+from nlv_events.i18n import N_, _
+from nlv_events.i18n.formats import format_day, format_moment
+from nlv_events.services.guests.guest_replies import CHANNELS
+from nlv_events.services.guests.guest_replies import STATES as GUEST_STATES
+from nlv_events.services.tasks.task_list import STATE_LABELS as TASK_STATES
+
+# The codes of a part's rows, by the kind an entry names and the column: the vocabularies their forms show.
+ROW_CODES: dict[tuple[str, str], dict[str, str]] = {
+    ("guest", "state"): GUEST_STATES,
+    ("guest", "invited_by"): CHANNELS,
+    ("guest", "replied_by"): CHANNELS,
+    ("task", "state"): TASK_STATES,
+    ("exhibit_loan", "state"): LOAN_STATES,
+    ("exhibit_loan", "direction"): LOAN_DIRECTIONS,
+}
+# The columns of the parts' rows that the event's own fields (core/records.FIELD_LABELS) do not name.
+COLUMN_LABELS: dict[str, str] = {
+    "state": N_("state"),
+    "invited_on": N_("invited on"),
+    "invited_by": N_("invited by"),
+    "replied_on": N_("replied on"),
+    "replied_by": N_("replied by"),
+    "precedence": N_("number in the list"),
+    "due": N_("due date"),
+    "done_on": N_("done on"),
+    "note": N_("note"),
+    "owner": N_("owner"),
+    "caption": N_("caption"),
+    "creator": N_("author"),
+    "publisher": N_("publisher"),
+    "call_number": N_("call number"),
+    "lender": N_("lender"),
+    "condition": N_("condition"),
+    "sort_order": N_("order"),
+    "section": N_("section"),
+    "person": N_("person"),
+}
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
+
+
+def field_label(field: str) -> str:
+    """The field's name as the forms say it; a foreign key ("owner_id") by what it points to."""
+    name = field.removesuffix("_id")
+    if name in COLUMN_LABELS and name not in rules.FIELD_LABELS:
+        return _(COLUMN_LABELS[name])
+    return rules.field_label(name)
+
+
+def value_words(kind: str, field: str, value: Any) -> str:
+    """A value as the forms show it: a code by its label, a day or moment as Vietnamese write it, a row by its
+    number; nothing as "—"."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(part) for part in value)
+    codes = ROW_CODES.get((kind, field)) or vocab.VOCABULARIES.get(field)
+    if codes is not None and value in codes:
+        return vocab.table_label(codes, value)
+    if field.endswith("_id"):
+        return f"#{value}"
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        return format_day(dt.date.fromisoformat(value))
+    if isinstance(value, str) and _ISO_MOMENT.match(value):
+        return format_moment(dt.datetime.fromisoformat(value))
+    return str(value)
