@@ -241,3 +241,37 @@ def test_one_command_of_each_feature_runs_from_the_bundle(bundle):
     plan = bundle.work / "kế hoạch 2025.docx"
     bundle.ok("plan", "2025", "-o", str(plan))
     assert _is_docx(plan)
+
+
+@pytest.mark.slow
+@needs_pyinstaller
+def test_the_team_features_run_from_the_bundle(bundle):
+    """The features found at run time that came with the team's work: the task templates (a migration's seed), the
+    week's schedule in Word, the site's templates and stylesheet (package data), the register's workbook, an
+    attachment, the change history, and an event list read back from the app's own Word file."""
+    events = _events(bundle)
+    talk = _first(events, "talk", "Ký ức Hà Nội")
+    assert json.loads(bundle.ok("tasks", talk, "--from-template", "--format", "json"))  # the seeded template
+    week = bundle.work / "lịch tuần.docx"
+    bundle.ok("week", "2022-12-19", "-o", str(week))
+    assert _is_docx(week)
+
+    site = bundle.work / "trang web"
+    bundle.ok("site", "-o", str(site), "--from", "2022-01-01", "--months", "24")
+    assert (site / "index.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert list(site.glob("*.css")) or list(site.glob("**/*.css"))  # the stylesheet travels
+
+    review = _first(events, "conference", "2022")
+    programme = bundle.work / "chương trình.pdf"
+    bundle.ok("programme", review, "-o", str(programme), "--number", "next", "--date", "2022-12-20")
+    register = bundle.work / "sổ văn bản.xlsx"
+    bundle.ok("register", "2022", "--format", "xlsx", "-o", str(register))
+    assert zipfile.is_zipfile(register)
+
+    bundle.ok("attach", talk, "add", str(programme), "--kind", "scan")
+    assert "chương trình.pdf" in bundle.ok("attach", talk, "list")
+    assert json.loads(bundle.ok("history", talk, "--format", "json"))
+
+    listing = bundle.work / "danh mục 2022.docx"
+    bundle.ok("year-report", "2022", "-o", str(listing))
+    assert "32" in bundle.ok("import", str(listing), "--dry-run")
