@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import peewee
 
-from nlv_events.core import event_history, event_reading, guard, history, matching, people, store
+from nlv_events.core import event_reading, guard, history, matching, people, store
 from nlv_events.core.event_reading import in_values
 from nlv_events.core.models import (
     Event,
@@ -48,7 +48,7 @@ def add_events(records: list[EventRecord]) -> None:
         # Each new event's "created" entry holds the event as stored (people with their refs, rows with their ids),
         # as `store.save_event` records it, so that version 1 of an imported event can be restored too.
         saved = event_reading.load_records([record.id for record in records])  # type: ignore[misc]
-        history.created_events(saved, event_history.changes, event_history.snapshot)
+        history.created_events(saved)
 
 
 def _add_children(records: list[EventRecord], names: _Names) -> None:

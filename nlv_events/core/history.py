@@ -21,12 +21,15 @@ import contextvars
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee
 
 from nlv_events.core import who
 from nlv_events.core.history_models import ChangeEntry
+
+if TYPE_CHECKING:
+    from nlv_events.core.records import EventRecord
 
 # Columns a save steps or derives on every save: their change says nothing a person did.
 _HIDDEN_COLUMNS = frozenset({"id", "version", "exhibit_version", "guest_list_version", "updated_at", "search_text"})
@@ -144,10 +147,10 @@ def _private_free(values: Mapping[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in values.items() if name not in _PRIVATE_COLUMNS}
 
 
-def created_events(saved: list[Any], changes: Any, snapshot: Any) -> None:
-    """The "created" entries of many events stored at once (an import's new events), in a few statements: one
-    `append` per event would cost what the batched insert saved. `changes` and `snapshot` make each entry's parts
-    from its record (core/event_history)."""
+def created_events(saved: list[EventRecord]) -> None:
+    """The "created" entries of many events stored at once (an import's new events), each as `store.save_event`
+    writes it, in a few statements: one `append` per event would cost what the batched insert saved."""
+    from nlv_events.core.event_history import changes, snapshot
     from nlv_events.core.row_inserts import insert_rows
 
     if not saved:
