@@ -23,6 +23,7 @@ from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.services.media import event_photos
 from nlv_events.services.planning import series, series_rules
+from nlv_events.services.tasks import task_list
 from tests.photo_files import camera_jpeg
 
 SAVES = 200
@@ -41,6 +42,7 @@ from nlv_events.services.exhibits import structure
 from nlv_events.services.guests import address_book, guest_list
 from nlv_events.services.media import event_photos
 from nlv_events.services.planning import series
+from nlv_events.services.tasks import task_list
 
 target, kind, name, record_id, saves = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 database.open_database(target)
@@ -70,6 +72,10 @@ def save(mark):
     elif kind == "guest":
         guest = guest_list.guest_list(record_id)[0]
         guest_list.update_guest(guest.id, guest.version, notes=f"{guest.notes or ''} {mark}")
+    elif kind == "task":
+        task = task_list.load(record_id)
+        task.note = f"{task.note or ''} {mark}"
+        task_list.save(task)
     elif kind == "person":
         card = next(card for card in address_book.address_book(contacts=True) if card.id == record_id)
         address_book.set_contacts(card.id, None, str(int(card.phone or 0) + 1), card.version)
@@ -150,6 +156,8 @@ def _record(kind: str, tmp_path: Path) -> int:
         return event_id
     if kind == "guest_list":
         return _event()
+    if kind == "task":
+        return task_list.save(task_list.TaskRecord(event_id=_event(), title="Gửi giấy mời")).id
     guests.add_guest(_event(), GuestEntry(name="Trịnh Thị Thủy"))
     return address_book.address_book("Thủy")[0].id
 
@@ -168,6 +176,8 @@ def _marks(kind: str, record_id: int) -> list[str] | int:
         return next(line.capacity for line in venues.venue_lines() if line.id == record_id) or 0
     if kind == "guest":
         return (guests.guest_list(record_id)[0].notes or "").split()
+    if kind == "task":
+        return (task_list.load(record_id).note or "").split()
     if kind == "guest_list":
         listed = guests.guest_list(record_id)
         assert sorted(guest.precedence for guest in listed) == list(range(1, len(listed) + 1))  # a number each
@@ -176,7 +186,8 @@ def _marks(kind: str, record_id: int) -> list[str] | int:
 
 
 @pytest.mark.both_databases
-@pytest.mark.parametrize("kind", ["exhibition", "guest_list", "guest", "series", "photo", "plan", "venue", "person"])
+@pytest.mark.parametrize("kind", ["exhibition", "guest_list", "guest", "series", "photo", "plan", "venue", "person",
+                                  "task"])
 def test_two_processes_saving_one_record_lose_nothing(db, db_path, request, tmp_path, kind):
     record_id = _record(kind, tmp_path)
     reports = _run_two(_target(db, db_path, request), kind, record_id)
