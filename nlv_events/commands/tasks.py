@@ -45,7 +45,7 @@ def _event_id(arguments: argparse.Namespace) -> int:
     if event_id is None:
         raise UserError(_("Say which event: nlv-events tasks EVENT_ID --from-template."))
     if event_store.start_year(event_id) is None:
-        raise UserError(_("There is no event {id}.").format(id=event_id))
+        raise UserError(_("There is no event number {id}.").format(id=event_id))
     return event_id
 
 

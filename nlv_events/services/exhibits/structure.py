@@ -24,7 +24,7 @@ from nlv_events.services.exhibits import exhibit_history
 def event_or_error(event_id: int) -> Event:
     event = Event.get_or_none((Event.id == event_id) & Event.deleted_at.is_null())
     if event is None:
-        raise UserError(_("There is no event with id {id}.").format(id=event_id))
+        raise UserError(_("There is no event number {id}.").format(id=event_id))
     return event
 
 
