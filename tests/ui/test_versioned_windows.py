@@ -93,6 +93,6 @@ def test_the_guests_tab_says_a_colleague_changed_the_guest(qtbot, db, answers):
     guests.update_guest(guest_id, guests.guest_list(event_id)[0].version, position="Thứ trưởng")  # a colleague
     assert not tab.model.setData(tab.model.index(0, 8), "A1")
     assert answers and "Thứ trưởng" in answers[-1][1]
-    qtbot.waitUntil(lambda: tab.model.entries[0].position == "Thứ trưởng")
+    qtbot.waitUntil(lambda: tab.model.rows[0].position == "Thứ trưởng")
     assert tab.model.setData(tab.model.index(0, 8), "A1")
     assert guests.guest_list(event_id)[0].seat == "A1"

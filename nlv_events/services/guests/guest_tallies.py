@@ -30,10 +30,3 @@ def per_kind(year: int) -> dict[str, tuple[int, int]]:
         result[kind] = (invited, attending)
     return result
 
-
-def add_to(kinds: dict, year: int) -> None:
-    """Fill `guests_invited` and `guests_attending` of each kind's tally (KindTally) for `year`."""
-    for kind, (invited, attending) in per_kind(year).items():
-        if kind in kinds:
-            kinds[kind].guests_invited = invited
-            kinds[kind].guests_attending = attending

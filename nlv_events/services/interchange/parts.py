@@ -9,12 +9,13 @@ them first (so this module, which every part imports, imports none of them: no c
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
 
+T = TypeVar("T")
 # Adds a part's keys to one exported event: (the event's id, its interchange object).
 EventExporter = Callable[[int, dict[str, Any]], None]
 
@@ -52,6 +53,19 @@ def refuse_unknown(data: dict[str, Any], allowed: Iterable[str], place: Place, p
     if unknown:
         raise place.fail(prefix + unknown[0], _("unknown key; the keys allowed here are: {keys}.").format(
             keys=", ".join(allowed)))  # fmt: skip
+
+
+def listed_items(
+    data: dict[str, Any], key: str, place: Place, read_item: Callable[[Any, Place, str], T]
+) -> list[T] | None:
+    """The list under `key`, each item read by `read_item(item, place, "key[n]")`; None when the file does not have
+    the key (it says nothing of them, which is not an empty list)."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, list):
+        raise place.fail(key, _("expected a list."))
+    return [read_item(item, place, f"{key}[{index}]") for index, item in enumerate(value, 1)]
 
 
 class InterchangePart:

@@ -14,7 +14,14 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.press_models import ARTICLE_KINDS, PressArticle
 from nlv_events.i18n import _
 from nlv_events.services.interchange import json_types
-from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, refuse_unknown, register
+from nlv_events.services.interchange.parts import (
+    EventExporter,
+    InterchangePart,
+    Place,
+    listed_items,
+    refuse_unknown,
+    register,
+)
 from nlv_events.services.press import articles
 
 KEY = "press"
@@ -45,12 +52,7 @@ def _article(value: Any, place: Place, key: str) -> tuple[articles.Article, str 
 
 
 def parse_event(data: dict[str, Any], place: Place) -> list[tuple[articles.Article, str | None]] | None:
-    value = data.get(KEY)
-    if value is None:
-        return None
-    if not isinstance(value, list):
-        raise place.fail(KEY, _("expected a list."))
-    return [_article(item, place, f"{KEY}[{index}]") for index, item in enumerate(value, 1)]
+    return listed_items(data, KEY, place, _article)
 
 
 def _identity(outlet: str, day: dt.date, title: str) -> tuple[str, str, str]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from peewee import fn
 
@@ -17,6 +19,14 @@ from nlv_events.services.tasks import task_tallies
 
 KIND_CODES: tuple[str, ...] = tuple(vocab.KINDS)
 QUARTERS = {1: (1, 2, 3), 2: (4, 5, 6), 3: (7, 8, 9), 4: (10, 11, 12)}
+# The features' figures per kind: the columns of KindTally each fills, and its count per kind of the year's events
+# (a number, or a tuple of numbers in the order of the columns).
+FEATURE_FIGURES: tuple[tuple[tuple[str, ...], Callable[[int], dict[str, Any]]], ...] = (
+    (("guests_invited", "guests_attending"), guest_tallies.per_kind),
+    (("tasks_late", "task_days_late"), task_tallies.late_per_kind),
+    (("photos",), media_tallies.photos_per_kind),
+    (("press_articles",), press_tallies.articles_per_kind),
+)
 
 
 @dataclass
@@ -155,12 +165,11 @@ def compute(year: int) -> YearTallies:
         if has_news:
             tally.news_items += 1
 
-    guest_tallies.add_to(kinds, year)
-    task_tallies.add_to(kinds, year)
-    for kind, photos in media_tallies.photos_per_kind(year).items():
-        kinds.setdefault(kind, KindTally()).photos = photos
-    for kind, articles in press_tallies.articles_per_kind(year).items():
-        kinds.setdefault(kind, KindTally()).press_articles = articles
+    for columns, per_kind in FEATURE_FIGURES:
+        for kind, values in per_kind(year).items():
+            tally = kinds.setdefault(kind, KindTally())
+            for column, value in zip(columns, values if isinstance(values, tuple) else (values,), strict=True):
+                setattr(tally, column, value)
     plans = {plan.kind: plan.target for plan in store.plans(year)}
     previous = _count_per_kind(year - 1)
     if any(previous.values()):  # a recorded year: a kind with no event then had none

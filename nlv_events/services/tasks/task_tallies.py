@@ -22,10 +22,3 @@ def late_per_kind(year: int) -> dict[str, tuple[int, int]]:
             result[kind] = (count + 1, total + days)
     return result
 
-
-def add_to(kinds: dict, year: int) -> None:
-    """Fill `tasks_late` and `task_days_late` of each kind's tally (KindTally) for `year`."""
-    for kind, (count, days) in late_per_kind(year).items():
-        if kind in kinds:
-            kinds[kind].tasks_late = count
-            kinds[kind].task_days_late = days

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +23,7 @@ from nlv_events.services.attachments import attachment_files
 from nlv_events.ui.events import event_editor
 from nlv_events.ui.events.editor_tabs import StoredEventTab
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import FileDrops, left_row, saved_at_once_note
+from nlv_events.ui.shell.widgets import FileDrops, left_row, push_button, saved_at_once_note
 
 ATTACHMENT_ID = Qt.ItemDataRole.UserRole
 
@@ -41,12 +40,9 @@ class AttachmentsTab(FileDrops, StoredEventTab):
         self.kind_box.setObjectName("kind")
         for kind in attachment_files.KIND_LABELS:
             self.kind_box.addItem(attachment_files.kind_label(kind), kind)
-        self.add_button = QPushButton(_("Attach files…"), self)
-        self.open_button = QPushButton(_("Open"), self)
-        self.remove_button = QPushButton(_("Remove"), self)
-        self.add_button.clicked.connect(self.choose_files)
-        self.open_button.clicked.connect(self.open_selected)
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.add_button = push_button(self, _("Attach files…"), self.choose_files)
+        self.open_button = push_button(self, _("Open"), self.open_selected)
+        self.remove_button = push_button(self, _("Remove"), self.remove_selected)
         self.list.itemDoubleClicked.connect(lambda _item: self.open_selected())
         layout = QVBoxLayout(self)
         layout.addWidget(self.waiting)

@@ -11,7 +11,7 @@ from nlv_events.i18n import N_, formats
 from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests import guest_replies
 from nlv_events.services.guests.guest_list import GuestEntry
-from nlv_events.ui.shell.table_models import ColumnsTableModel, Index
+from nlv_events.ui.shell.table_models import Index, RowsTableModel
 
 MIME_TYPE = "application/x-nlv-events-guest-ids"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -31,7 +31,7 @@ COLUMNS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-class GuestTableModel(ColumnsTableModel):
+class GuestTableModel(RowsTableModel):
     """Rows are GuestEntry values; edits and moves go straight to the guests service, then `changed` is called."""
 
     COLUMNS = COLUMNS
@@ -39,22 +39,14 @@ class GuestTableModel(ColumnsTableModel):
 
     def __init__(self, on_error: Callable[[str], None], parent=None) -> None:
         super().__init__(parent)
-        self.entries: list[GuestEntry] = []
+        self.rows: list[GuestEntry] = []
         self.on_error = on_error
         self.moved: Callable[[list[int], int], None] | None = None  # (guest ids, target row), set by the tab
 
-    def set_entries(self, entries: list[GuestEntry]) -> None:
-        self.beginResetModel()
-        self.entries = entries
-        self.endResetModel()
-
-    def row_total(self) -> int:
-        return len(self.entries)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.entries):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        entry = self.entries[index.row()]
+        entry = self.rows[index.row()]
         attribute = COLUMNS[index.column()][0]
         if role == ID_ROLE:
             return entry.id
@@ -78,7 +70,7 @@ class GuestTableModel(ColumnsTableModel):
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or not COLUMNS[index.column()][2]:
             return False
-        entry = self.entries[index.row()]
+        entry = self.rows[index.row()]
         attribute = COLUMNS[index.column()][0]
         try:
             entry.version = guests.update_guest(entry.id, entry.version, **{attribute: str(value)})
@@ -104,13 +96,13 @@ class GuestTableModel(ColumnsTableModel):
     def mimeData(self, indexes) -> QMimeData:
         rows = sorted({index.row() for index in indexes if index.isValid()})
         mime = QMimeData()
-        mime.setData(MIME_TYPE, QByteArray(",".join(str(self.entries[row].id) for row in rows).encode()))
+        mime.setData(MIME_TYPE, QByteArray(",".join(str(self.rows[row].id) for row in rows).encode()))
         return mime
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index) -> bool:
         if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME_TYPE) or self.moved is None:
             return False
-        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self.entries))
+        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self.rows))
         ids = [int(part) for part in bytes(data.data(MIME_TYPE).data()).decode().split(",") if part]
         self.moved(ids, target)
         return False  # the tab reloads the list; Qt must not remove the dragged rows itself

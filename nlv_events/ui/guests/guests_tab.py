@@ -165,7 +165,7 @@ class GuestsTab(QWidget):
     def reload(self) -> None:
         state = self.filter_box.currentData()
         self._list_version = guest_numbers.list_version(self.event_id)  # before the rows: a move made on them checks it
-        self.model.set_entries(guests.guest_list(self.event_id, [state] if state else None))
+        self.model.set_rows(guests.guest_list(self.event_id, [state] if state else None))
         self.view.resizeColumnsToContents()
         counts = guests.counts(self.event_id)
         self.counts_label.setText(
@@ -183,7 +183,7 @@ class GuestsTab(QWidget):
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        return [self.model.entries[row].id for row in rows]  # type: ignore[misc]
+        return [self.model.rows[row].id for row in rows]  # type: ignore[misc]
 
     def add_guest(self, name: str, group: str | None = None) -> bool:
         name, ref = known_names.chosen_person(name)  # one of two namesakes, as chosen from the list
@@ -215,7 +215,7 @@ class GuestsTab(QWidget):
                 return
             deputy = dialog.values()
         try:
-            versions = {entry.id: entry.version for entry in self.model.entries if entry.id in ids}
+            versions = {entry.id: entry.version for entry in self.model.rows if entry.id in ids}
             guest_replies.set_state(ids, state, channel=self.channel_box.currentData() if state == "invited" else None,
                              versions=versions, **deputy)
         except UserError as error:
@@ -226,7 +226,7 @@ class GuestsTab(QWidget):
     def _select_ids(self, ids: list[int]) -> None:
         selection = self.view.selectionModel()
         flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
-        for row, entry in enumerate(self.model.entries):
+        for row, entry in enumerate(self.model.rows):
             if entry.id in ids:
                 selection.select(self.model.index(row, 0), flags)
 
@@ -286,7 +286,7 @@ class GuestsTab(QWidget):
 
     def _moved(self, ids: list[int], row: int) -> None:
         """A drop at `row` of what is shown (perhaps filtered): placed before that guest in the full list."""
-        shown = self.model.entries
+        shown = self.model.rows
         full = [entry.id for entry in guests.guest_list(self.event_id)]
         target = full.index(shown[row].id) if row < len(shown) else (
             full.index(shown[-1].id) + 1 if shown else len(full))

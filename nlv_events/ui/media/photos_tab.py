@@ -32,7 +32,7 @@ from nlv_events.services.media import event_photos, photo_files
 from nlv_events.ui.media.photo_adding import PhotoAdding
 from nlv_events.ui.media.photo_thumbnails import ThumbnailLoader
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import left_row, saved_at_once_note, wide_row
+from nlv_events.ui.shell.widgets import left_row, push_button, saved_at_once_note, wide_row
 from nlv_events.ui.shell.workers import BackgroundTask
 
 PHOTO_ID = Qt.ItemDataRole.UserRole
@@ -89,12 +89,9 @@ class PhotosTab(PhotoAdding, QWidget):
         self._loaded = False  # filled when first shown: opening the editor stays as quick as without photos
 
     def _build_buttons(self) -> QHBoxLayout:
-        self.add_button = QPushButton(_("Add photos…"), self)
-        self.folder_button = QPushButton(_("Add a folder…"), self)
-        self.news_button = QPushButton(_("News item…"), self)
-        self.add_button.clicked.connect(self._choose_files)
-        self.folder_button.clicked.connect(self._choose_folder)
-        self.news_button.clicked.connect(self.open_news)
+        self.add_button = push_button(self, _("Add photos…"), self._choose_files)
+        self.folder_button = push_button(self, _("Add a folder…"), self._choose_folder)
+        self.news_button = push_button(self, _("News item…"), self.open_news)
         self.hint = QLabel(_("Drop photos or a folder here."), self)
         top = left_row(self.add_button, self.folder_button, self.hint)
         top.addWidget(self.news_button)

@@ -15,7 +15,7 @@ from nlv_events.services.register import entries, register_outputs
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.actions import register
 from nlv_events.ui.shell.dialogs import close_box, dress_dialog, save_file_name
-from nlv_events.ui.shell.table_models import ColumnsTableModel, Index
+from nlv_events.ui.shell.table_models import Index, RowsTableModel
 from nlv_events.ui.shell.widgets import left_row
 
 if TYPE_CHECKING:
@@ -29,25 +29,15 @@ OUTPUTS = {
 }
 
 
-class RegisterModel(ColumnsTableModel):
+class RegisterModel(RowsTableModel):
+    """The register's lines (entries.EntryLine), one a row."""
+
     COLUMNS = tuple((index, column.heading) for index, column in enumerate(register_outputs.COLUMNS))
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.lines: list[entries.EntryLine] = []
-
-    def set_lines(self, lines: list[entries.EntryLine]) -> None:
-        self.beginResetModel()
-        self.lines = lines
-        self.endResetModel()
-
-    def row_total(self) -> int:
-        return len(self.lines)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return str(register_outputs.COLUMNS[index.column()].value(self.lines[index.row()]))
+        return str(register_outputs.COLUMNS[index.column()].value(self.rows[index.row()]))
 
 
 class RegisterDialog(QDialog):
@@ -86,7 +76,7 @@ class RegisterDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_lines(entries.entries(self.year_box.value(), self.kind_box.currentData()))
+        self.model.set_rows(entries.entries(self.year_box.value(), self.kind_box.currentData()))
         self.table.resizeColumnsToContents()
         count = self.model.row_total()
         self.count_label.setText(ngettext("{count} document", "{count} documents", count).format(count=count))
@@ -100,7 +90,7 @@ class RegisterDialog(QDialog):
         if not path:
             return
         try:
-            register_outputs.write(year, self.model.lines, path, output)
+            register_outputs.write(year, self.model.rows, path, output)
         except UserError as error:
             ask.warn(self, _(title), str(error))
 

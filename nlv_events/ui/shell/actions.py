@@ -11,7 +11,10 @@ Write one function that takes the main window, and register it where your featur
     def show_guests(window) -> None:
         GuestsDialog(window.current_event_id(), window).exec()
 
-then import your module once in ``nlv_events/ui/shell/main_actions.py``, beside ``from nlv_events.ui.shell import
+An action that only calls one of the window's methods is one line:
+``actions.register_call("venues", N_("&Venues…"), "show_venues", menu="edit", section=30)``.
+
+Then import your module once in ``nlv_events/ui/shell/main_actions.py``, beside ``from nlv_events.ui.shell import
 file_actions`` (ui/shell/file_actions.py is a complete example).
 
 The window builds its menus and toolbar from the registry: within a menu, actions go in order of ``section`` and
@@ -133,6 +136,17 @@ def register(
         return run
 
     return decorate
+
+
+def register_call(name: str, text: str, method: str, *arguments: object, **options) -> None:
+    """Declare the action `name` that calls the window's own `method` (with `arguments`): most of the window's
+    actions are that one call, declared in one line each (ui/shell/main_actions.py)."""
+
+    def run(window: MainWindow) -> object:
+        return getattr(window, method)(*arguments)
+
+    run.__name__ = method
+    register(name, text, **options)(run)
 
 
 def _icon(window: MainWindow, name: str) -> QIcon:

@@ -29,3 +29,19 @@ class ColumnsTableModel(QAbstractTableModel):
             if 0 <= section < len(self.COLUMNS):
                 return _(self.COLUMNS[section][1])
         return None
+
+
+class RowsTableModel(ColumnsTableModel):
+    """A ColumnsTableModel over a list of values, one a row (`rows`), shown anew as a whole by `set_rows`."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list = []
+
+    def set_rows(self, rows: list) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def row_total(self) -> int:
+        return len(self.rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -232,6 +233,16 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def push_button(parent: QWidget, text: str, clicked: Callable[[], object], name: str | None = None) -> QPushButton:
+    """A button that runs `clicked` (with no argument: not the signal's `checked` flag), named `name` for the tests
+    and the stylesheet."""
+    button = QPushButton(text, parent)
+    if name:
+        button.setObjectName(name)
+    button.clicked.connect(lambda: clicked())
+    return button
 
 
 def left_row(*widgets: QWidget) -> QHBoxLayout:

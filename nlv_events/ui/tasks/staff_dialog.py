@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +17,7 @@ from nlv_events.services.tasks import staff
 from nlv_events.services.tasks.staff import StaffRecord
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import add_rows, close_box, dress_dialog, form_label
+from nlv_events.ui.shell.record_tables import current_record, fill_table
 from nlv_events.ui.shell.widgets import left_row
 from nlv_events.ui.tasks.picker_table import picker_table
 
@@ -55,17 +55,12 @@ class StaffDialog(QDialog):
 
     def reload(self, select: int | None = None) -> None:
         self.members = staff.members()
-        self.table.setRowCount(len(self.members))
-        for row, member in enumerate(self.members):
-            for column, name in enumerate(FIELDS[:4]):
-                self.table.setItem(row, column, QTableWidgetItem(getattr(member, name)))
-            if member.id == select:
-                self.table.setCurrentCell(row, 0)
+        fill_table(self.table, self.members, lambda member: [getattr(member, name) for name in FIELDS[:4]],
+                   lambda member: member.id == select)  # fmt: skip
         self._show_member()
 
     def current_member(self) -> StaffRecord | None:
-        row = self.table.currentRow()
-        return self.members[row] if 0 <= row < len(self.members) else None
+        return current_record(self.table, self.members)
 
     def _show_member(self) -> None:
         member = self.current_member()

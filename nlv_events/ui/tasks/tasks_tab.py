@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
-    QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -20,7 +19,7 @@ from nlv_events.services.tasks import event_tasks, task_list
 from nlv_events.services.tasks.task_list import TaskRecord
 from nlv_events.ui.events import event_editor
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.widgets import left_row, saved_at_once_note
+from nlv_events.ui.shell.widgets import left_row, push_button, saved_at_once_note
 from nlv_events.ui.tasks.picker_table import picker_table
 from nlv_events.ui.tasks.task_fields import TaskFields
 
@@ -43,20 +42,15 @@ class TasksTab(QWidget):
         self.table = picker_table(self, "tasksTable", [_("Due"), _("Task"), _("Owner"), _("State")], 1,
                                   lambda: self._show_current())
         self.fields = TaskFields(self)
-        self.template_button = QPushButton(_("Create from template"), self)
-        self.template_button.setObjectName("tasksFromTemplate")
-        self.template_button.clicked.connect(self.create_from_template)
-        self.add_button = QPushButton(_("Add task"), self)
-        self.add_button.clicked.connect(self.add_task)
-        self.save_button = QPushButton(_("Save task"), self)
-        self.save_button.setObjectName("saveTask")
-        self.save_button.clicked.connect(self.save_current)
+        self.template_button = push_button(self, _("Create from template"), self.create_from_template,
+                                           "tasksFromTemplate")  # fmt: skip
+        self.add_button = push_button(self, _("Add task"), self.add_task)
+        self.save_button = push_button(self, _("Save task"), self.save_current, "saveTask")
         # Enter in the form's text saves the task first: it goes on to the editor's Save, which closes the editor
         # and took the task's typed title with it
         for edit in (self.fields.title_edit, self.fields.note_edit):
             edit.returnPressed.connect(self.save_current)
-        self.remove_button = QPushButton(_("Remove task"), self)
-        self.remove_button.clicked.connect(self.remove_current)
+        self.remove_button = push_button(self, _("Remove task"), self.remove_current)
         layout.addLayout(left_row(self.template_button, self.add_button, self.remove_button))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.fields)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QTableWidgetItem,
     QVBoxLayout,
@@ -22,7 +21,8 @@ from nlv_events.services.tasks import templates
 from nlv_events.services.tasks.templates import StepRecord, TemplateRecord
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import add_rows, close_box, dress_dialog, form_label
-from nlv_events.ui.shell.widgets import left_row
+from nlv_events.ui.shell.record_tables import current_record
+from nlv_events.ui.shell.widgets import left_row, push_button
 from nlv_events.ui.tasks.picker_table import picker_table
 
 
@@ -50,14 +50,9 @@ class TemplatesDialog(QDialog):
         for signal in (self.title_edit.textEdited, self.offset_box.valueChanged, self.anchor_box.currentIndexChanged,
                        self.role_edit.textEdited):
             signal.connect(lambda *_: self._step_edited())
-        self.add_button = QPushButton(_("Add step"), self)
-        self.add_button.setObjectName("addStep")
-        self.add_button.clicked.connect(self.add_step)
-        self.remove_button = QPushButton(_("Remove step"), self)
-        self.remove_button.clicked.connect(self.remove_step)
-        self.save_button = QPushButton(_("Save template"), self)
-        self.save_button.setObjectName("saveTemplate")
-        self.save_button.clicked.connect(self.save)
+        self.add_button = push_button(self, _("Add step"), self.add_step, "addStep")
+        self.remove_button = push_button(self, _("Remove step"), self.remove_step)
+        self.save_button = push_button(self, _("Save template"), self.save, "saveTemplate")
         self.save_button.setDefault(True)  # Enter in a field saves what was typed: Add, the first button, wiped it
         layout = QVBoxLayout(self)
         layout.addLayout(add_rows(QFormLayout(), (form_label(_("kind")), self.kind_box)))
@@ -88,9 +83,7 @@ class TemplatesDialog(QDialog):
             self.table.setItem(row, column, QTableWidgetItem(text))
 
     def current_step(self) -> StepRecord | None:
-        row = self.table.currentRow()
-        steps = self.template.steps if self.template else []
-        return steps[row] if 0 <= row < len(steps) else None
+        return current_record(self.table, self.template.steps if self.template else [])
 
     def _show_step(self) -> None:
         step = self.current_step()

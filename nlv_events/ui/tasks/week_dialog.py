@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from nlv_events.services.tasks.week_schedule import WeekEntry
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import add_rows, close_box, date_field, dress_dialog, form_label
 from nlv_events.ui.shell.printing import Show, preview_in_background
+from nlv_events.ui.shell.record_tables import current_record, fill_table
 from nlv_events.ui.shell.widgets import left_row
 from nlv_events.ui.tasks.picker_table import picker_table
 
@@ -91,18 +91,11 @@ class WeekDialog(QDialog):
 
     def reload(self, select: int | None = None) -> None:
         self.items = week_schedule.typed_items(self.monday())
-        self.table.setRowCount(len(self.items))
-        for row, item in enumerate(self.items):
-            when = format_time(item.time) if item.time else ("" if item.part == "morning" else _("Afternoon"))
-            for column, text in enumerate((format_weekday_date(item.day), when, item.content, item.leader)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-            if item.week_item_id == select:
-                self.table.setCurrentCell(row, 2)
+        fill_table(self.table, self.items, _cells, lambda item: item.week_item_id == select, select_column=2)
         self._show_item()
 
     def current_item(self) -> WeekEntry | None:
-        row = self.table.currentRow()
-        return self.items[row] if 0 <= row < len(self.items) else None
+        return current_record(self.table, self.items)
 
     def _show_item(self) -> None:
         item = self.current_item() or WeekEntry(self.monday(), "morning", "")
@@ -157,3 +150,9 @@ def print_week(parent: QWidget, monday: dt.date, show: Show):
     return preview_in_background(
         parent, _("Preparing the weekly work schedule…"), lambda: week_document.render(monday, DecreeOptions()),
         week_document.file_name(monday), _("Weekly work schedule"), show)
+
+
+def _cells(item: WeekEntry) -> tuple[str, str, str, str]:
+    """A typed item's row: its day, its time (or the half of the day), what, who leads."""
+    when = format_time(item.time) if item.time else ("" if item.part == "morning" else _("Afternoon"))
+    return format_weekday_date(item.day), when, item.content, item.leader
