@@ -11,15 +11,8 @@ from typing import Any
 
 from nlv_events.core.attachment_models import ATTACHMENT_KINDS, Attachment
 from nlv_events.i18n import _
-from nlv_events.services.interchange import json_types
-from nlv_events.services.interchange.parts import (
-    EventExporter,
-    InterchangePart,
-    Place,
-    listed_items,
-    refuse_unknown,
-    register,
-)
+from nlv_events.services.interchange import json_types, parts
+from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, refuse_unknown, register
 
 KEY = "attachments"
 ITEM_KEYS = ("name", "kind", "size", "sha256", "path")
@@ -48,7 +41,7 @@ def _item(value: Any, place: Place, key: str) -> dict[str, Any]:
 
 
 def parse_event(data: dict[str, Any], place: Place) -> list[dict[str, Any]] | None:
-    return listed_items(data, KEY, place, _item)
+    return parts.listed_items(data, KEY, place, _item)
 
 
 def to_list(rows: list[Attachment]) -> list[dict[str, Any]]:

@@ -13,15 +13,8 @@ from nlv_events.core.attachment_models import Attachment
 from nlv_events.core.errors import UserError
 from nlv_events.core.press_models import ARTICLE_KINDS, PressArticle
 from nlv_events.i18n import _
-from nlv_events.services.interchange import json_types
-from nlv_events.services.interchange.parts import (
-    EventExporter,
-    InterchangePart,
-    Place,
-    listed_items,
-    refuse_unknown,
-    register,
-)
+from nlv_events.services.interchange import json_types, parts
+from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, refuse_unknown, register
 from nlv_events.services.press import articles
 
 KEY = "press"
@@ -52,7 +45,7 @@ def _article(value: Any, place: Place, key: str) -> tuple[articles.Article, str 
 
 
 def parse_event(data: dict[str, Any], place: Place) -> list[tuple[articles.Article, str | None]] | None:
-    return listed_items(data, KEY, place, _article)
+    return parts.listed_items(data, KEY, place, _article)
 
 
 def _identity(outlet: str, day: dt.date, title: str) -> tuple[str, str, str]:

@@ -33,7 +33,7 @@ from nlv_events.services.interchange.list_import import plan, report
 from nlv_events.services.interchange.list_import.columns import MEANINGS, NONE
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.actions import register
-from nlv_events.ui.shell.dialogs import dress_dialog, import_foot
+from nlv_events.ui.shell.dialogs import chosen, column_choice, dress_dialog, import_foot
 from nlv_events.ui.shell.workers import BackgroundTask
 
 if TYPE_CHECKING:
@@ -65,12 +65,7 @@ class ListImportDialog(QDialog):
         for index, header in enumerate(table.headers):
             if not header:
                 continue
-            box = QComboBox(self)
-            box.addItem("—", NONE)
-            for name, label in MEANINGS.items():
-                box.addItem(_(label), name)
-            box.setCurrentIndex(max(box.findData(table.columns.get(index, NONE)), 0))
-            box.currentIndexChanged.connect(self.refresh)
+            box = column_choice(self, MEANINGS, table.columns.get(index, NONE), NONE, self.refresh)
             self.column_boxes[index] = box
             columns.addRow(f"{report.column_name(index)}  {header}", box)
         # The column drop-downs and the lines of what the import does scroll: a year's list has a dozen columns and
@@ -95,7 +90,7 @@ class ListImportDialog(QDialog):
         self.show_preview()
 
     def overrides(self) -> dict[int, str]:
-        return {index: box.currentData() for index, box in self.column_boxes.items()}
+        return chosen(self.column_boxes)
 
     def refresh(self) -> None:
         year = self.year.value() if self.year.value() != self.year.minimum() else None

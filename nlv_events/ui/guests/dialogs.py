@@ -26,7 +26,7 @@ from nlv_events.services.events import names as known_names
 from nlv_events.services.guests import guest_groups, guest_replies, spreadsheet_import
 from nlv_events.ui.guests.printing_menu import leader_wording
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.dialogs import import_foot
+from nlv_events.ui.shell.dialogs import chosen, column_choice, import_foot
 from nlv_events.ui.shell.widgets import ok_cancel
 
 PREVIEW_COLUMNS = ("row", "honorific", "name", "position", "organisation", "group", "match")
@@ -51,13 +51,8 @@ class ImportDialog(QDialog):
         for header in self.table_rows[0]:
             if not header:
                 continue
-            box = QComboBox(self)
-            box.addItem("—", "")
-            for field, label in spreadsheet_import.FIELDS.items():
-                box.addItem(_(label), field)
-            box.setCurrentIndex(max(box.findData(spreadsheet_import.guess_field(header) or ""), 0))
-            box.currentIndexChanged.connect(self.refresh)
-            self.mapping_boxes[header] = box
+            guessed = spreadsheet_import.guess_field(header) or ""
+            self.mapping_boxes[header] = box = column_choice(self, spreadsheet_import.FIELDS, guessed, "", self.refresh)
             mapping.addRow(header, box)
         self.preview_table = QTableWidget(self)
         self.problems, self.buttons, self.import_button = import_foot(self, self.import_guests)
@@ -70,7 +65,7 @@ class ImportDialog(QDialog):
         self.refresh()
 
     def mapping(self) -> dict[str, str]:
-        return {header: box.currentData() for header, box in self.mapping_boxes.items()}
+        return chosen(self.mapping_boxes)
 
     def refresh(self) -> None:
         try:

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -35,7 +34,7 @@ from nlv_events.ui.planning.plan_progress import PlanProgressTable
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import close_box, dress_dialog, save_file_name
 from nlv_events.ui.shell.table_models import Index
-from nlv_events.ui.shell.widgets import left_row
+from nlv_events.ui.shell.widgets import left_row, push_button
 from nlv_events.ui.shell.workers import BackgroundTask
 
 PLAN_COLUMN = 1 + [name for name, _header, _kind in SUMMARY_COLUMNS].index("plan")
@@ -203,10 +202,8 @@ class TalliesDialog(QDialog):
         self.narrative = QPlainTextEdit(self)
         self.narrative.setObjectName("narrative")
         self.narrative.setReadOnly(True)
-        self.copy_button = QPushButton(_("Copy the paragraph"), self)
-        self.copy_button.clicked.connect(self.copy_narrative)
-        self.export_button = QPushButton(_("Export…"), self)
-        self.export_button.clicked.connect(self.choose_export)
+        self.copy_button = push_button(self, _("Copy the paragraph"), self.copy_narrative)
+        self.export_button = push_button(self, _("Export…"), self.choose_export)
         self.years_table = QTableView(self)
         self.years_table.verticalHeader().setVisible(False)
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
+
+Result = TypeVar("Result")
 
 
 def confirm(parent: QWidget | None, title: str, question: str) -> bool:
@@ -34,3 +40,13 @@ def inform(parent: QWidget | None, title: str, message: str) -> None:
 
 def warn(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
+
+
+def unless_refused(parent: QWidget | None, title: str, action: Callable[[], Result]) -> Result | None:
+    """What `action` returns; None when it was refused (a UserError: a rule, a colleague's change), after telling
+    the user why in a warning — the form keeps what they typed."""
+    try:
+        return action()
+    except UserError as error:
+        warn(parent, title, str(error))
+        return None

@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -27,6 +28,8 @@ from nlv_events.core import when
 from nlv_events.core.errors import ValidationError
 from nlv_events.i18n import _
 from nlv_events.ui.shell.widgets import fit_to_screen, ok_cancel
+
+Key = TypeVar("Key")
 
 
 def dress_dialog(dialog: QDialog, name: str, title: str, size: tuple[int, int], *, fit: bool = False) -> None:
@@ -66,6 +69,25 @@ def import_foot(dialog: QDialog, on_import: Callable[[], None]) -> ImportFoot:
     buttons.accepted.connect(on_import)
     buttons.rejected.connect(dialog.reject)
     return ImportFoot(problems, buttons, import_button)
+
+
+def column_choice(
+    dialog: QDialog, meanings: dict[str, str], guessed: str, nothing: str, on_change: Callable[[], None]
+) -> QComboBox:
+    """An import preview's drop-down for what a column of the file holds: "—" (`nothing`, the column is left out)
+    or one of `meanings` (code: label marked with N_), the guess chosen; choosing another shows the preview anew."""
+    box = QComboBox(dialog)
+    box.addItem("—", nothing)
+    for code, label in meanings.items():
+        box.addItem(_(label), code)
+    box.setCurrentIndex(max(box.findData(guessed), 0))
+    box.currentIndexChanged.connect(lambda _index: on_change())
+    return box
+
+
+def chosen(boxes: dict[Key, QComboBox]) -> dict[Key, str]:
+    """What each drop-down is set to, by its key."""
+    return {key: box.currentData() for key, box in boxes.items()}
 
 
 def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:

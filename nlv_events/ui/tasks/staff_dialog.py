@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.services.tasks import staff
 from nlv_events.services.tasks.staff import StaffRecord
@@ -79,12 +78,9 @@ class StaffDialog(QDialog):
         member = self.current_member() or StaffRecord("")
         for name, edit in self.edits.items():
             setattr(member, name, edit.text())
-        try:
-            saved = staff.save(member)
-        except UserError as error:
-            ask.warn(self, self.windowTitle(), str(error))
-            return
-        self.reload(saved.id)
+        saved = ask.unless_refused(self, self.windowTitle(), lambda: staff.save(member))
+        if saved is not None:
+            self.reload(saved.id)
 
     def remove_member(self) -> None:
         member = self.current_member()

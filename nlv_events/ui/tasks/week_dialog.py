@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nlv_events.core.errors import UserError
 from nlv_events.i18n import _, pgettext
 from nlv_events.i18n.formats import format_time, format_weekday_date
 from nlv_events.printing.decree import DecreeOptions
@@ -124,10 +123,8 @@ class WeekDialog(QDialog):
             item.part = week_schedule.part_of(item.time)
         for name, edit in self.edits.items():
             setattr(item, name, edit.text())
-        try:
-            saved = week_schedule.save_item(item)
-        except UserError as error:
-            ask.warn(self, self.windowTitle(), str(error))
+        saved = ask.unless_refused(self, self.windowTitle(), lambda: week_schedule.save_item(item))
+        if saved is None:
             return
         if saved.day != self.monday() and week_start(saved.day) != self.monday():
             self.week_edit.setDate(QDate(saved.day.year, saved.day.month, saved.day.day))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from nlv_events.i18n.formats import format_moment
 from nlv_events.services.team import history, part_history, permissions
 from nlv_events.ui.events import event_editor
 from nlv_events.ui.shell import ask
+from nlv_events.ui.shell.widgets import push_button
 from nlv_events.ui.team import window_team
 
 if TYPE_CHECKING:
@@ -98,10 +98,8 @@ class HistoryTab(QWidget):
         self.details = QPlainTextEdit(self)
         self.details.setObjectName("historyDetails")
         self.details.setReadOnly(True)
-        self.restore_button = QPushButton(_("Restore this version"), self)
-        self.restore_button.setObjectName("restoreVersion")
+        self.restore_button = push_button(self, _("Restore this version"), self._restore, "restoreVersion")
         self.restore_button.setEnabled(False)
-        self.restore_button.clicked.connect(self._restore)
         layout = QVBoxLayout(self)
         layout.addWidget(self.note)
         layout.addWidget(self.part_choice)
