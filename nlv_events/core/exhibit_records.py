@@ -35,15 +35,8 @@ ITEM_TYPE_ALIASES: dict[str, str] = {
     "ban sao": "reproduction",
     "phien ban": "reproduction",
 }
-LOAN_STATES: dict[str, str] = {
-    "requested": N_("Requested"),
-    "received": N_("Received"),
-    "returned": N_("Returned"),
-}
-LOAN_DIRECTIONS: dict[str, str] = {
-    "in": N_("Lent to the library"),
-    "out": N_("Lent by the library"),
-}
+LOAN_STATES = {"requested": N_("Requested"), "received": N_("Received"), "returned": N_("Returned")}
+LOAN_DIRECTIONS = {"in": N_("Lent to the library"), "out": N_("Lent by the library")}
 
 
 def type_label(code: str) -> str:

@@ -12,27 +12,11 @@ KINDS: dict[str, str] = {
     "training": N_("Training course"),
     "other": N_("Other"),
 }
-STATUSES: dict[str, str] = {
-    "planned": N_("Planned"),
-    "confirmed": N_("Confirmed"),
-    "held": N_("Held"),
-    "cancelled": N_("Cancelled"),
-}
-FORMATS: dict[str, str] = {
-    "onsite": N_("Onsite"),
-    "online": N_("Online"),
-    "hybrid": N_("Hybrid"),
-}
-ROLES: dict[str, str] = {
-    "organiser": N_("Organiser"),
-    "co_organiser": N_("Co-organiser"),
-}
-AUDIENCES: dict[str, str] = {
-    "all": N_("Everyone"),
-    "children": N_("Children"),
-    "youth": N_("Young people"),
-    "adults": N_("Adults"),
-}
+# The short vocabularies, a line each.
+STATUSES = {"planned": N_("Planned"), "confirmed": N_("Confirmed"), "held": N_("Held"), "cancelled": N_("Cancelled")}
+FORMATS = {"onsite": N_("Onsite"), "online": N_("Online"), "hybrid": N_("Hybrid")}
+ROLES = {"organiser": N_("Organiser"), "co_organiser": N_("Co-organiser")}
+AUDIENCES = {"all": N_("Everyone"), "children": N_("Children"), "youth": N_("Young people"), "adults": N_("Adults")}
 # Whether the public calendar (services/site) shows an event: "auto" follows its kind (PUBLIC_KINDS: exhibitions,
 # Book Day, talks and conferences are published; training courses and other, mostly internal, events are not).
 PUBLICATIONS: dict[str, str] = {

@@ -8,25 +8,19 @@ from nlv_events.core import event_reading
 from nlv_events.core.errors import UserError
 from nlv_events.core.exhibit_records import ItemEntry, roman, type_label
 from nlv_events.core.records import EventRecord
-from nlv_events.i18n import _
+from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_number, format_span
 from nlv_events.printing.model import Cell, Column, Document, HeaderBlock, Row, Table, Text
 from nlv_events.services.exhibits import structure
 
+# STT | tên tài liệu | tác giả | nhà xuất bản | năm | ký hiệu kho | số lượng | nguồn | ghi chú
+_HEADERS = (N_("No."), N_("Item title"), N_("Author"), N_("Publisher"), N_("Year"), N_("Call number"), N_("Qty"),
+            N_("Source"), N_("Notes"))  # fmt: skip
+
 
 def headers() -> list[str]:
-    """STT | tên tài liệu | tác giả | nhà xuất bản | năm | ký hiệu kho | số lượng | nguồn | ghi chú."""
-    return [
-        _("No."),
-        _("Item title"),
-        _("Author"),
-        _("Publisher"),
-        _("Year"),
-        _("Call number"),
-        _("Qty"),
-        _("Source"),
-        _("Notes"),
-    ]
+    """The checklist's column headings, in the language in force."""
+    return [_(heading) for heading in _HEADERS]
 
 
 @dataclass

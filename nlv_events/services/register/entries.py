@@ -4,7 +4,7 @@ edits (each saved through the versioned write)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from nlv_events.core import versioned
 from nlv_events.core.errors import ConflictError, UserError
@@ -52,26 +52,19 @@ def entries(year: int, kind: str | None = None) -> list[EntryLine]:
     )
     if kind is not None:
         query = query.where(DocumentKind.symbol == numbering.kind_row(kind).symbol)
-    return [
-        EntryLine(
-            id=entry.id,
-            day=entry.day,
-            kind=entry.kind.symbol,
-            kind_name=entry.kind.name,
-            number=entry.number,
-            year=entry.year,
-            number_text=numbering.number_text(entry.number, entry.symbol),
-            title=entry.title,
-            event_id=entry.event_id,
-            signer=entry.signer,
-            recipients=entry.recipients,
-            digest=entry.digest,
-            file_name=entry.file_name,
-            reprints=entry.reprints,
-            created_by=entry.created_by,
-        )
-        for entry in query
-    ]
+    return [_line(entry) for entry in query]
+
+
+def _line(entry: RegisterEntry) -> EntryLine:
+    """The entry's line: its kind by symbol and name, its number as written; every other field is the column of
+    the same name."""
+    worded = {
+        "kind": entry.kind.symbol,
+        "kind_name": entry.kind.name,
+        "number_text": numbering.number_text(entry.number, entry.symbol),
+    }
+    stored = {field.name: getattr(entry, field.name) for field in fields(EntryLine) if field.name not in worded}
+    return EntryLine(**worded, **stored)
 
 
 def kinds() -> list[KindLine]:

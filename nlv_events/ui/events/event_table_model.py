@@ -20,10 +20,7 @@ __all__ = ["ID_ROLE", "EventRow", "EventTableModel", "load_rows"]
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("kind", N_("Kind")),
-    ("title", N_("Title")),
-    ("dates", N_("Dates")),
-    ("venue", N_("Venue")),
+    ("kind", N_("Kind")), ("title", N_("Title")), ("dates", N_("Dates")), ("venue", N_("Venue")),
     ("status", N_("Status")),
 )
 

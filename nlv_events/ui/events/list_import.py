@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QLabel,
     QPlainTextEdit,
     QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,7 +31,7 @@ from nlv_events.services.interchange.list_import import plan, report
 from nlv_events.services.interchange.list_import.columns import MEANINGS, NONE
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.actions import register
-from nlv_events.ui.shell.dialogs import chosen, column_choice, dress_dialog, import_foot
+from nlv_events.ui.shell.dialogs import chosen, column_choice, dress_dialog, import_foot, import_layout
 from nlv_events.ui.shell.workers import BackgroundTask
 
 if TYPE_CHECKING:
@@ -79,14 +77,10 @@ class ListImportDialog(QDialog):
         self.counts.setObjectName("importLines")
         self.counts.setReadOnly(True)
         self.rows_table = QTableWidget(self)
-        self.problems, self.buttons, self.import_button = import_foot(self, self.import_list)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Columns of the list and what they hold:"), self))
-        layout.addWidget(columns_area, 2)
-        layout.addWidget(self.counts, 1)
-        layout.addWidget(self.rows_table, 2)
-        layout.addWidget(self.problems)
-        layout.addWidget(self.buttons)
+        self.foot = import_foot(self, self.import_list)
+        self.problems, self.buttons, self.import_button = self.foot
+        import_layout(self, _("Columns of the list and what they hold:"), self.foot,
+                      (columns_area, 2), (self.counts, 1), (self.rows_table, 2))  # fmt: skip
         self.show_preview()
 
     def overrides(self) -> dict[int, str]:
@@ -97,9 +91,7 @@ class ListImportDialog(QDialog):
         try:
             self.preview = plan.preview(self.path, year, overrides=self.overrides())
         except UserError as error:
-            self.problems.setText(str(error))
-            self.rows_table.setRowCount(0)
-            self.import_button.setEnabled(False)
+            self.foot.refuse(str(error), self.rows_table)
             return
         self.show_preview()
 

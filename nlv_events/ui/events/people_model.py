@@ -16,13 +16,9 @@ from nlv_events.services.events import names
 from nlv_events.ui.events.undo_commands import Snapshot
 from nlv_events.ui.shell.table_models import ColumnsTableModel, Index
 
-COLUMNS = (
-    ("honorific", N_("Form of address")),
-    ("name", N_("Full name")),
-    ("position", N_("Position")),
-    ("organisation", N_("Organisation")),
-    ("role", N_("Role")),
-)
+# (the person's field, the column's title)
+COLUMNS = (("honorific", N_("Form of address")), ("name", N_("Full name")), ("position", N_("Position")),
+           ("organisation", N_("Organisation")), ("role", N_("Role")))  # fmt: skip
 
 
 class PeopleModel(ColumnsTableModel):

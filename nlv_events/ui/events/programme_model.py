@@ -22,14 +22,9 @@ from nlv_events.i18n.formats import format_day, format_time
 from nlv_events.ui.events.undo_commands import Snapshot
 from nlv_events.ui.shell.table_models import ColumnsTableModel, Index
 
-COLUMNS = (
-    ("day", N_("Day")),
-    ("start", N_("Start")),
-    ("end", N_("End")),
-    ("title", N_("Content")),
-    ("place", N_("Place")),
-    ("people", N_("Participants / presenters")),
-)
+# (the row's field, the column's title)
+COLUMNS = (("day", N_("Day")), ("start", N_("Start")), ("end", N_("End")), ("title", N_("Content")),
+           ("place", N_("Place")), ("people", N_("Participants / presenters")))  # fmt: skip
 MIME_TYPE = "application/x-nlv-events-programme-rows"
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hH.]\s*(\d{2})?\s*$")
 

@@ -11,18 +11,13 @@ from nlv_events.core.exhibit_records import ITEM_TYPES, ItemEntry, type_label
 from nlv_events.i18n import N_, _
 from nlv_events.ui.shell.widgets import TextBox
 
+# The item's one-line fields and their labels: what it is, where it was published, where it comes from, its state.
 _LINES = (
-    ("title", N_("Item title")),
-    ("creator", N_("Author")),
-    ("place", N_("Place of publication")),
-    ("publisher", N_("Publisher")),
-    ("year", N_("Year")),
-    ("call_number", N_("Call number")),
-    ("lender", N_("Lent by (empty: the library's stacks)")),
-    ("condition", N_("Condition")),
-    ("physical", N_("Physical description")),
-    ("note", N_("Notes")),
-)
+    ("title", N_("Item title")), ("creator", N_("Author")),
+    ("place", N_("Place of publication")), ("publisher", N_("Publisher")), ("year", N_("Year")),
+    ("call_number", N_("Call number")), ("lender", N_("Lent by (empty: the library's stacks)")),
+    ("condition", N_("Condition")), ("physical", N_("Physical description")), ("note", N_("Notes")),
+)  # fmt: skip
 
 
 class ItemForm(QWidget):

@@ -26,7 +26,7 @@ from nlv_events.services.events import names as known_names
 from nlv_events.services.guests import guest_groups, guest_replies, spreadsheet_import
 from nlv_events.ui.guests.printing_menu import leader_wording
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.dialogs import chosen, column_choice, import_foot
+from nlv_events.ui.shell.dialogs import chosen, column_choice, import_foot, import_layout
 from nlv_events.ui.shell.widgets import ok_cancel
 
 PREVIEW_COLUMNS = ("row", "honorific", "name", "position", "organisation", "group", "match")
@@ -55,13 +55,10 @@ class ImportDialog(QDialog):
             self.mapping_boxes[header] = box = column_choice(self, spreadsheet_import.FIELDS, guessed, "", self.refresh)
             mapping.addRow(header, box)
         self.preview_table = QTableWidget(self)
-        self.problems, self.buttons, self.import_button = import_foot(self, self.import_guests)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("Columns of the file and the fields they fill:"), self))
-        layout.addLayout(mapping)
-        layout.addWidget(self.preview_table, 1)
-        layout.addWidget(self.problems)
-        layout.addWidget(self.buttons)
+        self.foot = import_foot(self, self.import_guests)
+        self.problems, self.buttons, self.import_button = self.foot
+        import_layout(self, _("Columns of the file and the fields they fill:"), self.foot,
+                      (mapping, 0), (self.preview_table, 1))  # fmt: skip
         self.refresh()
 
     def mapping(self) -> dict[str, str]:
@@ -72,9 +69,7 @@ class ImportDialog(QDialog):
             self.plan = spreadsheet_import.preview(self.path, self.mapping())
         except UserError as error:
             self.plan = None
-            self.problems.setText(str(error))
-            self.preview_table.setRowCount(0)
-            self.import_button.setEnabled(False)
+            self.foot.refuse(str(error), self.preview_table)
             return
         headers = [_("Row"), _("Form of address"), _("Name"), _("Position"), _("Organisation"), _("Group"),
                    _("In the address book")]

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -55,6 +57,25 @@ class ImportFoot(NamedTuple):
     problems: QLabel
     buttons: QDialogButtonBox
     import_button: QPushButton
+
+    def refuse(self, reason: str, preview: QTableWidget) -> None:
+        """Nothing can be imported: the reason in red, the preview emptied, Import disabled."""
+        self.problems.setText(reason)
+        preview.setRowCount(0)
+        self.import_button.setEnabled(False)
+
+
+def import_layout(dialog: QDialog, heading: str, foot: ImportFoot, *parts: tuple[QWidget | QLayout, int]) -> None:
+    """An import preview from the top: the heading, the `parts` (each with its stretch), then the foot."""
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(QLabel(heading, dialog))
+    for part, stretch in parts:
+        if isinstance(part, QLayout):
+            layout.addLayout(part, stretch)
+        else:
+            layout.addWidget(part, stretch)
+    layout.addWidget(foot.problems)
+    layout.addWidget(foot.buttons)
 
 
 def import_foot(dialog: QDialog, on_import: Callable[[], None]) -> ImportFoot:
