@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from nlv_events.core import limits, rules, text, vocab
 from nlv_events.core.errors import ValidationError
@@ -58,40 +59,33 @@ def item_type_code(value: str | None) -> str | None:
     return ITEM_TYPE_ALIASES.get(folded)
 
 
+def _text(label: str, default: str | None = None) -> Any:
+    """A text field of an item, with the name a message gives it (msgid)."""
+    return field(default=default, metadata={"label": label})
+
+
 @dataclass
 class ItemEntry:
-    title: str
-    creator: str | None = None
-    place: str | None = None
-    publisher: str | None = None
-    year: str | None = None
-    call_number: str | None = None
+    title: str = field(metadata={"label": N_("title")})
+    creator: str | None = _text(N_("author"))
+    place: str | None = _text(N_("place of publication"))
+    publisher: str | None = _text(N_("publisher"))
+    year: str | None = _text(N_("year"))
+    call_number: str | None = _text(N_("call number"))
     item_type: str = "book"
     quantity: int = 1
-    lender: str | None = None  # None: the library's own stacks
-    condition: str | None = None
-    physical: str | None = None
-    caption: str | None = None
-    note: str | None = None
+    lender: str | None = _text(N_("lender"))  # None: the library's own stacks
+    condition: str | None = _text(N_("condition"))
+    physical: str | None = _text(N_("physical description"))
+    caption: str | None = _text(N_("caption"))
+    note: str | None = _text(N_("notes"))
     id: int | None = None
 
 
 ITEM_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(ItemEntry) if f.name != "id")
-ITEM_TEXT_FIELDS: tuple[str, ...] = tuple(name for name in ITEM_FIELDS if name not in ("item_type", "quantity"))
 # What each text of an item is called where a message names it (its limits: "item.NAME" in core/limits.py).
-ITEM_FIELD_LABELS: dict[str, str] = {
-    "title": N_("title"),
-    "creator": N_("author"),
-    "place": N_("place of publication"),
-    "publisher": N_("publisher"),
-    "year": N_("year"),
-    "call_number": N_("call number"),
-    "lender": N_("lender"),
-    "condition": N_("condition"),
-    "physical": N_("physical description"),
-    "caption": N_("caption"),
-    "note": N_("notes"),
-}
+ITEM_FIELD_LABELS: dict[str, str] = {f.name: f.metadata["label"] for f in fields(ItemEntry) if "label" in f.metadata}
+ITEM_TEXT_FIELDS: tuple[str, ...] = tuple(ITEM_FIELD_LABELS)
 
 
 @dataclass
