@@ -23,7 +23,7 @@ def run_gui(
     year: str | None = None,
     quit_when_shown: bool = False,
 ) -> int:
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -67,22 +67,9 @@ def run_gui(
         window.restoreGeometry(geometry)
     window.show()
     if quit_when_shown:
-        if window.loading:
-            window.rows_loaded.connect(lambda: QTimer.singleShot(0, application.quit))  # "shown with its data"
-        else:
-            QTimer.singleShot(0, application.quit)
+        screenshots.when_loaded(window, application.quit)  # "shown with its data"
     if screenshot:
-        shown = screenshots.prepare(window, view)
-
-        def capture() -> None:
-            if not shown.grab().save(screenshot):
-                message = _("Cannot write {path}: {reason}").format(path=screenshot, reason="PNG")
-                sys.stderr.write(f"nlv-events: {message}\n")
-                application.exit(1)
-                return
-            application.exit(0)
-
-        QTimer.singleShot(400, capture)
+        screenshots.capture_when_ready(window, view, screenshot, application.exit)
     code = application.exec()
     workers.wait_for_all()
     return code
