@@ -12,7 +12,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.events import event_store
-from nlv_events.services.workspace import demo, sample_removal
+from nlv_events.services.workspace import sample_removal
 
 Changed = Callable[[int | None], None]  # told which event to show after a change
 Failed = Callable[[UserError], None]  # told why a change could not be made
@@ -154,6 +154,10 @@ class RemoveSampleCommand(QUndoCommand):
         self.setText(ngettext("remove {count} sample event", "remove {count} sample events", count).format(count=count))
 
     def redo(self) -> None:
+        # Here, not at the top: the demo module loads the interchange format of every feature, a tenth of the
+        # window's start, for a command few ever give.
+        from nlv_events.services.workspace import demo
+
         self._removal = demo.take_out_sample(self._event_ids)
         self._changed(None)
 
