@@ -47,3 +47,13 @@ def test_a_screenshot_that_cannot_be_written_says_so(qtbot, demo_db, db_path, tm
     picture = tmp_path / "no such folder" / "window.png"
     assert app.run_gui(str(db_path), screenshot=str(picture), year="2022") == 1
     assert str(picture) in capsys.readouterr().err
+
+
+def test_the_window_opens_on_the_rows_read_while_it_was_built(qtbot, demo_db, db_path, monkeypatch):
+    def read_again(year):
+        raise AssertionError(f"the window read {year} again")
+
+    monkeypatch.setattr(main_window, "load_rows", read_again)
+    seen = _watch_prepare(monkeypatch)
+    assert app.run_gui(str(db_path), screenshot=str(db_path.with_suffix(".png")), year="2022") == 0
+    assert seen["rows"] == 32

@@ -21,7 +21,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _
-from nlv_events.services.events import event_store
+from nlv_events.services.events import event_store, row_prefetch
 from nlv_events.ui.events.calendar_view import CalendarView
 from nlv_events.ui.events.detail_pane import DetailPane
 from nlv_events.ui.events.event_table_model import ID_ROLE, EventTableModel, load_rows
@@ -217,7 +217,8 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
         if event_store.count(year=year) > LOAD_IN_BACKGROUND:
             self._load_in_background(year, keep)
             return
-        self._show_rows(year, load_rows(year), keep)
+        ahead = row_prefetch.take(year)  # the rows read while the window was being built (app.run_gui), once
+        self._show_rows(year, load_rows(year) if ahead is None else ahead, keep)
 
     def _undo_index_changed(self, _index: int) -> None:
         self._update_undo_texts()
