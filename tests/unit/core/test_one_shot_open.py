@@ -177,10 +177,10 @@ def test_the_window_on_a_file_starts_without_the_server_driver_the_interchange_f
     for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         environment[variable] = str(tmp_path)
     environment.pop(one_shot.ENV_VARIABLE, None)
-    later = (*HEAVY, "nlv_events.ui.events.event_editor", "nlv_events.ui.exhibits.exhibit_tab")
+    later = (*HEAVY, "nlv_events.ui.events.event_editor", "nlv_events.ui.exhibits.exhibit_tab", "PIL.Image")
     _code, report = _imported_by_cli(["gui", "--db", str(current_file), "--quit-when-shown"], environment, later)
     assert report["code"] == 0
-    assert report["loaded"] == []  # each loads when it is first needed: a server, an import, an event opened
+    assert report["loaded"] == []  # each loads when first needed: a server, an import, an event opened, a photo
 
 
 def test_a_server_url_keeps_the_driver(tmp_path):
