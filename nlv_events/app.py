@@ -27,6 +27,9 @@ def run_gui(
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from nlv_events.ui.shell import qt_start
+
+    qt_start.skip_feature_source_scan()  # before the window's modules are imported
     from nlv_events.core.resources import resource
     from nlv_events.ui.shell import crash, workers
 
