@@ -84,14 +84,15 @@ def years_with_events() -> list[int]:
     if days[0] is None:
         return []
     first, last = (when.as_date(day) for day in days)
-    present = {
-        year
-        for year in range(first.year, last.year + 1)
-        if models.Event.select()
-        .where(models.Event.deleted_at.is_null() & models.Event.start_date.between(*year_bounds(year)))
-        .exists()
-    }
-    return sorted(present, reverse=True)
+    # One statement, built by peewee once and run for each year with that year's bounds: building it anew for each
+    # year cost more than SQLite's answer, and the window asks at every start (issue #35).
+    exists = models.Event.select(models.Event.id).where(
+        models.Event.deleted_at.is_null() & models.Event.start_date.between(first, last)
+    )
+    sql, _bounds = peewee.Select(columns=[peewee.fn.EXISTS(exists)]).bind(models.database_proxy).sql()
+    ask = models.database_proxy.execute_sql
+    present = [year for year in range(last.year, first.year - 1, -1) if ask(sql, year_bounds(year)).fetchone()[0]]
+    return present
 
 
 def deleted_events() -> peewee.ModelSelect:
