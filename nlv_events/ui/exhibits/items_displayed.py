@@ -6,13 +6,14 @@ from __future__ import annotations
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number
-from nlv_events.services.exhibits import structure
 
 
 def items_displayed_text(record: EventRecord) -> str:
     """ "Items displayed" as the tallies count it: the checklist's sum, or the figure entered by hand, marked."""
     if record.kind != "exhibition" or record.id is None:
         return format_number(record.items_displayed)
+    from nlv_events.services.exhibits import structure  # an exhibition's checklist: its models load when one is shown
+
     summary = structure.count_summary(record.id)
     if summary.checklist_total is None:
         return format_number(record.items_displayed)
