@@ -74,6 +74,7 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
         self.setObjectName("MainWindow")
         self.undo_stack = QUndoStack(self)
         self._refusals: list[UserError] = []
+        self.selections_shown = 0  # how many times the detail pane followed the selection (see _show_rows)
         # Opening dialogs goes through these, so tests (and later features) can stand in for them.
         self.open_editor: Callable[[EventRecord, str | None], EventRecord | None] = self._run_editor
         self.choose_year_copy: Callable[[EventRecord], EventRecord | None] = self._run_duplicate_dialog
@@ -235,6 +236,7 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
         window_team.restrict(self)
 
     def _selection_changed(self) -> None:
+        self.selections_shown += 1
         self.detail.show_event(self.current_event_id())
         self._update_actions()
 

@@ -102,9 +102,11 @@ class WindowFilters:
             self.calendar.show_month(first if hasattr(first, "year") else self.calendar.grid.month)
         self.table.fit_columns()
         self._update_counts()
+        shown = self.selections_shown
         if keep is None or not self.select_event(keep):
             self._select_first()
-        self._selection_changed()
+        if self.selections_shown == shown:  # the same row as before: the selection did not move, the pane did not
+            self._selection_changed()  # follow it, and the event in that row may be another now
         self.rows_loaded.emit()
 
     def _select_first(self) -> None:
