@@ -91,8 +91,7 @@ def years_with_events() -> list[int]:
     )
     sql, _bounds = peewee.Select(columns=[peewee.fn.EXISTS(exists)]).bind(models.database_proxy).sql()
     ask = models.database_proxy.execute_sql
-    present = [year for year in range(last.year, first.year - 1, -1) if ask(sql, year_bounds(year)).fetchone()[0]]
-    return present
+    return [year for year in range(last.year, first.year - 1, -1) if ask(sql, year_bounds(year)).fetchone()[0]]
 
 
 def deleted_events() -> peewee.ModelSelect:

@@ -15,6 +15,7 @@ from nlv_events.ui.shell.main_window import MainWindow
 
 VIEWS = ("list", "calendar", "editor", "programme", "tallies", "photos")
 READY_POLL_MS = 10  # how often a picture waiting for its thumbnails looks again
+READY_WAIT_MS = 10_000  # and how long it waits for them at most: a picture is taken, whatever has arrived
 
 
 def when_loaded(window: MainWindow, action: Callable[[], object]) -> None:
@@ -33,9 +34,9 @@ def capture_when_ready(window: MainWindow, view: str, path: str, finish: Callabl
     The picture used to be taken after a fixed 400 ms, most of `gui --screenshot`'s time on a large record and
     too short a wait for anything slower than that."""
 
-    def capture(shown: QWidget) -> None:
-        if not _arrived(window):
-            QTimer.singleShot(READY_POLL_MS, lambda: capture(shown))
+    def capture(shown: QWidget, waited: int = 0) -> None:
+        if not _arrived(window) and waited < READY_WAIT_MS:
+            QTimer.singleShot(READY_POLL_MS, lambda: capture(shown, waited + READY_POLL_MS))
             return
         if not shown.grab().save(path):
             message = _("Cannot write {path}: {reason}").format(path=path, reason="PNG")
