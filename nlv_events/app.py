@@ -23,14 +23,15 @@ def run_gui(
     year: str | None = None,
     quit_when_shown: bool = False,
 ) -> int:
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from nlv_events.ui.shell import qt_start
+
+    qt_start.skip_feature_source_scan()  # before the window's modules are imported
     from nlv_events.core.resources import resource
-    from nlv_events.ui.shell import crash, screenshots, workers
-    from nlv_events.ui.shell.first_start import FirstStartDialog
-    from nlv_events.ui.shell.main_window import MainWindow
+    from nlv_events.ui.shell import crash, workers
 
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName(APP_NAME)
@@ -55,11 +56,21 @@ def run_gui(
         window_settings.setValue("filters/year", 0 if year == "all" else int(year) if year.isdigit() else None)
     first_start = not window_settings.value("first_start_done") and not queries.years_with_events()
     if first_start and not screenshot and not quit_when_shown:
+        from nlv_events.ui.shell.first_start import FirstStartDialog
+
         welcome = FirstStartDialog(settings, label)
         welcome.exec()
         if welcome.choice == "demo":
             record.load_demo()
         window_settings.setValue("first_start_done", True)
+
+    # The year the window opens on is read while the window's modules load (a third of the start at 100 000 events)
+    # and its widgets are built; the window takes the rows when it first loads that year.
+    from nlv_events.services.events import row_prefetch
+
+    row_prefetch.start(row_prefetch.year_to_open(window_settings.value("filters/year")))
+    from nlv_events.ui.shell import screenshots
+    from nlv_events.ui.shell.main_window import MainWindow
 
     window = MainWindow(window_settings, label, settings, target)
     geometry = window_settings.value("window/geometry")
@@ -67,22 +78,9 @@ def run_gui(
         window.restoreGeometry(geometry)
     window.show()
     if quit_when_shown:
-        if window.loading:
-            window.rows_loaded.connect(lambda: QTimer.singleShot(0, application.quit))  # "shown with its data"
-        else:
-            QTimer.singleShot(0, application.quit)
+        screenshots.when_loaded(window, application.quit)  # "shown with its data"
     if screenshot:
-        shown = screenshots.prepare(window, view)
-
-        def capture() -> None:
-            if not shown.grab().save(screenshot):
-                message = _("Cannot write {path}: {reason}").format(path=screenshot, reason="PNG")
-                sys.stderr.write(f"nlv-events: {message}\n")
-                application.exit(1)
-                return
-            application.exit(0)
-
-        QTimer.singleShot(400, capture)
+        screenshots.capture_when_ready(window, view, screenshot, application.exit)
     code = application.exec()
     workers.wait_for_all()
     return code

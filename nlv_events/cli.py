@@ -118,6 +118,10 @@ def _main(argv: Sequence[str] | None, *, quick_exit: bool) -> int:
         i18n.setup_i18n(arguments.lang or os.environ.get(LANGUAGE_VARIABLE) or settings.get("language"))
         if command in one_shot.READ_ONLY_COMMANDS:
             one_shot.leave_out_server_driver(arguments.db, settings.get("database"))
+    else:
+        # The window on a database file never needs the server driver either (a change of database in the settings
+        # takes effect at the next start): psycopg2 and OpenSSL were a twentieth of the window's imports.
+        one_shot.leave_out_server_driver(arguments.db, current_settings().get("database"))
     if not (quick_exit and command in one_shot.READ_ONLY_COMMANDS):
         return _run(handlers[command], command, arguments)
     try:

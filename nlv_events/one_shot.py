@@ -8,7 +8,7 @@ import sys
 from typing import NoReturn
 
 # The commands that only read the database: opened read-only when its schema is current, no server driver loaded
-# for a SQLite file. (A command that writes, or the window, takes the ordinary way.)
+# for a SQLite file. (A command that writes takes the ordinary way; the window on a file leaves the driver out too.)
 READ_ONLY_COMMANDS = frozenset({"programme", "year-report", "events", "tallies", "ics", "export"})
 ENV_VARIABLE = "NLV_EVENTS_DB"  # the same as nlv_events.core.database.ENV_VARIABLE, named here without peewee
 

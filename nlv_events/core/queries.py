@@ -34,11 +34,31 @@ def events(
     status: str | None = None,
 ) -> peewee.ModelSelect:
     """Events starting in `year` (all years when None), of `kind`, matching every word of `search`."""
-    query = (
-        models.Event.select(models.Event, models.Venue)
-        .join(models.Venue, peewee.JOIN.LEFT_OUTER)
-        .where(models.Event.deleted_at.is_null())
-    )
+    query = models.Event.select(models.Event, models.Venue).join(models.Venue, peewee.JOIN.LEFT_OUTER)
+    query = _matching(query, year, kind, search, status)
+    # A whole day (no time) first on its day, on either database: SQLite puts NULL first, PostgreSQL last, and a
+    # list, a printout or an export moved to the server came out in another order.
+    return query.order_by(models.Event.start_date, models.Event.start_time.asc(nulls="first"), models.Event.id)
+
+
+def count_events(
+    year: int | None = None,
+    kind: str | None = None,
+    search: str | None = None,
+    status: str | None = None,
+) -> int:
+    """How many events `events` finds with the same arguments.
+
+    Counted on the event table alone: the count of `events` itself joined every event to its venue, which SQLite
+    kept in the count (80 ms for a year of 10 000 events, against 1 ms from the date index), and the window counts
+    the year before it shows it (issue #35)."""
+    return _matching(models.Event.select(models.Event.id), year, kind, search, status).count()
+
+
+def _matching(
+    query: peewee.ModelSelect, year: int | None, kind: str | None, search: str | None, status: str | None
+) -> peewee.ModelSelect:
+    query = query.where(models.Event.deleted_at.is_null())
     if year is not None:
         first, last = year_bounds(year)
         query = query.where(models.Event.start_date.between(first, last))
@@ -52,28 +72,26 @@ def events(
             found = models.Event.search_text.contains(spelling)
             condition = found if condition is None else condition | found
         query = query.where(condition)
-    # A whole day (no time) first on its day, on either database: SQLite puts NULL first, PostgreSQL last, and a
-    # list, a printout or an export moved to the server came out in another order.
-    return query.order_by(models.Event.start_date, models.Event.start_time.asc(nulls="first"), models.Event.id)
+    return query
 
 
 def years_with_events() -> list[int]:
     """Every year in which some event starts, newest first."""
-    live = models.Event.select(peewee.fn.MIN(models.Event.start_date), peewee.fn.MAX(models.Event.start_date)).where(
-        models.Event.deleted_at.is_null()
-    )
-    days = live.scalar(as_tuple=True)
-    if not days or days[0] is None:
+    live = models.Event.select().where(models.Event.deleted_at.is_null())
+    # The first and the last day asked apart: each is then one step in the date index, where SQLite read the whole
+    # index for MIN and MAX asked together (30 ms of the window's start at 100 000 events).
+    days = [live.select(aggregate(models.Event.start_date)).scalar() for aggregate in (peewee.fn.MIN, peewee.fn.MAX)]
+    if days[0] is None:
         return []
     first, last = (when.as_date(day) for day in days)
-    present = {
-        year
-        for year in range(first.year, last.year + 1)
-        if models.Event.select()
-        .where(models.Event.deleted_at.is_null() & models.Event.start_date.between(*year_bounds(year)))
-        .exists()
-    }
-    return sorted(present, reverse=True)
+    # One statement, built by peewee once and run for each year with that year's bounds: building it anew for each
+    # year cost more than SQLite's answer, and the window asks at every start (issue #35).
+    exists = models.Event.select(models.Event.id).where(
+        models.Event.deleted_at.is_null() & models.Event.start_date.between(first, last)
+    )
+    sql, _bounds = peewee.Select(columns=[peewee.fn.EXISTS(exists)]).bind(models.database_proxy).sql()
+    ask = models.database_proxy.execute_sql
+    return [year for year in range(last.year, first.year - 1, -1) if ask(sql, year_bounds(year)).fetchone()[0]]
 
 
 def deleted_events() -> peewee.ModelSelect:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-import segno
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
@@ -44,6 +43,8 @@ class QrCode(Flowable):
 
     def __init__(self, payload: str, size: float = QR_SIZE) -> None:
         super().__init__()
+        import segno  # here: only a registered document carries a code, and segno loads gzip, zlib and its writers
+
         self.matrix = [list(row) for row in segno.make(payload, error="m").matrix]
         self.size = size
 

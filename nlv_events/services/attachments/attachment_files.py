@@ -19,7 +19,6 @@ from nlv_events.core.register_models import RegisterEntry
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import N_, _
 from nlv_events.services.exhibits.structure import event_or_error
-from nlv_events.services.media.photo_files import media_root
 
 FOLDER = "attachments"
 KIND_LABELS = {"submission": N_("Submission"), "decision": N_("Decision"), "poster": N_("Poster"),
@@ -106,13 +105,21 @@ def add(event_id: int, source: Path, kind: str = "other", root: Path | None = No
         return _line(same)
     name = original_name or source.name
     relative = stored_path(event, digest, name)
-    copy_in(source, relative, root or media_root())
+    copy_in(source, relative, root or _media_root())
     row = Attachment.create(event=event, path=relative, original_name=name, kind=kind, size=size, digest=digest)
     return _line(row)
 
 
+def _media_root() -> Path:
+    # The photos' module, here and not at the top: it loads Pillow, and the window imports this module at start for
+    # its Attachments tab (issue #35).
+    from nlv_events.services.media.photo_files import media_root
+
+    return media_root()
+
+
 def file_of(attached: AttachedFile, root: Path | None = None) -> Path:
-    return (root or media_root()) / Path(*attached.path.split("/"))
+    return (root or _media_root()) / Path(*attached.path.split("/"))
 
 
 def find(event_id: int, attachment_id: int) -> AttachedFile:

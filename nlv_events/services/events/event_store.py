@@ -75,7 +75,7 @@ def count(
     year: int | None = None, kind: str | None = None, search: str | None = None, status: str | None = None
 ) -> int:
     """How many live events match; each argument left None matches any."""
-    return queries.events(year=year, kind=kind, search=search, status=status).count()
+    return queries.count_events(year=year, kind=kind, search=search, status=status)
 
 
 def save_plan(plan: PlanEntry, version: int | None = None) -> None:

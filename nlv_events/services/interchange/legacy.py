@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from nlv_events.core import legacy_text
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord, typed_text_fields
 from nlv_events.i18n import _, ngettext
-from nlv_events.services.interchange.reading import Document
+
+# Only named here: reading loads every feature's part of the format, which the window's start does not need.
+if TYPE_CHECKING:
+    from nlv_events.services.interchange.reading import Document
 
 
 @dataclass

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, _
 from nlv_events.services.attachments import attachment_files
-from nlv_events.ui.events import event_editor
+from nlv_events.ui.events import editor_tabs
 from nlv_events.ui.events.editor_tabs import StoredEventTab
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.widgets import FileDrops, left_row, push_button, saved_at_once_note
@@ -120,4 +120,4 @@ class AttachmentsTab(FileDrops, StoredEventTab):
             self.reload()
 
 
-event_editor.register_tab("attachments", N_("Attachments"), AttachmentsTab)
+editor_tabs.register_tab("attachments", N_("Attachments"), AttachmentsTab)

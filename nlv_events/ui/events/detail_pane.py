@@ -15,7 +15,7 @@ from nlv_events.i18n import _
 from nlv_events.i18n.formats import format_number, format_span, format_time, format_weekday_date
 from nlv_events.services.events import event_store
 from nlv_events.services.workspace import sample_data
-from nlv_events.ui.exhibits import exhibit_tab
+from nlv_events.ui.exhibits.items_displayed import items_displayed_text
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.translation import translate_ui
 
@@ -45,7 +45,7 @@ def event_html(record: EventRecord, extra: list[tuple[str, str]] | None = None) 
         _row(_("Partners"), escape(", ".join(record.partners))),
         _row(_("Attendance"), format_number(record.attendance)),
         _row(_("Online views"), format_number(record.online_views)),
-        _row(_("Items displayed"), escape(exhibit_tab.items_displayed_text(record))),
+        _row(_("Items displayed"), escape(items_displayed_text(record))),
     ]
     if record.news_url:
         # In double quotes: Qt decodes "&amp;" back to "&" only there, and took a single-quoted one as written, so a

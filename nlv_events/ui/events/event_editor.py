@@ -6,14 +6,16 @@ Write a QWidget in a module of your own with two methods, ``load(record)`` (show
 ``store(record)`` (write what the user entered back into the record), and register it once, at import::
 
     from nlv_events.i18n import N_
-    from nlv_events.ui.events import event_editor
+    from nlv_events.ui.events import editor_tabs
 
-    event_editor.register_tab("guests", N_("Guests"), GuestsTab, kinds={"talk", "conference", "book_day"})
+    editor_tabs.register_tab("guests", N_("Guests"), GuestsTab, kinds={"talk", "conference", "book_day"})
 
 ``GuestsTab(editor)`` is called with the editor (its ``undo_stack`` makes your edits undoable with the rest of
 the form; ``editor.record()`` is what the form holds now). The tab shows only for ``kinds`` (every kind when
 None), after the built-in tabs, in order of registration; its title is translated when the editor opens. Then
-import your module in nlv_events/ui/shell/main_actions.py, beside the window's actions.
+import your module in nlv_events/ui/shell/main_actions.py, beside the window's actions. (Register through
+``editor_tabs``, not this module, which ``register_tab`` is also reachable from: the window imports the editor only
+when an event is opened, and a tab module that imported it would bring it back into the window's start.)
 """
 
 from __future__ import annotations

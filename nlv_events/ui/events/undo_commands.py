@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
@@ -12,7 +13,9 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.events import event_store
-from nlv_events.services.workspace import demo, sample_removal
+
+if TYPE_CHECKING:  # the sample's removal and its demo module load when the command runs
+    from nlv_events.services.workspace.sample_removal import SampleRemoval
 
 Changed = Callable[[int | None], None]  # told which event to show after a change
 Failed = Callable[[UserError], None]  # told why a change could not be made
@@ -149,15 +152,21 @@ class RemoveSampleCommand(QUndoCommand):
         super().__init__()
         self._event_ids = list(event_ids)
         self._changed = changed
-        self._removal: sample_removal.SampleRemoval | None = None
+        self._removal: SampleRemoval | None = None
         count = len(event_ids)
         self.setText(ngettext("remove {count} sample event", "remove {count} sample events", count).format(count=count))
 
     def redo(self) -> None:
+        # Here, not at the top: the demo module loads the interchange format of every feature, a tenth of the
+        # window's start, for a command few ever give.
+        from nlv_events.services.workspace import demo
+
         self._removal = demo.take_out_sample(self._event_ids)
         self._changed(None)
 
     def undo(self) -> None:
         if self._removal is not None:
+            from nlv_events.services.workspace import sample_removal
+
             sample_removal.put_back(self._removal)
         self._changed(None)

@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
 
 from nlv_events.core.errors import ConflictError, UserError, ValidationError
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, SectionEntry
-from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, pgettext
-from nlv_events.i18n.formats import format_number
 from nlv_events.services.exhibits import catalogue_import, loans, structure
 from nlv_events.ui.exhibits.catalogue_import_dialog import CatalogueImportDialog
 from nlv_events.ui.exhibits.exhibit_loans import ExhibitLoans, ask_text
@@ -46,20 +44,6 @@ def choose_catalogue_file(parent: QWidget) -> str:
         parent, _("Import from the catalogue"), "", _("Catalogue files (*.mrc *.dat *.xml *.csv *.xlsx);;All files (*)")
     )
     return path
-
-
-def items_displayed_text(record: EventRecord) -> str:
-    """ "Items displayed" as the tallies count it: the checklist's sum, or the figure entered by hand, marked."""
-    if record.kind != "exhibition" or record.id is None:
-        return format_number(record.items_displayed)
-    summary = structure.count_summary(record.id)
-    if summary.checklist_total is None:
-        return format_number(record.items_displayed)
-    if summary.override:
-        return _("{count} (entered by hand; the checklist counts {total})").format(
-            count=format_number(summary.own_figure) or "—", total=format_number(summary.checklist_total)
-        )
-    return _("{count} (from the checklist)").format(count=format_number(summary.checklist_total))
 
 
 def attach(editor) -> ExhibitTab:

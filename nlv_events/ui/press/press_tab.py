@@ -21,7 +21,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, _
 from nlv_events.services.attachments import attachment_files
 from nlv_events.services.press import articles
-from nlv_events.ui.events import event_editor
+from nlv_events.ui.events import editor_tabs
 from nlv_events.ui.events.editor_tabs import StoredEventTab
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.dialogs import date_field
@@ -130,4 +130,4 @@ class PressTab(StoredEventTab):
         self.reload()
 
 
-event_editor.register_tab("press", N_("Press coverage"), PressTab)
+editor_tabs.register_tab("press", N_("Press coverage"), PressTab)

@@ -21,7 +21,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _
-from nlv_events.services.events import event_store
+from nlv_events.services.events import event_store, row_prefetch
 from nlv_events.ui.events.calendar_view import CalendarView
 from nlv_events.ui.events.detail_pane import DetailPane
 from nlv_events.ui.events.event_table_model import ID_ROLE, EventTableModel, load_rows
@@ -74,6 +74,7 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
         self.setObjectName("MainWindow")
         self.undo_stack = QUndoStack(self)
         self._refusals: list[UserError] = []
+        self.selections_shown = 0  # how many times the detail pane followed the selection (see _show_rows)
         # Opening dialogs goes through these, so tests (and later features) can stand in for them.
         self.open_editor: Callable[[EventRecord, str | None], EventRecord | None] = self._run_editor
         self.choose_year_copy: Callable[[EventRecord], EventRecord | None] = self._run_duplicate_dialog
@@ -217,7 +218,8 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
         if event_store.count(year=year) > LOAD_IN_BACKGROUND:
             self._load_in_background(year, keep)
             return
-        self._show_rows(year, load_rows(year), keep)
+        ahead = row_prefetch.take(year)  # the rows read while the window was being built (app.run_gui), once
+        self._show_rows(year, load_rows(year) if ahead is None else ahead, keep)
 
     def _undo_index_changed(self, _index: int) -> None:
         self._update_undo_texts()
@@ -234,6 +236,7 @@ class MainWindow(WindowFilters, WindowStatus, WindowEditing, WindowCommands, QMa
         window_team.restrict(self)
 
     def _selection_changed(self) -> None:
+        self.selections_shown += 1
         self.detail.show_event(self.current_event_id())
         self._update_actions()
 

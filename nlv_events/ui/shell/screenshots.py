@@ -3,13 +3,59 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
+from nlv_events.i18n import _
 from nlv_events.services.events import event_store
 from nlv_events.ui.shell.main_window import MainWindow
 
 VIEWS = ("list", "calendar", "editor", "programme", "tallies", "photos")
+READY_POLL_MS = 10  # how often a picture waiting for its thumbnails looks again
+READY_WAIT_MS = 10_000  # and how long it waits for them at most: a picture is taken, whatever has arrived
+
+
+def when_loaded(window: MainWindow, action: Callable[[], object]) -> None:
+    """Run `action` once the window shows its rows: at once when they loaded with the window, else when the
+    background load ends; in both cases on the event loop's next turn, after the layout and paint they asked for."""
+    if window.loading:
+        window.rows_loaded.connect(lambda: QTimer.singleShot(0, action))
+    else:
+        QTimer.singleShot(0, action)
+
+
+def capture_when_ready(window: MainWindow, view: str, path: str, finish: Callable[[int], object]) -> None:
+    """Put the window in the state of `view` once its rows are shown, save its picture at `path` once what the view
+    shows has arrived (the photos' thumbnails), then `finish(0)`, or `finish(1)` when the file cannot be written.
+
+    The picture used to be taken after a fixed 400 ms, most of `gui --screenshot`'s time on a large record and
+    too short a wait for anything slower than that."""
+
+    def capture(shown: QWidget, waited: int = 0) -> None:
+        if not _arrived(window) and waited < READY_WAIT_MS:
+            QTimer.singleShot(READY_POLL_MS, lambda: capture(shown, waited + READY_POLL_MS))
+            return
+        if not shown.grab().save(path):
+            message = _("Cannot write {path}: {reason}").format(path=path, reason="PNG")
+            sys.stderr.write(f"nlv-events: {message}\n")
+            finish(1)
+            return
+        finish(0)
+
+    def arrange() -> None:
+        shown = prepare(window, view)
+        QTimer.singleShot(0, lambda: capture(shown))  # the next turn: the view's own layout and paint first
+
+    when_loaded(window, arrange)
+
+
+def _arrived(window: MainWindow) -> bool:
+    dialog = getattr(window, "_screenshot_dialog", None)
+    photos = getattr(dialog, "photos_tab", None)
+    return photos is None or photos.thumbnails_shown()
 
 
 def prepare(window: MainWindow, view: str) -> QWidget:

@@ -11,7 +11,6 @@ from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.events import copying, event_store
 from nlv_events.services.tasks import event_tasks
-from nlv_events.ui.events.event_editor import EventEditor
 from nlv_events.ui.events.kind_navigator import KIND_ROLE
 from nlv_events.ui.events.undo_commands import DeleteEventCommand, SaveEventCommand
 from nlv_events.ui.shell import ask
@@ -59,6 +58,10 @@ class WindowEditing:
             self.select_event(event_id)
 
     def _run_editor(self, record: EventRecord, heading: str | None) -> EventRecord | None:
+        # Here, not at the top: the editor and its tabs are a quarter of the window's imports, and the window is
+        # shown before anyone opens an event (issue #35).
+        from nlv_events.ui.events.event_editor import EventEditor
+
         editor = EventEditor(record, self, heading)
         if editor.exec() == EventEditor.DialogCode.Accepted:
             return editor.result_record

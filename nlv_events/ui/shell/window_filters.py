@@ -9,7 +9,7 @@ from PySide6.QtCore import QByteArray, Qt
 from nlv_events import APP_NAME
 from nlv_events.core import vocab
 from nlv_events.i18n import _
-from nlv_events.services.events import event_store
+from nlv_events.services.events import event_store, row_prefetch
 from nlv_events.ui.events.event_table_model import load_rows
 from nlv_events.ui.events.kind_navigator import KIND_ROLE
 from nlv_events.ui.shell import ask
@@ -71,7 +71,8 @@ class WindowFilters:
         self.loading = True
 
         def job(progress, is_cancelled) -> list:
-            return load_rows(year)
+            ahead = row_prefetch.take(year)  # read ahead while the window was being built (app.run_gui)
+            return load_rows(year) if ahead is None else ahead
 
         task = BackgroundTask(self, _("Loading the events…"), job)
         task.done.connect(lambda rows: self._loaded(year, rows, keep))
@@ -101,9 +102,11 @@ class WindowFilters:
             self.calendar.show_month(first if hasattr(first, "year") else self.calendar.grid.month)
         self.table.fit_columns()
         self._update_counts()
+        shown = self.selections_shown
         if keep is None or not self.select_event(keep):
             self._select_first()
-        self._selection_changed()
+        if self.selections_shown == shown:  # the same row as before: the selection did not move, the pane did not
+            self._selection_changed()  # follow it, and the event in that row may be another now
         self.rows_loaded.emit()
 
     def _select_first(self) -> None:

@@ -17,7 +17,7 @@ from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_day
 from nlv_events.services.tasks import event_tasks, task_list
 from nlv_events.services.tasks.task_list import TaskRecord
-from nlv_events.ui.events import event_editor
+from nlv_events.ui.events import editor_tabs
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.widgets import left_row, push_button, saved_at_once_note
 from nlv_events.ui.tasks.picker_table import picker_table
@@ -128,4 +128,4 @@ class TasksTab(QWidget):
             self.reload()
 
 
-event_editor.register_tab("tasks", N_("Tasks"), TasksTab)
+editor_tabs.register_tab("tasks", N_("Tasks"), TasksTab)

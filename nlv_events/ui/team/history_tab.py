@@ -29,7 +29,7 @@ from nlv_events.core.records import EventRecord
 from nlv_events.i18n import N_, _, pgettext
 from nlv_events.i18n.formats import format_moment
 from nlv_events.services.team import history, part_history, permissions
-from nlv_events.ui.events import event_editor
+from nlv_events.ui.events import editor_tabs
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.widgets import push_button
 from nlv_events.ui.team import window_team
@@ -250,4 +250,4 @@ def _shown_fields(record: EventRecord) -> list[tuple[str, str]]:
     return shown
 
 
-event_editor.register_tab("history", N_("History"), HistoryTab)
+editor_tabs.register_tab("history", N_("History"), HistoryTab)

@@ -4,7 +4,7 @@ pressed, the events in the window's list."""
 from openpyxl import load_workbook
 
 from nlv_events.i18n import _
-from nlv_events.ui.events.list_import import ListImportDialog
+from nlv_events.ui.events.list_import_dialog import ListImportDialog
 from tests.ui.conftest import visible_titles
 from tests.ui.flows.acting import answer_file_dialog, button, choose, click, trigger, while_open
 from tests.unit.services.interchange import list_files

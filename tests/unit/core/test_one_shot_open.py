@@ -132,7 +132,12 @@ def test_the_variable_names_agree():
     assert one_shot.ENV_VARIABLE == database.ENV_VARIABLE
 
 
-def _imported_by_cli(arguments: list[str], environment: dict[str, str]) -> tuple[int, dict]:
+HEAVY = ("psycopg2", "playhouse.migrations", "playhouse.db_url", "nlv_events.services.interchange.reading", "segno")
+
+
+def _imported_by_cli(
+    arguments: list[str], environment: dict[str, str], names: tuple[str, ...] = HEAVY
+) -> tuple[int, dict]:
     """Run the command in a new process; what it printed and which heavy modules it imported."""
     program = (
         "import json, sys\n"
@@ -141,8 +146,7 @@ def _imported_by_cli(arguments: list[str], environment: dict[str, str]) -> tuple
         f"    code = main({arguments!r})\n"
         "except SystemExit as exit_:\n"
         "    code = exit_.code\n"
-        "names = ('psycopg2', 'playhouse.migrations', 'playhouse.db_url',"
-        " 'nlv_events.services.interchange.reading')\n"
+        f"names = {names!r}\n"
         "print(json.dumps({'code': code, 'loaded': [n for n in names if n in sys.modules]}))\n"
     )
     result = subprocess.run(
@@ -164,6 +168,19 @@ def test_a_programme_printed_from_a_file_loads_no_server_driver_nor_migrations(c
     assert report["code"] == 0
     assert output.read_bytes().startswith(b"%PDF")
     assert report["loaded"] == []
+
+
+def test_the_window_on_a_file_starts_without_the_server_driver_the_interchange_format_or_the_editor(
+    current_file, tmp_path
+):
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        environment[variable] = str(tmp_path)
+    environment.pop(one_shot.ENV_VARIABLE, None)
+    later = (*HEAVY, "nlv_events.ui.events.event_editor", "nlv_events.ui.exhibits.exhibit_tab", "PIL.Image")
+    _code, report = _imported_by_cli(["gui", "--db", str(current_file), "--quit-when-shown"], environment, later)
+    assert report["code"] == 0
+    assert report["loaded"] == []  # each loads when first needed: a server, an import, an event opened, a photo
 
 
 def test_a_server_url_keeps_the_driver(tmp_path):
