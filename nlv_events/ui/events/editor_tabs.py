@@ -1,4 +1,4 @@
-"""The editor's registered tabs: what `event_editor.register_tab` adds to every editor (see event_editor.py)."""
+"""The editor's registered tabs: what `register_tab` adds to every editor (see event_editor.py)."""
 
 from __future__ import annotations
 
