@@ -133,7 +133,7 @@ class EventPerson(Appearance):
 class ProgrammeItem(BaseModel):
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="programme_items")
     sort_order = IntegerField(default=0)
-    start_date = DateField()
+    start_date = DateField(index=True)  # the week's schedule finds the rows of a week (migration 0017)
     start_time = TimeField(null=True)
     end_date = DateField(null=True)
     end_time = TimeField(null=True)
