@@ -103,7 +103,8 @@ class Event(BaseModel):
     guest_list_version = IntegerField(default=1)
 
     class Meta:
-        indexes = ((("deleted_at", "start_date"), False), (("kind", "end_date"), False))
+        # A year's live events, with the status and kind the tallies count by (migration 0017: read from the index).
+        indexes = ((("deleted_at", "start_date", "status", "kind"), False), (("kind", "end_date"), False))
 
 
 class EventPartner(BaseModel):

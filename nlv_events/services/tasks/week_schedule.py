@@ -111,7 +111,7 @@ def _event_ids(monday: dt.date, sunday: dt.date) -> list[int]:
                  .where(ProgrammeItem.start_date.between(monday, sunday)))
     candidates = [event_id for (event_id,) in that_week.tuples()]
     rows = Event.select(Event.id, Event.deleted_at, Event.status).where(event_reading.in_values(Event.id, candidates))
-    with_rows = {event_id for event_id, deleted_at, status in rows.tuples()
+    with_rows = {event_id for event_id, deleted_at, status in (rows.tuples() if candidates else [])
                  if deleted_at is None and status != "cancelled"}
     return sorted({event_id for (event_id,) in opening.tuples()} | with_rows)
 

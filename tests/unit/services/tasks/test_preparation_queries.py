@@ -128,3 +128,4 @@ def test_no_query_of_the_board_or_the_schedule_walks_every_live_event(owners):
     plans = _plans(statements)
     assert plans and not [plan for plan in plans if _walks_live_events(plan)], plans
     assert board.board(TODAY).count() > 0
+
