@@ -39,7 +39,7 @@ TITLES = ("Gửi giấy mời", "Gửi thông cáo báo chí", "Thiết kế và
 
 def build(source: Path, path: Path, seed: int = 35) -> Path:
     """A copy of `source` with the staff and TASKS tasks (kept between runs)."""
-    marker = path.with_suffix(f".tasks-v{TASKS_VERSION}.ok")
+    marker = path.with_suffix(f".tasks-v{TASKS_VERSION}-events-v{synthetic.GENERATOR_VERSION}.ok")
     if path.exists() and marker.exists():
         return path
     for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
