@@ -172,6 +172,9 @@ def main() -> int:
     from bench import records as record_bench
 
     results += record_bench.figures(paths[100_000], HOME, figure)
+    from bench import tasks as task_bench
+
+    results += task_bench.figures(paths[100_000], HOME, figure)
 
     bare = bare_qt_start()
     seconds, _rss = cold_start(paths[10_000], str(NEWEST_YEAR), screenshot=True)

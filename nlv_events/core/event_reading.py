@@ -32,15 +32,26 @@ def load_records(ids: list[int], include_deleted: bool = False) -> list[EventRec
     by_id: dict[int, EventRecord] = {}
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
-        query = models.Event.select().join(models.Venue, peewee.JOIN.LEFT_OUTER).where(models.Event.id.in_(batch))
         if not include_deleted:
-            query = query.where(models.Event.deleted_at.is_null())
+            batch = _live(batch)
+        query = (models.Event.select().join(models.Venue, peewee.JOIN.LEFT_OUTER)
+                 .where(in_values(models.Event.id, batch)))
         for record in with_people_and_programme(_listing_from_cursor(query)):
             by_id[record.id] = record
     return [by_id[event_id] for event_id in ids if event_id in by_id]
 
 
 _BATCH = 500
+
+
+def _live(ids: list[int]) -> list[int]:
+    """Those of `ids` that are not among the deleted events. Asked as a condition beside the ids, "not deleted" led
+    SQLite (which has no statistics) to walk every live event of the record by its deleted_at index and test each
+    against the list: 50 ms for the 150 events of a week among 100 000. Looked up by id, then kept here."""
+    event = models.Event
+    rows = _raw_rows(event.select(event.id, event.deleted_at).where(in_values(event.id, ids)))
+    live = {event_id for event_id, deleted_at in rows if deleted_at is None}
+    return [event_id for event_id in ids if event_id in live]
 
 
 def with_people_and_programme(records: list[EventRecord]) -> list[EventRecord]:
@@ -182,9 +193,8 @@ def _partners_of(ids: list[int]) -> dict[int, list[str]]:
             .join(models.Organisation)
             .where(in_values(models.EventPartner.event, ids[start : start + _BATCH]))
             .order_by(models.EventPartner.event, models.EventPartner.sort_order)
-            .tuples()
         )
-        for event_id, name in links:
+        for event_id, name in _raw_rows(links):  # peewee's row by row reading: a tenth of a year's listing
             partners[event_id].append(name)
     return partners
 

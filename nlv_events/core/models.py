@@ -103,7 +103,8 @@ class Event(BaseModel):
     guest_list_version = IntegerField(default=1)
 
     class Meta:
-        indexes = ((("deleted_at", "start_date"), False), (("kind", "end_date"), False))
+        # A year's live events, with the status and kind the tallies count by (migration 0017: read from the index).
+        indexes = ((("deleted_at", "start_date", "status", "kind"), False), (("kind", "end_date"), False))
 
 
 class EventPartner(BaseModel):
@@ -133,7 +134,7 @@ class EventPerson(Appearance):
 class ProgrammeItem(BaseModel):
     event = ForeignKeyField(Event, on_delete="CASCADE", backref="programme_items")
     sort_order = IntegerField(default=0)
-    start_date = DateField()
+    start_date = DateField(index=True)  # the week's schedule finds the rows of a week (migration 0017)
     start_time = TimeField(null=True)
     end_date = DateField(null=True)
     end_time = TimeField(null=True)

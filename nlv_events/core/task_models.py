@@ -64,6 +64,10 @@ class Task(BaseModel):
     on_schedule = BooleanField(default=False)
     version = IntegerField(default=1)
 
+    class Meta:
+        # The board's open tasks and the week's scheduled ones, each by due date (migration 0017).
+        indexes = ((("state", "due"), False), (("on_schedule", "due"), False))
+
 
 class WeekItem(BaseModel):
     """An item typed into the week's work schedule for that week only (a meeting, a visit): not an event."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 Moment = dt.date  # a `datetime` is a `date` too: the type of every start and end
@@ -51,7 +52,9 @@ def to_iso(moment: dt.date | None) -> str | None:
         return None
     if is_timed(moment):
         assert isinstance(moment, dt.datetime)
-        return moment.strftime("%Y-%m-%dT%H:%M") if moment.second == 0 else moment.isoformat()
+        if moment.second or moment.year < 1000:  # strftime writes year 999 as "999"; isoformat as "0999"
+            return moment.strftime("%Y-%m-%dT%H:%M") if moment.second == 0 else moment.isoformat()
+        return moment.isoformat(timespec="minutes")  # the same text as strftime's, ten times faster
     return moment.isoformat()
 
 
@@ -85,10 +88,21 @@ def as_date(value: object) -> dt.date | None:
     """A date from a database cell: SQLite gives text, PostgreSQL a date."""
     if value is None or isinstance(value, dt.date):
         return value  # type: ignore[return-value]
-    return parse_day(str(value)[:10])
+    return _stored_day(str(value)[:10])
 
 
 def as_time(value: object) -> dt.time | None:
     if value is None or isinstance(value, dt.time):
         return value  # type: ignore[return-value]
-    return dt.time.fromisoformat(str(value))
+    return _stored_time(str(value))
+
+
+# A year's rows repeat a few hundred days and times: each text parsed once (dates and times are immutable).
+@functools.lru_cache(maxsize=4096)
+def _stored_day(text: str) -> dt.date:
+    return parse_day(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _stored_time(text: str) -> dt.time:
+    return dt.time.fromisoformat(text)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
-from nlv_events.core import event_reading, queries, vocab
+from nlv_events.core import event_reading, json_text, queries, vocab
 from nlv_events.core.cells import csv_text
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.core.text import text_table
 from nlv_events.i18n import _, ngettext
 from nlv_events.i18n.formats import format_span
-from nlv_events.services.interchange.exporting import record_to_dict
+from nlv_events.services.interchange.record_dicts import record_to_dict
 
 FORMATS = ("table", "csv", "json")
 _TITLE_WIDTH = 64
@@ -83,7 +82,7 @@ def render_json(events: list[EventRecord]) -> str:
     # People and programmes read a few hundred events at a time, as the export reads them: one event at a time
     # took four queries each, 11 000 for a year of a 100 000-event record.
     items = [{"id": record.id, **record_to_dict(record)} for record in event_reading.with_people_and_programme(events)]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    return json_text.indented(items) + "\n"
 
 
 def render(events: list[EventRecord], output_format: str) -> str:

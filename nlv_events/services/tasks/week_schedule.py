@@ -77,9 +77,9 @@ def _names(people: list[PersonEntry], library: str) -> str:
                      for p in chosen)
 
 
-def _units(record: EventRecord) -> str:
+def _units(record: EventRecord, owner_units: dict[int, list[str]]) -> str:
     """Who prepares an event: its task owners' units, else the unit named in its organiser's position."""
-    owners = _owner_units(record.id) if record.id is not None else []
+    owners = owner_units.get(record.id, []) if record.id is not None else []
     if owners:
         return "; ".join(dict.fromkeys(owners))
     for person in record.people:
@@ -89,23 +89,37 @@ def _units(record: EventRecord) -> str:
     return ""
 
 
-def _owner_units(event_id: int) -> list[str]:
-    query = (Staff.select(Staff.unit).join(Task).where((Task.event == event_id) & Staff.unit.is_null(False))
-             .order_by(Task.sort_order))
-    return [unit for (unit,) in query.tuples()]
+def _owner_units(event_ids: list[int]) -> dict[int, list[str]]:
+    """The units of each event's task owners, in the tasks' order: one query for the week's events (a query per
+    event asked two hundred times for a busy week)."""
+    found: dict[int, list[str]] = {}
+    for start in range(0, len(event_ids), 500):
+        query = (Task.select(Task.event, Staff.unit).join(Staff)
+                 .where(Task.event.in_(event_ids[start : start + 500]) & Staff.unit.is_null(False))
+                 .order_by(Task.event, Task.sort_order, Task.id))
+        for event_id, unit in query.tuples():
+            found.setdefault(event_id, []).append(unit)
+    return found
 
 
 def _event_ids(monday: dt.date, sunday: dt.date) -> list[int]:
     live = Event.deleted_at.is_null() & (Event.status != "cancelled")
     opening = Event.select(Event.id).where(live & Event.start_date.between(monday, sunday))
-    rows = (Event.select(Event.id).join(ProgrammeItem)
-            .where(live & ProgrammeItem.start_date.between(monday, sunday)))
-    return sorted({event_id for (event_id,) in opening.tuples()} | {event_id for (event_id,) in rows.tuples()})
+    # The week's programme rows by their day, then their events by id: joined, or as a subquery beside "live",
+    # SQLite walked every live event (1.5 s, then 40 ms, among 100 000).
+    that_week = (ProgrammeItem.select(ProgrammeItem.event).distinct()
+                 .where(ProgrammeItem.start_date.between(monday, sunday)))
+    candidates = [event_id for (event_id,) in that_week.tuples()]
+    rows = Event.select(Event.id, Event.deleted_at, Event.status).where(event_reading.in_values(Event.id, candidates))
+    with_rows = {event_id for event_id, deleted_at, status in (rows.tuples() if candidates else [])
+                 if deleted_at is None and status != "cancelled"}
+    return sorted({event_id for (event_id,) in opening.tuples()} | with_rows)
 
 
-def _event_entries(record: EventRecord, monday: dt.date, sunday: dt.date, library: str) -> list[WeekEntry]:
+def _event_entries(record: EventRecord, monday: dt.date, sunday: dt.date, library: str,
+                   owner_units: dict[int, list[str]]) -> list[WeekEntry]:  # fmt: skip
     entries: list[WeekEntry] = []
-    place, preparer = record.venue or "", _units(record)
+    place, preparer = record.venue or "", _units(record, owner_units)
     start_day = when.day_of(record.start)
     for row in record.programme:
         day = when.day_of(row.start)
@@ -123,8 +137,8 @@ def _event_entries(record: EventRecord, monday: dt.date, sunday: dt.date, librar
 
 def _task_entries(monday: dt.date, sunday: dt.date) -> list[WeekEntry]:
     entries = []
-    for task in tasks(due_before=sunday + dt.timedelta(days=1), open_only=False):
-        if task.on_schedule and task.due is not None and task.due >= monday and task.state != "not_needed":
+    for task in tasks(due_from=monday, due_before=sunday + dt.timedelta(days=1), on_schedule_only=True):
+        if task.state != "not_needed":
             entries.append(WeekEntry(task.due, "morning", f"{task.title} ({task.event_title})", None, task.owner))
     return entries
 
@@ -143,8 +157,10 @@ def schedule(any_day: dt.date, library: str = "Thư viện Quốc gia Việt Nam
     monday = week_start(any_day)
     sunday = monday + dt.timedelta(days=6)
     result = WeekSchedule(monday)
-    for record in event_reading.load_records(_event_ids(monday, sunday)):
-        result.entries += _event_entries(record, monday, sunday, library)
+    event_ids = _event_ids(monday, sunday)
+    owner_units = _owner_units(event_ids)
+    for record in event_reading.load_records(event_ids):
+        result.entries += _event_entries(record, monday, sunday, library, owner_units)
     result.entries += _task_entries(monday, sunday)
     result.entries += typed_items(monday)
     return result
