@@ -15,7 +15,7 @@ from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tables import CellStyle
 
-from nlv_events.printing import model
+from nlv_events.printing import model, pdf_lines
 from nlv_events.printing.fonts import SERIF, register_fonts
 from nlv_events.printing.pdf_glyphs import Glyphs, face, wrap_text
 
@@ -241,13 +241,58 @@ class TableMaker:
 
 
 class _Table(RLTable):
-    """ReportLab's table, which writes nothing for an empty cell: it began and ended a text object for each of
-    them, and most of a year-end list's figure and note cells are empty."""
+    """ReportLab's table, which writes nothing for an empty cell (it began and ended a text object for each of
+    them, and most of a year-end list's figure and note cells are empty) and writes a cell's lines through
+    `pdf_lines`, each distinct line formatted once per document, as ReportLab would have written them."""
 
     def _drawCell(self, cellval, cellstyle, pos, size) -> None:
-        if cellval == "" and not cellstyle.href and not cellstyle.destination:
+        if cellstyle.href or cellstyle.destination:
+            super()._drawCell(cellval, cellstyle, pos, size)
+        elif cellval == "":
             return
-        super()._drawCell(cellval, cellstyle, pos, size)
+        elif not isinstance(cellval, str) or cellstyle.direction or cellstyle.shaping or cellstyle.alignment not in (
+            "LEFT", "CENTRE", "CENTER", "RIGHT") or cellstyle.valign not in ("TOP", "MIDDLE", "BOTTOM"):  # fmt: skip
+            super()._drawCell(cellval, cellstyle, pos, size)
+        else:
+            self._use_style(cellstyle)
+            if not pdf_lines.can_draw(self.canv):
+                super()._drawCell(cellval, cellstyle, pos, size)
+                return
+            lines = cellval.split("\n")
+            pdf_lines.draw_lines(self.canv, lines, *_line_origin(cellstyle, pos, size, len(lines)), cellstyle.leading,
+                                 cellstyle.alignment)  # fmt: skip
+
+    def _use_style(self, cellstyle: CellStyle) -> None:
+        """The canvas's colour and face set for `cellstyle`, as ReportLab's `_drawCell` sets them."""
+        if self._curcellstyle is cellstyle:
+            return
+        current = self._curcellstyle
+        if current is None or cellstyle.color != current.color:
+            self.canv.setFillColor(cellstyle.color)
+        if current is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != (
+                current.leading, current.fontname, current.fontsize):  # fmt: skip
+            self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+        self._curcellstyle = cellstyle
+
+
+def _line_origin(style: CellStyle, pos: tuple[float, float], size: tuple[float, float], count: int):
+    """Where ReportLab's `_drawCell` starts a cell's `count` lines of text: the x its alignment is about and the
+    first baseline (the same arithmetic, so the same coordinates to the last digit)."""
+    column, row = pos
+    width, height = size
+    if style.alignment == "LEFT":
+        x = column + style.leftPadding
+    elif style.alignment == "RIGHT":
+        x = column + width - style.rightPadding
+    else:
+        x = column + (width + style.leftPadding - style.rightPadding) * 0.5
+    if style.valign == "BOTTOM":
+        y = row + style.bottomPadding + count * style.leading - style.fontsize
+    elif style.valign == "TOP":
+        y = row + height - style.topPadding - style.fontsize
+    else:
+        y = row + (style.bottomPadding + height - style.topPadding + count * style.leading) / 2.0 - style.fontsize
+    return x, y
 
 
 def column_widths(table: model.Table, width: float, size: float) -> list[float]:
