@@ -4,7 +4,6 @@ row or a lone signature."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import islice
 
 from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus import Table as RLTable
@@ -170,7 +169,8 @@ class RowsFrom(Sequence[PreparedRow]):
     def __iter__(self) -> Iterator[PreparedRow]:
         if self._first is not None:
             yield self._first
-        yield from islice(self._rows, self._start, None)
+        # by index: islice would step through the `start` rows before it too, at every page
+        yield from map(self._rows.__getitem__, range(self._start, len(self._rows)))
 
     def __getitem__(self, index):
         if isinstance(index, slice):

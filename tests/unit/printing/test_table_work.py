@@ -93,6 +93,21 @@ def test_the_rows_still_to_print_read_as_the_list_they_stand_for():
             view[len(same)]
 
 
+def test_the_rows_still_to_print_are_read_from_the_first_one_on():
+    from nlv_events.printing.pdf_table_break import RowsFrom
+
+    read = []
+
+    class Watched(list):
+        def __getitem__(self, index):
+            read.append(index)
+            return super().__getitem__(index)
+
+    rows = RowsFrom(Watched(range(10_000)), 9_000)
+    assert [row for row, _ in zip(rows, range(3), strict=False)] == [9_000, 9_001, 9_002]
+    assert read[0] == 9_000  # nothing before the rest is stepped through, as it was at every page
+
+
 def test_a_long_list_carries_its_rows_to_the_next_page_without_copying_them(demo_db, monkeypatch):
     from nlv_events.printing.pdf_table_break import BrokenTable
 
