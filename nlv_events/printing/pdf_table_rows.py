@@ -15,9 +15,10 @@ from reportlab.platypus import Paragraph, TableStyle
 from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tables import CellStyle
 
-from nlv_events.printing import model, pdf_lines
+from nlv_events.printing import model
 from nlv_events.printing.fonts import SERIF, register_fonts
 from nlv_events.printing.pdf_glyphs import Glyphs, face, wrap_text
+from nlv_events.printing.pdf_lines import LinesTable
 
 CELL_SIZE = 12  # the decree's annex tables: 12 pt, never smaller
 CELL_LEADING = 13.3  # the font's own line height (ascent + descent of Times New Roman at 12 pt)
@@ -75,6 +76,7 @@ class TableMaker:
         # thousands of cells, and wrapping is most of preparing a row
         self._wrapped: dict[tuple[str, str, float], list[str]] = {}
         self._cell_styles: dict[tuple[str, str, str], CellStyle] = {}
+        self._single: dict[tuple, PreparedCell] = {}
 
     def _style(self, font: str, align: model.Align) -> ParagraphStyle:
         key = (font, align)
@@ -86,6 +88,21 @@ class TableMaker:
         return self.styles[key]
 
     def cell(self, cell: model.Cell, width: float, column: model.Column | None) -> PreparedCell:
+        lines = cell.lines
+        if len(lines) > 1 or (lines and len(lines[0]) > 1):
+            return self._prepared(cell, width, column)
+        # Most cells are one line in one face (or empty), and a long list repeats them (its days, venues, formats,
+        # figures): each is prepared once per width. Only plain lines are shared; nothing changes a prepared cell.
+        run = lines[0][0] if lines else None
+        key = (run.text, run.bold, run.italic or bool(column and column.italic)) if run else None, cell.align, width
+        prepared = self._single.get(key)
+        if prepared is None:
+            prepared = self._prepared(cell, width, column)
+            if not prepared.atoms or isinstance(prepared.atoms[0], str):
+                self._single[key] = prepared
+        return prepared
+
+    def _prepared(self, cell: model.Cell, width: float, column: model.Column | None) -> PreparedCell:
         available = width - 2 * PAD_SIDE
         italic = column.italic if column else False
         faces = {(run.bold, run.italic or italic) for item in cell.lines for run in item}
@@ -225,7 +242,7 @@ class TableMaker:
             data.append(values + [""] * (blank - len(values)))
             styles.append(row_styles)
         heights = [row.height for row in all_rows]  # measured already: ReportLab need not measure each cell again
-        return _Table(data, colWidths=self.widths, rowHeights=heights, style=TableStyle(commands), splitByRow=1,
+        return LinesTable(data, colWidths=self.widths, rowHeights=heights, style=TableStyle(commands), splitByRow=1,
                       cellStyles=styles)
 
     def _cell_style(self, font: str, align: model.Align, valign: str) -> CellStyle:
@@ -238,61 +255,6 @@ class TableMaker:
             style.topPadding, style.bottomPadding = PAD_TOP, PAD_BOTTOM
             style.leftPadding = style.rightPadding = PAD_SIDE
         return style
-
-
-class _Table(RLTable):
-    """ReportLab's table, which writes nothing for an empty cell (it began and ended a text object for each of
-    them, and most of a year-end list's figure and note cells are empty) and writes a cell's lines through
-    `pdf_lines`, each distinct line formatted once per document, as ReportLab would have written them."""
-
-    def _drawCell(self, cellval, cellstyle, pos, size) -> None:
-        if cellstyle.href or cellstyle.destination:
-            super()._drawCell(cellval, cellstyle, pos, size)
-        elif cellval == "":
-            return
-        elif not isinstance(cellval, str) or cellstyle.direction or cellstyle.shaping or cellstyle.alignment not in (
-            "LEFT", "CENTRE", "CENTER", "RIGHT") or cellstyle.valign not in ("TOP", "MIDDLE", "BOTTOM"):  # fmt: skip
-            super()._drawCell(cellval, cellstyle, pos, size)
-        else:
-            self._use_style(cellstyle)
-            if not pdf_lines.can_draw(self.canv):
-                super()._drawCell(cellval, cellstyle, pos, size)
-                return
-            lines = cellval.split("\n")
-            pdf_lines.draw_lines(self.canv, lines, *_line_origin(cellstyle, pos, size, len(lines)), cellstyle.leading,
-                                 cellstyle.alignment)  # fmt: skip
-
-    def _use_style(self, cellstyle: CellStyle) -> None:
-        """The canvas's colour and face set for `cellstyle`, as ReportLab's `_drawCell` sets them."""
-        if self._curcellstyle is cellstyle:
-            return
-        current = self._curcellstyle
-        if current is None or cellstyle.color != current.color:
-            self.canv.setFillColor(cellstyle.color)
-        if current is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != (
-                current.leading, current.fontname, current.fontsize):  # fmt: skip
-            self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
-        self._curcellstyle = cellstyle
-
-
-def _line_origin(style: CellStyle, pos: tuple[float, float], size: tuple[float, float], count: int):
-    """Where ReportLab's `_drawCell` starts a cell's `count` lines of text: the x its alignment is about and the
-    first baseline (the same arithmetic, so the same coordinates to the last digit)."""
-    column, row = pos
-    width, height = size
-    if style.alignment == "LEFT":
-        x = column + style.leftPadding
-    elif style.alignment == "RIGHT":
-        x = column + width - style.rightPadding
-    else:
-        x = column + (width + style.leftPadding - style.rightPadding) * 0.5
-    if style.valign == "BOTTOM":
-        y = row + style.bottomPadding + count * style.leading - style.fontsize
-    elif style.valign == "TOP":
-        y = row + height - style.topPadding - style.fontsize
-    else:
-        y = row + (style.bottomPadding + height - style.topPadding + count * style.leading) / 2.0 - style.fontsize
-    return x, y
 
 
 def column_widths(table: model.Table, width: float, size: float) -> list[float]:

@@ -124,3 +124,28 @@ def test_a_long_list_carries_its_rows_to_the_next_page_without_copying_them(demo
     # each page's rest is a view on the table's one list of rows (a copy of the rest at every page made the page
     # breaks of a list of 10 000 events cost the square of its length)
     assert len(underlying) >= 3 and all(rows is underlying[0] for rows in underlying)
+
+
+def test_a_cell_repeated_down_a_long_table_is_prepared_once(monkeypatch):
+    from nlv_events.printing import model
+    from nlv_events.printing.pdf_glyphs import Glyphs
+
+    venues = ["Hội trường tầng 1", "Phòng đọc Hán Nôm", ""]
+    columns = [model.Column("Tên"), model.Column("Địa điểm"), model.Column("Ghi chú", italic=True)]
+    table = model.Table(columns, [model.Row([model.Cell.of(f"Sự kiện {number}"), model.Cell.of(venues[number % 3]),
+                                             model.Cell.of("Hội trường tầng 1", italic=True)])
+                                  for number in range(60)])  # fmt: skip
+    prepared = []
+    original = TableMaker._prepared
+
+    def counting(self, cell, width, column):
+        prepared.append(cell.plain())
+        return original(self, cell, width, column)
+
+    monkeypatch.setattr(TableMaker, "_prepared", counting)
+    maker = TableMaker(table, 700, Glyphs(set()))
+    rows = [maker.row(row) for row in table.rows]
+    # 60 titles, 3 venues and one note: the same venue in the note's italic column is a cell of its own
+    assert len(prepared) == 60 + 3 + 1
+    assert [row.cells[1].value for row in rows] == [venues[number % 3] for number in range(60)]
+    assert {row.cells[2].font for row in rows} == {"NLVSerif-Italic"} and rows[0].cells[1].font == "NLVSerif"
