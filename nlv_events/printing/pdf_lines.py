@@ -63,6 +63,8 @@ class LinesTable(Table):
     them, and most of a year-end list's figure and note cells are empty) and writes a cell's lines with
     `draw_lines`, each distinct line formatted once per document, as ReportLab would have written them."""
 
+    _drawable: tuple[CellStyle | None, bool] = (None, False)  # the last cell style, and whether draw_lines can draw it
+
     def _drawCell(self, cellval, cellstyle, pos, size) -> None:
         if cellstyle.href or cellstyle.destination:
             super()._drawCell(cellval, cellstyle, pos, size)
@@ -73,7 +75,9 @@ class LinesTable(Table):
             super()._drawCell(cellval, cellstyle, pos, size)
         else:
             self._use_style(cellstyle)
-            if not can_draw(self.canv):
+            if self._drawable[0] is not cellstyle:  # asked once a style, not once a cell
+                self._drawable = (cellstyle, can_draw(self.canv))
+            if not self._drawable[1]:
                 super()._drawCell(cellval, cellstyle, pos, size)
                 return
             lines = cellval.split("\n")

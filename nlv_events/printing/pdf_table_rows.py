@@ -76,7 +76,7 @@ class TableMaker:
         # thousands of cells, and wrapping is most of preparing a row
         self._wrapped: dict[tuple[str, str, float], list[str]] = {}
         self._cell_styles: dict[tuple[str, str, str], CellStyle] = {}
-        self._single: dict[tuple, PreparedCell] = {}
+        self._plain: dict[tuple, PreparedCell] = {}
 
     def _style(self, font: str, align: model.Align) -> ParagraphStyle:
         key = (font, align)
@@ -88,18 +88,17 @@ class TableMaker:
         return self.styles[key]
 
     def cell(self, cell: model.Cell, width: float, column: model.Column | None) -> PreparedCell:
-        lines = cell.lines
-        if len(lines) > 1 or (lines and len(lines[0]) > 1):
+        if any(len(item) != 1 for item in cell.lines):  # runs in several faces (or none): prepared as they come
             return self._prepared(cell, width, column)
-        # Most cells are one line in one face (or empty), and a long list repeats them (its days, venues, formats,
+        # Most cells are lines of one face each (or empty), and a long list repeats them (its days, venues, formats,
         # figures): each is prepared once per width. Only plain lines are shared; nothing changes a prepared cell.
-        run = lines[0][0] if lines else None
-        key = (run.text, run.bold, run.italic or bool(column and column.italic)) if run else None, cell.align, width
-        prepared = self._single.get(key)
+        italic = bool(column and column.italic)
+        key = (tuple((run.text, run.bold, run.italic or italic) for (run,) in cell.lines), cell.align, width)
+        prepared = self._plain.get(key)
         if prepared is None:
             prepared = self._prepared(cell, width, column)
             if not prepared.atoms or isinstance(prepared.atoms[0], str):
-                self._single[key] = prepared
+                self._plain[key] = prepared
         return prepared
 
     def _prepared(self, cell: model.Cell, width: float, column: model.Column | None) -> PreparedCell:
