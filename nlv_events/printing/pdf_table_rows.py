@@ -280,6 +280,7 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
             continue
         font = face(False, column.italic)
         natural = max(minimum[index], _header_width(column.header, bold, size, 3) + padding)
+        lines: set[tuple[str, str]] = set()  # each figure or time measured once, however many rows repeat it
         for row in table.rows:
             if index < row.span - 1 or (row.span > 1 and index == row.span - 1):
                 continue  # a spanning cell does not size the columns under it
@@ -287,8 +288,8 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
             if position >= len(row.cells):
                 continue
             for item in row.cells[position].lines:
-                text = "".join(run.text for run in item)
-                natural = max(natural, stringWidth(text, bold if row.kind != "body" else font, size) + padding)
+                lines.add(("".join(run.text for run in item), bold if row.kind != "body" else font))
+        natural = max([natural, *(stringWidth(text, line_face, size) + padding for text, line_face in lines)])
         widths.append(min(natural, width * 0.2))
     for index, column in enumerate(table.columns):
         if widths[index] is None:  # a date or a name is never cut inside a word when the column can help it
@@ -326,21 +327,22 @@ def _header_width(header: str, font: str, size: float, lines: int) -> float:
     return candidates[-1] if candidates else 0.0
 
 
+def _column_texts(table: model.Table, index: int) -> list[str]:
+    """The plain text of a column's cells, row by row, where a row has a cell of its own there."""
+    return [row.cells[index].plain() for row in table.rows if row.span == 1 and index < len(row.cells)]
+
+
 def _longest_word(table: model.Table, index: int, font: str, size: float) -> float:
-    words = {word for row in table.rows if row.span == 1 and index < len(row.cells)
-             for word in row.cells[index].plain().split()}  # fmt: skip
+    words = {word for text in set(_column_texts(table, index)) for word in text.split()}  # each text split once
     return max((stringWidth(word, font, size) for word in words), default=0.0)
 
 
 def _typical_width(table: model.Table, index: int, size: float) -> float:
     """How wide the text of a column's body cells usually runs on one line (the ninth decile): a column of
     long titles gets more room than one of mostly empty notes."""
-    lengths = sorted(
-        stringWidth(row.cells[index].plain().replace("\n", " "), SERIF, size)
-        for row in table.rows
-        if row.span == 1 and index < len(row.cells)
-    )
+    texts = _column_texts(table, index)
+    width = {text: stringWidth(text.replace("\n", " "), SERIF, size) for text in set(texts)}  # each text measured once
+    lengths = sorted(width[text] for text in texts)
     if not lengths:
         return 0.0
     return lengths[int(0.9 * (len(lengths) - 1))]
-
