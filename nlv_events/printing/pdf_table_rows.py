@@ -77,6 +77,7 @@ class TableMaker:
         self._wrapped: dict[tuple[str, str, float], list[str]] = {}
         self._cell_styles: dict[tuple[str, str, str], CellStyle] = {}
         self._plain: dict[tuple, PreparedCell] = {}
+        self._layouts: dict[int, tuple[list[float], list[model.Column | None]]] = {}
 
     def _style(self, font: str, align: model.Align) -> ParagraphStyle:
         key = (font, align)
@@ -88,12 +89,17 @@ class TableMaker:
         return self.styles[key]
 
     def cell(self, cell: model.Cell, width: float, column: model.Column | None) -> PreparedCell:
-        if any(len(item) != 1 for item in cell.lines):  # runs in several faces (or none): prepared as they come
-            return self._prepared(cell, width, column)
         # Most cells are lines of one face each (or empty), and a long list repeats them (its days, venues, formats,
         # figures): each is prepared once per width. Only plain lines are shared; nothing changes a prepared cell.
-        italic = bool(column and column.italic)
-        key = (tuple((run.text, run.bold, run.italic or italic) for (run,) in cell.lines), cell.align, width)
+        lines = cell.lines
+        italic = column is not None and column.italic
+        if len(lines) == 1 and len(lines[0]) == 1:  # the most common cell, keyed without a loop
+            run = lines[0][0]
+            key: tuple = (run.text, run.bold, run.italic or italic, cell.align, width)
+        elif any(len(item) != 1 for item in lines):  # runs in several faces (or none): prepared as they come
+            return self._prepared(cell, width, column)
+        else:
+            key = (tuple((run.text, run.bold, run.italic or italic) for (run,) in lines), cell.align, width)
         prepared = self._plain.get(key)
         if prepared is None:
             prepared = self._prepared(cell, width, column)
@@ -137,8 +143,7 @@ class TableMaker:
         return row
 
     def row(self, row: model.Row) -> PreparedRow:
-        widths = [sum(self.widths[: row.span]), *self.widths[row.span :]]
-        columns = [None, *self.table.columns[row.span :]] if row.span > 1 else self.table.columns
+        widths, columns = self._layout(row.span)
         bold = row.kind in ("heading", "total")
         cells = []
         for cell, width, column in zip(row.cells, widths, columns, strict=False):
@@ -149,6 +154,16 @@ class TableMaker:
         prepared = PreparedRow(cells, row.span, row.kind, row.keep_with_next, row.repeat, widths=widths, source=row)
         prepared.measure()
         return prepared
+
+    def _layout(self, span: int) -> tuple[list[float], list[model.Column | None]]:
+        """The widths and columns of a row's cells when its first cell spans `span` columns, worked out once (the
+        rows share the lists, which nothing changes)."""
+        layout = self._layouts.get(span)
+        if layout is None:
+            widths = [sum(self.widths[:span]), *self.widths[span:]]
+            columns = [None, *self.table.columns[span:]] if span > 1 else list(self.table.columns)
+            layout = self._layouts[span] = (widths, columns)
+        return layout
 
     def continued_heading(self, heading: PreparedRow) -> PreparedRow | None:
         """A group's heading row said again at the top of the next page, marked "(tiếp)" (once)."""
@@ -264,6 +279,7 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
         return [width / len(table.columns)] * len(table.columns)
     padding = 2 * PAD_SIDE + 1
     bold = face(True)
+    texts = _ColumnTexts(table)
     minimum = [
         max((stringWidth(word, bold, size) for word in column.header.split()), default=0) + padding
         for column in table.columns
@@ -273,7 +289,7 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
         if column.narrow:
             font = face(False, column.italic)
             widths.append(max(minimum[index], _header_width(column.header, bold, size, 3) + padding,
-                              _longest_word(table, index, font, size) + padding))  # fmt: skip
+                              _longest_word(texts[index], font, size) + padding))  # fmt: skip
             continue
         if not column.fit:
             widths.append(None)
@@ -293,11 +309,11 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
         widths.append(min(natural, width * 0.2))
     for index, column in enumerate(table.columns):
         if widths[index] is None:  # a date or a name is never cut inside a word when the column can help it
-            minimum[index] = max(minimum[index], min(_longest_word(table, index, face(False, column.italic), size),
+            minimum[index] = max(minimum[index], min(_longest_word(texts[index], face(False, column.italic), size),
                                                      width * 0.12) + padding)  # fmt: skip
     left = width - sum(value for value in widths if value is not None)
     shares = {
-        index: column.weight * max(_typical_width(table, index, size), 6 * size) ** 0.5
+        index: column.weight * max(_typical_width(texts[index], size), 6 * size) ** 0.5
         for index, (column, value) in enumerate(zip(table.columns, widths, strict=True))
         if value is None
     }
@@ -327,20 +343,28 @@ def _header_width(header: str, font: str, size: float, lines: int) -> float:
     return candidates[-1] if candidates else 0.0
 
 
-def _column_texts(table: model.Table, index: int) -> list[str]:
-    """The plain text of a column's cells, row by row, where a row has a cell of its own there."""
-    return [row.cells[index].plain() for row in table.rows if row.span == 1 and index < len(row.cells)]
+class _ColumnTexts(dict):
+    """The plain text of each column's cells, row by row, where a row has a cell of its own there: read once a
+    column, though both its longest word and its typical width are asked of it."""
+
+    def __init__(self, table: model.Table) -> None:
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, index: int) -> list[str]:
+        texts = self[index] = [row.cells[index].plain() for row in self.table.rows
+                               if row.span == 1 and index < len(row.cells)]  # fmt: skip
+        return texts
 
 
-def _longest_word(table: model.Table, index: int, font: str, size: float) -> float:
-    words = {word for text in set(_column_texts(table, index)) for word in text.split()}  # each text split once
+def _longest_word(texts: list[str], font: str, size: float) -> float:
+    words = {word for text in set(texts) for word in text.split()}  # each text split once
     return max((stringWidth(word, font, size) for word in words), default=0.0)
 
 
-def _typical_width(table: model.Table, index: int, size: float) -> float:
+def _typical_width(texts: list[str], size: float) -> float:
     """How wide the text of a column's body cells usually runs on one line (the ninth decile): a column of
     long titles gets more room than one of mostly empty notes."""
-    texts = _column_texts(table, index)
     width = {text: stringWidth(text.replace("\n", " "), SERIF, size) for text in set(texts)}  # each text measured once
     lengths = sorted(width[text] for text in texts)
     if not lengths:
