@@ -36,6 +36,13 @@ def counted(year: int) -> peewee.ModelSelect:
     return queries.events().where(counts(year))
 
 
+def starting_in(year: int) -> peewee.ModelSelect:
+    """Every live event that starts in `year`, counted or cancelled (`counted` and `cancelled` together: the status
+    is never empty), as ids: a count of it is read from the index on deletion and start date alone."""
+    first, last = queries.year_bounds(year)
+    return Event.select(Event.id).where(Event.deleted_at.is_null() & Event.start_date.between(first, last))
+
+
 def cancelled(year: int) -> peewee.ModelSelect:
     return queries.events(year=year, status="cancelled")
 

@@ -34,6 +34,10 @@ def test_the_exhibitions_still_running_on_new_year_are_listed_in_order_of_openin
                       "Cùng ngày mở, ghi sau"]  # fmt: skip
     assert counting.continuing(2023).count() == 4
     assert [event.title for event in counting.continuing(2024)] == ["Mở 2021, kéo đến 2024"]
+    # the events a year's list shows besides these, in the one count its progress is measured by
+    for year in (2021, 2022, 2023):
+        assert counting.starting_in(year).count() == counting.counted(year).count() + counting.cancelled(year).count()
+    assert counting.starting_in(2022).count() == 6
 
 
 def test_sqlite_finds_them_through_the_exhibitions_end_dates(db):
