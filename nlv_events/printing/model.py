@@ -43,6 +43,8 @@ class Cell:
         return cls([line(value, bold, italic)] if value else [], align)
 
     def plain(self) -> str:
+        if len(self.lines) == 1 and len(self.lines[0]) == 1:  # most cells: asked of every cell of a long list
+            return self.lines[0][0].text
         return "\n".join("".join(run.text for run in item) for item in self.lines)
 
 

@@ -3,6 +3,8 @@ row or a lone signature."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from reportlab.platypus import Flowable, PageBreak
 from reportlab.platypus import Table as RLTable
 
@@ -20,13 +22,13 @@ class BrokenTable(Flowable):
     thousands of rows lays out in linear time."""
 
     def __init__(
-        self, maker: TableMaker, header: PreparedRow, rows: list[PreparedRow], page_height: float,
+        self, maker: TableMaker, header: PreparedRow, rows: Sequence[PreparedRow], page_height: float,
         trailer: Flowable | None = None,
     ) -> None:  # fmt: skip
         super().__init__()
         self.maker = maker
         self.header = header
-        self.rows = rows
+        self.rows = rows if isinstance(rows, RowsFrom) else RowsFrom(rows if isinstance(rows, list) else list(rows))
         self.page_height = page_height
         self.trailer = trailer
         self._built: RLTable | None = None
@@ -43,7 +45,7 @@ class BrokenTable(Flowable):
         room = available_height + 1 - self.header.height - self._trailer_height
         measured = self._height_within(room)
         if measured <= room:
-            self._built = self.maker.build(self.rows, self.header)
+            self._built = self.maker.build(list(self.rows), self.header)
             height = self._built.wrap(available_width, available_height)[1] + self._trailer_height
             return self.width, height
         self._built = None
@@ -95,7 +97,7 @@ class BrokenTable(Flowable):
                 return self._parts(cuts[0], available_width, available_height)
         if at_top:
             if count == 1:  # one row and the trailer do not fit a page together: let the trailer go on alone
-                return [self.maker.build(self.rows, self.header), *([self.trailer] if self.trailer else [])]
+                return [self.maker.build(list(self.rows), self.header), *([self.trailer] if self.trailer else [])]
             return self._parts(max(1, min(fits, count - 1)), available_width, available_height)
         return []
 
@@ -128,16 +130,16 @@ class BrokenTable(Flowable):
     def _carried(self, cut: int) -> list[PreparedRow]:
         """The rows from `cut` on, under their group's heading said again with "(tiếp)" when the cut falls inside
         a group (a year list's kind, a checklist's part): the next page says what its first rows belong to."""
-        rest = self.rows[cut:]
+        rest = self.rows.rest(cut)
         if not rest or rest[0].kind == "heading":
             return rest
         heading = next((row for row in reversed(self.rows[:cut]) if row.kind == "heading"), None)
         again = self.maker.continued_heading(heading) if heading is not None else None
-        return [again, *rest] if again is not None else rest
+        return rest.under(again) if again is not None else rest
 
     def draw(self) -> None:
         if self._built is None:
-            self._built = self.maker.build(self.rows, self.header)
+            self._built = self.maker.build(list(self.rows), self.header)
             self._built.wrap(self.width, self.page_height)
         table_height = self._built._height
         self._built.drawOn(self.canv, 0, self._trailer_height)
@@ -147,3 +149,55 @@ class BrokenTable(Flowable):
             self.trailer.drawOn(self.canv, 0, 0)
         del table_height
 
+
+
+class RowsFrom(Sequence[PreparedRow]):
+    """The rows of a table from `start` on, under an optional `first` row (its group's heading said again): a
+    view on the one list of the table's rows. Each page's rest of the table was a copy of the rows still to
+    print, so the page breaks of a long list cost the square of its length."""
+
+    __slots__ = ("_first", "_rows", "_start")
+
+    def __init__(self, rows: list[PreparedRow], start: int = 0, first: PreparedRow | None = None) -> None:
+        self._rows = rows
+        self._start = start
+        self._first = first
+
+    def __len__(self) -> int:
+        return len(self._rows) - self._start + (self._first is not None)
+
+    def __iter__(self) -> Iterator[PreparedRow]:
+        if self._first is not None:
+            yield self._first
+        # by index: islice would step through the `start` rows before it too, at every page
+        yield from map(self._rows.__getitem__, range(self._start, len(self._rows)))
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self))
+            if step != 1 or self._first is not None:
+                return [self[position] for position in range(start, stop, step)]
+            return self._rows[self._start + start : self._start + max(start, stop)]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        if self._first is not None:
+            if index == 0:
+                return self._first
+            index -= 1
+        return self._rows[self._start + index]
+
+    def rest(self, cut: int) -> RowsFrom:
+        """The rows from `cut` on."""
+        if self._first is not None:
+            if cut == 0:
+                return self
+            cut -= 1
+        return RowsFrom(self._rows, self._start + cut)
+
+    def under(self, first: PreparedRow) -> RowsFrom:
+        """These rows under `first`."""
+        if self._first is not None:
+            return RowsFrom([first, *self])
+        return RowsFrom(self._rows, self._start, first)

@@ -18,6 +18,7 @@ from reportlab.platypus.tables import CellStyle
 from nlv_events.printing import model
 from nlv_events.printing.fonts import SERIF, register_fonts
 from nlv_events.printing.pdf_glyphs import Glyphs, face, wrap_text
+from nlv_events.printing.pdf_lines import LinesTable
 
 CELL_SIZE = 12  # the decree's annex tables: 12 pt, never smaller
 CELL_LEADING = 13.3  # the font's own line height (ascent + descent of Times New Roman at 12 pt)
@@ -75,6 +76,8 @@ class TableMaker:
         # thousands of cells, and wrapping is most of preparing a row
         self._wrapped: dict[tuple[str, str, float], list[str]] = {}
         self._cell_styles: dict[tuple[str, str, str], CellStyle] = {}
+        self._plain: dict[tuple, PreparedCell] = {}
+        self._layouts: dict[int, tuple[list[float], list[model.Column | None]]] = {}
 
     def _style(self, font: str, align: model.Align) -> ParagraphStyle:
         key = (font, align)
@@ -86,6 +89,25 @@ class TableMaker:
         return self.styles[key]
 
     def cell(self, cell: model.Cell, width: float, column: model.Column | None) -> PreparedCell:
+        # Most cells are lines of one face each (or empty), and a long list repeats them (its days, venues, formats,
+        # figures): each is prepared once per width. Only plain lines are shared; nothing changes a prepared cell.
+        lines = cell.lines
+        italic = column is not None and column.italic
+        if len(lines) == 1 and len(lines[0]) == 1:  # the most common cell, keyed without a loop
+            run = lines[0][0]
+            key: tuple = (run.text, run.bold, run.italic or italic, cell.align, width)
+        elif any(len(item) != 1 for item in lines):  # runs in several faces (or none): prepared as they come
+            return self._prepared(cell, width, column)
+        else:
+            key = (tuple((run.text, run.bold, run.italic or italic) for (run,) in lines), cell.align, width)
+        prepared = self._plain.get(key)
+        if prepared is None:
+            prepared = self._prepared(cell, width, column)
+            if not prepared.atoms or isinstance(prepared.atoms[0], str):
+                self._plain[key] = prepared
+        return prepared
+
+    def _prepared(self, cell: model.Cell, width: float, column: model.Column | None) -> PreparedCell:
         available = width - 2 * PAD_SIDE
         italic = column.italic if column else False
         faces = {(run.bold, run.italic or italic) for item in cell.lines for run in item}
@@ -121,8 +143,7 @@ class TableMaker:
         return row
 
     def row(self, row: model.Row) -> PreparedRow:
-        widths = [sum(self.widths[: row.span]), *self.widths[row.span :]]
-        columns = [None, *self.table.columns[row.span :]] if row.span > 1 else self.table.columns
+        widths, columns = self._layout(row.span)
         bold = row.kind in ("heading", "total")
         cells = []
         for cell, width, column in zip(row.cells, widths, columns, strict=False):
@@ -133,6 +154,16 @@ class TableMaker:
         prepared = PreparedRow(cells, row.span, row.kind, row.keep_with_next, row.repeat, widths=widths, source=row)
         prepared.measure()
         return prepared
+
+    def _layout(self, span: int) -> tuple[list[float], list[model.Column | None]]:
+        """The widths and columns of a row's cells when its first cell spans `span` columns, worked out once (the
+        rows share the lists, which nothing changes)."""
+        layout = self._layouts.get(span)
+        if layout is None:
+            widths = [sum(self.widths[:span]), *self.widths[span:]]
+            columns = [None, *self.table.columns[span:]] if span > 1 else list(self.table.columns)
+            layout = self._layouts[span] = (widths, columns)
+        return layout
 
     def continued_heading(self, heading: PreparedRow) -> PreparedRow | None:
         """A group's heading row said again at the top of the next page, marked "(tiếp)" (once)."""
@@ -225,7 +256,7 @@ class TableMaker:
             data.append(values + [""] * (blank - len(values)))
             styles.append(row_styles)
         heights = [row.height for row in all_rows]  # measured already: ReportLab need not measure each cell again
-        return _Table(data, colWidths=self.widths, rowHeights=heights, style=TableStyle(commands), splitByRow=1,
+        return LinesTable(data, colWidths=self.widths, rowHeights=heights, style=TableStyle(commands), splitByRow=1,
                       cellStyles=styles)
 
     def _cell_style(self, font: str, align: model.Align, valign: str) -> CellStyle:
@@ -240,16 +271,6 @@ class TableMaker:
         return style
 
 
-class _Table(RLTable):
-    """ReportLab's table, which writes nothing for an empty cell: it began and ended a text object for each of
-    them, and most of a year-end list's figure and note cells are empty."""
-
-    def _drawCell(self, cellval, cellstyle, pos, size) -> None:
-        if cellval == "" and not cellstyle.href and not cellstyle.destination:
-            return
-        super()._drawCell(cellval, cellstyle, pos, size)
-
-
 def column_widths(table: model.Table, width: float, size: float) -> list[float]:
     """Fitted columns as wide as their widest line (within reason), the others sharing what is left by weight;
     no column narrower than the longest word of its header."""
@@ -258,6 +279,7 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
         return [width / len(table.columns)] * len(table.columns)
     padding = 2 * PAD_SIDE + 1
     bold = face(True)
+    texts = _ColumnTexts(table)
     minimum = [
         max((stringWidth(word, bold, size) for word in column.header.split()), default=0) + padding
         for column in table.columns
@@ -267,13 +289,14 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
         if column.narrow:
             font = face(False, column.italic)
             widths.append(max(minimum[index], _header_width(column.header, bold, size, 3) + padding,
-                              _longest_word(table, index, font, size) + padding))  # fmt: skip
+                              _longest_word(texts[index], font, size) + padding))  # fmt: skip
             continue
         if not column.fit:
             widths.append(None)
             continue
         font = face(False, column.italic)
         natural = max(minimum[index], _header_width(column.header, bold, size, 3) + padding)
+        lines: set[tuple[str, str]] = set()  # each figure or time measured once, however many rows repeat it
         for row in table.rows:
             if index < row.span - 1 or (row.span > 1 and index == row.span - 1):
                 continue  # a spanning cell does not size the columns under it
@@ -281,16 +304,16 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
             if position >= len(row.cells):
                 continue
             for item in row.cells[position].lines:
-                text = "".join(run.text for run in item)
-                natural = max(natural, stringWidth(text, bold if row.kind != "body" else font, size) + padding)
+                lines.add(("".join(run.text for run in item), bold if row.kind != "body" else font))
+        natural = max([natural, *(stringWidth(text, line_face, size) + padding for text, line_face in lines)])
         widths.append(min(natural, width * 0.2))
     for index, column in enumerate(table.columns):
         if widths[index] is None:  # a date or a name is never cut inside a word when the column can help it
-            minimum[index] = max(minimum[index], min(_longest_word(table, index, face(False, column.italic), size),
+            minimum[index] = max(minimum[index], min(_longest_word(texts[index], face(False, column.italic), size),
                                                      width * 0.12) + padding)  # fmt: skip
     left = width - sum(value for value in widths if value is not None)
     shares = {
-        index: column.weight * max(_typical_width(table, index, size), 6 * size) ** 0.5
+        index: column.weight * max(_typical_width(texts[index], size), 6 * size) ** 0.5
         for index, (column, value) in enumerate(zip(table.columns, widths, strict=True))
         if value is None
     }
@@ -320,21 +343,30 @@ def _header_width(header: str, font: str, size: float, lines: int) -> float:
     return candidates[-1] if candidates else 0.0
 
 
-def _longest_word(table: model.Table, index: int, font: str, size: float) -> float:
-    words = {word for row in table.rows if row.span == 1 and index < len(row.cells)
-             for word in row.cells[index].plain().split()}  # fmt: skip
+class _ColumnTexts(dict):
+    """The plain text of each column's cells, row by row, where a row has a cell of its own there: read once a
+    column, though both its longest word and its typical width are asked of it."""
+
+    def __init__(self, table: model.Table) -> None:
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, index: int) -> list[str]:
+        texts = self[index] = [row.cells[index].plain() for row in self.table.rows
+                               if row.span == 1 and index < len(row.cells)]  # fmt: skip
+        return texts
+
+
+def _longest_word(texts: list[str], font: str, size: float) -> float:
+    words = {word for text in set(texts) for word in text.split()}  # each text split once
     return max((stringWidth(word, font, size) for word in words), default=0.0)
 
 
-def _typical_width(table: model.Table, index: int, size: float) -> float:
+def _typical_width(texts: list[str], size: float) -> float:
     """How wide the text of a column's body cells usually runs on one line (the ninth decile): a column of
     long titles gets more room than one of mostly empty notes."""
-    lengths = sorted(
-        stringWidth(row.cells[index].plain().replace("\n", " "), SERIF, size)
-        for row in table.rows
-        if row.span == 1 and index < len(row.cells)
-    )
+    width = {text: stringWidth(text.replace("\n", " "), SERIF, size) for text in set(texts)}  # each text measured once
+    lengths = sorted(width[text] for text in texts)
     if not lengths:
         return 0.0
     return lengths[int(0.9 * (len(lengths) - 1))]
-

@@ -36,6 +36,13 @@ def counted(year: int) -> peewee.ModelSelect:
     return queries.events().where(counts(year))
 
 
+def starting_in(year: int) -> peewee.ModelSelect:
+    """Every live event that starts in `year`, counted or cancelled (`counted` and `cancelled` together: the status
+    is never empty), as ids: a count of it is read from the index on deletion and start date alone."""
+    first, last = queries.year_bounds(year)
+    return Event.select(Event.id).where(Event.deleted_at.is_null() & Event.start_date.between(first, last))
+
+
 def cancelled(year: int) -> peewee.ModelSelect:
     return queries.events(year=year, status="cancelled")
 
@@ -43,9 +50,16 @@ def cancelled(year: int) -> peewee.ModelSelect:
 def continuing(year: int) -> peewee.ModelSelect:
     """Exhibitions started in an earlier year that are still running in `year` (listed, not counted)."""
     first_day = dt.date(year, 1, 1)
+    # Found through the exhibitions by end date (the index on kind and end date), joined as a subquery: asked
+    # with the other conditions alone, SQLite walked every earlier event in date order (the order asked for),
+    # 0.3 s in a record of 100 000 events against 15 ms, and more with each year the record keeps.
+    running = Event.select(Event.id).where((Event.kind == "exhibition") & (Event.end_date >= first_day))
+    running = running.alias("running")
     return (
         Event.select(Event, Venue)
         .join(Venue, peewee.JOIN.LEFT_OUTER)
+        .switch(Event)
+        .join(running, on=(Event.id == running.c.id))
         .where(
             (Event.kind == "exhibition")
             & Event.deleted_at.is_null()

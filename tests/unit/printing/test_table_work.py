@@ -71,3 +71,81 @@ def test_the_collector_is_paused_while_a_list_prints_and_restored_after(demo_db,
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_rows_still_to_print_read_as_the_list_they_stand_for():
+    from nlv_events.printing.pdf_table_break import RowsFrom
+
+    rows = list(range(10))
+    views = [
+        (RowsFrom(rows), rows), (RowsFrom(rows, 4), rows[4:]), (RowsFrom(rows, 4, "h"), ["h", *rows[4:]]),
+        (RowsFrom(rows).rest(3), rows[3:]), (RowsFrom(rows, 2, "h").rest(3), rows[4:]),
+        (RowsFrom(rows, 2, "h").rest(0), ["h", *rows[2:]]), (RowsFrom(rows, 5).under("h"), ["h", *rows[5:]]),
+        (RowsFrom(rows, 5, "h").under("g"), ["g", "h", *rows[5:]]), (RowsFrom(rows, 10), []),
+    ]  # fmt: skip
+    for view, same in views:
+        assert list(view) == same and len(view) == len(same) and bool(view) == bool(same)
+        assert [view[index] for index in range(-len(same), len(same))] == same + same
+        for cut in range(len(same) + 2):
+            assert view[:cut] == same[:cut] and view[cut:] == same[cut:], cut
+        assert list(reversed(view)) == same[::-1]
+        with pytest.raises(IndexError):
+            view[len(same)]
+
+
+def test_the_rows_still_to_print_are_read_from_the_first_one_on():
+    from nlv_events.printing.pdf_table_break import RowsFrom
+
+    read = []
+
+    class Watched(list):
+        def __getitem__(self, index):
+            read.append(index)
+            return super().__getitem__(index)
+
+    rows = RowsFrom(Watched(range(10_000)), 9_000)
+    assert [row for row, _ in zip(rows, range(3), strict=False)] == [9_000, 9_001, 9_002]
+    assert read[0] == 9_000  # nothing before the rest is stepped through, as it was at every page
+
+
+def test_a_long_list_carries_its_rows_to_the_next_page_without_copying_them(demo_db, monkeypatch):
+    from nlv_events.printing.pdf_table_break import BrokenTable
+
+    underlying = []
+    original = BrokenTable.__init__
+
+    def noting(self, maker, header, rows, *arguments):
+        original(self, maker, header, rows, *arguments)
+        underlying.append(self.rows._rows)
+
+    monkeypatch.setattr(BrokenTable, "__init__", noting)
+    pdf = year_report.render(2022, DecreeOptions(date=dt.date(2022, 12, 30)))
+    assert len(pypdfium2.PdfDocument(bytes(pdf))) >= 3
+    # each page's rest is a view on the table's one list of rows (a copy of the rest at every page made the page
+    # breaks of a list of 10 000 events cost the square of its length)
+    assert len(underlying) >= 3 and all(rows is underlying[0] for rows in underlying)
+
+
+def test_a_cell_repeated_down_a_long_table_is_prepared_once(monkeypatch):
+    from nlv_events.printing import model
+    from nlv_events.printing.pdf_glyphs import Glyphs
+
+    venues = ["Hội trường tầng 1", "Phòng đọc Hán Nôm", ""]
+    columns = [model.Column("Tên"), model.Column("Địa điểm"), model.Column("Ghi chú", italic=True)]
+    table = model.Table(columns, [model.Row([model.Cell.of(f"Sự kiện {number}"), model.Cell.of(venues[number % 3]),
+                                             model.Cell.of("Hội trường tầng 1", italic=True)])
+                                  for number in range(60)])  # fmt: skip
+    prepared = []
+    original = TableMaker._prepared
+
+    def counting(self, cell, width, column):
+        prepared.append(cell.plain())
+        return original(self, cell, width, column)
+
+    monkeypatch.setattr(TableMaker, "_prepared", counting)
+    maker = TableMaker(table, 700, Glyphs(set()))
+    rows = [maker.row(row) for row in table.rows]
+    # 60 titles, 3 venues and one note: the same venue in the note's italic column is a cell of its own
+    assert len(prepared) == 60 + 3 + 1
+    assert [row.cells[1].value for row in rows] == [venues[number % 3] for number in range(60)]
+    assert {row.cells[2].font for row in rows} == {"NLVSerif-Italic"} and rows[0].cells[1].font == "NLVSerif"

@@ -1,0 +1,117 @@
+"""Lines of a table's cells written into the page as ReportLab's `drawString` writes them, each distinct line
+formatted once per document; `LinesTable`, the ReportLab table that writes its cells so.
+
+ReportLab draws each line of a cell through a text object of its own: it measures the line, maps every character
+to the embedded face's subset (a Python loop per character) and escapes it, whether or not the same text was drawn
+a page before. A year-end list of 10 000 events draws 140 000 lines, and its days, venues, formats, roles and
+figures repeat in thousands of cells. The operators of a line depend only on the document (whose subsets number
+the characters, in the order first drawn), the face, size, leading and text, so they are formatted once, by
+ReportLab, the first time the line is drawn, and written again from there: the page's code is the same, byte for
+byte (tests/unit/printing/test_pdf_lines.py)."""
+
+from __future__ import annotations
+
+from weakref import WeakKeyDictionary
+
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfgen import textobject
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Table
+from reportlab.platypus.tables import CellStyle
+
+# a document's formatted lines: (face, size, leading, text) -> (the text's operators, its width)
+_formatted: WeakKeyDictionary[object, dict[tuple[str, float, float, str], tuple[str, float]]] = WeakKeyDictionary()
+
+
+def can_draw(canvas: Canvas) -> bool:
+    """Whether `draw_lines` writes what `drawString` would on this canvas: bottom-up, with an embedded TrueType
+    face, and no right-to-left support installed (with it, drawString reorders a line before writing it)."""
+    return bool(canvas.bottomup) and not textobject.rtlSupport and getattr(getFont(canvas._fontname),
+                                                                           "_dynamicFont", False)
+
+
+def draw_lines(canvas: Canvas, lines: list[str], x: float, y: float, leading: float, align: str) -> None:
+    """`lines` in the canvas's current face, the first one's baseline at `y`, each `leading` under the one before,
+    `align` ("LEFT", "CENTRE"/"CENTER" or "RIGHT") about `x`: what `drawString`, `drawCentredString` or
+    `drawRightString` write for each line."""
+    font, size, line_leading = canvas._fontname, canvas._fontsize, canvas._leading
+    known = _formatted.get(canvas._doc)
+    if known is None:
+        known = _formatted[canvas._doc] = {}
+    code = canvas._code
+    for text in lines:
+        key = (font, size, line_leading, text)
+        entry = known.get(key)
+        if entry is None:
+            # ReportLab's own formatting, in a fresh text object as drawString makes one (its face chosen anew)
+            entry = known[key] = (PDFTextObject(canvas)._formatText(text), stringWidth(text, font, size))
+        operators, width = entry
+        if align == "LEFT":
+            start = x
+        elif align == "RIGHT":
+            start = x - width
+        else:
+            start = x - 0.5 * width
+        code.append(f"BT 1 0 0 1 {fp_str(start, y)} Tm {operators} T* ET")
+        y -= leading
+
+
+class LinesTable(Table):
+    """ReportLab's table, which writes nothing for an empty cell (it began and ended a text object for each of
+    them, and most of a year-end list's figure and note cells are empty) and writes a cell's lines with
+    `draw_lines`, each distinct line formatted once per document, as ReportLab would have written them."""
+
+    _drawable: tuple[CellStyle | None, bool] = (None, False)  # the last cell style, and whether draw_lines can draw it
+
+    def _drawCell(self, cellval, cellstyle, pos, size) -> None:
+        if cellstyle.href or cellstyle.destination:
+            super()._drawCell(cellval, cellstyle, pos, size)
+        elif cellval == "":
+            return
+        elif not isinstance(cellval, str) or cellstyle.direction or cellstyle.shaping or cellstyle.alignment not in (
+            "LEFT", "CENTRE", "CENTER", "RIGHT") or cellstyle.valign not in ("TOP", "MIDDLE", "BOTTOM"):  # fmt: skip
+            super()._drawCell(cellval, cellstyle, pos, size)
+        else:
+            self._use_style(cellstyle)
+            if self._drawable[0] is not cellstyle:  # asked once a style, not once a cell
+                self._drawable = (cellstyle, can_draw(self.canv))
+            if not self._drawable[1]:
+                super()._drawCell(cellval, cellstyle, pos, size)
+                return
+            lines = cellval.split("\n")
+            draw_lines(self.canv, lines, *_line_origin(cellstyle, pos, size, len(lines)), cellstyle.leading,
+                       cellstyle.alignment)  # fmt: skip
+
+    def _use_style(self, cellstyle: CellStyle) -> None:
+        """The canvas's colour and face set for `cellstyle`, as ReportLab's `_drawCell` sets them."""
+        if self._curcellstyle is cellstyle:
+            return
+        current = self._curcellstyle
+        if current is None or cellstyle.color != current.color:
+            self.canv.setFillColor(cellstyle.color)
+        if current is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != (
+                current.leading, current.fontname, current.fontsize):  # fmt: skip
+            self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+        self._curcellstyle = cellstyle
+
+
+def _line_origin(style: CellStyle, pos: tuple[float, float], size: tuple[float, float], count: int):
+    """Where ReportLab's `_drawCell` starts a cell's `count` lines of text: the x its alignment is about and the
+    first baseline (the same arithmetic, so the same coordinates to the last digit)."""
+    column, row = pos
+    width, height = size
+    if style.alignment == "LEFT":
+        x = column + style.leftPadding
+    elif style.alignment == "RIGHT":
+        x = column + width - style.rightPadding
+    else:
+        x = column + (width + style.leftPadding - style.rightPadding) * 0.5
+    if style.valign == "BOTTOM":
+        y = row + style.bottomPadding + count * style.leading - style.fontsize
+    elif style.valign == "TOP":
+        y = row + height - style.topPadding - style.fontsize
+    else:
+        y = row + (style.bottomPadding + height - style.topPadding + count * style.leading) / 2.0 - style.fontsize
+    return x, y
