@@ -32,7 +32,8 @@ def load_records(ids: list[int], include_deleted: bool = False) -> list[EventRec
     by_id: dict[int, EventRecord] = {}
     for start in range(0, len(ids), _BATCH):
         batch = ids[start : start + _BATCH]
-        query = models.Event.select().join(models.Venue, peewee.JOIN.LEFT_OUTER).where(models.Event.id.in_(batch))
+        query = models.Event.select().join(models.Venue, peewee.JOIN.LEFT_OUTER)
+        query = query.where(in_values(models.Event.id, batch))
         if not include_deleted:
             query = query.where(models.Event.deleted_at.is_null())
         for record in with_people_and_programme(_listing_from_cursor(query)):
@@ -100,7 +101,19 @@ def in_values(column: peewee.Field, values: list) -> peewee.Node:
     if not values:
         return peewee.SQL("1 = 0")
     placeholders = ", ".join([models.database_proxy.obj.param] * len(values))
-    return peewee.NodeList((column, peewee.SQL(f"IN ({placeholders})", values)))
+    return peewee.NodeList((column, _Parameters(f"IN ({placeholders})", values)))
+
+
+class _Parameters(peewee.SQL):
+    """SQL text and its parameters handed to the query as they are: peewee's `SQL` still passes each parameter
+    through `Context.value`, eight seconds of a 100 000-event import's eight hundred thousand ids and refs."""
+
+    def __sql__(self, ctx: peewee.Context) -> peewee.Context:
+        if ctx.state.value_literals:  # the query written out with its values (its text for a message or a log)
+            return super().__sql__(ctx)
+        ctx.literal(self.sql)
+        ctx._values.extend(self.params)
+        return ctx
 
 
 def _raw_rows(query: peewee.Query) -> list[tuple]:
