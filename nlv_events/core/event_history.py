@@ -17,6 +17,8 @@ _ROW_FIELDS = ("start", "end", "title", "place")
 _EVENT_FIELDS = tuple(item.name for item in dataclasses.fields(EventRecord))
 _PERSON_FIELDS = tuple(item.name for item in dataclasses.fields(PersonEntry))
 _PROGRAMME_FIELDS = tuple(item.name for item in dataclasses.fields(ProgrammeEntry))
+# The declared fields compared one by one (the people and programme are compared row by row), in the form's order.
+_PLAIN_FIELDS = tuple(name for name in field_names() if name not in ("people", "programme"))
 
 
 def snapshot(record: EventRecord) -> dict[str, Any]:
@@ -83,9 +85,7 @@ def snapshot_changes(old_snapshot: dict[str, Any] | None, new: dict[str, Any]) -
     """`changes` between two snapshots (None: a new event), for a caller that has made them already."""
     is_new, old = old_snapshot is None, old_snapshot or {}
     found: list[dict[str, Any]] = []
-    for name in field_names():
-        if name in ("people", "programme"):
-            continue
+    for name in _PLAIN_FIELDS:
         if old.get(name) != new.get(name) and (not is_new or new.get(name) not in (None, "", [])):
             found.append({"field": name, "old": old.get(name), "new": new.get(name)})
     found += _row_changes("people", old.get("people", []), new["people"], ("name", "role", "honorific", "position",

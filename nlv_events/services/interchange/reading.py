@@ -34,6 +34,8 @@ class Document:
 
 
 def _unknown_keys(data: dict, allowed: set[str], place: Place, prefix: str = "") -> None:
+    if allowed.issuperset(data):  # as nearly always: no set to build and sort (an import checks 700 000 objects)
+        return
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise place.fail(
