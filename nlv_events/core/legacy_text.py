@@ -35,8 +35,8 @@ _TCVN3 = {
 _TCVN3_TABLE = str.maketrans(_TCVN3)
 # TCVN3 bytes that are signs, not letters, in Latin-1: inside a word they only ever mean TCVN3.
 _TCVN3_TELLS = frozenset({char for char in _TCVN3 if not unicodedata.category(char).startswith("L")} | {"µ"})
-# A character beyond Latin-1, found by the regex engine: a generator over the characters took a tenth of reading a
-# large file (half a million texts an import of 100 000 events).
+# A character beyond Latin-1, found by the regex engine: a generator over the characters took a twentieth of
+# reading a large file (half a million texts an import of 100 000 events).
 _BEYOND_LATIN1 = re.compile("[^\x00-\xff]")
 
 # VNI writes a toned vowel as the base letter followed by a mark byte; ơ, ư, đ and the toned i and ỵ are one byte.
