@@ -195,9 +195,8 @@ def _partners_of(ids: list[int]) -> dict[int, list[str]]:
             .join(models.Organisation)
             .where(in_values(models.EventPartner.event, ids[start : start + _BATCH]))
             .order_by(models.EventPartner.event, models.EventPartner.sort_order)
-            .tuples()
         )
-        for event_id, name in links:
+        for event_id, name in _raw_rows(links):  # an id and a text: nothing for peewee to convert
             partners[event_id].append(name)
     return partners
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 Moment = dt.date  # a `datetime` is a `date` too: the type of every start and end
@@ -89,7 +90,14 @@ def as_date(value: object) -> dt.date | None:
     """A date from a database cell: SQLite gives text, PostgreSQL a date."""
     if value is None or isinstance(value, dt.date):
         return value  # type: ignore[return-value]
-    return parse_day(str(value)[:10])
+    return _stored_day(str(value)[:10])
+
+
+@functools.lru_cache(maxsize=8192)
+def _stored_day(text: str) -> dt.date:
+    """A store's cells repeat a few thousand days: reading 10 000 events back parses 95 000 of them (a date is
+    immutable, so one object serves every cell of its day; a bad text is not remembered and raises each time)."""
+    return parse_day(text)
 
 
 def as_time(value: object) -> dt.time | None:
