@@ -4,6 +4,7 @@ minutes, most of it peewee building those statements one by one)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import peewee
@@ -21,7 +22,7 @@ from nlv_events.core.models import (
     Venue,
     database_proxy,
 )
-from nlv_events.core.records import EventRecord, PersonEntry
+from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.core.row_inserts import insert_rows
 
 _BATCH = 500  # values in one `IN (…)` list: SQLite allowed 999 parameters in old builds
@@ -47,14 +48,13 @@ def add_events(records: list[EventRecord]) -> None:
         _add_children(records, names)
         # Each new event's "created" entry holds the event as stored (people with their refs, rows with their ids),
         # as `store.save_event` records it, so that version 1 of an imported event can be restored too.
-        saved = event_reading.load_records([record.id for record in records])  # type: ignore[misc]
-        history.created_events(saved)
+        history.created_events(_as_stored(records, names))
 
 
 def _add_children(records: list[EventRecord], names: _Names) -> None:
     partners, appearances, items = [], [], []
     for record in records:
-        wanted = [names.organisations[name] for name in record.partners if names.organisations.get(name)]
+        wanted = names.partners(record)
         partners += [
             {"event": record.id, "organisation": organisation_id, "sort_order": order}
             for order, organisation_id in enumerate(wanted)
@@ -69,13 +69,57 @@ def _add_children(records: list[EventRecord], names: _Names) -> None:
     insert_rows(ProgrammeItem, items)
     if not items:
         return
-    item_ids = _item_ids([record.id for record in records if record.programme])  # type: ignore[misc]
+    with_programme = [record.id for record in records if record.programme]
+    item_ids = _row_ids(ProgrammeItem, ProgrammeItem.event, with_programme)
     in_rows = []
     for record in records:
         for order, entry in enumerate(record.programme):
             entry.id = item_ids[record.id, order]  # type: ignore[index]
             in_rows += _appearance_rows("item", entry.id, entry.people, names)
     insert_rows(ProgrammePerson, in_rows)
+
+
+def _as_stored(records: list[EventRecord], names: _Names) -> list[EventRecord]:
+    """The new events as `event_reading.load_records` would read them back (the venue, partners and people under
+    their stored names, each appearance with its row's id), made from what was just written and the rows' ids:
+    reading a hundred thousand events back took a sixth of a first import."""
+    event_ids: list[int] = [record.id for record in records]  # type: ignore[misc]
+    appearance_ids = _row_ids(EventPerson, EventPerson.event, event_ids)
+    # The programme rows' people by the events' ids (a batch of events may hold thousands of rows): one query.
+    in_row_ids = _row_ids(ProgrammePerson, ProgrammePerson.item, event_ids, ProgrammeItem.event)
+    stored = []
+    for record in records:
+        programme = [
+            ProgrammeEntry(start=entry.start, end=entry.end, title=entry.title, place=entry.place, id=entry.id,
+                           people=names.as_stored(entry.people, entry.id, in_row_ids))  # type: ignore[arg-type]
+            for entry in record.programme
+        ]  # fmt: skip
+        venue_id = names.venues.get(record.venue or "")
+        stored.append(
+            dataclasses.replace(
+                record,
+                venue=names.venue_names[venue_id] if venue_id else None,
+                partners=[names.organisation_names[organisation_id] for organisation_id in names.partners(record)],
+                people=names.as_stored(record.people, record.id, appearance_ids),  # type: ignore[arg-type]
+                programme=programme,
+            )
+        )
+    return stored
+
+
+def _row_ids(
+    model: type[peewee.Model], owner: peewee.Field, event_ids: list[int], event: peewee.Field | None = None
+) -> dict[tuple[int, int], int]:
+    """The ids of the new rows of `model` by (owner, place among the owner's rows), for the new events `event_ids`
+    (all their rows are new); `event`: the owner's column naming its event, when the owner is not the event."""
+    query = model.select(owner, model.sort_order, model.id)  # type: ignore[attr-defined]
+    if event is not None:
+        query = query.join_from(model, event.model)
+    found: dict[tuple[int, int], int] = {}
+    for start in range(0, len(event_ids), _BATCH):
+        batch = query.where(in_values(event or owner, event_ids[start : start + _BATCH]))
+        found.update({(owner_id, order): row_id for owner_id, order, row_id in _rows(batch)})
+    return found
 
 
 def _appearance_rows(owner: str, owner_id: int, entries: list[PersonEntry], names: _Names) -> list[dict]:
@@ -98,58 +142,73 @@ def _ids_by_ref(refs: list[str]) -> dict[str, int]:
     return found
 
 
-def _item_ids(event_ids: list[int]) -> dict[tuple[int, int], int]:
-    """The new programme rows' ids by (event, place in its programme): the events are new, so theirs are all."""
-    found: dict[tuple[int, int], int] = {}
-    for start in range(0, len(event_ids), _BATCH):
-        query = ProgrammeItem.select(ProgrammeItem.event, ProgrammeItem.sort_order, ProgrammeItem.id).where(
-            in_values(ProgrammeItem.event, event_ids[start : start + _BATCH])
-        )
-        found.update({(event_id, order): item_id for event_id, order, item_id in _rows(query)})
-    return found
-
-
 class _Names:
     """The stored venue, partner and person each name (or ref) of the records means, found as a save of each record
     in turn would find it, with what is new added together: a few queries a batch instead of three or four a name.
     """
 
     def __init__(self, records: list[EventRecord]) -> None:
-        self.venues = _found_or_added(Venue, matching.venue_key, [record.venue for record in records])
-        self.organisations = _found_or_added(
+        self.venues, self.venue_names = _found_or_added(
+            Venue, matching.venue_key, [record.venue for record in records]
+        )
+        self.organisations, self.organisation_names = _found_or_added(
             Organisation, matching.name_key, [name for record in records for name in record.partners]
         )
+        self._people: dict[int, tuple[str, str]] = {}  # id → the stored person's name and ref
         self._by_ref: dict[str, int] = {}
         self._by_name: dict[str, int] = {}
         self._new: dict[str, str] = {}  # ref → name of the people to add
         everyone = [entry for record in records for entry in _people_of(record)]
-        refs = sorted({entry.person_ref for entry in everyone if entry.person_ref})
-        for start in range(0, len(refs), _BATCH):
-            query = Person.select(Person.ref, Person.id).where(in_values(Person.ref, refs[start : start + _BATCH]))
-            self._by_ref.update(_rows(query))
+        self._read_by_ref(sorted({entry.person_ref for entry in everyone if entry.person_ref}))
         for entry in everyone:
             if entry.person_ref:
                 if entry.person_ref not in self._by_ref:
                     self._new.setdefault(entry.person_ref, entry.name)
             elif entry.name not in self._by_name:
                 self._add_people()  # those named before it first, as one save after another would have
-                self._by_name[entry.name] = people.person_for(entry.name).id
+                person = people.person_for(entry.name)
+                self._by_name[entry.name] = person.id
+                self._people[person.id] = (person.name, person.ref)
         self._add_people()
+
+    def _read_by_ref(self, refs: list[str]) -> None:
+        for start in range(0, len(refs), _BATCH):
+            query = Person.select(Person.ref, Person.id, Person.name).where(
+                in_values(Person.ref, refs[start : start + _BATCH])
+            )
+            for ref, person_id, name in _rows(query):
+                self._by_ref[ref] = person_id
+                self._people[person_id] = (name, ref)
 
     def _add_people(self) -> None:
         """The people named by a ref not stored (a file from another database), under the name the file gives."""
         if not self._new:
             return
         insert_rows(Person, [{"name": name, "ref": ref} for ref, name in self._new.items()], skip_existing=True)
-        refs = list(self._new)
-        for start in range(0, len(refs), _BATCH):
-            query = Person.select(Person.ref, Person.id).where(in_values(Person.ref, refs[start : start + _BATCH]))
-            self._by_ref.update(_rows(query))
+        self._read_by_ref(list(self._new))
         self._new.clear()
         self._by_name.clear()  # a name may now be borne by one more person
 
     def person(self, entry: PersonEntry) -> int:
         return self._by_ref[entry.person_ref] if entry.person_ref else self._by_name[entry.name]
+
+    def partners(self, record: EventRecord) -> list[int]:
+        """The organisations of the record's partners, in its order."""
+        found = self.organisations
+        return [found[name] for name in record.partners if found.get(name)]  # type: ignore[misc]
+
+    def as_stored(
+        self, entries: list[PersonEntry], owner_id: int, row_ids: dict[tuple[int, int], int]
+    ) -> list[PersonEntry]:
+        """The appearances of `entries` as read back: the stored person's name and ref, the row's id."""
+        stored = []
+        for order, entry in enumerate(entries):
+            name, ref = self._people[self.person(entry)]
+            stored.append(
+                PersonEntry(name=name, role=entry.role, honorific=entry.honorific, position=entry.position,
+                            organisation=entry.organisation, id=row_ids[owner_id, order], person_ref=ref)
+            )  # fmt: skip
+        return stored
 
 
 def _rows(query: peewee.Query) -> list[tuple]:
@@ -164,20 +223,23 @@ def _people_of(record: EventRecord) -> list[PersonEntry]:
 
 def _found_or_added(
     model: type[Venue] | type[Organisation], key_of: Callable[[str], str], wanted: list[str | None]
-) -> dict[str, int | None]:
+) -> tuple[dict[str, int | None], dict[int, str]]:
     """Each name's row as `matching` finds it (the row named so to the letter, else the first whose name has the
-    same key), in the order named, the names found nowhere added (once for names of one key)."""
+    same key), in the order named, the names found nowhere added (once for names of one key); and the stored name
+    of each row found."""
     names = list(dict.fromkeys(name for name in wanted if name))
     found: dict[str, int | None] = {}
     for start in range(0, len(names), _BATCH):
         query = model.select(model.name, model.id).where(in_values(model.name, names[start : start + _BATCH]))
         found.update(_rows(query))
+    stored_names = {row_id: name for name, row_id in found.items()}
     missing = [name for name in names if name not in found]
     if not missing:
-        return found
+        return found, stored_names  # type: ignore[return-value]
     # A key's first stored row, or the name it is added under; a name without a key (blanks) is only itself.
     by_key: dict[str, int | str] = {}
     for row_id, name in _rows(model.select(model.id, model.name).order_by(model.id)):
+        stored_names[row_id] = name
         by_key.setdefault(key_of(name) or f"\0{name}", row_id)
     added: list[str] = []
     for name in missing:
@@ -190,7 +252,8 @@ def _found_or_added(
     for start in range(0, len(added), _BATCH):
         query = model.select(model.name, model.id).where(in_values(model.name, added[start : start + _BATCH]))
         stored.update(_rows(query))
+    stored_names.update({row_id: name for name, row_id in stored.items()})
     for name in missing:
         first = by_key[key_of(name) or f"\0{name}"]
         found[name] = stored[first] if isinstance(first, str) else first
-    return found
+    return found, stored_names  # type: ignore[return-value]

@@ -111,7 +111,19 @@ def in_values(column: peewee.Field, values: list) -> peewee.Node:
     if not values:
         return peewee.SQL("1 = 0")
     placeholders = ", ".join([models.database_proxy.obj.param] * len(values))
-    return peewee.NodeList((column, peewee.SQL(f"IN ({placeholders})", values)))
+    return peewee.NodeList((column, _Parameters(f"IN ({placeholders})", values)))
+
+
+class _Parameters(peewee.SQL):
+    """SQL text and its parameters handed to the query as they are: peewee's `SQL` still passes each parameter
+    through `Context.value`, eight seconds of a 100 000-event import's eight hundred thousand ids and refs."""
+
+    def __sql__(self, ctx: peewee.Context) -> peewee.Context:
+        if ctx.state.value_literals:  # the query written out with its values (its text for a message or a log)
+            return super().__sql__(ctx)
+        ctx.literal(self.sql)
+        ctx._values.extend(self.params)
+        return ctx
 
 
 def _raw_rows(query: peewee.Query) -> list[tuple]:

@@ -38,6 +38,7 @@ FIRST_YEAR = 1900
 LAST_YEAR = 2100
 NEWS_URL_SCHEMES = ("http", "https")
 _LINE_BREAKS = frozenset("\t\n\r")
+_MAX_LENGTH = limits.MAX_LENGTH  # looked up by hand: an import checks half a million texts
 
 
 def field_label(name: str) -> str:
@@ -97,7 +98,11 @@ def _check_text(field: str, value: str | None, limit_key: str | None = None, lab
     if value is None:
         return
     key = limit_key or field
-    _check_length(field, value, limits.max_length(key), label)
+    limit = _MAX_LENGTH[key]
+    if len(value) > limit:
+        _check_length(field, value, limit, label)
+    if value.isprintable():  # nearly every text: the calls below only for one that may hold a bad character
+        return
     bad = _bad_character(value, key in limits.MULTILINE)
     if bad is None:
         return

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nlv_events.core import database, store
+from nlv_events.core import database, store, when
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.core.text import fold
 from nlv_events.services.interchange import exporting, importing, reading
@@ -26,6 +26,15 @@ def test_folding_is_idempotent_and_form_independent(value):
     assert fold(unicodedata.normalize("NFD", value)) == fold(unicodedata.normalize("NFC", value)) == folded
     assert "đ" not in folded and "Đ" not in folded
     assert not any(unicodedata.combining(char) for char in folded)
+
+
+@given(st.datetimes(min_value=dt.datetime(1, 1, 1)))
+def test_a_timed_moment_is_written_as_before_and_read_back_to_the_second(moment):
+    """The file's form of a day and time: minutes, or seconds when it has them (isoformat now writes it)."""
+    written = when.to_iso(moment)
+    assert written == (moment.isoformat() if moment.second else moment.strftime("%Y-%m-%dT%H:%M"))
+    if moment.year >= 1000:
+        assert when.parse(written) == moment.replace(microsecond=0)
 
 
 @given(text)

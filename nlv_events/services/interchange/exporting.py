@@ -41,6 +41,8 @@ def export_document(
 
 
 def write_document(document: dict[str, Any], path: str | os.PathLike[str]) -> None:
+    # The text made whole, then written once: json.dump wrote it in some 250 pieces an event.
+    text = json.dumps(document, ensure_ascii=False, indent=2)
     with atomic_output(path, "w", encoding="utf-8", newline="\n") as stream:
-        json.dump(document, stream, ensure_ascii=False, indent=2)
+        stream.write(text)
         stream.write("\n")

@@ -28,39 +28,44 @@ class LegacyText:
     apply: Callable[[str], None]
 
 
-def _text_slots(record: EventRecord) -> Iterator[tuple[str, str, Callable[[str], None]]]:
-    """(place, text, setter) of every text of `record` a user typed."""
+Slot = tuple[str, str | None, object, str | int]
 
-    def attribute(owner: object, name: str) -> Callable[[str], None]:
-        return lambda value: setattr(owner, name, value)
 
-    def item(values: list[str], index: int) -> Callable[[str], None]:
-        return lambda value: values.__setitem__(index, value)
-
+def _text_slots(record: EventRecord) -> Iterator[Slot]:
+    """(place, text, owner, key) of every text of `record` a user typed: the text is `owner`'s attribute or item
+    `key` (see `_setter`)."""
     for name in typed_text_fields():
-        yield name, getattr(record, name), attribute(record, name)
+        yield name, getattr(record, name), record, name
     for index, partner in enumerate(record.partners):
-        yield f"partners[{index + 1}]", partner, item(record.partners, index)
+        yield f"partners[{index + 1}]", partner, record.partners, index
     groups = [("people", record.people)]
     for number, row in enumerate(record.programme, start=1):
-        yield f"programme[{number}].title", row.title, attribute(row, "title")
-        yield f"programme[{number}].place", row.place, attribute(row, "place")
+        yield f"programme[{number}].title", row.title, row, "title"
+        yield f"programme[{number}].place", row.place, row, "place"
         groups.append((f"programme[{number}].people", row.people))
     for prefix, people in groups:
         for number, person in enumerate(people, start=1):
             for name in ("name", "honorific", "position", "organisation"):
-                yield f"{prefix}[{number}].{name}", getattr(person, name), attribute(person, name)
+                yield f"{prefix}[{number}].{name}", getattr(person, name), person, name
+
+
+def _setter(owner: object, key: str | int) -> Callable[[str], None]:
+    """What puts a converted text in its slot; made only for a text found (a file holds half a million)."""
+    if isinstance(key, int):
+        return lambda value: owner.__setitem__(key, value)  # type: ignore[attr-defined]
+    return lambda value: setattr(owner, key, value)
 
 
 def find_legacy_text(document: Document) -> list[LegacyText]:
     """Every text of `document` typed in TCVN3 or VNI; nothing is changed."""
     found = []
     for number, record in enumerate(document.events, start=1):
-        for key, value, setter in _text_slots(record):
+        for key, value, owner, slot in _text_slots(record):
             encoding = legacy_text.detect(value)
             if encoding is not None:
                 where = _("event {number}, field “{field}”").format(number=number, field=key)
-                found.append(LegacyText(where, value, encoding, legacy_text.to_unicode(value, encoding), setter))
+                converted = legacy_text.to_unicode(value, encoding)  # type: ignore[arg-type]
+                found.append(LegacyText(where, value, encoding, converted, _setter(owner, slot)))  # type: ignore[arg-type]
     return found
 
 

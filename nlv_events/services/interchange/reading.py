@@ -20,6 +20,8 @@ TEXT_KEYS = ("ref", *records.field_names(*records.TEXT_KINDS))
 REQUIRED_TEXT_KEYS = tuple(item.name for item in records.event_fields(*records.TEXT_KINDS) if records.is_required(item))
 CODE_KEYS = records.field_names(records.CODE)
 COUNT_KEYS = records.field_names(records.COUNT)
+_FREE_TEXT_KEYS = records.field_names(records.TEXT, records.VENUE)
+_MOMENT_KEYS = tuple((item.name, records.is_required(item)) for item in records.event_fields(records.MOMENT))
 OWN_EVENT_KEYS = {"ref", *records.field_names()}
 PERSON_KEYS = {"name", "honorific", "position", "organisation", "role", "ref"}
 PROGRAMME_KEYS = {"start", "end", "title", "place", "people"}
@@ -34,6 +36,8 @@ class Document:
 
 
 def _unknown_keys(data: dict, allowed: set[str], place: Place, prefix: str = "") -> None:
+    if allowed.issuperset(data):  # as nearly always: no set to build and sort (an import checks 700 000 objects)
+        return
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise place.fail(
@@ -135,7 +139,10 @@ def record_from_dict(data: Any, number: int, allowed: set[str] | None = None) ->
     place = Place(event=number)
     data = _object(data, place, "events")
     _unknown_keys(data, allowed if allowed is not None else OWN_EVENT_KEYS | features.event_keys(), place)
-    texts = {key: _text(data, key, place) for key in TEXT_KEYS}
+    texts = {}
+    for key in TEXT_KEYS:  # `_text` of each, called only for a value that is neither text nor null (it refuses it)
+        value = data.get(key)
+        texts[key] = value if value is None or value.__class__ is str else _text(data, key, place)
     for key in REQUIRED_TEXT_KEYS:
         if not texts[key]:
             raise place.fail(key, _("this field is required."))
@@ -144,11 +151,11 @@ def record_from_dict(data: Any, number: int, allowed: set[str] | None = None) ->
         if not isinstance(partner, str):
             raise place.fail(f"partners[{index}]", _("expected the name of an organisation."))
     programme = _programme(data, place)
-    values: dict[str, Any] = {key: texts[key] for key in records.field_names(records.TEXT, records.VENUE)}
+    values: dict[str, Any] = {key: texts[key] for key in _FREE_TEXT_KEYS}
     values.update({key: texts[key] for key in CODE_KEYS if texts[key]})  # a missing code takes its default
     values.update({key: _count(data, key, place) for key in COUNT_KEYS})
-    for item in records.event_fields(records.MOMENT):
-        values[item.name] = _moment(data, item.name, place, required=records.is_required(item))
+    for key, required in _MOMENT_KEYS:
+        values[key] = _moment(data, key, place, required=required)
     return records.EventRecord(
         ref=texts["ref"],
         partners=list(partners),

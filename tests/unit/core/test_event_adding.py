@@ -74,3 +74,38 @@ def test_each_event_added_at_once_has_its_created_entry_in_the_history_to_restor
     one_by_one = {change["field"] for change in json.loads(entries[saved.id].changes) if "field" in change}
     batched = {change["field"] for change in json.loads(entries[records[0].id].changes) if "field" in change}
     assert batched == one_by_one  # the same fields named as created
+
+
+def test_each_created_entry_holds_the_event_exactly_as_it_reads_back_ids_refs_and_stored_names(db):
+    """The entries are made from what was written, not read back: they must say what reading back says, to the
+    letter, with the venue, partners and people under the names stored before (typed otherwise in the file), each
+    appearance with its row's id and each person with their ref."""
+    import json
+
+    from nlv_events.core import event_history, history
+    from nlv_events.core.history_models import ChangeEntry
+
+    store.save_event(_talk("stored", "Hội trường tầng 2", ["Thư viện Hà Nội"],
+                           [PersonEntry(name="Nguyễn Văn An", role="speaker", person_ref="p-an")]))  # fmt: skip
+    records = [
+        # The person by ref, under another spelling: the stored name is what reads back.
+        _talk("a", "hội trường  tầng 2", ["thư viện hà nội", "Sở Văn hóa Hà Nội"],
+              [PersonEntry(name="NGUYỄN VĂN AN", role="chair", honorific="Ông", person_ref="p-an")]),
+        # No ref: the one person of that name; and a new one, given a ref of their own.
+        _talk("b", "Phòng đọc mới", [], [PersonEntry(name="Nguyễn Văn An", role="speaker"),
+                                         PersonEntry(name="Lê Thị Hoa", role="guest", position="Giám đốc")]),
+        EventRecord(kind="exhibition", title="Triển lãm không chương trình", start=dt.date(2024, 6, 1),
+                    end=dt.date(2024, 6, 9), ref="c", attendance=250),
+    ]  # fmt: skip
+    event_adding.add_events(records)
+
+    entries = {row.record_id: row for row in ChangeEntry.select().where(ChangeEntry.action == "created")}
+    for record in records:
+        read_back = event_reading.load_record(record.id)
+        assert entries[record.id].snapshot == history.to_json(event_history.snapshot(read_back)), record.ref
+        assert entries[record.id].changes == history.to_json(event_history.changes(None, read_back)), record.ref
+    a = json.loads(entries[records[0].id].snapshot)
+    assert (a["venue"], a["partners"]) == ("Hội trường tầng 2", ["Thư viện Hà Nội", "Sở Văn hóa Hà Nội"])
+    assert a["people"][0]["name"] == "Nguyễn Văn An" and a["people"][0]["person_ref"] == "p-an"
+    b = json.loads(entries[records[1].id].snapshot)
+    assert all(person["id"] and person["person_ref"] for person in b["people"])
