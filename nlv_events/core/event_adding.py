@@ -9,19 +9,8 @@ from collections.abc import Callable
 
 import peewee
 
-from nlv_events.core import event_reading, guard, history, matching, people, store
+from nlv_events.core import event_reading, guard, history, matching, models, people, store
 from nlv_events.core.event_reading import in_values
-from nlv_events.core.models import (
-    Event,
-    EventPartner,
-    EventPerson,
-    Organisation,
-    Person,
-    ProgrammeItem,
-    ProgrammePerson,
-    Venue,
-    database_proxy,
-)
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.core.row_inserts import insert_rows
 
@@ -34,14 +23,14 @@ def add_events(records: list[EventRecord]) -> None:
     one transaction; each record gets its id, ref and version, and each programme row its id."""
     if not records:
         return
-    with guard.database_errors(), database_proxy.atomic():
+    with guard.database_errors(), models.database_proxy.atomic():
         names = _Names(records)
         rows = []
         for record in records:
             record.ref = record.ref or store.new_ref()
             columns = store.event_columns(record, names.venues.get(record.venue or ""))
             rows.append({"ref": record.ref, "created_at": columns["updated_at"], "version": 1, **columns})
-        insert_rows(Event, rows)
+        insert_rows(models.Event, rows)
         ids = _ids_by_ref([record.ref for record in records if record.ref])
         for record in records:
             record.id, record.version = ids[record.ref], 1  # type: ignore[index]
@@ -64,19 +53,19 @@ def _add_children(records: list[EventRecord], names: _Names) -> None:
             store.programme_columns(record.id, order, entry)  # type: ignore[arg-type]
             for order, entry in enumerate(record.programme)
         ]
-    insert_rows(EventPartner, partners)
-    insert_rows(EventPerson, appearances)
-    insert_rows(ProgrammeItem, items)
+    insert_rows(models.EventPartner, partners)
+    insert_rows(models.EventPerson, appearances)
+    insert_rows(models.ProgrammeItem, items)
     if not items:
         return
     with_programme = [record.id for record in records if record.programme]
-    item_ids = _row_ids(ProgrammeItem, ProgrammeItem.event, with_programme)
+    item_ids = _row_ids(models.ProgrammeItem, models.ProgrammeItem.event, with_programme)
     in_rows = []
     for record in records:
         for order, entry in enumerate(record.programme):
             entry.id = item_ids[record.id, order]  # type: ignore[index]
             in_rows += _appearance_rows("item", entry.id, entry.people, names)
-    insert_rows(ProgrammePerson, in_rows)
+    insert_rows(models.ProgrammePerson, in_rows)
 
 
 def _as_stored(records: list[EventRecord], names: _Names) -> list[EventRecord]:
@@ -84,9 +73,9 @@ def _as_stored(records: list[EventRecord], names: _Names) -> list[EventRecord]:
     their stored names, each appearance with its row's id), made from what was just written and the rows' ids:
     reading a hundred thousand events back took a sixth of a first import."""
     event_ids: list[int] = [record.id for record in records]  # type: ignore[misc]
-    appearance_ids = _row_ids(EventPerson, EventPerson.event, event_ids)
+    appearance_ids = _row_ids(models.EventPerson, models.EventPerson.event, event_ids)
     # The programme rows' people by the events' ids (a batch of events may hold thousands of rows): one query.
-    in_row_ids = _row_ids(ProgrammePerson, ProgrammePerson.item, event_ids, ProgrammeItem.event)
+    in_row_ids = _row_ids(models.ProgrammePerson, models.ProgrammePerson.item, event_ids, models.ProgrammeItem.event)
     stored = []
     for record in records:
         programme = [
@@ -137,7 +126,8 @@ def _appearance_rows(owner: str, owner_id: int, entries: list[PersonEntry], name
 def _ids_by_ref(refs: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for start in range(0, len(refs), _BATCH):
-        query = Event.select(Event.ref, Event.id).where(in_values(Event.ref, refs[start : start + _BATCH]))
+        batch = refs[start : start + _BATCH]
+        query = models.Event.select(models.Event.ref, models.Event.id).where(in_values(models.Event.ref, batch))
         found.update(_rows(query))
     return found
 
@@ -149,10 +139,10 @@ class _Names:
 
     def __init__(self, records: list[EventRecord]) -> None:
         self.venues, self.venue_names = _found_or_added(
-            Venue, matching.venue_key, [record.venue for record in records]
+            models.Venue, matching.venue_key, [record.venue for record in records]
         )
         self.organisations, self.organisation_names = _found_or_added(
-            Organisation, matching.name_key, [name for record in records for name in record.partners]
+            models.Organisation, matching.name_key, [name for record in records for name in record.partners]
         )
         self._people: dict[int, tuple[str, str]] = {}  # id → the stored person's name and ref
         self._by_ref: dict[str, int] = {}
@@ -173,8 +163,8 @@ class _Names:
 
     def _read_by_ref(self, refs: list[str]) -> None:
         for start in range(0, len(refs), _BATCH):
-            query = Person.select(Person.ref, Person.id, Person.name).where(
-                in_values(Person.ref, refs[start : start + _BATCH])
+            query = models.Person.select(models.Person.ref, models.Person.id, models.Person.name).where(
+                in_values(models.Person.ref, refs[start : start + _BATCH])
             )
             for ref, person_id, name in _rows(query):
                 self._by_ref[ref] = person_id
@@ -184,7 +174,7 @@ class _Names:
         """The people named by a ref not stored (a file from another database), under the name the file gives."""
         if not self._new:
             return
-        insert_rows(Person, [{"name": name, "ref": ref} for ref, name in self._new.items()], skip_existing=True)
+        insert_rows(models.Person, [{"name": name, "ref": ref} for ref, name in self._new.items()], skip_existing=True)
         self._read_by_ref(list(self._new))
         self._new.clear()
         self._by_name.clear()  # a name may now be borne by one more person
@@ -214,7 +204,7 @@ class _Names:
 def _rows(query: peewee.Query) -> list[tuple]:
     """The rows as the driver returns them (ids and texts: nothing for peewee to convert, value by value)."""
     sql, parameters = query.sql()
-    return database_proxy.obj.execute_sql(sql, parameters).fetchall()
+    return models.database_proxy.obj.execute_sql(sql, parameters).fetchall()
 
 
 def _people_of(record: EventRecord) -> list[PersonEntry]:
@@ -222,7 +212,7 @@ def _people_of(record: EventRecord) -> list[PersonEntry]:
 
 
 def _found_or_added(
-    model: type[Venue] | type[Organisation], key_of: Callable[[str], str], wanted: list[str | None]
+    model: type[models.Venue] | type[models.Organisation], key_of: Callable[[str], str], wanted: list[str | None]
 ) -> tuple[dict[str, int | None], dict[int, str]]:
     """Each name's row as `matching` finds it (the row named so to the letter, else the first whose name has the
     same key), in the order named, the names found nowhere added (once for names of one key); and the stored name

@@ -64,9 +64,10 @@ class Task(BaseModel):
     on_schedule = BooleanField(default=False)
     version = IntegerField(default=1)
 
-    class Meta:
-        # The board's open tasks and the week's scheduled ones, each by due date (migration 0017).
-        indexes = ((("state", "due"), False), (("on_schedule", "due"), False))
+
+# The board's open tasks and the week's scheduled ones, each by due date (migration 0017).
+Task.add_index(Task.state, Task.due)
+Task.add_index(Task.on_schedule, Task.due)
 
 
 class WeekItem(BaseModel):

@@ -24,6 +24,9 @@ BATCH_SIZE = 500
 
 @dataclass
 class ImportSummary:
+    """What an import did, as its closing message says it: events new to the record, events the file changed,
+    events it left as they were, and annual plans stored."""
+
     created: int = 0
     updated: int = 0
     unchanged: int = 0
