@@ -8,6 +8,7 @@ metrics, so what wraps here wraps in Word.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -32,12 +33,30 @@ class RenderedLine:
     size: float
 
 
-@dataclass
 class RenderedPage:
-    lines: list[RenderedLine]
-    rules: list[tuple[float, float, float]]  # horizontal strokes: (x0, x1, top), in points
-    width: float
-    height: float
+    """One laid-out page. Its lines and rules are read from the PDF when a test first asks for them: reading a page's
+    words costs a quarter of a second, and a test that counts a long document's pages or looks at its first page
+    need not read the other thirty."""
+
+    def __init__(self, pdf: Path, index: int, width: float, height: float) -> None:
+        self.pdf, self.index, self.width, self.height = pdf, index, width, height
+
+    @functools.cached_property
+    def _read(self) -> tuple[list[RenderedLine], list[tuple[float, float, float]]]:
+        with pdfplumber.open(self.pdf, pages=[self.index + 1]) as document:
+            page = document.pages[0]
+            words = page.extract_words(extra_attrs=["size"])
+            strokes = [(edge["x0"], edge["x1"], edge["top"]) for edge in page.horizontal_edges]
+        return _lines(words), strokes
+
+    @property
+    def lines(self) -> list[RenderedLine]:
+        return self._read[0]
+
+    @property
+    def rules(self) -> list[tuple[float, float, float]]:
+        """Horizontal strokes: (x0, x1, top), in points."""
+        return self._read[1]
 
     @property
     def text(self) -> str:
@@ -107,13 +126,8 @@ class Office:
 
 
 def read_pages(pdf: Path) -> list[RenderedPage]:
-    pages = []
     with pdfplumber.open(pdf) as document:
-        for page in document.pages:
-            words = page.extract_words(extra_attrs=["size"])
-            strokes = [(edge["x0"], edge["x1"], edge["top"]) for edge in page.horizontal_edges]
-            pages.append(RenderedPage(_lines(words), strokes, page.width, page.height))
-    return pages
+        return [RenderedPage(pdf, index, page.width, page.height) for index, page in enumerate(document.pages)]
 
 
 def _lines(words: list[dict]) -> list[RenderedLine]:
