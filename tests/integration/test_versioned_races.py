@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.services.media import event_photos
 from nlv_events.services.planning import series, series_rules
 from nlv_events.services.tasks import task_list
+from tests.integration.processes import WAIT_FOR_THE_SIGNAL, start_together
 from tests.photo_files import camera_jpeg
 
 SAVES = 40
@@ -50,8 +50,7 @@ from nlv_events.services.tasks import task_list
 
 target, kind, name, record_id, saves = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 database.open_database(target)
-print("ready", flush=True)
-sys.stdin.readline()  # the signal: both writers start saving at once
+""" + WAIT_FOR_THE_SIGNAL + r"""
 
 
 def save(mark):
@@ -112,24 +111,8 @@ def _target(db, db_path: Path, request) -> str:
     return request.getfixturevalue("postgres_server").url
 
 
-def _start_together(commands: list[list[str]]) -> list[subprocess.Popen]:
-    """Start one process per command, wait until each has said "ready" (imports done, database open), then let
-    them all go at once."""
-    processes = [subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-                 for command in commands]  # fmt: skip
-    for process in processes:
-        said = process.stdout.readline()  # type: ignore[union-attr]
-        if said != b"ready\n":
-            process.wait(timeout=60)
-            raise AssertionError(f"a writer did not start: {said!r} {process.stderr.read()[-800:]!r}")  # type: ignore[union-attr]
-    for process in processes:
-        process.stdin.write(b"go\n")  # type: ignore[union-attr]
-        process.stdin.flush()  # type: ignore[union-attr]
-    return processes
-
-
 def _run_two(target: str, kind: str, record_id: int) -> list[dict]:
-    writers = _start_together(
+    writers = start_together(
         [[sys.executable, "-c", WRITER, target, kind, name, str(record_id), str(SAVES)] for name in ("A", "B")]
     )
     results = [writer.communicate(timeout=900) for writer in writers]
@@ -228,8 +211,7 @@ from nlv_events.services.guests.guest_list import GuestEntry
 
 database.open_database(sys.argv[1])
 event_id, name, imports, guests_each = int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
-print("ready", flush=True)
-sys.stdin.readline()  # the signal: both imports start at once
+""" + WAIT_FOR_THE_SIGNAL + r"""
 for batch in range(imports):  # each import in one transaction, as the import writes it
     with database_proxy.atomic():
         for number in range(guests_each):
@@ -243,7 +225,7 @@ for batch in range(imports):  # each import in one transaction, as the import wr
 def test_two_imports_into_one_guest_list_at_once_give_every_guest_its_own_number(db, db_path, request):
     event_id = _event()
     target = _target(db, db_path, request)
-    writers = _start_together([[sys.executable, "-c", ADDER, target, str(event_id), name, str(IMPORTS), str(GUESTS)]
+    writers = start_together([[sys.executable, "-c", ADDER, target, str(event_id), name, str(IMPORTS), str(GUESTS)]
                                for name in ("Khách A", "Khách B")])  # fmt: skip
     errors = [writer.communicate(timeout=900)[1] for writer in writers]
     assert [writer.returncode for writer in writers] == [0, 0], [err[-800:] for err in errors]
