@@ -74,29 +74,31 @@ class Office:
     def __init__(self, program: str) -> None:
         self.program = program
         self.profile = Path(tempfile.mkdtemp(prefix="nlv-events-office-"))
-        self.resident = self._start_resident()
+        self._kept_folder = Path(tempfile.mkdtemp(prefix="nlv-events-office-kept-"))
+        kept = self._kept_folder / "kept-open.txt"
+        kept.write_text("LibreOffice stays running while this is open.\n", encoding="utf-8")
+        # Started now, waited for at the first conversion: it starts while the first test makes its document.
+        self.resident = subprocess.Popen(self._command("--nologo", "--nodefault", str(kept)),
+                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        self._ready = False
 
     def _command(self, *arguments: str) -> list[str]:
         return [self.program, f"-env:UserInstallation={self.profile.as_uri()}", "--headless", "--norestore",
                 *arguments]  # fmt: skip
 
-    def _start_resident(self) -> subprocess.Popen:
-        folder = Path(tempfile.mkdtemp(prefix="nlv-events-office-kept-"))
-        kept = folder / "kept-open.txt"
-        kept.write_text("LibreOffice stays running while this is open.\n", encoding="utf-8")
-        resident = subprocess.Popen(self._command("--nologo", "--nodefault", str(kept)),
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-        # LibreOffice locks a document it has opened: then it listens for the next `soffice`, which must not start
-        # before, or that one would become the resident office and never quit.
+    def _wait_until_ready(self) -> None:
+        """LibreOffice locks a document it has opened: then it listens for the next `soffice`, which must not start
+        before, or that one would become the resident office and never quit."""
         deadline = time.monotonic() + self.STARTUP_TIMEOUT
-        while not any(folder.glob(".~lock.*")):
-            if resident.poll() is not None or time.monotonic() > deadline:
-                resident.kill()
-                raise RuntimeError(f"LibreOffice did not start (exit code {resident.poll()})")
+        while not self._ready and not any(self._kept_folder.glob(".~lock.*")):
+            if self.resident.poll() is not None or time.monotonic() > deadline:
+                self.resident.kill()
+                raise RuntimeError(f"LibreOffice did not start (exit code {self.resident.poll()})")
             time.sleep(0.05)
-        return resident
+        self._ready = True
 
     def to_pdf(self, source: Path) -> Path:
+        self._wait_until_ready()
         out = Path(tempfile.mkdtemp(prefix="nlv-events-rendered-"))
         subprocess.run(
             self._command("--convert-to", "pdf", "--outdir", str(out), str(source)),
