@@ -1,12 +1,15 @@
-"""Two processes saving the same record 200 times each, on SQLite and on PostgreSQL: every save either lands or is
+"""Two processes saving the same record 40 times each, on SQLite and on PostgreSQL: every save either lands or is
 reported as a conflict, and nothing that landed is lost. Each save loads the record, adds its own mark, and saves
-with the version it loaded; the final record holds exactly the marks of the saves that landed."""
+with the version it loaded; the final record holds exactly the marks of the saves that landed.
+
+Both processes import and open the database first, then start saving at one signal: their saves overlap from the
+first to the last, so 40 each race as much as the 200 each did when one process could be half done before the other
+had finished importing (which made most of the test's time)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -24,10 +27,11 @@ from nlv_events.services.guests.guest_list import GuestEntry
 from nlv_events.services.media import event_photos
 from nlv_events.services.planning import series, series_rules
 from nlv_events.services.tasks import task_list
+from tests.integration.processes import WAIT_FOR_THE_SIGNAL, start_together
 from tests.photo_files import camera_jpeg
 
-SAVES = 200
-# Each case starts two interpreters that save 200 times: seconds each, minutes in all.
+SAVES = 40
+# Each case starts two interpreters that save 40 times: seconds each, a minute or two in all.
 pytestmark = pytest.mark.slow
 
 # One save of each kind: load, add this writer's mark, save with the loaded version. Prints what landed.
@@ -46,6 +50,7 @@ from nlv_events.services.tasks import task_list
 
 target, kind, name, record_id, saves = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 database.open_database(target)
+""" + WAIT_FOR_THE_SIGNAL + r"""
 
 
 def save(mark):
@@ -107,14 +112,9 @@ def _target(db, db_path: Path, request) -> str:
 
 
 def _run_two(target: str, kind: str, record_id: int) -> list[dict]:
-    writers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WRITER, target, kind, name, str(record_id), str(SAVES)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        for name in ("A", "B")
-    ]
+    writers = start_together(
+        [[sys.executable, "-c", WRITER, target, kind, name, str(record_id), str(SAVES)] for name in ("A", "B")]
+    )
     results = [writer.communicate(timeout=900) for writer in writers]
     assert [writer.returncode for writer in writers] == [0, 0], [err[-800:] for _out, err in results]
     reports = [json.loads(out) for out, _err in results]
@@ -199,6 +199,9 @@ def test_two_processes_saving_one_record_lose_nothing(db, db_path, request, tmp_
         assert sorted(found) == sorted(landed)  # every landed mark is there, and no refused one
 
 
+# Two imports of twenty guests by each process (it was four of fifty): started together, their imports overlap from
+# the first, and every import after the first finds guests numbered by the other process.
+IMPORTS, GUESTS = 2, 20
 ADDER = r"""
 import sys
 from nlv_events.core import database
@@ -207,10 +210,11 @@ from nlv_events.services.guests import guest_list as guests
 from nlv_events.services.guests.guest_list import GuestEntry
 
 database.open_database(sys.argv[1])
-event_id, name = int(sys.argv[2]), sys.argv[3]
-for batch in range(4):  # four imports of fifty guests, each in one transaction as the import writes it
+event_id, name, imports, guests_each = int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
+""" + WAIT_FOR_THE_SIGNAL + r"""
+for batch in range(imports):  # each import in one transaction, as the import writes it
     with database_proxy.atomic():
-        for number in range(50):
+        for number in range(guests_each):
             guests.add_guest(event_id, GuestEntry(name=f"{name} {batch} {number}", group="Khách mời khác"))
 """
 
@@ -221,11 +225,9 @@ for batch in range(4):  # four imports of fifty guests, each in one transaction 
 def test_two_imports_into_one_guest_list_at_once_give_every_guest_its_own_number(db, db_path, request):
     event_id = _event()
     target = _target(db, db_path, request)
-    writers = [
-        subprocess.Popen([sys.executable, "-c", ADDER, target, str(event_id), name], stderr=subprocess.PIPE)
-        for name in ("Khách A", "Khách B")
-    ]
+    writers = start_together([[sys.executable, "-c", ADDER, target, str(event_id), name, str(IMPORTS), str(GUESTS)]
+                               for name in ("Khách A", "Khách B")])  # fmt: skip
     errors = [writer.communicate(timeout=900)[1] for writer in writers]
     assert [writer.returncode for writer in writers] == [0, 0], [err[-800:] for err in errors]
     numbers = [precedence for (precedence,) in Guest.select(Guest.precedence).where(Guest.event == event_id).tuples()]
-    assert sorted(numbers) == list(range(1, 401))
+    assert sorted(numbers) == list(range(1, 2 * IMPORTS * GUESTS + 1))

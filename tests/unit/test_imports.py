@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -98,28 +99,52 @@ def _targets(name: str, node: ast.Import | ast.ImportFrom) -> Iterator[str]:
         yield f"{base}.{alias.name}" if f"{base}.{alias.name}" in source_files() else base
 
 
-def _type_checking_only(tree: ast.Module) -> set[int]:
-    """The import statements under `if TYPE_CHECKING:`, by id: names for the type checker that never run."""
-    guarded = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
-            guarded.update(id(inner) for statement in node.body for inner in ast.walk(statement))
-    return guarded
+# Where statements nest: an import or a function is a statement, so it is found by walking these alone and never the
+# expressions, which are most of a module's nodes (a walk of every node took three times as long).
+STATEMENT_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+@dataclass(frozen=True)
+class Statements:
+    """What the tests read from one module: its imports, each with whether it sits under `if TYPE_CHECKING:` (a name
+    for the type checker that never runs), and its functions."""
+
+    imports: tuple[tuple[ast.Import | ast.ImportFrom, bool], ...]
+    functions: tuple[Function, ...]
+
+
+@cache
+def statements(name: str) -> Statements:
+    """One walk over the module's statements, wherever they nest: in functions, classes, branches, `try`, `with`."""
+    imports: list[tuple[ast.Import | ast.ImportFrom, bool]] = []
+    functions: list[Function] = []
+    work: list[tuple[ast.AST, bool]] = [(statement, False) for statement in reversed(parsed(name).body)]
+    while work:
+        node, guarded = work.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            imports.append((node, guarded))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions.append(node)
+        checking = isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for field in STATEMENT_FIELDS:
+            inner = guarded or (checking and field == "body")
+            work.extend((child, inner) for child in reversed(getattr(node, field, None) or ()))
+    return Statements(tuple(imports), tuple(functions))
 
 
 @cache
 def imports_of(name: str, run_time_only: bool = False) -> frozenset[str]:
     """Every module of ours that `name` imports, wherever in the module the import is written; with
     `run_time_only`, leaving out those under TYPE_CHECKING."""
-    tree = parsed(name)
-    skipped = _type_checking_only(tree) if run_time_only else set()
     found = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)) and id(node) not in skipped:
-            for target in _targets(name, node):
-                known = _known(target) if target.startswith("nlv_events") else None
-                if known is not None and known != name:
-                    found.add(known)
+    for node, under_type_checking in statements(name).imports:
+        if run_time_only and under_type_checking:
+            continue
+        for target in _targets(name, node):
+            known = _known(target) if target.startswith("nlv_events") else None
+            if known is not None and known != name:
+                found.add(known)
     return frozenset(found)
 
 
@@ -215,12 +240,6 @@ def test_the_circle_finder_finds_a_circle():
     assert sorted(map(sorted, _strongly_connected(graph))) == [["a", "b", "c"], ["d"]]
 
 
-def _functions(tree: ast.Module) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            yield node
-
-
 def test_no_module_over_400_lines_nor_function_over_80():
     too_long = []
     for name, path in source_files().items():
@@ -229,7 +248,7 @@ def test_no_module_over_400_lines_nor_function_over_80():
         lines = len(path.read_text(encoding="utf-8").splitlines())
         if lines > MODULE_LINES:
             too_long.append(f"{name}: {lines} lines")
-        for function in _functions(parsed(name)):
+        for function in statements(name).functions:
             length = (function.end_lineno or function.lineno) - function.lineno + 1
             if length > FUNCTION_LINES:
                 too_long.append(f"{name}.{function.name} (line {function.lineno}): {length} lines")

@@ -36,11 +36,13 @@ def test_a_fixture_of_one_test_file_is_made_once_across_the_workers(tmp_path):
     (tmp_path / "test_shared.py").write_text(SHARED_ONCE)
     (tmp_path / "test_others.py").write_text(OTHERS)
     builds = tmp_path / "builds.txt"
+    # Only the plugins the project's settings name (xdist's --dist, pytest-qt's qt_* keys) are loaded: each worker
+    # importing every installed plugin (Hypothesis's among them) took half the test's time and decides nothing here.
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"), "--rootdir", str(tmp_path), "-n", "2",
-         "-p", "no:cacheprovider", "-q", str(tmp_path)],
+         "-p", "xdist.plugin", "-p", "pytestqt.plugin", "-p", "no:cacheprovider", "-q", str(tmp_path)],
         cwd=tmp_path,
-        env={**os.environ, "BUILDS": str(builds)},
+        env={**os.environ, "BUILDS": str(builds), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
         capture_output=True,
         text=True,
         timeout=120,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pdfplumber
@@ -76,10 +77,12 @@ def _table(plumber_page) -> PageTable | None:
     return PageTable(horizontal, borders)
 
 
-def read_pages(pdf: bytes) -> list[Page]:
+def read_pages(pdf: bytes, numbers: Iterable[int] | None = None) -> list[Page]:
+    """The pages of `pdf`, or only those `numbers` give (counted from 1)."""
     pages = []
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
-        for number, plumber_page in enumerate(document.pages, start=1):
+    with pdfplumber.open(io.BytesIO(pdf), pages=None if numbers is None else sorted(numbers)) as document:
+        for plumber_page in document.pages:
+            number = plumber_page.page_number
             words = plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False)
             page = Page(number, plumber_page.width, plumber_page.height, words, _table(plumber_page))
             page.right_ink = page.rightmost_ink(plumber_page)  # type: ignore[attr-defined]
