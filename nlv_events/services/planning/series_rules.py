@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from dateutil import rrule
@@ -169,8 +170,10 @@ def rule_days(rule: str, start: dt.date) -> list[dt.date]:
     until, count = parsed._until, parsed._count
     if until is not None and until > limit:
         raise _too_long()
-    # Expanded up to the limit at most, whatever the rule says: a rule that never gives a day (30 February) stops
-    # there instead of being searched until the year 9999.
+    if _no_such_day(parsed):
+        return []
+    # Expanded up to the limit at most, whatever the rule says. dateutil checks the end only against a day it
+    # found, so a rule that never gives one must be caught above: 30 February was searched until the year 9999 (6 s).
     bounded = parsed.replace(count=None, until=min(until or limit, limit))
     days: list[dt.date] = []
     try:
@@ -189,6 +192,14 @@ def rule_days(rule: str, start: dt.date) -> list[dt.date]:
     if count is not None and days and len(days) < count:
         raise _too_long()
     return days
+
+
+def _no_such_day(parsed: rrule.rrule) -> bool:
+    """Whether the rule's days of the month exist in none of its months (30 February, 31 April and June)."""
+    months = parsed._bymonth or tuple(range(1, 13))
+    longest = max(calendar.monthrange(2024, month)[1] for month in months)  # 2024: a leap year, 29 February counts
+    wanted = [*parsed._bymonthday, *(-day for day in parsed._bynmonthday)]
+    return bool(wanted) and all(abs(day) > longest for day in wanted)
 
 
 def weekday_number(code: str) -> int:

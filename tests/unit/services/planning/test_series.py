@@ -220,3 +220,16 @@ def test_the_simple_form_and_a_written_rule_with_its_end_given_apart():
     ):
         with pytest.raises(UserError):
             bad()
+
+
+def test_a_day_no_month_of_the_rule_has_gives_no_day_and_a_day_one_month_has_still_does():
+    # dateutil ends a rule only at a day it found: these were searched until the year 9999
+    assert series.rule_days("FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30;COUNT=2", dt.date(2024, 1, 1)) == []
+    assert series.rule_days("FREQ=MONTHLY;BYMONTH=4,6,9,11;BYMONTHDAY=31;COUNT=2", dt.date(2024, 1, 1)) == []
+    assert series.rule_days("FREQ=MONTHLY;BYMONTH=4,5;BYMONTHDAY=31;COUNT=2", dt.date(2024, 1, 1)) == [
+        dt.date(2024, 5, 31),
+        dt.date(2025, 5, 31),
+    ]
+    assert series.rule_days("FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=-29;COUNT=1", dt.date(2024, 1, 1)) == [
+        dt.date(2024, 2, 1)
+    ]
