@@ -46,17 +46,31 @@ def median_time(action: Callable[[], object], runs: int = 5, warmup: int = 1) ->
     return statistics.median(samples)
 
 
+# Runs a command as its child and prints the child's wall time, peak RSS (kB) and exit code. The bench starts its
+# processes through this small interpreter because a child forked from the bench inherits the bench's own resident
+# memory in its ru_maxrss (Linux keeps the high-water mark across exec): after the bench had loaded a large record
+# itself, the window's peak RSS read 422 MB instead of its 175 MB.
+LAUNCHER = """
+import os, subprocess, sys, time
+started = time.perf_counter()
+process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_pid, status, usage = os.wait4(process.pid, 0)
+print(time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
+def _launched(command: list[str]) -> tuple[float, int]:
+    """Wall time and peak RSS (kB) of one run of `command` as a new process, started by LAUNCHER."""
+    output = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, text=True, check=True)
+    seconds, rss, code = output.stdout.split()
+    if code != "0":
+        raise RuntimeError(f"{' '.join(command)} failed ({code})")
+    return float(seconds), int(rss)
+
+
 def _child(*arguments: str) -> tuple[float, int]:
     """Wall time and peak RSS (kB) of one run of the app as a new process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "nlv_events", *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    _pid, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if status != 0:
-        raise RuntimeError(f"nlv-events {' '.join(arguments)} failed ({status})")
-    return elapsed, usage.ru_maxrss
+    return _launched([sys.executable, "-m", "nlv_events", *arguments])
 
 
 def cold_start(path: Path, year: str, runs: int = 5, screenshot: bool = False) -> tuple[float, int]:
@@ -72,10 +86,9 @@ BARE_QT = "from PySide6.QtWidgets import QApplication, QMainWindow; a = QApplica
 
 
 def bare_qt_start(runs: int = 5) -> float:
-    def once() -> None:
-        subprocess.run([sys.executable, "-c", BARE_QT + "; a.processEvents()"], check=True, stderr=subprocess.DEVNULL)
-
-    return median_time(once, runs)
+    """An empty PySide6 window as a new process, started the way the app's cold starts are (LAUNCHER)."""
+    _launched([sys.executable, "-c", BARE_QT + "; a.processEvents()"])  # warm-up
+    return statistics.median(_launched([sys.executable, "-c", BARE_QT + "; a.processEvents()"])[0] for _ in range(runs))
 
 
 def reimport_unchanged(path: Path) -> list[dict]:
