@@ -22,6 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.processes import launched
+
 ROOT = Path(__file__).resolve().parents[1]
 FONTS = ROOT / "resources" / "fonts"
 LIBREOFFICE_PACKAGE = "libreoffice-writer-nogui"
@@ -38,7 +40,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
-from xml.sax.saxutils import escape
+from html import escape
 
 data = json.load(open(sys.argv[1], encoding="utf-8"))
 pdfmetrics.registerFont(TTFont("Serif", sys.argv[3] + "/LiberationSerif-Regular.ttf"))
@@ -46,16 +48,15 @@ cell = ParagraphStyle("cell", fontName="Serif", fontSize=12, leading=15)
 title = ParagraphStyle("title", fontName="Serif", fontSize=14, leading=18, alignment=1)
 document = SimpleDocTemplate(sys.argv[2], pagesize=A4, leftMargin=30 * mm, rightMargin=15 * mm,
                              topMargin=20 * mm, bottomMargin=20 * mm, initialFontName="Serif")
-rows = [[Paragraph(escape(c), cell) for c in row] for row in data["rows"]]
+rows = [[Paragraph(escape(c, False), cell) for c in row] for row in data["rows"]]
 table = Table(rows, colWidths=[30 * mm, None, 50 * mm], repeatRows=0)
-document.build([Paragraph(escape(data["title"]), title), table])
+document.build([Paragraph(escape(data["title"], False), title), table])
 """
 
 
-def _wait(arguments: list[str], **options) -> float:
-    started = time.perf_counter()
-    subprocess.run(arguments, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **options)
-    return time.perf_counter() - started
+def _wait(arguments: list[str]) -> float:
+    """Seconds of one run of `arguments` as a new process (bench/processes.py: not forked from the bench itself)."""
+    return launched(arguments)[0]
 
 
 def interleaved(actions: dict[str, Callable[[], float]], runs: int) -> dict[str, float]:
@@ -219,7 +220,7 @@ def plain_year_list(year: int) -> bytes:
     """The year's listed events (the same records, the same eleven columns) as a plain LongTable of Paragraph cells
     in the bundled serif on A4 landscape with the official margins: what ReportLab does with no care taken. Its
     column widths are the declared shares, a fitted or narrow column counting half a share."""
-    from xml.sax.saxutils import escape
+    from html import escape
 
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm

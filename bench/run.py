@@ -13,7 +13,6 @@ import os
 import platform
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +30,7 @@ for variable in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACH
 
 sys.path.insert(0, str(ROOT))
 from bench import anchors, keystrokes, synthetic  # noqa: E402
+from bench.processes import launched  # noqa: E402
 
 NEWEST_YEAR = synthetic.FIRST_YEAR + synthetic.YEARS - 1
 
@@ -46,31 +46,9 @@ def median_time(action: Callable[[], object], runs: int = 5, warmup: int = 1) ->
     return statistics.median(samples)
 
 
-# Runs a command as its child and prints the child's wall time, peak RSS (kB) and exit code. The bench starts its
-# processes through this small interpreter because a child forked from the bench inherits the bench's own resident
-# memory in its ru_maxrss (Linux keeps the high-water mark across exec): after the bench had loaded a large record
-# itself, the window's peak RSS read 422 MB instead of its 175 MB.
-LAUNCHER = """
-import os, subprocess, sys, time
-started = time.perf_counter()
-process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-_pid, status, usage = os.wait4(process.pid, 0)
-print(time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
-"""
-
-
-def _launched(command: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (kB) of one run of `command` as a new process, started by LAUNCHER."""
-    output = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, text=True, check=True)
-    seconds, rss, code = output.stdout.split()
-    if code != "0":
-        raise RuntimeError(f"{' '.join(command)} failed ({code})")
-    return float(seconds), int(rss)
-
-
 def _child(*arguments: str) -> tuple[float, int]:
     """Wall time and peak RSS (kB) of one run of the app as a new process."""
-    return _launched([sys.executable, "-m", "nlv_events", *arguments])
+    return launched([sys.executable, "-m", "nlv_events", *arguments])
 
 
 def cold_start(path: Path, year: str, runs: int = 5, screenshot: bool = False) -> tuple[float, int]:
@@ -87,8 +65,8 @@ BARE_QT = "from PySide6.QtWidgets import QApplication, QMainWindow; a = QApplica
 
 def bare_qt_start(runs: int = 5) -> float:
     """An empty PySide6 window as a new process, started the way the app's cold starts are (LAUNCHER)."""
-    _launched([sys.executable, "-c", BARE_QT + "; a.processEvents()"])  # warm-up
-    return statistics.median(_launched([sys.executable, "-c", BARE_QT + "; a.processEvents()"])[0] for _ in range(runs))
+    launched([sys.executable, "-c", BARE_QT + "; a.processEvents()"])  # warm-up
+    return statistics.median(launched([sys.executable, "-c", BARE_QT + "; a.processEvents()"])[0] for _ in range(runs))
 
 
 def reimport_unchanged(path: Path) -> list[dict]:

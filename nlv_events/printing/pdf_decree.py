@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
-
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
@@ -13,7 +11,7 @@ from nlv_events.i18n import _
 from nlv_events.i18n.formats import official_date_line
 from nlv_events.printing import header_layout, model
 from nlv_events.printing.fonts import SERIF
-from nlv_events.printing.pdf_glyphs import Glyphs, face
+from nlv_events.printing.pdf_glyphs import Glyphs, escape, face
 from nlv_events.printing.pdf_styles import text_styles
 
 SIGNING_ROOM = 20 * mm  # the signature and the seal

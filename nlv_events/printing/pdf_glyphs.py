@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+import html
 
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from nlv_events.printing import ideographs, model
 from nlv_events.printing.fonts import FALLBACK, draws_all, face, has_glyph
+
+
+def escape(text: str) -> str:
+    """`text` safe inside a Paragraph's markup: &, < and > as entities (what xml.sax.saxutils.escape does, whose
+    module loads urllib, http and ssl: a twentieth of the programme command's start)."""
+    return html.escape(text, quote=False)
 
 __all__ = ["Glyphs", "face", "wrap_text"]
 

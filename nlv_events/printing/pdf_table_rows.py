@@ -4,7 +4,6 @@ the items of their cells, and the ReportLab table of a page's rows."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -17,7 +16,7 @@ from reportlab.platypus.tables import CellStyle
 
 from nlv_events.printing import model
 from nlv_events.printing.fonts import SERIF, register_fonts
-from nlv_events.printing.pdf_glyphs import Glyphs, face, wrap_text
+from nlv_events.printing.pdf_glyphs import Glyphs, escape, face, wrap_text
 from nlv_events.printing.pdf_lines import LinesTable
 
 CELL_SIZE = 12  # the decree's annex tables: 12 pt, never smaller
