@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from nlv_events.core import bulk
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _
 from nlv_events.services.interchange.reading import Document, parse_document
@@ -53,6 +54,7 @@ def read_document(path: str | os.PathLike[str]) -> Document:
     return parse_text(raw, path)
 
 
+@bulk.many_objects()
 def parse_text(raw: bytes, path: str | os.PathLike[str]) -> Document:
     """Decode and check the bytes of an interchange file read from `path` (named in messages)."""
     try:

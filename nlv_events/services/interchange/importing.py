@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from nlv_events.core import event_adding, event_reading, guard, rules, store
+from nlv_events.core import bulk, event_adding, event_reading, guard, rules, store
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import AnnualPlan, Event, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry
@@ -189,6 +189,7 @@ def _import_batch(
     return batch
 
 
+@bulk.many_objects()
 def import_document(
     document: Document, progress: Progress | None = None, batch_size: int = BATCH_SIZE
 ) -> ImportSummary:
