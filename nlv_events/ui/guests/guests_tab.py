@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -54,7 +55,7 @@ class GuestsTab(QWidget):
         layout.addWidget(self.counts_label)
         self._connect()
         self._fill_groups()
-        self._fill_completer()
+        self._names_filled = False  # the name box's completion is made when the tab is first shown (showEvent)
         self.reload()
 
     def _build_add_row(self) -> QHBoxLayout:
@@ -154,7 +155,15 @@ class GuestsTab(QWidget):
         for name in known_names.guest_group_names():
             self.group_box.addItem(name, name)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        # The address book's names are read when the guests are first looked at, not when the editor opens on its
+        # General tab: a third of opening a conference's editor (issue #35).
+        if not self._names_filled:
+            self._fill_completer()
+        super().showEvent(event)
+
     def _fill_completer(self) -> None:
+        self._names_filled = True
         # Names only: building every address card (each person's latest appearance among all guests of all
         # years) took a third of the editor's opening at 2 000 people.
         completer = QCompleter(sorted(known_names.person_choices()), self)  # namesakes told apart
