@@ -82,6 +82,9 @@ def run_gui(
     if screenshot:
         screenshots.capture_when_ready(window, view, screenshot, application.exit)
     code = application.exec()
+    # After --screenshot or --quit-when-shown the loop ends with the window still open: the run closes it, so that
+    # nothing of it outlives run_gui (a test's next program met the earlier window and closed that one instead).
+    window.close()
     workers.wait_for_all()
     return code
 
