@@ -84,7 +84,8 @@ def run_gui(
     code = application.exec()
     # After --screenshot or --quit-when-shown the loop ends with the window still open: the run closes it, so that
     # nothing of it outlives run_gui (a test's next program met the earlier window and closed that one instead).
-    window.close()
+    if window.isVisible():  # closed by the user already in every other case: its closeEvent ran then
+        window.close()
     workers.wait_for_all()
     return code
 
