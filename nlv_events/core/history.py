@@ -23,6 +23,7 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+import orjson
 import peewee
 
 from nlv_events.core import who
@@ -64,7 +65,14 @@ def restoring(version: int) -> Iterator[None]:
 
 
 def to_json(value: Any) -> str:
-    return _ENCODER.encode(value)
+    """A history text: what `json.dumps(value, ensure_ascii=False, default=_plain)` holds, written by orjson (a first
+    import of 100 000 events writes 200 000 of them: the standard encoder took a tenth of it). orjson writes no
+    blank after ":" and ",", which a reader of JSON never sees; a value it refuses (a whole number past 64 bits, a
+    lone surrogate) is written, or refused, as the standard library does."""
+    try:
+        return orjson.dumps(value, default=_plain, option=_AS_THE_STANDARD_LIBRARY).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return _ENCODER.encode(value)
 
 
 def _plain(value: Any) -> Any:
@@ -73,8 +81,9 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
-# What json.dumps(value, ensure_ascii=False, default=_plain) writes, its encoder made once: dumps makes one for each
-# call (a first import of 100 000 events writes 200 000 entries' texts).
+# Dates and dataclasses go to `_plain` as with the standard library (orjson would write them its own way).
+_AS_THE_STANDARD_LIBRARY = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS
+# The standard encoder, made once (dumps makes one for each call), for what orjson refuses.
 _ENCODER = json.JSONEncoder(ensure_ascii=False, default=_plain, sort_keys=False)
 
 

@@ -2,12 +2,13 @@
 overwrite a colleague."""
 
 import datetime as dt
+import json
 import threading
 
 import pytest
 from pypdf import PdfReader
 
-from nlv_events.core import event_reading, queries, store
+from nlv_events.core import event_reading, history, queries, store
 from nlv_events.core.errors import ConflictError
 from nlv_events.core.models import EventPartner, EventPerson, ProgrammeItem, ProgrammePerson
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
@@ -170,3 +171,19 @@ def test_two_savers_at_once_exactly_one_wins(db):
     stored = event_reading.load_record(saved.id)
     assert stored.notes == f"lưu bởi {winners[0]}"
     assert stored.version == 2
+
+
+def test_a_history_text_reads_back_as_the_standard_librarys_text():
+    value = [
+        {"field": "title", "old": None, "new": "Triển lãm “Văn hóa đọc” \U0001f4da \\ \" / \x7f\u2028"},
+        {"field": "start", "old": dt.date(2022, 4, 21), "new": dt.datetime(2023, 4, 21, 8, 30, 0, 500)},
+        {"field": "start_time", "old": dt.time(8, 30), "new": None},
+        {"field": "attendance", "old": 2**62, "new": -1.5},
+    ]
+    standard = json.dumps(value, ensure_ascii=False, default=history._plain)
+    assert json.loads(history.to_json(value)) == json.loads(standard)
+
+
+def test_what_orjson_refuses_is_written_as_the_standard_library_does():
+    for value in ([2**70], {1: "a key that is a number"}, ["\ud800"]):
+        assert history.to_json(value) == json.dumps(value, ensure_ascii=False, default=history._plain)
