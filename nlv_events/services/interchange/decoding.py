@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import re
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from nlv_events.core import bulk
 from nlv_events.core.errors import UserError
@@ -58,6 +61,18 @@ def read_document(path: str | os.PathLike[str]) -> Document:
 def parse_text(raw: bytes, path: str | os.PathLike[str]) -> Document:
     """Decode and check the bytes of an interchange file read from `path` (named in messages)."""
     try:
+        # orjson reads a file twice as fast as decoding it and `json.loads`, and takes only strict UTF-8 without a
+        # lone surrogate: what it takes needs no more checks. Anything it refuses (a broken file, but also NaN or a
+        # number past 64 bits, which the standard library reads) is read again below, as it always was.
+        data = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
+    except orjson.JSONDecodeError:
+        data = _standard_json(raw, path)
+    return parse_document(data)
+
+
+def _standard_json(raw: bytes, path: str | os.PathLike[str]) -> Any:
+    """The JSON value of `raw` as the standard library reads it, or the message saying what is wrong with it."""
+    try:
         text = raw.decode("utf-8-sig")
         data = json.loads(text)
         # Strict UTF-8 cannot hold a surrogate: only a \uD800-\uDFFF escape can make one, so a file without such
@@ -90,4 +105,4 @@ def parse_text(raw: bytes, path: str | os.PathLike[str]) -> Document:
                 "fix or remove it. Nothing was imported."
             ).format(path=path, place=bad)
         )
-    return parse_document(data)
+    return data
