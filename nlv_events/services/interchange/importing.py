@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from nlv_events.core import bulk, event_adding, event_reading, guard, rules, store
+from nlv_events.core import bulk, event_adding, event_reading, guard, rules, store, write_ahead
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import AnnualPlan, Event, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry
@@ -206,7 +206,7 @@ def import_document(
     _check_all(document, registered)
     committed = _Undo()
     total = len(document.events)
-    with guard.database_errors():
+    with guard.database_errors(), write_ahead.fewer_checkpoints():
         try:
             for start in range(0, max(total, 1), batch_size):
                 committed.add(_import_batch(document, registered, start, batch_size, summary))
