@@ -60,14 +60,30 @@ def read_document(path: str | os.PathLike[str]) -> Document:
 @bulk.many_objects()
 def parse_text(raw: bytes, path: str | os.PathLike[str]) -> Document:
     """Decode and check the bytes of an interchange file read from `path` (named in messages)."""
+    # orjson reads a file twice as fast as decoding it and `json.loads`, and takes only strict UTF-8 without a lone
+    # surrogate: what it takes needs no more checks. What it refuses (a broken file, but also NaN, which the
+    # standard library reads) is read again as it always was; so is a file with a whole number past 64 bits, which
+    # orjson would read as a float.
+    if _may_hold_a_huge_number(raw):
+        return parse_document(_standard_json(raw, path))
     try:
-        # orjson reads a file twice as fast as decoding it and `json.loads`, and takes only strict UTF-8 without a
-        # lone surrogate: what it takes needs no more checks. Anything it refuses (a broken file, but also NaN or a
-        # number past 64 bits, which the standard library reads) is read again below, as it always was.
         data = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
     except orjson.JSONDecodeError:
         data = _standard_json(raw, path)
     return parse_document(data)
+
+
+_LONG_DIGITS = re.compile(rb"[0-9]{19,}")  # −9 223 372 036 854 775 809 and beyond have 19 digits or more
+
+
+def _may_hold_a_huge_number(raw: bytes) -> bool:
+    """Whether a run of 19 digits or more stands where a number may (after “:”, “[” or “,”), not inside a text such
+    as a ref (uuid4 hex holds such runs now and then); a text like “Mã: 1234…” only makes the reading slower."""
+    for match in _LONG_DIGITS.finditer(raw):
+        before = raw[max(0, match.start() - 64) : match.start()].rstrip(b" \t\r\n-")
+        if not before or before[-1:] in (b":", b"[", b","):
+            return True
+    return False
 
 
 def _standard_json(raw: bytes, path: str | os.PathLike[str]) -> Any:

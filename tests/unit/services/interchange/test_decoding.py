@@ -49,3 +49,21 @@ def test_what_orjson_refuses_but_the_standard_library_reads_is_still_read():
 def test_a_broken_file_is_refused_with_the_line_and_column_the_standard_library_finds():
     with pytest.raises(UserError, match=r"line 3, column 5|dòng 3, cột 5"):
         decoding.parse_text(b'{"format": "nlv-events/1",\n "events": [\n    ,]}', "file.json")
+
+
+@pytest.mark.parametrize("number", ["9" * 19, "-9223372036854775809", "18446744073709551616", "9" * 200])
+def test_a_whole_number_past_64_bits_stays_a_whole_number(number):
+    # orjson reads these as floats: the checks would then say "expected a whole number" instead of what they say
+    # of a count too large to be true.
+    raw = json.dumps({**FILE, "events": [{**EVENT, "attendance": 1}]}).replace(
+        '"attendance": 1', f'"attendance": {number}'
+    )
+    document = decoding.parse_text(raw.encode("utf-8"), "file.json")
+    assert document.events[0].attendance == int(number)
+
+
+def test_digits_inside_a_text_do_not_slow_the_reading():
+    # A uuid4 ref now and then holds twenty digits in a row: that is no number.
+    raw = json.dumps({**FILE, "events": [{**EVENT, "ref": "b0b39c209006432591041221996496b0"}]}).encode("utf-8")
+    assert not decoding._may_hold_a_huge_number(raw)
+    assert decoding._may_hold_a_huge_number(raw.replace(b'"attendance": 120', b'"attendance":\n  12345678901234567890'))
