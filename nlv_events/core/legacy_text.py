@@ -9,6 +9,7 @@ converts on its own: the caller asks the user first.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -105,6 +106,9 @@ def vni_to_unicode(text: str) -> str:
 _CONVERTERS = {TCVN3: tcvn3_to_unicode, VNI: vni_to_unicode}
 
 
+# The texts this is asked about are the few with letters of Latin-1 only, and they repeat: "Ông" and "Bà" were
+# 133 000 of the 173 000 asked about in a file of 100 000 events (261 different texts).
+@functools.lru_cache(maxsize=4096)
 def _reads_as(text: str, encoding: str) -> bool:
     """Every word with a non-ASCII character that is not Vietnamese already changes into a Vietnamese syllable under
     `encoding`; one at least."""
