@@ -62,15 +62,21 @@ def parse_text(raw: bytes, path: str | os.PathLike[str]) -> Document:
     """Decode and check the bytes of an interchange file read from `path` (named in messages)."""
     # orjson reads a file twice as fast as decoding it and `json.loads`, and takes only strict UTF-8 without a lone
     # surrogate: what it takes needs no more checks. What it refuses (a broken file, but also NaN, which the
-    # standard library reads) is read again as it always was; so is a file with a whole number past 64 bits, which
-    # orjson would read as a float.
-    if _may_hold_a_huge_number(raw):
-        return parse_document(_standard_json(raw, path))
+    # standard library reads) is read again as it always was.
     try:
         data = orjson.loads(raw.removeprefix(codecs.BOM_UTF8))
     except orjson.JSONDecodeError:
-        data = _standard_json(raw, path)
-    return parse_document(data)
+        return parse_document(_standard_json(raw, path))
+    try:
+        return parse_document(data)
+    except UserError:
+        # orjson reads a whole number past 64 bits as a float. Every number the schema names is whole, so such a
+        # float is always refused (only the unread "meta" takes any value): the standard library's reading, which
+        # keeps it whole, then says what is wrong, as it always did. Looked for only in a refused file: the search
+        # takes seconds over a large one.
+        if not _may_hold_a_huge_number(raw):
+            raise
+        return parse_document(_standard_json(raw, path))
 
 
 _LONG_DIGITS = re.compile(rb"[0-9]{19,}")  # −9 223 372 036 854 775 809 and beyond have 19 digits or more
