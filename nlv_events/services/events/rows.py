@@ -50,8 +50,9 @@ _COLUMNS = (
 )
 
 
-def load_rows(year: int | None) -> list[EventRow]:
-    """The rows of the table for `year` in one query, read a few thousand at a time (a year at once on SQLite).
+def load_rows(year: int | None, in_one_step: bool = False) -> list[EventRow]:
+    """The rows of the table for `year` in one query, read a few thousand at a time; with `in_one_step` a year on
+    SQLite is read at once (`_in_one_step`: for a thread reading beside the window's work).
 
     At a hundred thousand events peewee's per-row conversion would cost the window seconds at every start, and
     fetching every row at once held all the raw tuples beside the rows (the peak of the window's memory). Kinds,
@@ -63,7 +64,7 @@ def load_rows(year: int | None) -> list[EventRow]:
     moments: dict[tuple, dt.date | None] = {}
     rows: list[EventRow] = []
     append = rows.append
-    for batch in _batches(year):
+    for batch in _batches(year, in_one_step):
         for id_, kind, title, start_day, start_time, end_day, end_time, venue, status, search in batch:
             start = moments.get((start_day, start_time))
             if start is None:
@@ -78,11 +79,11 @@ def load_rows(year: int | None) -> list[EventRow]:
     return rows
 
 
-def _batches(year: int | None) -> Iterator[Sequence[Sequence]]:
+def _batches(year: int | None, in_one_step: bool) -> Iterator[Sequence[Sequence]]:
     """The rows' columns as the database gives them, in the listing's order, a batch at a time."""
     query = queries.events(year=year).select(*(column.alias(f"c{index}") for index, column in enumerate(_COLUMNS)))
     sql, parameters = query.sql()
-    if year is not None and isinstance(database_proxy.obj, peewee.SqliteDatabase):
+    if in_one_step and year is not None and isinstance(database_proxy.obj, peewee.SqliteDatabase):
         yield _in_one_step(sql, parameters)
         return
     cursor = database_proxy.execute_sql(sql, parameters)
@@ -97,10 +98,12 @@ def _in_one_step(sql: str, parameters: Sequence[object]) -> list[list]:
     is read in a thread while the window is built (row_prefetch): with one step a row, the reading thread waited
     for the lock at each of its 10 000 rows while the window's thread held it (up to the 5 ms of
     sys.getswitchinterval each time), and most of the year was read only once the window stopped to wait for it.
-    In one step SQLite reads the whole year without the lock, beside the window's work. The values are those a
-    cursor gives (integers, texts, None), the rows in the statement's order: the subquery's ORDER BY is kept, as
-    an aggregate over an ordered subquery is never flattened into it. A year is a bounded text (some 2 MB for
-    10 000 events); every year at once keeps the cursor's batches, which bound the window's peak of memory.
+    In one step SQLite reads the whole year without the lock, beside the window's work, on the second core when
+    it is free. It costs a little more CPU than the cursor (SQLite writes the JSON, orjson reads it): a load on the
+    window's own thread, with nothing beside it, keeps the cursor. The values are those a cursor gives (integers,
+    texts, None), the rows in the statement's order: the subquery's ORDER BY is kept, as an aggregate over an
+    ordered subquery is never flattened into it. A year is a bounded text (some 2 MB for 10 000 events); every
+    year at once keeps the cursor's batches, which bound the window's peak of memory.
     """
     names = ", ".join(f'"c{index}"' for index in range(len(_COLUMNS)))
     wrapped = f"SELECT json_group_array(json_array({names})) FROM ({sql})"
