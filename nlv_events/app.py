@@ -31,7 +31,7 @@ def run_gui(
 
     qt_start.skip_feature_source_scan()  # before the window's modules are imported
     from nlv_events.core.resources import resource
-    from nlv_events.ui.shell import crash, workers
+    from nlv_events.ui.shell import crash
 
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setApplicationName(APP_NAME)
@@ -69,7 +69,9 @@ def run_gui(
     from nlv_events.services.events import row_prefetch
 
     row_prefetch.start(row_prefetch.year_to_open(window_settings.value("filters/year")))
-    from nlv_events.ui.shell import screenshots
+    # Imported beside that reading, not before it: the first module to name PySide's Qt namespace makes its 90 enum
+    # types (some 20 ms), which the year's reading need not wait for (issue #35).
+    from nlv_events.ui.shell import screenshots, workers
     from nlv_events.ui.shell.main_window import MainWindow
 
     window = MainWindow(window_settings, label, settings, target)

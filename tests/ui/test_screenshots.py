@@ -57,3 +57,21 @@ def test_the_window_opens_on_the_rows_read_while_it_was_built(qtbot, demo_db, db
     seen = _watch_prepare(monkeypatch)
     assert app.run_gui(str(db_path), screenshot=str(db_path.with_suffix(".png")), year="2022") == 0
     assert seen["rows"] == 32
+
+
+def test_the_picture_has_the_pixels_of_the_window_as_grabbed(qtbot, demo_db, db_path, tmp_path, monkeypatch):
+    # Written at zlib's first level instead of Qt's default: the same picture, sooner.
+    grabbed: list[QImage] = []
+    real_prepare = screenshots.prepare
+
+    def prepare(window, view):
+        shown = real_prepare(window, view)
+        real_grab = shown.grab
+        monkeypatch.setattr(shown, "grab", lambda: grabbed.append(real_grab().toImage()) or real_grab())
+        return shown
+
+    monkeypatch.setattr(screenshots, "prepare", prepare)
+    picture = tmp_path / "window.png"
+    assert app.run_gui(str(db_path), screenshot=str(picture), year="2022") == 0
+    saved = QImage(str(picture)).convertToFormat(grabbed[0].format())
+    assert saved == grabbed[0]

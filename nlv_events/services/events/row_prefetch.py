@@ -26,7 +26,7 @@ class _Reading:
 
     def _read(self) -> None:
         try:
-            self.rows = load_rows(self.year)
+            self.rows = load_rows(self.year, in_one_step=True)  # beside the window's work: see rows._in_one_step
         except Exception:  # the window's own load reads again and says why
             log.debug("reading the first rows ahead failed", exc_info=True)
         finally:

@@ -6,10 +6,13 @@ import datetime as dt
 from array import array
 from bisect import bisect_right
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from operator import attrgetter
+
+import orjson
+import peewee
 
 from nlv_events.core import queries, when
 from nlv_events.core.models import Event, Venue, database_proxy
@@ -32,34 +35,36 @@ class EventRow:
     search_text: str
 
 
-def load_rows(year: int | None) -> list[EventRow]:
-    """The rows of the table for `year` in one query, read straight from the cursor a few thousand at a time.
+# The columns of a row, in the order EventRow takes them (the venue's name between the end and the status).
+_COLUMNS = (
+    Event.id,
+    Event.kind,
+    Event.title,
+    Event.start_date,
+    Event.start_time,
+    Event.end_date,
+    Event.end_time,
+    Venue.name,
+    Event.status,
+    Event.search_text,
+)
+
+
+def load_rows(year: int | None, in_one_step: bool = False) -> list[EventRow]:
+    """The rows of the table for `year` in one query, read a few thousand at a time; with `in_one_step` a year on
+    SQLite is read at once (`_in_one_step`: for a thread reading beside the window's work).
 
     At a hundred thousand events peewee's per-row conversion would cost the window seconds at every start, and
     fetching every row at once held all the raw tuples beside the rows (the peak of the window's memory). Kinds,
     statuses and venues are a handful of strings shared by every row, and rows starting at the same moment share
     one date object, instead of a copy of each per event.
     """
-    query = queries.events(year=year).select(
-        Event.id,
-        Event.kind,
-        Event.title,
-        Event.start_date,
-        Event.start_time,
-        Event.end_date,
-        Event.end_time,
-        Venue.name,
-        Event.status,
-        Event.search_text,
-    )
-    sql, parameters = query.sql()
-    cursor = database_proxy.execute_sql(sql, parameters)
     shared: dict[object, object] = {"": ""}
     share = shared.setdefault
     moments: dict[tuple, dt.date | None] = {}
     rows: list[EventRow] = []
     append = rows.append
-    while batch := cursor.fetchmany(5000):
+    for batch in _batches(year, in_one_step):
         for id_, kind, title, start_day, start_time, end_day, end_time, venue, status, search in batch:
             start = moments.get((start_day, start_time))
             if start is None:
@@ -72,6 +77,38 @@ def load_rows(year: int | None) -> list[EventRow]:
                 EventRow(id_, share(kind, kind), title, start, end, share(place, place), share(status, status), search)
             )
     return rows
+
+
+def _batches(year: int | None, in_one_step: bool) -> Iterator[Sequence[Sequence]]:
+    """The rows' columns as the database gives them, in the listing's order, a batch at a time."""
+    query = queries.events(year=year).select(*(column.alias(f"c{index}") for index, column in enumerate(_COLUMNS)))
+    sql, parameters = query.sql()
+    if in_one_step and year is not None and isinstance(database_proxy.obj, peewee.SqliteDatabase):
+        yield _in_one_step(sql, parameters)
+        return
+    cursor = database_proxy.execute_sql(sql, parameters)
+    while batch := cursor.fetchmany(5000):
+        yield batch
+
+
+def _in_one_step(sql: str, parameters: Sequence[object]) -> list[list]:
+    """The rows of `sql` made into one JSON array by SQLite itself, in a single step of its statement.
+
+    Python's sqlite3 lets go of the interpreter's lock around each step of a statement. The window's first year
+    is read in a thread while the window is built (row_prefetch): with one step a row, the reading thread waited
+    for the lock at each of its 10 000 rows while the window's thread held it (up to the 5 ms of
+    sys.getswitchinterval each time), and most of the year was read only once the window stopped to wait for it.
+    In one step SQLite reads the whole year without the lock, beside the window's work, on the second core when
+    it is free. It costs a little more CPU than the cursor (SQLite writes the JSON, orjson reads it): a load on the
+    window's own thread, with nothing beside it, keeps the cursor. The values are those a cursor gives (integers,
+    texts, None), the rows in the statement's order: the subquery's ORDER BY is kept, as an aggregate over an
+    ordered subquery is never flattened into it. A year is a bounded text (some 2 MB for 10 000 events); every
+    year at once keeps the cursor's batches, which bound the window's peak of memory.
+    """
+    names = ", ".join(f'"c{index}"' for index in range(len(_COLUMNS)))
+    wrapped = f"SELECT json_group_array(json_array({names})) FROM ({sql})"
+    (text,) = database_proxy.execute_sql(wrapped, parameters).fetchone()
+    return orjson.loads(text)
 
 
 def _spellings(word: Word) -> tuple[str, ...]:

@@ -51,9 +51,27 @@ class TabSpec:
 
 
 EDITOR_TABS: list[TabSpec] = []
+# Imports of the modules that register tabs, run when the first editor is built (see `register_tabs_later`).
+_LATER: list[Callable[[], object]] = []
 
 
 def register_tab(key: str, title: str, create: Callable[[EventEditor], QWidget], kinds: set[str] | None = None) -> None:
     """Add a tab to every editor opened from now on (see ui/events/event_editor.py's docstring)."""
     EDITOR_TABS[:] = [spec for spec in EDITOR_TABS if spec.key != key]
     EDITOR_TABS.append(TabSpec(key, title, create, frozenset(kinds) if kinds is not None else None))
+
+
+def register_tabs_later(importing: Callable[[], object]) -> None:
+    """Run `importing`, which imports modules that register tabs, when the first editor is built instead of now.
+
+    The window names its features' tabs at start (ui/shell/main_actions.py) but needs none of them until an event is
+    opened: imported then, their services (attachments, press, history, tasks) no longer load at every start of the
+    window (issue #35). The tabs keep the order in which their modules are imported."""
+    _LATER.append(importing)
+
+
+def registered_tabs() -> list[TabSpec]:
+    """Every registered tab in order of registration, the modules of `register_tabs_later` imported first."""
+    while _LATER:
+        _LATER.pop(0)()
+    return EDITOR_TABS

@@ -13,9 +13,11 @@ Write a QWidget in a module of your own with two methods, ``load(record)`` (show
 ``GuestsTab(editor)`` is called with the editor (its ``undo_stack`` makes your edits undoable with the rest of
 the form; ``editor.record()`` is what the form holds now). The tab shows only for ``kinds`` (every kind when
 None), after the built-in tabs, in order of registration; its title is translated when the editor opens. Then
-import your module in nlv_events/ui/shell/main_actions.py, beside the window's actions. (Register through
-``editor_tabs``, not this module, which ``register_tab`` is also reachable from: the window imports the editor only
-when an event is opened, and a tab module that imported it would bring it back into the window's start.)
+add the import of your module to ``_import_editor_tabs`` in nlv_events/ui/shell/main_actions.py: it runs when the
+first editor is built (``editor_tabs.register_tabs_later``), so the window starts without your tab and its services.
+(Register through ``editor_tabs``, not this module, which ``register_tab`` is also reachable from: the window
+imports the editor only when an event is opened, and a tab module that imported it would bring it back into the
+window's start.)
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from nlv_events.ui.events.editor_fields import EditorFields, edited_signal
 from nlv_events.ui.events.editor_people import EditorPeople
 from nlv_events.ui.events.editor_programme import EditorProgramme
 from nlv_events.ui.events.editor_saving import EditorSaving
-from nlv_events.ui.events.editor_tabs import EDITOR_TABS, EditorTab, TabSpec, register_tab
+from nlv_events.ui.events.editor_tabs import EDITOR_TABS, EditorTab, TabSpec, register_tab, registered_tabs
 from nlv_events.ui.exhibits import exhibit_tab
 from nlv_events.ui.guests.guests_tab import GuestsTab
 from nlv_events.ui.shell.widgets import left_row, scrolling
@@ -97,7 +99,7 @@ class EventEditor(EditorFields, EditorPeople, EditorProgramme, EditorSaving, QDi
         self.tabs.addTab(self._programme_tab(), _("Programme"))
         self.tabs.addTab(self._notes_tab(), _("Description and notes"))
         self.extra_tabs: dict[str, QWidget] = {}
-        for spec in EDITOR_TABS:
+        for spec in registered_tabs():
             self.extra_tabs[spec.key] = spec.create(self)
             self.tabs.addTab(self.extra_tabs[spec.key], _(spec.title))
         self.exhibit_tab = exhibit_tab.attach(self)  # sections, items and loans of an exhibition

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QByteArray,
@@ -44,6 +45,12 @@ def parse_time(text: str) -> dt.time | None:
     return dt.time(int(match.group(1)), int(match.group(2) or 0))
 
 
+class _Marks(NamedTuple):
+    outside: frozenset[int]  # rows outside the event's days
+    out_of_order: frozenset[int]  # rows starting before the row above
+    shaded_days: frozenset[dt.date]  # every other day of a programme over several days
+
+
 class ProgrammeModel(ColumnsTableModel):
     COLUMNS = COLUMNS
 
@@ -55,12 +62,14 @@ class ProgrammeModel(ColumnsTableModel):
         self._rows: list[ProgrammeEntry] = []
         self.shift_following = True  # changing a row's start or end moves the rows after it on the same day
         self._days: tuple[dt.date, dt.date] | None = None  # the event's first and last day
+        self._marks: _Marks | None = None  # what each row shows of its problems and day, for the rows and days now
 
     # --- what is wrong with a row, shown beside it ------------------------------------------------------------
 
     def set_event_days(self, first: dt.date, last: dt.date) -> None:
         if self._days != (first, last):
             self._days = (first, last)
+            self._marks = None
             self._flags_changed()
 
     def _flags_changed(self) -> None:
@@ -88,11 +97,23 @@ class ProgrammeModel(ColumnsTableModel):
 
     def problem(self, position: int) -> str | None:
         """What is wrong with row `position`, in a few words for beside the row; None when nothing is."""
-        if position in self.outside_dates():
+        marks = self._current_marks()
+        if position in marks.outside:
             return _("Outside the event's dates")
-        if position in self.out_of_order():
+        if position in marks.out_of_order:
             return _("Starts before the row above")
         return None
+
+    def _current_marks(self) -> _Marks:
+        """The rows' problems and shaded days, worked out once for the rows and days of now: the view asks for each
+        cell and each row's header, and working them out at each question went over every row each time (40 rows:
+        some 1 000 passes over the programme to show the editor). Every change of the rows (`_set`) or of the
+        event's days (`set_event_days`) forgets them."""
+        if self._marks is None:
+            days = sorted({when.day_of(row.start) for row in self._rows})
+            shaded = {day for number, day in enumerate(days) if number % 2} if len(days) > 1 else set()
+            self._marks = _Marks(frozenset(self.outside_dates()), frozenset(self.out_of_order()), frozenset(shaded))
+        return self._marks
 
     def sorted_by_time(self) -> None:
         """Put the rows in time order (stable: rows at one time keep their order), as one undoable step."""
@@ -122,6 +143,7 @@ class ProgrammeModel(ColumnsTableModel):
         self.undo_stack.push(Snapshot(self._set, self._rows, rows, text))
 
     def _set(self, rows: list[ProgrammeEntry]) -> None:
+        self._marks = None
         if rows and len(rows) == len(self._rows):
             # The same number of rows: their cells change, and an edit in progress in the view is not torn down.
             self._rows = rows
@@ -210,8 +232,7 @@ class ProgrammeModel(ColumnsTableModel):
             return self.problem(index.row())
         if role == Qt.ItemDataRole.BackgroundRole:
             # Alternate shading by day, so a programme over several days reads as groups.
-            days = sorted({when.day_of(r.start) for r in self._rows})
-            if len(days) > 1 and days.index(when.day_of(row.start)) % 2:
+            if when.day_of(row.start) in self._current_marks().shaded_days:
                 return QBrush(QColor("#EEF3FA"))
         if role == Qt.ItemDataRole.ToolTipRole and column in ("title", "people"):
             return self._display(row, column)

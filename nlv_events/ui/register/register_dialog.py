@@ -1,10 +1,9 @@
 """Sổ văn bản: the register of outgoing documents of a year, of one kind or all, printed (PDF or Word) or exported
-(XLSX) as `nlv-events register` does."""
+(XLSX) as `nlv-events register` does. File → Register of outgoing documents (register_menu.py) opens it."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QHeaderView, QLabel, QPushButton, QSpinBox, QTableView, QVBoxLayout
@@ -13,13 +12,9 @@ from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, _, ngettext
 from nlv_events.services.register import entries, register_outputs
 from nlv_events.ui.shell import ask
-from nlv_events.ui.shell.actions import register
 from nlv_events.ui.shell.dialogs import close_box, dress_dialog, save_file_name
 from nlv_events.ui.shell.table_models import Index, RowsTableModel
 from nlv_events.ui.shell.widgets import left_row
-
-if TYPE_CHECKING:
-    from nlv_events.ui.shell.main_window import MainWindow
 
 # What each button writes: the format, the dialog's title and its filter.
 OUTPUTS = {
@@ -94,8 +89,3 @@ class RegisterDialog(QDialog):
         except UserError as error:
             ask.warn(self, _(title), str(error))
 
-
-@register("register", N_("Register of outgoing d&ocuments…"), menu="file", section=5)
-def show_register(window: MainWindow) -> None:
-    window.register_dialog = RegisterDialog(window, window.selected_year())  # type: ignore[attr-defined]
-    window.register_dialog.open()  # type: ignore[attr-defined]

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from nlv_events import APP_NAME, __version__, i18n
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, _, ngettext
-from nlv_events.services.interchange import legacy
 from nlv_events.services.workspace import record
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.actions import register
@@ -47,6 +46,8 @@ def _cancellable(progress, is_cancelled):
 def import_from(window: MainWindow, path: str) -> None:
     """Import in the background with progress and Cancel; text in an old encoding is converted only after the user
     says so (the command line asks the same through --convert-legacy)."""
+    from nlv_events.services.interchange import legacy  # the legacy encodings' tables load when a file is read
+
     try:
         document = record.read_for_import(path)
     except legacy.LegacyTextError as error:

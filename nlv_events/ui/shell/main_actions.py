@@ -2,6 +2,8 @@
 
 The features' own actions register in their modules, imported here once: file_actions (import, export, backups,
 settings, help), the guests' printouts (ui/guests/printing_menu.py) and the Plan menu (ui/planning/plan_menu.py).
+The editor's tabs of other features are named here too, in `_import_editor_tabs`, imported when the first editor
+is built.
 """
 
 from __future__ import annotations
@@ -13,22 +15,34 @@ from PySide6.QtGui import QKeySequence
 
 from nlv_events import i18n
 from nlv_events.i18n import N_
-from nlv_events.ui.attachments import attachments_tab  # noqa: F401 - registers the editor's Attachments tab
-from nlv_events.ui.events import list_import  # noqa: F401 - registers File → Import an event list
+from nlv_events.ui.events import (
+    editor_tabs,
+    list_import,  # noqa: F401 - registers File → Import an event list
+)
 from nlv_events.ui.guests import printing_menu  # noqa: F401 - registers the guests' printouts in the File menu
 from nlv_events.ui.planning import plan_menu  # noqa: F401 - registers the Plan menu
-from nlv_events.ui.press import press_tab  # noqa: F401 - registers the editor's Press coverage tab
-from nlv_events.ui.register import register_dialog  # noqa: F401 - registers the register of outgoing documents
+from nlv_events.ui.register import register_menu  # noqa: F401 - registers the register of outgoing documents
 from nlv_events.ui.reports import site_export  # noqa: F401 - registers File → Export the calendar for the website
 from nlv_events.ui.shell import file_actions  # noqa: F401 - registers import, export, backups, settings and help
 from nlv_events.ui.shell.actions import register, register_call
-from nlv_events.ui.tasks import tasks_menu  # noqa: F401 - registers the tasks' actions and the editor's Tasks tab
-from nlv_events.ui.team import history_tab  # noqa: F401 - registers the editor's History tab
+from nlv_events.ui.tasks import tasks_menu  # noqa: F401 - registers the tasks' actions
 
 if TYPE_CHECKING:
     from nlv_events.ui.shell.main_window import MainWindow
 
 Key = QKeySequence.StandardKey
+
+
+def _import_editor_tabs() -> None:
+    """The editor's tabs of other features, in the order they show: imported when the first editor is built, not
+    with the window, whose start would load their services for nothing (issue #35)."""
+    from nlv_events.ui.attachments import attachments_tab  # noqa: F401 - registers the Attachments tab
+    from nlv_events.ui.press import press_tab  # noqa: F401 - registers the Press coverage tab
+    from nlv_events.ui.tasks import tasks_tab  # noqa: F401 - registers the Tasks tab
+    from nlv_events.ui.team import history_tab  # noqa: F401 - registers the History tab
+
+
+editor_tabs.register_tabs_later(_import_editor_tabs)
 
 # --- File ------------------------------------------------------------------------------------------------------
 

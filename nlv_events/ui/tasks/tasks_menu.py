@@ -13,7 +13,6 @@ from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, ngettext
 from nlv_events.services.tasks import task_list
 from nlv_events.ui.shell import actions, translation
-from nlv_events.ui.tasks import tasks_tab  # noqa: F401 - registers the editor's Tasks tab
 
 if TYPE_CHECKING:
     from nlv_events.ui.shell.main_window import MainWindow

@@ -177,7 +177,13 @@ def test_the_window_on_a_file_starts_without_the_server_driver_the_interchange_f
     for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         environment[variable] = str(tmp_path)
     environment.pop(one_shot.ENV_VARIABLE, None)
-    later = (*HEAVY, "nlv_events.ui.events.event_editor", "nlv_events.ui.exhibits.exhibit_tab", "PIL.Image")
+    later = (
+        *HEAVY, "nlv_events.ui.events.event_editor", "nlv_events.ui.exhibits.exhibit_tab", "PIL.Image",
+        # the editor's other tabs and the register's dialog with the printing model: when first opened
+        "nlv_events.ui.attachments.attachments_tab", "nlv_events.ui.press.press_tab", "nlv_events.ui.team.history_tab",
+        "nlv_events.ui.tasks.tasks_tab", "nlv_events.ui.register.register_dialog", "nlv_events.printing.model",
+        "nlv_events.services.interchange.legacy",
+    )  # fmt: skip
     _code, report = _imported_by_cli(["gui", "--db", str(current_file), "--quit-when-shown"], environment, later)
     assert report["code"] == 0
     assert report["loaded"] == []  # each loads when first needed: a server, an import, an event opened, a photo

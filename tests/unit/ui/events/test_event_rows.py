@@ -96,3 +96,24 @@ def test_rows_share_their_kinds_venues_statuses_and_moments(db):
     for first, other in itertools.pairwise(rows):
         assert other.kind is first.kind and other.venue is first.venue and other.status is first.status
         assert other.start is first.start
+
+
+def test_a_year_read_at_once_holds_the_rows_every_year_read_by_the_cursor_holds(db):
+    # SQLite reads a year in one step for the thread reading ahead (rows._in_one_step): the rows the cursor reads.
+    rng = random.Random(7)
+    venues = [None, "Sảnh tầng 1", "Hội trường “Nguyễn Du”, Thư viện Quốc gia Việt Nam"]
+    for number in range(120):
+        day = dt.date(2021 + number % 3, 1 + rng.randrange(12), 1 + rng.randrange(28))
+        start = dt.datetime.combine(day, dt.time(8 + rng.randrange(10), 30)) if number % 2 else day
+        end = None if number % 3 else start + dt.timedelta(days=rng.randrange(3), hours=1)
+        record = EventRecord(
+            title=f"Sự kiện {number} \\ \"trích\" \t", kind=rng.choice(KINDS), start=start, end=end,
+            venue=rng.choice(venues), status=rng.choice(STATUSES),
+        )  # fmt: skip
+        saved = store.save_event(record)
+        if number % 17 == 0:
+            store.delete_event(saved.id)
+    every = load_rows(None)
+    for year in (2021, 2022, 2023):
+        at_once = load_rows(year, in_one_step=True)
+        assert at_once == load_rows(year) == [row for row in every if row.start.year == year] and at_once
