@@ -4,14 +4,14 @@ minutes, most of it peewee building those statements one by one)."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 import peewee
 
-from nlv_events.core import event_reading, guard, history, matching, models, people, store
+from nlv_events.core import event_history, event_reading, guard, history, matching, models, people, store
 from nlv_events.core.event_reading import in_values
-from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
+from nlv_events.core.records import EventRecord, PersonEntry
 from nlv_events.core.row_inserts import insert_rows
 
 _BATCH = 500  # values in one `IN (…)` list: SQLite allowed 999 parameters in old builds
@@ -37,7 +37,7 @@ def add_events(records: list[EventRecord]) -> None:
         _add_children(records, names)
         # Each new event's "created" entry holds the event as stored (people with their refs, rows with their ids),
         # as `store.save_event` records it, so that version 1 of an imported event can be restored too.
-        history.created_events(_as_stored(records, names))
+        history.created_events(_stored_snapshots(records, names))
 
 
 def _add_children(records: list[EventRecord], names: _Names) -> None:
@@ -68,32 +68,27 @@ def _add_children(records: list[EventRecord], names: _Names) -> None:
     insert_rows(models.ProgrammePerson, in_rows)
 
 
-def _as_stored(records: list[EventRecord], names: _Names) -> list[EventRecord]:
-    """The new events as `event_reading.load_records` would read them back (the venue, partners and people under
-    their stored names, each appearance with its row's id), made from what was just written and the rows' ids:
-    reading a hundred thousand events back took a sixth of a first import."""
+def _stored_snapshots(records: list[EventRecord], names: _Names) -> list[tuple[int, dict[str, Any]]]:
+    """Each new event's id and snapshot as `event_reading.load_records` would read it back (the venue, partners and
+    people under their stored names, each appearance with its row's id), made from what was just written and the
+    rows' ids: reading a hundred thousand events back took a sixth of a first import."""
     event_ids: list[int] = [record.id for record in records]  # type: ignore[misc]
     appearance_ids = _row_ids(models.EventPerson, models.EventPerson.event, event_ids)
     # The programme rows' people by the events' ids (a batch of events may hold thousands of rows): one query.
     in_row_ids = _row_ids(models.ProgrammePerson, models.ProgrammePerson.item, event_ids, models.ProgrammeItem.event)
-    stored = []
+    snapshots = []
     for record in records:
-        programme = [
-            ProgrammeEntry(start=entry.start, end=entry.end, title=entry.title, place=entry.place, id=entry.id,
-                           people=names.as_stored(entry.people, entry.id, in_row_ids))  # type: ignore[arg-type]
-            for entry in record.programme
-        ]  # fmt: skip
         venue_id = names.venues.get(record.venue or "")
-        stored.append(
-            dataclasses.replace(
-                record,
-                venue=names.venue_names[venue_id] if venue_id else None,
-                partners=[names.organisation_names[organisation_id] for organisation_id in names.partners(record)],
-                people=names.as_stored(record.people, record.id, appearance_ids),  # type: ignore[arg-type]
-                programme=programme,
-            )
-        )
-    return stored
+        whole = event_history.stored_snapshot(
+            record,
+            venue=names.venue_names[venue_id] if venue_id else None,
+            partners=[names.organisation_names[organisation_id] for organisation_id in names.partners(record)],
+            people=names.as_stored(record.people, record.id, appearance_ids),  # type: ignore[arg-type]
+            rows_people=[names.as_stored(entry.people, entry.id, in_row_ids)  # type: ignore[arg-type]
+                         for entry in record.programme],
+        )  # fmt: skip
+        snapshots.append((record.id, whole))
+    return snapshots  # type: ignore[return-value]
 
 
 def _row_ids(

@@ -35,13 +35,29 @@ def snapshot(record: EventRecord) -> dict[str, Any]:
     return data
 
 
+def stored_snapshot(
+    record: EventRecord, venue: str | None, partners: list[str], people: list[PersonEntry],
+    rows_people: list[list[PersonEntry]],
+) -> dict[str, Any]:
+    """`snapshot` of `record` as it reads back once stored: its `venue`, `partners` and `people` under their stored
+    names, and each programme row's people (`rows_people`, in the rows' order) likewise. What `snapshot` gives of
+    the record so copied, without the copies (an import makes one a new event)."""
+    data = {name: getattr(record, name) for name in _EVENT_FIELDS}
+    data["venue"], data["partners"] = venue, partners
+    data["people"] = [_person(person) for person in people]
+    data["programme"] = [_programme_row(row, row_people) for row, row_people in zip(record.programme, rows_people,
+                                                                                     strict=True)]
+    _moments_to_text(data)
+    return data
+
+
 def _person(person: PersonEntry) -> dict[str, Any]:
     return {name: getattr(person, name) for name in _PERSON_FIELDS}
 
 
-def _programme_row(row: ProgrammeEntry) -> dict[str, Any]:
+def _programme_row(row: ProgrammeEntry, people: list[PersonEntry] | None = None) -> dict[str, Any]:
     data = {name: getattr(row, name) for name in _PROGRAMME_FIELDS}
-    data["people"] = [_person(person) for person in row.people]
+    data["people"] = [_person(person) for person in (row.people if people is None else people)]
     _moments_to_text(data)
     return data
 

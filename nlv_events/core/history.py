@@ -21,16 +21,13 @@ import contextvars
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 import peewee
 
 from nlv_events.core import who
 from nlv_events.core.history_models import ChangeEntry
-
-if TYPE_CHECKING:
-    from nlv_events.core.records import EventRecord
 
 # Columns a save steps or derives on every save: their change says nothing a person did.
 _HIDDEN_COLUMNS = frozenset({"id", "version", "exhibit_version", "guest_list_version", "updated_at", "search_text"})
@@ -161,20 +158,20 @@ def _private_free(values: Mapping[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in values.items() if name not in _PRIVATE_COLUMNS}
 
 
-def created_events(saved: list[EventRecord]) -> None:
-    """The "created" entries of many events stored at once (an import's new events), each as `store.save_event`
-    writes it, in a few statements: one `append` per event would cost what the batched insert saved."""
-    from nlv_events.core.event_history import snapshot, snapshot_changes
+def created_events(saved: list[tuple[int, dict[str, Any]]]) -> None:
+    """The "created" entries of many events stored at once (an import's new events, each as its id and snapshot),
+    each as `store.save_event` writes it, in a few statements: one `append` per event would cost what the batched
+    insert saved."""
+    from nlv_events.core.event_history import snapshot_changes
     from nlv_events.core.row_inserts import insert_rows
 
     if not saved:
         return
     by, at = who.current_user(), dt.datetime.now().replace(microsecond=0)
     rows = []
-    for record in saved:
-        whole = snapshot(record)  # once an event: the entry's changes are made from it too
-        rows.append({"record_kind": "event", "record_id": record.id, "parent_kind": None, "parent_id": None,
-                     "version": record.version, "action": "created", "changed_by": by, "changed_at": at,
+    for event_id, whole in saved:  # the entry's changes are made from the snapshot too
+        rows.append({"record_kind": "event", "record_id": event_id, "parent_kind": None, "parent_id": None,
+                     "version": 1, "action": "created", "changed_by": by, "changed_at": at,
                      "changes": to_json(snapshot_changes(None, whole)), "snapshot": to_json(whole),
                      "restored_from": None})  # fmt: skip
     insert_rows(ChangeEntry, rows)
