@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import gettext as _gettext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "nlv_events"
 LANGUAGES: tuple[str, ...] = ("vi", "en")
@@ -40,6 +42,9 @@ def current_locale() -> Locale:
 @functools.cache
 def _locale(identifier: str) -> Locale:
     # Parsed once per language: the table formats a date for each row it paints, at each keystroke of a search.
+    # Babel is imported here, when a format first needs it: a printed programme or a listing never does.
+    from babel import Locale
+
     return Locale.parse(identifier)
 
 
