@@ -171,18 +171,20 @@ def test_a_programme_printed_from_a_file_loads_no_server_driver_nor_migrations(c
 
 
 def test_a_programme_and_a_year_as_json_load_no_babel(current_file, tmp_path):
-    """Their days and times are digits alone, written without Babel's imports (issue #35)."""
+    """Their days and times are digits alone, written without Babel's imports; a programme printed without a
+    number of the register loads neither the records' history nor the login name's module (issue #35)."""
     database.open_database(str(current_file))
     event_id = _event_ids()[0]
     database.close_database()
     environment = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
     environment.pop(one_shot.ENV_VARIABLE, None)
     output = tmp_path / "programme.pdf"
-    for arguments in (
-        ["programme", str(event_id), "--db", str(current_file), "-o", str(output)],
-        ["events", "--db", str(current_file), "--year", "2022", "--format", "json"],
-    ):
-        _code, report = _imported_by_cli(arguments, environment, ("babel",))
+    for arguments, names in (
+        (["programme", str(event_id), "--db", str(current_file), "-o", str(output)],
+         ("babel", "nlv_events.core.history", "getpass", "difflib")),
+        (["events", "--db", str(current_file), "--year", "2022", "--format", "json"], ("babel",)),
+    ):  # fmt: skip
+        _code, report = _imported_by_cli(arguments, environment, names)
         assert report == {"code": 0, "loaded": []}, arguments
     assert output.read_bytes().startswith(b"%PDF")
 
