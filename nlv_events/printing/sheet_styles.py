@@ -38,7 +38,7 @@ class SharedStyles:
             row.append(cell)
             if styled is not None and made is None:
                 new[column] = ((styled[0], type(value)), cell)
-        for column, (_name, style) in styles.items():
+        for column, (_name, style) in styles.items() if new else ():  # after the first rows, nothing is new
             if column not in new:
                 continue
             key, cell = new[column]
