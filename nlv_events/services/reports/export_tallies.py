@@ -257,6 +257,7 @@ def _cancelled_sheet(sheet, cancelled) -> None:
     their own, so that the counted events' sheet stays what the figures add up, and the workbook still holds the
     whole year (it reads back as the year's list: docs/import.md)."""
     from openpyxl.styles import Alignment
+    from openpyxl.worksheet.dimensions import RowDimension
 
     headers = [_("No."), _("Title"), _("Kind"), _("Start"), _("End"), _("Venue"), _("Notes")]
     sheet.append(headers)
@@ -268,8 +269,13 @@ def _cancelled_sheet(sheet, cancelled) -> None:
                   neutralise(record.venue or ""), neutralise(record.notes or "")]  # fmt: skip
         styles = {4: _date_style(record.start), 5: _date_style(record.end), 2: wrapped, 6: wrapped, 7: wrapped}
         sheet.append(shared.row(values, styles))
+        # Every cell's text, as fit_row_heights measures it, from the values just written instead of read back.
+        texts = zip(values, CANCELLED_WIDTHS, strict=True)
+        height = sheet_pages.row_height([(str(value), width) for value, width in texts if value is not None])
+        if height is not None:
+            sheet.row_dimensions[number + 1] = RowDimension(sheet, index=number + 1, ht=height)
     _size_columns(sheet, CANCELLED_WIDTHS)
-    sheet_pages.fit_row_heights(sheet, CANCELLED_WIDTHS, 1, sheet.max_row)
+    sheet_pages.fit_row_heights(sheet, CANCELLED_WIDTHS, 1, 1)  # the header row
     sheet_pages.print_setup(sheet, landscape=True, title_rows=(1, 1))
 
 
