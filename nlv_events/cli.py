@@ -119,6 +119,7 @@ def _main(argv: Sequence[str] | None, *, quick_exit: bool) -> int:
         if command in one_shot.READ_ONLY_COMMANDS:
             one_shot.leave_out_server_driver(arguments.db, settings.get("database"))
     else:
+        one_shot.usual_collections()  # the window keeps the collector's usual pace: it runs for hours
         # The window on a database file never needs the server driver either (a change of database in the settings
         # takes effect at the next start): psycopg2 and OpenSSL were a twentieth of the window's imports.
         one_shot.leave_out_server_driver(arguments.db, current_settings().get("database"))
@@ -146,6 +147,7 @@ def _flush_output() -> None:
 
 def run() -> int:
     """The installed `nlv-events` program, `python -m nlv_events` and the Windows bundle."""
+    one_shot.fewer_collections()  # a command's process; the window goes back to the usual pace
     return main(quick_exit=True)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -34,6 +35,28 @@ def leave_out_server_driver(explicit: str | None, configured: str | None) -> boo
     finally:
         del sys.modules["psycopg2"]
     return True
+
+
+# The cycle collector's thresholds for a one-shot command, as mypy sets them for its own runs: the first generation
+# collected after 200 000 new container objects instead of 700. A command's process makes hundreds of thousands of
+# objects that live until it ends (modules, classes, fonts, records), and the collector walked them over and over:
+# some 90 collections, 20-30 ms of a 0.3 s `nlv-events programme`, with nothing to free. It still runs, less often.
+ONE_SHOT_THRESHOLDS = (200_000, 30, 30)
+_usual_thresholds: tuple[int, ...] | None = None
+
+
+def fewer_collections() -> None:
+    """Collect cycles less often in this process, a one-shot command's (see ONE_SHOT_THRESHOLDS)."""
+    global _usual_thresholds
+    if _usual_thresholds is None:
+        _usual_thresholds = gc.get_threshold()
+    gc.set_threshold(*ONE_SHOT_THRESHOLDS)
+
+
+def usual_collections() -> None:
+    """The collector's thresholds as they were before `fewer_collections`: for the window, which runs for hours."""
+    if _usual_thresholds is not None:
+        gc.set_threshold(*_usual_thresholds)
 
 
 def exit_now(code: object) -> NoReturn:

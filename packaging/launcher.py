@@ -1,5 +1,8 @@
 """The bundle's entry point: the same `nlv-events` command (the window by default)."""
 
-from nlv_events.cli import run
+from nlv_events import one_shot
+
+one_shot.fewer_collections()  # from the first import on (see one_shot.ONE_SHOT_THRESHOLDS); run() sets it too
+from nlv_events.cli import run  # noqa: E402
 
 raise SystemExit(run())

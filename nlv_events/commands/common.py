@@ -4,7 +4,10 @@ opening the database a command names."""
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
+import os
+import sys
 
 from nlv_events import i18n, one_shot
 from nlv_events.core import when
@@ -91,3 +94,16 @@ def open_named_database(arguments: argparse.Namespace) -> None:
     numbered = bool((getattr(arguments, "number", None) or "").strip())
     read_only = getattr(arguments, "command", None) in one_shot.READ_ONLY_COMMANDS and not numbered
     database.open_database(record.database_target(arguments.db), read_only=read_only)
+
+
+def print_utf8(text: bytes) -> None:
+    """Print `text`, UTF-8 already, as the standard output would print it decoded: its bytes handed on as they are
+    when the stream is UTF-8 and writes line ends as they are (a listing of megabytes is not decoded only to be
+    encoded again); otherwise (Windows writes "\r\n", a stream without bytes) through the text stream."""
+    stream = sys.stdout
+    raw, encoding = getattr(stream, "buffer", None), getattr(stream, "encoding", None)
+    if raw is None or not encoding or os.linesep != "\n" or codecs.lookup(encoding).name != "utf-8":
+        stream.write(text.decode("utf-8"))
+        return
+    stream.flush()  # what the text stream holds first
+    raw.write(text)

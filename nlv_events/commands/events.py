@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
-from nlv_events.commands.common import open_named_database, year
+from nlv_events.commands.common import open_named_database, print_utf8, year
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import _, ngettext
 
@@ -132,7 +131,7 @@ def _command_events(arguments: argparse.Namespace) -> int:
 
     open_named_database(arguments)
     events = listing.select_events(arguments.year, arguments.kind, arguments.search)
-    sys.stdout.write(listing.render(events, arguments.output_format))
+    print_utf8(listing.render_utf8(events, arguments.output_format))
     return 0
 
 

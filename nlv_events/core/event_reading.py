@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import peewee
 
-from nlv_events.core import models, when
+from nlv_events.core import bulk, models, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import CODE, COUNT, MOMENT, TEXT, EventRecord, PersonEntry, ProgrammeEntry, field_names
 from nlv_events.i18n import _
@@ -54,6 +54,7 @@ def _live(ids: list[int]) -> list[int]:
     return [event_id for event_id in ids if event_id in live]
 
 
+@bulk.many_objects()  # a year's people and programme rows, tens of thousands of records kept
 def with_people_and_programme(records: list[EventRecord]) -> list[EventRecord]:
     """The records of `listing_records` made whole: their people and programmes filled in, about three queries
     per few hundred events however many people and programme rows they hold."""
@@ -190,6 +191,7 @@ def stored_by_ref(refs: list[str]) -> dict[str, tuple[EventRecord, bool]]:
     return found
 
 
+@bulk.many_objects()  # thousands of records kept
 def listing_records(query: peewee.ModelSelect) -> list[EventRecord]:
     """The events of `query` (joined to Venue, as queries.events() is) as records with their partners but without
     people or programme: the fields a list shows, read straight from the cursor, and the partners in one query (a

@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import gettext as _gettext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "nlv_events"
 LANGUAGES: tuple[str, ...] = ("vi", "en")
@@ -23,9 +25,16 @@ def setup_i18n(language: str | None = None) -> str:
     language = (language or DEFAULT_LANGUAGE).lower().split("_")[0].split("-")[0]
     if language not in LANGUAGES:
         raise ValueError(language)
-    _translation = _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True)
+    _translation = _catalog(language)
     _language = language
     return language
+
+
+def _catalog(language: str) -> _gettext.NullTranslations:
+    # Read from the .mo file once, then from the user's cache folder (kept_catalogs): a few milliseconds a start.
+    from nlv_events.i18n.kept_catalogs import KeptTranslations
+
+    return _gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True, class_=KeptTranslations)
 
 
 def current_language() -> str:
@@ -40,6 +49,9 @@ def current_locale() -> Locale:
 @functools.cache
 def _locale(identifier: str) -> Locale:
     # Parsed once per language: the table formats a date for each row it paints, at each keystroke of a search.
+    # Babel is imported here, when a format first needs it: a printed programme or a listing never does.
+    from babel import Locale
+
     return Locale.parse(identifier)
 
 
@@ -80,5 +92,5 @@ def in_every_language(message: str) -> tuple[str, ...]:
     language, or an office typed, may hold where the app writes that message."""
     said = [message]
     for language in LANGUAGES:
-        said.append(_gettext.translation(DOMAIN, LOCALE_DIR, languages=[language], fallback=True).gettext(message))
+        said.append(_catalog(language).gettext(message))
     return tuple(dict.fromkeys(said))

@@ -1,11 +1,13 @@
-"""Dates, times and numbers for the language in force, through Babel."""
+"""Dates, times and numbers for the language in force, through Babel.
+
+Babel (some 10 ms of imports) is loaded when a format first needs it: the days and times written in digits alone
+("21/04/2022", "08:30") are written here, the same text as Babel's for their patterns, so that a one-shot printout
+or listing that writes nothing else never loads it."""
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-
-from babel import dates, numbers
 
 from nlv_events.i18n import current_language, current_locale
 
@@ -23,16 +25,25 @@ def format_day(day: dt.date) -> str:
 # Babel takes some 30 µs a call to find its pattern and the locale's symbols again.
 @lru_cache(maxsize=4096)
 def _formatted_day(language: str, day: dt.date) -> str:
+    if language == "vi":  # "dd/MM/yyyy": digits alone
+        return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+    from babel import dates
+
     return dates.format_date(day, _DAY_PATTERNS[language], locale=current_locale())
+
+
+TIME_PATTERN = "HH:mm"  # in every language
 
 
 @lru_cache(maxsize=4096)
 def _formatted_time(language: str, time: dt.time) -> str:
-    return dates.format_time(time, "HH:mm", locale=current_locale())
+    return f"{time.hour:02d}:{time.minute:02d}"  # TIME_PATTERN: digits alone
 
 
 @lru_cache(maxsize=4096)
 def _formatted_whole_number(language: str, value: int) -> str:
+    from babel import numbers
+
     return numbers.format_decimal(value, locale=current_locale())
 
 
@@ -65,10 +76,14 @@ def format_number(value: int | float | None) -> str:
         return ""
     if type(value) is int:  # not a bool, nor a float equal to it, which Babel may write otherwise
         return _formatted_whole_number(current_language(), value)
+    from babel import numbers
+
     return numbers.format_decimal(value, locale=current_locale())
 
 
 def format_percent(value: float) -> str:
+    from babel import numbers
+
     return numbers.format_percent(value, locale=current_locale())
 
 
@@ -81,6 +96,8 @@ def official_date_line(city: str, day: dt.date) -> str:
     if current_language() == "vi":
         month = f"{day.month:02d}" if day.month < 3 else str(day.month)
         return f"{city}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    from babel import dates
+
     return f"{city}, {dates.format_date(day, 'd MMMM yyyy', locale=current_locale())}"
 
 
@@ -110,4 +127,6 @@ def format_weekday_date(day: dt.date) -> str:
     """A day heading: "Thứ Năm, ngày 21/04/2022" or "Thursday, 21 Apr 2022"."""
     if current_language() == "vi":
         return f"{VI_WEEKDAYS[day.weekday()]}, ngày {format_day(day)}"
+    from babel import dates
+
     return f"{dates.format_date(day, 'EEEE', locale=current_locale())}, {format_day(day)}"

@@ -33,6 +33,8 @@ class Glyphs:
         return draws_all(font, value)
 
     def markup(self, value: str, font: str) -> str:
+        if draws_all(font, value):  # most texts: escaped whole, not a character at a time (the same markup)
+            return escape(value)
         parts = []
         for character in value:
             if has_glyph(font, character):

@@ -97,3 +97,36 @@ def test_help_lists_every_command_while_one_command_builds_only_its_own(capsys):
 
     code, out, _ = run(capsys, "programme", "--help")
     assert code == 0 and "--layout {a4,booklet}" in out and "--signer TEXT" in out
+
+
+def _thresholds_seen(home: Path, *argv: str) -> dict:
+    """The cycle collector's thresholds when the command's handler runs, in the program as installed."""
+    program = (
+        "import gc, json, sys\n"
+        "from nlv_events import cli\n"
+        "def handler_runs(handler, command, arguments):\n"
+        "    print(json.dumps({'command': command, 'thresholds': gc.get_threshold()}), flush=True)\n"
+        "    return 0\n"
+        "cli._run = handler_runs\n"
+        f"sys.argv = ['nlv-events', *{list(argv)!r}]\n"
+        "cli.run()\n"
+    )
+    environment = {**os.environ, "XDG_STATE_HOME": str(home / "state"), "XDG_CONFIG_HOME": str(home / "config")}
+    result = subprocess.run(
+        [sys.executable, "-c", program], env=environment, capture_output=True, text=True, timeout=120, check=False
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_command_collects_cycles_less_often_and_the_window_as_usual(tmp_path, db_path):
+    """A one-shot command's objects live until it ends: its collector runs less often (issue #35); the window,
+    which runs for hours, keeps Python's usual pace."""
+    import gc
+
+    from nlv_events import one_shot
+
+    usual = list(gc.get_threshold())
+    printout = _thresholds_seen(tmp_path, "events", "--db", str(db_path), "--year", "2022")
+    assert printout == {"command": "events", "thresholds": list(one_shot.ONE_SHOT_THRESHOLDS)}
+    window = _thresholds_seen(tmp_path, "gui", "--db", str(db_path))
+    assert window == {"command": "gui", "thresholds": usual}

@@ -74,3 +74,35 @@ def test_a_failing_command_without_streams_still_ends_with_its_code(monkeypatch,
     except SystemExit as stop:
         code = stop.code
     assert code == 1
+
+
+def test_a_year_as_json_reaches_a_cp1252_stream_and_a_pipe_as_the_same_utf8(capsys, db_path):
+    """The JSON is handed on as UTF-8 bytes where the stream would write the same bytes (issue #35)."""
+    run(capsys, "demo", "--db", str(db_path))
+    arguments = ("events", "--db", str(db_path), "--year", "2022", "--format", "json")
+    _code, in_process, _err = run(capsys, *arguments)
+    legacy = _cli(*arguments)
+    assert legacy.returncode == 0, legacy.stderr.decode("utf-8", "replace")
+    assert legacy.stdout.decode("utf-8") == in_process  # strict UTF-8, the same text
+    assert TITLE in in_process and in_process.endswith("]\n")
+
+
+def test_utf8_is_printed_after_what_the_text_stream_holds(monkeypatch):
+    from nlv_events.commands.common import print_utf8
+
+    for encoding, line_end in (("utf-8", "\n"), ("cp1252", "\n"), ("utf-8", "\r\n")):
+        buffer = io.BytesIO()
+        stream = io.TextIOWrapper(buffer, encoding=encoding, errors="replace", newline=line_end)
+        monkeypatch.setattr(sys, "stdout", stream)
+        if line_end != "\n":
+            monkeypatch.setattr(os, "linesep", line_end)
+        stream.write("trước\n")
+        print_utf8("Hà Nội\n".encode())
+        stream.flush()
+        expected = "trước\nHà Nội\n".replace("\n", line_end)
+        assert buffer.getvalue() == expected.encode(encoding, "replace"), (encoding, line_end)
+        monkeypatch.undo()
+    output = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", output)  # a stream of text alone
+    print_utf8("Hà Nội\n".encode())
+    assert output.getvalue() == "Hà Nội\n"

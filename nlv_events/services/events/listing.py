@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nlv_events.core import event_reading, json_text, queries, vocab
+from nlv_events.core import bulk, event_reading, json_text, queries, vocab
 from nlv_events.core.cells import csv_text
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
@@ -79,11 +79,22 @@ def render_csv(events: list[EventRecord]) -> str:
 
 
 def render_json(events: list[EventRecord]) -> str:
+    return json_text.indented(_json_items(events)) + "\n"
+
+
+@bulk.many_objects()  # the events' dicts, a few for each person and programme row, all kept until encoded
+def _json_items(events: list[EventRecord]) -> list[dict]:
     # People and programmes read a few hundred events at a time, as the export reads them: one event at a time
     # took four queries each, 11 000 for a year of a 100 000-event record.
-    items = [{"id": record.id, **record_to_dict(record)} for record in event_reading.with_people_and_programme(events)]
-    return json_text.indented(items) + "\n"
+    return [{"id": record.id, **record_to_dict(record)} for record in event_reading.with_people_and_programme(events)]
 
 
 def render(events: list[EventRecord], output_format: str) -> str:
     return {"table": render_table, "csv": render_csv, "json": render_json}[output_format](events)
+
+
+def render_utf8(events: list[EventRecord], output_format: str) -> bytes:
+    """`render`'s text in UTF-8; JSON as orjson writes it, never decoded and encoded again."""
+    if output_format == "json":
+        return json_text.indented_bytes(_json_items(events)) + b"\n"
+    return render(events, output_format).encode("utf-8")

@@ -6,6 +6,7 @@ these dicts alone, and importing the features took about half of that command's 
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable
 from typing import Any
 
@@ -33,28 +34,35 @@ def programme_row_to_dict(row: records.ProgrammeEntry) -> dict[str, Any]:
     }
 
 
-# How each kind of declared field is written in the file.
+# How each kind of declared field is written in the file: the kinds not named are written as they are.
 _WRITERS: dict[str, Callable[[Any], Any]] = {
-    records.TEXT: lambda value: value,
-    records.CODE: lambda value: value,
-    records.VENUE: lambda value: value,
-    records.COUNT: lambda value: value,
     records.MOMENT: when.to_iso,
     records.NAMES: list,
     records.PEOPLE: lambda people: [person_to_dict(person) for person in people],
     records.PROGRAMME: lambda rows: [programme_row_to_dict(row) for row in rows],
 }
+_AS_THEY_ARE = frozenset({records.TEXT, records.CODE, records.VENUE, records.COUNT})
 
 
 def record_to_dict(record: records.EventRecord) -> dict[str, Any]:
     """The interchange form of an event: its ref and every declared field, `null` where empty."""
+    names, values_of, converted = _fields()
     data: dict[str, Any] = {"ref": record.ref}
-    for name, write in _field_writers():
-        data[name] = write(getattr(record, name))
+    data.update(zip(names, values_of(record), strict=True))  # every field in the declared order, in one call
+    for name, write in converted:
+        data[name] = write(data[name])  # in its place: a key set again keeps its order
     return data
 
 
 @functools.cache
-def _field_writers() -> tuple[tuple[str, Callable[[Any], Any]], ...]:
-    """Each declared field's name and writer, in the declared order (looked up once, not for every event)."""
-    return tuple((item.name, _WRITERS[item.metadata["kind"]]) for item in records.event_fields())
+def _fields() -> tuple[tuple[str, ...], Callable[[Any], tuple], tuple[tuple[str, Callable[[Any], Any]], ...]]:
+    """The declared fields' names in order, a getter of their values, and the writer of each field not written as
+    it is (looked up once, not for every event: a year of 2 857 events wrote 86 000 fields one call at a time)."""
+    fields = records.event_fields()
+    names = tuple(item.name for item in fields)
+    getter = operator.attrgetter(*names)
+    values_of = getter if len(names) > 1 else lambda record: (getter(record),)
+    converted = tuple(  # a kind of field neither written as it is nor named in _WRITERS is a KeyError here
+        (item.name, _WRITERS[item.metadata["kind"]]) for item in fields if item.metadata["kind"] not in _AS_THEY_ARE
+    )
+    return names, values_of, converted

@@ -7,7 +7,6 @@ transaction that also writes the entry. Nothing reads the counter and then write
 
 from __future__ import annotations
 
-import getpass
 import re
 from dataclasses import dataclass
 
@@ -98,6 +97,8 @@ def number_text(number: int, symbol: str) -> str:
 
 def user_name() -> str:
     """Who registered a document: the computer's login name."""
+    import getpass  # with termios: for a numbered document alone
+
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name (a service account without a passwd entry)

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlv_events import printing
-from nlv_events.core import versioned
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import database_proxy
 from nlv_events.core.register_models import RegisterEntry
@@ -107,6 +106,8 @@ def _record(wanted: numbering.Wanted, number: int, day: dt.date, document: Docum
 def _reprint(entry: RegisterEntry, path: Path) -> RegisterEntry:
     values = {RegisterEntry.digest: file_digest(path), RegisterEntry.file_name: path.name,
               RegisterEntry.reprints: RegisterEntry.reprints + 1}  # fmt: skip
+    from nlv_events.core import versioned  # with its history: loaded for a re-print alone, not for every printout
+
     versioned.write(RegisterEntry, entry.id, None, values)
     return RegisterEntry.get_by_id(entry.id)
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nlv_events.core import database, queries
+from nlv_events.core import database
 from nlv_events.core.settings import Settings, current_settings
 from nlv_events.i18n import _, ngettext
 from nlv_events.services.workspace import connection
@@ -109,5 +109,8 @@ def export_message(path: str | os.PathLike[str], count: int) -> str:
 
 
 def event_count(year: int | None = None) -> int:
+    # The queries (and the matching of names with difflib) are loaded here: a printout only asks which database.
+    from nlv_events.core import queries
+
     return queries.events(year=year).count()
 

@@ -36,3 +36,9 @@ def test_a_timed_moment_is_written_as_before():
         assert when.to_iso(moment) == text
     assert when.as_date("2023-04-21") == dt.date(2023, 4, 21)
     assert when.as_time("08:30:00") == dt.time(8, 30)
+
+
+def test_the_bytes_are_the_text_in_utf8():
+    value = [{"title": "Triển lãm “Văn hóa đọc” \U0001f4da \u2028", "n": [2**62, None]}, [2**70]]
+    assert json_text.indented_bytes(value) == json_text.indented(value).encode("utf-8")
+    assert json_text.indented_bytes(value[:1]) == json_text.indented(value[:1]).encode("utf-8")

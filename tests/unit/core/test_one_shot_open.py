@@ -155,12 +155,18 @@ def _imported_by_cli(
     return result.returncode, json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_a_programme_printed_from_a_file_loads_no_server_driver_nor_migrations(current_file, tmp_path):
+def _event_and_environment(current_file, tmp_path) -> tuple[int, dict[str, str]]:
+    """An event of the file, and a command's environment without a database named."""
     database.open_database(str(current_file))
     event_id = _event_ids()[0]
     database.close_database()
     environment = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
     environment.pop(one_shot.ENV_VARIABLE, None)
+    return event_id, environment
+
+
+def test_a_programme_printed_from_a_file_loads_no_server_driver_nor_migrations(current_file, tmp_path):
+    event_id, environment = _event_and_environment(current_file, tmp_path)
     output = tmp_path / "programme.pdf"
     _code, report = _imported_by_cli(
         ["programme", str(event_id), "--db", str(current_file), "-o", str(output)], environment
@@ -168,6 +174,21 @@ def test_a_programme_printed_from_a_file_loads_no_server_driver_nor_migrations(c
     assert report["code"] == 0
     assert output.read_bytes().startswith(b"%PDF")
     assert report["loaded"] == []
+
+
+def test_a_programme_and_a_year_as_json_load_no_babel(current_file, tmp_path):
+    """Their days and times are digits alone, written without Babel's imports; a programme printed without a
+    number of the register loads neither the records' history nor the login name's module (issue #35)."""
+    event_id, environment = _event_and_environment(current_file, tmp_path)
+    output = tmp_path / "programme.pdf"
+    for arguments, names in (
+        (["programme", str(event_id), "--db", str(current_file), "-o", str(output)],
+         ("babel", "nlv_events.core.history", "getpass", "difflib")),
+        (["events", "--db", str(current_file), "--year", "2022", "--format", "json"], ("babel",)),
+    ):  # fmt: skip
+        _code, report = _imported_by_cli(arguments, environment, names)
+        assert report == {"code": 0, "loaded": []}, arguments
+    assert output.read_bytes().startswith(b"%PDF")
 
 
 def test_the_window_on_a_file_starts_without_the_server_driver_the_interchange_format_or_the_editor(

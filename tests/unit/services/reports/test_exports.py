@@ -134,3 +134,10 @@ def test_ics_uids_are_stable_across_exports(demo_db, tmp_path):
     assert first == {str(e["UID"]) for e in second}
     review = next(e for e in second if str(e["UID"]).startswith("demo-2022-review"))
     assert int(review["SEQUENCE"]) == 2  # the calendar sees an update, not a new event
+
+
+def test_the_events_filter_covers_the_header_and_every_event_row(figures, tmp_path):
+    path = tmp_path / "2022.xlsx"
+    export_tallies.write(figures, path, "xlsx")
+    events = load_workbook(path)["Sự kiện"]
+    assert events.auto_filter.ref == events.calculate_dimension() == "A1:L32"
