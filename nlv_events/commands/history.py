@@ -33,7 +33,7 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
 
 def _command_history(arguments: argparse.Namespace) -> int:
     from nlv_events.commands.common import open_named_database
-    from nlv_events.services.team import history
+    from nlv_events.services.team import history, history_words
 
     open_named_database(arguments)
     part = PART_KINDS[arguments.part]
@@ -54,7 +54,7 @@ def _command_history(arguments: argparse.Namespace) -> int:
             "" if change.version is None else str(change.version),
             change.at,
             change.by,
-            change.kind if change.action == "changed" else f"{change.kind} {change.action}",
+            history_words.entry_words(change.kind, change.action),
             history.describe(change),
         )
         for change in changes

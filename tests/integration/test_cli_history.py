@@ -44,6 +44,16 @@ def test_history_lists_the_versions_and_restores_one(capsys, db_path):
     assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
 
 
+def test_the_history_table_says_what_each_entry_did_in_the_users_language(capsys, db_path):
+    event_id = _saved_twice(str(db_path))
+    code, out, err = run(capsys, "history", str(event_id), "--db", str(db_path))
+    assert code == 0, err
+    created, changed = out.splitlines()[1:3]
+    assert f"  {_('created')}  " in created and f"  {_('changed')}  " in changed
+    assert _("created") != "created"  # in Vietnamese, as the window says it: not the stored codes ("event created")
+    assert "event" not in created and "event" not in changed
+
+
 def test_users_on_a_database_file_is_one_clear_line(capsys, db_path):
     code, _out, err = run(capsys, "users", "list", "--db", str(db_path))
     assert code == 1 and len(err.strip().splitlines()) == 1 and "PostgreSQL" in err

@@ -13,9 +13,8 @@ from nlv_events.core.records import EventRecord
 from nlv_events.i18n import _, setup_i18n
 from nlv_events.services.exhibits import structure
 from nlv_events.services.guests import guest_list
-from nlv_events.services.team import history
+from nlv_events.services.team import history, history_words
 from nlv_events.ui.events.event_editor import EventEditor
-from nlv_events.ui.team import history_tab
 from tests.ui.flows.acting import choose, click, click_row
 
 
@@ -57,7 +56,7 @@ def test_an_exhibitions_first_version_is_chosen_seen_and_restored_in_the_history
 
     editor, tab = _history_tab(qtbot, window, event_id, "exhibit")
     kinds = {tab.table.item(row, 3).text() for row in range(tab.table.rowCount())}
-    exhibition_rows = {_(label) for kind, label in history_tab._ROW_KINDS.items() if kind.startswith("exhibit")}
+    exhibition_rows = {_(label) for kind, label in history_words.ROW_KINDS.items() if kind.startswith("exhibit")}
     assert kinds and all(kind.split(":")[0] in exhibition_rows for kind in kinds)  # the exhibition's entries alone
     click_row(qtbot, tab.table, str(first.version), column=0)
     assert "Ảnh Hàng Đào" in tab.details.toPlainText()

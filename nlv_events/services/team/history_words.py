@@ -76,3 +76,35 @@ def value_words(kind: str, field: str, value: Any) -> str:
     if isinstance(value, str) and _ISO_MOMENT.match(value):
         return format_moment(dt.datetime.fromisoformat(value))
     return str(value)
+
+
+# What an entry did (the words of the history's "What" column, in the window and on the command line alike).
+ACTIONS = {
+    "created": N_("created"),
+    "changed": N_("changed"),
+    "restored": N_("restored"),
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "deleted": N_("deleted"),
+    "undeleted": N_("brought back"),
+}
+# What a row under the event is, by the kind its history entry names (the table's name, or the part's version).
+ROW_KINDS = {
+    "exhibit": N_("Exhibition"),
+    "exhibit_section": N_("Section"),
+    "exhibit_item": N_("Document"),
+    "exhibit_loan": N_("Loans"),
+    "guest_list": N_("Guests"),
+    "guest": N_("Guest"),
+    "photo": N_("Photos"),
+    "task": N_("Task"),
+}
+
+
+def entry_words(kind: str, action: str) -> str:
+    """What an entry did: "created" for the event's own, "Guest: added" for a row under it (a code no word names
+    stays as it is)."""
+    what = _(ACTIONS[action]) if action in ACTIONS else action
+    if kind == "event":
+        return what
+    return f"{_(ROW_KINDS[kind]) if kind in ROW_KINDS else kind}: {what}"

@@ -28,7 +28,7 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import N_, _, pgettext
 from nlv_events.i18n.formats import format_moment
-from nlv_events.services.team import history, part_history, permissions
+from nlv_events.services.team import history, history_words, part_history, permissions
 from nlv_events.ui.events import editor_tabs
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.widgets import push_button
@@ -37,31 +37,10 @@ from nlv_events.ui.team import window_team
 if TYPE_CHECKING:
     from nlv_events.ui.events.event_editor import EventEditor
 
-_ACTIONS = {
-    "created": N_("created"),
-    "changed": N_("changed"),
-    "restored": N_("restored"),
-    "added": N_("added"),
-    "removed": N_("removed"),
-    "deleted": N_("deleted"),
-    "undeleted": N_("brought back"),
-}
 # What the tab shows: the event with all that is saved under it, or one part (the kind its entries name).
 _PARTS = (
     (None, N_("The event (all changes)")), ("exhibit", N_("Its exhibition")), ("guest_list", N_("Its guest list"))
 )
-
-# What a row under the event is, by the kind its history entry names (the table's name, or the part's version).
-_ROW_KINDS = {
-    "exhibit": N_("Exhibition"),
-    "exhibit_section": N_("Section"),
-    "exhibit_item": N_("Document"),
-    "exhibit_loan": N_("Loans"),
-    "guest_list": N_("Guests"),
-    "guest": N_("Guest"),
-    "photo": N_("Photos"),
-    "task": N_("Task"),
-}
 
 
 def when_saved(at: str) -> str:
@@ -165,9 +144,7 @@ class HistoryTab(QWidget):
         for change in self.changes:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            what = _(_ACTIONS.get(change.action, change.action))
-            if change.kind != "event":
-                what = f"{_(_ROW_KINDS[change.kind]) if change.kind in _ROW_KINDS else change.kind}: {what}"
+            what = history_words.entry_words(change.kind, change.action)
             cells = ("" if change.version is None else str(change.version), when_saved(change.at), change.by, what)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
