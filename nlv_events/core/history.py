@@ -162,24 +162,40 @@ def created_events(saved: list[tuple[int, dict[str, Any]]]) -> None:
     """The "created" entries of many events stored at once (an import's new events, each as its id and snapshot),
     each as `store.save_event` writes it, in a few statements: one `append` per event would cost what the batched
     insert saved."""
-    from nlv_events.core.event_history import snapshot_changes
     from nlv_events.core.row_inserts import insert_rows
 
     if not saved:
         return
     by, at = who.current_user(), dt.datetime.now().replace(microsecond=0)
-    rows = []
-    for event_id, whole in saved:  # the entry's changes are made from the snapshot too
-        rows.append({"record_kind": "event", "record_id": event_id, "parent_kind": None, "parent_id": None,
-                     "version": 1, "action": "created", "changed_by": by, "changed_at": at,
-                     "changes": to_json(snapshot_changes(None, whole)), "snapshot": to_json(whole),
-                     "restored_from": None})  # fmt: skip
+    rows = [
+        {"record_kind": "event", "record_id": event_id, "parent_kind": None, "parent_id": None, "version": 1,
+         "action": "created", "changed_by": by, "changed_at": at, "changes": CHANGES_IN_SNAPSHOT,
+         "snapshot": to_json(whole), "restored_from": None}
+        for event_id, whole in saved
+    ]  # fmt: skip
     insert_rows(ChangeEntry, rows)
 
 
-def append(kind: str, record_id: int, version: int | None, action: str, changes: list[dict[str, Any]],
+# The changes of an event's "created" entry are every field and row its snapshot fills: the entry keeps the
+# snapshot alone and they are derived when read (`entry_changes`). Kept twice, they were half of an imported
+# record's history, which was two thirds of its database.
+CHANGES_IN_SNAPSHOT = ""
+
+
+def entry_changes(kind: str, action: str, changes: str | None, snapshot: str | None) -> list[dict[str, Any]]:
+    """An entry's changes as the history shows them: as stored, or for an event's "created" entry whose changes
+    its snapshot holds (every entry written since), derived from that snapshot."""
+    if changes or kind != "event" or action != "created" or not snapshot:
+        return json.loads(changes or "[]")
+    from nlv_events.core.event_history import snapshot_changes
+
+    return snapshot_changes(None, json.loads(snapshot))
+
+
+def append(kind: str, record_id: int, version: int | None, action: str, changes: list[dict[str, Any]] | None,
            snapshot: Any = None, parent: tuple[str, int] | None = None, restored_from: int | None = None) -> int:
-    """Insert one history row; the caller's transaction makes it part of the save."""
+    """Insert one history row; the caller's transaction makes it part of the save. `changes` None: those its
+    snapshot holds (an event's "created" entry, see CHANGES_IN_SNAPSHOT)."""
     return ChangeEntry.insert(
         record_kind=kind,
         record_id=record_id,
@@ -189,7 +205,7 @@ def append(kind: str, record_id: int, version: int | None, action: str, changes:
         action=action,
         changed_by=who.current_user(),
         changed_at=dt.datetime.now().replace(microsecond=0),
-        changes=to_json(changes),
+        changes=CHANGES_IN_SNAPSHOT if changes is None else to_json(changes),
         snapshot=None if snapshot is None else to_json(snapshot),
         restored_from=restored_from,
     ).execute()

@@ -185,7 +185,8 @@ def _record_history(record: EventRecord, before: EventRecord | None, restored_fr
     """The save's history entry: the fields and rows it changed, and the whole event as saved (to restore)."""
     action = "restored" if restored_from is not None else "created" if before is None else "changed"
     saved = _stored(record.id) or record  # type: ignore[arg-type]  # as stored: people with their refs, the venue's name
-    history.append("event", saved.id, saved.version, action, event_history.changes(before, saved),  # type: ignore[arg-type]
+    changes = None if before is None and restored_from is None else event_history.changes(before, saved)
+    history.append("event", saved.id, saved.version, action, changes,  # type: ignore[arg-type]
                    snapshot=event_history.snapshot(saved), restored_from=restored_from)
 
 

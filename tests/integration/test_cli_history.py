@@ -34,6 +34,7 @@ def test_history_lists_the_versions_and_restores_one(capsys, db_path):
     changes = json.loads(out)
     assert [(change["version"], change["action"]) for change in changes] == [(1, "created"), (2, "changed")]
     assert {"field": "title", "old": "Tọa đàm sách", "new": "Tọa đàm Ngày Sách"} in changes[1]["changes"]
+    assert {"field": "title", "old": None, "new": "Tọa đàm sách"} in changes[0]["changes"]  # from its snapshot
 
     code, out, err = run(capsys, "history", str(event_id), "--db", str(db_path), "--restore", "1")
     assert code == 0, err

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nlv_events.core import event_history, event_reading, guard, store
+from nlv_events.core import history as core_history
 from nlv_events.core.errors import UserError
 from nlv_events.core.history_models import ChangeEntry
 from nlv_events.core.models import Event, database_proxy
@@ -71,7 +72,7 @@ def changes_of(event_id: int, part: str | None = None) -> list[Change]:
             action=row.action,
             by=row.changed_by,
             at=row.changed_at.isoformat(sep=" ") if hasattr(row.changed_at, "isoformat") else str(row.changed_at),
-            changes=json.loads(row.changes or "[]"),
+            changes=core_history.entry_changes(row.record_kind, row.action, row.changes, row.snapshot),
             restored_from=row.restored_from,
             has_snapshot=row.snapshot is not None,
         )

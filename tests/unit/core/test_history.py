@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from nlv_events.core import event_reading, history, queries, store
 from nlv_events.core.errors import ConflictError
+from nlv_events.core.history_models import ChangeEntry
 from nlv_events.core.models import EventPartner, EventPerson, ProgrammeItem, ProgrammePerson
 from nlv_events.core.records import EventRecord, PersonEntry, ProgrammeEntry
 from nlv_events.services.reports import programme
@@ -187,3 +188,14 @@ def test_a_history_text_reads_back_as_the_standard_librarys_text():
 def test_what_orjson_refuses_is_written_as_the_standard_library_does():
     for value in ([2**70], {1: "a key that is a number"}, ["\ud800"]):
         assert history.to_json(value) == json.dumps(value, ensure_ascii=False, default=history._plain)
+
+
+def test_a_created_entry_shows_its_snapshots_fields_and_an_older_one_what_it_stored(db):
+    saved = store.save_event(EventRecord(kind="talk", title="Tọa đàm sách", start=dt.date(2024, 4, 21)))
+    entry = ChangeEntry.get((ChangeEntry.record_kind == "event") & (ChangeEntry.record_id == saved.id))
+    assert entry.changes == history.CHANGES_IN_SNAPSHOT  # kept once, in the snapshot
+    shown = history.entry_changes("event", "created", entry.changes, entry.snapshot)
+    assert {"field": "title", "old": None, "new": "Tọa đàm sách"} in shown
+    # An entry written before kept its changes beside the snapshot: they are read as they were stored.
+    older = json.dumps([{"field": "title", "old": None, "new": "Tên cũ"}])
+    assert history.entry_changes("event", "created", older, entry.snapshot) == json.loads(older)
