@@ -206,6 +206,7 @@ def test_the_window_on_a_file_starts_without_the_server_driver_the_interchange_f
         "nlv_events.ui.tasks.tasks_tab", "nlv_events.ui.register.register_dialog", "nlv_events.printing.model",
         "nlv_events.services.interchange.legacy",
         "babel",  # the calendar's month names, when it is shown; the list's days and figures are digits alone
+        "nlv_events.services.planning.commemorations",  # the reminder's, after the window shows, and the calendar's
     )  # fmt: skip
     _code, report = _imported_by_cli(["gui", "--db", str(current_file), "--quit-when-shown"], environment, later)
     assert report["code"] == 0
