@@ -1,7 +1,13 @@
-"""What the window does before it is first shown: the first event's details read once, the same as before."""
+"""What the window does before it is first shown: the first event's details read once, the same as before; the
+calendar's month named when it is shown."""
 
+from babel.dates import get_month_names
+from PySide6.QtCore import Qt
+
+from nlv_events.i18n import _
 from nlv_events.services.events import event_store
 from nlv_events.ui.shell.main_window import MainWindow
+from tests.ui.flows.acting import trigger
 
 
 def test_the_first_event_is_read_once_for_the_detail_pane(qtbot, demo_db, settings, app_settings, monkeypatch):
@@ -28,3 +34,34 @@ def test_a_reload_on_the_same_row_shows_that_rows_event_again(qtbot, window, mon
     monkeypatch.setattr(event_store, "load", lambda event_id: (read.append(event_id), real_load(event_id))[1])
     window.reload()
     assert window.current_event_id() == shown and read == [shown]  # the selection did not move: read once, still
+
+
+def _title_of(window, locale: str) -> str:
+    month = window.calendar.grid.month
+    return f"{get_month_names('wide', 'stand-alone', locale=locale)[month.month]} {month.year}".capitalize()
+
+
+def _click_calendar_tab(window, qtbot) -> None:
+    bar = window.views.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(1).center())
+
+
+def test_the_calendar_names_its_month_once_its_tab_is_clicked(window, qtbot):
+    """The month's title is written when the calendar is first shown (Babel's names, not loaded for the list)."""
+
+    def expected_title() -> str:
+        return _title_of(window, "vi")
+
+    _click_calendar_tab(window, qtbot)
+    assert window.views.currentWidget() is window.calendar
+    assert window.calendar.title.text() == expected_title()
+    shown = window.calendar.grid.month
+    qtbot.mouseClick(window.calendar.next_button, Qt.MouseButton.LeftButton)
+    assert window.calendar.grid.month != shown and window.calendar.title.text() == expected_title()
+
+
+def test_a_language_chosen_on_the_list_names_the_calendar_s_month_in_it(window, qtbot):
+    trigger(window, _("&View"), _("&Language"), "English")
+    _click_calendar_tab(window, qtbot)
+    assert window.calendar.title.text() == _title_of(window, "en_GB")
+    assert window.calendar.today_button.text() == "This month"

@@ -1,4 +1,5 @@
-"""The days and times the app writes in digits alone are Babel's text for their patterns, without loading Babel."""
+"""The days, times and whole numbers the app writes in digits alone are Babel's text for their patterns, without
+loading Babel."""
 
 import datetime as dt
 import os
@@ -7,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from babel import dates
+from babel import dates, numbers
 
 from nlv_events import i18n
 from nlv_events.i18n import formats
@@ -49,18 +50,36 @@ def test_a_time_is_babel_s_hh_mm_in_each_language(language):
     assert formats.format_time(day) == dates.format_time(day, "HH:mm", locale=locale)
 
 
+def _whole_numbers():
+    yield from range(-1100, 1100)
+    for digits in range(4, 20):
+        for lead in (1, 9, 12, 123, 999):
+            value = int(str(lead).ljust(digits, "0")) + digits
+            yield from (value, -value, 10**digits - 1)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_whole_number_is_babel_s_decimal_in_each_language(language):
+    i18n.setup_i18n(language)
+    locale = "vi" if language == "vi" else "en_GB"
+    for value in _whole_numbers():
+        assert formats.format_number(value) == numbers.format_decimal(value, locale=locale), value
+    assert formats.format_number(1234567) == ("1.234.567" if language == "vi" else "1,234,567")
+
+
 def test_an_english_day_still_has_its_month_s_name():
     i18n.setup_i18n("en")
     assert formats.format_day(dt.date(2022, 4, 21)) == "21 Apr 2022"
     assert formats.format_weekday_date(dt.date(2022, 4, 21)) == "Thursday, 21 Apr 2022"
 
 
-def test_digits_alone_load_no_babel():
+def test_digits_alone_load_no_babel():  # nor a whole number
     program = (
         "import datetime as dt, sys\n"
         "from nlv_events.i18n import formats\n"
         "formats.format_span(dt.datetime(2022, 12, 26, 8), dt.datetime(2022, 12, 26, 11, 30))\n"
         "formats.format_span_in_text(dt.datetime(2022, 12, 26, 8), None)\n"
+        "formats.format_number(1234567)\n"
         "print('babel' in sys.modules)\n"
     )
     result = subprocess.run(

@@ -6,7 +6,6 @@ the office keeps its own figure (an ExhibitCountOverride row): then the event's 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 
 import peewee
@@ -19,6 +18,7 @@ from nlv_events.core.exhibit_records import ITEM_FIELDS, LOAN_FIELDS, ExhibitDat
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.i18n import _
 from nlv_events.services.exhibits import exhibit_history
+from nlv_events.services.exhibits.exhibit_count import CountSummary, count_summary  # noqa: F401 - named here too
 
 
 def event_or_error(event_id: int) -> Event:
@@ -202,35 +202,6 @@ def items_displayed_by_event(query: peewee.ModelSelect) -> dict[int, int | None]
     """The counted "items displayed" of each event of `query` (a query over Event), in one statement."""
     rows = query.select(Event.id, items_displayed_expression()).order_by().tuples()
     return dict(rows.execute())
-
-
-@dataclass
-class CountSummary:
-    """What the window shows beside "items displayed"."""
-
-    checklist_total: int | None  # None: no checklist yet
-    own_figure: int | None
-    override: bool
-
-    @property
-    def counted(self) -> int | None:
-        if self.checklist_total is None or self.override:
-            return self.own_figure
-        return self.checklist_total
-
-
-def count_summary(event_id: int) -> CountSummary:
-    total = (
-        ExhibitItem.select(fn.SUM(ExhibitItem.quantity))
-        .join(ExhibitSection)
-        .where(ExhibitSection.event == event_id)
-        .scalar()
-    )
-    return CountSummary(
-        checklist_total=total,
-        own_figure=Event.select(Event.items_displayed).where(Event.id == event_id).scalar(),
-        override=ExhibitCountOverride.select().where(ExhibitCountOverride.event == event_id).exists(),
-    )
 
 
 def known_item(call_number: str) -> ItemEntry | None:

@@ -7,7 +7,6 @@ from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event
 from nlv_events.core.planning_models import Series
 from nlv_events.i18n import _
-from nlv_events.services.planning import commemorations
 
 
 def describe(event_id: int) -> list[tuple[str, str]]:
@@ -17,6 +16,9 @@ def describe(event_id: int) -> list[tuple[str, str]]:
         return []
     lines = []
     if event.commemoration:
+        # Loaded for an event that marks one: the window's first event seldom does (issue #35).
+        from nlv_events.services.planning import commemorations
+
         try:
             item = commemorations.find(event.commemoration)
             day = when.as_date(event.start_date)

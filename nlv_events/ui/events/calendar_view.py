@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nlv_events.core import vocab, when
@@ -220,6 +220,7 @@ class CalendarView(QWidget):
         super().__init__(parent)
         self.grid = MonthGrid(self)
         self.title = QLabel(self)
+        self._title_due = False  # the month changed, or the language, while the calendar was hidden
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -271,7 +272,17 @@ class CalendarView(QWidget):
         index = month.year * 12 + month.month - 1 + months
         self.show_month(dt.date(index // 12, index % 12 + 1, 1))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._title_due:
+            self._update_title()
+        super().showEvent(event)
+
     def _update_title(self) -> None:
+        # The month's name is Babel's, whose locale data (some 40 ms with its imports) the window starting on its list
+        # need not load: the title is written when the calendar is shown (issue #35).
+        self._title_due = not self.isVisible()
+        if self._title_due:
+            return
         month = self.grid.month
         name = current_locale().months["stand-alone"]["wide"][month.month]
         self.title.setText(f"{name} {month.year}".capitalize())

@@ -12,9 +12,10 @@ def items_displayed_text(record: EventRecord) -> str:
     """ "Items displayed" as the tallies count it: the checklist's sum, or the figure entered by hand, marked."""
     if record.kind != "exhibition" or record.id is None:
         return format_number(record.items_displayed)
-    from nlv_events.services.exhibits import structure  # an exhibition's checklist: its models load when one is shown
+    # An exhibition's checklist: its models load when one is shown, without the structure's records and saving.
+    from nlv_events.services.exhibits.exhibit_count import count_summary
 
-    summary = structure.count_summary(record.id)
+    summary = count_summary(record.id)
     if summary.checklist_total is None:
         return format_number(record.items_displayed)
     if summary.override:

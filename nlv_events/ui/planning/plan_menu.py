@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QPushButton
 
 from nlv_events.core.errors import UserError
 from nlv_events.i18n import N_, ngettext
-from nlv_events.services.planning import commemorations
 from nlv_events.ui.shell import actions, translation
 
 if TYPE_CHECKING:
@@ -68,6 +67,10 @@ class PlanMenu(QObject):
             self._show_reminder(self._waiting)
 
     def update_reminder(self, today: dt.date | None = None) -> None:
+        # The commemorations and their lunar calendar load here, after the window is shown, or for the calendar's
+        # notes: the window's first paint needs neither (issue #35).
+        from nlv_events.services.planning import commemorations
+
         try:
             waiting = commemorations.round_unplanned(today or dt.date.today())
         except UserError:
@@ -121,6 +124,8 @@ class PlanMenu(QObject):
 
 def commemoration_notes(first: dt.date, last: dt.date) -> dict[dt.date, list[str]]:
     """The commemorations from `first` to `last` by day, as the calendar marks them (round ones with their number)."""
+    from nlv_events.services.planning import commemorations
+
     notes: dict[dt.date, list[str]] = {}
     try:
         items = commemorations.in_range(first, last)

@@ -31,6 +31,7 @@ def current_file(db_path):
             title="Triển lãm sách quý",
             kind="talk",
             start=dt.datetime(2024, 3, 8, 9, 0),
+            attendance=1250,  # a figure the window's detail pane writes at start
             programme=[ProgrammeEntry(start=dt.datetime(2024, 3, 8, 9, 0), title="Khai mạc")],
         )
     )
@@ -204,10 +205,12 @@ def test_the_window_on_a_file_starts_without_the_server_driver_the_interchange_f
         "nlv_events.ui.attachments.attachments_tab", "nlv_events.ui.press.press_tab", "nlv_events.ui.team.history_tab",
         "nlv_events.ui.tasks.tasks_tab", "nlv_events.ui.register.register_dialog", "nlv_events.printing.model",
         "nlv_events.services.interchange.legacy",
+        "babel",  # the calendar's month names, when it is shown; the list's days and figures are digits alone
+        "nlv_events.services.planning.commemorations",  # the reminder's, after the window shows, and the calendar's
     )  # fmt: skip
     _code, report = _imported_by_cli(["gui", "--db", str(current_file), "--quit-when-shown"], environment, later)
     assert report["code"] == 0
-    assert report["loaded"] == []  # each loads when first needed: a server, an import, an event opened, a photo
+    assert report["loaded"] == []  # each loads when first needed: a server, an import, an event opened, a photo…
 
 
 def test_a_server_url_keeps_the_driver(tmp_path):
@@ -235,3 +238,37 @@ def test_a_folder_with_spaces_hashes_and_percents_opens_read_only_and_is_protect
             refuse_protected(path)
     finally:
         database.close_database()
+
+
+def test_the_window_on_an_exhibition_counts_its_checklist_without_the_exhibition_s_structure(db_path, tmp_path):
+    """The detail pane shows the first event's items displayed from its checklist; the structure's records, history
+    and saving load when the exhibition tab is opened (issue #35)."""
+    from nlv_events.core.exhibit_records import ItemEntry
+    from nlv_events.services.exhibits import structure
+
+    database.open_database(str(db_path))
+    saved = store.save_event(EventRecord(title="Triển lãm ảnh Hà Nội", kind="exhibition", start=dt.date(2024, 5, 2)))
+    structure.add_items(saved.id, [ItemEntry(title="Ảnh Tháp Rùa", quantity=3), ItemEntry(title="Ảnh Hàng Đào")])
+    database.close_database()
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    for variable in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        environment[variable] = str(tmp_path)
+    environment.pop(one_shot.ENV_VARIABLE, None)
+    program = (
+        "import json, sys\n"
+        "from nlv_events.ui.shell import screenshots\n"
+        "shown = []\n"
+        "real = screenshots.when_loaded\n"
+        "screenshots.when_loaded = lambda window, then: real(\n"
+        "    window, lambda: (shown.append(window.detail.toPlainText()), then()))\n"
+        "from nlv_events.cli import main\n"
+        f"code = main({['gui', '--db', str(db_path), '--quit-when-shown']!r})\n"
+        "names = ('nlv_events.services.exhibits.structure', 'nlv_events.core.exhibit_records')\n"
+        "print(json.dumps({'code': code, 'loaded': [n for n in names if n in sys.modules], 'shown': shown}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, env=environment, cwd=ROOT, check=False
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0 and report["loaded"] == []
+    assert "4 (theo danh mục)" in report["shown"][0]
