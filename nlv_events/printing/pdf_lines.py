@@ -21,8 +21,44 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Table
 from reportlab.platypus.tables import CellStyle
 
-# a document's formatted lines: (face, size, leading, text) -> (the text's operators, its width)
-_formatted: WeakKeyDictionary[object, dict[tuple[str, float, float, str], tuple[str, float]]] = WeakKeyDictionary()
+
+class _Remembered:
+    """What one document has formatted: each line's operators and width by (face, size, leading, text), each
+    cell's lines by (face, size, leading, cell text), and each coordinate's digits (`fp_str` of two numbers is the
+    two numbers' digits, a space between: a column's x and a row's baseline recur in thousands of lines)."""
+
+    __slots__ = ("cells", "lines", "numbers")
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple[str, float, float, str], tuple[str, float]] = {}
+        self.cells: dict[tuple[str, float, float, str], tuple[tuple[str, float], ...]] = {}
+        self.numbers: dict[float, str] = {}
+
+    def line(self, canvas: Canvas, text: str) -> tuple[str, float]:
+        key = (canvas._fontname, canvas._fontsize, canvas._leading, text)
+        entry = self.lines.get(key)
+        if entry is None:
+            # ReportLab's own formatting, in a fresh text object as drawString makes one (its face chosen anew)
+            entry = self.lines[key] = (PDFTextObject(canvas)._formatText(text),
+                                       stringWidth(text, canvas._fontname, canvas._fontsize))  # fmt: skip
+        return entry
+
+    def cell(self, canvas: Canvas, text: str) -> tuple[tuple[str, float], ...]:
+        key = (canvas._fontname, canvas._fontsize, canvas._leading, text)
+        entries = self.cells.get(key)
+        if entries is None:
+            entries = self.cells[key] = tuple(self.line(canvas, line) for line in text.split("\n"))
+        return entries
+
+
+_documents: WeakKeyDictionary[object, _Remembered] = WeakKeyDictionary()
+
+
+def _remembered(canvas: Canvas) -> _Remembered:
+    remembered = _documents.get(canvas._doc)
+    if remembered is None:
+        remembered = _documents[canvas._doc] = _Remembered()
+    return remembered
 
 
 def can_draw(canvas: Canvas) -> bool:
@@ -36,25 +72,33 @@ def draw_lines(canvas: Canvas, lines: list[str], x: float, y: float, leading: fl
     """`lines` in the canvas's current face, the first one's baseline at `y`, each `leading` under the one before,
     `align` ("LEFT", "CENTRE"/"CENTER" or "RIGHT") about `x`: what `drawString`, `drawCentredString` or
     `drawRightString` write for each line."""
-    font, size, line_leading = canvas._fontname, canvas._fontsize, canvas._leading
-    known = _formatted.get(canvas._doc)
-    if known is None:
-        known = _formatted[canvas._doc] = {}
-    code = canvas._code
-    for text in lines:
-        key = (font, size, line_leading, text)
-        entry = known.get(key)
-        if entry is None:
-            # ReportLab's own formatting, in a fresh text object as drawString makes one (its face chosen anew)
-            entry = known[key] = (PDFTextObject(canvas)._formatText(text), stringWidth(text, font, size))
-        operators, width = entry
+    remembered = _remembered(canvas)
+    _write(canvas, remembered, [remembered.line(canvas, text) for text in lines], x, y, leading, align)
+
+
+def draw_text(canvas: Canvas, text: str, x: float, y: float, leading: float, align: str) -> None:
+    """`draw_lines` of the lines of `text` (a cell's value, its lines joined by newlines), split and looked up
+    once per document and distinct text."""
+    remembered = _remembered(canvas)
+    _write(canvas, remembered, remembered.cell(canvas, text), x, y, leading, align)
+
+
+def _write(canvas: Canvas, remembered: _Remembered, lines, x: float, y: float, leading: float, align: str) -> None:
+    code, numbers = canvas._code, remembered.numbers
+    for operators, width in lines:
         if align == "LEFT":
             start = x
         elif align == "RIGHT":
             start = x - width
         else:
             start = x - 0.5 * width
-        code.append(f"BT 1 0 0 1 {fp_str(start, y)} Tm {operators} T* ET")
+        across = numbers.get(start)
+        if across is None:
+            across = numbers[start] = fp_str(start)
+        up = numbers.get(y)
+        if up is None:
+            up = numbers[y] = fp_str(y)
+        code.append(f"BT 1 0 0 1 {across} {up} Tm {operators} T* ET")
         y -= leading
 
 
@@ -80,9 +124,8 @@ class LinesTable(Table):
             if not self._drawable[1]:
                 super()._drawCell(cellval, cellstyle, pos, size)
                 return
-            lines = cellval.split("\n")
-            draw_lines(self.canv, lines, *_line_origin(cellstyle, pos, size, len(lines)), cellstyle.leading,
-                       cellstyle.alignment)  # fmt: skip
+            draw_text(self.canv, cellval, *_line_origin(cellstyle, pos, size, cellval.count("\n") + 1),
+                      cellstyle.leading, cellstyle.alignment)  # fmt: skip
 
     def _use_style(self, cellstyle: CellStyle) -> None:
         """The canvas's colour and face set for `cellstyle`, as ReportLab's `_drawCell` sets them."""
