@@ -107,25 +107,35 @@ class LinesTable(Table):
     them, and most of a year-end list's figure and note cells are empty) and writes a cell's lines with
     `draw_lines`, each distinct line formatted once per document, as ReportLab would have written them."""
 
-    _drawable: tuple[CellStyle | None, bool] = (None, False)  # the last cell style, and whether draw_lines can draw it
+    def draw(self) -> None:
+        # what the document has formatted, looked up once a page rather than once a cell; and whether each cell
+        # style's cells can be written so, asked once a style
+        self._remembered = _remembered(self.canv)
+        self._drawable: dict[int, tuple[CellStyle, bool]] = {}
+        super().draw()
 
     def _drawCell(self, cellval, cellstyle, pos, size) -> None:
-        if cellstyle.href or cellstyle.destination:
-            super()._drawCell(cellval, cellstyle, pos, size)
+        known = self._drawable.get(id(cellstyle))
+        if known is None or known[0] is not cellstyle:
+            known = self._drawable[id(cellstyle)] = (cellstyle, _plain_style(cellstyle))
+        if not known[1]:
+            if cellstyle.href or cellstyle.destination or cellval != "":
+                super()._drawCell(cellval, cellstyle, pos, size)
         elif cellval == "":
             return
-        elif not isinstance(cellval, str) or cellstyle.direction or cellstyle.shaping or cellstyle.alignment not in (
-            "LEFT", "CENTRE", "CENTER", "RIGHT") or cellstyle.valign not in ("TOP", "MIDDLE", "BOTTOM"):  # fmt: skip
+        elif not isinstance(cellval, str):
             super()._drawCell(cellval, cellstyle, pos, size)
         else:
             self._use_style(cellstyle)
-            if self._drawable[0] is not cellstyle:  # asked once a style, not once a cell
-                self._drawable = (cellstyle, can_draw(self.canv))
-            if not self._drawable[1]:
+            if len(known) == 2:  # whether draw_lines can draw the style's face, asked once its face is set
+                known = self._drawable[id(cellstyle)] = (cellstyle, True, can_draw(self.canv))
+            if not known[2]:
                 super()._drawCell(cellval, cellstyle, pos, size)
                 return
-            draw_text(self.canv, cellval, *_line_origin(cellstyle, pos, size, cellval.count("\n") + 1),
-                      cellstyle.leading, cellstyle.alignment)  # fmt: skip
+            canvas, remembered = self.canv, self._remembered
+            _write(canvas, remembered, remembered.cell(canvas, cellval),
+                   *_line_origin(cellstyle, pos, size, cellval.count("\n") + 1), cellstyle.leading,
+                   cellstyle.alignment)  # fmt: skip
 
     def _use_style(self, cellstyle: CellStyle) -> None:
         """The canvas's colour and face set for `cellstyle`, as ReportLab's `_drawCell` sets them."""
@@ -138,6 +148,12 @@ class LinesTable(Table):
                 current.leading, current.fontname, current.fontsize):  # fmt: skip
             self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
         self._curcellstyle = cellstyle
+
+
+def _plain_style(style: CellStyle) -> bool:
+    """Whether a cell of `style` holding text is written as lines, with no link, direction or shaping."""
+    return not (style.href or style.destination or style.direction or style.shaping) and style.alignment in (
+        "LEFT", "CENTRE", "CENTER", "RIGHT") and style.valign in ("TOP", "MIDDLE", "BOTTOM")  # fmt: skip
 
 
 def _line_origin(style: CellStyle, pos: tuple[float, float], size: tuple[float, float], count: int):
