@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from reportlab.lib.utils import simpleSplit
+from reportlab.lib.utils import _simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from nlv_events.printing import ideographs, model
@@ -16,7 +17,7 @@ def escape(text: str) -> str:
     module loads urllib, http and ssl: a twentieth of the programme command's start)."""
     return html.escape(text, quote=False)
 
-__all__ = ["Glyphs", "face", "wrap_text"]
+__all__ = ["Glyphs", "TextWidths", "face", "wrap_text"]
 
 NO_BREAK_SPACE = "\u00a0"
 
@@ -76,13 +77,28 @@ def _is_joiner(character: str) -> bool:
 _CUT_AFTER = "./-"
 
 
-def wrap_text(value: str, font: str, size: float, width: float) -> list[str]:
+class TextWidths(dict[str, float]):
+    """How wide each text is in one face and size, measured once (ReportLab's `stringWidth` keeps nothing): a long
+    list wraps thousands of distinct texts made of the same few hundred words (its venues, roles, formats)."""
+
+    def __init__(self, font: str, size: float) -> None:
+        super().__init__()
+        self.font, self.size = font, size
+
+    def __missing__(self, text: str) -> float:
+        width = self[text] = stringWidth(text, self.font, self.size)
+        return width
+
+
+def wrap_text(value: str, font: str, size: float, width: float, widths: TextWidths | None = None) -> list[str]:
     """`value` broken into lines no wider than `width`: at spaces (not at no-break spaces), and inside a word (a
-    URL) only when the word alone is wider than the column, after its punctuation when it has some."""
+    URL) only when the word alone is wider than the column, after its punctuation when it has some. `widths`, of
+    `font` at `size`, remembers the words and lines measured for the next text."""
+    measure = (widths if widths is not None else TextWidths(font, size)).__getitem__
     lines: list[str] = []
     for paragraph in value.split("\n"):
-        for piece in _split_at_spaces(paragraph, font, size, width):
-            while stringWidth(piece, font, size) > width and len(piece) > 1:
+        for piece in _split_at_spaces(paragraph, measure, width):
+            while measure(piece) > width and len(piece) > 1:
                 cut = len(piece) - 1
                 while cut > 1 and stringWidth(piece[:cut], font, size) > width:
                     cut -= 1
@@ -95,18 +111,21 @@ def wrap_text(value: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def _split_at_spaces(paragraph: str, font: str, size: float, width: float) -> list[str]:
+def _split_at_spaces(paragraph: str, measure: Callable[[str], float], width: float) -> list[str]:
     """Lines broken at spaces. ReportLab's simple split breaks at any white space, the no-break space too, so a
     text that holds one ("024 3936 4219") is broken here, at plain spaces only."""
     if NO_BREAK_SPACE not in paragraph:
-        return simpleSplit(paragraph, font, size, width) or [""]
+        if not width:  # as simpleSplit: no width, no breaking
+            return [paragraph]
+        # simpleSplit's own breaking, given the remembered widths instead of its measuring of each word anew
+        return _simpleSplit(paragraph, width, measure) or [""]
     lines: list[str] = []
     current = ""
     for word in paragraph.split(" "):  # str.split() would cut at the no-break space too
         if not word:
             continue
         candidate = f"{current} {word}" if current else word
-        if current and stringWidth(candidate, font, size) > width:
+        if current and measure(candidate) > width:
             lines.append(current)
             candidate = word
         current = candidate

@@ -16,7 +16,7 @@ from reportlab.platypus.tables import CellStyle
 
 from nlv_events.printing import model
 from nlv_events.printing.fonts import SERIF, register_fonts
-from nlv_events.printing.pdf_glyphs import Glyphs, escape, face, wrap_text
+from nlv_events.printing.pdf_glyphs import Glyphs, TextWidths, escape, face, wrap_text
 from nlv_events.printing.pdf_lines import LinesTable
 
 CELL_SIZE = 12  # the decree's annex tables: 12 pt, never smaller
@@ -74,6 +74,7 @@ class TableMaker:
         # a text's lines by (text, font, width): a long list repeats its venues, dates, roles and figures in
         # thousands of cells, and wrapping is most of preparing a row
         self._wrapped: dict[tuple[str, str, float], list[str]] = {}
+        self._text_widths: dict[str, TextWidths] = {}  # by face: the words of those texts measured once a table
         self._cell_styles: dict[tuple[str, str, str], CellStyle] = {}
         self._plain: dict[tuple, PreparedCell] = {}
         self._layouts: dict[int, tuple[list[float], list[model.Column | None]]] = {}
@@ -129,7 +130,10 @@ class TableMaker:
         key = (text, font, width)
         lines = self._wrapped.get(key)
         if lines is None:
-            lines = self._wrapped[key] = wrap_text(text, font, self.size, width)
+            widths = self._text_widths.get(font)
+            if widths is None:
+                widths = self._text_widths[font] = TextWidths(font, self.size)
+            lines = self._wrapped[key] = wrap_text(text, font, self.size, width, widths)
         return lines
 
     def header(self) -> PreparedRow:

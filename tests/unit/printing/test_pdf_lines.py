@@ -57,3 +57,26 @@ def test_the_year_list_is_the_same_file_as_reportlab_draws_it(demo_db, monkeypat
     remembered = bytes(year_report.render(2022, options))
     monkeypatch.setattr(pdf_lines, "can_draw", lambda canvas: False)  # every line through ReportLab's drawString
     assert remembered == bytes(year_report.render(2022, options))
+
+
+@pytest.mark.parametrize("align", ["LEFT", "CENTRE", "RIGHT"])
+def test_cells_drawn_at_recurring_positions_are_written_as_reportlab_writes_them(align):
+    # a cell's lines looked up once per text, and each x and baseline formatted once per document: the columns and
+    # rows of a long list put thousands of lines at the same few x and the same baselines, whole or fractional
+    cells = ["14/03/2024", "08:00–11:30\n26/12/2022", "Hội trường tầng 1\nThư viện Quốc gia", "", "14/03/2024"]
+    places = [(x, y) for x in (0, 36.0, 123.45, 400.125, -2.5) for y in (700.0, 686.7, 0.0, 13.3, 700)]
+
+    def by_reportlab(canvas):
+        canvas.setFont(SERIF, 12, 13.3)
+        for x, y in places:
+            for cell in cells:
+                for number, text in enumerate(cell.split("\n")):
+                    DRAW[align](canvas, x, y - number * 13.3, text)
+
+    def remembered(canvas):
+        canvas.setFont(SERIF, 12, 13.3)
+        for x, y in places:
+            for cell in cells:
+                pdf_lines.draw_text(canvas, cell, x, y, 13.3, align)
+
+    assert _pages_code(remembered) == _pages_code(by_reportlab)
