@@ -10,16 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import random
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from bench import synthetic  # noqa: E402
+from bench.run import median_time  # noqa: E402
 
 TASKS = 20_000
 TASKS_VERSION = 1  # bump when the tasks change, so the cached copy is made again
@@ -76,21 +75,11 @@ def build(source: Path, path: Path, seed: int = 35) -> Path:
     return path
 
 
-def _median(action: Callable[[], object], runs: int) -> float:
-    action()  # warm-up: the pages cached, the modules imported
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
 def board_seconds(runs: int = 7) -> tuple[float, int]:
     """The board's data for TODAY, everyone's tasks (the open database's); with how many tasks it shows."""
     from nlv_events.services.tasks import board
 
-    seconds = _median(lambda: board.board(TODAY), runs)
+    seconds = median_time(lambda: board.board(TODAY), runs)
     return seconds, board.board(TODAY).count()
 
 
@@ -107,7 +96,7 @@ def schedule_seconds(home: Path, runs: int = 5) -> tuple[float, int]:
         week = week_schedule.schedule(TODAY)
         write(week_document.document(week, options), target)
 
-    seconds = _median(once, runs)
+    seconds = median_time(once, runs)
     return seconds, len(week_schedule.schedule(TODAY).entries)
 
 
