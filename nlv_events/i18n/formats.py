@@ -32,12 +32,9 @@ def _formatted_day(language: str, day: dt.date) -> str:
     return dates.format_date(day, _DAY_PATTERNS[language], locale=current_locale())
 
 
-TIME_PATTERN = "HH:mm"  # in every language
-
-
 @lru_cache(maxsize=4096)
 def _formatted_time(language: str, time: dt.time) -> str:
-    return f"{time.hour:02d}:{time.minute:02d}"  # TIME_PATTERN: digits alone
+    return f"{time.hour:02d}:{time.minute:02d}"  # "HH:mm" in every language: digits alone
 
 
 # The group separator of each language's whole numbers ("1.234" in Vietnamese, "1,234" in English), Babel's symbol
