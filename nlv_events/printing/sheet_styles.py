@@ -67,3 +67,13 @@ def aligned(alignment) -> Style:
         cell.alignment = alignment
 
     return style
+
+
+def combined(*styles: Style) -> Style:
+    """A style that sets each of `styles` in turn (a number format and an alignment, say)."""
+
+    def style(cell: Cell) -> None:
+        for each in styles:
+            each(cell)
+
+    return style

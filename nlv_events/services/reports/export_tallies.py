@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from pathlib import Path
@@ -199,7 +200,22 @@ def _event_headers() -> list[str]:
 
 def _date_style(value: object) -> tuple[str, Style]:
     code = "dd/mm/yyyy hh:mm" if when.is_timed(value) else "dd/mm/yyyy"
-    return code, sheet_styles.number_format(code)
+    return code, sheet_styles.combined(sheet_styles.number_format(code), _at_the_top())
+
+
+@functools.cache  # one a run, not three a row
+def _at_the_top() -> Style:
+    """A row's cells start at its top: Excel's default is the bottom, and beside a title wrapped on three lines the
+    number, kind, dates and figures stood on its last line, under the next row's title as the eye reads it."""
+    from openpyxl.styles import Alignment
+
+    return sheet_styles.aligned(Alignment(vertical="top"))
+
+
+def _row_styles(count: int, styles: dict[int, tuple[str, Style]]) -> dict[int, tuple[str, Style]]:
+    """`styles` for the columns they name, and every other of the row's `count` columns at the top, in column order."""
+    top = ("top", _at_the_top())
+    return {column: styles.get(column, top) for column in range(1, count + 1)}
 
 
 def _events_sheet(events, tallies: YearTallies) -> None:
@@ -208,7 +224,7 @@ def _events_sheet(events, tallies: YearTallies) -> None:
     from openpyxl.worksheet.dimensions import RowDimension
 
     wrapped = ("wrapped", sheet_styles.aligned(Alignment(vertical="top", wrap_text=True)))
-    figure = ("figure", sheet_styles.number_format(sheet_pages.COUNT_FORMAT))
+    figure = ("figure", sheet_styles.combined(sheet_styles.number_format(sheet_pages.COUNT_FORMAT), _at_the_top()))
     shared = sheet_styles.SharedStyles(events)
     event_headers = _event_headers()
     events.append(event_headers)
@@ -235,7 +251,7 @@ def _events_sheet(events, tallies: YearTallies) -> None:
         styles = {4: _date_style(record.start), 5: _date_style(record.end)}
         styles.update(dict.fromkeys(FIGURE_COLUMNS, figure))
         styles.update(dict.fromkeys(WRAPPED_COLUMNS, wrapped))
-        events.append(shared.row(values, styles))
+        events.append(shared.row(values, _row_styles(len(values), styles)))
         # From the texts just written: reading every cell back took 1 s.
         height = sheet_pages.row_height([(str(values[column - 1] or ""), EVENT_WIDTHS[column - 1])
                                          for column in WRAPPED_COLUMNS])  # fmt: skip
@@ -268,7 +284,7 @@ def _cancelled_sheet(sheet, cancelled) -> None:
         values = [number, neutralise(record.title), vocab.label("kind", record.kind), record.start, record.end,
                   neutralise(record.venue or ""), neutralise(record.notes or "")]  # fmt: skip
         styles = {4: _date_style(record.start), 5: _date_style(record.end), 2: wrapped, 6: wrapped, 7: wrapped}
-        sheet.append(shared.row(values, styles))
+        sheet.append(shared.row(values, _row_styles(len(values), styles)))
         # Every cell's text, as fit_row_heights measures it, from the values just written instead of read back.
         texts = zip(values, CANCELLED_WIDTHS, strict=True)
         height = sheet_pages.row_height([(str(value), width) for value, width in texts if value is not None])

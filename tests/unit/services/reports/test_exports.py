@@ -141,3 +141,17 @@ def test_the_events_filter_covers_the_header_and_every_event_row(figures, tmp_pa
     export_tallies.write(figures, path, "xlsx")
     events = load_workbook(path)["Sự kiện"]
     assert events.auto_filter.ref == events.calculate_dimension() == "A1:L32"
+
+
+def test_every_cell_of_an_event_row_starts_at_the_rows_top(figures, tmp_path):
+    # Excel puts a cell's text at the bottom unless told: beside a title wrapped on three lines the row's number,
+    # kind, dates and figures stood on its last line, and read as the next row's.
+    path = tmp_path / "2022.xlsx"
+    export_tallies.write(figures, path, "xlsx")
+    workbook = load_workbook(path)
+    for name in ("Sự kiện", "Sự kiện đã hủy"):
+        for row in workbook[name].iter_rows(min_row=2):
+            assert {cell.alignment.vertical for cell in row} == {"top"}, (name, row[0].row)
+    events = workbook["Sự kiện"]
+    assert events["D2"].number_format == "dd/mm/yyyy" and events["J2"].number_format == "#,##0"
+    assert events["B2"].alignment.wrap_text and not events["C2"].alignment.wrap_text
