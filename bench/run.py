@@ -51,22 +51,39 @@ def _child(*arguments: str) -> tuple[float, int]:
     return launched([sys.executable, "-m", "nlv_events", *arguments])
 
 
-def cold_start(path: Path, year: str, runs: int = 5, screenshot: bool = False) -> tuple[float, int]:
+def _window(path: Path, year: str, screenshot: bool = False) -> list[str]:
     """The window as a new process, until it is shown with its rows (`--quit-when-shown`), or with `screenshot`
     until `gui --screenshot FILE` has written its picture (issue #35's figure)."""
     ending = ["--screenshot", str(HOME / "cold-start.png")] if screenshot else ["--quit-when-shown"]
-    _child("gui", "--db", str(path), "--year", year, *ending)  # warm-up: the OS caches the files
-    samples = [_child("gui", "--db", str(path), "--year", year, *ending) for _ in range(runs)]
+    return ["gui", "--db", str(path), "--year", year, *ending]
+
+
+def cold_start(path: Path, year: str, runs: int = 5, screenshot: bool = False) -> tuple[float, int]:
+    """The median wall time and the peak RSS of `_window` (one warm-up run first: the OS caches the files)."""
+    _child(*_window(path, year, screenshot))
+    samples = [_child(*_window(path, year, screenshot)) for _ in range(runs)]
     return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
 
 
 BARE_QT = "from PySide6.QtWidgets import QApplication, QMainWindow; a = QApplication([]); w = QMainWindow(); w.show()"
 
 
-def bare_qt_start(runs: int = 5) -> float:
-    """An empty PySide6 window as a new process, started the way the app's cold starts are (LAUNCHER)."""
-    launched([sys.executable, "-c", BARE_QT + "; a.processEvents()"])  # warm-up
-    return statistics.median(launched([sys.executable, "-c", BARE_QT + "; a.processEvents()"])[0] for _ in range(runs))
+def cold_starts_beside_a_bare_window(paths: dict[int, Path], runs: int = 7) -> dict[str, float]:
+    """The median of each cold start the issue compares with an empty PySide6 window, and of that window, started
+    the same way (LAUNCHER) and taking turns with them: measured apart, a machine busier for one than for the
+    other moved the ratio by a third between two runs of the bench."""
+    from bench.anchors import interleaved
+
+    def bare() -> float:
+        return launched([sys.executable, "-c", BARE_QT + "; a.processEvents()"])[0]
+
+    def screenshot() -> float:
+        return _child(*_window(paths[10_000], str(NEWEST_YEAR), screenshot=True))[0]
+
+    def newest_year() -> float:
+        return _child(*_window(paths[100_000], str(NEWEST_YEAR)))[0]
+
+    return interleaved({"bare": bare, "screenshot": screenshot, "newest year": newest_year}, runs)
 
 
 def reimport_unchanged(path: Path) -> list[dict]:
@@ -167,23 +184,22 @@ def main() -> int:
 
     results += task_bench.figures(paths[100_000], HOME, figure)
 
-    bare = bare_qt_start()
-    seconds, _rss = cold_start(paths[10_000], str(NEWEST_YEAR), screenshot=True)
+    starts = cold_starts_beside_a_bare_window(paths)
+    bare = starts["bare"]
     results.append(
         figure(
             "cold start, 10,000 events, gui --screenshot as a process",
-            seconds,
+            starts["screenshot"],
             "s",
             0.6,  # issue #35, third round
             bare,
             note="baseline: an empty PySide6 window started the same way",
         )
     )
-    seconds, _rss = cold_start(paths[100_000], str(NEWEST_YEAR))
     results.append(
         figure(
             "cold start, 100,000 events (window on the newest year)",
-            seconds,
+            starts["newest year"],
             "s",
             0.5,  # issue #35, third round (1.0 s in the second, 1.5 s in the first)
             bare,
