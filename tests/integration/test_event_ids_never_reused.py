@@ -106,4 +106,10 @@ def test_the_upgrade_skips_the_ids_that_removed_events_left_in_the_history(tmp_p
         assert raw.execute("SELECT id, event_id, title FROM programme_item ORDER BY id").fetchall() == rows
         assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
         assert "AUTOINCREMENT" in raw.execute("SELECT sql FROM sqlite_master WHERE name = 'event'").fetchone()[0]
+        # the programme rows still belong to the remade table: they go with their event
+        raw.execute("PRAGMA foreign_keys = ON")
+        (with_programme,) = raw.execute("SELECT event_id FROM programme_item LIMIT 1").fetchone()
+        raw.execute("DELETE FROM event WHERE id = ?", (with_programme,))
+        left = raw.execute("SELECT count(*) FROM programme_item WHERE event_id = ?", (with_programme,)).fetchone()
+        assert left == (0,)
     raw.close()
