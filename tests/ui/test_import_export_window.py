@@ -1,8 +1,9 @@
 """Import and export from the window: the same TCVN3 question as the command line, in the background, cancellable."""
 
 import json
+import threading
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from nlv_events.core.models import Event
 from tests.integration.test_workspace import LEGACY
@@ -20,7 +21,9 @@ def test_the_window_asks_before_converting_tcvn3_text(window, qtbot, monkeypatch
     asked = []
     monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or False)
     window.import_from(str(_legacy_file(tmp_path)))
-    assert asked and "TCVN3" in asked[0] and "--convert-legacy" not in asked[0]
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)  # asked once the file has been read in the background
+    assert "TCVN3" in asked[0] and "--convert-legacy" not in asked[0]
+    qtbot.waitUntil(lambda: ("inform", "Chưa nhập gì.") in answers, timeout=10_000)
     assert not Event.select().where(Event.ref == "legacy-1").exists()
 
     monkeypatch.setattr(ask, "confirm", lambda *args: True)
@@ -53,3 +56,53 @@ def test_export_from_the_window_runs_in_the_background(window, qtbot, tmp_path):
     window.export_to(str(target), 2022)
     qtbot.waitUntil(lambda: target.exists(), timeout=10_000)
     assert len(json.loads(target.read_text(encoding="utf-8"))["events"]) == 32
+
+
+def test_the_window_reads_the_file_in_the_background_and_answers_meanwhile(window, qtbot, monkeypatch, tmp_path,
+                                                                          answers):
+    """A record of 100 000 events takes ten seconds to read and check: the window read it itself and stopped
+    answering. Here the reading waits until the window has handled a timer of its own, which it could not do
+    while reading."""
+    from PySide6.QtCore import QThread, QTimer
+
+    from nlv_events.services.workspace import record
+
+    source = tmp_path / "many.json"
+    events = [{"ref": f"bg-{n}", "kind": "talk", "title": f"Tọa đàm số {n}", "start": "2024-05-05"} for n in range(3)]
+    source.write_text(json.dumps({"format": "nlv-events/1", "events": events}, ensure_ascii=False), encoding="utf-8")
+    answered = threading.Event()
+    reading_threads = []
+    read = record.read_for_import
+
+    def slow_read(path, convert_legacy=False):
+        reading_threads.append(QThread.currentThread())
+        answered.wait(10)  # the window's timer below, if its thread is free to run it
+        return read(path, convert_legacy)
+
+    monkeypatch.setattr(record, "read_for_import", slow_read)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(source), ""))
+    QTimer.singleShot(0, answered.set)
+    window.actions["import"].trigger()  # File → Import from a file…
+    qtbot.waitUntil(lambda: bool(answers), timeout=15_000)
+
+    assert reading_threads and reading_threads[0] is not window.thread()
+    assert answers == [("inform", answers[0][1])] and "thêm 3 sự kiện" in answers[0][1]
+    assert Event.select().where(Event.ref.startswith("bg-")).count() == 3
+
+
+def test_cancel_while_the_file_is_read_imports_nothing(window, qtbot, monkeypatch, tmp_path, answers):
+    from nlv_events.services.workspace import record
+
+    source = tmp_path / "many.json"
+    events = [{"ref": f"bg-{n}", "kind": "talk", "title": f"Tọa đàm số {n}", "start": "2024-05-05"} for n in range(3)]
+    source.write_text(json.dumps({"format": "nlv-events/1", "events": events}, ensure_ascii=False), encoding="utf-8")
+    cancelled = threading.Event()
+    read = record.read_for_import
+    monkeypatch.setattr(record, "read_for_import", lambda *args, **kwargs: cancelled.wait(10) and read(*args, **kwargs))
+    window.import_from(str(source))
+    task = window.task
+    with qtbot.waitSignal(task.destroyed, timeout=15_000):
+        task._dialog.findChild(QPushButton).click()  # Cancel, while the file is still being read
+        cancelled.set()
+    assert not Event.select().where(Event.ref.startswith("bg-")).exists()
+    assert answers == []

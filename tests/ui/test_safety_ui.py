@@ -77,9 +77,10 @@ def _legacy_file(tmp_path):
     return path
 
 
-def test_the_window_asks_before_converting_legacy_text_and_imports_nothing_on_no(window, tmp_path, answers):
+def test_the_window_asks_before_converting_legacy_text_and_imports_nothing_on_no(window, qtbot, tmp_path, answers):
     before = Event.select().count()
-    window.import_from(str(_legacy_file(tmp_path)))  # the fixture's user declines
+    window.import_from(str(_legacy_file(tmp_path)))  # the fixture's user declines; the file is read in the background
+    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
     assert Event.select().count() == before
     assert answers[-1] == ("inform", "Chưa nhập gì.")
 
@@ -88,6 +89,7 @@ def test_the_window_converts_legacy_text_when_the_user_agrees(window, qtbot, tmp
     asked: list[str] = []
     monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
     window.import_from(str(_legacy_file(tmp_path)))
+    qtbot.waitUntil(lambda: bool(asked), timeout=10_000)  # asked once the file has been read in the background
     assert "VNI" in asked[0] and "“Toïa ñaøm” sẽ thành “Tọa đàm”" in asked[0]
     # The import runs in the background.
     qtbot.waitUntil(lambda: Event.select().where(Event.title == "Tọa đàm").exists(), timeout=10_000)

@@ -43,34 +43,46 @@ def _cancellable(progress, is_cancelled):
     return report
 
 
-def import_from(window: MainWindow, path: str) -> None:
-    """Import in the background with progress and Cancel; text in an old encoding is converted only after the user
-    says so (the command line asks the same through --convert-legacy)."""
-    from nlv_events.services.interchange import legacy  # the legacy encodings' tables load when a file is read
+def import_from(window: MainWindow, path: str, convert_legacy: bool = False) -> None:
+    """Read, check and import the file in the background, with progress and Cancel; text in an old encoding is
+    converted only after the user says so (the command line asks the same through --convert-legacy).
 
-    try:
-        document = record.read_for_import(path)
-    except legacy.LegacyTextError as error:
-        question = f"{error} " + _("Convert them to Unicode and import?")
-        if not ask.confirm(window, _("Import events"), question):
-            ask.inform(window, _("Import events"), _("Nothing was imported."))
-            return
-        document = record.read_for_import(path, convert_legacy=True)
-    except UserError as error:
-        ask.warn(window, _("Import events"), str(error))
-        return
+    The file is read on the worker thread too: reading and checking a record of 100 000 events takes ten seconds,
+    during which a window reading it itself stopped answering (Windows greys such a window out as not responding)."""
 
     def job(progress, is_cancelled):
+        from nlv_events.services.interchange import legacy  # the old encodings' tables load when a file is read
+
+        try:
+            document = record.read_for_import(path, convert_legacy=convert_legacy)
+        except legacy.LegacyTextError as error:
+            return _OldEncodingFound(str(error))  # asked on the window's thread, then read again if it may convert
+        if is_cancelled():
+            raise _Cancelled
         return record.import_document(document, _cancellable(progress, is_cancelled))
 
-    def done(summary) -> None:
+    def done(result) -> None:
+        if isinstance(result, _OldEncodingFound):
+            question = f"{result.where} " + _("Convert them to Unicode and import?")
+            if ask.confirm(window, _("Import events"), question):
+                import_from(window, path, convert_legacy=True)
+            else:
+                ask.inform(window, _("Import events"), _("Nothing was imported."))
+            return
         window.reload_years()
-        ask.inform(window, _("Import events"), record.import_message(path, summary))
+        ask.inform(window, _("Import events"), record.import_message(path, result))
 
     window.task = BackgroundTask(window, _("Importing {file}…").format(file=Path(path).name), job)
     window.task.done.connect(done)
     window.task.error.connect(lambda message: ask.warn(window, _("Import events"), message))
     window.task.start()
+
+
+class _OldEncodingFound:
+    """The reading's answer when the file holds text in an old Vietnamese encoding: where, for the question."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
 
 
 @register("export", N_("E&xport to a file…"), menu="file", section=10, shortcut="Ctrl+E")
