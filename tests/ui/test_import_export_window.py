@@ -106,3 +106,42 @@ def test_cancel_while_the_file_is_read_imports_nothing(window, qtbot, monkeypatc
         cancelled.set()
     assert not Event.select().where(Event.ref.startswith("bg-")).exists()
     assert answers == []
+
+
+def test_file_import_takes_a_full_export_with_its_files(window, qtbot, monkeypatch, tmp_path, answers, demo_store):
+    """A full export (.zip, `nlv-events export --full`) chosen in File → Import brings the attached files into this
+    database's media folder, as `nlv-events import FILE.zip` does."""
+    import shutil
+    import subprocess
+    import sys
+
+    from nlv_events.services.attachments import attachment_files
+
+    source = tmp_path / "other" / "nguon.sqlite3"
+    source.parent.mkdir()
+    shutil.copyfile(demo_store, source)
+    poster = tmp_path / "Áp phích Ngày Sách.png"
+    poster.write_bytes(b"\x89PNG poster of the Book Day")
+    review = Event.get(Event.ref == "demo-2022-review")
+    bundle = tmp_path / "toan-bo.zip"
+    attach = ["attach", str(review.id), "add", str(poster), "--kind", "poster"]
+    for command in (attach, ["export", str(bundle), "--full"]):
+        done = subprocess.run([sys.executable, "-m", "nlv_events", *command, "--db", str(source)], capture_output=True,
+                              text=True, timeout=60)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+    offered: list[str] = []
+
+    def choose(parent, caption, folder, filters):
+        offered.append(filters)  # what the dialog shows: a .zip hidden by its filter cannot be chosen
+        return str(bundle), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", choose)
+
+    window.actions["import"].trigger()  # File → Import from a file…, the .zip chosen
+    qtbot.waitUntil(lambda: bool(answers), timeout=15_000)
+
+    assert "*.zip" in offered[0] and "*.json" in offered[0]
+    assert answers[0][0] == "inform", answers
+    (attached,) = attachment_files.attachments(review.id)
+    assert (attached.original_name, attached.kind) == ("Áp phích Ngày Sách.png", "poster")
+    assert attachment_files.file_of(attached).read_bytes() == poster.read_bytes()

@@ -25,7 +25,8 @@ Key = QKeySequence.StandardKey
 
 @register("import", N_("&Import from a file…"), menu="file", section=10, shortcut=Key.Open, icon="document-open")
 def import_file(window: MainWindow) -> None:
-    path, _filter = QFileDialog.getOpenFileName(window, _("Import events"), "", _("NLV Events data (*.json)"))
+    # a full export (.zip) brings its photos and attached files too (read on the worker thread: see import_from)
+    path, _filter = QFileDialog.getOpenFileName(window, _("Import events"), "", _("NLV Events data (*.json *.zip)"))
     if path:
         import_from(window, path)
 
