@@ -229,6 +229,16 @@ class GuestPart(InterchangePart):
     def store_event(self, parsed: dict[int, list[GuestData]], number: int, event_id: int) -> None:
         store(event_id, parsed.get(number))
 
+    def keep(self, event_ids: list[int]) -> dict[int, int]:
+        from nlv_events.services.team import part_history
+
+        return part_history.versions_of(event_ids, "guest_list")
+
+    def take_back(self, kept: dict[int, int]) -> None:
+        from nlv_events.services.team import part_history
+
+        part_history.bring_back("guest_list", kept)
+
     def exporter(self, contacts: bool) -> EventExporter:
         add_guests = exporter(contacts)  # adds the "guests" to the event's object in place
 

@@ -18,7 +18,7 @@ from nlv_events.core import vocab, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.task_models import ANCHORS, PARTS_OF_DAY, TASK_STATES, Staff, Task, TaskTemplate, WeekItem
 from nlv_events.i18n import _
-from nlv_events.services.interchange import json_types
+from nlv_events.services.interchange import json_types, rows_kept
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
 from nlv_events.services.tasks import templates
 
@@ -229,6 +229,12 @@ class TaskInterchangePart(InterchangePart):
         if parsed is not None:
             store_document(parsed)
         return None
+
+    def keep(self, event_ids: list[int]) -> rows_kept.RowsKept:
+        return rows_kept.keep(Task, event_ids)
+
+    def take_back(self, kept: rows_kept.RowsKept) -> None:
+        rows_kept.take_back(kept)
 
     def exporter(self, contacts: bool) -> EventExporter | None:
         with_tasks = every_events_tasks()

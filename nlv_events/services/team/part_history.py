@@ -92,6 +92,21 @@ def restore_part(event_id: int, part: str, version: int, seen: int | None = None
         return current_version(event_id, part)
 
 
+def versions_of(event_ids: list[int], part: str) -> dict[int, int]:
+    """The part's stored version for each of `event_ids`, for `bring_back` (an import keeps them before it writes)."""
+    column = _VERSION_COLUMNS[_part(part)]
+    return dict(Event.select(Event.id, column).where(Event.id.in_(event_ids)).tuples())
+
+
+def bring_back(part: str, kept: dict[int, int]) -> None:
+    """Restore the part of each event of `kept` whose version moved on to the kept version, as a new change: an
+    import taken back (cancelled, or failed in a later batch) leaves the part as it found it, and its history says
+    so (the import's change, then the restore of the version before it)."""
+    for event_id, version in kept.items():
+        if current_version(event_id, part) != version:
+            restore_part(event_id, part, version)
+
+
 def _restore_guests(event_id: int, guests: list[dict[str, Any]], seen: int | None) -> None:
     """Bring the event's guests to `guests` by id, then number them in that order."""
     guest_numbers.list_changes(event_id, seen)
