@@ -115,3 +115,28 @@ def test_history_of_a_guest_list_lists_shows_and_restores_a_version(capsys, db_p
 
     code, out, err = run(capsys, "history", str(event.id), "--part", "exhibition", "--restore", "9", *where)
     assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_an_exhibitions_history_names_each_rows_fields_as_its_form_does(capsys, db_path):
+    """An item's title is not the event's title (“tên sự kiện”), and no column is shown as the database names it."""
+    import datetime as dt
+
+    from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
+    from nlv_events.services.exhibits import structure
+
+    database.open_database(str(db_path))
+    event = store.save_event(EventRecord(kind="exhibition", title="Triển lãm", start=dt.date(2024, 3, 1)))
+    structure.save(event.id, ExhibitData(sections=[SectionEntry("Phần một", [ItemEntry("Châu bản", quantity=2)])],
+                                         loans=[LoanEntry("Bảo tàng", date_out=dt.date(2024, 2, 20))]))
+    database.close_database()
+
+    code, out, err = run(capsys, "history", str(event.id), "--part", "exhibition", "--db", str(db_path), "--lang",
+                         "en")
+
+    assert code == 0, err
+    item = next(line for line in out.splitlines() if "Châu bản" in line)
+    assert "item title: — → Châu bản" in item and "item type: — → Book" in item and "quantity: — → 2" in item
+    loan = next(line for line in out.splitlines() if "Bảo tàng" in line)
+    assert "direction: — → Lent to the library" in loan and "date out: — → 20 Feb 2024" in loan
+    for column in ("item_type", "date_out", "event:", "Phần một"):
+        assert column not in item + loan

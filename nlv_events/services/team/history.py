@@ -127,12 +127,15 @@ def describe(change: Change) -> str:
     for item in change.changes:
         if "row" in item:
             parts.append(_row_words(item))
+        elif item["field"] == "event" and change.kind != "event":
+            continue  # a row's event: the one whose history lists it
         elif "old" in item or "new" in item:
             field = item["field"]
             old, new = (history_words.value_words(change.kind, field, item.get(side)) for side in ("old", "new"))
-            parts.append(_("{field}: {old} → {new}").format(field=history_words.field_label(field), old=old, new=new))
+            label = history_words.field_label(field, change.kind)
+            parts.append(_("{field}: {old} → {new}").format(field=label, old=old, new=new))
         else:
-            parts.append(_("{field} changed").format(field=history_words.field_label(item["field"])))
+            parts.append(_("{field} changed").format(field=history_words.field_label(item["field"], change.kind)))
     if change.restored_from is not None:
         parts.insert(0, _("restored version {version}").format(version=change.restored_from))
     return "; ".join(parts)
