@@ -140,3 +140,33 @@ def test_an_exhibitions_history_names_each_rows_fields_as_its_form_does(capsys, 
     assert "direction: — → Lent to the library" in loan and "date out: — → 20 Feb 2024" in loan
     for column in ("item_type", "date_out", "event:", "Phần một"):
         assert column not in item + loan
+
+
+def test_the_history_names_the_tasks_articles_and_files_added_and_removed(capsys, demo_db, db_path, tmp_path):
+    """Their changes were in the event's history, but not who added or removed one, nor what it was."""
+    from nlv_events.services.tasks import task_list
+
+    database.close_database()
+    where = ("--db", str(db_path), "--lang", "en")
+    note = tmp_path / "to-trinh.txt"
+    note.write_text("Tờ trình", encoding="utf-8")
+    for argv in (("press", "5", "add", "--outlet", "Nhân Dân", "--date", "2022-04-06", "--title", "Khai mạc"),
+                 ("press", "5", "remove", "1"), ("attach", "5", "add", str(note)), ("attach", "5", "remove", "1"),
+                 ("tasks", "--from-template", "5")):  # fmt: skip
+        code, _out, err = run(capsys, *argv, *where)
+        assert code == 0, err
+    database.open_database(str(db_path))
+    task_list.delete(2)  # the Tasks tab's Remove
+    database.close_database()
+
+    code, out, err = run(capsys, "history", "5", "--format", "json", *where)
+
+    assert code == 0, err
+    entries = [(entry["kind"], entry["action"]) for entry in json.loads(out)]
+    assert ("press_article", "added") in entries and ("press_article", "removed") in entries
+    assert ("attachment", "added") in entries and ("attachment", "removed") in entries
+    assert entries.count(("task", "added")) == 11 and entries.count(("task", "removed")) == 1
+    code, out, err = run(capsys, "history", "5", *where)
+    assert "Press coverage: removed" in out and "outlet: Nhân Dân → —" in out
+    assert "Attachments: added" in out and "file name: — → to-trinh.txt" in out
+    assert "Task: removed" in out and "task: Chọn tài liệu trưng bày → —" in out
