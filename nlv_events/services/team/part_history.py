@@ -126,11 +126,16 @@ def _restore_guests(event_id: int, guests: list[dict[str, Any]], seen: int | Non
         values = {"event": event_id, "person": guest["person"], **guest_history.column_values(guest),
                   "group": guest["group"] if guest["group"] in groups else None}
         before = stored.get(guest["id"])
+        guest_id = guest["id"]
+        if before is not None and before["person"] != guest["person"]:
+            # The row of that id is another person's, added since (SQLite gives a removed row's id again): this
+            # guest comes back in a row of their own, and that one goes, with what was done for them (a mailing).
+            before, guest_id = None, None
         if before is None:
             values["precedence"], free = free, free + 1
         elif any(before.get(name) != value for name, value in values.items()):
             values["version"] = before["version"] + 1  # a colleague's form open on this guest sees it changed
-        rows.append({"id": guest["id"], **values})
+        rows.append({"id": guest_id, **values})
 
     def conflict() -> ConflictError:
         return versioned.conflict_error(_("the guest list"), [_("guests added, removed or moved")])
