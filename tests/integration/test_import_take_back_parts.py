@@ -89,3 +89,24 @@ def test_a_cancelled_import_leaves_the_parts_of_the_events_it_found(db):
         restored = part_history.part_at(event_id, part, newest - 2)
         assert part_history.lines(part, restored) == part_history.lines(part, part_history.part_at(event_id, part,
                                                                                                    newest))
+
+
+@pytest.mark.both_databases
+def test_an_event_a_cancelled_import_brought_back_from_the_deleted_events_stays_deleted(db):
+    from nlv_events.core.models import Event
+
+    event_id = store.save_event(EventRecord(kind="talk", title="Tọa đàm đã xóa", start=dt.date(2024, 3, 1))).id
+    document = exporting.export_document()
+    store.delete_event(event_id)
+    deleted_at = Event.get_by_id(event_id).deleted_at
+    document["events"].append({"kind": "talk", "title": "Tọa đàm mới", "start": "2024-04-01"})
+    parsed = decoding.parse_text(json.dumps(document, ensure_ascii=False).encode(), "cua-dong-nghiep.json")
+
+    def cancel_after_the_first_batch(done: int, total: int) -> None:
+        assert Event.get_by_id(event_id).deleted_at is None  # the file brings it back
+        raise _Cancelled
+
+    with pytest.raises(_Cancelled):
+        importing.import_document(parsed, cancel_after_the_first_batch, batch_size=1)
+
+    assert Event.get_by_id(event_id).deleted_at == deleted_at  # among the deleted events, deleted when it was

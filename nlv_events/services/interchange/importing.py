@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -82,6 +83,8 @@ class _Undo:
 
     created: list[int] = field(default_factory=list)
     replaced: list[EventRecord] = field(default_factory=list)
+    # The events of `replaced` the file brought back from the deleted events, with when they had been deleted.
+    deleted: dict[int, dt.datetime] = field(default_factory=dict)
     plans: list[tuple[PlanEntry, int | None]] = field(default_factory=list)
     # Each part's hold on the stored events of a batch, as the batch found them (InterchangePart.keep).
     parts: list[tuple[InterchangePart, Any]] = field(default_factory=list)
@@ -89,6 +92,7 @@ class _Undo:
     def add(self, batch: _Undo) -> None:
         self.created += batch.created
         self.replaced += batch.replaced
+        self.deleted |= batch.deleted
         self.plans += batch.plans
         self.parts += batch.parts
 
@@ -138,6 +142,8 @@ def _import_event(
         summary.unchanged += 1
         return
     _carry_row_ids(record, current)
+    if deleted:  # the save brings it back: a take-back puts it among the deleted events again
+        undo.deleted[current.id] = Event.select(Event.deleted_at).where(Event.id == current.id).scalar()  # type: ignore[index]
     store.save_event(record)
     undo.replaced.append(current)
     summary.updated += 1
@@ -236,6 +242,9 @@ def _take_back(undo: _Undo) -> None:
         for previous in reversed(undo.replaced):
             previous.version = None
             store.save_event(previous)
+            if previous.id in undo.deleted:  # back among the deleted events, deleted when it was
+                store.delete_event(previous.id)  # type: ignore[arg-type]
+                Event.update(deleted_at=undo.deleted[previous.id]).where(Event.id == previous.id).execute()
         for part, kept in reversed(undo.parts):
             if kept is not None:
                 part.take_back(kept)
