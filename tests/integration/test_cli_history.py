@@ -170,3 +170,22 @@ def test_the_history_names_the_tasks_articles_and_files_added_and_removed(capsys
     assert "Press coverage: removed" in out and "outlet: Nhân Dân → —" in out
     assert "Attachments: added" in out and "file name: — → to-trinh.txt" in out
     assert "Task: removed" in out and "task: Chọn tài liệu trưng bày → —" in out
+
+
+def test_restoring_a_version_of_a_deleted_event_is_refused_and_leaves_it_deleted(capsys, db_path):
+    from nlv_events.core.models import Event
+
+    event_id = _saved_twice(str(db_path))
+    database.open_database(str(db_path))
+    store.delete_event(event_id)
+    database.close_database()
+
+    code, _out, err = run(capsys, "history", str(event_id), "--restore", "1", "--db", str(db_path), "--lang", "en")
+
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "among the deleted events" in err
+    database.open_database(str(db_path))
+    try:
+        stored = Event.get_by_id(event_id)
+        assert stored.deleted_at is not None and stored.title == "Tọa đàm Ngày Sách"
+    finally:
+        database.close_database()

@@ -114,6 +114,12 @@ def restore(event_id: int, version: int, base: EventRecord | None = None) -> Eve
     conflict, as for any save; None restores over whatever is stored."""
     with guard.database_errors(), database_proxy.atomic():
         earlier = version_of(event_id, version)
+        if Event.select().where((Event.id == event_id) & Event.deleted_at.is_null(False)).exists():
+            # A save makes an event live: the restore would take it out of the deleted events unsaid.
+            raise UserError(
+                _("Event {id} is among the deleted events: bring it back first (Edit → Deleted events), then restore "
+                  "a version of it.").format(id=event_id)
+            )
         current = event_reading.load_record(event_id)
         earlier.id, earlier.ref = event_id, current.ref
         earlier.version = current.version
