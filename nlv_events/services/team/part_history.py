@@ -107,10 +107,22 @@ def bring_back(part: str, kept: dict[int, int]) -> None:
             restore_part(event_id, part, version)
 
 
+def _same_person(guest: dict[str, Any]) -> bool:
+    """Whether the person of the snapshot's guest is still in the address book under their id. SQLite gives the id
+    of a removed person (one a guest import taken back had added) to the next person added: the id must still be
+    the person the snapshot names, by their ref (a version kept before refs were kept: by their name)."""
+    person = Person.get_or_none(Person.id == guest["person"])
+    if person is None:
+        return False
+    if guest.get("person_ref"):
+        return person.ref == guest["person_ref"]
+    return person.name == guest["name"]
+
+
 def _restore_guests(event_id: int, guests: list[dict[str, Any]], seen: int | None) -> None:
     """Bring the event's guests to `guests` by id, then number them in that order."""
     guest_numbers.list_changes(event_id, seen)
-    gone = [guest["name"] for guest in guests if not Person.select().where(Person.id == guest["person"]).exists()]
+    gone = [guest["name"] for guest in guests if not _same_person(guest)]
     if gone:
         raise UserError(
             _("The guest list cannot be restored: {names} are no longer in the address book.").format(
