@@ -20,7 +20,7 @@ import contextlib
 import contextvars
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import orjson
@@ -33,6 +33,10 @@ from nlv_events.core.history_models import ChangeEntry
 _HIDDEN_COLUMNS = frozenset({"id", "version", "exhibit_version", "guest_list_version", "updated_at", "search_text"})
 # Contacts are personal data: the history says that they changed, never what they were.
 _PRIVATE_COLUMNS = frozenset({"email", "phone", "invitation_sent_to"})  # the address an invitation went to
+
+# What an added or removed row's entry leaves out (with its empty fields): where its file is kept and what the file
+# measures say nothing to a reader; the row's name and what was written about it do.
+_BOOKKEEPING = frozenset({"digest", "path", "size", "width", "height", "orientation", "added_at", "sort_order"})
 
 _caller_records: contextvars.ContextVar[bool] = contextvars.ContextVar("history_caller_records", default=False)
 # The record the last versioned write of this context saved: the owner of the child rows synced after it.
@@ -152,6 +156,30 @@ def rows_synced(model: type[peewee.Model], stored: Mapping[int, Mapping[str, Any
             changes = field_diff(stored[row_id], {**stored[row_id], **values})
             if changes:
                 append(kind, row_id, None, "changed", changes, parent=parent)
+
+
+def rows_added(model: type[peewee.Model], row_ids: Iterable[int]) -> None:
+    """Append an "added" entry for each of `row_ids`, rows just inserted under an event (its tasks, photos, press
+    articles, attached files), listed in the event's history as a sync lists the rows it adds."""
+    _rows_entries(model, list(row_ids), added=True)
+
+
+def rows_removing(model: type[peewee.Model], row_ids: Iterable[int]) -> None:
+    """Append a "removed" entry for each of `row_ids`, rows of an event's about to be deleted (in the same
+    transaction), with what they held."""
+    _rows_entries(model, list(row_ids), added=False)
+
+
+def _rows_entries(model: type[peewee.Model], row_ids: list[int], added: bool) -> None:
+    if not row_ids or _caller_records.get():
+        return
+    rows = model.select().where(model.id.in_(row_ids)).order_by(model.id).dicts()  # type: ignore[attr-defined]
+    for row in rows:
+        values = {name: value for name, value in row.items()
+                  if value not in (None, "", False) and name not in _BOOKKEEPING}  # fmt: skip
+        parent = ("event", values["event"]) if isinstance(values.get("event"), int) else None
+        stored, written = ({}, {values["id"]: values}) if added else ({values["id"]: values}, {})
+        rows_synced(model, stored, written, set() if added else {values["id"]}, parent)
 
 
 def _private_free(values: Mapping[str, Any]) -> dict[str, Any]:

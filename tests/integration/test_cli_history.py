@@ -115,3 +115,77 @@ def test_history_of_a_guest_list_lists_shows_and_restores_a_version(capsys, db_p
 
     code, out, err = run(capsys, "history", str(event.id), "--part", "exhibition", "--restore", "9", *where)
     assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_an_exhibitions_history_names_each_rows_fields_as_its_form_does(capsys, db_path):
+    """An item's title is not the event's title (“tên sự kiện”), and no column is shown as the database names it."""
+    import datetime as dt
+
+    from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
+    from nlv_events.services.exhibits import structure
+
+    database.open_database(str(db_path))
+    event = store.save_event(EventRecord(kind="exhibition", title="Triển lãm", start=dt.date(2024, 3, 1)))
+    structure.save(event.id, ExhibitData(sections=[SectionEntry("Phần một", [ItemEntry("Châu bản", quantity=2)])],
+                                         loans=[LoanEntry("Bảo tàng", date_out=dt.date(2024, 2, 20))]))
+    database.close_database()
+
+    code, out, err = run(capsys, "history", str(event.id), "--part", "exhibition", "--db", str(db_path), "--lang",
+                         "en")
+
+    assert code == 0, err
+    item = next(line for line in out.splitlines() if "Châu bản" in line)
+    assert "item title: — → Châu bản" in item and "item type: — → Book" in item and "quantity: — → 2" in item
+    loan = next(line for line in out.splitlines() if "Bảo tàng" in line)
+    assert "direction: — → Lent to the library" in loan and "date out: — → 20 Feb 2024" in loan
+    for column in ("item_type", "date_out", "event:", "Phần một"):
+        assert column not in item + loan
+
+
+def test_the_history_names_the_tasks_articles_and_files_added_and_removed(capsys, demo_db, db_path, tmp_path):
+    """Their changes were in the event's history, but not who added or removed one, nor what it was."""
+    from nlv_events.services.tasks import task_list
+
+    database.close_database()
+    where = ("--db", str(db_path), "--lang", "en")
+    note = tmp_path / "to-trinh.txt"
+    note.write_text("Tờ trình", encoding="utf-8")
+    for argv in (("press", "5", "add", "--outlet", "Nhân Dân", "--date", "2022-04-06", "--title", "Khai mạc"),
+                 ("press", "5", "remove", "1"), ("attach", "5", "add", str(note)), ("attach", "5", "remove", "1"),
+                 ("tasks", "--from-template", "5")):  # fmt: skip
+        code, _out, err = run(capsys, *argv, *where)
+        assert code == 0, err
+    database.open_database(str(db_path))
+    task_list.delete(2)  # the Tasks tab's Remove
+    database.close_database()
+
+    code, out, err = run(capsys, "history", "5", "--format", "json", *where)
+
+    assert code == 0, err
+    entries = [(entry["kind"], entry["action"]) for entry in json.loads(out)]
+    assert ("press_article", "added") in entries and ("press_article", "removed") in entries
+    assert ("attachment", "added") in entries and ("attachment", "removed") in entries
+    assert entries.count(("task", "added")) == 11 and entries.count(("task", "removed")) == 1
+    code, out, err = run(capsys, "history", "5", *where)
+    assert "Press coverage: removed" in out and "outlet: Nhân Dân → —" in out
+    assert "Attachments: added" in out and "file name: — → to-trinh.txt" in out
+    assert "Task: removed" in out and "task: Chọn tài liệu trưng bày → —" in out
+
+
+def test_restoring_a_version_of_a_deleted_event_is_refused_and_leaves_it_deleted(capsys, db_path):
+    from nlv_events.core.models import Event
+
+    event_id = _saved_twice(str(db_path))
+    database.open_database(str(db_path))
+    store.delete_event(event_id)
+    database.close_database()
+
+    code, _out, err = run(capsys, "history", str(event_id), "--restore", "1", "--db", str(db_path), "--lang", "en")
+
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "among the deleted events" in err
+    database.open_database(str(db_path))
+    try:
+        stored = Event.get_by_id(event_id)
+        assert stored.deleted_at is not None and stored.title == "Tọa đàm Ngày Sách"
+    finally:
+        database.close_database()

@@ -10,11 +10,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlv_events.core import versioned
+from nlv_events.core import history, versioned
 from nlv_events.core.attachment_models import ATTACHMENT_KINDS, Attachment
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.files import copy_whole, make_folder
-from nlv_events.core.models import Event
+from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.register_models import RegisterEntry
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import N_, _
@@ -106,7 +106,9 @@ def add(event_id: int, source: Path, kind: str = "other", root: Path | None = No
     name = original_name or source.name
     relative = stored_path(event, digest, name)
     copy_in(source, relative, root or _media_root())
-    row = Attachment.create(event=event, path=relative, original_name=name, kind=kind, size=size, digest=digest)
+    with database_proxy.atomic():
+        row = Attachment.create(event=event, path=relative, original_name=name, kind=kind, size=size, digest=digest)
+        history.rows_added(Attachment, [row.id])
     return _line(row)
 
 
@@ -131,7 +133,9 @@ def find(event_id: int, attachment_id: int) -> AttachedFile:
 
 def remove(attached: AttachedFile, root: Path | None = None) -> None:
     """Take the attachment off its event; its copy goes when no other event holds the same file."""
-    Attachment.delete().where(Attachment.id == attached.id).execute()
+    with database_proxy.atomic():
+        history.rows_removing(Attachment, [attached.id])
+        Attachment.delete().where(Attachment.id == attached.id).execute()
     if not Attachment.select().where(Attachment.path == attached.path).exists():
         file_of(attached, root).unlink(missing_ok=True)
 

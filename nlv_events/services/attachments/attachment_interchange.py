@@ -11,7 +11,7 @@ from typing import Any
 
 from nlv_events.core.attachment_models import ATTACHMENT_KINDS, Attachment
 from nlv_events.i18n import _
-from nlv_events.services.interchange import json_types, parts
+from nlv_events.services.interchange import json_types, parts, rows_kept
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, refuse_unknown, register
 
 KEY = "attachments"
@@ -75,6 +75,12 @@ class AttachmentPart(InterchangePart):
             if item["digest"] not in held:
                 Attachment.create(event=event_id, **item)
                 held.add(item["digest"])
+
+    def keep(self, event_ids: list[int]) -> rows_kept.RowsKept:
+        return rows_kept.keep(Attachment, event_ids)
+
+    def take_back(self, kept: rows_kept.RowsKept) -> None:
+        rows_kept.take_back(kept)
 
     def exporter(self, contacts: bool) -> EventExporter:
         by_event: dict[int, list[Attachment]] = {}

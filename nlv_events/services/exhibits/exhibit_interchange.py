@@ -239,6 +239,16 @@ class ExhibitPart(InterchangePart):
         if number in parsed and differs(event_id, parsed[number]):
             store_exhibit(event_id, number, parsed[number])
 
+    def keep(self, event_ids: list[int]) -> dict[int, int]:
+        from nlv_events.services.team import part_history
+
+        return part_history.versions_of(event_ids, "exhibit")
+
+    def take_back(self, kept: dict[int, int]) -> None:
+        from nlv_events.services.team import part_history
+
+        part_history.bring_back("exhibit", kept)
+
     def exporter(self, contacts: bool) -> EventExporter:
         exhibit_of = exporter()
         return lambda event_id, data: data.update(exhibit_of(event_id))

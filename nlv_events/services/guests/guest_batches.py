@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, ForeignKeyField, IntegerField
 
-from nlv_events.core import guard
+from nlv_events.core import guard, versioned
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import BaseModel, Event, Person, database_proxy
 from nlv_events.core.text import clean, clean_or_none
@@ -260,10 +260,13 @@ def write(event_id: int, rows: Sequence[GuestRow], batch_size: int | None = None
 def _take_back(event_id: int, written: Written) -> None:
     with database_proxy.atomic():
         list_changes(event_id, None)
+        # Through the history, as the import's own writes went: the guests it added are entered as removed, those
+        # it changed as changed back (with their versions stepped, so a form open on one is told).
         for chunk in _chunks(written.guests):
+            guests.record_removal(list(chunk))
             Guest.delete().where(Guest.id.in_(chunk)).execute()
         for guest_id, values in written.guests_before.items():
-            Guest.update(**values).where(Guest.id == guest_id).execute()
+            versioned.write(Guest, guest_id, None, values)
         for person_id, (email, phone) in written.contacts_before.items():
             Person.update(email=email, phone=phone).where(Person.id == person_id).execute()
         for chunk in _chunks(written.people):

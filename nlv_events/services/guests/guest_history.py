@@ -25,7 +25,7 @@ RESTORED = (
 def plain(event_id: int) -> dict[str, Any]:
     """The guest list of `event_id`, first guest first."""
     rows = (
-        Guest.select(Guest, Person.id, Person.name, GuestGroup.id, GuestGroup.name)
+        Guest.select(Guest, Person.id, Person.name, Person.ref, GuestGroup.id, GuestGroup.name)
         .join(Person)
         .switch(Guest)
         .join(GuestGroup, JOIN.LEFT_OUTER)
@@ -34,7 +34,9 @@ def plain(event_id: int) -> dict[str, Any]:
     )
     guests = []
     for row in rows:
-        guest = {"id": row.id, "person": row.person.id, "name": row.person.name, "group": row.group_id,
+        # The person by id and by ref: an id a removed person had may be given to another (SQLite), a ref never.
+        guest = {"id": row.id, "person": row.person.id, "person_ref": row.person.ref, "name": row.person.name,
+                 "group": row.group_id,
                  "group_name": row.group.name if row.group_id else None, "precedence": row.precedence}
         guest.update({name: getattr(row, name) for name in RESTORED})
         if guest["invited_on"] is not None:

@@ -153,6 +153,33 @@ def store(event_id: int, entries: list[GuestData] | None) -> None:
         Guest.delete().where(Guest.id.in_(gone)).execute()
 
 
+# What a file may leave out of a guest and the list keeps as it is: who the person is, by ref (else by name), and
+# their contacts (an export without them).
+_KEPT_WHEN_LEFT_OUT = ("ref", "email", "phone")
+
+
+def _said(data: GuestData) -> tuple:
+    values = {key: value for key, value in data.values.items() if key not in _KEPT_WHEN_LEFT_OUT}
+    return tuple(sorted(values.items())), data.deputy_name, data.deputy_position
+
+
+def differs(event_id: int, entries: list[GuestData]) -> bool:
+    """Whether storing `entries` would change the event's guest list: an unchanged list is left as it is, its
+    version and its guests' versions too (a colleague's form open on one is not told of a change that is none)."""
+
+    def cannot_fail(key: str, problem: str) -> UserError:
+        return UserError(problem)
+
+    stored = parse(export(event_id, contacts=True), cannot_fail)
+    if [_said(data) for data in stored] != [_said(data) for data in entries]:
+        return True
+    return any(
+        data.values.get(key) and data.values.get(key) != held.values.get(key)
+        for data, held in zip(entries, stored, strict=True)
+        for key in _KEPT_WHEN_LEFT_OUT
+    )
+
+
 def export(event_id: int, contacts: bool = False) -> list[dict[str, Any]]:
     """The event's guests in order of precedence; e-mail and phone only when `contacts` is asked for."""
     entries = guests.guest_list(event_id)
@@ -226,8 +253,22 @@ class GuestPart(InterchangePart):
             if isinstance(value, dict) and value.get("guests") is not None
         }
 
+    def differs(self, parsed: dict[int, list[GuestData]], number: int, event_id: int) -> bool:
+        return number in parsed and differs(event_id, parsed[number])
+
     def store_event(self, parsed: dict[int, list[GuestData]], number: int, event_id: int) -> None:
-        store(event_id, parsed.get(number))
+        if number in parsed and differs(event_id, parsed[number]):
+            store(event_id, parsed[number])
+
+    def keep(self, event_ids: list[int]) -> dict[int, int]:
+        from nlv_events.services.team import part_history
+
+        return part_history.versions_of(event_ids, "guest_list")
+
+    def take_back(self, kept: dict[int, int]) -> None:
+        from nlv_events.services.team import part_history
+
+        part_history.bring_back("guest_list", kept)
 
     def exporter(self, contacts: bool) -> EventExporter:
         add_guests = exporter(contacts)  # adds the "guests" to the event's object in place

@@ -237,13 +237,13 @@ def remove_guests(guest_ids: Iterable[int]) -> None:
     with guard.database_errors(), database_proxy.atomic():
         for event_id in sorted(events):
             list_changes(event_id, None)
-        _record_removal(ids)
+        record_removal(ids)
         Guest.delete().where(Guest.id.in_(ids)).execute()
         for event_id in events:
             renumber(event_id, ordered_ids(event_id))
 
 
-def _record_removal(ids: list[int]) -> None:
+def record_removal(ids: list[int]) -> None:
     """The change history names each guest taken off a list (who it was), under the list's event."""
     rows = Guest.select(Guest, Person.name).join(Person).where(Guest.id.in_(ids))
     for row in rows:

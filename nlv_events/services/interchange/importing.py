@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from nlv_events.core import bulk, event_adding, event_reading, guard, rules, store, write_ahead
 from nlv_events.core.errors import ValidationError
@@ -81,12 +83,18 @@ class _Undo:
 
     created: list[int] = field(default_factory=list)
     replaced: list[EventRecord] = field(default_factory=list)
+    # The events of `replaced` the file brought back from the deleted events, with when they had been deleted.
+    deleted: dict[int, dt.datetime] = field(default_factory=dict)
     plans: list[tuple[PlanEntry, int | None]] = field(default_factory=list)
+    # Each part's hold on the stored events of a batch, as the batch found them (InterchangePart.keep).
+    parts: list[tuple[InterchangePart, Any]] = field(default_factory=list)
 
     def add(self, batch: _Undo) -> None:
         self.created += batch.created
         self.replaced += batch.replaced
+        self.deleted |= batch.deleted
         self.plans += batch.plans
+        self.parts += batch.parts
 
 
 def _check_all(document: Document, registered: list[InterchangePart]) -> None:
@@ -134,6 +142,8 @@ def _import_event(
         summary.unchanged += 1
         return
     _carry_row_ids(record, current)
+    if deleted:  # the save brings it back: a take-back puts it among the deleted events again
+        undo.deleted[current.id] = Event.select(Event.deleted_at).where(Event.id == current.id).scalar()  # type: ignore[index]
     store.save_event(record)
     undo.replaced.append(current)
     summary.updated += 1
@@ -167,6 +177,9 @@ def _import_batch(
         if start == 0:
             _save_plans(document.plans, summary, batch)
         stored = event_reading.stored_by_ref([record.ref for record in events if record.ref])
+        found = [current.id for current, _deleted in stored.values()]
+        if found:  # their parts as they are, before the batch changes the events or stores the parts
+            batch.parts += [(part, part.keep(found)) for part in registered]  # type: ignore[misc]
         new: list[EventRecord] = []
         for number, record in numbered:
             if record.ref and record.ref not in stored:
@@ -213,20 +226,28 @@ def import_document(
                 if progress:
                     progress(min(start + batch_size, total), total)
         except BaseException:
-            if committed.created or committed.replaced or committed.plans:
+            if committed.created or committed.replaced or committed.plans or committed.parts:
                 _take_back_quietly(committed)
             raise
     return summary
 
 
 def _take_back(undo: _Undo) -> None:
-    """Undo the batches already committed, newest first, so a failed import leaves the store as it found it."""
+    """Undo the batches already committed, newest first, so a failed import leaves the store as it found it: the
+    events it added removed, those it changed saved as they were, and each part of the events it found brought
+    back (their exhibition, guest list, tasks, photos …)."""
     with database_proxy.atomic():
         for start in range(0, len(undo.created), 500):
             Event.delete().where(Event.id.in_(undo.created[start : start + 500])).execute()
         for previous in reversed(undo.replaced):
             previous.version = None
             store.save_event(previous)
+            if previous.id in undo.deleted:  # back among the deleted events, deleted when it was
+                store.delete_event(previous.id)  # type: ignore[arg-type]
+                Event.update(deleted_at=undo.deleted[previous.id]).where(Event.id == previous.id).execute()
+        for part, kept in reversed(undo.parts):
+            if kept is not None:
+                part.take_back(kept)
         for plan, target in reversed(undo.plans):
             if target is None:
                 AnnualPlan.delete().where((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind)).execute()

@@ -102,6 +102,15 @@ class InterchangePart:
         the import counts with the file's: the user is told of every event the list gains."""
         return None
 
+    def keep(self, event_ids: list[int]) -> Any:
+        """What the part holds of the stored events `event_ids`, read in a batch's transaction before the batch
+        stores the part on them, for `take_back`; None: nothing to keep."""
+        return None
+
+    def take_back(self, kept: Any) -> None:
+        """Bring what `keep` read back, inside the take-back of an import cancelled or failed in a later batch: the
+        events the import found stored hold their part as it found them."""
+
     def exporter(self, contacts: bool) -> EventExporter | None:
         """What adds the part's keys to each exported event, or None; `contacts`: the user asked for e-mail
         addresses and phone numbers. Made once per export, so it can ask the database once for all events."""

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import peewee
 
-from nlv_events.core import guard, row_records, versioned
+from nlv_events.core import guard, history, row_records, versioned
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.files import copy_whole, make_folder
 from nlv_events.core.media_models import Photo, PhotoPerson
@@ -193,15 +193,17 @@ def _store_one(
     target = _target_name(folder, source, digest, root)
     copy_whole(source, target, _("Cannot copy {name} into the photos folder: {reason}"))
     try:
-        photo = Photo.create(
-            event=event,
-            path=target.relative_to(root).as_posix(),
-            original_name=source.name,
-            digest=digest,
-            caption=clean(caption),
-            photographer=clean(photographer),
-            **row_records.column_values(facts, Photo),  # when it was taken, its orientation and size
-        )
+        with database_proxy.atomic():
+            photo = Photo.create(
+                event=event,
+                path=target.relative_to(root).as_posix(),
+                original_name=source.name,
+                digest=digest,
+                caption=clean(caption),
+                photographer=clean(photographer),
+                **row_records.column_values(facts, Photo),  # when it was taken, its orientation and size
+            )
+            history.rows_added(Photo, [photo.id])
     except peewee.DatabaseError:
         target.unlink(missing_ok=True)  # the record did not take it: leave no stray copy behind
         raise
@@ -285,7 +287,9 @@ def remove_photo(photo_id: int, root: Path | None = None) -> None:
     if photo is None:
         return
     path = photo.path
-    photo.delete_instance(recursive=True)
+    with database_proxy.atomic():
+        history.rows_removing(Photo, [photo.id])
+        photo.delete_instance(recursive=True)
     if not Photo.select().where(Photo.path == path).exists():
         try:
             file_of(photo, root).unlink(missing_ok=True)

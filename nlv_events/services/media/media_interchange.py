@@ -19,7 +19,7 @@ from nlv_events.core.media_models import NewsItem, Photo, PhotoPerson
 from nlv_events.core.models import EventPerson, Person
 from nlv_events.core.text import clean
 from nlv_events.i18n import _
-from nlv_events.services.interchange import json_types
+from nlv_events.services.interchange import json_types, rows_kept
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, refuse_unknown, register
 from nlv_events.services.media import event_photos
 
@@ -201,6 +201,45 @@ def schema() -> dict[str, dict[str, Any]]:
     }
 
 
+@dataclass
+class MediaKept:
+    """The photos, the people shown in them and the news item of events an import found stored."""
+
+    photos: rows_kept.RowsKept
+    news: rows_kept.RowsKept
+    shown: dict[int, list[dict[str, Any]]]  # each event's links of a photo to a person of the event
+
+
+def _shown(event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    found: dict[int, list[dict[str, Any]]] = {event_id: [] for event_id in event_ids}
+    links = (PhotoPerson.select(PhotoPerson.id, PhotoPerson.photo, PhotoPerson.event_person, Photo.event)
+             .join(Photo).where(Photo.event.in_(event_ids)).order_by(PhotoPerson.id).dicts())  # fmt: skip
+    for link in links:
+        found[link.pop("event")].append(link)
+    return found
+
+
+def keep(event_ids: list[int]) -> MediaKept:
+    return MediaKept(rows_kept.keep(Photo, event_ids), rows_kept.keep(NewsItem, event_ids), _shown(event_ids))
+
+
+def take_back(kept: MediaKept) -> None:
+    """The photos (with the people shown) and news item of each kept event as they were; a person of the event
+    the take-back of the event could not bring back under the same id is no longer shown."""
+    now = _shown(list(kept.shown))
+    changed = set(rows_kept.changed_events(kept.photos))
+    changed |= {event_id for event_id, links in kept.shown.items() if now[event_id] != links}
+    if changed:
+        rows_kept.bring_back(kept.photos, sorted(changed))
+        links = [link for event_id in sorted(changed) for link in kept.shown[event_id]]
+        present = {row_id for (row_id,) in EventPerson.select(EventPerson.id).where(
+            EventPerson.id.in_([link["event_person"] for link in links])).tuples()}
+        links = [link for link in links if link["event_person"] in present]
+        for start in range(0, len(links), 300):
+            PhotoPerson.insert_many(links[start : start + 300]).execute()
+    rows_kept.take_back(kept.news)
+
+
 class MediaPart(InterchangePart):
     """Each event's "photos" and "news_item", one MediaData per event of the file, in order."""
 
@@ -213,6 +252,12 @@ class MediaPart(InterchangePart):
 
     def store_event(self, parsed: list[MediaData], number: int, event_id: int) -> None:
         apply(event_id, parsed[number - 1], Place(event=number))
+
+    def keep(self, event_ids: list[int]) -> MediaKept:
+        return keep(event_ids)
+
+    def take_back(self, kept: MediaKept) -> None:
+        take_back(kept)
 
     def exporter(self, contacts: bool) -> EventExporter:
         media_of = exporter()

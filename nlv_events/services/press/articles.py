@@ -7,9 +7,10 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from nlv_events.core import text, versioned
+from nlv_events.core import history, text, versioned
 from nlv_events.core.attachment_models import Attachment
 from nlv_events.core.errors import ConflictError, UserError, ValidationError
+from nlv_events.core.models import database_proxy
 from nlv_events.core.press_models import ARTICLE_KINDS, PressArticle
 from nlv_events.i18n import N_, _
 from nlv_events.services.exhibits.structure import event_or_error
@@ -84,8 +85,10 @@ def add(event_id: int, article: Article) -> Article:
     event_or_error(event_id)
     article = checked(article)
     _check_clipping(event_id, article.clipping_id)
-    row = PressArticle.create(event=event_id, outlet=article.outlet, day=article.day, title=article.title,
-                              url=article.url, kind=article.kind, clipping=article.clipping_id)  # fmt: skip
+    with database_proxy.atomic():
+        row = PressArticle.create(event=event_id, outlet=article.outlet, day=article.day, title=article.title,
+                                  url=article.url, kind=article.kind, clipping=article.clipping_id)  # fmt: skip
+        history.rows_added(PressArticle, [row.id])
     return _article(row)
 
 
@@ -110,5 +113,7 @@ def update(article: Article) -> Article:
 
 
 def remove(article_id: int) -> None:
-    if PressArticle.delete().where(PressArticle.id == article_id).execute() == 0:
-        raise UserError(_("There is no article {id}.").format(id=article_id))
+    with database_proxy.atomic():
+        history.rows_removing(PressArticle, [article_id])
+        if PressArticle.delete().where(PressArticle.id == article_id).execute() == 0:
+            raise UserError(_("There is no article {id}.").format(id=article_id))

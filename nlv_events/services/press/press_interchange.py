@@ -13,7 +13,7 @@ from nlv_events.core.attachment_models import Attachment
 from nlv_events.core.errors import UserError
 from nlv_events.core.press_models import ARTICLE_KINDS, PressArticle
 from nlv_events.i18n import _
-from nlv_events.services.interchange import json_types, parts
+from nlv_events.services.interchange import json_types, parts, rows_kept
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, refuse_unknown, register
 from nlv_events.services.press import articles
 
@@ -84,6 +84,12 @@ class PressPart(InterchangePart):
                 PressArticle.create(event=event_id, outlet=item.outlet, day=item.day, title=item.title, url=item.url,
                                     kind=item.kind, clipping=files.get(clipping or ""))  # fmt: skip
                 held.add(_identity(item.outlet, item.day, item.title))
+
+    def keep(self, event_ids: list[int]) -> rows_kept.RowsKept:
+        return rows_kept.keep(PressArticle, event_ids)
+
+    def take_back(self, kept: rows_kept.RowsKept) -> None:
+        rows_kept.take_back(kept)
 
     def exporter(self, contacts: bool) -> EventExporter:
         by_event: dict[int, list[dict[str, Any]]] = {}

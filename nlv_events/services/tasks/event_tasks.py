@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from nlv_events.core import guard, when
+from peewee import fn
+
+from nlv_events.core import guard, history, when
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.task_models import OPEN_STATES, Staff, Task, TaskTemplate, TemplateStep
 
@@ -51,9 +53,18 @@ def create_from_template(event_id: int) -> int:
             "due": anchor_day + dt.timedelta(days=step.offset_days),
             "owner": owners.get((step.owner_role or "").strip().casefold()),
         })
-    if rows:
-        Task.insert_many(rows).execute()
+    _insert_recorded(event_id, rows)
     return len(rows)
+
+
+def _insert_recorded(event_id: int, rows: list[dict]) -> None:
+    """Add `rows` to the event's tasks, each named as added in the event's history."""
+    if not rows:
+        return
+    before = Task.select(fn.MAX(Task.id)).where(Task.event == event_id).scalar() or 0
+    Task.insert_many(rows).execute()
+    history.rows_added(Task, [task_id for (task_id,) in Task.select(Task.id).where(
+        (Task.event == event_id) & (Task.id > before)).tuples()])
 
 
 def add_from_template(event_id: int) -> int:
@@ -83,8 +94,7 @@ def copy_open(source_id: int, target_id: int) -> int:
          "due": when.as_date(task.due) + shifts.get(task.anchor, shifts["start"]) if task.due else None}
         for task in Task.select().where(Task.event == source_id).order_by(Task.sort_order, Task.id)
     ]
-    if rows:
-        Task.insert_many(rows).execute()
+    _insert_recorded(target_id, rows)
     return len(rows)
 
 

@@ -18,7 +18,7 @@ from nlv_events.core import vocab, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.task_models import ANCHORS, PARTS_OF_DAY, TASK_STATES, Staff, Task, TaskTemplate, WeekItem
 from nlv_events.i18n import _
-from nlv_events.services.interchange import json_types
+from nlv_events.services.interchange import json_types, rows_kept
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
 from nlv_events.services.tasks import templates
 
@@ -128,12 +128,26 @@ def store_event(parsed: TaskData, number: int, event_id: int) -> None:
     unknown = sorted({row["owner"] for row in rows if row["owner"] and row["owner"].casefold() not in owners})
     for name in unknown:
         owners[name.casefold()] = Staff.insert(name=name).execute()
-    Task.delete().where(Task.event == event_id).execute()
-    if rows:
-        Task.insert_many([
-            {**row, "event": event_id, "sort_order": order, "owner": owners.get((row["owner"] or "").casefold())}
-            for order, row in enumerate(rows, 1)
-        ]).execute()
+    wanted = [
+        {**row, "event": event_id, "sort_order": order, "owner": owners.get((row["owner"] or "").casefold())}
+        for order, row in enumerate(rows, 1)
+    ]
+    _keep_ids(event_id, wanted)
+
+
+def _keep_ids(event_id: int, wanted: list[dict[str, Any]]) -> None:
+    """Make the event's tasks `wanted`, in order: each stored task takes the file's task in its place and keeps its
+    id (a task is named by its number: `tasks --set-state ID`, its dialog, its history), written only when it
+    differs and then with its version stepped, so a dialog open on it is told; tasks past the file's are removed."""
+    stored = list(Task.select().where(Task.event == event_id).order_by(Task.sort_order, Task.id))
+    for task, values in zip(stored, wanted, strict=False):
+        if any(task.__data__.get(name) != value for name, value in values.items()):
+            Task.update(**values, version=Task.version + 1).where(Task.id == task.id).execute()
+    surplus = [task.id for task in stored[len(wanted) :]]
+    if surplus:
+        Task.delete().where(Task.id.in_(surplus)).execute()
+    if len(wanted) > len(stored):
+        Task.insert_many(wanted[len(stored) :]).execute()
 
 
 def store_document(parsed: TaskData) -> None:
@@ -229,6 +243,12 @@ class TaskInterchangePart(InterchangePart):
         if parsed is not None:
             store_document(parsed)
         return None
+
+    def keep(self, event_ids: list[int]) -> rows_kept.RowsKept:
+        return rows_kept.keep(Task, event_ids)
+
+    def take_back(self, kept: rows_kept.RowsKept) -> None:
+        rows_kept.take_back(kept)
 
     def exporter(self, contacts: bool) -> EventExporter | None:
         with_tasks = every_events_tasks()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, ModelSelect
 
-from nlv_events.core import guard, versioned, when
+from nlv_events.core import guard, history, versioned, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.task_models import OPEN_STATES, TASK_STATES, Staff, Task
@@ -140,6 +140,7 @@ def save(record: TaskRecord, today: dt.date | None = None) -> TaskRecord:
             order = Task.select(Task.sort_order).where(Task.event == record.event_id).order_by(
                 Task.sort_order.desc()).scalar()
             task_id = Task.insert(event=record.event_id, sort_order=(order or 0) + 1, **columns).execute()
+            history.rows_added(Task, [task_id])
         else:
             task_id = record.id
             versioned.write_or_conflict(Task, task_id, record.version, columns, lambda: _conflict(record))
@@ -166,7 +167,8 @@ def set_state(task_id: int, state: str, today: dt.date | None = None) -> TaskRec
 
 
 def delete(task_id: int) -> None:
-    with guard.database_errors():
+    with guard.database_errors(), database_proxy.atomic():
+        history.rows_removing(Task, [task_id])
         Task.delete().where(Task.id == task_id).execute()
 
 

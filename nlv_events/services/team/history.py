@@ -114,6 +114,12 @@ def restore(event_id: int, version: int, base: EventRecord | None = None) -> Eve
     conflict, as for any save; None restores over whatever is stored."""
     with guard.database_errors(), database_proxy.atomic():
         earlier = version_of(event_id, version)
+        if Event.select().where((Event.id == event_id) & Event.deleted_at.is_null(False)).exists():
+            # A save makes an event live: the restore would take it out of the deleted events unsaid.
+            raise UserError(
+                _("Event {id} is among the deleted events: bring it back first (Edit → Deleted events), then restore "
+                  "a version of it.").format(id=event_id)
+            )
         current = event_reading.load_record(event_id)
         earlier.id, earlier.ref = event_id, current.ref
         earlier.version = current.version
@@ -127,12 +133,15 @@ def describe(change: Change) -> str:
     for item in change.changes:
         if "row" in item:
             parts.append(_row_words(item))
+        elif item["field"] == "event" and change.kind != "event":
+            continue  # a row's event: the one whose history lists it
         elif "old" in item or "new" in item:
             field = item["field"]
             old, new = (history_words.value_words(change.kind, field, item.get(side)) for side in ("old", "new"))
-            parts.append(_("{field}: {old} → {new}").format(field=history_words.field_label(field), old=old, new=new))
+            label = history_words.field_label(field, change.kind)
+            parts.append(_("{field}: {old} → {new}").format(field=label, old=old, new=new))
         else:
-            parts.append(_("{field} changed").format(field=history_words.field_label(item["field"])))
+            parts.append(_("{field} changed").format(field=history_words.field_label(item["field"], change.kind)))
     if change.restored_from is not None:
         parts.insert(0, _("restored version {version}").format(version=change.restored_from))
     return "; ".join(parts)

@@ -9,11 +9,12 @@ import re
 from typing import Any
 
 from nlv_events.core import rules, vocab
-from nlv_events.core.exhibit_records import LOAN_DIRECTIONS, LOAN_STATES
+from nlv_events.core.exhibit_records import ITEM_FIELD_LABELS, ITEM_TYPES, LOAN_DIRECTIONS, LOAN_STATES
 from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_day, format_moment
 from nlv_events.services.guests.guest_replies import CHANNELS
 from nlv_events.services.guests.guest_replies import STATES as GUEST_STATES
+from nlv_events.services.press.articles import KIND_LABELS as PRESS_KINDS
 from nlv_events.services.tasks.task_list import STATE_LABELS as TASK_STATES
 
 # The codes of a part's rows, by the kind an entry names and the column: the vocabularies their forms show.
@@ -24,6 +25,22 @@ ROW_CODES: dict[tuple[str, str], dict[str, str]] = {
     ("task", "state"): TASK_STATES,
     ("exhibit_loan", "state"): LOAN_STATES,
     ("exhibit_loan", "direction"): LOAN_DIRECTIONS,
+    ("exhibit_item", "item_type"): ITEM_TYPES,
+    ("task", "anchor"): {"start": N_("days from the start"), "end": N_("days from the end")},
+    ("press_article", "kind"): PRESS_KINDS,
+}
+# The columns a row's own form names otherwise than the event's fields of the same name ("title" of an item is not
+# the event's title) or that no event field names, by the kind an entry names.
+ROW_LABELS: dict[str, dict[str, str]] = {
+    "exhibit_item": {**ITEM_FIELD_LABELS, "title": N_("item title"), "item_type": N_("item type"),
+                     "quantity": N_("quantity")},
+    "exhibit_section": {"title": N_("section title")},
+    "exhibit_loan": {"direction": N_("direction"), "date_out": N_("date out"), "date_due": N_("due back"),
+                     "date_back": N_("returned on"), "note": N_("note")},
+    "task": {"title": N_("task"), "anchor": N_("due date follows"), "on_schedule": N_("in the week's schedule")},
+    "press_article": {"outlet": N_("outlet"), "day": N_("published on"), "kind": N_("medium")},
+    "attachment": {"original_name": N_("file name")},
+    "photo": {"original_name": N_("file name")},
 }
 # The columns of the parts' rows that the event's own fields (core/records.FIELD_LABELS) do not name.
 COLUMN_LABELS: dict[str, str] = {
@@ -51,9 +68,12 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
 
 
-def field_label(field: str) -> str:
-    """The field's name as the forms say it; a foreign key ("owner_id") by what it points to."""
+def field_label(field: str, kind: str | None = None) -> str:
+    """The field's name as the forms say it (a row's form, for the row `kind` of an entry); a foreign key
+    ("owner_id") by what it points to."""
     name = field.removesuffix("_id")
+    if name in ROW_LABELS.get(kind or "", {}):
+        return _(ROW_LABELS[kind][name])  # type: ignore[index]
     if name in COLUMN_LABELS and name not in rules.FIELD_LABELS:
         return _(COLUMN_LABELS[name])
     return rules.field_label(name)
@@ -98,6 +118,8 @@ ROW_KINDS = {
     "guest": N_("Guest"),
     "photo": N_("Photos"),
     "task": N_("Task"),
+    "press_article": N_("Press coverage"),
+    "attachment": N_("Attachments"),
 }
 
 

@@ -92,10 +92,37 @@ def restore_part(event_id: int, part: str, version: int, seen: int | None = None
         return current_version(event_id, part)
 
 
+def versions_of(event_ids: list[int], part: str) -> dict[int, int]:
+    """The part's stored version for each of `event_ids`, for `bring_back` (an import keeps them before it writes)."""
+    column = _VERSION_COLUMNS[_part(part)]
+    return dict(Event.select(Event.id, column).where(Event.id.in_(event_ids)).tuples())
+
+
+def bring_back(part: str, kept: dict[int, int]) -> None:
+    """Restore the part of each event of `kept` whose version moved on to the kept version, as a new change: an
+    import taken back (cancelled, or failed in a later batch) leaves the part as it found it, and its history says
+    so (the import's change, then the restore of the version before it)."""
+    for event_id, version in kept.items():
+        if current_version(event_id, part) != version:
+            restore_part(event_id, part, version)
+
+
+def _same_person(guest: dict[str, Any]) -> bool:
+    """Whether the person of the snapshot's guest is still in the address book under their id. SQLite gives the id
+    of a removed person (one a guest import taken back had added) to the next person added: the id must still be
+    the person the snapshot names, by their ref (a version kept before refs were kept: by their name)."""
+    person = Person.get_or_none(Person.id == guest["person"])
+    if person is None:
+        return False
+    if guest.get("person_ref"):
+        return person.ref == guest["person_ref"]
+    return person.name == guest["name"]
+
+
 def _restore_guests(event_id: int, guests: list[dict[str, Any]], seen: int | None) -> None:
     """Bring the event's guests to `guests` by id, then number them in that order."""
     guest_numbers.list_changes(event_id, seen)
-    gone = [guest["name"] for guest in guests if not Person.select().where(Person.id == guest["person"]).exists()]
+    gone = [guest["name"] for guest in guests if not _same_person(guest)]
     if gone:
         raise UserError(
             _("The guest list cannot be restored: {names} are no longer in the address book.").format(
@@ -111,11 +138,16 @@ def _restore_guests(event_id: int, guests: list[dict[str, Any]], seen: int | Non
         values = {"event": event_id, "person": guest["person"], **guest_history.column_values(guest),
                   "group": guest["group"] if guest["group"] in groups else None}
         before = stored.get(guest["id"])
+        guest_id = guest["id"]
+        if before is not None and before["person"] != guest["person"]:
+            # The row of that id is another person's, added since (SQLite gives a removed row's id again): this
+            # guest comes back in a row of their own, and that one goes, with what was done for them (a mailing).
+            before, guest_id = None, None
         if before is None:
             values["precedence"], free = free, free + 1
         elif any(before.get(name) != value for name, value in values.items()):
             values["version"] = before["version"] + 1  # a colleague's form open on this guest sees it changed
-        rows.append({"id": guest["id"], **values})
+        rows.append({"id": guest_id, **values})
 
     def conflict() -> ConflictError:
         return versioned.conflict_error(_("the guest list"), [_("guests added, removed or moved")])

@@ -1,0 +1,112 @@
+"""An import taken back (cancelled, or failed in a later batch) leaves the events it found stored as it found them:
+not only their own fields, but their exhibition, guest list, tasks and press coverage, which the file replaced."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from nlv_events.core import store
+from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
+from nlv_events.core.media_models import NewsItem, Photo
+from nlv_events.core.press_models import PressArticle
+from nlv_events.core.records import EventRecord
+from nlv_events.core.task_models import Task
+from nlv_events.services.exhibits import structure
+from nlv_events.services.guests import guest_list
+from nlv_events.services.interchange import decoding, exporting, importing
+from nlv_events.services.team import part_history
+
+
+class _Cancelled(Exception):
+    """What the window's progress callback raises when the user presses Cancel."""
+
+
+def _stored_event() -> int:
+    event = store.save_event(EventRecord(kind="exhibition", title="Triển lãm sách quý", start=dt.date(2024, 3, 1)))
+    structure.save(event.id, ExhibitData(
+        sections=[SectionEntry("Phần một", [ItemEntry("Châu bản triều Nguyễn"), ItemEntry("Mộc bản", quantity=3)])],
+        loans=[LoanEntry("Bảo tàng Lịch sử quốc gia")],
+    ))  # fmt: skip
+    for name in ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"):
+        guest_list.add_guest(event.id, guest_list.GuestEntry(name, position="Giám đốc"))
+    for order, title in enumerate(("Gửi giấy mời", "Chuẩn bị tủ trưng bày", "Viết tin"), start=1):
+        Task.insert(event=event.id, title=title, sort_order=order).execute()
+    PressArticle.create(event=event.id, outlet="Nhân Dân", day=dt.date(2024, 3, 2), title="Khai mạc triển lãm")
+    Photo.create(event=event.id, path="events/a/khai-mac.jpg", original_name="khai-mac.jpg", digest="a" * 64,
+                 caption="Cắt băng khai mạc")  # fmt: skip
+    NewsItem.create(event=event.id, title="Khai mạc triển lãm sách quý")
+    return event.id
+
+
+def _what_the_user_sees(event_id: int) -> dict:
+    return {
+        "items": [(item.id, item.title, item.quantity) for item in structure.load(event_id).items],
+        "loans": [(loan.id, loan.lender) for loan in structure.load(event_id).loans],
+        "guests": [(guest.id, guest.name) for guest in guest_list.guest_list(event_id)],
+        "tasks": [(task.id, task.title) for task in Task.select().where(Task.event == event_id).order_by(Task.id)],
+        "press": [(row.id, row.title) for row in PressArticle.select().where(PressArticle.event == event_id)],
+        "photos": [(row.id, row.caption) for row in Photo.select().where(Photo.event == event_id)],
+        "news": [row.title for row in NewsItem.select().where(NewsItem.event == event_id)],
+    }
+
+
+def _file_changing(event_id: int) -> bytes:
+    """The record exported, the stored event's parts cut down (and an article added) by a colleague, and a second,
+    new event after it."""
+    document = exporting.export_document()
+    (event,) = document["events"]
+    event["exhibit"]["sections"][0]["items"] = event["exhibit"]["sections"][0]["items"][:1]
+    event["exhibit"]["loans"] = []
+    event["guests"] = event["guests"][:1]
+    event["tasks"] = event["tasks"][:1]
+    event["press"] = [*event.get("press", []), {"outlet": "VTV1", "date": "2024-03-03", "title": "Bản tin tối"}]
+    event["photos"][0]["caption"] = "Ảnh khác"
+    event["news_item"]["title"] = "Bản tin khác"
+    document["events"].append({"kind": "talk", "title": "Tọa đàm mới", "start": "2024-04-01"})
+    return json.dumps(document, ensure_ascii=False).encode()
+
+
+@pytest.mark.both_databases
+def test_a_cancelled_import_leaves_the_parts_of_the_events_it_found(db):
+    event_id = _stored_event()
+    before = _what_the_user_sees(event_id)
+    document = decoding.parse_text(_file_changing(event_id), "cua-dong-nghiep.json")
+
+    def cancel_after_the_first_batch(done: int, total: int) -> None:
+        assert len(_what_the_user_sees(event_id)["guests"]) == 1  # the first batch did write the file's parts
+        raise _Cancelled
+
+    with pytest.raises(_Cancelled):
+        importing.import_document(document, cancel_after_the_first_batch, batch_size=1)
+
+    assert _what_the_user_sees(event_id) == before
+    # The history says what happened: the import's change, then the version before it restored.
+    for part in ("exhibit", "guest_list"):
+        newest = part_history.current_version(event_id, part)
+        restored = part_history.part_at(event_id, part, newest - 2)
+        assert part_history.lines(part, restored) == part_history.lines(part, part_history.part_at(event_id, part,
+                                                                                                   newest))
+
+
+@pytest.mark.both_databases
+def test_an_event_a_cancelled_import_brought_back_from_the_deleted_events_stays_deleted(db):
+    from nlv_events.core.models import Event
+
+    event_id = store.save_event(EventRecord(kind="talk", title="Tọa đàm đã xóa", start=dt.date(2024, 3, 1))).id
+    document = exporting.export_document()
+    store.delete_event(event_id)
+    deleted_at = Event.get_by_id(event_id).deleted_at
+    document["events"].append({"kind": "talk", "title": "Tọa đàm mới", "start": "2024-04-01"})
+    parsed = decoding.parse_text(json.dumps(document, ensure_ascii=False).encode(), "cua-dong-nghiep.json")
+
+    def cancel_after_the_first_batch(done: int, total: int) -> None:
+        assert Event.get_by_id(event_id).deleted_at is None  # the file brings it back
+        raise _Cancelled
+
+    with pytest.raises(_Cancelled):
+        importing.import_document(parsed, cancel_after_the_first_batch, batch_size=1)
+
+    assert Event.get_by_id(event_id).deleted_at == deleted_at  # among the deleted events, deleted when it was
