@@ -134,7 +134,8 @@ def write(make: DocumentMaker, path: str | os.PathLike[str], request: Asked,
         # file's write lock on SQLite) before it reads what was issued, so two PCs typing the same number take turns
         # and the second finds the first's entry.
         numbering.note_typed(wanted.kind, day.year, wanted.number)
-        document = make(request.typed)
+        # Printed as the register holds it: "5" typed is "05/CTr-TVQG" on paper as in the register.
+        document = make(numbering.number_text(wanted.number, wanted.symbol))
         entry = issued(wanted, day.year)
         if entry is not None and not (request.reprint or _same_document(entry, document, request.event_id)):
             raise duplicate_error(entry)
