@@ -137,7 +137,9 @@ def _event_entries(record: EventRecord, monday: dt.date, sunday: dt.date, librar
 
 def _task_entries(monday: dt.date, sunday: dt.date) -> list[WeekEntry]:
     entries = []
-    for task in tasks(due_from=monday, due_before=sunday + dt.timedelta(days=1), on_schedule_only=True):
+    # A cancelled event is not on the schedule, nor is the work for it.
+    for task in tasks(due_from=monday, due_before=sunday + dt.timedelta(days=1), on_schedule_only=True,
+                      held_only=True):
         if task.state != "not_needed":
             entries.append(WeekEntry(task.due, "morning", f"{task.title} ({task.event_title})", None, task.owner))
     return entries
