@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlv_events.core import versioned
+from nlv_events.core import guard, versioned
 from nlv_events.core.attachment_models import ATTACHMENT_KINDS, Attachment
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.files import copy_whole, make_folder
@@ -130,8 +130,10 @@ def find(event_id: int, attachment_id: int) -> AttachedFile:
 
 
 def remove(attached: AttachedFile, root: Path | None = None) -> None:
-    """Take the attachment off its event; its copy goes when no other event holds the same file."""
-    Attachment.delete().where(Attachment.id == attached.id).execute()
+    """Take the attachment off its event; its copy goes when no other event holds the same file. A database that
+    refuses the removal (a viewer's role, a read-only file) is a UserError, and the file stays."""
+    with guard.database_errors():
+        Attachment.delete().where(Attachment.id == attached.id).execute()
     if not Attachment.select().where(Attachment.path == attached.path).exists():
         file_of(attached, root).unlink(missing_ok=True)
 
