@@ -32,6 +32,7 @@ from nlv_events.services.guests.invitations import InvitationOptions
 from nlv_events.services.guests.mail_settings import MailSettings
 from nlv_events.services.media import photo_files
 from nlv_events.services.reports import ics
+from nlv_events.services.site.selection import public_record
 
 log = logging.getLogger(__name__)
 MESSAGE_TEMPLATE = "email.txt"  # first line the subject, then the body (resources/invitations, or the office's own)
@@ -143,7 +144,9 @@ def compose(item: Outgoing, record: EventRecord, options: InvitationOptions, mai
     message["Message-ID"] = email.utils.make_msgid(domain=mail.sender.rsplit("@", 1)[-1])
     message.set_content(body.strip() + "\n")
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=item.file_name)
-    calendar = ics.build_calendar([record]).to_ical().decode("utf-8")  # text: sent with its charset, UTF-8
+    # The guest is outside the library: their calendar says what the public calendar says, never the description or
+    # notes, which may be internal.
+    calendar = ics.build_calendar([public_record(record)]).to_ical().decode("utf-8")  # text, sent as UTF-8
     message.add_attachment(calendar, subtype="calendar", filename="su-kien.ics")
     return message
 

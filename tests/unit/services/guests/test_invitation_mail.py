@@ -150,3 +150,27 @@ def test_the_signed_scan_linked_to_the_invitations_register_entry_is_what_each_g
         letter = next(part for part in message.iter_attachments() if part.get_content_type() == "application/pdf")
         assert letter.get_content() == scan.read_bytes()  # the signed copy, as scanned
         assert "ĐÃ KÝ VÀ ĐÓNG DẤU" in pdf_text(letter.get_content())
+
+
+def test_the_calendar_a_guest_receives_says_what_the_public_may_read(demo_db):
+    """The event's description and notes may be internal (docs/site.md): the .ics mailed to an outside guest
+    carried the description ("kinh phí", who fetches whom), where it should say the public description."""
+    from nlv_events.core import event_reading
+    from nlv_events.services.events import event_store
+
+    event_id = review_id()
+    record = event_reading.load_record(event_id)
+    record.description = "Nội bộ: kinh phí 45 triệu đồng; xe đón đại biểu Bộ lúc 7 giờ 15."
+    record.public_description = "Hội nghị tổng kết công tác năm 2022 của Thư viện Quốc gia Việt Nam."
+    event_store.save(record, event_reading.load_record(event_id))
+    add_many(event_id, 1)
+    address_book.set_contacts(guests.guest_list(event_id)[0].person_id, "khach@example.vn", None)  # type: ignore[arg-type]
+    with mail_server() as (inbox, port):
+        mail = mail_settings.mail_settings(mail_settings_for(port))
+        invitation_mail.send_invitations(event_id, InvitationOptions(), mail, PASSWORD, pause=lambda _s: None)
+    (_recipients, message), = inbox.messages
+    attachments = {part.get_content_type(): part for part in message.iter_attachments()}
+    entry = icalendar.Calendar.from_ical(attachments["text/calendar"].get_content()).walk("VEVENT")[0]
+    description = str(entry.get("description", ""))
+    assert "kinh phí" not in description and "xe đón" not in description
+    assert "Hội nghị tổng kết công tác năm 2022 của Thư viện Quốc gia Việt Nam." in description
