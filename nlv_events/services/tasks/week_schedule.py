@@ -17,7 +17,8 @@ from nlv_events.i18n import _
 from nlv_events.services.tasks.board import week_start
 from nlv_events.services.tasks.task_list import tasks
 
-# Who the leadership of the library is: a (deputy) director of the library itself, not of another body.
+# Who the leadership of the library is: a (deputy) director of the library itself, not of another body. A position
+# may list several titles, the party's first: "Bí thư Đảng ủy, Giám đốc Thư viện Quốc gia Việt Nam".
 _LEADER = re.compile(r"^(phó\s+)?giám\s+đốc\b", re.IGNORECASE)
 # When no leader appears, who leads an event as the schedule says it.
 _LEADING_ROLES = ("chair", "host", "moderator", "organiser", "curator")
@@ -67,7 +68,8 @@ def part_of(time: dt.time | None) -> str:
 
 def _is_leader(person: PersonEntry, library: str) -> bool:
     organisation = (person.organisation or "").casefold()
-    return bool(_LEADER.match((person.position or "").strip())) and organisation in ("", library.casefold())
+    titles = (person.position or "").split(",")
+    return any(_LEADER.match(title.strip()) for title in titles) and organisation in ("", library.casefold())
 
 
 def _names(people: list[PersonEntry], library: str) -> str:

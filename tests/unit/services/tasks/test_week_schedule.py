@@ -168,3 +168,19 @@ def test_a_cancelled_events_tasks_leave_the_schedule_with_it(demo_db):
     contents = [entry.content for entry in week_schedule.schedule(MONDAY).entries]
     assert not [content for content in contents if "Triển lãm đã hủy" in content]
     assert [content for content in contents if content.endswith("(Triển lãm vẫn mở)")]
+
+
+def test_the_director_whose_position_starts_with_her_party_title_leads(demo_db):
+    """The demo's director is "Bí thư Đảng ủy, Giám đốc Thư viện Quốc gia Việt Nam", as the library writes her: the
+    schedule took only a position that starts with "Giám đốc" for the leadership, and left out the rows she leads
+    at the year's review (26/12/2022) — her reply to the Ministry and the closing."""
+    week = week_schedule.schedule(dt.date(2022, 12, 26))
+    review = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"
+    director = "Bà Kiều Thúy Nga, Bí thư Đảng ủy, Giám đốc Thư viện Quốc gia Việt Nam"
+    led = {entry.content: entry for entry in week.entries}
+    for row in ("Phát biểu tiếp thu ý kiến chỉ đạo", "Bế mạc Hội nghị"):
+        assert led[f"{row} ({review})"].leader == director
+    book_day = week_schedule.schedule(dt.date(2022, 4, 21))
+    opening = next(entry for entry in book_day.entries if entry.content.startswith("Phát biểu khai mạc Ngày Sách"))
+    assert opening.leader == director and opening.time == dt.time(8, 25)
+    assert not [entry for entry in book_day.entries if "Vũ Thu Trang" in entry.leader]  # the MC leads nothing
