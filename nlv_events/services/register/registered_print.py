@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlv_events import printing
+from nlv_events.core import guard
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import database_proxy
 from nlv_events.core.register_models import RegisterEntry
@@ -124,7 +125,8 @@ def write(make: DocumentMaker, path: str | os.PathLike[str], request: Asked,
     day = request.day or dt.date.today()
     target = Path(path)
     numbering.kind_row(wanted.kind)  # a symbol the register does not list is told before any file is written
-    with database_proxy.atomic():
+    # A database that refuses the entry (a viewer's role, a read-only file) is told as the user's message.
+    with guard.database_errors(), database_proxy.atomic():
         if wanted.number is None:
             number = numbering.take_next(wanted.kind, day.year)
             document = make(numbering.number_text(number, wanted.symbol))

@@ -135,3 +135,36 @@ def test_a_symbol_the_register_does_not_list_is_told_before_any_file_is_written(
     with pytest.raises(UserError, match="XYZ"):
         _print(tmp_path, "Chương trình", "next")
     assert not list(tmp_path.glob("*.pdf")) and RegisterEntry.select().count() == 0
+
+
+def test_a_database_that_refuses_the_entry_says_why_and_no_file_is_written(db, tmp_path):
+    """A viewer's login on the shared server, a read-only file: the register's refusal came out as the database's
+    own error, which the print preview took for a bug ("Sorry, something went wrong"); now it is the user's
+    message, as every other refused write, and nothing is written."""
+    import os
+    import re
+
+    import peewee
+
+    from nlv_events.i18n import _
+
+    if isinstance(db, peewee.SqliteDatabase):
+        refusal = _("The database is read-only: ask for write access to the file, or open a copy.")
+        refuse, allow = ["PRAGMA query_only = 1"], ["PRAGMA query_only = 0"]
+    else:  # a role that reads every table and writes none, as a viewer's
+        refusal = _("Your role on the database server does not allow this; nothing was changed. Ask the team's admin.")
+        role = f"t_reader_{os.getpid()}"
+        refuse = [f'CREATE ROLE "{role}" NOLOGIN', f'GRANT USAGE ON SCHEMA public TO "{role}"',
+                  f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"', f'SET ROLE "{role}"']
+        allow = ["RESET ROLE", f'DROP OWNED BY "{role}"', f'DROP ROLE "{role}"']
+    for statement in refuse:
+        db.execute_sql(statement)
+    try:
+        for typed in ("next", "15"):
+            with pytest.raises(UserError, match=re.escape(refusal)):
+                _print(tmp_path, "Chương trình A", typed)
+    finally:
+        for statement in allow:
+            db.execute_sql(statement)
+    assert not list(tmp_path.glob("*.pdf"))
+    assert RegisterEntry.select().count() == 0
