@@ -106,7 +106,8 @@ def add(event_id: int, source: Path, kind: str = "other", root: Path | None = No
     name = original_name or source.name
     relative = stored_path(event, digest, name)
     copy_in(source, relative, root or _media_root())
-    row = Attachment.create(event=event, path=relative, original_name=name, kind=kind, size=size, digest=digest)
+    with guard.database_errors():  # a refusal (a viewer's role, a read-only file) in the user's words
+        row = Attachment.create(event=event, path=relative, original_name=name, kind=kind, size=size, digest=digest)
     return _line(row)
 
 
@@ -148,6 +149,7 @@ def link_to_entry(attached: AttachedFile, entry_id: int | None) -> AttachedFile:
         return ConflictError(_("A colleague changed the attachment “{name}” since you opened it.").format(
             name=attached.original_name), [_("register entry")])  # fmt: skip
 
-    versioned.write_or_conflict(Attachment, attached.id, attached.version,
-                                {Attachment.register_entry: entry_id}, conflict)  # fmt: skip
+    with guard.database_errors():
+        versioned.write_or_conflict(Attachment, attached.id, attached.version,
+                                    {Attachment.register_entry: entry_id}, conflict)  # fmt: skip
     return _line(Attachment.get_by_id(attached.id))

@@ -81,3 +81,39 @@ def test_removals_the_database_refuses_are_warnings_and_nothing_goes(window, qtb
     assert [item.content for item in week_schedule.typed_items(dt.date(2022, 12, 19))] == [MEETING]
     assert len(task_list.tasks(event_id=event_id)) == task_count
     assert [attached.original_name for attached in attachment_files.attachments(event_id)] == ["Áp phích.pdf"]
+
+
+def test_articles_and_files_the_database_refuses_are_warnings(window, qtbot, monkeypatch, tmp_path):
+    """Add article (Press coverage) and Attach files… warned only of the rules' refusals: the database's own
+    (a read-only file, a viewer's role) came out of the button as a bug."""
+    from tests.ui.flows.acting import answer_file_dialog, type_into
+
+    warnings: list[str] = []
+    monkeypatch.setattr(ask, "warn", lambda parent, title, message: warnings.append(message))
+    poster = tmp_path / "Áp phích.pdf"
+    poster.write_bytes(b"%PDF-1.4 poster")
+    answer_file_dialog(monkeypatch, [poster], "getOpenFileNames")
+    click_row(qtbot, window.table, TALK)
+    event_id = window.current_event_id()
+
+    def add_both(editor):
+        editor.tabs.setCurrentIndex(tab_named(editor.tabs, _("Press coverage")))
+        press = editor.extra_tabs["press"]
+        type_into(qtbot, press.outlet_edit, "Nhân Dân")
+        type_into(qtbot, press.title_edit, "Ký ức Hà Nội – 12 ngày đêm")
+        database_proxy.execute_sql("PRAGMA query_only = 1")
+        click(qtbot, press.add_button)
+        assert press.table.rowCount() == 0
+        editor.tabs.setCurrentIndex(tab_named(editor.tabs, _("Attachments")))
+        attached = editor.extra_tabs["attachments"]
+        click(qtbot, attached.add_button)
+        assert attached.list.count() == 0
+        database_proxy.execute_sql("PRAGMA query_only = 0")
+        click(qtbot, editor.cancel_button)
+
+    opened = while_open(add_both, EventEditor)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    opened.done()
+    database_proxy.execute_sql("PRAGMA query_only = 0")
+    assert warnings == [READ_ONLY] * 2
+    assert not attachment_files.attachments(event_id)
