@@ -176,6 +176,8 @@ def save_item(entry: WeekEntry) -> WeekEntry:
         raise UserError(_("An item of the schedule needs its content."))
     if entry.part not in PARTS_OF_DAY:
         raise UserError(_("An item is in the morning or the afternoon."))
+    if entry.time is not None:
+        entry.part = part_of(entry.time)  # never "Sáng" at 14:00
     columns = {"day": entry.day, "part": entry.part, "time": entry.time, "content": entry.content.strip(),
                "leader": entry.leader.strip() or None, "place": entry.place.strip() or None,
                "preparer": entry.preparer.strip() or None}
