@@ -164,3 +164,16 @@ def test_a_typed_number_prints_as_the_register_holds_it(capsys, tmp_path, db_pat
         assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
     assert not (tmp_path / "zero.pdf").exists()
     assert len(_register(capsys, db_path)) == 2
+
+
+def test_the_registers_summary_column_is_not_called_a_tally(capsys, tmp_path, db_path):
+    """The register's column of what each document is about is its trích yếu (Nghị định 30/2020): it shared the
+    msgid "Summary" with the tallies' sheet ("Tổng hợp", a tally), and the printed register read "Tổng hợp"."""
+    run(capsys, "demo", "--db", str(db_path))
+    event_id, _title = _event_with_programme(capsys, db_path)
+    run(capsys, "programme", str(event_id), "-o", str(tmp_path / "p.pdf"), "--number", "next", "--date",
+        "2022-12-20", "--db", str(db_path))  # fmt: skip
+    assert run(capsys, "register", "2022", "-o", str(tmp_path / "vi.pdf"), "--db", str(db_path))[0] == 0
+    assert "Tổng hợp" not in _pdf_text(tmp_path / "vi.pdf")
+    assert run(capsys, "register", "2022", "-o", str(tmp_path / "en.pdf"), "--lang", "en", "--db", str(db_path))[0] == 0
+    assert "Summary of contents" in _pdf_text(tmp_path / "en.pdf")
