@@ -74,11 +74,13 @@ def duplicate_error(entry: RegisterEntry) -> DuplicateNumber:
 
 
 def issued(wanted: numbering.Wanted, year: int) -> RegisterEntry | None:
-    """The entry already holding the typed number of `wanted` in `year`, if any."""
+    """The entry already holding the typed number of `wanted` in `year`, if any: of its kind, or of any kind when
+    every kind shares one series (the year's number 1 is then one document's, whatever its kind)."""
     kind = numbering.kind_row(wanted.kind)
-    return RegisterEntry.get_or_none(
-        (RegisterEntry.kind == kind) & (RegisterEntry.year == year) & (RegisterEntry.number == wanted.number)
-    )
+    holding = (RegisterEntry.year == year) & (RegisterEntry.number == wanted.number)
+    if numbering.series_of(wanted.kind) != numbering.SHARED_SERIES:
+        holding &= RegisterEntry.kind == kind
+    return RegisterEntry.select().where(holding).order_by(RegisterEntry.id).first()
 
 
 def _same_document(entry: RegisterEntry, document: Document, event_id: int | None) -> bool:

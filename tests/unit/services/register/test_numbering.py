@@ -168,3 +168,18 @@ def test_a_database_that_refuses_the_entry_says_why_and_no_file_is_written(db, t
             db.execute_sql(statement)
     assert not list(tmp_path.glob("*.pdf"))
     assert RegisterEntry.select().count() == 0
+
+
+def test_in_one_shared_series_a_typed_number_is_checked_against_every_kind(db, tmp_path, monkeypatch):
+    """With one series for all documents, number 1 of the year is one document's, whatever its kind: a report typed
+    as "1" after the programme took 01/CTr-TVQG was entered as 01/BC-TVQG, the year's number 1 given twice."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # this test's own settings file
+    settings = current_settings()
+    settings.set("register.shared_series", "1")
+    settings.save()
+    first, _path = _print(tmp_path, "Chương trình A", "next")
+    assert first.number == 1
+    with pytest.raises(registered_print.DuplicateNumber, match="01/CTr-TVQG"):
+        _print(tmp_path, "Báo cáo B", "1", "documents.report_symbol")
+    assert [line.number_text for line in entries.entries(2026)] == ["01/CTr-TVQG"]
+    assert _print(tmp_path, "Báo cáo B", "next", "documents.report_symbol")[0].number == 2
