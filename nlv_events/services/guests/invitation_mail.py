@@ -72,6 +72,7 @@ def signed_scan(record: EventRecord, options: InvitationOptions) -> bytes | None
     from nlv_events.core.attachment_models import Attachment
     from nlv_events.core.register_models import RegisterEntry
     from nlv_events.services.attachments import attachment_files
+    from nlv_events.services.register import numbering
 
     query = (
         Attachment.select()
@@ -84,9 +85,11 @@ def signed_scan(record: EventRecord, options: InvitationOptions) -> bytes | None
         )
         .order_by(RegisterEntry.day.desc(), RegisterEntry.number.desc(), Attachment.id.desc())
     )
-    wanted = (options.number or "").split("/", 1)[0].strip()
+    # The number asked for as the register reads it: "01/GM-TVQG", "01" and "1" are its number 1.
+    asked = numbering.wanted(options.number, options.symbol)  # None, or "next" (no number): the newest
+    wanted = asked.number if asked is not None else None
     scans = [row for row in query if row.original_name.lower().endswith(".pdf")]
-    chosen = next((row for row in scans if str(row.register_entry.number) == wanted), scans[0] if scans else None)
+    chosen = next((row for row in scans if row.register_entry.number == wanted), scans[0] if scans else None)
     if chosen is None:
         return None
     path = attachment_files.file_of(attachment_files.find(record.id, chosen.id))
