@@ -42,4 +42,9 @@ class Guest(BaseModel):
         indexes = ((("event", "person"), True), (("event", "precedence"), True))
 
 
+# The address an invitation was mailed to is the guest's e-mail: a viewer's login may not read it on a shared server
+# (services/team/roles.PRIVATE_COLUMNS), so the reads every role makes name the other columns.
+CONTACT_COLUMNS = ("invitation_sent_to",)
+READABLE_COLUMNS = tuple(field for field in Guest._meta.sorted_fields if field.name not in CONTACT_COLUMNS)
+
 GUEST_MODELS: tuple[type[BaseModel], ...] = (GuestGroup, Guest)

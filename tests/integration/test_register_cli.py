@@ -145,3 +145,35 @@ def test_the_kinds_of_document_are_listed_added_and_renamed(capsys, tmp_path, db
     for command in (["add", "QĐ", "Trùng"], ["add", "A/B", "Sai"], ["rename", "XX", "Không có"]):
         code, _out, err = run(capsys, "document-kinds", *command, "--db", str(db_path))
         assert code == 1 and len(err.strip().splitlines()) == 1, err
+
+
+def test_a_typed_number_prints_as_the_register_holds_it(capsys, tmp_path, db_path):
+    """"5" typed is entered as 05/CTr-TVQG: the printout says 05 too (Nghị định 30/2020), not "5" beside a register
+    that says "05"; a number the year cannot hold (0) is refused in one line, nothing written."""
+    run(capsys, "demo", "--db", str(db_path))
+    event_id, _title = _event_with_programme(capsys, db_path)
+    programme = ["programme", str(event_id), "--date", "2022-12-20", "--db", str(db_path)]
+    for typed, name in (("5", "five.pdf"), ("007", "seven.pdf")):
+        code, _out, err = run(capsys, *programme, "-o", str(tmp_path / name), "--number", typed)
+        assert code == 0, err
+    assert "Số: 05/CTr-TVQG" in _pdf_text(tmp_path / "five.pdf")
+    assert "Số: 07/CTr-TVQG" in _pdf_text(tmp_path / "seven.pdf")
+    assert [entry["number_text"] for entry in _register(capsys, db_path)] == ["05/CTr-TVQG", "07/CTr-TVQG"]
+    for typed in ("0", "00/CTr-TVQG"):
+        code, _out, err = run(capsys, *programme, "-o", str(tmp_path / "zero.pdf"), "--number", typed)
+        assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err, err
+    assert not (tmp_path / "zero.pdf").exists()
+    assert len(_register(capsys, db_path)) == 2
+
+
+def test_the_registers_summary_column_is_not_called_a_tally(capsys, tmp_path, db_path):
+    """The register's column of what each document is about is its trích yếu (Nghị định 30/2020): it shared the
+    msgid "Summary" with the tallies' sheet ("Tổng hợp", a tally), and the printed register read "Tổng hợp"."""
+    run(capsys, "demo", "--db", str(db_path))
+    event_id, _title = _event_with_programme(capsys, db_path)
+    run(capsys, "programme", str(event_id), "-o", str(tmp_path / "p.pdf"), "--number", "next", "--date",
+        "2022-12-20", "--db", str(db_path))  # fmt: skip
+    assert run(capsys, "register", "2022", "-o", str(tmp_path / "vi.pdf"), "--db", str(db_path))[0] == 0
+    assert "Tổng hợp" not in _pdf_text(tmp_path / "vi.pdf")
+    assert run(capsys, "register", "2022", "-o", str(tmp_path / "en.pdf"), "--lang", "en", "--db", str(db_path))[0] == 0
+    assert "Summary of contents" in _pdf_text(tmp_path / "en.pdf")

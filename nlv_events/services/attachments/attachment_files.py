@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlv_events.core import history, versioned
+from nlv_events.core import guard, history, versioned
 from nlv_events.core.attachment_models import ATTACHMENT_KINDS, Attachment
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.files import copy_whole, make_folder
@@ -106,7 +106,8 @@ def add(event_id: int, source: Path, kind: str = "other", root: Path | None = No
     name = original_name or source.name
     relative = stored_path(event, digest, name)
     copy_in(source, relative, root or _media_root())
-    with database_proxy.atomic():
+    # a refusal (a viewer's role, a read-only file) in the user's words
+    with guard.database_errors(), database_proxy.atomic():
         row = Attachment.create(event=event, path=relative, original_name=name, kind=kind, size=size, digest=digest)
         history.rows_added(Attachment, [row.id])
     return _line(row)
@@ -132,8 +133,9 @@ def find(event_id: int, attachment_id: int) -> AttachedFile:
 
 
 def remove(attached: AttachedFile, root: Path | None = None) -> None:
-    """Take the attachment off its event; its copy goes when no other event holds the same file."""
-    with database_proxy.atomic():
+    """Take the attachment off its event; its copy goes when no other event holds the same file. A database that
+    refuses the removal (a viewer's role, a read-only file) is a UserError, and the file stays."""
+    with guard.database_errors(), database_proxy.atomic():
         history.rows_removing(Attachment, [attached.id])
         Attachment.delete().where(Attachment.id == attached.id).execute()
     if not Attachment.select().where(Attachment.path == attached.path).exists():
@@ -150,6 +152,7 @@ def link_to_entry(attached: AttachedFile, entry_id: int | None) -> AttachedFile:
         return ConflictError(_("A colleague changed the attachment “{name}” since you opened it.").format(
             name=attached.original_name), [_("register entry")])  # fmt: skip
 
-    versioned.write_or_conflict(Attachment, attached.id, attached.version,
-                                {Attachment.register_entry: entry_id}, conflict)  # fmt: skip
+    with guard.database_errors():
+        versioned.write_or_conflict(Attachment, attached.id, attached.version,
+                                    {Attachment.register_entry: entry_id}, conflict)  # fmt: skip
     return _line(Attachment.get_by_id(attached.id))

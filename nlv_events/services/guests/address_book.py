@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from nlv_events.core import guard, versioned
 from nlv_events.core.errors import ConflictError
-from nlv_events.core.guest_models import Guest
+from nlv_events.core.guest_models import READABLE_COLUMNS, Guest
 from nlv_events.core.models import Event, Person, database_proxy
 from nlv_events.core.text import clean_or_none, fold
 from nlv_events.i18n import _
@@ -39,7 +39,7 @@ def address_book(search: str = "", contacts: bool = False) -> list[AddressCard]:
     """Every person (matching `search`, ignoring accents), with contacts only when asked for."""
     latest: dict[int, Guest] = {}
     appearances: dict[int, int] = {}
-    for row in Guest.select().order_by(Guest.id):
+    for row in Guest.select(*READABLE_COLUMNS).order_by(Guest.id):
         latest[row.person_id] = row
         appearances[row.person_id] = appearances.get(row.person_id, 0) + 1
     cards = []
@@ -106,7 +106,7 @@ class Appearance:
 def appearances(person_id: int) -> list[Appearance]:
     """The person's appearances as a guest, newest event first."""
     rows = (
-        Guest.select(Guest, Event.id, Event.title, Event.start_date, Person.id, Person.name)
+        Guest.select(*READABLE_COLUMNS, Event.id, Event.title, Event.start_date, Person.id, Person.name)
         .join(Event)
         .switch(Guest)
         .join(Person)

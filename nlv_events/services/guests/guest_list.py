@@ -19,7 +19,7 @@ from peewee import JOIN
 
 from nlv_events.core import guard, history, row_records, rules, versioned
 from nlv_events.core.errors import UserError
-from nlv_events.core.guest_models import Guest, GuestGroup
+from nlv_events.core.guest_models import READABLE_COLUMNS, Guest, GuestGroup
 from nlv_events.core.models import Event, Person, database_proxy
 from nlv_events.core.people import person_for
 from nlv_events.core.records import PersonEntry
@@ -131,7 +131,7 @@ def guest_list(event_id: int, states: Iterable[str] | None = None) -> list[Guest
     """The guests of the event in order of precedence, optionally only those in `states`."""
     _event(event_id)
     query = (
-        Guest.select(Guest, Person.id, Person.name, GuestGroup.id, GuestGroup.name)
+        Guest.select(*READABLE_COLUMNS, Person.id, Person.name, GuestGroup.id, GuestGroup.name)
         .join(Person)
         .switch(Guest)
         .join(GuestGroup, on=(Guest.group == GuestGroup.id), join_type=JOIN.LEFT_OUTER)
@@ -161,7 +161,7 @@ def counts(event_id: int) -> GuestCounts:
 
 def last_appearance(person_id: int) -> Guest | None:
     """The person's newest guest row: how they were addressed last time, the default for the next."""
-    return Guest.select().where(Guest.person == person_id).order_by(Guest.id.desc()).first()
+    return Guest.select(*READABLE_COLUMNS).where(Guest.person == person_id).order_by(Guest.id.desc()).first()
 
 
 EDITABLE = ("honorific", "position", "organisation", "seat", "notes", "deputy_name", "deputy_position")

@@ -32,6 +32,7 @@ from nlv_events.services.guests.invitations import InvitationOptions
 from nlv_events.services.guests.mail_settings import MailSettings
 from nlv_events.services.media import photo_files
 from nlv_events.services.reports import ics
+from nlv_events.services.site.selection import public_record
 
 log = logging.getLogger(__name__)
 MESSAGE_TEMPLATE = "email.txt"  # first line the subject, then the body (resources/invitations, or the office's own)
@@ -71,6 +72,7 @@ def signed_scan(record: EventRecord, options: InvitationOptions) -> bytes | None
     from nlv_events.core.attachment_models import Attachment
     from nlv_events.core.register_models import RegisterEntry
     from nlv_events.services.attachments import attachment_files
+    from nlv_events.services.register import numbering
 
     query = (
         Attachment.select()
@@ -83,9 +85,11 @@ def signed_scan(record: EventRecord, options: InvitationOptions) -> bytes | None
         )
         .order_by(RegisterEntry.day.desc(), RegisterEntry.number.desc(), Attachment.id.desc())
     )
-    wanted = (options.number or "").split("/", 1)[0].strip()
+    # The number asked for as the register reads it: "01/GM-TVQG", "01" and "1" are its number 1.
+    asked = numbering.wanted(options.number, options.symbol)  # None, or "next" (no number): the newest
+    wanted = asked.number if asked is not None else None
     scans = [row for row in query if row.original_name.lower().endswith(".pdf")]
-    chosen = next((row for row in scans if str(row.register_entry.number) == wanted), scans[0] if scans else None)
+    chosen = next((row for row in scans if row.register_entry.number == wanted), scans[0] if scans else None)
     if chosen is None:
         return None
     path = attachment_files.file_of(attachment_files.find(record.id, chosen.id))
@@ -143,7 +147,9 @@ def compose(item: Outgoing, record: EventRecord, options: InvitationOptions, mai
     message["Message-ID"] = email.utils.make_msgid(domain=mail.sender.rsplit("@", 1)[-1])
     message.set_content(body.strip() + "\n")
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=item.file_name)
-    calendar = ics.build_calendar([record]).to_ical().decode("utf-8")  # text: sent with its charset, UTF-8
+    # The guest is outside the library: their calendar says what the public calendar says, never the description or
+    # notes, which may be internal.
+    calendar = ics.build_calendar([public_record(record)]).to_ical().decode("utf-8")  # text, sent as UTF-8
     message.add_attachment(calendar, subtype="calendar", filename="su-kien.ics")
     return message
 

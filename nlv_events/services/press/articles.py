@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from nlv_events.core import history, text, versioned
+from nlv_events.core import guard, history, text, versioned
 from nlv_events.core.attachment_models import Attachment
 from nlv_events.core.errors import ConflictError, UserError, ValidationError
 from nlv_events.core.models import database_proxy
@@ -85,7 +85,8 @@ def add(event_id: int, article: Article) -> Article:
     event_or_error(event_id)
     article = checked(article)
     _check_clipping(event_id, article.clipping_id)
-    with database_proxy.atomic():
+    # a refusal (a viewer's role, a read-only file) in the user's words
+    with guard.database_errors(), database_proxy.atomic():
         row = PressArticle.create(event=event_id, outlet=article.outlet, day=article.day, title=article.title,
                                   url=article.url, kind=article.kind, clipping=article.clipping_id)  # fmt: skip
         history.rows_added(PressArticle, [row.id])
@@ -108,12 +109,14 @@ def update(article: Article) -> Article:
         return ConflictError(_("A colleague changed or removed the article “{title}” since you opened it.").format(
             title=article.title), [_("article")])  # fmt: skip
 
-    version = versioned.write_or_conflict(PressArticle, article.id, article.version, values, conflict)
+    with guard.database_errors():
+        version = versioned.write_or_conflict(PressArticle, article.id, article.version, values, conflict)
     return replace(article, version=version)
 
 
 def remove(article_id: int) -> None:
-    with database_proxy.atomic():
+    with guard.database_errors(), database_proxy.atomic():
         history.rows_removing(PressArticle, [article_id])
-        if PressArticle.delete().where(PressArticle.id == article_id).execute() == 0:
-            raise UserError(_("There is no article {id}.").format(id=article_id))
+        removed = PressArticle.delete().where(PressArticle.id == article_id).execute()
+    if removed == 0:
+        raise UserError(_("There is no article {id}.").format(id=article_id))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields
 
-from nlv_events.core import versioned
+from nlv_events.core import guard, versioned
 from nlv_events.core.errors import ConflictError, UserError
 from nlv_events.core.register_models import DocumentKind, RegisterEntry
 from nlv_events.i18n import _
@@ -83,7 +83,8 @@ def add_kind(symbol: str, name: str) -> KindLine:
     symbol, name = _checked(symbol, name)
     if DocumentKind.select().where(DocumentKind.symbol == symbol).exists():
         raise UserError(_("The register already has the kind of document “{symbol}”.").format(symbol=symbol))
-    kind = DocumentKind.create(symbol=symbol, name=name)
+    with guard.database_errors():  # a refusal (a viewer's role, a read-only file) in the user's words
+        kind = DocumentKind.create(symbol=symbol, name=name)
     return KindLine(kind.id, kind.symbol, kind.name, kind.version)
 
 
@@ -95,4 +96,5 @@ def rename_kind(line: KindLine, name: str) -> int:
         message = _("A colleague changed the kind of document “{symbol}” since you opened it.")
         return ConflictError(message.format(symbol=line.symbol), [_("name")])
 
-    return versioned.write_or_conflict(DocumentKind, line.id, line.version, {DocumentKind.name: name}, conflict)
+    with guard.database_errors():
+        return versioned.write_or_conflict(DocumentKind, line.id, line.version, {DocumentKind.name: name}, conflict)

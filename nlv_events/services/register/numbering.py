@@ -42,7 +42,10 @@ def wanted(typed: str | None, default_symbol: str) -> Wanted | None:
     match = _REGISTERED.match(decree.document_number(typed, default_symbol))
     if match is None or not DocumentKind.select().where(DocumentKind.symbol == match.group(3)).exists():
         return None
-    return Wanted(match.group(3), match.group(2), int(match.group(1)))
+    number = int(match.group(1))
+    if number == 0:
+        raise UserError(_("A document's number counts from 01 in its year: {typed} cannot be one.").format(typed=typed))
+    return Wanted(match.group(3), match.group(2), number)
 
 
 def kind_row(symbol: str) -> DocumentKind:

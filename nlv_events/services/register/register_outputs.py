@@ -33,7 +33,8 @@ COLUMNS: tuple[RegisterColumn, ...] = (
     RegisterColumn(N_("Number and symbol"), lambda entry: entry.number_text, 16, 1.0),
     RegisterColumn(N_("Date"), lambda entry: entry.day.strftime("%d/%m/%Y"), 12, 0.8),
     RegisterColumn(N_("Kind"), lambda entry: entry.kind_name, 14, 0.9),
-    RegisterColumn(N_("Summary"), lambda entry: entry.title, 48, 2.6),
+    # The trích yếu of Nghị định 30/2020; not "Summary", which is the tallies' sheet (a tally: "Tổng hợp").
+    RegisterColumn(N_("Summary of contents"), lambda entry: entry.title, 48, 2.6),
     RegisterColumn(N_("Signer"), lambda entry: entry.signer, 20, 1.2),
     RegisterColumn(N_("Recipients"), lambda entry: entry.recipients, 28, 1.6),
     RegisterColumn(N_("Re-prints"), lambda entry: entry.reprints, 10, 0.6),

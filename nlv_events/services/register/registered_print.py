@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nlv_events import printing
+from nlv_events.core import guard
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import database_proxy
 from nlv_events.core.register_models import RegisterEntry
@@ -73,11 +74,13 @@ def duplicate_error(entry: RegisterEntry) -> DuplicateNumber:
 
 
 def issued(wanted: numbering.Wanted, year: int) -> RegisterEntry | None:
-    """The entry already holding the typed number of `wanted` in `year`, if any."""
+    """The entry already holding the typed number of `wanted` in `year`, if any: of its kind, or of any kind when
+    every kind shares one series (the year's number 1 is then one document's, whatever its kind)."""
     kind = numbering.kind_row(wanted.kind)
-    return RegisterEntry.get_or_none(
-        (RegisterEntry.kind == kind) & (RegisterEntry.year == year) & (RegisterEntry.number == wanted.number)
-    )
+    holding = (RegisterEntry.year == year) & (RegisterEntry.number == wanted.number)
+    if numbering.series_of(wanted.kind) != numbering.SHARED_SERIES:
+        holding &= RegisterEntry.kind == kind
+    return RegisterEntry.select().where(holding).order_by(RegisterEntry.id).first()
 
 
 def _same_document(entry: RegisterEntry, document: Document, event_id: int | None) -> bool:
@@ -124,7 +127,8 @@ def write(make: DocumentMaker, path: str | os.PathLike[str], request: Asked,
     day = request.day or dt.date.today()
     target = Path(path)
     numbering.kind_row(wanted.kind)  # a symbol the register does not list is told before any file is written
-    with database_proxy.atomic():
+    # A database that refuses the entry (a viewer's role, a read-only file) is told as the user's message.
+    with guard.database_errors(), database_proxy.atomic():
         if wanted.number is None:
             number = numbering.take_next(wanted.kind, day.year)
             document = make(numbering.number_text(number, wanted.symbol))
@@ -134,7 +138,8 @@ def write(make: DocumentMaker, path: str | os.PathLike[str], request: Asked,
         # file's write lock on SQLite) before it reads what was issued, so two PCs typing the same number take turns
         # and the second finds the first's entry.
         numbering.note_typed(wanted.kind, day.year, wanted.number)
-        document = make(request.typed)
+        # Printed as the register holds it: "5" typed is "05/CTr-TVQG" on paper as in the register.
+        document = make(numbering.number_text(wanted.number, wanted.symbol))
         entry = issued(wanted, day.year)
         if entry is not None and not (request.reprint or _same_document(entry, document, request.event_id)):
             raise duplicate_error(entry)

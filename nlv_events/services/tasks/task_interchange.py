@@ -20,7 +20,7 @@ from nlv_events.core.task_models import ANCHORS, PARTS_OF_DAY, TASK_STATES, Staf
 from nlv_events.i18n import _
 from nlv_events.services.interchange import json_types, rows_kept
 from nlv_events.services.interchange.parts import EventExporter, InterchangePart, Place, register
-from nlv_events.services.tasks import templates
+from nlv_events.services.tasks import templates, week_schedule
 
 STAFF_KEYS = ("name", "position", "unit", "role", "login")
 TASK_KEYS = ("title", "due", "state", "owner", "note", "done_on", "anchor", "on_schedule")
@@ -87,7 +87,9 @@ def _week_item(data: dict[str, Any]) -> dict[str, Any]:
         parsed_time = dt.time.fromisoformat(time) if time else None
     except ValueError:
         raise place.fail("week_items", _("“{value}” is not a time such as 08:30.").format(value=time)) from None
-    return {"day": day, "part": data.get("part") if data.get("part") in PARTS_OF_DAY else "morning",
+    # An item with its time is in that time's half of the day, as the window files it: never "Sáng" at 14:00.
+    part = week_schedule.part_of(parsed_time) if parsed_time else data.get("part")
+    return {"day": day, "part": part if part in PARTS_OF_DAY else "morning",
             "time": parsed_time, "content": content, **{key: data.get(key) or None for key in WEEK_ITEM_KEYS[4:]}}
 
 

@@ -79,10 +79,11 @@ def _records(query: ModelSelect) -> list[TaskRecord]:
 
 def tasks(event_id: int | None = None, owner: str | None = None, due_before: dt.date | None = None,
           open_only: bool = False, owner_id: int | None = None, due_from: dt.date | None = None,
-          on_schedule_only: bool = False) -> list[TaskRecord]:
+          on_schedule_only: bool = False, held_only: bool = False) -> list[TaskRecord]:
     """The tasks of live events, by due date (undated last), then event and order; each argument narrows: `owner`
     is a staff member's name, matched whole and ignoring case; `due_from` and `due_before` bound the due date (on
-    or after, before); `on_schedule_only` keeps the tasks put in the week's schedule."""
+    or after, before); `on_schedule_only` keeps the tasks put in the week's schedule; `held_only` leaves out the
+    tasks of cancelled events."""
     query = _query().where(Event.deleted_at.is_null())
     if event_id is not None:
         query = query.where(Task.event == event_id)
@@ -96,6 +97,8 @@ def tasks(event_id: int | None = None, owner: str | None = None, due_before: dt.
         query = query.where(Task.state.in_(OPEN_STATES))
     if on_schedule_only:
         query = query.where(Task.on_schedule == True)  # noqa: E712 (peewee's SQL, not Python's test)
+    if held_only:
+        query = query.where(Event.status != "cancelled")
     rows = _records(query.order_by(Task.due.is_null(), Task.due, Task.event, Task.sort_order))
     if owner:
         wanted = owner.strip().casefold()

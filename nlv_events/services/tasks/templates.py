@@ -58,8 +58,16 @@ def for_kind(kind: str) -> TemplateRecord:
     return _record(template) if template else TemplateRecord(kind, vocab.label("kind", kind))
 
 
+# The most days a step is due before or after its event's day (the window's form offers as many): beyond, an event's
+# task would fall on no date at all.
+MOST_OFFSET_DAYS = 365
+
+
 def _check(record: TemplateRecord) -> None:
     for number, step in enumerate(record.steps, 1):
+        if abs(step.offset_days) > MOST_OFFSET_DAYS:
+            message = _("Step {number} of the template is due {days} days from the event: at most {most}.")
+            raise UserError(message.format(number=number, days=step.offset_days, most=MOST_OFFSET_DAYS))
         if not step.title.strip():
             raise UserError(_("Step {number} of the template needs a title.").format(number=number))
         if step.anchor not in ANCHORS:

@@ -17,7 +17,8 @@ from nlv_events.i18n import _
 from nlv_events.services.tasks.board import week_start
 from nlv_events.services.tasks.task_list import tasks
 
-# Who the leadership of the library is: a (deputy) director of the library itself, not of another body.
+# Who the leadership of the library is: a (deputy) director of the library itself, not of another body. A position
+# may list several titles, the party's first: "Bí thư Đảng ủy, Giám đốc Thư viện Quốc gia Việt Nam".
 _LEADER = re.compile(r"^(phó\s+)?giám\s+đốc\b", re.IGNORECASE)
 # When no leader appears, who leads an event as the schedule says it.
 _LEADING_ROLES = ("chair", "host", "moderator", "organiser", "curator")
@@ -67,7 +68,8 @@ def part_of(time: dt.time | None) -> str:
 
 def _is_leader(person: PersonEntry, library: str) -> bool:
     organisation = (person.organisation or "").casefold()
-    return bool(_LEADER.match((person.position or "").strip())) and organisation in ("", library.casefold())
+    titles = (person.position or "").split(",")
+    return any(_LEADER.match(title.strip()) for title in titles) and organisation in ("", library.casefold())
 
 
 def _names(people: list[PersonEntry], library: str) -> str:
@@ -137,7 +139,9 @@ def _event_entries(record: EventRecord, monday: dt.date, sunday: dt.date, librar
 
 def _task_entries(monday: dt.date, sunday: dt.date) -> list[WeekEntry]:
     entries = []
-    for task in tasks(due_from=monday, due_before=sunday + dt.timedelta(days=1), on_schedule_only=True):
+    # A cancelled event is not on the schedule, nor is the work for it.
+    for task in tasks(due_from=monday, due_before=sunday + dt.timedelta(days=1), on_schedule_only=True,
+                      held_only=True):
         if task.state != "not_needed":
             entries.append(WeekEntry(task.due, "morning", f"{task.title} ({task.event_title})", None, task.owner))
     return entries
@@ -172,6 +176,8 @@ def save_item(entry: WeekEntry) -> WeekEntry:
         raise UserError(_("An item of the schedule needs its content."))
     if entry.part not in PARTS_OF_DAY:
         raise UserError(_("An item is in the morning or the afternoon."))
+    if entry.time is not None:
+        entry.part = part_of(entry.time)  # never "Sáng" at 14:00
     columns = {"day": entry.day, "part": entry.part, "time": entry.time, "content": entry.content.strip(),
                "leader": entry.leader.strip() or None, "place": entry.place.strip() or None,
                "preparer": entry.preparer.strip() or None}

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import peewee
 
-from nlv_events.core import guard, who
+from nlv_events.core import guard, guest_models, who
 from nlv_events.core.errors import UserError
 from nlv_events.core.models import database_proxy
 from nlv_events.i18n import _
@@ -27,8 +27,9 @@ ROLE_NAMES = tuple(GROUPS)
 HISTORY_TABLE = "change_history"
 # Tables only an admin changes: the year's targets are the head of office's.
 ADMIN_TABLES = ("annual_plan",)
-# A guest's contacts: personal data a viewer never reads (issue #30).
-PRIVATE_COLUMNS = {"person": ("email", "phone")}
+# A guest's contacts: personal data a viewer never reads (issue #30), the address their invitation was mailed to
+# among them.
+PRIVATE_COLUMNS = {"person": ("email", "phone"), "guest": guest_models.CONTACT_COLUMNS}
 # A login's name: what psql accepts without quoting, so that IT can type it as it is.
 _LOGIN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 

@@ -115,8 +115,8 @@ class AttachmentsTab(FileDrops, StoredEventTab):
             return
         question = _("Remove “{name}” from the event? Its copy in the media folder is deleted.").format(
             name=attached.original_name)  # fmt: skip
-        if ask.confirm(self, _("Remove attachment"), question):
-            attachment_files.remove(attached)
+        if ask.confirm(self, _("Remove attachment"), question) and ask.done_unless_refused(
+                self, _("Remove attachment"), lambda: attachment_files.remove(attached)):
             self.reload()
 
 

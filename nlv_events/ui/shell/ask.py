@@ -50,3 +50,14 @@ def unless_refused(parent: QWidget | None, title: str, action: Callable[[], Resu
     except UserError as error:
         warn(parent, title, str(error))
         return None
+
+
+def done_unless_refused(parent: QWidget | None, title: str, action: Callable[[], object]) -> bool:
+    """Whether `action`, one that returns nothing (a removal), went through; False when it was refused, after
+    telling the user why (unless_refused)."""
+
+    def run() -> bool:
+        action()
+        return True
+
+    return unless_refused(parent, title, run) is not None

@@ -87,5 +87,5 @@ class StaffDialog(QDialog):
         if member is not None and member.id is not None and ask.confirm(
                 self, _("Remove member"),
                 _("Take “{name}” off the staff list? Their tasks stay, without an owner.").format(name=member.name)):
-            staff.remove(member.id)
-            self.reload()
+            if ask.done_unless_refused(self, self.windowTitle(), lambda: staff.remove(member.id)):
+                self.reload()

@@ -123,8 +123,8 @@ class TasksTab(QWidget):
         current = self.current_task()
         if current is None or current.id is None:
             return
-        if ask.confirm(self, _("Remove task"), _("Remove the task “{title}”?").format(title=current.title)):
-            task_list.delete(current.id)
+        if ask.confirm(self, _("Remove task"), _("Remove the task “{title}”?").format(title=current.title)) and (
+                ask.done_unless_refused(self, _("Tasks"), lambda: task_list.delete(current.id))):
             self.reload()
 
 

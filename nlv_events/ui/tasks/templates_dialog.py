@@ -41,7 +41,7 @@ class TemplatesDialog(QDialog):
         self.title_edit.setObjectName("stepTitle")
         self.offset_box = QSpinBox(self)
         self.offset_box.setObjectName("stepOffset")
-        self.offset_box.setRange(-365, 365)
+        self.offset_box.setRange(-templates.MOST_OFFSET_DAYS, templates.MOST_OFFSET_DAYS)
         self.anchor_box = QComboBox(self)
         self.anchor_box.addItem(_("days from the start"), "start")
         self.anchor_box.addItem(_("days from the end"), "end")

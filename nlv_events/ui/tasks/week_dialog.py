@@ -132,8 +132,8 @@ class WeekDialog(QDialog):
 
     def remove_item(self) -> None:
         item = self.current_item()
-        if item is not None and item.week_item_id is not None:
-            week_schedule.remove_item(item.week_item_id)
+        if item is not None and item.week_item_id is not None and ask.done_unless_refused(
+                self, self.windowTitle(), lambda: week_schedule.remove_item(item.week_item_id)):
             self.reload()
 
     def print_week(self) -> None:

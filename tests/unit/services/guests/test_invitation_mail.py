@@ -150,3 +150,57 @@ def test_the_signed_scan_linked_to_the_invitations_register_entry_is_what_each_g
         letter = next(part for part in message.iter_attachments() if part.get_content_type() == "application/pdf")
         assert letter.get_content() == scan.read_bytes()  # the signed copy, as scanned
         assert "ĐÃ KÝ VÀ ĐÓNG DẤU" in pdf_text(letter.get_content())
+
+
+def test_the_calendar_a_guest_receives_says_what_the_public_may_read(demo_db):
+    """The event's description and notes may be internal (docs/site.md): the .ics mailed to an outside guest
+    carried the description ("kinh phí", who fetches whom), where it should say the public description."""
+    from nlv_events.core import event_reading
+    from nlv_events.services.events import event_store
+
+    event_id = review_id()
+    record = event_reading.load_record(event_id)
+    record.description = "Nội bộ: kinh phí 45 triệu đồng; xe đón đại biểu Bộ lúc 7 giờ 15."
+    record.public_description = "Hội nghị tổng kết công tác năm 2022 của Thư viện Quốc gia Việt Nam."
+    event_store.save(record, event_reading.load_record(event_id))
+    add_many(event_id, 1)
+    address_book.set_contacts(guests.guest_list(event_id)[0].person_id, "khach@example.vn", None)  # type: ignore[arg-type]
+    with mail_server() as (inbox, port):
+        mail = mail_settings.mail_settings(mail_settings_for(port))
+        invitation_mail.send_invitations(event_id, InvitationOptions(), mail, PASSWORD, pause=lambda _s: None)
+    (_recipients, message), = inbox.messages
+    attachments = {part.get_content_type(): part for part in message.iter_attachments()}
+    entry = icalendar.Calendar.from_ical(attachments["text/calendar"].get_content()).walk("VEVENT")[0]
+    description = str(entry.get("description", ""))
+    assert "kinh phí" not in description and "xe đón" not in description
+    assert "Hội nghị tổng kết công tác năm 2022 của Thư viện Quốc gia Việt Nam." in description
+
+
+def test_the_scan_of_the_number_asked_for_is_sent_as_the_register_writes_it(demo_db, tmp_path):
+    """Two rounds of invitations, 01/GM-TVQG and 02/GM-TVQG, each with its signed scan: asked for "01/GM-TVQG" (or
+    "01", as the register and the letter write it), the guests were sent the newest scan, the second round's,
+    since "01" was compared with the number 1 as text."""
+    from nlv_events.services.attachments import attachment_files
+    from nlv_events.services.guests import documents
+
+    event_id = review_id()
+    add_many(event_id, 1)
+    address_book.set_contacts(guests.guest_list(event_id)[0].person_id, "khach@example.vn", None)  # type: ignore[arg-type]
+    scans = {}
+    for round_number in (1, 2):
+        options = InvitationOptions(number="next", day=dt.date(2022, 12, 10 + round_number))
+        documents.write_invitations(event_id, tmp_path / f"giay-moi-{round_number}.pdf", options)
+        entry = RegisterEntry.get((RegisterEntry.event == event_id) & (RegisterEntry.number == round_number))
+        scan = tmp_path / f"Giấy mời đã ký {round_number}.pdf"
+        scan.write_bytes(documents.invitations_bytes(event_id, InvitationOptions(
+            number=f"{round_number:02d}/GM-TVQG", signer_name=f"ĐÃ KÝ ĐỢT {round_number}")))
+        attachment_files.link_to_entry(attachment_files.add(event_id, scan, "scan"), entry.id)
+        scans[round_number] = scan.read_bytes()
+    for asked in ("01/GM-TVQG", "01"):
+        with mail_server() as (inbox, port):
+            mail = mail_settings.mail_settings(mail_settings_for(port))
+            invitation_mail.send_invitations(event_id, InvitationOptions(number=asked), mail, PASSWORD,
+                                             resend=True, pause=lambda _s: None)  # fmt: skip
+        (_recipients, message), = inbox.messages
+        letter = next(part for part in message.iter_attachments() if part.get_content_type() == "application/pdf")
+        assert letter.get_content() == scans[1], asked

@@ -135,3 +135,51 @@ def test_a_symbol_the_register_does_not_list_is_told_before_any_file_is_written(
     with pytest.raises(UserError, match="XYZ"):
         _print(tmp_path, "Chương trình", "next")
     assert not list(tmp_path.glob("*.pdf")) and RegisterEntry.select().count() == 0
+
+
+def test_a_database_that_refuses_the_entry_says_why_and_no_file_is_written(db, tmp_path):
+    """A viewer's login on the shared server, a read-only file: the register's refusal came out as the database's
+    own error, which the print preview took for a bug ("Sorry, something went wrong"); now it is the user's
+    message, as every other refused write, and nothing is written."""
+    import os
+    import re
+
+    import peewee
+
+    from nlv_events.i18n import _
+
+    if isinstance(db, peewee.SqliteDatabase):
+        refusal = _("The database is read-only: ask for write access to the file, or open a copy.")
+        refuse, allow = ["PRAGMA query_only = 1"], ["PRAGMA query_only = 0"]
+    else:  # a role that reads every table and writes none, as a viewer's
+        refusal = _("Your role on the database server does not allow this; nothing was changed. Ask the team's admin.")
+        role = f"t_reader_{os.getpid()}"
+        refuse = [f'CREATE ROLE "{role}" NOLOGIN', f'GRANT USAGE ON SCHEMA public TO "{role}"',
+                  f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{role}"', f'SET ROLE "{role}"']
+        allow = ["RESET ROLE", f'DROP OWNED BY "{role}"', f'DROP ROLE "{role}"']
+    for statement in refuse:
+        db.execute_sql(statement)
+    try:
+        for typed in ("next", "15"):
+            with pytest.raises(UserError, match=re.escape(refusal)):
+                _print(tmp_path, "Chương trình A", typed)
+    finally:
+        for statement in allow:
+            db.execute_sql(statement)
+    assert not list(tmp_path.glob("*.pdf"))
+    assert RegisterEntry.select().count() == 0
+
+
+def test_in_one_shared_series_a_typed_number_is_checked_against_every_kind(db, tmp_path, monkeypatch):
+    """With one series for all documents, number 1 of the year is one document's, whatever its kind: a report typed
+    as "1" after the programme took 01/CTr-TVQG was entered as 01/BC-TVQG, the year's number 1 given twice."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # this test's own settings file
+    settings = current_settings()
+    settings.set("register.shared_series", "1")
+    settings.save()
+    first, _path = _print(tmp_path, "Chương trình A", "next")
+    assert first.number == 1
+    with pytest.raises(registered_print.DuplicateNumber, match="01/CTr-TVQG"):
+        _print(tmp_path, "Báo cáo B", "1", "documents.report_symbol")
+    assert [line.number_text for line in entries.entries(2026)] == ["01/CTr-TVQG"]
+    assert _print(tmp_path, "Báo cáo B", "next", "documents.report_symbol")[0].number == 2

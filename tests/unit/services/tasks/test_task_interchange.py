@@ -57,3 +57,33 @@ def test_a_bad_task_is_refused_before_anything_is_stored(db):
     with pytest.raises(UserError, match="finished"):
         importing.import_document(reading.parse_document(document))
     assert not Event.select().exists()
+
+
+def test_an_item_typed_with_its_time_is_printed_in_the_half_of_the_day_of_that_time(db):
+    """A meeting at 14:00 sent as "morning" (or with no part) was printed as "Sáng 14:00", among the morning's
+    items; the window puts an item with a time in its half of the day, and so does the file now."""
+    document = {"format": "nlv-events/1", "events": [], "week_items": [
+        {"day": "2022-12-20", "part": "morning", "time": "14:00", "content": "Họp giao ban quý IV"},
+        {"day": "2022-12-20", "time": "15:30", "content": "Tiếp đoàn Thư viện tỉnh"},
+        {"day": "2022-12-20", "part": "afternoon", "content": "Làm việc với Vụ Thư viện"}]}
+    importing.import_document(reading.parse_document(document))
+    week = week_schedule.schedule(dt.date(2022, 12, 20))
+    assert [item.content for item in week.of(dt.date(2022, 12, 20), "morning")] == []
+    assert [item.content for item in week.of(dt.date(2022, 12, 20), "afternoon")] == [
+        "Họp giao ban quý IV", "Tiếp đoàn Thư viện tỉnh", "Làm việc với Vụ Thư viện"]
+
+
+def test_a_step_due_beyond_a_year_of_its_event_is_refused_before_it_breaks_every_new_event(db):
+    """The window's template form takes −365 to 365 days; a file gave a talk's step 99 999 999 days, imported
+    without a word, and every talk's tasks then failed ("Unexpected error (OverflowError)": no date that far)."""
+    document = {"format": "nlv-events/1", "events": [], "task_templates": [
+        {"kind": "talk", "steps": [{"title": "Mời diễn giả", "offset_days": -30},
+                                   {"title": "Tổng kết", "offset_days": 99_999_999, "anchor": "end"}]}]}
+    with pytest.raises(UserError, match="365"):
+        importing.import_document(reading.parse_document(document))
+    assert "Tổng kết" not in [step.title for step in templates.for_kind("talk").steps]
+    document["task_templates"][0]["steps"][1]["offset_days"] = 365
+    importing.import_document(reading.parse_document(document))
+    event_id = event_store.save(EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2023, 4, 21)))
+    assert {task.title: task.due for task in task_list.tasks(event_id)} == {
+        "Mời diễn giả": dt.date(2023, 3, 22), "Tổng kết": dt.date(2024, 4, 20)}

@@ -152,3 +152,35 @@ def test_the_docx_header_stands_where_the_pdfs_does_on_the_landscape_page(busy_w
 
     printed, laid_out = national_name(read_pages(pdf)[0]), national_name(office.pages(word.read_bytes())[0])
     assert abs(printed[0] - laid_out[0]) < 4 * 2.835 and abs(printed[1] - laid_out[1]) < 4 * 2.835  # within 4 mm
+
+
+def test_a_cancelled_events_tasks_leave_the_schedule_with_it(demo_db):
+    """The schedule leaves a cancelled event out, and its tasks chosen for the schedule with it: the leadership's
+    week listed "Lắp đặt triển lãm (…)" for an exhibition that would not open."""
+    cancelled = EventRecord(kind="exhibition", title="Triển lãm đã hủy", start=dt.datetime(2022, 12, 23, 9, 0),
+                            end=dt.datetime(2022, 12, 30, 17, 0), venue="Sảnh tầng 1", status="cancelled")
+    held = EventRecord(kind="exhibition", title="Triển lãm vẫn mở", start=dt.datetime(2023, 1, 5, 9, 0),
+                       end=dt.datetime(2023, 1, 20, 17, 0), venue="Sảnh tầng 1")
+    for event_id in (event_store.save(cancelled), event_store.save(held)):
+        task = task_list.tasks(event_id=event_id)[0]
+        task.due, task.on_schedule = dt.date(2022, 12, 21), True
+        task_list.save(task)
+    contents = [entry.content for entry in week_schedule.schedule(MONDAY).entries]
+    assert not [content for content in contents if "Triển lãm đã hủy" in content]
+    assert [content for content in contents if content.endswith("(Triển lãm vẫn mở)")]
+
+
+def test_the_director_whose_position_starts_with_her_party_title_leads(demo_db):
+    """The demo's director is "Bí thư Đảng ủy, Giám đốc Thư viện Quốc gia Việt Nam", as the library writes her: the
+    schedule took only a position that starts with "Giám đốc" for the leadership, and left out the rows she leads
+    at the year's review (26/12/2022) — her reply to the Ministry and the closing."""
+    week = week_schedule.schedule(dt.date(2022, 12, 26))
+    review = "Hội nghị Tổng kết công tác năm 2022 và triển khai nhiệm vụ năm 2023"
+    director = "Bà Kiều Thúy Nga, Bí thư Đảng ủy, Giám đốc Thư viện Quốc gia Việt Nam"
+    led = {entry.content: entry for entry in week.entries}
+    for row in ("Phát biểu tiếp thu ý kiến chỉ đạo", "Bế mạc Hội nghị"):
+        assert led[f"{row} ({review})"].leader == director
+    book_day = week_schedule.schedule(dt.date(2022, 4, 21))
+    opening = next(entry for entry in book_day.entries if entry.content.startswith("Phát biểu khai mạc Ngày Sách"))
+    assert opening.leader == director and opening.time == dt.time(8, 25)
+    assert not [entry for entry in book_day.entries if "Vũ Thu Trang" in entry.leader]  # the MC leads nothing

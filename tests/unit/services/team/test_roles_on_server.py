@@ -182,3 +182,31 @@ def test_only_the_admin_restores_an_exhibition_or_a_guest_list_from_the_command_
     restored = [change for change in history.changes_of(event.id, "guest_list") if change.action == "restored"]
     assert [(change.by, change.restored_from) for change in restored] == [(logins["admin"], 2)]
     database.close_database()
+
+
+def test_a_viewer_reads_the_guests_but_not_the_address_an_invitation_was_mailed_to(team):
+    """The address a guest's invitation was e-mailed to is their e-mail: a viewer's login read it with psql
+    (`SELECT invitation_sent_to FROM guest`) while the person's own e-mail was refused. The viewer still reads the
+    guest list, the address book, a person's appearances and the interchange file."""
+    import datetime as dt
+
+    from nlv_events.core.guest_models import Guest
+    from nlv_events.services.guests import address_book, guest_interchange, guest_list
+
+    server, logins = team
+    database.open_database(server.url)
+    store.save_event(talk())
+    guest_list.add_guest(1, guest_list.GuestEntry(name="Nguyễn Văn An"))
+    Guest.update(invitation_sent_at=dt.datetime(2024, 3, 1, 9), invitation_sent_to="an.nguyen@example.vn").execute()
+    database.close_database()
+    viewer = psycopg2.connect(_url(server, logins["viewer"]))
+    assert _refused(viewer, "SELECT invitation_sent_to FROM guest")
+    assert not _refused(viewer, "SELECT state, invitation_sent_at FROM guest")
+    viewer.close()
+
+    database.open_database(_url(server, logins["viewer"]))
+    assert [entry.name for entry in guest_list.guest_list(1)] == ["Nguyễn Văn An"]
+    person_id = guest_list.guest_list(1)[0].person_id
+    assert [card.name for card in address_book.address_book()] == ["Nguyễn Văn An"]
+    assert [appearance.title for appearance in address_book.appearances(person_id)] == [talk().title]
+    assert [guest["name"] for guest in guest_interchange.export(1)] == ["Nguyễn Văn An"]
