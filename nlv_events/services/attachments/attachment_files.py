@@ -142,11 +142,32 @@ def remove(attached: AttachedFile, root: Path | None = None) -> None:
         file_of(attached, root).unlink(missing_ok=True)
 
 
-def link_to_entry(attached: AttachedFile, entry_id: int | None) -> AttachedFile:
-    """Make a signed scan the signed copy of register entry `entry_id` (None: of none), with the version it was
-    read at."""
-    if entry_id is not None and RegisterEntry.get_or_none(RegisterEntry.id == entry_id) is None:
+def check_entry(event_id: int, entry_id: int) -> None:
+    """Refuse, in one line, to link a file of the event to register entry `entry_id` unless the entry is one of that
+    event's documents: the e-mailed invitations send the signed scan of the event's own entry and pass over any
+    other link, so a scan linked to another event's entry was never sent."""
+    entry = RegisterEntry.get_or_none(RegisterEntry.id == entry_id)
+    if entry is None:
         raise UserError(_("The register has no entry {id}.").format(id=entry_id))
+    if entry.event_id == event_id:
+        return
+    from nlv_events.services.register.numbering import number_text  # here: the window loads this module at start
+
+    number = number_text(entry.number, entry.symbol)
+    owner = Event.get_or_none(Event.id == entry.event_id) if entry.event_id is not None else None
+    if owner is None:
+        raise UserError(_("Register entry {id} ({number}) is not a document of any event: link the file to an entry "
+                          "of event {event}.").format(id=entry_id, number=number, event=event_id))
+    raise UserError(_("Register entry {id} ({number}) is a document of event {other} “{title}”, not of event {event}: "
+                      "link the file to an entry of its own event.").format(
+        id=entry_id, number=number, other=owner.id, title=owner.title, event=event_id))
+
+
+def link_to_entry(attached: AttachedFile, entry_id: int | None) -> AttachedFile:
+    """Make a signed scan the signed copy of register entry `entry_id` (None: of none), an entry of its own event,
+    with the version it was read at."""
+    if entry_id is not None:
+        check_entry(attached.event_id, entry_id)
 
     def conflict() -> ConflictError:
         return ConflictError(_("A colleague changed the attachment “{name}” since you opened it.").format(
