@@ -13,6 +13,7 @@ import pytest
 from nlv_events.core import database
 from nlv_events.core.settings import current_settings
 from tests.integration.cli_runner import run
+from tests.refusals import refuse_to_read
 
 
 @pytest.fixture(autouse=True)
@@ -128,3 +129,20 @@ def test_a_scan_is_linked_only_to_a_register_entry_of_its_own_event(capsys, tmp_
                           "--db", str(db_path))  # fmt: skip
     assert code == 0, err
     assert [item["register_entry"] for item in _listed(capsys, db_path, review)] == [entry]
+
+
+def test_a_file_that_cannot_be_read_is_refused_in_one_line(capsys, tmp_path, db_path, monkeypatch):
+    event_id = _review(capsys, db_path)
+    readable = tmp_path / "Tờ trình.pdf"
+    readable.write_bytes(b"%PDF to trinh")
+    locked = tmp_path / "Quyết định.pdf"
+    locked.write_bytes(b"%PDF quyet dinh")
+    refuse_to_read(monkeypatch, locked)
+    for language in ("vi", "en"):
+        code, _out, err = run(capsys, "attach", str(event_id), "add", str(readable), str(locked), "--lang", language,
+                              "--db", str(db_path))  # fmt: skip
+        lines = err.strip().splitlines()
+        assert code == 1 and len(lines) == 1 and "Traceback" not in err, err
+        assert "Quyết định.pdf" in lines[0] and "Unexpected" not in err and "bất ngờ" not in err
+    assert "no permission to read it" in lines[0]  # what is wrong, and how to fix it, in English too
+    assert _listed(capsys, db_path, event_id) == []  # the readable file given with it is not attached either

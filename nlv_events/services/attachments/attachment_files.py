@@ -1,10 +1,11 @@
 """An event's attached files: each copied into the media folder (beside the SQLite file, or the shared folder of the
 settings) under a safe stored name — its SHA-256 and its ending, ASCII only — with the name it came with kept for
-display. A missing file, a folder and a file over the size limit (the setting attachments.max_mb) are refused, each
-in one line, before anything is copied."""
+display. A missing file, a folder, a file the system will not let us read and a file over the size limit (the setting
+attachments.max_mb) are refused, each in one line, before anything is copied."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
 from dataclasses import dataclass
@@ -58,7 +59,12 @@ def checked_source(source: Path) -> int:
         raise UserError(_("{name} is a folder: attach the files in it one by one.").format(name=source))
     if not source.is_file():
         raise UserError(_("{name} does not exist.").format(name=source))
-    size = source.stat().st_size
+    try:
+        with source.open("rb") as stream:
+            stream.read(1)
+        size = source.stat().st_size
+    except OSError as error:
+        raise unreadable(source, error) from None
     if size > size_limit():
         raise UserError(
             _("{name} is {size} MB, over the limit of {limit} MB for an attachment (Settings).").format(
@@ -66,6 +72,15 @@ def checked_source(source: Path) -> int:
             )
         )
     return size
+
+
+def unreadable(source: Path, error: OSError) -> UserError:
+    """Why `source` cannot be attached when the system refuses to read it, and what to do, in one line."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return UserError(_("Cannot read {name}: you have no permission to read it (or another program keeps it "
+                           "locked). Ask for access to it, or save a copy you can read and attach that.").format(
+        name=source))  # fmt: skip
+    return UserError(_("Cannot read {name}: {reason}").format(name=source, reason=error.strerror or error))
 
 
 def _line(row: Attachment) -> AttachedFile:
@@ -98,8 +113,11 @@ def add(event_id: int, source: Path, kind: str = "other", root: Path | None = No
     if kind not in ATTACHMENT_KINDS:
         raise UserError(_("The kind of attachment must be one of: {kinds}.").format(kinds=", ".join(ATTACHMENT_KINDS)))
     size = checked_source(source)
-    with source.open("rb") as stream:
-        digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    try:
+        with source.open("rb") as stream:
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError as error:  # refused since it was checked
+        raise unreadable(source, error) from None
     same = Attachment.get_or_none((Attachment.event == event) & (Attachment.digest == digest))
     if same is not None:
         return _line(same)
