@@ -175,11 +175,10 @@ def test_the_weeks_schedule_with_an_item_typed_for_it_printed_from_the_file_menu
     text = " ".join(pdf_text(target.read_bytes()).split())
     assert "Họp giao ban quý IV" in text and "Giao lưu “Ký ức Hà Nội – 12 ngày đêm”" in text
     assert "19/12/2022" in text
-    # "next" in the preview's number field: the register's next number of the schedule's kind, shown once saved
+    # "next" in the preview's number field: the register's next number of the schedule's kind (LCT, which every
+    # database has), shown once saved
     from nlv_events.core.register_models import RegisterEntry
-    from nlv_events.services.register import entries
 
-    entries.add_kind("LCT", "Lịch công tác")
     preview.decree_fields.number_edit.clear()
     type_into(qtbot, preview.decree_fields.number_edit, "next")
     numbered = tmp_path / "lich-so.pdf"
