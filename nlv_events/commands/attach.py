@@ -48,6 +48,8 @@ def _command_attach(arguments: argparse.Namespace) -> int:
         sources = [Path(name) for name in arguments.files]
         for source in sources:  # every file checked before any is copied: one bad name adds nothing
             attachment_files.checked_source(source)
+        if arguments.entry is not None:  # nor a link to another event's document
+            attachment_files.check_entry(arguments.event_id, arguments.entry)
         for source in sources:
             added = attachment_files.add(arguments.event_id, source, arguments.kind)
             if arguments.entry is not None:

@@ -22,7 +22,9 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
                          help="with --from-template: the event whose tasks to make")
     listing.add_argument("--from-template", action="store_true",
                          help="add the steps of the event's kind's template as its tasks (those it lacks)")
-    listing.add_argument("--event", type=int, metavar="ID", help="only the tasks of this event")
+    listing.add_argument("--event", type=int, metavar="ID",
+                         help="only the tasks of this event (cancelled or not; without it, those of cancelled events "
+                              "are left out)")
     listing.add_argument("--owner", metavar="NAME", help="only the tasks of this member of staff")
     listing.add_argument("--due-before", type=day, metavar="YYYY-MM-DD", help="only tasks due before this day")
     listing.add_argument("--open", action="store_true", help="only tasks still to do or in progress")
@@ -76,7 +78,16 @@ def _tasks(arguments: argparse.Namespace) -> int:
         _set_state(*arguments.set_state)
     rows = task_list.tasks(event_id=arguments.event, owner=arguments.owner, due_before=arguments.due_before,
                            open_only=arguments.open)
+    left_out = 0
+    if arguments.event is None:  # the board's list: a cancelled event's tasks will not be done (--event lists them)
+        held = [row for row in rows if not row.event_cancelled]
+        rows, left_out = held, len(rows) - len(held)
     _print(rows, arguments.output_format)
+    if left_out and arguments.output_format == "table":
+        sys.stdout.write(ngettext(
+            "{count} task of a cancelled event left out (--event ID lists an event's own tasks).",
+            "{count} tasks of cancelled events left out (--event ID lists an event's own tasks).",
+            left_out).format(count=left_out) + "\n")
     return 0
 
 

@@ -13,6 +13,7 @@ import pytest
 from nlv_events.core import database
 from nlv_events.core.settings import current_settings
 from tests.integration.cli_runner import run
+from tests.refusals import refuse_to_read
 
 
 @pytest.fixture(autouse=True)
@@ -100,3 +101,48 @@ def test_an_attachment_is_removed_and_its_copy_with_it(capsys, tmp_path, db_path
     assert _listed(capsys, db_path, event_id) == [] and not stored.exists()
     code, _out, err = run(capsys, "attach", str(event_id), "remove", str(item["id"]), "--db", str(db_path))
     assert code == 1 and len(err.strip().splitlines()) == 1
+
+
+def test_a_scan_is_linked_only_to_a_register_entry_of_its_own_event(capsys, tmp_path, db_path):
+    """`--entry` of another event's document is refused in one line naming the entry and its event, and nothing is
+    attached: the e-mailed invitations send the scan of the event's own entry and passed over such a link."""
+    from nlv_events.core.register_models import RegisterEntry
+
+    review = _review(capsys, db_path)
+    code, _out, err = run(capsys, "programme", str(review), "-o", str(tmp_path / "ct.pdf"), "--number", "next",
+                          "--date", "2022-12-20", "--db", str(db_path))  # fmt: skip
+    assert code == 0, err
+    _code, out, _err = run(capsys, "events", "--db", str(db_path), "--search", "ky uc ha noi", "--format", "json")
+    talk = json.loads(out)[0]["id"]
+    database.open_database(str(db_path))
+    entry = RegisterEntry.get(RegisterEntry.event == review).id
+    database.close_database()
+    scan = tmp_path / "Chương trình đã ký.pdf"
+    scan.write_bytes(b"%PDF signed programme")
+    code, _out, err = run(capsys, "attach", str(talk), "add", str(scan), "--kind", "scan", "--entry", str(entry),
+                          "--db", str(db_path))  # fmt: skip
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 1 and "Traceback" not in err, err
+    assert "01/CTr-TVQG" in lines[0] and f"{review} " in lines[0] and "Tổng kết" in lines[0]
+    assert _listed(capsys, db_path, talk) == []  # nothing attached
+    code, _out, err = run(capsys, "attach", str(review), "add", str(scan), "--kind", "scan", "--entry", str(entry),
+                          "--db", str(db_path))  # fmt: skip
+    assert code == 0, err
+    assert [item["register_entry"] for item in _listed(capsys, db_path, review)] == [entry]
+
+
+def test_a_file_that_cannot_be_read_is_refused_in_one_line(capsys, tmp_path, db_path, monkeypatch):
+    event_id = _review(capsys, db_path)
+    readable = tmp_path / "Tờ trình.pdf"
+    readable.write_bytes(b"%PDF to trinh")
+    locked = tmp_path / "Quyết định.pdf"
+    locked.write_bytes(b"%PDF quyet dinh")
+    refuse_to_read(monkeypatch, locked)
+    for language in ("vi", "en"):
+        code, _out, err = run(capsys, "attach", str(event_id), "add", str(readable), str(locked), "--lang", language,
+                              "--db", str(db_path))  # fmt: skip
+        lines = err.strip().splitlines()
+        assert code == 1 and len(lines) == 1 and "Traceback" not in err, err
+        assert "Quyết định.pdf" in lines[0] and "Unexpected" not in err and "bất ngờ" not in err
+    assert "no permission to read it" in lines[0]  # what is wrong, and how to fix it, in English too
+    assert _listed(capsys, db_path, event_id) == []  # the readable file given with it is not attached either

@@ -137,7 +137,7 @@ def test_every_printing_command_takes_the_next_number_of_its_kind(capsys, tmp_pa
 
 def test_the_kinds_of_document_are_listed_added_and_renamed(capsys, tmp_path, db_path):
     code, out, _err = run(capsys, "document-kinds", "--db", str(db_path))
-    assert code == 0 and [line.split()[0] for line in out.splitlines()] == ["CTr", "GM", "KH", "BC", "BB", "TTr"]
+    assert code == 0 and [line.split()[0] for line in out.splitlines()] == ["CTr", "GM", "KH", "BC", "BB", "TTr", "LCT"]
     assert run(capsys, "document-kinds", "add", "QĐ", "Quyết định", "--db", str(db_path))[0] == 0
     assert run(capsys, "document-kinds", "rename", "QĐ", "Quyết định của Giám đốc", "--db", str(db_path))[0] == 0
     code, out, _err = run(capsys, "document-kinds", "--db", str(db_path))

@@ -1,10 +1,11 @@
 """An event's attached files: each copied into the media folder (beside the SQLite file, or the shared folder of the
 settings) under a safe stored name — its SHA-256 and its ending, ASCII only — with the name it came with kept for
-display. A missing file, a folder and a file over the size limit (the setting attachments.max_mb) are refused, each
-in one line, before anything is copied."""
+display. A missing file, a folder, a file the system will not let us read and a file over the size limit (the setting
+attachments.max_mb) are refused, each in one line, before anything is copied."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
 from dataclasses import dataclass
@@ -58,7 +59,12 @@ def checked_source(source: Path) -> int:
         raise UserError(_("{name} is a folder: attach the files in it one by one.").format(name=source))
     if not source.is_file():
         raise UserError(_("{name} does not exist.").format(name=source))
-    size = source.stat().st_size
+    try:
+        with source.open("rb") as stream:
+            stream.read(1)
+        size = source.stat().st_size
+    except OSError as error:
+        raise unreadable(source, error) from None
     if size > size_limit():
         raise UserError(
             _("{name} is {size} MB, over the limit of {limit} MB for an attachment (Settings).").format(
@@ -66,6 +72,15 @@ def checked_source(source: Path) -> int:
             )
         )
     return size
+
+
+def unreadable(source: Path, error: OSError) -> UserError:
+    """Why `source` cannot be attached when the system refuses to read it, and what to do, in one line."""
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return UserError(_("Cannot read {name}: you have no permission to read it (or another program keeps it "
+                           "locked). Ask for access to it, or save a copy you can read and attach that.").format(
+        name=source))  # fmt: skip
+    return UserError(_("Cannot read {name}: {reason}").format(name=source, reason=error.strerror or error))
 
 
 def _line(row: Attachment) -> AttachedFile:
@@ -98,8 +113,11 @@ def add(event_id: int, source: Path, kind: str = "other", root: Path | None = No
     if kind not in ATTACHMENT_KINDS:
         raise UserError(_("The kind of attachment must be one of: {kinds}.").format(kinds=", ".join(ATTACHMENT_KINDS)))
     size = checked_source(source)
-    with source.open("rb") as stream:
-        digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    try:
+        with source.open("rb") as stream:
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError as error:  # refused since it was checked
+        raise unreadable(source, error) from None
     same = Attachment.get_or_none((Attachment.event == event) & (Attachment.digest == digest))
     if same is not None:
         return _line(same)
@@ -142,11 +160,32 @@ def remove(attached: AttachedFile, root: Path | None = None) -> None:
         file_of(attached, root).unlink(missing_ok=True)
 
 
-def link_to_entry(attached: AttachedFile, entry_id: int | None) -> AttachedFile:
-    """Make a signed scan the signed copy of register entry `entry_id` (None: of none), with the version it was
-    read at."""
-    if entry_id is not None and RegisterEntry.get_or_none(RegisterEntry.id == entry_id) is None:
+def check_entry(event_id: int, entry_id: int) -> None:
+    """Refuse, in one line, to link a file of the event to register entry `entry_id` unless the entry is one of that
+    event's documents: the e-mailed invitations send the signed scan of the event's own entry and pass over any
+    other link, so a scan linked to another event's entry was never sent."""
+    entry = RegisterEntry.get_or_none(RegisterEntry.id == entry_id)
+    if entry is None:
         raise UserError(_("The register has no entry {id}.").format(id=entry_id))
+    if entry.event_id == event_id:
+        return
+    from nlv_events.services.register.numbering import number_text  # here: the window loads this module at start
+
+    number = number_text(entry.number, entry.symbol)
+    owner = Event.get_or_none(Event.id == entry.event_id) if entry.event_id is not None else None
+    if owner is None:
+        raise UserError(_("Register entry {id} ({number}) is not a document of any event: link the file to an entry "
+                          "of event {event}.").format(id=entry_id, number=number, event=event_id))
+    raise UserError(_("Register entry {id} ({number}) is a document of event {other} “{title}”, not of event {event}: "
+                      "link the file to an entry of its own event.").format(
+        id=entry_id, number=number, other=owner.id, title=owner.title, event=event_id))
+
+
+def link_to_entry(attached: AttachedFile, entry_id: int | None) -> AttachedFile:
+    """Make a signed scan the signed copy of register entry `entry_id` (None: of none), an entry of its own event,
+    with the version it was read at."""
+    if entry_id is not None:
+        check_entry(attached.event_id, entry_id)
 
     def conflict() -> ConflictError:
         return ConflictError(_("A colleague changed the attachment “{name}” since you opened it.").format(

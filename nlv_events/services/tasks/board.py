@@ -21,10 +21,13 @@ def group_label(key: str) -> str:
 
 @dataclass
 class Board:
-    """The open tasks in each group, by due date; `today` is the day the groups are counted from."""
+    """The open tasks in each group, by due date; `today` is the day the groups are counted from; `left_out` counts
+    the tasks of cancelled events that would have been in a group (the event will not happen: the week's schedule
+    leaves them out too; the event's own Tasks tab still lists them)."""
 
     today: dt.date
     groups: dict[str, list[TaskRecord]] = field(default_factory=lambda: {key: [] for key in GROUPS})
+    left_out: int = 0
 
     def count(self) -> int:
         return sum(len(rows) for rows in self.groups.values())
@@ -51,11 +54,16 @@ def group_of(due: dt.date | None, today: dt.date) -> str | None:
 
 
 def board(today: dt.date, event_id: int | None = None, owner_id: int | None = None) -> Board:
-    """The open tasks of live events that are overdue or due this week or next, filtered by event and owner."""
+    """The open tasks of live events that are overdue or due this week or next, filtered by event and owner; those
+    of cancelled events counted apart."""
     result = Board(today)
     limit = week_start(today) + dt.timedelta(days=14)
     for row in tasks(event_id=event_id, owner_id=owner_id, due_before=limit, open_only=True):
         key = group_of(row.due, today)
-        if key is not None:
+        if key is None:
+            continue
+        if row.event_cancelled:
+            result.left_out += 1
+        else:
             result.groups[key].append(row)
     return result

@@ -44,6 +44,7 @@ class TaskRecord:
     event_start: dt.date | None = None
     id: int | None = None
     version: int | None = None
+    event_cancelled: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -51,10 +52,10 @@ class TaskRecord:
 
 
 # What a TaskRecord is read from, in the order of `_from_row`: the task's own columns, its owner's name and its
-# event's title, kind and first day. Model objects for twenty thousand tasks took seconds (peewee converts and sets
-# every column of three models per row).
+# event's title, kind, first day and status. Model objects for twenty thousand tasks took seconds (peewee converts
+# and sets every column of three models per row).
 _COLUMNS = (Task.id, Task.version, Task.title, Task.event, Task.due, Task.state, Task.owner, Staff.name, Task.note,
-            Task.done_on, Task.anchor, Task.on_schedule, Event.title, Event.kind, Event.start_date)
+            Task.done_on, Task.anchor, Task.on_schedule, Event.title, Event.kind, Event.start_date, Event.status)
 
 
 def _query() -> ModelSelect:
@@ -70,10 +71,10 @@ def _records(query: ModelSelect) -> list[TaskRecord]:
             id=task_id, version=version, title=title, event_id=event_id, due=as_date(due), state=state,
             owner_id=owner_id, owner=owner if owner_id else "", note=note or "", done_on=as_date(done_on),
             anchor=anchor, on_schedule=bool(on_schedule), event_title=event_title, event_kind=event_kind,
-            event_start=as_date(event_start),
+            event_start=as_date(event_start), event_cancelled=status == "cancelled",
         )
         for (task_id, version, title, event_id, due, state, owner_id, owner, note, done_on, anchor, on_schedule,
-             event_title, event_kind, event_start) in database_proxy.execute_sql(sql, parameters).fetchall()
+             event_title, event_kind, event_start, status) in database_proxy.execute_sql(sql, parameters).fetchall()
     ]
 
 
@@ -176,9 +177,10 @@ def delete(task_id: int) -> None:
 
 
 def overdue_count(today: dt.date, owner_id: int | None = None) -> int:
-    """How many open tasks of live events were due before `today` (the reminder at start)."""
+    """How many open tasks of live events still to be held were due before `today` (the reminder at start): a
+    cancelled event's tasks will not be done, as the board leaves them out."""
     query = Task.select().join(Event).where(
-        Event.deleted_at.is_null() & Task.state.in_(OPEN_STATES) & (Task.due < today))
+        Event.deleted_at.is_null() & (Event.status != "cancelled") & Task.state.in_(OPEN_STATES) & (Task.due < today))
     if owner_id is not None:
         query = query.where(Task.owner == owner_id)
     return query.count()

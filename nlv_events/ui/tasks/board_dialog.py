@@ -1,5 +1,6 @@
 """The board of what is due (Việc cần làm): open tasks overdue, this week and next week, for everyone or for one
-person (or only mine), for one event or all; a task is marked done here, and its event opens with a double-click."""
+person (or only mine), for one event or all; a task is marked done here, and its event opens with a double-click.
+The tasks of cancelled events are left out, and counted under the list."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from nlv_events.core.errors import UserError
-from nlv_events.i18n import _, pgettext
+from nlv_events.i18n import _, ngettext, pgettext
 from nlv_events.i18n.formats import format_day
 from nlv_events.services.tasks import board, staff, task_list
 from nlv_events.ui.shell import ask
@@ -66,6 +67,8 @@ class BoardDialog(QDialog):
         self.tree.setColumnWidth(0, 110)
         self.tree.setColumnWidth(1, 300)
         self.tree.setColumnWidth(2, 220)
+        self.left_out_label = QLabel(self)  # how many tasks of cancelled events the list leaves out
+        self.left_out_label.setObjectName("boardLeftOut")
         self.tree.itemDoubleClicked.connect(lambda item, _column: self._open(item))
         self.done_button = QPushButton(_("Mark done"), self)
         self.done_button.setObjectName("boardDone")
@@ -82,6 +85,7 @@ class BoardDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.left_out_label)
         layout.addLayout(left_row(self.done_button, self.open_button))
         layout.addWidget(close_box(self))
         self._fill_events()
@@ -93,7 +97,7 @@ class BoardDialog(QDialog):
     def _fill_events(self) -> None:
         self.event_box.addItem(_("All events"), None)
         seen: dict[int, str] = {}
-        for row in task_list.tasks(open_only=True):
+        for row in task_list.tasks(open_only=True, held_only=True):
             seen.setdefault(row.event_id, row.event_title)
         for event_id, title in seen.items():
             self.event_box.addItem(title, event_id)
@@ -116,6 +120,11 @@ class BoardDialog(QDialog):
                 item.setData(0, EVENT_ID, row.event_id)
             group.setExpanded(True)
         self.tree.resizeColumnToContents(0)  # a due day whole beside the group's indent ("21/12/2…" was cut)
+        self.left_out_label.setText(ngettext(
+            "{count} task of a cancelled event is not shown (the event's Tasks tab lists it).",
+            "{count} tasks of cancelled events are not shown (each event's Tasks tab lists them).",
+            shown.left_out).format(count=shown.left_out))
+        self.left_out_label.setVisible(shown.left_out > 0)
         self._follow_choice()
 
     def _follow_choice(self) -> None:

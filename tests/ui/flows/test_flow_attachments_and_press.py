@@ -13,6 +13,7 @@ from nlv_events.services.attachments import attachment_files
 from nlv_events.services.events import event_store
 from nlv_events.services.press import articles
 from nlv_events.ui.events.event_editor import EventEditor
+from tests.refusals import refuse_to_read
 from tests.ui.flows.acting import answer_file_dialog, choose, click, tab_named, type_into
 from tests.ui.flows.driving import click_row, on_next_dialog
 
@@ -79,3 +80,33 @@ def test_attach_a_file_open_it_and_add_an_article_in_the_editor(window, qtbot, m
     assert "1 MB" in warned[0] and "http" in warned[1]
     assert [(article.outlet, article.clipping_id) for article in articles.articles(review)] == [
         ("Nhân Dân", stored[1].id)]
+
+
+def test_a_file_the_system_will_not_let_us_read_is_refused_in_one_message(window, qtbot, monkeypatch, tmp_path,
+                                                                           answers):
+    """Attach files… with a file the user has no permission to read (simulated: the suite runs as root, which reads
+    any file) says so and what to do, where the window apologised for a bug; the readable file chosen with it is not
+    attached either."""
+    review = event_store.id_by_ref("demo-2022-review")
+    readable = tmp_path / "Tờ trình.pdf"
+    readable.write_bytes(b"%PDF to trinh")
+    locked = tmp_path / "Quyết định.pdf"
+    locked.write_bytes(b"%PDF quyet dinh")
+    refuse_to_read(monkeypatch, locked)
+
+    def work(editor: EventEditor) -> None:
+        editor.tabs.setCurrentIndex(tab_named(editor.tabs, _("Attachments")))
+        tab = editor.tabs.currentWidget()
+        answer_file_dialog(monkeypatch, [readable, locked], "getOpenFileNames")
+        click(qtbot, tab.add_button)
+        assert tab.list.count() == 0
+        qtbot.mouseClick(editor.cancel_button, Qt.MouseButton.LeftButton)
+
+    click_row(window, qtbot, REVIEW)
+    answered = on_next_dialog(work, EventEditor)
+    window.actions["edit"].trigger()
+    assert answered
+    assert attachment_files.attachments(review) == []
+    told = _("Cannot read {name}: you have no permission to read it (or another program keeps it locked). Ask for "
+             "access to it, or save a copy you can read and attach that.").format(name=locked)
+    assert answers == [("warn", told)]

@@ -121,6 +121,67 @@ def test_template_then_tasks_then_the_board_then_done(window, qtbot):
     assert str(overdue - 1) in window.tasks_menu.reminder.text()
 
 
+def test_a_cancelled_events_tasks_leave_the_board_and_the_overdue_count(window, qtbot):
+    """An event cancelled in its editor takes its open tasks off the board (View → Tasks to do) and out of the
+    status bar's "N việc quá hạn", which nagged about work for an event that will not happen; the board says how
+    many it leaves out, and the event's own Tasks tab still lists them."""
+    from nlv_events.services.events import event_store
+    from nlv_events.services.tasks import event_tasks
+
+    review = event_store.id_by_ref("demo-2022-review")  # 26/12/2022, held: its tasks stay on the board
+    event_tasks.add_from_template(review)
+    click_row(qtbot, window.table, TALK)
+    talk = window.current_event_id()
+
+    def make_tasks_and_cancel(editor):
+        editor.tabs.setCurrentIndex(tab_named(editor.tabs, _("Tasks")))
+        click(qtbot, editor.extra_tabs["tasks"].template_button)
+        editor.tabs.setCurrentIndex(0)
+        choose(qtbot, editor.status_box, "cancelled")
+        click(qtbot, editor.save_button)
+
+    opened = while_open(make_tasks_and_cancel, EventEditor)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    opened.done()
+    monday = dt.date(2022, 12, 19)
+    talks = [task for task in task_list.tasks(event_id=talk) if task.due < monday + dt.timedelta(days=14)]
+    assert talks  # on the board at 19/12 had the event been held
+    window.tasks_menu.today = monday
+    window.tasks_menu.update_reminder()
+    overdue = len([task for task in task_list.tasks(event_id=review) if task.due < monday])
+    assert overdue and window.tasks_menu.reminder.isVisible()
+    assert window.tasks_menu.reminder.text() == ngettext("{count} overdue task", "{count} overdue tasks",
+                                                         overdue).format(count=overdue)  # the review's alone
+
+    def look(dialog):
+        seen["titles"] = {item.text(2) for item in dialog.task_items()}
+        seen["events"] = [dialog.event_box.itemData(index) for index in range(dialog.event_box.count())]
+        seen["note"] = dialog.left_out_label.text() if dialog.left_out_label.isVisible() else ""
+        click(qtbot, button(dialog, _("Close")))
+
+    seen: dict = {}
+    opened = while_open(look, BoardDialog)
+    trigger(window, _("&View"), _("&Tasks to do…"))
+    opened.done()
+    assert TALK not in seen["titles"] and seen["titles"]
+    assert talk not in seen["events"] and review in seen["events"]
+    assert seen["note"] == ngettext(
+        "{count} task of a cancelled event is not shown (the event's Tasks tab lists it).",
+        "{count} tasks of cancelled events are not shown (each event's Tasks tab lists them).",
+        len(talks)).format(count=len(talks))  # fmt: skip
+
+    def look_at_the_tab(editor):
+        editor.tabs.setCurrentIndex(tab_named(editor.tabs, _("Tasks")))
+        seen["tab"] = editor.extra_tabs["tasks"].table.rowCount()
+        click(qtbot, editor.cancel_button)
+
+    click_row(qtbot, window.table, TALK)
+    opened = while_open(look_at_the_tab, EventEditor)
+    qtbot.keyClick(window.table, Qt.Key.Key_Return)
+    opened.done()
+    assert seen["tab"] == len(task_list.tasks(event_id=talk)) > 0
+
+
 def test_moving_the_event_asks_to_move_its_open_tasks(window, qtbot, monkeypatch):
     asked: list[str] = []
     monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
@@ -175,11 +236,10 @@ def test_the_weeks_schedule_with_an_item_typed_for_it_printed_from_the_file_menu
     text = " ".join(pdf_text(target.read_bytes()).split())
     assert "Họp giao ban quý IV" in text and "Giao lưu “Ký ức Hà Nội – 12 ngày đêm”" in text
     assert "19/12/2022" in text
-    # "next" in the preview's number field: the register's next number of the schedule's kind, shown once saved
+    # "next" in the preview's number field: the register's next number of the schedule's kind (LCT, which every
+    # database has), shown once saved
     from nlv_events.core.register_models import RegisterEntry
-    from nlv_events.services.register import entries
 
-    entries.add_kind("LCT", "Lịch công tác")
     preview.decree_fields.number_edit.clear()
     type_into(qtbot, preview.decree_fields.number_edit, "next")
     numbered = tmp_path / "lich-so.pdf"

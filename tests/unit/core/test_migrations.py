@@ -72,3 +72,26 @@ def test_appearances_keep_what_each_event_printed_before_the_upgrade(tmp_path):
     finally:
         database.close_database()
     assert after == before
+
+
+@pytest.mark.parametrize("kept", [None, ("LCT", "Lịch công tác tuần của Ban Giám đốc")], ids=["added", "kept"])
+def test_the_weeks_schedule_kind_is_in_the_register_after_the_upgrade(tmp_path, kept):
+    """Schema 0019 gives the register the weekly work schedule's kind, LCT, so `week --number next` numbers it out of
+    the box; a kind LCT the office added (or renamed) before the upgrade stays as it was, once."""
+    import sqlite3
+
+    from nlv_events.services.register import entries
+
+    copy = tmp_path / "schema-0018.sqlite3"
+    shutil.copy(FIXTURES / "schema-0018.sqlite3", copy)
+    if kept is not None:
+        with sqlite3.connect(copy) as raw:
+            raw.execute("INSERT INTO document_kind (symbol, name, rank, version) VALUES (?, ?, 100, 3)", kept)
+        raw.close()
+    database.open_database(str(copy))
+    try:
+        kinds = [(kind.symbol, kind.name) for kind in entries.kinds()]
+    finally:
+        database.close_database()
+    assert [symbol for symbol, _name in kinds] == ["CTr", "GM", "KH", "BC", "BB", "TTr", "LCT"]
+    assert kinds[-1] == (kept or ("LCT", "Lịch công tác"))

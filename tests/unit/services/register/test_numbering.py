@@ -116,7 +116,7 @@ def test_the_programme_of_an_event_is_registered_with_its_event(db, tmp_path):
 
 
 def test_kinds_are_listed_added_and_renamed(db):
-    assert [kind.symbol for kind in entries.kinds()] == ["CTr", "GM", "KH", "BC", "BB", "TTr"]
+    assert [kind.symbol for kind in entries.kinds()] == ["CTr", "GM", "KH", "BC", "BB", "TTr", "LCT"]
     added = entries.add_kind("QĐ", "Quyết định")
     entries.rename_kind(added, "Quyết định của Giám đốc")
     assert entries.kinds()[-1].name == "Quyết định của Giám đốc"
