@@ -110,3 +110,64 @@ def test_an_event_a_cancelled_import_brought_back_from_the_deleted_events_stays_
         importing.import_document(parsed, cancel_after_the_first_batch, batch_size=1)
 
     assert Event.get_by_id(event_id).deleted_at == deleted_at  # among the deleted events, deleted when it was
+
+
+def _what_the_whole_file_stores() -> dict:
+    from nlv_events.core.models import Event
+    from nlv_events.core.planning_models import Commemoration, Series
+    from nlv_events.core.task_models import Staff, TemplateStep, WeekItem
+
+    return {
+        "events": sorted(title for (title,) in Event.select(Event.title).tuples()),
+        "series": [title for (title,) in Series.select(Series.title).tuples()],
+        "commemorations": sorted(name for (name,) in Commemoration.select(Commemoration.name).tuples()),
+        "staff": [name for (name,) in Staff.select(Staff.name).tuples()],
+        "steps": sorted(TemplateStep.select(TemplateStep.id, TemplateStep.title).tuples()),
+        "week": [content for (content,) in WeekItem.select(WeekItem.content).tuples()],
+    }
+
+
+@pytest.mark.both_databases
+def test_a_cancel_after_the_last_batch_leaves_nothing_the_file_stores_for_the_whole_document(db):
+    """The series (and the occurrences it makes), the staff, a kind's task template and the week's items, which a
+    file stores once, stayed when Cancel was pressed after the last batch, while the file's events were taken back."""
+    store.save_event(EventRecord(kind="talk", title="Tọa đàm đã có", start=dt.date(2024, 3, 1)))
+    before = _what_the_whole_file_stores()
+    raw = {
+        "format": "nlv-events/1",
+        "events": [{"kind": "talk", "title": f"Tọa đàm nhập {n}", "start": f"2024-04-0{n}"} for n in (1, 2)],
+        "series": [{"ref": "gio-ke", "title": "Giờ kể chuyện", "kind": "talk", "rule": "FREQ=WEEKLY;COUNT=3",
+                    "start": "2024-05-04T09:00"}],
+        "commemorations": [{"key": "office-day", "name": "Ngày truyền thống Phòng", "month": 3, "day": 15,
+                            "founded": "1990-03-15"}],
+        "staff": [{"name": "Trần Thu Hà", "position": "Chuyên viên"}],
+        "task_templates": [{"kind": "talk", "steps": [{"title": "Mời diễn giả mới", "offset_days": -20}]}],
+        "week_items": [{"day": "2024-04-01", "time": "08:00", "content": "Họp giao ban"}],
+    }  # fmt: skip
+    document = decoding.parse_text(json.dumps(raw, ensure_ascii=False).encode(), "ca-nam.json")
+
+    def cancel_after_the_last_batch(done: int, total: int) -> None:
+        if done == total:
+            raise _Cancelled
+
+    with pytest.raises(_Cancelled):
+        importing.import_document(document, cancel_after_the_last_batch, batch_size=1)
+
+    assert _what_the_whole_file_stores() == before
+    summary = importing.import_document(document, batch_size=1)  # not cancelled: all of it is stored
+    assert summary.created == 2 + 3 and "Trần Thu Hà" in _what_the_whole_file_stores()["staff"]
+
+
+def test_a_whole_file_part_refused_after_the_last_batch_takes_back_every_batch(db):
+    from nlv_events.core.errors import UserError
+
+    before = _what_the_whole_file_stores()
+    raw = {"format": "nlv-events/1", "staff": [{"name": "Trần Thu Hà"}], "events": [
+        {"kind": "talk", "title": "Tọa đàm nhập 1", "start": "2024-04-01"},
+        {"kind": "talk", "title": "Tọa đàm nhập 2", "start": "2024-04-02", "series": "khong-co"}]}  # fmt: skip
+    document = decoding.parse_text(json.dumps(raw, ensure_ascii=False).encode(), "ca-nam.json")
+
+    with pytest.raises(UserError, match="khong-co"):
+        importing.import_document(document, batch_size=1)
+
+    assert _what_the_whole_file_stores() == before

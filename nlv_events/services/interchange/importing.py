@@ -169,7 +169,7 @@ def _import_batch(
     document: Document, registered: list[InterchangePart], start: int, batch_size: int, summary: ImportSummary
 ) -> _Undo:
     """The events `start` … `start + batch_size` of `document` with their parts, in one transaction (the first
-    batch brings the plans, the last the parts of the whole file); returns what to take back if a later one fails."""
+    batch brings the plans); returns what to take back if a later one fails."""
     batch = _Undo()
     events = document.events[start : start + batch_size]
     numbered = list(enumerate(events, start=start + 1))
@@ -195,11 +195,19 @@ def _import_batch(
         for part in registered:
             for number, record in numbered:
                 part.store_event(document.parts.get(part.name), number, record.id)  # type: ignore[arg-type]
-        if start + batch_size >= len(document.events):
-            event_ids = [record.id for record in document.events]
-            for part in registered:
-                summary.created += part.store_document(document.parts.get(part.name), event_ids) or 0
     return batch
+
+
+def _store_document(document: Document, registered: list[InterchangePart], summary: ImportSummary) -> None:
+    """What the file stores once for the whole document (its series, commemorations, staff, task templates, the
+    week's items: each part's `store_document`), in a transaction of its own after the last batch's progress. A
+    cancel lands at a progress call, so never after this: a cancelled import has not written these, which the
+    take-back of the events could not bring back (a series' occurrences, a template's steps…); a failure here rolls
+    them back and takes back the batches."""
+    event_ids = [record.id for record in document.events]
+    with database_proxy.atomic():
+        for part in registered:
+            summary.created += part.store_document(document.parts.get(part.name), event_ids) or 0
 
 
 @bulk.many_objects()
@@ -225,6 +233,7 @@ def import_document(
                 committed.add(_import_batch(document, registered, start, batch_size, summary))
                 if progress:
                     progress(min(start + batch_size, total), total)
+            _store_document(document, registered, summary)
         except BaseException:
             if committed.created or committed.replaced or committed.plans or committed.parts:
                 _take_back_quietly(committed)
