@@ -142,6 +142,7 @@ class _Names:
         self._people: dict[int, tuple[str, str]] = {}  # id → the stored person's name and ref
         self._by_ref: dict[str, int] = {}
         self._by_name: dict[str, int] = {}
+        self._named: dict[int, int] = {}  # id() of an entry named without a ref → the person found for it
         self._new: dict[str, str] = {}  # ref → name of the people to add
         everyone = [entry for record in records for entry in _people_of(record)]
         self._read_by_ref(sorted({entry.person_ref for entry in everyone if entry.person_ref}))
@@ -149,11 +150,13 @@ class _Names:
             if entry.person_ref:
                 if entry.person_ref not in self._by_ref:
                     self._new.setdefault(entry.person_ref, entry.name)
-            elif entry.name not in self._by_name:
+                continue
+            if entry.name not in self._by_name:
                 self._add_people()  # those named before it first, as one save after another would have
                 person = people.person_for(entry.name)
                 self._by_name[entry.name] = person.id
                 self._people[person.id] = (person.name, person.ref)
+            self._named[id(entry)] = self._by_name[entry.name]
         self._add_people()
 
     def _read_by_ref(self, refs: list[str]) -> None:
@@ -175,7 +178,7 @@ class _Names:
         self._by_name.clear()  # a name may now be borne by one more person
 
     def person(self, entry: PersonEntry) -> int:
-        return self._by_ref[entry.person_ref] if entry.person_ref else self._by_name[entry.name]
+        return self._by_ref[entry.person_ref] if entry.person_ref else self._named[id(entry)]
 
     def partners(self, record: EventRecord) -> list[int]:
         """The organisations of the record's partners, in its order."""
