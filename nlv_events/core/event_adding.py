@@ -9,7 +9,7 @@ from typing import Any
 
 import peewee
 
-from nlv_events.core import event_history, event_reading, guard, history, matching, models, people, store
+from nlv_events.core import event_history, event_reading, guard, history, matching, models, people, people_added, store
 from nlv_events.core.event_reading import in_values
 from nlv_events.core.records import EventRecord, PersonEntry
 from nlv_events.core.row_inserts import insert_rows
@@ -174,6 +174,9 @@ class _Names:
             return
         insert_rows(models.Person, [{"name": name, "ref": ref} for ref, name in self._new.items()], skip_existing=True)
         self._read_by_ref(list(self._new))
+        # Noted for a take-back; one a colleague added with the same ref meanwhile is among them, and is removed only
+        # if no record uses it.
+        people_added.added(self._by_ref[ref] for ref in self._new)
         self._new.clear()
         self._by_name.clear()  # a name may now be borne by one more person
 

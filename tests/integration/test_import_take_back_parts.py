@@ -171,3 +171,59 @@ def test_a_whole_file_part_refused_after_the_last_batch_takes_back_every_batch(d
         importing.import_document(document, batch_size=1)
 
     assert _what_the_whole_file_stores() == before
+
+
+def _address_book() -> list[tuple[int, str, str]]:
+    from nlv_events.core.models import Person
+
+    return sorted(Person.select(Person.id, Person.name, Person.ref).tuples())
+
+
+def _contacts() -> dict[int, tuple]:
+    """Personal data: compared, never shown (an assertion on it names no value)."""
+    from nlv_events.core.models import Person
+
+    return {person_id: (email, phone) for person_id, email, phone in Person.select(Person.id, Person.email,
+                                                                                   Person.phone).tuples()}
+
+
+@pytest.mark.both_databases
+def test_a_cancelled_import_takes_back_the_people_it_added_and_the_contacts_it_changed(db):
+    """The people an import added (guests, speakers, people named by a ref) stayed in the address book after it was
+    cancelled, with the contacts the file gave them, and the contacts it changed stayed changed."""
+    from nlv_events.core import event_reading
+    from nlv_events.services.guests import address_book
+
+    event_id = store.save_event(EventRecord(kind="conference", title="Hội nghị", start=dt.date(2024, 3, 1))).id
+    other_id = store.save_event(EventRecord(kind="talk", title="Tọa đàm khác", start=dt.date(2024, 3, 9))).id
+    guest_list.add_guest(event_id, guest_list.GuestEntry("Nguyễn Văn An", position="Giám đốc"))
+    (known,) = [card.id for card in address_book.address_book()]
+    address_book.set_contacts(known, "an.nv@example.org", "0900000001")
+    document = exporting.export_document(contacts=True)
+    stored = next(event for event in document["events"] if event["title"] == "Hội nghị")
+    stored["guests"][0]["email"] = "an.moi@example.org"
+    stored["guests"].append({"name": "Khách mời mới", "email": "moi@example.org", "phone": "0900000002"})
+    stored["people"] = [{"name": "Diễn giả mới", "role": "speaker", "ref": "dien-gia-moi"}]
+    # A new event with a ref: its people are added together (core/event_adding), the others one by one.
+    document["events"].append({"kind": "talk", "title": "Tọa đàm nhập", "start": "2024-04-01", "ref": "nhap",
+                               "people": [{"name": "Người được mời", "role": "guest"},
+                                          {"name": "Người từ nơi khác", "role": "guest", "ref": "noi-khac-1"}]})
+    parsed = decoding.parse_text(json.dumps(document, ensure_ascii=False).encode(), "cua-dong-nghiep.json")
+    people, contacts = _address_book(), _contacts()
+
+    def cancel_after_the_last_batch(done: int, total: int) -> None:
+        if done == 1:  # meanwhile a colleague puts the new guest on another list: they stay in the address book
+            guest_list.add_guest(other_id, guest_list.GuestEntry("Khách mời mới"))
+        if done == total:
+            assert len(_address_book()) == len(people) + 4  # the file did add them
+            raise _Cancelled
+
+    with pytest.raises(_Cancelled):
+        importing.import_document(parsed, cancel_after_the_last_batch, batch_size=1)
+
+    kept = [person for person in _address_book() if person not in people]
+    assert [name for _id, name, _ref in kept] == ["Khách mời mới"]
+    now = _contacts()
+    assert all(now[person_id] == held for person_id, held in contacts.items()), "contacts are not as they were"
+    assert now[kept[0][0]] == (None, None), "the contacts the file gave the new guest stayed"
+    assert event_reading.load_record(event_id).people == []

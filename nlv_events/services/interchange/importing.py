@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from nlv_events.core import bulk, event_adding, event_reading, guard, rules, store, write_ahead
+from nlv_events.core import bulk, event_adding, event_reading, guard, people_added, rules, store, write_ahead
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import AnnualPlan, Event, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry
@@ -88,6 +88,8 @@ class _Undo:
     plans: list[tuple[PlanEntry, int | None]] = field(default_factory=list)
     # Each part's hold on the stored events of a batch, as the batch found them (InterchangePart.keep).
     parts: list[tuple[InterchangePart, Any]] = field(default_factory=list)
+    # The people the batches added to the address book and the contacts they changed (of guests, as the file gave).
+    people: people_added.PeopleWritten = field(default_factory=people_added.PeopleWritten)
 
     def add(self, batch: _Undo) -> None:
         self.created += batch.created
@@ -95,6 +97,7 @@ class _Undo:
         self.deleted |= batch.deleted
         self.plans += batch.plans
         self.parts += batch.parts
+        self.people.add(batch.people)
 
 
 def _check_all(document: Document, registered: list[InterchangePart]) -> None:
@@ -173,7 +176,7 @@ def _import_batch(
     batch = _Undo()
     events = document.events[start : start + batch_size]
     numbered = list(enumerate(events, start=start + 1))
-    with database_proxy.atomic():
+    with database_proxy.atomic(), people_added.noting() as batch.people:
         if start == 0:
             _save_plans(document.plans, summary, batch)
         stored = event_reading.stored_by_ref([record.ref for record in events if record.ref])
@@ -235,7 +238,7 @@ def import_document(
                     progress(min(start + batch_size, total), total)
             _store_document(document, registered, summary)
         except BaseException:
-            if committed.created or committed.replaced or committed.plans or committed.parts:
+            if committed.created or committed.replaced or committed.plans or committed.parts or committed.people:
                 _take_back_quietly(committed)
             raise
     return summary
@@ -243,8 +246,9 @@ def import_document(
 
 def _take_back(undo: _Undo) -> None:
     """Undo the batches already committed, newest first, so a failed import leaves the store as it found it: the
-    events it added removed, those it changed saved as they were, and each part of the events it found brought
-    back (their exhibition, guest list, tasks, photos …)."""
+    events it added removed, those it changed saved as they were, each part of the events it found brought back
+    (their exhibition, guest list, tasks, photos …), and the people it added to the address book removed (unless a
+    record uses them now), the contacts it changed as they were."""
     with database_proxy.atomic():
         for start in range(0, len(undo.created), 500):
             Event.delete().where(Event.id.in_(undo.created[start : start + 500])).execute()
@@ -257,6 +261,7 @@ def _take_back(undo: _Undo) -> None:
         for part, kept in reversed(undo.parts):
             if kept is not None:
                 part.take_back(kept)
+        people_added.take_back(undo.people)  # once no event or guest list of the import names them
         for plan, target in reversed(undo.plans):
             if target is None:
                 AnnualPlan.delete().where((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind)).execute()
