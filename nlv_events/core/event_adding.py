@@ -9,7 +9,7 @@ from typing import Any
 
 import peewee
 
-from nlv_events.core import event_history, event_reading, guard, history, matching, models, people, store
+from nlv_events.core import event_history, event_reading, guard, history, matching, models, people, people_added, store
 from nlv_events.core.event_reading import in_values
 from nlv_events.core.records import EventRecord, PersonEntry
 from nlv_events.core.row_inserts import insert_rows
@@ -142,6 +142,7 @@ class _Names:
         self._people: dict[int, tuple[str, str]] = {}  # id → the stored person's name and ref
         self._by_ref: dict[str, int] = {}
         self._by_name: dict[str, int] = {}
+        self._named: dict[int, int] = {}  # id() of an entry named without a ref → the person found for it
         self._new: dict[str, str] = {}  # ref → name of the people to add
         everyone = [entry for record in records for entry in _people_of(record)]
         self._read_by_ref(sorted({entry.person_ref for entry in everyone if entry.person_ref}))
@@ -149,11 +150,13 @@ class _Names:
             if entry.person_ref:
                 if entry.person_ref not in self._by_ref:
                     self._new.setdefault(entry.person_ref, entry.name)
-            elif entry.name not in self._by_name:
+                continue
+            if entry.name not in self._by_name:
                 self._add_people()  # those named before it first, as one save after another would have
                 person = people.person_for(entry.name)
                 self._by_name[entry.name] = person.id
                 self._people[person.id] = (person.name, person.ref)
+            self._named[id(entry)] = self._by_name[entry.name]
         self._add_people()
 
     def _read_by_ref(self, refs: list[str]) -> None:
@@ -171,11 +174,14 @@ class _Names:
             return
         insert_rows(models.Person, [{"name": name, "ref": ref} for ref, name in self._new.items()], skip_existing=True)
         self._read_by_ref(list(self._new))
+        # Noted for a take-back; one a colleague added with the same ref meanwhile is among them, and is removed only
+        # if no record uses it.
+        people_added.added(self._by_ref[ref] for ref in self._new)
         self._new.clear()
         self._by_name.clear()  # a name may now be borne by one more person
 
     def person(self, entry: PersonEntry) -> int:
-        return self._by_ref[entry.person_ref] if entry.person_ref else self._by_name[entry.name]
+        return self._by_ref[entry.person_ref] if entry.person_ref else self._named[id(entry)]
 
     def partners(self, record: EventRecord) -> list[int]:
         """The organisations of the record's partners, in its order."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import peewee
 
+from nlv_events.core import people_added
 from nlv_events.core.errors import UserError
 from nlv_events.core.matching import name_key
 from nlv_events.core.models import Person, database_proxy
@@ -44,9 +45,11 @@ def by_ref(ref: str, name: str) -> Person:
         return found
     try:
         with database_proxy.atomic():  # a savepoint: a colleague adding the same person at once leaves this save going
-            return Person.create(name=name, ref=ref)
+            person = Person.create(name=name, ref=ref)
     except peewee.IntegrityError:
         return Person.get(Person.ref == ref)
+    people_added.added([person.id])
+    return person
 
 
 def person_for(name: str, ref: str | None = None) -> Person:
@@ -59,4 +62,6 @@ def person_for(name: str, ref: str | None = None) -> Person:
         raise ambiguous(name, len(found))
     if found:
         return found[0]
-    return Person.create(name=name)
+    person = Person.create(name=name)
+    people_added.added([person.id])
+    return person

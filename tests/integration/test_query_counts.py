@@ -70,3 +70,47 @@ def test_a_first_import_asks_as_many_queries_for_thirty_events_as_for_two_hundre
     many_queries, many_chairs = _first_import(capsys, tmp_path, many)
     assert few_chairs and many_chairs  # the programmes' people came in too
     assert many_queries == few_queries
+
+
+def _events_with_photos_news_and_tasks(count: int) -> None:
+    import datetime as dt
+
+    from nlv_events.core import store
+    from nlv_events.core.media_models import NewsItem, Photo, PhotoPerson
+    from nlv_events.core.models import EventPerson
+    from nlv_events.core.records import EventRecord, PersonEntry
+    from nlv_events.core.task_models import Task
+
+    for n in range(count):
+        people = [PersonEntry(f"Diễn giả {n}", role="speaker"), PersonEntry(f"Khách {n}", role="guest")]
+        event = store.save_event(EventRecord(kind="talk", title=f"Tọa đàm {n}", start=dt.date(2024, 3, 1),
+                                             people=people))  # fmt: skip
+        shown = [row.id for row in EventPerson.select().where(EventPerson.event == event.id)]
+        for k, appearance in enumerate(shown):
+            photo = Photo.create(event=event.id, path=f"events/{n}/{k}.jpg", original_name=f"{k}.jpg",
+                                 digest=f"{n:032d}{k:032d}", caption=f"Ảnh {k}")  # fmt: skip
+            PhotoPerson.create(photo=photo, event_person=appearance)
+        NewsItem.create(event=event.id, title=f"Tin {n}")
+        for k in range(2):
+            Task.insert(event=event.id, title=f"Việc {k}", sort_order=k + 1).execute()
+
+
+def _reimport_queries(tmp_path: Path, count: int) -> int:
+    from nlv_events.services.interchange import exporting, importing, reading
+
+    database.open_database(str(tmp_path / f"parts-{count}.sqlite3"))
+    _events_with_photos_news_and_tasks(count)
+    document = exporting.export_document()
+    with statements_run() as ran:
+        summary = importing.import_document(reading.parse_document(document))
+    database.close_database()
+    assert (summary.updated, summary.unchanged) == (0, count)
+    return len(ran)
+
+
+def test_reimporting_unchanged_events_with_photos_a_news_item_and_tasks_asks_a_few_queries_each(tmp_path):
+    """Each such event is compared with what it holds, asked once (its people, photos, the people shown, its news
+    item; its tasks): the import used to write its photos, their people, its news item again and read its tasks
+    and the staff to compare them, twelve statements an event."""
+    few, many = _reimport_queries(tmp_path, 10), _reimport_queries(tmp_path, 20)
+    assert (many - few) / 10 <= 5

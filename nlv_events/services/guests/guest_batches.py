@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, ForeignKeyField, IntegerField
 
-from nlv_events.core import guard, versioned
+from nlv_events.core import guard, people_added, versioned
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import BaseModel, Event, Person, database_proxy
 from nlv_events.core.text import clean, clean_or_none
@@ -267,11 +267,7 @@ def _take_back(event_id: int, written: Written) -> None:
             Guest.delete().where(Guest.id.in_(chunk)).execute()
         for guest_id, values in written.guests_before.items():
             versioned.write(Guest, guest_id, None, values)
-        for person_id, (email, phone) in written.contacts_before.items():
-            Person.update(email=email, phone=phone).where(Person.id == person_id).execute()
-        for chunk in _chunks(written.people):
-            listed = {person for (person,) in Guest.select(Guest.person).where(Guest.person.in_(chunk)).tuples()}
-            Person.delete().where(Person.id.in_([person for person in chunk if person not in listed])).execute()
+        people_added.take_back(people_added.PeopleWritten(written.people, written.contacts_before))
         now = ordered_ids(event_id)
         remaining = set(now)
         before = [guest_id for guest_id in written.order_before if guest_id in remaining]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from nlv_events.core import limits, people, when
+from nlv_events.core import limits, people, people_added, when
 from nlv_events.core.errors import UserError, ValidationError
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import Person
@@ -125,9 +125,7 @@ def store(event_id: int, entries: list[GuestData] | None) -> None:
         ref = values["ref"]
         listed = on_list.get(values["name"] or "")
         person = listed if listed is not None and not ref else people.person_for(values["name"] or "", ref)
-        if values["email"] or values["phone"]:
-            Person.update(email=values["email"] or person.email, phone=values["phone"] or person.phone).where(
-                Person.id == person.id).execute()
+        people_added.change_contacts(person, values["email"], values["phone"])  # noted, for a take-back
         fields = {
             "honorific": values["honorific"],
             "position": values["position"],

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from nlv_events.core import bulk, event_adding, event_reading, guard, rules, store, write_ahead
+from nlv_events.core import bulk, event_adding, event_reading, guard, people_added, rules, store, write_ahead
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import AnnualPlan, Event, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry
@@ -88,6 +88,8 @@ class _Undo:
     plans: list[tuple[PlanEntry, int | None]] = field(default_factory=list)
     # Each part's hold on the stored events of a batch, as the batch found them (InterchangePart.keep).
     parts: list[tuple[InterchangePart, Any]] = field(default_factory=list)
+    # The people the batches added to the address book and the contacts they changed (of guests, as the file gave).
+    people: people_added.PeopleWritten = field(default_factory=people_added.PeopleWritten)
 
     def add(self, batch: _Undo) -> None:
         self.created += batch.created
@@ -95,6 +97,7 @@ class _Undo:
         self.deleted |= batch.deleted
         self.plans += batch.plans
         self.parts += batch.parts
+        self.people.add(batch.people)
 
 
 def _check_all(document: Document, registered: list[InterchangePart]) -> None:
@@ -169,11 +172,11 @@ def _import_batch(
     document: Document, registered: list[InterchangePart], start: int, batch_size: int, summary: ImportSummary
 ) -> _Undo:
     """The events `start` … `start + batch_size` of `document` with their parts, in one transaction (the first
-    batch brings the plans, the last the parts of the whole file); returns what to take back if a later one fails."""
+    batch brings the plans); returns what to take back if a later one fails."""
     batch = _Undo()
     events = document.events[start : start + batch_size]
     numbered = list(enumerate(events, start=start + 1))
-    with database_proxy.atomic():
+    with database_proxy.atomic(), people_added.noting() as batch.people:
         if start == 0:
             _save_plans(document.plans, summary, batch)
         stored = event_reading.stored_by_ref([record.ref for record in events if record.ref])
@@ -195,11 +198,19 @@ def _import_batch(
         for part in registered:
             for number, record in numbered:
                 part.store_event(document.parts.get(part.name), number, record.id)  # type: ignore[arg-type]
-        if start + batch_size >= len(document.events):
-            event_ids = [record.id for record in document.events]
-            for part in registered:
-                summary.created += part.store_document(document.parts.get(part.name), event_ids) or 0
     return batch
+
+
+def _store_document(document: Document, registered: list[InterchangePart], summary: ImportSummary) -> None:
+    """What the file stores once for the whole document (its series, commemorations, staff, task templates, the
+    week's items: each part's `store_document`), in a transaction of its own after the last batch's progress. A
+    cancel lands at a progress call, so never after this: a cancelled import has not written these, which the
+    take-back of the events could not bring back (a series' occurrences, a template's steps…); a failure here rolls
+    them back and takes back the batches."""
+    event_ids = [record.id for record in document.events]
+    with database_proxy.atomic():
+        for part in registered:
+            summary.created += part.store_document(document.parts.get(part.name), event_ids) or 0
 
 
 @bulk.many_objects()
@@ -225,8 +236,9 @@ def import_document(
                 committed.add(_import_batch(document, registered, start, batch_size, summary))
                 if progress:
                     progress(min(start + batch_size, total), total)
+            _store_document(document, registered, summary)
         except BaseException:
-            if committed.created or committed.replaced or committed.plans or committed.parts:
+            if committed.created or committed.replaced or committed.plans or committed.parts or committed.people:
                 _take_back_quietly(committed)
             raise
     return summary
@@ -234,8 +246,9 @@ def import_document(
 
 def _take_back(undo: _Undo) -> None:
     """Undo the batches already committed, newest first, so a failed import leaves the store as it found it: the
-    events it added removed, those it changed saved as they were, and each part of the events it found brought
-    back (their exhibition, guest list, tasks, photos …)."""
+    events it added removed, those it changed saved as they were, each part of the events it found brought back
+    (their exhibition, guest list, tasks, photos …), and the people it added to the address book removed (unless a
+    record uses them now), the contacts it changed as they were."""
     with database_proxy.atomic():
         for start in range(0, len(undo.created), 500):
             Event.delete().where(Event.id.in_(undo.created[start : start + 500])).execute()
@@ -248,6 +261,7 @@ def _take_back(undo: _Undo) -> None:
         for part, kept in reversed(undo.parts):
             if kept is not None:
                 part.take_back(kept)
+        people_added.take_back(undo.people)  # once no event or guest list of the import names them
         for plan, target in reversed(undo.plans):
             if target is None:
                 AnnualPlan.delete().where((AnnualPlan.year == plan.year) & (AnnualPlan.kind == plan.kind)).execute()

@@ -97,9 +97,10 @@ class InterchangePart:
         batch's events are saved)."""
 
     def store_document(self, parsed: Any, event_ids: list[int | None]) -> int | None:
-        """Store the part of the whole file, inside the last batch's transaction; `event_ids` are the stored
-        events, in the file's order. Returns how many events it added of its own (a series' occurrences), which
-        the import counts with the file's: the user is told of every event the list gains."""
+        """Store the part of the whole file, in the import's last transaction, after every batch (nothing can cancel
+        the import then); `event_ids` are the stored events, in the file's order. Returns how many events it added
+        of its own (a series' occurrences), which the import counts with the file's: the user is told of every event
+        the list gains."""
         return None
 
     def keep(self, event_ids: list[int]) -> Any:

@@ -36,6 +36,8 @@ class MediaData:
     photos: list[dict[str, Any]] | None = None  # None: the file says nothing of photos
     news: dict[str, str] | None = None
     people_named: set[str] = field(default_factory=set)
+    # The stored event found to hold all of this already (MediaPart.differs): storing it there writes nothing.
+    unchanged_on: int | None = None
 
 
 def exporter() -> Callable[[int], dict[str, Any]]:
@@ -152,34 +154,115 @@ def _file_name(data: dict, place, prefix: str) -> str:
     return value
 
 
-def apply(event_id: int, part: MediaData, place) -> None:
-    """Store what the file says of the event's photos and news item (inside the import's transaction)."""
+@dataclass
+class _Held:
+    """What a stored event holds of what the file says (its photos, its news item), to compare the file's with."""
+
+    appearances: dict[str, int] = field(default_factory=dict)  # the event's people: name → their appearance's id
+    photos: dict[str, Photo] = field(default_factory=dict)  # by SHA-256
+    shown: dict[int, set[int]] = field(default_factory=dict)  # photo id → the appearances shown in it
+    news: NewsItem | None = None
+
+
+def _held(event_id: int, part: MediaData) -> _Held:
+    """Read only what the file speaks of: a file without photos or news item asks nothing."""
+    held = _Held()
     if part.photos is not None:
-        appearances = {
+        held.appearances = {
             link.person.name: link.id
             for link in EventPerson.select(EventPerson, Person).join(Person).where(EventPerson.event == event_id)
         }
-        unknown = sorted(part.people_named - set(appearances))
+        held.photos = {photo.digest: photo for photo in Photo.select().where(Photo.event == event_id)}
+        held.shown = {photo.id: set() for photo in held.photos.values()}
+        if held.shown:
+            links = PhotoPerson.select(PhotoPerson.photo, PhotoPerson.event_person).where(
+                PhotoPerson.photo.in_(list(held.shown))).tuples()  # fmt: skip
+            for photo_id, appearance_id in links:
+                held.shown[photo_id].add(appearance_id)
+    if part.news is not None:
+        held.news = NewsItem.get_or_none(NewsItem.event == event_id)
+    return held
+
+
+def _photo_fields(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if key != "people"}
+
+
+def _same(stored: Any, given: Any) -> bool:
+    """A stored value as the file gives it: no text is "", a moment is to the second (as exported)."""
+    if isinstance(stored, dt.datetime):
+        stored = stored.replace(microsecond=0)
+    return (stored if stored is not None else "") == (given if given is not None else "")
+
+
+def _fields_differ(photo: Photo, fields: dict[str, Any]) -> bool:
+    return any(not _same(getattr(photo, key), value) for key, value in fields.items())
+
+
+def _photo_differs(photo: Photo | None, values: dict[str, Any], held: _Held) -> bool:
+    if photo is None or _fields_differ(photo, _photo_fields(values)):
+        return True
+    return {held.appearances.get(name) for name in values["people"]} != held.shown.get(photo.id, set())
+
+
+def _news_differs(item: NewsItem | None, news: dict[str, str]) -> bool:
+    return item is None or any(not _same(getattr(item, key), value) for key, value in news.items())
+
+
+def differs(event_id: int, part: MediaData) -> bool:
+    """Whether storing `part` would change the event's photos (their values, the people shown) or news item."""
+    if part.photos is None and part.news is None:
+        return False
+    held = _held(event_id, part)
+    if part.photos is not None and (
+        part.people_named - set(held.appearances)
+        or any(_photo_differs(held.photos.get(values["digest"]), values, held) for values in part.photos)
+    ):
+        return True
+    return part.news is not None and _news_differs(held.news, part.news)
+
+
+def apply(event_id: int, part: MediaData, place) -> None:
+    """Store what the file says of the event's photos and news item (inside the import's transaction): only what
+    differs, so that re-importing an unchanged file leaves the photos, the people shown in them (with their ids) and
+    the news item (with the time of its last change) as they are."""
+    if part.photos is None and part.news is None:
+        return
+    held = _held(event_id, part)
+    if part.photos is not None:
+        unknown = sorted(part.people_named - set(held.appearances))
         if unknown:
             raise place.fail(
                 "photos", _("{name} is shown in a photo but is not among the event's people.").format(name=unknown[0])
             )
-        existing = {photo.digest: photo for photo in Photo.select().where(Photo.event == event_id)}
         for values in part.photos:
-            people = values.pop("people")
-            photo = existing.get(values["digest"]) or Photo(event=event_id)
-            for key, value in values.items():
-                setattr(photo, key, value)
-            photo.save()
-            PhotoPerson.delete().where(PhotoPerson.photo == photo).execute()
-            for name in dict.fromkeys(people):
-                PhotoPerson.create(photo=photo, event_person=appearances[name])
-    if part.news is not None:
-        item = NewsItem.get_or_none(NewsItem.event == event_id) or NewsItem(event=event_id)
+            _store_photo(event_id, values, held)
+    if part.news is not None and _news_differs(held.news, part.news):
+        item = held.news or NewsItem(event=event_id)
         for key, value in part.news.items():
             setattr(item, key, value)
         item.updated_at = dt.datetime.now().replace(microsecond=0)
         item.save()
+
+
+def _store_photo(event_id: int, values: dict[str, Any], held: _Held) -> None:
+    """The photo of `values` added, or changed where it differs (its version stepped, so a dialog open on it is
+    told); the people shown in it linked or unlinked one by one, the links that stay keeping their ids."""
+    fields = _photo_fields(values)
+    photo = held.photos.get(values["digest"])
+    if photo is None:
+        photo = held.photos[values["digest"]] = Photo.create(event=event_id, **fields)
+    elif _fields_differ(photo, fields):
+        Photo.update(**fields, version=Photo.version + 1).where(Photo.id == photo.id).execute()
+    wanted = {held.appearances[name] for name in values["people"]}
+    shown = held.shown.get(photo.id, set())
+    gone = shown - wanted
+    if gone:
+        PhotoPerson.delete().where((PhotoPerson.photo == photo.id) & PhotoPerson.event_person.in_(gone)).execute()
+    for appearance_id in dict.fromkeys(held.appearances[name] for name in values["people"]):
+        if appearance_id not in shown:
+            PhotoPerson.create(photo=photo.id, event_person=appearance_id)
+    held.shown[photo.id] = wanted
 
 
 def schema() -> dict[str, dict[str, Any]]:
@@ -250,8 +333,15 @@ class MediaPart(InterchangePart):
     def parse(self, data: dict[str, Any], events: list[Any]) -> list[MediaData]:
         return [parse(value, Place(event=number)) for number, value in enumerate(events, 1)]
 
+    def differs(self, parsed: list[MediaData], number: int, event_id: int) -> bool:
+        changes = differs(event_id, parsed[number - 1])
+        if not changes:
+            parsed[number - 1].unchanged_on = event_id  # store_event need not ask the database again
+        return changes
+
     def store_event(self, parsed: list[MediaData], number: int, event_id: int) -> None:
-        apply(event_id, parsed[number - 1], Place(event=number))
+        if parsed[number - 1].unchanged_on != event_id:
+            apply(event_id, parsed[number - 1], Place(event=number))
 
     def keep(self, event_ids: list[int]) -> MediaKept:
         return keep(event_ids)

@@ -34,6 +34,8 @@ class TaskData:
     week_items: list[dict[str, Any]] = field(default_factory=list)
     tasks: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # by the event's number in the file
     staff_stored: bool = False
+    # The stored event each event's tasks were found on already (by the event's number; `differs`): nothing to write.
+    held_by: dict[int, int] = field(default_factory=dict)
 
 
 def _day(value: Any, place: Place, key: str) -> dt.date | None:
@@ -122,9 +124,35 @@ def _store_staff(parsed: TaskData) -> dict[str, int]:
     return {member.name.casefold(): member.id for member in Staff.select()}
 
 
-def store_event(parsed: TaskData, number: int, event_id: int) -> None:
+def differs(parsed: TaskData, number: int, event_id: int) -> bool:
+    """Whether storing the file's tasks of event `number` would change the stored event's tasks (one query): an event
+    whose only change is its tasks is updated, not unchanged. The owner is compared by name, as the import finds
+    them."""
     rows = parsed.tasks.get(number)
     if rows is None:
+        return False
+    query = Task.select(Task, Staff).join(Staff, JOIN.LEFT_OUTER).where(Task.event == event_id)
+    stored = list(query.order_by(Task.sort_order, Task.id))
+    if len(stored) != len(rows) or not all(
+        _holds(task, order, row) for order, (task, row) in enumerate(zip(stored, rows, strict=True), 1)
+    ):
+        return True
+    parsed.held_by[number] = event_id
+    return False
+
+
+def _holds(task: Task, order: int, row: dict[str, Any]) -> bool:
+    owner = task.owner.name if task.owner_id else ""
+    return (
+        task.sort_order == order
+        and owner.casefold() == (row["owner"] or "").casefold()
+        and all(task.__data__.get(name) == value for name, value in row.items() if name != "owner")
+    )
+
+
+def store_event(parsed: TaskData, number: int, event_id: int) -> None:
+    rows = parsed.tasks.get(number)
+    if rows is None or parsed.held_by.get(number) == event_id:
         return
     owners = _store_staff(parsed)
     unknown = sorted({row["owner"] for row in rows if row["owner"] and row["owner"].casefold() not in owners})
@@ -236,6 +264,9 @@ class TaskInterchangePart(InterchangePart):
 
     def parse(self, data: dict[str, Any], events: list[Any]) -> TaskData:
         return parse(data, events)
+
+    def differs(self, parsed: TaskData | None, number: int, event_id: int) -> bool:
+        return parsed is not None and differs(parsed, number, event_id)
 
     def store_event(self, parsed: TaskData | None, number: int, event_id: int) -> None:
         if parsed is not None:

@@ -113,3 +113,18 @@ def test_each_created_entry_holds_the_event_exactly_as_it_reads_back_ids_refs_an
     assert a["people"][0]["name"] == "Nguyễn Văn An" and a["people"][0]["person_ref"] == "p-an"
     b = json.loads(entries[records[1].id].snapshot)
     assert all(person["id"] and person["person_ref"] for person in b["people"])
+
+
+def test_a_new_person_named_before_one_named_by_a_ref_not_stored_is_added_with_the_event(db):
+    """A file's new event naming someone new by name and then someone by a ref the record does not hold failed with
+    "Unexpected error (KeyError)": adding the people of the ref forgot whom the name had been found as."""
+    people = [PersonEntry(name="Người được mời", role="guest"),
+              PersonEntry(name="Người từ nơi khác", role="guest", person_ref="noi-khac-1")]  # fmt: skip
+    record = _talk("a", "Phòng đọc", [], people)
+
+    event_adding.add_events([record])
+
+    stored = event_reading.load_record(record.id)  # type: ignore[arg-type]
+    assert [(entry.name, entry.person_ref == "noi-khac-1") for entry in stored.people] == [
+        ("Người được mời", False), ("Người từ nơi khác", True)]
+    assert Person.select().where(Person.name == "Người được mời").count() == 1

@@ -87,3 +87,23 @@ def test_a_step_due_beyond_a_year_of_its_event_is_refused_before_it_breaks_every
     event_id = event_store.save(EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2023, 4, 21)))
     assert {task.title: task.due for task in task_list.tasks(event_id)} == {
         "Mời diễn giả": dt.date(2023, 3, 22), "Tổng kết": dt.date(2024, 4, 20)}
+
+
+@pytest.mark.both_databases
+def test_an_event_whose_only_change_in_the_file_is_its_tasks_is_reported_updated(db, tmp_path):
+    """The summary said "cập nhật 0, giữ nguyên 1" of an event whose tasks the file changed (and changed them)."""
+    from nlv_events.core.task_models import Task
+    from nlv_events.services.workspace import record
+
+    event_id = event_store.save(EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2023, 4, 21)))
+    exported = json.loads(json.dumps(exporting.export_document()))
+    tasks = {task.id: task.version for task in Task.select()}
+    assert importing.import_document(reading.parse_document(copy.deepcopy(exported))).unchanged == 1
+    assert {task.id: task.version for task in Task.select()} == tasks  # an unchanged file writes no task
+    exported["events"][0]["tasks"][0]["state"] = "doing"
+
+    summary = importing.import_document(reading.parse_document(exported))
+
+    assert (summary.updated, summary.unchanged) == (1, 0)
+    assert "cập nhật 1, giữ nguyên 0" in record.import_message(tmp_path / "tep.json", summary)
+    assert task_list.tasks(event_id)[0].state == "doing"
