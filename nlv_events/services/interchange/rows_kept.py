@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from nlv_events.core.event_reading import in_values
 from nlv_events.core.models import BaseModel
 
 # Ids per statement (SQLite allows 999 parameters in old builds).
@@ -30,7 +31,8 @@ def _rows_of(model: type[BaseModel], event_ids: Sequence[int]) -> dict[int, list
     found: dict[int, list[dict[str, Any]]] = {event_id: [] for event_id in event_ids}
     event = model.event  # type: ignore[attr-defined]
     for chunk in _chunks(event_ids):
-        for row in model.select().where(event.in_(chunk)).order_by(model.id).dicts():  # type: ignore[attr-defined]
+        # `in_values`: peewee's `in_` built a node for each of the 500 ids of every batch of a re-import
+        for row in model.select().where(in_values(event, list(chunk))).order_by(model.id).dicts():  # type: ignore[attr-defined]
             found[row["event"]].append(row)
     return found
 

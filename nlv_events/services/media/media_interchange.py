@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nlv_events.core import when
+from nlv_events.core.event_reading import in_values
 from nlv_events.core.media_models import NewsItem, Photo, PhotoPerson
 from nlv_events.core.models import EventPerson, Person
 from nlv_events.core.text import clean
@@ -296,7 +297,7 @@ class MediaKept:
 def _shown(event_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     found: dict[int, list[dict[str, Any]]] = {event_id: [] for event_id in event_ids}
     links = (PhotoPerson.select(PhotoPerson.id, PhotoPerson.photo, PhotoPerson.event_person, Photo.event)
-             .join(Photo).where(Photo.event.in_(event_ids)).order_by(PhotoPerson.id).dicts())  # fmt: skip
+             .join(Photo).where(in_values(Photo.event, event_ids)).order_by(PhotoPerson.id).dicts())  # fmt: skip
     for link in links:
         found[link.pop("event")].append(link)
     return found

@@ -13,6 +13,7 @@ from typing import Any
 
 from nlv_events.core import exhibit_records, guard, history, versioned
 from nlv_events.core.errors import ConflictError, UserError
+from nlv_events.core.event_reading import in_values
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.history_models import ChangeEntry
 from nlv_events.core.models import Event, Person, database_proxy
@@ -95,7 +96,7 @@ def restore_part(event_id: int, part: str, version: int, seen: int | None = None
 def versions_of(event_ids: list[int], part: str) -> dict[int, int]:
     """The part's stored version for each of `event_ids`, for `bring_back` (an import keeps them before it writes)."""
     column = _VERSION_COLUMNS[_part(part)]
-    return dict(Event.select(Event.id, column).where(Event.id.in_(event_ids)).tuples())
+    return dict(Event.select(Event.id, column).where(in_values(Event.id, event_ids)).tuples())
 
 
 def bring_back(part: str, kept: dict[int, int]) -> None:
