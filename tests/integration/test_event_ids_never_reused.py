@@ -113,3 +113,56 @@ def test_the_upgrade_skips_the_ids_that_removed_events_left_in_the_history(tmp_p
         left = raw.execute("SELECT count(*) FROM programme_item WHERE event_id = ?", (with_programme,)).fetchone()
         assert left == (0,)
     raw.close()
+
+
+@pytest.mark.both_databases
+def test_a_guest_added_after_the_newest_was_removed_gets_a_number_of_its_own(db):
+    """The history names a guest by its number ("Khách mời #2: bỏ"): a guest added after the newest guest was
+    removed took its number on SQLite, and the event's history named two different people #2 (migration 0020)."""
+    from nlv_events.services.guests.guest_list import GuestEntry, add_guest, remove_guests
+
+    event = store.save_event(EventRecord(kind="talk", title="Tọa đàm sách", start=dt.date(2024, 4, 21)))
+    add_guest(event.id, GuestEntry(name="Nguyễn Văn An", position="Giảng viên"))
+    removed = add_guest(event.id, GuestEntry(name="Trần Thị Bình", position="Nhà báo"))
+    remove_guests([removed])
+    added = add_guest(event.id, GuestEntry(name="Lê Văn Cường", position="Nhà văn"))
+
+    assert added > removed
+    named = [(change.record_id, change.action) for change in history.changes_of(event.id) if change.kind == "guest"]
+    assert (removed, "removed") in named and (added, "added") in named
+
+
+def test_the_upgrade_counts_each_part_past_the_rows_the_history_names(tmp_path):
+    """A store of schema 0019 whose history names guest 7 and task 9, both removed: the upgraded store gives the
+    next guest and the next task numbers of their own."""
+    from nlv_events.core.guest_models import Guest
+    from nlv_events.core.task_models import Task
+    from nlv_events.services.guests.guest_list import GuestEntry, add_guest
+
+    copy = tmp_path / "schema-0019.sqlite3"
+    shutil.copy(FIXTURES / "schema-0019.sqlite3", copy)
+    with sqlite3.connect(copy) as raw:
+        (event_id,) = raw.execute("SELECT id FROM event ORDER BY id LIMIT 1").fetchone()
+        for kind, row_id in (("guest", 7), ("task", 9)):
+            raw.execute(
+                "INSERT INTO change_history (record_kind, record_id, parent_kind, parent_id, version, action, "
+                "changed_by, changed_at, changes) VALUES (?, ?, 'event', ?, 1, 'removed', 'lan', "
+                "'2024-05-01 08:00:00', '[]')",
+                (kind, row_id, event_id),
+            )
+    raw.close()
+
+    database.open_database(str(copy))
+    try:
+        assert add_guest(event_id, GuestEntry(name="Nguyễn Văn An")) == 8
+        task = Task.create(event=event_id, sort_order=0, title="Gửi giấy mời")
+        assert task.id == 10
+        assert Guest.select().count() == 1
+    finally:
+        database.close_database()
+    with sqlite3.connect(copy) as raw:
+        assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+        for table in ("guest", "exhibit_item", "task", "photo", "attachment"):
+            sql = raw.execute("SELECT sql FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+            assert "AUTOINCREMENT" in sql, table
+    raw.close()
