@@ -145,3 +145,34 @@ def test_file_import_takes_a_full_export_with_its_files(window, qtbot, monkeypat
     (attached,) = attachment_files.attachments(review.id)
     assert (attached.original_name, attached.kind) == ("Áp phích Ngày Sách.png", "poster")
     assert attachment_files.file_of(attached).read_bytes() == poster.read_bytes()
+
+
+def test_a_cancel_too_late_to_stop_the_import_still_says_what_was_imported(window, qtbot, monkeypatch, tmp_path,
+                                                                         answers):
+    """Cancel pressed once the import has written everything cannot stop it: the window said nothing and went on
+    showing the list without the new events."""
+    from nlv_events.services.workspace import record
+
+    source = tmp_path / "many.json"
+    events = [{"ref": f"late-{n}", "kind": "talk", "title": f"Tọa đàm muộn {n}", "start": "2022-05-05"}
+              for n in range(3)]  # fmt: skip
+    source.write_text(json.dumps({"format": "nlv-events/1", "events": events}, ensure_ascii=False), encoding="utf-8")
+    imported, pressed = threading.Event(), threading.Event()
+    real_import = record.import_document
+
+    def import_then_wait_for_the_cancel(document, progress=None):
+        summary = real_import(document, None)  # everything is written: nothing can be taken back any more
+        imported.set()
+        pressed.wait(10)
+        return summary
+
+    monkeypatch.setattr(record, "import_document", import_then_wait_for_the_cancel)
+    window.import_from(str(source))
+    task = window.task
+    qtbot.waitUntil(imported.is_set, timeout=15_000)
+    task._dialog.findChild(QPushButton).click()  # Cancel, too late
+    pressed.set()
+    qtbot.waitUntil(lambda: bool(answers), timeout=15_000)
+
+    assert answers[0][0] == "inform" and "thêm 3 sự kiện" in answers[0][1]
+    assert Event.select().where(Event.ref.startswith("late-")).count() == 3

@@ -57,6 +57,8 @@ def import_from(window: MainWindow, path: str, convert_legacy: bool = False) -> 
         try:
             document = record.read_for_import(path, convert_legacy=convert_legacy)
         except legacy.LegacyTextError as error:
+            if is_cancelled():
+                raise _Cancelled from None
             return _OldEncodingFound(str(error))  # asked on the window's thread, then read again if it may convert
         if is_cancelled():
             raise _Cancelled
@@ -73,7 +75,10 @@ def import_from(window: MainWindow, path: str, convert_legacy: bool = False) -> 
         window.reload_years()
         ask.inform(window, _("Import events"), record.import_message(path, result))
 
-    window.task = BackgroundTask(window, _("Importing {file}…").format(file=Path(path).name), job)
+    # A Cancel that comes once the last batch is written cannot stop the import any more (what the whole file stores
+    # is written after it): the window then says what was imported and shows it, rather than nothing.
+    label = _("Importing {file}…").format(file=Path(path).name)
+    window.task = BackgroundTask(window, label, job, done_even_if_cancelled=True)
     window.task.done.connect(done)
     window.task.error.connect(lambda message: ask.warn(window, _("Import events"), message))
     window.task.start()

@@ -23,9 +23,10 @@ class _Worker(QObject):
     failed = Signal(str)
     finished = Signal()
 
-    def __init__(self, job: Callable[..., Any]) -> None:
+    def __init__(self, job: Callable[..., Any], done_even_if_cancelled: bool = False) -> None:
         super().__init__()
         self._job = job
+        self._done_even_if_cancelled = done_even_if_cancelled
         self.cancel_requested = threading.Event()
 
     def run(self) -> None:
@@ -38,7 +39,7 @@ class _Worker(QObject):
                 log.exception("background work failed")
                 self.failed.emit(_("Unexpected error ({kind}): {error}").format(kind=type(error).__name__, error=error))
         else:
-            if not self.cancel_requested.is_set():
+            if self._done_even_if_cancelled or not self.cancel_requested.is_set():
                 self.succeeded.emit(result)
         finally:
             close_thread_connection()
@@ -58,16 +59,20 @@ class BackgroundTask(QObject):
     """`job(progress, is_cancelled)` runs in a thread; `done(result)` or `error(message)` follow on the GUI thread.
 
     The progress dialog appears only if the work lasts more than half a second, so quick work stays quiet.
+    `done_even_if_cancelled`: work that ends normally although Cancel was pressed (too late for it to stop) still
+    reports `done`, for work whose result the user must hear of (an import that stored everything).
     """
 
     done = Signal(object)
     error = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget, label: str, job: Callable[..., Any]) -> None:
+    def __init__(
+        self, parent: QWidget, label: str, job: Callable[..., Any], done_even_if_cancelled: bool = False
+    ) -> None:
         super().__init__(parent)
         self._thread = QThread(self)
-        self._worker = _Worker(job)
+        self._worker = _Worker(job, done_even_if_cancelled)
         self._worker.moveToThread(self._thread)
         self._dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
         self._dialog.setWindowTitle(parent.window().windowTitle() if parent is not None else "")  # not untitled
