@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from nlv_events.core.event_reading import in_values
 from nlv_events.core.guest_models import Guest
 from nlv_events.core.models import EventPerson, Person, ProgrammePerson
 
@@ -83,7 +84,7 @@ def _in_use(person_ids: Sequence[int]) -> set[int]:
     used: set[int] = set()
     for model in (EventPerson, ProgrammePerson, Guest):
         column = model.person  # type: ignore[attr-defined]
-        used |= {person_id for (person_id,) in model.select(column).where(column.in_(person_ids)).tuples()}
+        used |= {person_id for (person_id,) in model.select(column).where(in_values(column, list(person_ids))).tuples()}
     return used
 
 
