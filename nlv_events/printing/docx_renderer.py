@@ -10,39 +10,53 @@ from nlv_events.printing import docx_parts as parts
 from nlv_events.printing.pdf_table_rows import PAD_BOTTOM, PAD_SIDE, PAD_TOP
 
 FONT = "Times New Roman"  # the decree's font
-TEXT_SIZES = {"doc_type": 14, "subject": 14, "info": 13, "body": 13, "paragraph": 13, "section": 13, "note": 13,
-              "addressee": 14, "letter": 14}
+TEXT_SIZES = {
+    "doc_type": 14,
+    "subject": 14,
+    "info": 13,
+    "body": 13,
+    "paragraph": 13,
+    "section": 13,
+    "note": 13,
+    "addressee": 14,
+    "letter": 14,
+}
 CELL_SIZE = 12
 TITLE_PROPERTY_LIMIT = 255  # python-docx refuses a longer core title; the page itself prints the whole title
 PAGE_MM = {"a4": (210, 297), "a4-landscape": (297, 210), "a5": (148, 210), "a6": (105, 148)}
 
 
 def _table(document, table: model.Table, widths_pt: list[float], keep_end: bool = False) -> None:
-    """`keep_end`: the last rows stay on the page of what follows (the signature block)."""
+    """`keep_end`: the last rows stay on the page of what follows (the signature block). The table's properties
+    and grid come from python-docx; its rows are written as text and parsed at once (docx_parts)."""
+    from docx.oxml.simpletypes import ST_TwipsMeasure
     from docx.shared import Pt
 
-    widths = [Pt(width) for width in widths_pt]
-    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.columns))
+    grid = document.add_table(rows=0, cols=len(table.columns))
     grid.autofit = False
     parts.set_cell_borders(grid, True)
     parts.cell_margins(grid, PAD_TOP, PAD_SIDE, PAD_BOTTOM)
-    parts.column_widths(grid, widths)  # before merging: a merged cell spans its columns' grid
-    header = grid.rows[0]
-    parts.row_property(header, "tblHeader")  # Word repeats it at the top of every page
-    parts.row_property(header, "cantSplit")
-    for cell, column in zip(header.cells, table.columns, strict=True):
-        parts.cell_text(cell, [model.line(column.header)], CELL_SIZE, bold=True, keep=True)  # never alone at a foot
+    twips = [int(ST_TwipsMeasure.convert_to_xml(Pt(width))) for width in widths_pt]
+    for column, width in zip(grid.columns, widths_pt, strict=True):
+        column.width = Pt(width)  # Word and LibreOffice lay out a fixed table by its grid (w:gridCol)
+    header = "".join(
+        parts.cell_xml(parts.cell_paragraphs_xml([model.line(column.header)], CELL_SIZE, bold=True, keep=True), width)
+        for column, width in zip(table.columns, twips, strict=True)
+    )  # bound to the first row: never alone at a page's foot
+    rows = [parts.row_xml(header, ("tblHeader", "cantSplit"))]  # Word repeats it at the top of every page
     kept_from = len(table.rows) - 2 if keep_end else len(table.rows)
-    for index, (row, added) in enumerate(zip(table.rows, grid.rows[1:], strict=True)):
-        parts.row_property(added, "cantSplit")  # a row never breaks across pages
-        cells = added.cells
+    for index, row in enumerate(table.rows):
         keep = row.keep_with_next or index >= kept_from
-        target = cells[0].merge(cells[row.span - 1]) if row.span > 1 else cells[0]
         bold = row.kind != "body"
-        parts.cell_text(target, row.cells[0], CELL_SIZE, bold=bold, keep=keep)
-        for offset, content in enumerate(row.cells[1:], start=row.span):
-            italic = table.columns[offset].italic
-            parts.cell_text(cells[offset], content, CELL_SIZE, bold=bold, italic=italic, keep=keep)
+        cells = [parts.cell_xml(parts.cell_paragraphs_xml(row.cells[0], CELL_SIZE, bold, keep=keep),
+                                sum(twips[: row.span]), row.span)]  # fmt: skip
+        for offset in range(row.span, len(table.columns)):
+            position = offset - row.span + 1
+            content = (parts.cell_paragraphs_xml(row.cells[position], CELL_SIZE, bold, table.columns[offset].italic,
+                                                 keep) if position < len(row.cells) else "")  # fmt: skip
+            cells.append(parts.cell_xml(content, twips[offset]))
+        rows.append(parts.row_xml("".join(cells)))  # cantSplit: a row never breaks across pages
+    grid._tbl.extend(parts.elements("".join(rows)))
 
 
 def new_word_document(page: str = "a4", margins: model.Margins = model.DECREE_MARGINS):
