@@ -2,9 +2,12 @@
 reorder by drag and by buttons, loans with their warnings and their checks."""
 
 import datetime as dt
+import threading
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThread, QTimer
+from PySide6.QtWidgets import QPushButton
+from shiboken6 import isValid
 
 from nlv_events.core import event_reading, store
 from nlv_events.core.exhibit_records import ExhibitData, ItemEntry, LoanEntry, SectionEntry
@@ -60,6 +63,11 @@ def titles(tab):
     return [[item.title for item in section.items] for section in structure.load(tab.event_id).sections]
 
 
+def until_imported(qtbot, tab) -> None:
+    """Wait until the catalogue's reading and adding, on the worker thread, are over (each task deletes itself)."""
+    qtbot.waitUntil(lambda: tab.import_task is not None and not isValid(tab.import_task), timeout=10_000)
+
+
 def test_tab_follows_the_kind_and_shows_the_count_and_the_warning(qtbot, tab):
     editor = tab.window()
     index = editor.tab_index(tab)
@@ -97,10 +105,12 @@ def test_import_shows_the_preview_and_adds_only_when_confirmed(qtbot, tab, tmp_p
 
     monkeypatch.setattr(CatalogueImportDialog, "exec", answer(False))
     tab.import_catalogue()
-    assert sum(len(items) for items in titles(tab)) == 3  # cancelled: nothing added
+    until_imported(qtbot, tab)
+    assert len(seen) == 1 and sum(len(items) for items in titles(tab)) == 3  # cancelled: nothing added
     monkeypatch.setattr(CatalogueImportDialog, "exec", answer(True))
     tab._select(0, 0)
     tab.import_catalogue()
+    until_imported(qtbot, tab)
     assert seen[0] == ("Hà Nội băm sáu phố phường", 1, "Thêm 1 tài liệu")
     assert titles(tab)[0][-1] == "Hà Nội băm sáu phố phường"
     assert structure.count_summary(tab.event_id).checklist_total == 5
@@ -190,5 +200,77 @@ def test_the_preview_of_a_dat_export_shows_what_the_reader_warned_about(qtbot, t
 
     monkeypatch.setattr(CatalogueImportDialog, "exec", exec_)
     tab.import_catalogue()
+    until_imported(qtbot, tab)
     assert seen[0] == (1, 1, True)
     assert seen[1].startswith("1 ") and seen[1].endswith(": 2.")
+
+
+def test_the_catalogue_is_read_and_added_while_the_editor_answers(qtbot, tab, tmp_path, monkeypatch):
+    """5 000 records take a second to read and three to add: the editor did both itself and stopped answering.
+    Here the reading waits until the editor has handled a timer of its own, which it could not do while reading."""
+    from nlv_events.services.exhibits import catalogue_import
+
+    path = tmp_path / "muc-luc.mrc"
+    path.write_bytes(marc_bytes([book("Nhật ký trong tù", "Hồ Chí Minh")]))
+    monkeypatch.setattr(exhibit_tab, "choose_catalogue_file", lambda parent: str(path))
+    monkeypatch.setattr(CatalogueImportDialog, "exec", lambda dialog: CatalogueImportDialog.DialogCode.Accepted)
+    answered, threads = threading.Event(), []
+    read, apply = catalogue_import.read, catalogue_import.apply
+
+    def slow_read(*args, **kwargs):
+        threads.append(QThread.currentThread())
+        answered.wait(10)  # the editor's timer below, if its thread is free to run it
+        return read(*args, **kwargs)
+
+    def watched_apply(*args, **kwargs):
+        threads.append(QThread.currentThread())
+        return apply(*args, **kwargs)
+
+    monkeypatch.setattr(catalogue_import, "read", slow_read)
+    monkeypatch.setattr(catalogue_import, "apply", watched_apply)
+    QTimer.singleShot(0, answered.set)
+    tab._select(1, None)
+    qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    until_imported(qtbot, tab)
+
+    assert len(threads) == 2 and all(thread is not tab.thread() for thread in threads)
+    assert titles(tab)[1] == ["Ảnh Tháp Rùa", "Nhật ký trong tù"]  # into the section chosen
+    shown = [tab.model.index(row, 0, tab.model.index(1, 0)).data() for row in range(2)]
+    assert shown[1].startswith("Nhật ký trong tù")  # the tree shows it without reopening
+
+
+def test_cancel_while_the_catalogue_is_read_shows_nothing_and_adds_nothing(qtbot, tab, tmp_path, monkeypatch):
+    from nlv_events.services.exhibits import catalogue_import
+
+    path = tmp_path / "muc-luc.mrc"
+    path.write_bytes(marc_bytes([book("Nhật ký trong tù", "Hồ Chí Minh")]))
+    monkeypatch.setattr(exhibit_tab, "choose_catalogue_file", lambda parent: str(path))
+    shown = []
+    monkeypatch.setattr(CatalogueImportDialog, "exec", lambda dialog: shown.append(dialog) or 1)
+    cancelled = threading.Event()
+    read = catalogue_import.read
+    monkeypatch.setattr(catalogue_import, "read", lambda *args: cancelled.wait(10) and read(*args))
+    tab.import_catalogue()
+    task = tab.import_task
+    with qtbot.waitSignal(task.destroyed, timeout=15_000):
+        task._dialog.findChild(QPushButton).click()  # Cancel, while the file is still being read
+        cancelled.set()
+    assert shown == [] and sum(len(items) for items in titles(tab)) == 3
+
+
+def test_the_editor_closed_while_the_catalogue_is_read_waits_for_the_reading(qtbot, tab, tmp_path, monkeypatch):
+    """A thread destroyed while it runs aborts the program: closing the editor cancels the reading and waits."""
+    from nlv_events.services.exhibits import catalogue_import
+
+    path = tmp_path / "muc-luc.mrc"
+    path.write_bytes(marc_bytes([book("Nhật ký trong tù", "Hồ Chí Minh")]))
+    monkeypatch.setattr(exhibit_tab, "choose_catalogue_file", lambda parent: str(path))
+    release = threading.Event()
+    read = catalogue_import.read
+    monkeypatch.setattr(catalogue_import, "read", lambda *args: release.wait(10) and read(*args))
+    tab.import_catalogue()
+    task = tab.import_task
+    threading.Timer(0.2, release.set).start()  # the reading ends while the window's thread waits for it
+    tab.window().reject()  # the editor's Cancel: its `finished` stops the work before the tab goes
+    assert not task.is_running()
+    assert sum(len(items) for items in titles(tab)) == 3

@@ -8,10 +8,12 @@ from the event's own fields, which the editor's Save keeps.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -34,6 +36,7 @@ from nlv_events.ui.exhibits.item_form import ItemForm
 from nlv_events.ui.shell import ask
 from nlv_events.ui.shell.views import pick_rows
 from nlv_events.ui.shell.widgets import EntryLine, left_row, saved_at_once_note, scrolling
+from nlv_events.ui.shell.workers import BackgroundTask
 
 WARNING_STYLE = "background:#FFF4CE; color:#5C4400; padding:4px; border-radius:3px;"
 
@@ -67,6 +70,9 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         self.data = ExhibitData()
         self._loaded: ExhibitData | None = None
         self._loading = False
+        self.import_task: BackgroundTask | None = None
+        if isinstance(parent, QDialog):
+            parent.finished.connect(self._stop_import)  # a thread must not outlive the dialog that owns it
         layout = QVBoxLayout(self)
         if event_id is None:
             note = QLabel(_("Save the new exhibition first; then open it again to build its sections and items."))
@@ -341,22 +347,39 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         self.save(data, (target, None) if row is None else (section, target))
 
     def import_catalogue(self) -> None:
+        """Read the chosen file, show what it holds, add what the user confirms. The reading (about a second for
+        5 000 records) and the adding (about three) run on a worker thread with progress and Cancel: on the
+        window's own thread the editor stopped answering meanwhile."""
         path = choose_catalogue_file(self)
         if not path:
             return
-        try:
-            preview = catalogue_import.read(path)
-        except UserError as error:
-            ask.warn(self, _("Import from the catalogue"), str(error))
-            return
+        label = _("Reading {file}…").format(file=Path(path).name)
+        self._background(label, lambda _progress, _is_cancelled: catalogue_import.read(path), self._confirm_catalogue)
+
+    def _confirm_catalogue(self, preview: catalogue_import.Preview) -> None:
         dialog = CatalogueImportDialog(preview, self)
         if dialog.exec() != CatalogueImportDialog.DialogCode.Accepted:
             return
         position = self._position()
         section = self.data.sections[position[0]].title if position and self.data.sections else None
-        try:
-            catalogue_import.apply(self.event_id, preview, section)
-        except UserError as error:
-            ask.warn(self, _("Import from the catalogue"), str(error))
-            return
-        self.reload(position)
+
+        def add(_progress, is_cancelled) -> int:
+            return catalogue_import.apply(self.event_id, preview, section, is_cancelled)
+
+        # All items are added in one transaction: a Cancel that comes after it cannot take them back, so the tab
+        # then shows them rather than nothing.
+        self._background(_("Adding the items from the catalogue…"), add, lambda _count: self.reload(position),
+                         done_even_if_cancelled=True)  # fmt: skip
+
+    def _stop_import(self, *_args) -> None:
+        from shiboken6 import isValid  # a finished task has deleted itself
+
+        if self.import_task is not None and isValid(self.import_task) and self.import_task.is_running():
+            self.import_task.cancel()
+            self.import_task.wait()
+
+    def _background(self, label: str, job, done, done_even_if_cancelled: bool = False) -> None:
+        self.import_task = BackgroundTask(self, label, job, done_even_if_cancelled)
+        self.import_task.done.connect(done)
+        self.import_task.error.connect(lambda message: ask.warn(self, _("Import from the catalogue"), message))
+        self.import_task.start()

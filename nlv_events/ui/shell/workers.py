@@ -86,6 +86,9 @@ class BackgroundTask(QObject):
         self._worker.succeeded.connect(self.done)
         self._worker.failed.connect(self.error)
         self._worker.finished.connect(self._finish)
+        # The thread's loop ends with the work, on the thread itself: `wait()` on the window's thread (a closing
+        # dialog stopping its work) otherwise waited for `_finish`, which that same thread was to run: 30 s frozen.
+        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
 
     def start(self) -> None:
         _RUNNING.add(self._thread)

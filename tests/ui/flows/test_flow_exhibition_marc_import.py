@@ -29,7 +29,9 @@ def test_a_marc_file_becomes_the_exhibitions_items(window, qtbot, monkeypatch, t
         editor.tabs.setCurrentIndex(tab_named(editor.tabs, _("Exhibition")))
         tab = editor.exhibit_tab
         preview = while_open(confirm, CatalogueImportDialog)
-        click(qtbot, tab.import_button)
+        click(qtbot, tab.import_button)  # the file is read, then the items added, on a worker thread
+        qtbot.waitUntil(lambda: any("Nhật ký trong tù" in text for text in shown_texts(tab.tree.model())),
+                        timeout=10_000)  # fmt: skip
         preview.done()
         seen["tree"] = shown_texts(tab.tree.model())
         click(qtbot, editor.cancel_button)
