@@ -452,6 +452,23 @@ def test_a_failing_guest_batch_takes_back_the_batches_already_written(db, tmp_pa
     assert Person.get(Person.name == "Khách mời số 3").phone is None  # the contact the import wrote is taken back
 
 
+def test_a_cancelled_guest_import_takes_back_the_batches_written_and_tells_its_progress(db, tmp_path, monkeypatch):
+    event_id = store.save_event(EventRecord(kind="conference", title="Hội nghị", start=dt.date(2024, 3, 1))).id
+    add_guest(event_id, GuestEntry(name="Khách mời số 3", organisation="Cũ"))
+    people_before = Person.select().count()
+    monkeypatch.setattr(guest_batches, "BATCH_SIZE", 10)
+    plan = spreadsheet_import.preview(_guest_file(tmp_path / "khach.csv", 25))
+    told: list[tuple[int, int]] = []
+    with pytest.raises(guest_batches.Cancelled):
+        spreadsheet_import.apply(event_id, plan, {row.row: True for row in plan.unsure}, lambda done, total:
+                                 told.append((done, total)), lambda: len(told) == 2)  # fmt: skip
+    assert told == [(10, 25), (20, 25)]  # Cancel seen before the third batch
+    assert [(entry.name, entry.organisation, entry.precedence) for entry in guest_list(event_id)] == [
+        ("Khách mời số 3", "Cũ", 1)
+    ]
+    assert Person.select().count() == people_before
+
+
 IMPORTER = r"""
 import sys
 from pathlib import Path

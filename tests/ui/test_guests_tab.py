@@ -150,6 +150,7 @@ def test_import_in_the_window_previews_maps_asks_and_imports(qtbot, demo_db, tmp
     asked = []
     monkeypatch.setattr(ask, "confirm", lambda parent, title, question: asked.append(question) or True)
     dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)  # written on a worker thread
     assert len(asked) == 1 and "Le Thi Hoa" in asked[0]
     assert [entry.name for entry in guests.guest_list(review_id())] == ["Lê Thị Hoa", "Đỗ Văn Tư"]
 
@@ -261,3 +262,74 @@ def test_the_guest_printouts_are_off_while_no_event_is_selected(window, qtbot):
     window.search_box.clear()
     window.go_to_results()
     assert window.current_event_id() is not None and printing.invitations.isEnabled()
+
+
+def _large_guest_file(path, count: int):
+    lines = ["Họ và tên,Cơ quan", *(f"Khách mời số {n},Thư viện tỉnh số {n}" for n in range(count))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_guests_are_written_while_the_preview_answers(qtbot, demo_db, tmp_path, monkeypatch):
+    """10 000 rows take about two seconds to write: the preview wrote them itself and stopped answering. Here the
+    writing waits until the preview has handled a timer of its own, which it could not do while writing."""
+    import threading
+
+    from PySide6.QtCore import QThread, QTimer
+
+    from nlv_events.services.guests import spreadsheet_import
+    from nlv_events.ui.guests.dialogs import ImportDialog
+
+    before = len(guests.guest_list(review_id()))
+    dialog = ImportDialog(review_id(), _large_guest_file(tmp_path / "khach.csv", 30))
+    qtbot.addWidget(dialog)
+    answered, threads = threading.Event(), []
+    apply = spreadsheet_import.apply
+
+    def slow_apply(*args, **kwargs):
+        threads.append(QThread.currentThread())
+        answered.wait(10)  # the preview's timer below, if its thread is free to run it
+        return apply(*args, **kwargs)
+
+    monkeypatch.setattr(spreadsheet_import, "apply", slow_apply)
+    QTimer.singleShot(0, answered.set)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert not dialog.import_button.isEnabled()  # no second import of the same file meanwhile
+    qtbot.waitUntil(lambda: dialog.summary is not None, timeout=10_000)
+    assert threads and threads[0] is not dialog.thread()
+    assert dialog.result() == ImportDialog.DialogCode.Accepted and dialog.summary.added == 30
+    assert len(guests.guest_list(review_id())) == before + 30
+
+
+def test_cancel_while_the_guests_are_written_takes_them_back_and_keeps_the_preview(qtbot, demo_db, tmp_path,
+                                                                                  monkeypatch):  # fmt: skip
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    from nlv_events.services.guests import guest_batches
+    from nlv_events.ui.guests.dialogs import ImportDialog
+
+    monkeypatch.setattr(guest_batches, "BATCH_SIZE", 10)
+    before = [entry.name for entry in guests.guest_list(review_id())]
+    dialog = ImportDialog(review_id(), _large_guest_file(tmp_path / "khach.csv", 30))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    first_written, cancelled = threading.Event(), threading.Event()
+    write_batch = guest_batches._write_batch
+
+    def batch_then_wait(*arguments):
+        state = write_batch(*arguments)
+        first_written.set()
+        cancelled.wait(10)  # the user presses Cancel while this batch is committed
+        return state
+
+    monkeypatch.setattr(guest_batches, "_write_batch", batch_then_wait)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    task = dialog.task
+    assert first_written.wait(10)
+    with qtbot.waitSignal(task.destroyed, timeout=15_000):
+        task._dialog.findChild(QPushButton).click()  # Cancel in the progress window
+        cancelled.set()
+    assert [entry.name for entry in guests.guest_list(review_id())] == before  # the first batch taken back
+    assert dialog.isVisible() and dialog.summary is None and dialog.import_button.isEnabled()

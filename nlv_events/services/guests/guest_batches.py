@@ -12,7 +12,7 @@ restored, the list's order as it was).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from peewee import JOIN, ForeignKeyField, IntegerField
@@ -240,16 +240,27 @@ def _write_batch(
     return current
 
 
-def write(event_id: int, rows: Sequence[GuestRow], batch_size: int | None = None) -> Written:
+class Cancelled(Exception):
+    """The user stopped the import: the batches written were taken back."""
+
+
+def write(event_id: int, rows: Sequence[GuestRow], batch_size: int | None = None,
+          progress: Callable[[int, int], None] | None = None,
+          is_cancelled: Callable[[], bool] | None = None) -> Written:  # fmt: skip
     """Put `rows` on the event's guest list, `batch_size` (BATCH_SIZE) a transaction; all of them or, when any
-    batch fails, none (the batches written are taken back and the failure raised)."""
+    batch fails, none (the batches written are taken back and the failure raised). `progress(done, total)` follows
+    each batch; `is_cancelled` is asked before each, and a yes takes back what was written (Cancelled)."""
     batch_size = batch_size or BATCH_SIZE
     written = Written(order_before=ordered_ids(event_id))
     state = _List()
     with guard.database_errors():
         try:
             for start in range(0, len(rows), batch_size):
+                if is_cancelled is not None and is_cancelled():
+                    raise Cancelled
                 state = _write_batch(event_id, rows[start : start + batch_size], state, written)
+                if progress is not None:
+                    progress(min(start + batch_size, len(rows)), len(rows))
         except BaseException:
             if written.guests or written.guests_before or written.contacts_before or written.people:
                 _take_back_quietly(event_id, written)

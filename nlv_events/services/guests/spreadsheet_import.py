@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -232,10 +233,12 @@ def _texts_follow_the_rules(values: dict[str, str], problem) -> bool:
     return fine
 
 
-def apply(event_id: int, plan: Preview, same_person: dict[int, bool] | None = None) -> ImportSummary:
+def apply(event_id: int, plan: Preview, same_person: dict[int, bool] | None = None,
+          progress: Callable[[int, int], None] | None = None,
+          is_cancelled: Callable[[], bool] | None = None) -> ImportSummary:  # fmt: skip
     """Store the previewed guests on the event, all or none, in batches that let colleagues save in between
     (guest_batches.py). `same_person` answers each unsure row (by row number): True links the guest to the
-    address-book person, False makes a new person."""
+    address-book person, False makes a new person. `progress` and `is_cancelled`: see `guest_batches.write`."""
     if plan.problems:
         shown = "; ".join(str(problem) for problem in plan.problems[:10])
         raise UserError(_("The guest list was not imported; correct the file and try again: {problems}").format(
@@ -251,7 +254,7 @@ def apply(event_id: int, plan: Preview, same_person: dict[int, bool] | None = No
         guest_batches.GuestRow(row.row, row.entry, _person_id(row, answers.get(row.row, True)), row.email, row.phone)
         for row in plan.rows
     ]
-    written = guest_batches.write(event_id, rows)
+    written = guest_batches.write(event_id, rows, progress=progress, is_cancelled=is_cancelled)
     return ImportSummary(added=written.added, updated=written.updated)
 
 
