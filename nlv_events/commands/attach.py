@@ -22,7 +22,8 @@ def register(commands, common: argparse.ArgumentParser) -> dict:
                         help="the files to add, or the attachment to open or remove")  # fmt: skip
     attach.add_argument("--kind", choices=KINDS, default="other", help="what the added files are (default: other)")
     attach.add_argument("--entry", type=int, metavar="ENTRY_ID",
-                        help="with add: the register entry a signed scan is the copy of")  # fmt: skip
+                        help="with add: the register entry a signed scan is the copy of (its id: the first column of "
+                             "`nlv-events register YEAR`)")  # fmt: skip
     attach.add_argument("--format", dest="output_format", choices=("table", "json"), default="table")
     return {"attach": _command_attach}
 

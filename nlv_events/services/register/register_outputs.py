@@ -53,21 +53,24 @@ def format_for(path: str | None, chosen: str | None) -> str:
 
 def to_json_text(year: int, lines: list[EntryLine]) -> str:
     rows = [
-        {"number": line.number, "number_text": line.number_text, "kind": line.kind, "date": line.day.isoformat(),
-         "title": line.title, "event_id": line.event_id, "signer": line.signer, "recipients": line.recipients,
-         "sha256": line.digest, "file": line.file_name, "reprints": line.reprints, "created_by": line.created_by}
+        {"id": line.id, "number": line.number, "number_text": line.number_text, "kind": line.kind,
+         "date": line.day.isoformat(), "title": line.title, "event_id": line.event_id, "signer": line.signer,
+         "recipients": line.recipients, "sha256": line.digest, "file": line.file_name, "reprints": line.reprints,
+         "created_by": line.created_by}
         for line in lines
     ]  # fmt: skip
     return json.dumps({"year": year, "entries": rows}, ensure_ascii=False, indent=2) + "\n"
 
 
 def to_table_text(lines: list[EntryLine]) -> str:
-    """A plain table for the terminal: number, date, signer and title, one entry a line."""
+    """A plain table for the terminal: the entry's id (what `attach --entry` asks for), number, date, signer and
+    title, one entry a line."""
     if not lines:
         return _("The register has no entries.") + "\n"
+    ids = max(len(f"#{line.id}") for line in lines)
     width = max(len(line.number_text) for line in lines)
     return "".join(
-        f"{line.number_text:<{width}}  {line.day.strftime('%d/%m/%Y')}  {line.title}"
+        f"{'#' + str(line.id):<{ids}}  {line.number_text:<{width}}  {line.day.strftime('%d/%m/%Y')}  {line.title}"
         f"{'  — ' + line.signer if line.signer else ''}\n"
         for line in lines
     )
