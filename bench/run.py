@@ -315,6 +315,12 @@ def main() -> int:
             note="ratio to the 1,000-event list: cost must grow linearly",
         )
     )
+    # The Word version the office edits before signing, the same list: python-docx built it cell by cell, about
+    # 40 s for these 10 000 events, until its rows were written as text (docs/performance.md). The PDF's target.
+    word = median_time(lambda: year_report.render_docx(NEWEST_YEAR, letterhead), runs=3)
+    results.append(
+        figure("year-end list in Word (DOCX), 10,000 events", word, "s", 6, large, note="baseline: its PDF")
+    )
 
     from nlv_events.services.reports import export_tallies, tallies
 
