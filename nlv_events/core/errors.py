@@ -28,3 +28,8 @@ class ConflictError(UserError):
     def __init__(self, message: str, changed: list[str]) -> None:
         super().__init__(message)
         self.changed = changed
+
+
+class NothingToRestore(UserError):
+    """A restore asked for the version the record is already at: nothing is saved (a restore writes a new version,
+    which here would change nothing but the version's number)."""

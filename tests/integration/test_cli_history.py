@@ -84,6 +84,28 @@ def test_the_admin_adds_a_login_from_the_command_line_without_the_password_shown
         owner.close()
 
 
+def test_restoring_the_version_an_event_or_its_guest_list_is_at_saves_nothing(capsys, db_path):
+    """A restore writes a new version; one of what is already stored would add a version that changes nothing."""
+    from nlv_events.services.guests import guest_list
+    from nlv_events.services.team import part_history
+
+    event_id = _saved_twice(str(db_path))
+    database.open_database(str(db_path))
+    guest_list.add_guest(event_id, guest_list.GuestEntry(name="Nguyễn Văn An"))
+    guests_at = part_history.current_version(event_id, "guest_list")
+    database.close_database()
+    where = ("--db", str(db_path))
+    for restore in (["--restore", "2"], ["--part", "guests", "--restore", str(guests_at)]):
+        before = run(capsys, "history", str(event_id), "--format", "json", *where)[1]
+        code, out, err = run(capsys, "history", str(event_id), *restore, *where)
+        assert code == 1 and out == "" and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+        assert err.startswith("nlv-events: Không có gì được lưu") and f"phiên bản {restore[-1]}." in err
+        after = run(capsys, "history", str(event_id), "--format", "json", *where)[1]
+        assert after == before and len(json.loads(after)) == 4  # no entry added
+    code, _out, err = run(capsys, "history", str(event_id), "--restore", "1", *where)  # an earlier one still restores
+    assert code == 0, err
+
+
 def test_history_of_a_guest_list_lists_shows_and_restores_a_version(capsys, db_path):
     import datetime as dt
 

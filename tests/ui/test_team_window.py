@@ -102,6 +102,28 @@ def test_the_history_tab_shows_who_saved_and_restores_a_version(qtbot, window, m
     qtbot.waitUntil(lambda: "Tọa đàm sách mới" in visible_titles(window), timeout=2000)
 
 
+def test_restoring_the_version_shown_says_nothing_changed_and_keeps_the_form(qtbot, window, monkeypatch):
+    from nlv_events.i18n import _
+    from nlv_events.ui.shell import ask
+
+    event_id = _talk()
+    editor = EventEditor(event_reading.load_record(event_id), window)
+    qtbot.addWidget(editor)
+    editor.show()
+    tab = editor.extra_tabs["history"]
+    editor.tabs.setCurrentWidget(tab)
+    row_rect = tab.table.visualRect(tab.table.model().index(0, 0))
+    QTest.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=row_rect.center())
+    told = []
+    monkeypatch.setattr(ask, "confirm", lambda *args: True)
+    monkeypatch.setattr(ask, "inform", lambda parent, title, text: told.append(text))
+    QTest.mouseClick(tab.restore_button, Qt.MouseButton.LeftButton)
+    said = _("Nothing was saved: event {id} is already as it was at version {version}.")
+    assert told == [said.format(id=event_id, version=1)]
+    assert editor.isVisible()  # nothing changed: the form stays as it was
+    assert [change.action for change in history.changes_of(event_id)] == ["created"]
+
+
 def test_the_history_tab_says_when_in_the_offices_form_and_names_a_guest_in_words(qtbot, window):
     from nlv_events.i18n import _
     from nlv_events.i18n.formats import format_moment

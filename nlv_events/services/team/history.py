@@ -12,7 +12,7 @@ from typing import Any
 
 from nlv_events.core import event_history, event_reading, guard, store
 from nlv_events.core import history as core_history
-from nlv_events.core.errors import UserError
+from nlv_events.core.errors import NothingToRestore, UserError
 from nlv_events.core.history_models import ChangeEntry
 from nlv_events.core.models import Event, database_proxy
 from nlv_events.core.records import EventRecord
@@ -123,6 +123,12 @@ def restore(event_id: int, version: int, base: EventRecord | None = None) -> Eve
         current = event_reading.load_record(event_id)
         earlier.id, earlier.ref = event_id, current.ref
         earlier.version = current.version
+        if earlier == current:
+            raise NothingToRestore(
+                _("Nothing was saved: event {id} is already as it was at version {version}.").format(
+                    id=event_id, version=version
+                )
+            )
         store.save_event(earlier, base or current, restored_from=version)
     return event_reading.load_record(event_id)
 

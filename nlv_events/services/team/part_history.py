@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from nlv_events.core import exhibit_records, guard, history, versioned
-from nlv_events.core.errors import ConflictError, UserError
+from nlv_events.core.errors import ConflictError, NothingToRestore, UserError
 from nlv_events.core.event_reading import in_values
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.history_models import ChangeEntry
@@ -80,17 +80,30 @@ def part_at(event_id: int, part: str, version: int) -> dict[str, Any]:
     return values
 
 
-def restore_part(event_id: int, part: str, version: int, seen: int | None = None) -> int:
+def restore_part(event_id: int, part: str, version: int, seen: int | None = None, refuse_unchanged: bool = True) -> int:
     """Save the part as it was at `version`, as a new change; returns its new version. `seen` is the part's version
-    as the user sees it: a colleague's save since is a ConflictError; None restores over whatever is stored."""
+    as the user sees it: a colleague's save since is a ConflictError; None restores over whatever is stored. A part
+    already as it was at `version` is NothingToRestore, unless `refuse_unchanged` is False (an import taken back
+    records its restore whatever it finds)."""
     with guard.database_errors(), database_proxy.atomic(), history.restoring(version):
         earlier = part_at(event_id, part, version)
+        if refuse_unchanged and _content(earlier) == _content(_stored(event_id, part)):
+            raise NothingToRestore(
+                _("Nothing was saved: {part} of event {id} is already as it was at version {version}.").format(
+                    part=_(PARTS[part]), id=event_id, version=version
+                )
+            )
         if part == "exhibit":
             data = exhibit_history.from_plain(earlier)
             data.version = seen
             return structure.save(event_id, data, keep_ids=True).version  # type: ignore[return-value]
         _restore_guests(event_id, earlier["guests"], seen)
         return current_version(event_id, part)
+
+
+def _content(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """A part's snapshot without its version number: what a restore would change."""
+    return {key: value for key, value in snapshot.items() if key != "version"}
 
 
 def versions_of(event_ids: list[int], part: str) -> dict[int, int]:
@@ -105,7 +118,7 @@ def bring_back(part: str, kept: dict[int, int]) -> None:
     so (the import's change, then the restore of the version before it)."""
     for event_id, version in kept.items():
         if current_version(event_id, part) != version:
-            restore_part(event_id, part, version)
+            restore_part(event_id, part, version, refuse_unchanged=False)
 
 
 def _same_person(guest: dict[str, Any]) -> bool:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from nlv_events import APP_NAME
 from nlv_events.core import rules
-from nlv_events.core.errors import UserError
+from nlv_events.core.errors import NothingToRestore, UserError
 from nlv_events.core.records import EventRecord
 from nlv_events.i18n import N_, _, pgettext
 from nlv_events.i18n.formats import format_moment
@@ -207,6 +207,9 @@ class HistoryTab(QWidget):
                 history.restore(self.event_id, change.version)
             else:
                 part_history.restore_part(self.event_id, change.kind, change.version, self.part_versions[change.kind])
+        except NothingToRestore as error:
+            ask.inform(self, _("Restore an earlier version"), str(error))  # the form is as it was: it stays open
+            return
         except UserError as error:
             ask.warn(self, APP_NAME, str(error))
             return
