@@ -15,3 +15,59 @@ def test_the_progress_dialog_carries_its_window_s_title_and_the_result_arrives(q
         task.start()
     assert result.args == [42]
     task.wait()
+
+
+# Run as a program of its own: the crash it guards against is a segmentation fault, which would end the test run.
+WARNING_DURING_PROGRESS = r"""
+import sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from nlv_events.core.errors import UserError
+from nlv_events.ui.shell.workers import BackgroundTask
+
+app = QApplication([])
+window = QWidget()
+window.show()
+
+def job(progress, is_cancelled):
+    progress(0, 3)
+    time.sleep(0.8)  # the progress dialog shows meanwhile, modal: its setValue handles events
+    progress(1, 3)  # a batch written
+    raise UserError("the next batch failed")  # at once after it
+
+task = BackgroundTask(window, "Đang nhập khách mời…", job)
+warned = []
+task.error.connect(lambda message: warned.append(QMessageBox.warning(window, "Nhập khách mời", message)))
+QTimer.singleShot(700, lambda: time.sleep(0.3))  # the window's thread busy meanwhile (a reload, a repaint)
+QTimer.singleShot(2500, lambda: [box.done(0) for box in app.topLevelWidgets() if isinstance(box, QMessageBox)])
+QTimer.singleShot(3500, app.quit)
+task.start()
+app.exec()
+print("warned", len(warned))
+"""
+
+
+def test_a_warning_opened_while_the_progress_dialog_updates_does_not_crash_the_program():
+    """The work's error, warned about in a message box opened while the modal progress dialog was updating itself,
+    let the task delete that dialog under the update: the program crashed when the box closed."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", WARNING_DURING_PROGRESS], capture_output=True, text=True,
+                            timeout=60, env=environment)  # fmt: skip
+    assert result.returncode == 0, result.stderr[-800:]
+    assert result.stdout.strip() == "warned 1"
+
+
+def test_work_that_cannot_stop_offers_no_cancel_and_shows_at_once(qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    task = BackgroundTask(window, "Đang thêm tài liệu…", lambda progress, is_cancelled: 1, cancellable=False)
+    assert task._dialog.findChild(QPushButton) is None and task._dialog.minimumDuration() == 0
+    with qtbot.waitSignal(task.done, timeout=10_000):
+        task.start()

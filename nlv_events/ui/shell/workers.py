@@ -33,7 +33,8 @@ class _Worker(QObject):
         try:
             result = self._job(self.progressed.emit, self.cancel_requested.is_set)
         except UserError as error:
-            self.failed.emit(str(error))
+            if not self.cancel_requested.is_set():  # after a Cancel the user has turned away: no warning follows
+                self.failed.emit(str(error))
         except Exception as error:  # a bug: logged with its traceback, reported in one line
             if not self.cancel_requested.is_set():
                 log.exception("background work failed")
@@ -61,6 +62,8 @@ class BackgroundTask(QObject):
     The progress dialog appears only if the work lasts more than half a second, so quick work stays quiet.
     `done_even_if_cancelled`: work that ends normally although Cancel was pressed (too late for it to stop) still
     reports `done`, for work whose result the user must hear of (an import that stored everything).
+    `cancellable=False`: work that cannot stop once begun (one transaction holding the database's write lock): the
+    dialog has no Cancel and shows at once, so the window takes no input that would wait for that lock.
     """
 
     done = Signal(object)
@@ -68,7 +71,12 @@ class BackgroundTask(QObject):
     cancelled = Signal()
 
     def __init__(
-        self, parent: QWidget, label: str, job: Callable[..., Any], done_even_if_cancelled: bool = False
+        self,
+        parent: QWidget,
+        label: str,
+        job: Callable[..., Any],
+        done_even_if_cancelled: bool = False,
+        cancellable: bool = True,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread(self)
@@ -77,7 +85,14 @@ class BackgroundTask(QObject):
         self._dialog = QProgressDialog(label, _("Cancel"), 0, 0, parent)
         self._dialog.setWindowTitle(parent.window().windowTitle() if parent is not None else "")  # not untitled
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self._dialog.setMinimumDuration(500)
+        self._dialog.setMinimumDuration(500 if cancellable else 0)
+        if not cancellable:
+            self._dialog.setCancelButton(None)
+        # Set while the dialog's setValue runs: a modal progress dialog handles events in it, and a warning opened
+        # there (the work's error) let `_finish` delete the dialog under that very call, which then crashed.
+        self._updating = False
+        self._finish_waiting = False
+        self._finished = False
         self._dialog.setAutoClose(False)
         self._dialog.setAutoReset(False)
         self._dialog.canceled.connect(self._cancel)
@@ -101,8 +116,16 @@ class BackgroundTask(QObject):
         return self._thread.wait(milliseconds)
 
     def _progress(self, done: int, total: int) -> None:
-        self._dialog.setMaximum(max(total, 1))
-        self._dialog.setValue(min(done, total))
+        if self._finished or self._updating:
+            return
+        self._updating = True
+        try:
+            self._dialog.setMaximum(max(total, 1))
+            self._dialog.setValue(min(done, total))
+        finally:
+            self._updating = False
+        if self._finish_waiting:
+            self._finish()
 
     def cancel(self) -> None:
         self._cancel()
@@ -112,6 +135,11 @@ class BackgroundTask(QObject):
         self.cancelled.emit()
 
     def _finish(self) -> None:
+        if self._updating:
+            self._finish_waiting = True  # once the dialog's setValue has returned
+            return
+        self._finish_waiting = False
+        self._finished = True
         self._dialog.reset()
         self._dialog.hide()
         self._thread.quit()
