@@ -222,8 +222,11 @@ def test_the_catalogue_is_read_and_added_while_the_editor_answers(qtbot, tab, tm
         answered.wait(10)  # the editor's timer below, if its thread is free to run it
         return read(*args, **kwargs)
 
+    added = threading.Event()
+
     def watched_apply(*args, **kwargs):
         threads.append(QThread.currentThread())
+        added.wait(10)  # until the test has looked at the window during the adding
         return apply(*args, **kwargs)
 
     monkeypatch.setattr(catalogue_import, "read", slow_read)
@@ -231,9 +234,14 @@ def test_the_catalogue_is_read_and_added_while_the_editor_answers(qtbot, tab, tm
     QTimer.singleShot(0, answered.set)
     tab._select(1, None)
     qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    assert not tab.import_button.isEnabled()  # one import at a time
+    qtbot.waitUntil(lambda: len(threads) == 2, timeout=10_000)
+    # the adding is one transaction holding the write lock: no Cancel that could not stop it, no second import
+    assert tab.import_task._dialog.findChild(QPushButton) is None and not tab.import_button.isEnabled()
+    added.set()
     until_imported(qtbot, tab)
 
-    assert len(threads) == 2 and all(thread is not tab.thread() for thread in threads)
+    assert all(thread is not tab.thread() for thread in threads) and tab.import_button.isEnabled()
     assert titles(tab)[1] == ["Ảnh Tháp Rùa", "Nhật ký trong tù"]  # into the section chosen
     shown = [tab.model.index(row, 0, tab.model.index(1, 0)).data() for row in range(2)]
     assert shown[1].startswith("Nhật ký trong tù")  # the tree shows it without reopening

@@ -8,7 +8,6 @@ puts combining diacritics before their letter, and UTF-8 exports may hold decomp
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from nlv_events.core import exhibit_records, sheets, text
@@ -199,15 +198,9 @@ def _read_xlsx(path: Path, preview: Preview, encoding: str | None = None) -> Non
 # --- adding ---------------------------------------------------------------------------------------------------------
 
 
-class Cancelled(Exception):
-    """The adding was cancelled before it wrote anything that stays."""
-
-
-def apply(event_id: int, preview: Preview, section_title: str | None = None,
-          is_cancelled: Callable[[], bool] | None = None) -> int:  # fmt: skip
+def apply(event_id: int, preview: Preview, section_title: str | None = None) -> int:
     """Add the preview's readable items to the exhibition, in one transaction; returns how many were added.
-    Items whose sheet row names a section go there (created when missing); the others to `section_title`.
-    `is_cancelled` is asked before each section's items: once it says yes, nothing is added (Cancelled)."""
+    Items whose sheet row names a section go there (created when missing); the others to `section_title`."""
     from nlv_events.core.models import database_proxy
     from nlv_events.services.exhibits import structure
 
@@ -217,7 +210,5 @@ def apply(event_id: int, preview: Preview, section_title: str | None = None,
         groups.setdefault(entry.section or section_title, []).append(entry.item)
     with database_proxy.atomic():
         for section, items in groups.items():
-            if is_cancelled is not None and is_cancelled():
-                raise Cancelled  # the transaction takes back the sections added before
             structure.add_items(event_id, items, section)
     return len(preview.entries)

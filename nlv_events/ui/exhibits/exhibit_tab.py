@@ -363,13 +363,14 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
         position = self._position()
         section = self.data.sections[position[0]].title if position and self.data.sections else None
 
-        def add(_progress, is_cancelled) -> int:
-            return catalogue_import.apply(self.event_id, preview, section, is_cancelled)
+        def add(_progress, _is_cancelled) -> int:
+            return catalogue_import.apply(self.event_id, preview, section)
 
-        # All items are added in one transaction: a Cancel that comes after it cannot take them back, so the tab
-        # then shows them rather than nothing.
+        # All items are added in one transaction, which holds the database's write lock: it cannot stop once begun,
+        # and the editor takes no input meanwhile (a change saved at once would wait for the lock, then be told a
+        # colleague is saving).
         self._background(_("Adding the items from the catalogue…"), add, lambda _count: self.reload(position),
-                         done_even_if_cancelled=True)  # fmt: skip
+                         cancellable=False)  # fmt: skip
 
     def _stop_import(self, *_args) -> None:
         from shiboken6 import isValid  # a finished task has deleted itself
@@ -378,8 +379,14 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
             self.import_task.cancel()
             self.import_task.wait()
 
-    def _background(self, label: str, job, done, done_even_if_cancelled: bool = False) -> None:
-        self.import_task = BackgroundTask(self, label, job, done_even_if_cancelled)
-        self.import_task.done.connect(done)
-        self.import_task.error.connect(lambda message: ask.warn(self, _("Import from the catalogue"), message))
-        self.import_task.start()
+    def _background(self, label: str, job, done, cancellable: bool = True) -> None:
+        self.import_button.setEnabled(False)  # one import at a time: the file read, then its items added
+        self.import_task = task = BackgroundTask(self, label, job, cancellable=cancellable)
+        task.done.connect(done)
+        task.error.connect(lambda message: ask.warn(self, _("Import from the catalogue"), message))
+        task.destroyed.connect(lambda: self._import_ended(task))
+        task.start()
+
+    def _import_ended(self, task: BackgroundTask) -> None:
+        if task is self.import_task:  # not when the reading's task ends after it started the adding's
+            self.import_button.setEnabled(True)

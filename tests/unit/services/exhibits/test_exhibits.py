@@ -89,25 +89,6 @@ def test_marc_file_with_marc8_vietnamese_and_a_truncated_record(exhibition, tmp_
     assert stored.total_quantity == 5
 
 
-def test_a_cancelled_adding_of_catalogue_items_adds_none_of_them(exhibition, tmp_path):
-    """The window's Cancel reaches the adding between sections; the items of sections already added are taken
-    back with the transaction."""
-    path = tmp_path / "catalogue.mrc"
-    path.write_bytes(marc_bytes([book("Đường Kách mệnh"), book("Nhật ký trong tù")]))
-    preview = catalogue_import.read(path)
-    preview.entries[1].section = "Thơ"  # two sections: the first added before Cancel is seen
-    asked = []
-
-    def cancelled_after_the_first_section() -> bool:
-        asked.append(True)
-        return len(asked) > 1
-
-    with pytest.raises(catalogue_import.Cancelled):
-        catalogue_import.apply(exhibition, preview, "Sách", cancelled_after_the_first_section)
-    assert len(asked) == 2 and ExhibitItem.select().count() == 0
-    assert catalogue_import.apply(exhibition, preview, "Sách", lambda: False) == 2
-
-
 def test_marcxml(exhibition, tmp_path):
     path = tmp_path / "catalogue.xml"
     path.write_bytes(marcxml_bytes([book("Văn hóa đọc", "Nguyễn Văn A", call_number="028 V115")]))
