@@ -10,6 +10,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import time
 
 import psycopg2
 import pytest
@@ -174,41 +175,59 @@ def test_check_on_a_missing_file_creates_nothing(capsys, tmp_path):
     assert not (tmp_path / "missing.sqlite3").exists()
 
 
-# 12. Two writers at once, on SQLite and on PostgreSQL.
+# 12. Two writers at once, on SQLite and on PostgreSQL. Each waits at a barrier (its `ready` file, then the test's
+# `go`), so that their saves are asked for at the same time however slowly either process starts: 200 saves each,
+# started unsynchronised, took 5 s, and nothing showed that they had overlapped at all.
+SAVES = 100
 WRITER = r"""
-import datetime as dt, sys
+import datetime as dt, sys, time
+from pathlib import Path
 from nlv_events.core import database, store
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import EventRecord
 database.open_database(sys.argv[1])
-refused = 0
-for number in range(200):
-    record = EventRecord(kind="talk", title=f"{sys.argv[2]} {number}", start=dt.date(2023, 1, 1), venue="Hội trường")
+folder, name, saves = Path(sys.argv[3]), sys.argv[2], int(sys.argv[4])
+(folder / f"ready-{name}").touch()
+deadline = time.monotonic() + 60
+while not (folder / "go").exists() and time.monotonic() < deadline:
+    time.sleep(0.002)
+refused, started = 0, time.time()
+for number in range(saves):
+    record = EventRecord(kind="talk", title=f"{name} {number}", start=dt.date(2023, 1, 1), venue="Hội trường")
     try:
         store.save_event(record)
     except UserError as error:
         refused += 1
         print(error, file=sys.stderr)
-print(refused)
+print(refused, started, time.time())
 """
 
 
 @pytest.mark.both_databases
-def test_two_processes_saving_at_once_are_neither_refused_nor_lost(db, db_path, request):
+def test_two_processes_saving_at_once_are_neither_refused_nor_lost(db, db_path, request, tmp_path):
     target = (
         str(db_path)
         if isinstance(db, database.peewee.SqliteDatabase)
         else request.getfixturevalue("postgres_server").url
     )
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, target, name], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        subprocess.Popen([sys.executable, "-c", WRITER, target, name, str(tmp_path), str(SAVES)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for name in ("A", "B")
-    ]
+    ]  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not all((tmp_path / f"ready-{name}").exists() for name in "AB") and time.monotonic() < deadline:
+        if any(writer.poll() is not None for writer in writers):
+            break  # one failed before the barrier: its error is reported below
+        time.sleep(0.005)
+    (tmp_path / "go").touch()
     results = [writer.communicate(timeout=600) for writer in writers]
     assert [writer.returncode for writer in writers] == [0, 0], [err[-500:] for _out, err in results]
-    assert [int(out) for out, _err in results] == [0, 0]
+    refused, started, ended = zip(*(map(float, out.split()) for out, _err in results), strict=True)
+    assert refused == (0, 0)
+    assert max(started) < min(ended), "the two processes saved one after the other, not at once"
     titles = {title for (title,) in Event.select(Event.title).tuples()}
-    assert titles == {f"{name} {number}" for name in ("A", "B") for number in range(200)}
+    assert titles == {f"{name} {number}" for name in ("A", "B") for number in range(SAVES)}
 
 
 def test_a_large_import_lets_others_save_between_batches(db, db_path):
