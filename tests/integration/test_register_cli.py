@@ -63,7 +63,7 @@ def test_a_programme_printed_with_the_next_number_is_in_the_register(capsys, tmp
     code, out, _err = run(capsys, "register", "2022", "--kind", "CTr", "--db", str(db_path))
     assert code == 0 and "02/CTr-TVQG  20/12/2022" in out and "Nguyễn Xuân Dũng" in out
     # each line starts with the entry's id, which `attach --entry` asks for; the JSON gives it too
-    assert [line.split()[0] for line in out.splitlines()] == [f"#{entry['id']}" for entry in listed]
+    assert [line.split()[0] for line in out.splitlines()] == [str(entry["id"]) for entry in listed]
     scan = tmp_path / "ban-ky.pdf"
     scan.write_bytes(printed[1].read_bytes())
     attach = ["attach", str(event_id), "add", str(scan), "--kind", "scan", "--entry", str(listed[1]["id"])]

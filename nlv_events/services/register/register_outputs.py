@@ -67,10 +67,10 @@ def to_table_text(lines: list[EntryLine]) -> str:
     title, one entry a line."""
     if not lines:
         return _("The register has no entries.") + "\n"
-    ids = max(len(f"#{line.id}") for line in lines)
+    ids = max(len(str(line.id)) for line in lines)  # the number alone: a shell reads "#12" as a comment
     width = max(len(line.number_text) for line in lines)
     return "".join(
-        f"{'#' + str(line.id):<{ids}}  {line.number_text:<{width}}  {line.day.strftime('%d/%m/%Y')}  {line.title}"
+        f"{line.id:>{ids}}  {line.number_text:<{width}}  {line.day.strftime('%d/%m/%Y')}  {line.title}"
         f"{'  — ' + line.signer if line.signer else ''}\n"
         for line in lines
     )
