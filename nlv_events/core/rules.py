@@ -80,14 +80,18 @@ def _check_length(field: str, value: str | None, limit: int, label: str | None =
         )
 
 
+_NOT_XML = frozenset("\ufffe\uffff")  # the two noncharacters XML 1.0 excludes: the Word version could not hold them
+
+
 def _bad_character(value: str, multiline: bool) -> str | None:
-    """The first character no export, search or printer can handle: control characters and broken surrogates."""
+    """The first character no export, search or printer can handle: control characters, broken surrogates and the
+    two noncharacters no XML file (a Word version, an XLSX) may hold."""
     if value.isprintable():
         return None
     for char in value:
         if multiline and char in _LINE_BREAKS:
             continue
-        if unicodedata.category(char) in ("Cc", "Cs"):
+        if unicodedata.category(char) in ("Cc", "Cs") or char in _NOT_XML:
             return char
     return None
 
