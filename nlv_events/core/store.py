@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import peewee
@@ -16,6 +16,7 @@ from nlv_events.core import (
     history,
     matching,
     people,
+    photo_links,
     rules,
     versioned,
     vocab,
@@ -168,10 +169,10 @@ def save_event(record: EventRecord, base: EventRecord | None = None, restored_fr
                 columns["ref"] = record.ref
             expected = base.version if base is not None else None
             versioned.write_or_conflict(Event, event_id, expected, columns, lambda: _conflict(base, event_id))
-        _sync_children(event_id, record)
+        shown = _sync_children(event_id, record)
         event = Event.get_by_id(event_id)
         record.id, record.ref, record.version = event.id, event.ref, event.version
-        _record_history(record, before, restored_from)
+        _record_history(record, before, restored_from, shown)
     return event
 
 
@@ -181,19 +182,34 @@ def _stored(event_id: int) -> EventRecord | None:
     return found[0] if found else None
 
 
-def _record_history(record: EventRecord, before: EventRecord | None, restored_from: int | None) -> None:
-    """The save's history entry: the fields and rows it changed, and the whole event as saved (to restore)."""
+def _record_history(record: EventRecord, before: EventRecord | None, restored_from: int | None,
+                    shown: dict[int, list[int]]) -> None:  # fmt: skip
+    """The save's history entry: the fields and rows it changed (with the photos that showed each person it
+    removed, `shown`), and the whole event as saved (to restore)."""
     action = "restored" if restored_from is not None else "created" if before is None else "changed"
     saved = _stored(record.id) or record  # type: ignore[arg-type]  # as stored: people with their refs, the venue's name
     changes = None if before is None and restored_from is None else event_history.changes(before, saved)
+    photo_links.note_removed(changes, shown)
     history.append("event", saved.id, saved.version, action, changes,  # type: ignore[arg-type]
                    snapshot=event_history.snapshot(saved), restored_from=restored_from)
 
 
-def _sync_children(event_id: int, record: EventRecord) -> None:
-    """Bring the event's partners, people and programme to `record`, row by row: a row that stays keeps its id."""
+def _sync_children(event_id: int, record: EventRecord) -> dict[int, list[int]]:
+    """Bring the event's partners, people and programme to `record`, row by row: a row that stays keeps its id, and
+    a person removed earlier who comes back (a restore, an import taken back) gets their row's id and photos back.
+    Returns the photos that showed each person this save removes."""
     _sync_partners(event_id, record.partners)
-    _sync_appearances(EventPerson, EventPerson.event, event_id, record.people)
+    shown: dict[int, list[int]] = {}
+    returning: dict[int, list[int]] = {}
+
+    def back(missing: list[int]) -> set[int]:
+        returning.update(photo_links.returning(event_id, missing))
+        return set(returning)
+
+    _sync_appearances(EventPerson, EventPerson.event, event_id, record.people,
+                      lambda removed: shown.update(photo_links.shown_in(removed)), back)  # fmt: skip
+    if returning:
+        photo_links.give_back(event_id, returning)
     rows = [
         {"id": entry.id, **programme_columns(event_id, order, entry)} for order, entry in enumerate(record.programme)
     ]
@@ -203,6 +219,7 @@ def _sync_children(event_id: int, record: EventRecord) -> None:
     for entry, item_id in zip(record.programme, ids, strict=True):
         entry.id = item_id
         _sync_appearances(ProgrammePerson, ProgrammePerson.item, item_id, entry.people)
+    return shown
 
 
 def programme_columns(event_id: int, order: int, entry: ProgrammeEntry) -> dict[str, Any]:
@@ -242,9 +259,15 @@ def _sync_partners(event_id: int, names: list[str]) -> None:
 _APPEARANCE_DETAILS = event_reading.APPEARANCE_DETAILS
 
 
-def _sync_appearances(model, owner_column, owner_id: int, entries: list[PersonEntry]) -> None:
-    """The people of an event or of a programme row: updated in place by id, new ones added, others removed."""
+def _sync_appearances(model, owner_column, owner_id: int, entries: list[PersonEntry],
+                      removing: Callable[[set[int]], object] | None = None,
+                      returning: Callable[[list[int]], set[int]] | None = None) -> None:  # fmt: skip
+    """The people of an event or of a programme row: updated in place by id, new ones added, others removed
+    (`removing` told their ids first). `returning` is asked which of the ids given but not stored may be used again
+    (a row removed earlier, coming back under its id)."""
     stored = {row.id: row for row in model.select().where(owner_column == owner_id)}
+    missing = [entry.id for entry in entries if entry.id is not None and entry.id not in stored]
+    reusable = returning(missing) if returning is not None and missing else set()
     kept: set[int] = set()
     for order, entry in enumerate(entries):
         values = {name: getattr(entry, name) for name in _APPEARANCE_DETAILS}
@@ -252,7 +275,9 @@ def _sync_appearances(model, owner_column, owner_id: int, entries: list[PersonEn
         row = stored.get(entry.id) if entry.id is not None else None
         if row is None or row.id in kept:
             values["person"] = _person(entry).id
-            entry.id = model.insert(**{owner_column.name: owner_id}, **values).execute()
+            same_id = {"id": entry.id} if row is None and entry.id in reusable else {}
+            reusable.discard(entry.id)  # an id given twice is used once
+            entry.id = model.insert(**same_id, **{owner_column.name: owner_id}, **values).execute()
         else:
             person = row.person
             if (person.ref != entry.person_ref) if entry.person_ref else (person.name != entry.name):
@@ -264,6 +289,8 @@ def _sync_appearances(model, owner_column, owner_id: int, entries: list[PersonEn
         kept.add(entry.id)
     removed = set(stored) - kept
     if removed:
+        if removing is not None:
+            removing(removed)
         model.delete().where(model.id.in_(removed)).execute()
 
 

@@ -70,11 +70,39 @@ def _other_people(record: EventRecord, current: EventRecord) -> bool:
 
 
 def _carry_row_ids(record: EventRecord, current: EventRecord) -> None:
-    """Match the file's rows to the stored ones (by order) so an update keeps their ids."""
-    keep_ids(record.people, current.people)
+    """Match the file's rows to the stored ones so an update keeps their ids: programme rows by order, people by
+    who they are (see `_keep_people_ids`)."""
+    _keep_people_ids(record.people, current.people)
     keep_ids(record.programme, current.programme)
     for row, stored_row in zip(record.programme, current.programme, strict=False):
-        keep_ids(row.people, stored_row.people)
+        _keep_people_ids(row.people, stored_row.people)
+
+
+def _keep_people_ids(people: list[PersonEntry], stored: list[PersonEntry]) -> None:
+    """Give each person of the file the id of the stored appearance of the same person (by ref, else by name), and
+    those left the ids left, in order (a name corrected in the file keeps its row). Matched by order alone, a file
+    leaving out the first person wrote the second into the first's row, and the photos that showed the first then
+    named the second."""
+    unused = list(stored)
+    pending = []
+    for entry in people:
+        same = next((old for old in unused if entry.person_ref and old.person_ref == entry.person_ref), None)
+        same = same or next((old for old in unused if old.name == entry.name and not _others(entry, old)), None)
+        if same is None:
+            pending.append(entry)
+            continue
+        entry.id = same.id
+        unused.remove(same)
+    for entry in pending:
+        row = next((old for old in unused if not _others(entry, old)), None)
+        if row is not None:
+            entry.id = row.id
+            unused.remove(row)
+
+
+def _others(entry: PersonEntry, stored: PersonEntry) -> bool:
+    """Whether the two name different people by their refs (namesakes are not the same person)."""
+    return bool(entry.person_ref and stored.person_ref and entry.person_ref != stored.person_ref)
 
 
 @dataclass
