@@ -71,3 +71,19 @@ def test_work_that_cannot_stop_offers_no_cancel_and_shows_at_once(qtbot):
     assert task._dialog.findChild(QPushButton) is None and task._dialog.minimumDuration() == 0
     with qtbot.waitSignal(task.done, timeout=10_000):
         task.start()
+
+
+def test_the_program_ends_cleanly_when_a_window_went_with_its_finished_work(qtbot):
+    """The work ended, and its window was closed for good before the task had tidied up: going, the program waited
+    for the thread that went with that window and stopped on "Internal C++ object already deleted"."""
+    from shiboken6 import delete
+
+    from nlv_events.ui.shell import workers
+
+    window = QWidget()
+    task = BackgroundTask(window, "Đang đọc…", lambda progress, is_cancelled: 1)
+    task.start()
+    assert task.wait()  # the work is over; the task's own tidying-up waits in the event queue
+    delete(window)  # the window, and the task and thread with it, gone before the queue is handled
+    workers.wait_for_all()
+    assert not workers._RUNNING

@@ -52,8 +52,11 @@ _RUNNING: set[QThread] = set()
 
 def wait_for_all(milliseconds: int = 30_000) -> None:
     """Let running work finish before the application goes (a QThread destroyed while running aborts)."""
+    from shiboken6 import isValid
+
     for thread in list(_RUNNING):
-        thread.wait(milliseconds)
+        if isValid(thread):  # a thread that ended is let go with its task, which its window may have deleted
+            thread.wait(milliseconds)
 
 
 class BackgroundTask(QObject):
@@ -104,6 +107,8 @@ class BackgroundTask(QObject):
         # The thread's loop ends with the work, on the thread itself: `wait()` on the window's thread (a closing
         # dialog stopping its work) otherwise waited for `_finish`, which that same thread was to run: 30 s frozen.
         self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
+        thread = self._thread
+        thread.finished.connect(lambda: _RUNNING.discard(thread), Qt.ConnectionType.DirectConnection)
 
     def start(self) -> None:
         _RUNNING.add(self._thread)
