@@ -237,7 +237,9 @@ def test_the_catalogue_is_read_and_added_while_the_editor_answers(qtbot, tab, tm
     assert not tab.import_button.isEnabled()  # one import at a time
     qtbot.waitUntil(lambda: len(threads) == 2, timeout=10_000)
     # the adding is one transaction holding the write lock: no Cancel that could not stop it, no second import
-    assert tab.import_task._dialog.findChild(QPushButton) is None and not tab.import_button.isEnabled()
+    adding = tab.import_task._dialog
+    qtbot.waitUntil(adding.isVisible, timeout=2_000)  # at once: the editor takes no input while the lock is held
+    assert adding.findChild(QPushButton) is None and not tab.import_button.isEnabled()
     added.set()
     until_imported(qtbot, tab)
 
@@ -260,8 +262,9 @@ def test_cancel_while_the_catalogue_is_read_shows_nothing_and_adds_nothing(qtbot
     monkeypatch.setattr(catalogue_import, "read", lambda *args: cancelled.wait(10) and read(*args))
     tab.import_catalogue()
     task = tab.import_task
+    qtbot.waitUntil(task._dialog.isVisible, timeout=5_000)  # the reading reports no progress: shown all the same
     with qtbot.waitSignal(task.destroyed, timeout=15_000):
-        task._dialog.findChild(QPushButton).click()  # Cancel, while the file is still being read
+        qtbot.mouseClick(task._dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel, while reading
         cancelled.set()
     assert shown == [] and sum(len(items) for items in titles(tab)) == 3
 

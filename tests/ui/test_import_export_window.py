@@ -3,6 +3,7 @@
 import json
 import threading
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from nlv_events.core.models import Event
@@ -101,8 +102,9 @@ def test_cancel_while_the_file_is_read_imports_nothing(window, qtbot, monkeypatc
     monkeypatch.setattr(record, "read_for_import", lambda *args, **kwargs: cancelled.wait(10) and read(*args, **kwargs))
     window.import_from(str(source))
     task = window.task
+    qtbot.waitUntil(task._dialog.isVisible, timeout=5_000)  # the reading reports no progress: shown all the same
     with qtbot.waitSignal(task.destroyed, timeout=15_000):
-        task._dialog.findChild(QPushButton).click()  # Cancel, while the file is still being read
+        qtbot.mouseClick(task._dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel, while reading
         cancelled.set()
     assert not Event.select().where(Event.ref.startswith("bg-")).exists()
     assert answers == []

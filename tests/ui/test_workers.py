@@ -87,3 +87,23 @@ def test_the_program_ends_cleanly_when_a_window_went_with_its_finished_work(qtbo
     delete(window)  # the window, and the task and thread with it, gone before the queue is handled
     workers.wait_for_all()
     assert not workers._RUNNING
+
+
+def test_work_that_reports_no_progress_still_shows_its_dialog_and_cancel_after_half_a_second(qtbot):
+    """Until a first progress report Qt's dialog keeps its own 4 s: reading a file reports none, so the dialog and
+    its Cancel showed only after four seconds, the window meanwhile answering clicks the work was not ready for."""
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    release = threading.Event()
+    task = BackgroundTask(window, "Đang đọc…", lambda progress, is_cancelled: release.wait(10),
+                          shown_without_progress=True)  # fmt: skip
+    task.start()
+    qtbot.waitUntil(task._dialog.isVisible, timeout=3_000)
+    assert task._dialog.findChild(QPushButton).isVisible()
+    with qtbot.waitSignal(task.destroyed, timeout=10_000):
+        release.set()
