@@ -62,9 +62,15 @@ class PlanMenu(QObject):
             # The reminder converts the year's lunar days and reads the record: the window shows first and the
             # reminder follows.
             self.reminder.setVisible(False)
-            QTimer.singleShot(REMINDER_DELAY_MS, self.reminder, lambda: self.update_reminder())
+            QTimer.singleShot(REMINDER_DELAY_MS, self.reminder, self._remind_if_open)
         else:
             self._show_reminder(self._waiting)
+
+    def _remind_if_open(self) -> None:
+        """The reminder once the window is shown, unless it has been closed meanwhile: a closed window, deleted
+        only later, asked a database it was no longer working on."""
+        if self.reminder.window().isVisible():
+            self.update_reminder()
 
     def update_reminder(self, today: dt.date | None = None) -> None:
         # The commemorations and their lunar calendar load here, after the window is shown, or for the calendar's

@@ -68,9 +68,15 @@ class TasksMenu(QObject):
 
     def retranslate(self) -> None:
         if self._overdue is None:  # the window shows first, the reminder reads the record after
-            QTimer.singleShot(REMINDER_DELAY_MS, self.reminder, lambda: self.update_reminder())
+            QTimer.singleShot(REMINDER_DELAY_MS, self.reminder, self._remind_if_open)
         else:
             self._show_reminder(self._overdue)
+
+    def _remind_if_open(self) -> None:
+        """The reminder once the window is shown, unless it has been closed meanwhile: a closed window, deleted
+        only later, asked a database it was no longer working on."""
+        if self.reminder.window().isVisible():
+            self.update_reminder()
 
     def update_reminder(self) -> None:
         try:
