@@ -18,6 +18,7 @@ from nlv_events.core.event_reading import in_values
 from nlv_events.core.history_models import ChangeEntry
 from nlv_events.core.media_models import Photo, PhotoPerson
 from nlv_events.core.models import EventPerson
+from nlv_events.core.text import fold
 
 
 def shown_in(appearance_ids: Iterable[int]) -> dict[int, list[int]]:
@@ -40,12 +41,15 @@ def note_removed(changes: list[dict[str, Any]] | None, shown: dict[int, list[int
             item["photos"] = shown[item["id"]]
 
 
-def returning(event_id: int, ids: list[int]) -> dict[int, list[int]]:
-    """Of `ids`, given for the event's people but stored for none, those the event's history shows removed from it:
-    each with the photos that showed it then (its newest removal). Such a row comes back under its own id: this
-    database gave it, and no row holds it now."""
+def returning(event_id: int, names: dict[int, str]) -> dict[int, list[int]]:
+    """Of the ids in `names` (an id given for one of the event's people, and that person's name) that no row holds,
+    those the event's history shows removed from it under that same name: each with the photos that showed the
+    person then (at the newest such removal). Such a row comes back under its own id: this database gave it. The
+    name is asked because SQLite gives a removed row's id to the next row added: the newest removal of an id may
+    be another person's."""
+    ids = list(names)
     taken = {row_id for (row_id,) in EventPerson.select(EventPerson.id).where(in_values(EventPerson.id, ids)).tuples()}
-    free = set(ids) - taken
+    free = {row_id: fold(names[row_id]) for row_id in ids if row_id not in taken}
     noted: dict[int, list[int]] = {}
     if not free:
         return noted
@@ -57,8 +61,10 @@ def returning(event_id: int, ids: list[int]) -> dict[int, list[int]]:
     )  # fmt: skip
     for (changes,) in entries.tuples():
         for item in json.loads(changes):
-            if item.get("row") == "people" and item.get("change") == "removed" and item.get("id") in free:
-                noted.setdefault(item["id"], item.get("photos", []))
+            row_id = item.get("id")
+            if (item.get("row") == "people" and item.get("change") == "removed" and row_id in free
+                    and row_id not in noted and fold(item.get("name") or "") == free[row_id]):  # fmt: skip
+                noted[row_id] = item.get("photos", [])
     return noted
 
 

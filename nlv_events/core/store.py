@@ -202,7 +202,7 @@ def _sync_children(event_id: int, record: EventRecord) -> dict[int, list[int]]:
     shown: dict[int, list[int]] = {}
     returning: dict[int, list[int]] = {}
 
-    def back(missing: list[int]) -> set[int]:
+    def back(missing: dict[int, str]) -> set[int]:
         returning.update(photo_links.returning(event_id, missing))
         return set(returning)
 
@@ -261,12 +261,12 @@ _APPEARANCE_DETAILS = event_reading.APPEARANCE_DETAILS
 
 def _sync_appearances(model, owner_column, owner_id: int, entries: list[PersonEntry],
                       removing: Callable[[set[int]], object] | None = None,
-                      returning: Callable[[list[int]], set[int]] | None = None) -> None:  # fmt: skip
+                      returning: Callable[[dict[int, str]], set[int]] | None = None) -> None:  # fmt: skip
     """The people of an event or of a programme row: updated in place by id, new ones added, others removed
-    (`removing` told their ids first). `returning` is asked which of the ids given but not stored may be used again
-    (a row removed earlier, coming back under its id)."""
+    (`removing` told their ids first). `returning` is asked which of the ids given but not stored (with the names
+    given for them) may be used again: a row removed earlier, coming back under its id."""
     stored = {row.id: row for row in model.select().where(owner_column == owner_id)}
-    missing = [entry.id for entry in entries if entry.id is not None and entry.id not in stored]
+    missing = {entry.id: entry.name for entry in entries if entry.id is not None and entry.id not in stored}
     reusable = returning(missing) if returning is not None and missing else set()
     kept: set[int] = set()
     for order, entry in enumerate(entries):

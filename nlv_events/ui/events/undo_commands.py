@@ -102,13 +102,12 @@ class SaveEventCommand(QUndoCommand):
 
 
 def _keep_row_ids(record: EventRecord, stored: EventRecord | None) -> None:
-    """Rows deleted by the edit come back as new rows; rows it kept keep their ids (they are the same rows)."""
+    """Programme rows deleted by the edit come back as new rows; rows it kept keep their ids (they are the same
+    rows). The event's people keep theirs: the save brings a person the edit removed back under their row's id,
+    with the photos that showed them (core/photo_links)."""
     if stored is None:
         return
-    stored_people = {entry.id for entry in stored.people}
     stored_rows = {row.id for row in stored.programme}
-    for entry in record.people:
-        entry.id = entry.id if entry.id in stored_people else None
     for row in record.programme:
         if row.id not in stored_rows:
             row.id = None

@@ -133,3 +133,41 @@ def test_an_import_leaving_out_the_first_person_keeps_each_photo_on_its_person(d
     assert _shown(event_id) == {"a.jpg": ["Bà Kiều Thúy Nga"], "b.jpg": []}
     history.restore(event_id, 1)  # and she comes back, in her photos
     assert _shown(event_id) == {"a.jpg": ["Bà Kiều Thúy Nga", "Bà Trịnh Thị Thủy"], "b.jpg": ["Bà Trịnh Thị Thủy"]}
+
+
+def test_a_removed_persons_id_given_to_another_person_meanwhile_brings_back_only_their_own_photos(db, tmp_path):
+    """SQLite gives a removed row's id to the next row added: the newest removal of that id was another person's,
+    whose photos the restored person took over."""
+    record = EventRecord(kind="conference", title="Hội nghị", start=dt.date(2022, 12, 26), people=[
+        PersonEntry("Kiều Thúy Nga", role="chair"), PersonEntry("Trịnh Thị Thủy", role="guest")])  # fmt: skip
+    event_id = store.save_event(record).id
+    media.add_photos(event_id, [camera_jpeg(tmp_path / "thuy.jpg"), camera_jpeg(tmp_path / "lan.jpg", (1000, 700))])
+    of_thuy, of_lan = media.photos(event_id)
+    media.update_photo(of_thuy.id, people=[event_reading.load_record(event_id).people[1].id])
+
+    def saved(people) -> None:
+        record, base = event_reading.load_record(event_id), event_reading.load_record(event_id)
+        record.people = people(record.people)
+        store.save_event(record, base)
+
+    saved(lambda people: people[:1])  # Bà Thủy off: her row, the newest, is deleted
+    saved(lambda people: [*people, PersonEntry("Lê Thị Lan", role="guest")])  # SQLite may give Lan Thủy's id
+    media.update_photo(of_lan.id, people=[event_reading.load_record(event_id).people[1].id])
+    saved(lambda people: people[:1])  # Lan off
+    history.restore(event_id, 1)
+    assert _shown(event_id) == {"thuy.jpg": ["Trịnh Thị Thủy"], "lan.jpg": []}
+
+
+def test_an_import_replacing_a_person_gives_the_newcomer_a_row_of_their_own(db, tmp_path):
+    """A file that leaves one person out and names a new one: the newcomer took the left-out person's row, and
+    with it their photos."""
+    from nlv_events.services.interchange import exporting, importing, reading
+
+    event_id, _first = _event_with_a_photo_of_both(tmp_path)
+    exported = exporting.export_document()
+    (data,) = exported["events"]
+    data["people"] = [*data["people"][1:], {"name": "Lê Văn Mới", "role": "guest"}]
+    data.pop("photos")  # a file of the event alone: its photos are left as they are
+    importing.import_document(reading.parse_document({**exported, "events": [data]}))
+    assert _shown(event_id) == {"a.jpg": ["Bà Kiều Thúy Nga"], "b.jpg": []}
+    assert [person.name for person in event_reading.load_record(event_id).people] == ["Kiều Thúy Nga", "Lê Văn Mới"]
