@@ -16,9 +16,9 @@ from typing import Any
 
 from nlv_events.core.event_reading import in_values
 from nlv_events.core.history_models import ChangeEntry
+from nlv_events.core.matching import name_key
 from nlv_events.core.media_models import Photo, PhotoPerson
 from nlv_events.core.models import EventPerson
-from nlv_events.core.text import fold
 
 
 def shown_in(appearance_ids: Iterable[int]) -> dict[int, list[int]]:
@@ -49,7 +49,7 @@ def returning(event_id: int, names: dict[int, str]) -> dict[int, list[int]]:
     be another person's."""
     ids = list(names)
     taken = {row_id for (row_id,) in EventPerson.select(EventPerson.id).where(in_values(EventPerson.id, ids)).tuples()}
-    free = {row_id: fold(names[row_id]) for row_id in ids if row_id not in taken}
+    free = {row_id: name_key(names[row_id]) for row_id in ids if row_id not in taken}
     noted: dict[int, list[int]] = {}
     if not free:
         return noted
@@ -63,7 +63,7 @@ def returning(event_id: int, names: dict[int, str]) -> dict[int, list[int]]:
         for item in json.loads(changes):
             row_id = item.get("id")
             if (item.get("row") == "people" and item.get("change") == "removed" and row_id in free
-                    and row_id not in noted and fold(item.get("name") or "") == free[row_id]):  # fmt: skip
+                    and row_id not in noted and name_key(item.get("name")) == free[row_id]):  # fmt: skip
                 noted[row_id] = item.get("photos", [])
     return noted
 

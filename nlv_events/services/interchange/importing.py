@@ -9,12 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from nlv_events.core import bulk, event_adding, event_reading, guard, people_added, rules, store, write_ahead
+from nlv_events.core import bulk, event_adding, event_reading, guard, matching, people_added, rules, store, write_ahead
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import AnnualPlan, Event, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry
 from nlv_events.core.rules import field_label
-from nlv_events.core.text import fold
 from nlv_events.services.interchange import features
 from nlv_events.services.interchange.parts import InterchangePart, Place, keep_ids
 from nlv_events.services.interchange.reading import Document
@@ -80,16 +79,19 @@ def _carry_row_ids(record: EventRecord, current: EventRecord) -> None:
 
 
 def _keep_people_ids(people: list[PersonEntry], stored: list[PersonEntry]) -> None:
-    """Give each person of the file the id of the stored appearance of the same person: by ref, else by name
-    (ignoring case and accents; a ref naming someone else is never the same person). A person of the file found
+    """Give each person of the file the id of the stored appearance of the same person: by ref, else by name as
+    `matching.name_key` compares names (case and spacing, never the accents that tell Vietnamese names apart; a
+    ref naming someone else is never the same person). A person of the file found
     nowhere is a new row; a stored one the file leaves out is removed. Matched by order, a file leaving out the
     first person wrote the second into the first's row, and the photos that showed the first then named the
     second."""
     unused = list(stored)
     for entry in people:
         same = next((old for old in unused if entry.person_ref and old.person_ref == entry.person_ref), None)
-        name = fold(entry.name)
-        same = same or next((old for old in unused if fold(old.name) == name and not _others(entry, old)), None)
+        name = matching.name_key(entry.name)
+        same = same or next(
+            (old for old in unused if matching.name_key(old.name) == name and not _others(entry, old)), None
+        )
         entry.id = same.id if same is not None else None
         if same is not None:
             unused.remove(same)

@@ -171,3 +171,22 @@ def test_an_import_replacing_a_person_gives_the_newcomer_a_row_of_their_own(db, 
     importing.import_document(reading.parse_document({**exported, "events": [data]}))
     assert _shown(event_id) == {"a.jpg": ["Bà Kiều Thúy Nga"], "b.jpg": []}
     assert [person.name for person in event_reading.load_record(event_id).people] == ["Kiều Thúy Nga", "Lê Văn Mới"]
+
+
+def test_an_import_never_takes_a_name_that_differs_by_its_accents_for_the_same_person(db, tmp_path):
+    """Hà and Hạ are two people: matched ignoring accents, the file's Hạ took Hà's row and the photos of her."""
+    from nlv_events.services.interchange import exporting, importing, reading
+
+    record = EventRecord(kind="talk", title="Tọa đàm", start=dt.date(2022, 4, 21), people=[
+        PersonEntry("Nguyễn Thị Hà", role="speaker"), PersonEntry("Kiều Thúy Nga", role="chair")])  # fmt: skip
+    event_id = store.save_event(record).id
+    media.add_photos(event_id, [camera_jpeg(tmp_path / "a.jpg")])
+    (photo,) = media.photos(event_id)
+    media.update_photo(photo.id, people=[event_reading.load_record(event_id).people[0].id])
+    exported = exporting.export_document()
+    (data,) = exported["events"]
+    data["people"][0] = {"name": "Nguyễn Thị Hạ", "role": "speaker"}
+    data.pop("photos")
+    importing.import_document(reading.parse_document({**exported, "events": [data]}))
+    assert _shown(event_id) == {"a.jpg": []}  # Hà left the event, and Hạ is not in her photo
+    assert [person.name for person in event_reading.load_record(event_id).people] == ["Nguyễn Thị Hạ", "Kiều Thúy Nga"]
