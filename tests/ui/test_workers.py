@@ -100,10 +100,27 @@ def test_work_that_reports_no_progress_still_shows_its_dialog_and_cancel_after_h
     qtbot.addWidget(window)
     window.show()
     release = threading.Event()
-    task = BackgroundTask(window, "Đang đọc…", lambda progress, is_cancelled: release.wait(10),
-                          shown_without_progress=True)  # fmt: skip
+    task = BackgroundTask(window, "Đang đọc…", lambda progress, is_cancelled: release.wait(10))
     task.start()
     qtbot.waitUntil(task._dialog.isVisible, timeout=3_000)
     assert task._dialog.findChild(QPushButton).isVisible()
+    with qtbot.waitSignal(task.destroyed, timeout=10_000):
+        release.set()
+
+
+def test_the_lists_own_loading_never_shows_a_dialog(window, qtbot, monkeypatch):
+    """The list loads its rows in the background and says so in the status bar: the window stays in use, with no
+    progress window over it, however long the loading takes."""
+    import threading
+
+    from nlv_events.ui.shell import window_filters
+
+    release = threading.Event()
+    load_rows = window_filters.load_rows
+    monkeypatch.setattr(window_filters, "load_rows", lambda year: release.wait(10) and load_rows(year))
+    window._load_in_background(window.selected_year(), None)  # what reload does for a year of many events
+    task = window.task
+    qtbot.wait(800)
+    assert window.loading and not task._dialog.isVisible() and window.statusBar().currentMessage()
     with qtbot.waitSignal(task.destroyed, timeout=10_000):
         release.set()

@@ -381,7 +381,7 @@ class ExhibitTab(ExhibitPrintouts, ExhibitLoans, QWidget):
 
     def _background(self, label: str, job, done, cancellable: bool = True) -> None:
         self.import_button.setEnabled(False)  # one import at a time: the file read, then its items added
-        self.import_task = task = BackgroundTask(self, label, job, cancellable=cancellable, shown_without_progress=True)
+        self.import_task = task = BackgroundTask(self, label, job, cancellable=cancellable)
         task.done.connect(done)
         task.error.connect(lambda message: ask.warn(self, _("Import from the catalogue"), message))
         task.destroyed.connect(lambda: self._import_ended(task))

@@ -78,7 +78,7 @@ def import_from(window: MainWindow, path: str, convert_legacy: bool = False) -> 
     # A Cancel that comes once the last batch is written cannot stop the import any more (what the whole file stores
     # is written after it): the window then says what was imported and shows it, rather than nothing.
     label = _("Importing {file}…").format(file=Path(path).name)
-    window.task = BackgroundTask(window, label, job, done_even_if_cancelled=True, shown_without_progress=True)
+    window.task = BackgroundTask(window, label, job, done_even_if_cancelled=True)
     window.task.done.connect(done)
     window.task.error.connect(lambda message: ask.warn(window, _("Import events"), message))
     window.task.start()

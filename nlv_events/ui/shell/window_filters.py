@@ -65,7 +65,8 @@ class WindowFilters:
         self.reload()
 
     def _load_in_background(self, year: int | None, keep: int | None) -> None:
-        """Loading tens of thousands of rows takes about a second: off the GUI thread, with progress."""
+        """Loading tens of thousands of rows takes about a second: off the GUI thread, said in the status bar (no
+        dialog: the window stays in use)."""
         if self.loading:
             return
         self.loading = True
@@ -74,7 +75,7 @@ class WindowFilters:
             ahead = row_prefetch.take(year)  # read ahead while the window was being built (app.run_gui)
             return load_rows(year) if ahead is None else ahead
 
-        task = BackgroundTask(self, _("Loading the events…"), job)
+        task = BackgroundTask(self, _("Loading the events…"), job, quiet=True)  # the status bar says so
         task.done.connect(lambda rows: self._loaded(year, rows, keep))
         task.error.connect(lambda message: (self._load_failed(), ask.warn(self, APP_NAME, message)))
         task.cancelled.connect(self._load_failed)

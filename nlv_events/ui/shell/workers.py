@@ -67,8 +67,9 @@ class BackgroundTask(QObject):
     reports `done`, for work whose result the user must hear of (an import that stored everything).
     `cancellable=False`: work that cannot stop once begun (one transaction holding the database's write lock): the
     dialog has no Cancel and shows at once, so the window takes no input that would wait for that lock.
-    `shown_without_progress`: the dialog (and its Cancel) shows after half a second even while the work reports no
-    progress (reading a file): until a first report, Qt's dialog keeps its own 4 s, not the half second set here.
+    The half second counts from the start, whether or not the work reports progress (reading a file reports none):
+    until a first report Qt's dialog keeps its own 4 s, so `start` sets it going. `quiet`: work that never shows the
+    dialog, whose window says it is busy in its own way (the list loading its rows, said in the status bar).
     """
 
     done = Signal(object)
@@ -82,7 +83,7 @@ class BackgroundTask(QObject):
         job: Callable[..., Any],
         done_even_if_cancelled: bool = False,
         cancellable: bool = True,
-        shown_without_progress: bool = False,
+        quiet: bool = False,
     ) -> None:
         super().__init__(parent)
         self._thread = QThread(self)
@@ -99,7 +100,7 @@ class BackgroundTask(QObject):
         self._updating = False
         self._finish_waiting = False
         self._finished = False
-        self._shown_without_progress = shown_without_progress or not cancellable
+        self._quiet = quiet
         self._dialog.setAutoClose(False)
         self._dialog.setAutoReset(False)
         self._dialog.canceled.connect(self._cancel)
@@ -116,7 +117,7 @@ class BackgroundTask(QObject):
 
     def start(self) -> None:
         _RUNNING.add(self._thread)
-        if self._shown_without_progress:
+        if not self._quiet:
             self._dialog.setValue(0)  # starts the dialog's own timer: it shows after its minimum duration
         self._thread.start()
 
