@@ -266,8 +266,10 @@ def _sync_appearances(model, owner_column, owner_id: int, entries: list[PersonEn
     (`removing` told their ids first). `returning` is asked which of the ids given but not stored (with the names
     given for them) may be used again: a row removed earlier, coming back under its id."""
     stored = {row.id: row for row in model.select().where(owner_column == owner_id)}
-    missing = {entry.id: entry.name for entry in entries if entry.id is not None and entry.id not in stored}
-    reusable = returning(missing) if returning is not None and missing else set()
+    reusable: set[int] = set()
+    if returning is not None:  # the event's people: a programme row's are never looked up
+        missing = {entry.id: entry.name for entry in entries if entry.id is not None and entry.id not in stored}
+        reusable = returning(missing) if missing else reusable
     kept: set[int] = set()
     for order, entry in enumerate(entries):
         values = {name: getattr(entry, name) for name in _APPEARANCE_DETAILS}
