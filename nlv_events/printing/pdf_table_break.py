@@ -141,13 +141,11 @@ class BrokenTable(Flowable):
         if self._built is None:
             self._built = self.maker.build(list(self.rows), self.header)
             self._built.wrap(self.width, self.page_height)
-        table_height = self._built._height
         self._built.drawOn(self.canv, 0, self._trailer_height)
         if self.trailer is not None:
             height = self._trailer_height - 6
             self.trailer.wrap(self.width, height)
             self.trailer.drawOn(self.canv, 0, 0)
-        del table_height
 
 
 

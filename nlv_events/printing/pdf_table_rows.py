@@ -10,18 +10,18 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, TableStyle
-from reportlab.platypus import Table as RLTable
+from reportlab.platypus import Paragraph
 from reportlab.platypus.tables import CellStyle
 
 from nlv_events.printing import model
 from nlv_events.printing.fonts import SERIF, register_fonts
 from nlv_events.printing.pdf_glyphs import Glyphs, TextWidths, escape, face, wrap_text
-from nlv_events.printing.pdf_lines import LinesTable
+from nlv_events.printing.pdf_grid import GridTable
 
 CELL_SIZE = 12  # the decree's annex tables: 12 pt, never smaller
 CELL_LEADING = 13.3  # the font's own line height (ascent + descent of Times New Roman at 12 pt)
 PAD_TOP, PAD_BOTTOM, PAD_SIDE = 1, 1.5, 3
+GRID_WIDTH = 0.5  # the lines between the cells, in points
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
 
@@ -231,26 +231,20 @@ class TableMaker:
             return PreparedCell([*cell.atoms, atom], [*cell.heights, self.leading], cell.font, cell.align)
         return PreparedCell([*cell.atoms, mark], [*cell.heights, self.leading], cell.font, cell.align)
 
-    def build(self, rows: list[PreparedRow], header: PreparedRow | None) -> RLTable:
-        """A ReportLab table of `rows` (under `header`), none of which may split any more.
-
-        The cells' styles (font, size, alignment, padding) are given to ReportLab made, one shared style for each
-        kind of cell, rather than as style commands: ReportLab applies every command to each cell of its range,
-        nine commands for each of the 11 columns of every row of a list of 10 000 events, and each page's table
-        was styled that way."""
+    def build(self, rows: list[PreparedRow], header: PreparedRow | None) -> GridTable:
+        """The page's part of the table: `rows` (under `header`), none of which may split any more, with their
+        measured heights, each cell in the shared style of its kind of cell (font, alignment, padding)."""
         all_rows = ([header] if header else []) + rows
         data = []
         styles = []
-        commands: list[tuple] = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)]
         blank = len(self.widths)
-        for index, row in enumerate(all_rows):
+        for row in all_rows:
             values = [cell.value for cell in row.cells]
             valign = "MIDDLE" if row.header else "TOP"
             plain = self._cell_style(SERIF, "left", valign)
             row_styles = [plain] * blank
             if row.span > 1:
                 values = [values[0], *([""] * (row.span - 1)), *values[1:]]
-                commands.append(("SPAN", (0, index), (row.span - 1, index)))
             column = 0
             for cell in row.cells:
                 if column < blank:
@@ -258,9 +252,8 @@ class TableMaker:
                 column += row.span if column == 0 else 1
             data.append(values + [""] * (blank - len(values)))
             styles.append(row_styles)
-        heights = [row.height for row in all_rows]  # measured already: ReportLab need not measure each cell again
-        return LinesTable(data, colWidths=self.widths, rowHeights=heights, style=TableStyle(commands), splitByRow=1,
-                      cellStyles=styles)
+        return GridTable(data, styles, [row.span for row in all_rows], self.widths, [row.height for row in all_rows],
+                         GRID_WIDTH, colors.black)  # fmt: skip
 
     def _cell_style(self, font: str, align: model.Align, valign: str) -> CellStyle:
         key = (font, align, valign)
