@@ -255,7 +255,7 @@ def import_document(
     _check_all(document, registered)
     committed = _Undo()
     total = len(document.events)
-    with guard.database_errors(), write_ahead.fewer_checkpoints():
+    with guard.database_errors(), write_ahead.fewer_checkpoints(), write_ahead.larger_page_cache():
         try:
             for start in range(0, max(total, 1), batch_size):
                 committed.add(_import_batch(document, registered, start, batch_size, summary))

@@ -1,5 +1,5 @@
-"""An import checkpoints SQLite's write-ahead log every 10 000 pages while it runs, and leaves the connection as it
-found it, whether it ends or is cancelled (issue #35)."""
+"""An import checkpoints SQLite's write-ahead log every 10 000 pages and keeps 64 MB of pages in memory while it
+runs, and leaves the connection as it found it, whether it ends or is cancelled (issue #35)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,18 @@ def _document(count: int) -> reading.Document:
 
 
 def test_an_import_checkpoints_less_often_while_it_runs_and_restores_the_default(db):
-    seen: list[int] = []
+    seen: list[tuple[int, int]] = []
+    default_cache = db.pragma("cache_size")
+    assert default_cache == -2000  # SQLite's 2 MB
     summary = importing.import_document(
-        _document(30), progress=lambda done, total: seen.append(db.pragma("wal_autocheckpoint")), batch_size=10
+        _document(30),
+        progress=lambda done, total: seen.append((db.pragma("wal_autocheckpoint"), db.pragma("cache_size"))),
+        batch_size=10,
     )
     assert summary.created == 30
-    assert seen == [10_000, 10_000, 10_000]
+    assert seen == [(10_000, -65_536)] * 3
     assert db.pragma("wal_autocheckpoint") == 1000
+    assert db.pragma("cache_size") == default_cache
 
 
 def test_a_cancelled_import_restores_the_default_too(db):
@@ -30,4 +35,5 @@ def test_a_cancelled_import_restores_the_default_too(db):
     with pytest.raises(KeyboardInterrupt):
         importing.import_document(_document(30), progress=cancel, batch_size=10)
     assert db.pragma("wal_autocheckpoint") == 1000
+    assert db.pragma("cache_size") == -2000
     assert db.execute_sql("SELECT count(*) FROM event").fetchone()[0] == 0
