@@ -70,7 +70,8 @@ class GridTable(Flowable):
         self._grid()
         canvas.restoreState()
 
-    def _cell(self, value, style: CellStyle, left: float, bottom: float, width: float, height: float) -> None:
+    def _cell(self, value: str | list[Flowable], style: CellStyle, left: float, bottom: float, width: float,
+              height: float) -> None:  # fmt: skip
         if isinstance(value, str) and value == "":
             return  # ReportLab began and ended a text object for nothing (most of a list's figure and note cells)
         self._use_style(style)
@@ -99,12 +100,16 @@ class GridTable(Flowable):
             self.canv.setFont(style.fontname, style.fontsize, style.leading)
         self._current = style
 
-    def _paragraphs(self, flowables, style: CellStyle, left: float, bottom: float, width: float, height: float):
+    def _paragraphs(self, flowables: list[Flowable], style: CellStyle, left: float, bottom: float, width: float,
+                    height: float) -> None:  # fmt: skip
         """A cell of paragraphs (runs in several faces), placed as ReportLab's `_drawCell` places a list of
         flowables."""
         if not flowables:
             return
         room_across = width - style.leftPadding - style.rightPadding
+        if room_across < 0:  # refused as ReportLab refuses it, rather than failing inside the paragraph
+            raise ValueError(f"{self.identity()}: flowable given negative availWidth={room_across} width={width} - "
+                             f"leftPadding={style.leftPadding} - rightPadding={style.rightPadding}")  # fmt: skip
         room_down = height - style.topPadding - style.bottomPadding
         sizes = [flowable.wrapOn(self.canv, room_across, room_down) for flowable in flowables]
         total = sum(size[1] + flowable.getSpaceAfter() + flowable.getSpaceBefore()
@@ -136,8 +141,10 @@ class GridTable(Flowable):
         canvas.saveState()
         canvas.setLineCap(1)  # round caps and joins: ReportLab's defaults for a table's lines
         canvas.setLineJoin(1)
-        canvas.setStrokeColor(self.line_colour)
-        canvas.setLineWidth(self.line_width)
+        if self.line_colour:  # as ReportLab's _prepLine: no colour or a width of 0 is left as the canvas has it
+            canvas.setStrokeColor(self.line_colour)
+        if self.line_width:
+            canvas.setLineWidth(self.line_width)
         line = canvas.line
         columns, rows = self.columns, self.rows
         left, right, top, bottom = columns[0], columns[-1], rows[0], rows[-1]

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from reportlab.platypus import Flowable, PageBreak
-from reportlab.platypus import Table as RLTable
 
+from nlv_events.printing.pdf_grid import GridTable
 from nlv_events.printing.pdf_table_rows import PreparedRow, TableMaker
 
 MIN_ROWS_AT_FOOT = 2  # a table does not start at the foot of a page with fewer rows than this
@@ -31,7 +31,7 @@ class BrokenTable(Flowable):
         self.rows = rows if isinstance(rows, RowsFrom) else RowsFrom(rows if isinstance(rows, list) else list(rows))
         self.page_height = page_height
         self.trailer = trailer
-        self._built: RLTable | None = None
+        self._built: GridTable | None = None
         self._trailer_height = 0.0
 
     def _trailer_size(self, available_width: float) -> float:
@@ -146,7 +146,6 @@ class BrokenTable(Flowable):
             height = self._trailer_height - 6
             self.trailer.wrap(self.width, height)
             self.trailer.drawOn(self.canv, 0, 0)
-
 
 
 class RowsFrom(Sequence[PreparedRow]):

@@ -1,5 +1,5 @@
 """Table rows prepared for the PDF: cells pre-wrapped at measured column widths, rows that can be cut between
-the items of their cells, and the ReportLab table of a page's rows."""
+the items of their cells, and a page's rows as a `GridTable`."""
 
 from __future__ import annotations
 

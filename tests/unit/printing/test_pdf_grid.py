@@ -157,3 +157,21 @@ def test_whole_documents_are_the_files_reportlab_tables_made(demo_db, monkeypatc
     ours = files()
     monkeypatch.setattr(pdf_table_rows, "GridTable", reportlab_table)
     assert ours == files()
+
+
+def test_a_grid_without_width_or_colour_is_stroked_as_reportlab_strokes_it():
+    """ReportLab leaves the canvas's line width as it is for a width of 0, and its colour for no colour."""
+    values, styles, spans, widths, heights, _width, _colour = plain_table()
+    for line_width, colour in ((0, colors.black), (0.5, None)):
+        drawn = page_code(GridTable, values, styles, spans, widths, heights, line_width, colour)
+        assert drawn == page_code(reportlab_table, values, styles, spans, widths, heights, line_width, colour)
+
+
+def test_a_cell_of_paragraphs_narrower_than_its_padding_is_refused_as_reportlab_refuses_it():
+    """A clear ValueError naming the width, as ReportLab's own table gives, not an error from inside the paragraph."""
+    values, styles, spans, _widths, heights, line_width, colour = paragraph_table()
+    narrow = [4.0, 120.75, 88.0, 66.6]  # the first column's cells hold paragraphs; 4 pt is less than its padding
+    for make in (GridTable, reportlab_table):
+        with pytest.raises(ValueError, match="negative availWidth"):
+            page_code(make, values, styles, spans, narrow, heights, line_width, colour)
+

@@ -55,7 +55,9 @@ def test_the_year_list_is_the_same_file_as_reportlab_draws_it(demo_db, monkeypat
     monkeypatch.setattr(rl_config, "invariant", 1)  # no time stamp or random file id: two runs compare byte for byte
     options = DecreeOptions(date=dt.date(2022, 12, 30))
     remembered = bytes(year_report.render(2022, options))
-    monkeypatch.setattr(pdf_lines, "can_draw", lambda canvas: False)  # every line through ReportLab's drawString
+    # every line through ReportLab's drawString family (where the cells' lines start is checked against ReportLab's
+    # own Table in test_pdf_grid.py)
+    monkeypatch.setattr(pdf_lines, "can_draw", lambda canvas: False)
     assert remembered == bytes(year_report.render(2022, options))
 
 
