@@ -18,7 +18,7 @@ PostgreSQL writes its own log and keeps its own buffers: nothing to tune there.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 import peewee
 
@@ -27,34 +27,30 @@ from nlv_events.core.models import database_proxy
 _PAGES_BETWEEN_CHECKPOINTS = 10_000
 
 
-@contextmanager
-def fewer_checkpoints() -> Iterator[None]:
+def fewer_checkpoints() -> AbstractContextManager[None]:
     """Within: this connection checkpoints its SQLite log every 10 000 pages instead of every 1 000."""
-    database = database_proxy.obj
-    if not isinstance(database, peewee.SqliteDatabase):
-        yield
-        return
-    previous = database.pragma("wal_autocheckpoint")
-    database.pragma("wal_autocheckpoint", _PAGES_BETWEEN_CHECKPOINTS)
-    try:
-        yield
-    finally:
-        database.pragma("wal_autocheckpoint", previous)
+    return _pragma_within("wal_autocheckpoint", _PAGES_BETWEEN_CHECKPOINTS)
 
 
 _IMPORT_CACHE_KIB = 64 * 1024  # SQLite reads a negative cache_size as KiB
 
 
-@contextmanager
-def larger_page_cache() -> Iterator[None]:
+def larger_page_cache() -> AbstractContextManager[None]:
     """Within: this connection keeps up to 64 MB of the database's pages in memory instead of the default 2 MB."""
+    return _pragma_within("cache_size", -_IMPORT_CACHE_KIB)
+
+
+@contextmanager
+def _pragma_within(name: str, value: int) -> Iterator[None]:
+    """Within: SQLite's `name` set to `value` on this connection, then as it was, however the block ends; nothing
+    on PostgreSQL."""
     database = database_proxy.obj
     if not isinstance(database, peewee.SqliteDatabase):
         yield
         return
-    previous = database.pragma("cache_size")
-    database.pragma("cache_size", -_IMPORT_CACHE_KIB)
+    previous = database.pragma(name)
+    database.pragma(name, value)
     try:
         yield
     finally:
-        database.pragma("cache_size", previous)
+        database.pragma(name, previous)
