@@ -11,9 +11,11 @@ from nlv_events.core import event_reading, queries, store
 from nlv_events.core.files import atomic_output
 from nlv_events.core.models import Event
 from nlv_events.services.interchange import features
-from nlv_events.services.interchange.importing import BATCH_SIZE, Progress
+from nlv_events.services.interchange.importing import Progress
 from nlv_events.services.interchange.record_dicts import record_to_dict
 from nlv_events.services.interchange.schema import FORMAT
+
+READ_BATCH = 500  # events read back together, and the progress reported after each such batch
 
 
 def export_document(
@@ -26,8 +28,8 @@ def export_document(
     # Each part's exporter asks only about the events that have its data: most have no exhibition, guests or photos.
     exporters = [exporter for part in registered if (exporter := part.exporter(contacts)) is not None]
     events: list[dict[str, Any]] = []
-    for start in range(0, len(ids), BATCH_SIZE):
-        for record in event_reading.load_records(ids[start : start + BATCH_SIZE]):
+    for start in range(0, len(ids), READ_BATCH):
+        for record in event_reading.load_records(ids[start : start + READ_BATCH]):
             data = record_to_dict(record)
             for add_keys in exporters:
                 add_keys(record.id, data)  # type: ignore[arg-type]
