@@ -143,14 +143,22 @@ def test_legacy_text_in_people_and_programme_is_found_too():
     event = {
         **GOOD["events"][0],
         "people": [{"name": "NguyÔn V¨n An", "role": "speaker"}],
-        "programme": [{"start": "2023-04-21", "title": "Khai maïc", "place": "Hoäi tröôøng"}],
+        "programme": [
+            {"start": "2023-04-21", "title": "Khai maïc", "place": "Hoäi tröôøng"},
+            {"start": "2023-04-21", "title": "Giao lưu", "people": [
+                {"name": "Nguyễn Văn Bình"}, {"name": "Traàn Thò Hoa", "organisation": "Vieän Vaên hoïc"},
+            ]},
+        ],
     }
     found = legacy.find_legacy_text(parsed({**GOOD, "events": [event]}))
     assert [(item.where.split("“")[1].rstrip("”"), item.converted) for item in found] == [
         ("programme[1].title", "Khai mạc"),
         ("programme[1].place", "Hội trường"),
         ("people[1].name", "Nguyễn Văn An"),
+        ("programme[2].people[2].name", "Trần Thị Hoa"),
+        ("programme[2].people[2].organisation", "Viện Văn học"),
     ]
+    assert found[0].where == "sự kiện thứ 1, trường “programme[1].title”"
 
 
 # Issue 18 item 2: two events of one file that stand for one stored event.

@@ -8,7 +8,7 @@ them first (so this module, which every part imports, imports none of them: no c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from nlv_events.core.errors import UserError
@@ -25,6 +25,14 @@ def keep_ids(rows: Iterable[Any], stored: Iterable[Any]) -> None:
     unchanged file changes nothing and an update keeps its rows."""
     for row, old in zip(rows, stored, strict=False):
         row.id = old.id
+
+
+def dotted(path: Sequence[Any]) -> str:
+    """["programme", 0, "start"] as “programme[1].start”: rows counted from 1, as every message counts them."""
+    text = ""
+    for step in path:
+        text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text
 
 
 class Place:

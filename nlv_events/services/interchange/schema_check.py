@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Sequence
 from typing import Any
 
 from nlv_events.core.errors import UserError
 from nlv_events.core.rules import field_label
 from nlv_events.i18n import _
 from nlv_events.services.interchange import features, json_types, schema
-from nlv_events.services.interchange.parts import Place
+from nlv_events.services.interchange.parts import Place, dotted
 
 DRAFT_7 = "http://json-schema.org/draft-07/schema#"
 
@@ -58,20 +57,12 @@ def checker() -> tuple[Any, dict[str, Any]]:
     return _checker(tuple(id(part) for part in features.registered()))
 
 
-def _dotted(path: Sequence[Any]) -> str:
-    """["programme", 0, "start"] as “programme[1].start”: rows counted from 1, as every message counts them."""
-    text = ""
-    for step in path:
-        text += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if text else str(step))
-    return text
-
-
 def _where(path: list[Any], problem: str) -> UserError:
     """The error naming the place at `path` in the file."""
     head, number, rest = (path[0], path[1] + 1, path[2:]) if len(path) > 1 and isinstance(path[1], int) else (
         None, 0, path
     )
-    key = _dotted(rest) or None
+    key = dotted(rest) or None
     if head == "events":
         return Place(event=number).fail(key, problem)
     if head == "plans":
@@ -83,7 +74,7 @@ def _where(path: list[Any], problem: str) -> UserError:
         else:
             where = _("{part} {number}").format(part=part, number=number)
         return UserError(f"{where}: {problem}")
-    return Place().fail(_dotted(path) or "format", problem)
+    return Place().fail(dotted(path) or "format", problem)
 
 
 def _found(value: Any) -> str:
