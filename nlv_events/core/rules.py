@@ -26,7 +26,7 @@ from nlv_events.core.records import (
     text_fields,
 )
 from nlv_events.core.text import clean, clean_or_none
-from nlv_events.i18n import _
+from nlv_events.i18n import N_, _
 from nlv_events.i18n.formats import format_day
 
 # Far above any real figure (the library serves about 2.5 million uses a year), low enough to catch typos.
@@ -58,14 +58,15 @@ def _check_code(vocabulary: str, field: str, code: str) -> None:
 def _check_count(field: str, value: int | None, most: int = MAX_COUNT, label: str | None = None) -> None:
     if value is None:
         return
-    label = label or field_label(field)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(_("The {field} must be a whole number.").format(field=label), field)
+        raise ValidationError(_("The {field} must be a whole number.").format(field=label or field_label(field)), field)
     if value < 0:
-        raise ValidationError(_("The {field} cannot be negative.").format(field=label), field)
+        raise ValidationError(_("The {field} cannot be negative.").format(field=label or field_label(field)), field)
     if value > most:
         raise ValidationError(
-            _("The {field} {value} is not believable; check the figure.").format(field=label, value=value),
+            _("The {field} {value} is not believable; check the figure.").format(
+                field=label or field_label(field), value=value
+            ),
             field,
         )
 
@@ -221,8 +222,9 @@ TEXT_CHECK_ORDER: tuple[str, ...] = (
 
 
 def _require(condition: bool, message: str, field: str) -> None:
+    """`message` (marked with N_) is translated only when the check fails: an import asks this of every event."""
     if not condition:
-        raise ValidationError(message, field)
+        raise ValidationError(_(message), field)
 
 
 def _steps(record: EventRecord) -> list[Callable[[], object]]:
@@ -233,15 +235,15 @@ def _steps(record: EventRecord) -> list[Callable[[], object]]:
     for name in TEXT_CHECK_ORDER:
         steps.append(partial(_check_text, name, getattr(record, name)))
     steps.append(partial(_check_code, "kind", "kind", record.kind))
-    steps.append(partial(_require, bool(record.title), _("The title is required."), "title"))
+    steps.append(partial(_require, bool(record.title), N_("The title is required."), "title"))
     steps.append(partial(_check_news_url, record.news_url))
-    steps.append(partial(_require, record.start is not None, _("The start date is required."), "start"))
+    steps.append(partial(_require, record.start is not None, N_("The start date is required."), "start"))
     if record.start is not None:
         steps.append(partial(_check_moment, "start", record.start))
     steps.append(partial(_check_moment, "end", record.end))
     if record.start is not None and record.end is not None:
         ends_in_time = not when.precedes(record.end, record.start)
-        steps.append(partial(_require, ends_in_time, _("The event cannot end before it starts."), "end"))
+        steps.append(partial(_require, ends_in_time, N_("The event cannot end before it starts."), "end"))
     for item in event_fields(CODE):
         if item.name != "kind":
             steps.append(partial(_check_code, item.metadata["vocabulary"], item.name, getattr(record, item.name)))
