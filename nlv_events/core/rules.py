@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Callable
-from functools import partial
+from functools import cache, partial
 from urllib.parse import urlsplit
 
 from nlv_events.core import limits, vocab, when
@@ -197,13 +197,22 @@ def validate_programme_entry(entry: ProgrammeEntry, record: EventRecord) -> None
         validate_person(person, "programme")
 
 
+@cache
+def _text_cleaners() -> tuple[tuple[str, Callable[[object], str | None]], ...]:
+    """Each declared text and how it is cleaned: a required text or a code stays a text (empty when blank), an
+    optional one becomes None. Worked out once, not for each of an import's 100 000 events."""
+    return tuple(
+        (item.name, clean if is_required(item) or item.metadata["kind"] == CODE else clean_or_none)
+        for item in text_fields()
+    )
+
+
 def normalise(record: EventRecord) -> EventRecord:
     """Trim and NFC every text of `record` in place; returns it. A required text or a code stays a text (empty
     when blank); an optional one becomes None."""
     record.ref = clean_or_none(record.ref)
-    for item in text_fields():
-        keep_text = is_required(item) or item.metadata["kind"] == CODE
-        setattr(record, item.name, (clean if keep_text else clean_or_none)(getattr(record, item.name)))
+    for name, cleaned in _text_cleaners():
+        setattr(record, name, cleaned(getattr(record, name)))
     partners: list[str] = []
     for partner in (clean(p) for p in record.partners):
         if partner and partner not in partners:
