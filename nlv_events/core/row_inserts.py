@@ -39,7 +39,10 @@ def insert_rows(model: type[peewee.Model], rows: Sequence[dict[str, Any]], skip_
     width = len(columns)
     one_row = "(" + ", ".join([database.param] * width) + ")"
     names = [field.name for field in named]
-    values_of = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+    if len(names) > 1:
+        values_of = itemgetter(*names)
+    else:  # itemgetter of one name gives the value, not a tuple; of none, nothing to give
+        values_of = (lambda row: (row[names[0]],)) if names else (lambda row: ())
     checks = [(index, _as_is(field), field.db_value) for index, field in enumerate(named)]
     for chunk in _chunks(rows, max(1, _PARAMETERS // width)):
         if defaults:

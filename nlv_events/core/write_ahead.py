@@ -2,10 +2,10 @@
 less often, and its pages kept in a larger cache.
 
 SQLite copies its log into the database file at the first commit after the log passes 1 000 pages (4 MB). Each
-500-event transaction of an import passed it, so each commit also checkpointed, writing once more the index pages
-the next transaction changes anew: a ninth of a first import of 100 000 events. While the import runs, its
+transaction of an import (then 500 events) passed it, so each commit also checkpointed, writing once more the
+index pages the next transaction changes anew: a ninth of a first import of 100 000 events. While the import runs, its
 connection checkpoints after 10 000 pages (40 MB); afterwards the default is back, and the next commit past it
-checkpoints what is left. The transactions stay as short as they were, for colleagues saving in between.
+checkpoints what is left. The transactions are not made longer by it: colleagues still save in between.
 
 Each transaction of a first import adds rows to five tables and to their sixteen indexes. In SQLite's default
 cache of 2 MB, each table's statement pushed out the pages the next one needed, and read them in again from the

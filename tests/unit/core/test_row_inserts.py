@@ -67,3 +67,38 @@ def test_a_row_already_stored_is_left_as_it_is_when_asked(db):
         ("Hội trường tầng 2", 120),
         ("Phòng đọc", None),
     ]
+
+
+def test_rows_naming_their_fields_in_any_order_in_several_statements(db, monkeypatch):
+    from nlv_events.core import row_inserts
+
+    monkeypatch.setattr(row_inserts, "_PARAMETERS", 12)  # three columns a row: four rows a statement
+    publisher = models.Organisation.create(name="Nhà xuất bản Trẻ")
+    events = [_event(f"Tọa đàm {number}") for number in range(5)]
+    rows = [
+        {"event": event.id, "organisation": publisher.id, "sort_order": order}
+        if order % 2
+        else {"sort_order": order, "organisation": publisher, "event": event}  # another order, values to convert
+        for order, event in enumerate(events)
+    ]
+    insert_rows(models.EventPartner, rows)
+    stored = models.EventPartner.select().order_by(models.EventPartner.sort_order)
+    assert [(link.event_id, link.organisation_id, link.sort_order) for link in stored] == [
+        (event.id, publisher.id, order) for order, event in enumerate(events)
+    ]
+
+
+def test_a_row_already_stored_is_refused_unless_asked_to_leave_it(db):
+    import peewee
+
+    models.Venue.create(name="Phòng đọc")
+    with pytest.raises(peewee.IntegrityError):
+        insert_rows(models.Venue, [{"name": "Phòng đọc"}])
+
+
+def test_rows_naming_no_field_go_to_the_database_with_the_defaults(db):
+    import peewee
+
+    # Every column left to its default: the venue's name has none, so the database (not the code) refuses them.
+    with pytest.raises(peewee.IntegrityError):
+        insert_rows(models.Venue, [{}, {}])
