@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from peewee import JOIN, ForeignKeyField, IntegerField
 
-from nlv_events.core import guard, people_added, versioned
+from nlv_events.core import guard, people_added, versioned, write_batches
 from nlv_events.core.guest_models import Guest, GuestGroup
 from nlv_events.core.models import BaseModel, Event, Person, database_proxy
 from nlv_events.core.text import clean, clean_or_none
@@ -255,12 +255,15 @@ def write(event_id: int, rows: Sequence[GuestRow], batch_size: int | None = None
     state = _List()
     with guard.database_errors():
         try:
-            for start in range(0, len(rows), batch_size):
+            # A fixed size (each batch a fraction of a second), with the pauses that let a colleague save on SQLite
+            for start, end in write_batches.batches(len(rows), batch_size):
+                if not rows:
+                    break
                 if is_cancelled is not None and is_cancelled():
                     raise Cancelled
-                state = _write_batch(event_id, rows[start : start + batch_size], state, written)
+                state = _write_batch(event_id, rows[start:end], state, written)
                 if progress is not None:
-                    progress(min(start + batch_size, len(rows)), len(rows))
+                    progress(end, len(rows))
         except BaseException:
             if written.guests or written.guests_before or written.contacts_before or written.people:
                 _take_back_quietly(event_id, written)

@@ -5,14 +5,22 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import peewee
-
-from nlv_events.core import bulk, event_adding, event_reading, guard, matching, people_added, rules, store, write_ahead
+from nlv_events.core import (
+    bulk,
+    event_adding,
+    event_reading,
+    guard,
+    matching,
+    people_added,
+    rules,
+    store,
+    write_ahead,
+    write_batches,
+)
 from nlv_events.core.errors import ValidationError
 from nlv_events.core.models import AnnualPlan, Event, database_proxy
 from nlv_events.core.records import EventRecord, PersonEntry, PlanEntry
@@ -23,38 +31,6 @@ from nlv_events.services.interchange.reading import Document
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
-# Events written per transaction. A large import lets other people save between its transactions: a colleague's
-# save waits 5 s at most, and gets in only between two of them. How long a transaction takes depends on what it
-# writes: 500 events new to the store (a first import) take about 0.1 s, 500 that update stored events (or are matched
-# one by one, having no ref) 3 s. So the first transaction has BATCH_SIZE events, and each next one is sized by how
-# long the last took: doubled while they are quick (up to LARGEST_BATCH), cut to about SECONDS_PER_BATCH when slow
-# (down to SMALLEST_BATCH). A 100 000-event first import then writes 2 000 events a transaction, about 1.5 s faster
-# than at 500 with four times fewer commits; an import that updates keeps each transaction near half a second
-# (docs/performance.md).
-BATCH_SIZE = 500
-LARGEST_BATCH = 2000
-SMALLEST_BATCH = 50
-SECONDS_PER_BATCH = 0.5
-# SQLite has one write lock, and an import takes it again the moment it commits: a colleague's save, polling for it
-# every 0.1 s, never got in and was refused "busy" after its 5 s. After every WRITING_BEFORE_PAUSE seconds of
-# transactions the import leaves the lock free for PAUSE seconds, longer than the colleague's poll, so their save
-# goes through within about 2 s (0.1 s in 2 s of writing: 5 % of a large import's time). PostgreSQL locks rows,
-# not the store, and has no such pause.
-WRITING_BEFORE_PAUSE = 2.0
-PAUSE = 0.11
-_clock = time.monotonic  # a test gives its own
-_sleep = time.sleep
-
-
-def next_batch_size(size: int, seconds: float) -> int:
-    """The events of the next transaction, after one of `size` events took `seconds`."""
-    if seconds < SECONDS_PER_BATCH / 2:
-        return min(size * 2, LARGEST_BATCH)
-    if seconds > SECONDS_PER_BATCH * 2:
-        return max(SMALLEST_BATCH, int(size * SECONDS_PER_BATCH / seconds))
-    return size
-
-
 @dataclass
 class ImportSummary:
     """What an import did, as its closing message says it: events new to the record, events the file changed,
@@ -275,8 +251,8 @@ def import_document(
 ) -> ImportSummary:
     """Store every plan and event of `document`: all of it, or nothing.
 
-    Everything is checked first. A file of up to BATCH_SIZE events is written in one transaction; a larger one in
-    several (sized by `next_batch_size`, or each of `batch_size` events when given), so others can save in between,
+    Everything is checked first. A file of up to write_batches.BATCH_SIZE events is written in one transaction; a
+    larger one in several (see `write_batches`; each of `batch_size` events when given), so others can save between,
     and if a batch fails (or `progress` raises, which is how the window cancels) the batches already written are
     taken back. The stored events of a batch are read together and compared in memory, so re-importing an unchanged
     file of ten thousand events asks the database a few dozen times, not seventy thousand. `progress(done, total)`
@@ -287,26 +263,12 @@ def import_document(
     _check_all(document, registered)
     committed = _Undo()
     total = len(document.events)
-    size = batch_size or BATCH_SIZE
-    one_write_lock = isinstance(database_proxy.obj, peewee.SqliteDatabase)
     with guard.database_errors(), write_ahead.fewer_checkpoints(), write_ahead.larger_page_cache():
         try:
-            start, writing = 0, 0.0
-            while True:  # once at least: a file of plans alone
-                began = _clock()
-                committed.add(_import_batch(document, registered, start, size, summary))
-                took = _clock() - began
-                start += size
+            for start, end in write_batches.batches(total, batch_size):
+                committed.add(_import_batch(document, registered, start, end - start, summary))
                 if progress:
-                    progress(min(start, total), total)
-                if start >= total:
-                    break
-                if batch_size is None:
-                    size = next_batch_size(size, took)
-                writing += took
-                if one_write_lock and writing >= WRITING_BEFORE_PAUSE:
-                    _sleep(PAUSE)  # the lock free for a colleague's save (see WRITING_BEFORE_PAUSE)
-                    writing = 0.0
+                    progress(end, total)
             _store_document(document, registered, summary)
         except BaseException:
             if committed.created or committed.replaced or committed.plans or committed.parts or committed.people:

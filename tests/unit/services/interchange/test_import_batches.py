@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 
+from nlv_events.core import write_batches
 from nlv_events.core.models import Event
 from nlv_events.services.interchange import importing, reading
 
@@ -22,14 +23,14 @@ def _document(count: int, title: str = "Tọa đàm") -> reading.Document:
 def _clock_taking(seconds: float, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each transaction, as the import times it, takes `seconds`."""
     ticks = itertools.count()
-    monkeypatch.setattr(importing, "_clock", lambda: next(ticks) * seconds)
+    monkeypatch.setattr(write_batches, "_clock", lambda: next(ticks) * seconds)
 
 
 @pytest.fixture
 def small_batches(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(importing, "BATCH_SIZE", 4)
-    monkeypatch.setattr(importing, "LARGEST_BATCH", 16)
-    monkeypatch.setattr(importing, "SMALLEST_BATCH", 2)
+    monkeypatch.setattr(write_batches, "BATCH_SIZE", 4)
+    monkeypatch.setattr(write_batches, "LARGEST_BATCH", 16)
+    monkeypatch.setattr(write_batches, "SMALLEST_BATCH", 2)
 
 
 def test_quick_transactions_grow_to_the_largest(db, small_batches, monkeypatch):
@@ -56,11 +57,11 @@ def test_a_size_asked_for_is_kept_whatever_the_time(db, monkeypatch):
 
 
 def test_the_next_size_after_each_kind_of_transaction():
-    assert importing.next_batch_size(500, 0.1) == 1000  # quick: doubled
-    assert importing.next_batch_size(1500, 0.1) == importing.LARGEST_BATCH  # never past the largest
-    assert importing.next_batch_size(2000, 0.4) == 2000  # near half a second: kept
-    assert importing.next_batch_size(500, 3.0) == 83  # slow: cut to about half a second
-    assert importing.next_batch_size(100, 60.0) == importing.SMALLEST_BATCH
+    assert write_batches.next_batch_size(500, 0.1) == 1000  # quick: doubled
+    assert write_batches.next_batch_size(1500, 0.1) == write_batches.LARGEST_BATCH  # never past the largest
+    assert write_batches.next_batch_size(2000, 0.4) == 2000  # near half a second: kept
+    assert write_batches.next_batch_size(500, 3.0) == 83  # slow: cut to about half a second
+    assert write_batches.next_batch_size(100, 60.0) == write_batches.SMALLEST_BATCH
 
 
 def test_a_file_of_plans_alone_is_still_stored(db):
@@ -80,7 +81,7 @@ def test_a_colleague_saves_while_a_long_import_writes(db, monkeypatch):
     from nlv_events.core import store
     from nlv_events.core.records import EventRecord
 
-    monkeypatch.setattr(importing, "WRITING_BEFORE_PAUSE", 0.5)
+    monkeypatch.setattr(write_batches, "WRITING_BEFORE_PAUSE", 0.5)
     started = threading.Event()
     add_new = importing._add_new
 
@@ -108,3 +109,24 @@ def test_a_colleague_saves_while_a_long_import_writes(db, monkeypatch):
     assert "colleague" in finished, "the colleague's save failed"
     assert finished["colleague"] < finished["import"] - 0.4  # saved during the import, not once it was over
     assert Event.select().count() == 41
+
+
+def test_a_long_guest_import_leaves_the_lock_free_too(db, monkeypatch):
+    """The guest list's import writes in the same batches: its transactions keep their size, and on SQLite the lock
+    is left free after every 2 s of them."""
+    import datetime as dt
+
+    from nlv_events.core import store
+    from nlv_events.core.records import EventRecord
+    from nlv_events.services.guests import guest_batches
+    from nlv_events.services.guests.guest_list import GuestEntry
+
+    event_id = store.save_event(EventRecord(kind="conference", title="Hội nghị", start=dt.date(2024, 3, 1))).id
+    rows = [guest_batches.GuestRow(number, GuestEntry(f"Khách mời số {number}")) for number in range(1, 11)]
+    _clock_taking(1.5, monkeypatch)  # each batch "takes" 1.5 s: a pause after every second one
+    pauses: list[float] = []
+    monkeypatch.setattr(write_batches.time, "sleep", pauses.append)
+    done: list[int] = []
+    guest_batches.write(event_id, rows, batch_size=2, progress=lambda count, total: done.append(count))
+    assert done == [2, 4, 6, 8, 10]  # the size asked for, however slow
+    assert pauses == [write_batches.PAUSE, write_batches.PAUSE]  # after 3 s and 6 s of writing
