@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -15,7 +16,7 @@ TextStyle = Literal["doc_type", "subject", "info", "body", "paragraph", "section
 RowKind = Literal["body", "heading", "total"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Run:
     """A piece of text in one face."""
 
@@ -37,16 +38,17 @@ def line(value: str, bold: bool = False, italic: bool = False) -> Line:
     return (Run(value, bold, italic),)
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """The content of a table cell: lines, each a paragraph of its own (a person per line, say)."""
 
-    lines: list[Line] = field(default_factory=list)
+    lines: Sequence[Line] = field(default_factory=list)
     align: Align = "left"
 
     @classmethod
     def of(cls, value: str | None, align: Align = "left", bold: bool = False, italic: bool = False) -> Cell:
-        return cls([line(value, bold, italic)] if value else [], align)
+        # a tuple, not a list: a long list makes 100 000 of these, and a tuple is one object to make and keep
+        return cls((line(value, bold, italic),) if value else (), align)
 
     def plain(self) -> str:
         if len(self.lines) == 1 and len(self.lines[0]) == 1:  # most cells: asked of every cell of a long list
@@ -54,7 +56,7 @@ class Cell:
         return "\n".join("".join(run.text for run in item) for item in self.lines)
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A table row. `span` is how many columns the first cell covers (a group heading spans them all);
     `keep_with_next` binds the row to the next one on the same page (a heading to its first row, the last

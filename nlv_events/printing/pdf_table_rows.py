@@ -25,7 +25,7 @@ GRID_WIDTH = 0.5  # the lines between the cells, in points
 ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
 
-@dataclass
+@dataclass(slots=True)
 class PreparedCell:
     """A cell as ReportLab draws it: pre-wrapped lines of one font (fast), or paragraphs (mixed faces)."""
 
@@ -45,7 +45,7 @@ class PreparedCell:
         return sum(self.heights)
 
 
-@dataclass
+@dataclass(slots=True)
 class PreparedRow:
     cells: list[PreparedCell]
     span: int
@@ -275,7 +275,7 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
         return [width / len(table.columns)] * len(table.columns)
     padding = 2 * PAD_SIDE + 1
     bold = face(True)
-    texts = _ColumnTexts(table)
+    texts, fitted_lines = _column_contents(table)
     minimum = [
         max((stringWidth(word, bold, size) for word in column.header.split()), default=0) + padding
         for column in table.columns
@@ -290,17 +290,8 @@ def column_widths(table: model.Table, width: float, size: float) -> list[float]:
         if not column.fit:
             widths.append(None)
             continue
-        font = face(False, column.italic)
         natural = max(minimum[index], _header_width(column.header, bold, size, 3) + padding)
-        lines: set[tuple[str, str]] = set()  # each figure or time measured once, however many rows repeat it
-        for row in table.rows:
-            if index < row.span - 1 or (row.span > 1 and index == row.span - 1):
-                continue  # a spanning cell does not size the columns under it
-            position = index - row.span + 1 if row.span > 1 else index
-            if position >= len(row.cells):
-                continue
-            for item in row.cells[position].lines:
-                lines.add(("".join(run.text for run in item), bold if row.kind != "body" else font))
+        lines = fitted_lines[index]
         natural = max([natural, *(stringWidth(text, line_face, size) + padding for text, line_face in lines)])
         widths.append(min(natural, width * 0.2))
     for index, column in enumerate(table.columns):
@@ -339,18 +330,38 @@ def _header_width(header: str, font: str, size: float, lines: int) -> float:
     return candidates[-1] if candidates else 0.0
 
 
-class _ColumnTexts(dict):
-    """The plain text of each column's cells, row by row, where a row has a cell of its own there: read once a
-    column, though both its longest word and its typical width are asked of it."""
+def _column_contents(table: model.Table) -> tuple[dict[int, list[str]], dict[int, set[tuple[str, str]]]]:
+    """What sizes each column, read in one pass over the rows: the plain text of each cell of a column sized by
+    its words (row by row, where a row has a cell of its own there), and each distinct line of a fitted column with
+    its face (a spanning cell does not size the columns under it; each figure or time measured once, however many
+    rows repeat it).
 
-    def __init__(self, table: model.Table) -> None:
-        super().__init__()
-        self.table = table
-
-    def __missing__(self, index: int) -> list[str]:
-        texts = self[index] = [row.cells[index].plain() for row in self.table.rows
-                               if row.span == 1 and index < len(row.cells)]  # fmt: skip
-        return texts
+    One pass a row, not one a column: a long list's 10 000 rows no longer fit in the processor's caches, and
+    walking them again for each of eleven columns cost the long list more a row than a short one (issue #35)."""
+    columns = table.columns
+    worded = [index for index, column in enumerate(columns) if column.narrow or not column.fit]
+    fitted = [(index, face(False, column.italic)) for index, column in enumerate(columns)
+              if column.fit and not column.narrow]  # fmt: skip
+    texts: dict[int, list[str]] = {index: [] for index in worded}
+    lines: dict[int, set[tuple[str, str]]] = {index: set() for index, _face in fitted}
+    bold = face(True)
+    for row in table.rows:
+        cells, span = row.cells, row.span
+        count = len(cells)
+        if span == 1:
+            for index in worded:
+                if index < count:
+                    texts[index].append(cells[index].plain())
+        for index, font in fitted:
+            if span > 1 and index < span:
+                continue  # under the spanning cell
+            position = index - span + 1 if span > 1 else index
+            if position >= count:
+                continue
+            line_face = bold if row.kind != "body" else font
+            for item in cells[position].lines:
+                lines[index].add(("".join(run.text for run in item), line_face))
+    return texts, lines
 
 
 def _longest_word(texts: list[str], font: str, size: float) -> float:

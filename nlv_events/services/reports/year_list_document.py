@@ -83,9 +83,9 @@ def _dates(record: EventRecord) -> Cell:
         year = str(record.start.year)
         if last.endswith(year):  # the year once: "20/01 –" over "28/02/2022"
             first = first.removesuffix(year).rstrip("/ ")
-        return Cell([line(first + " –"), line(last)])
+        return Cell((line(first + " –"), line(last)))
     hours, space, day = span.rpartition(" ")  # "08:00–11:30 26/12/2022"
-    return Cell([line(hours), line(day)] if space else [line(span)])
+    return Cell((line(hours), line(day)) if space else (line(span),))
 
 
 def _row(number: str, record: EventRecord, note: str, organisation: tuple[str, ...]) -> Row:
