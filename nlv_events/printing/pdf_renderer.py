@@ -150,7 +150,7 @@ def render(document: model.Document) -> bytes:
     with collector_paused():
         story = _Story(document, template.width, template.height, template.pagesize[0]).build()
         if document.page_numbers:
-            template.build(story, canvasmaker=numbered_canvas(lambda page, pages: str(page)))
+            template.build(story, canvasmaker=numbered_canvas(str))
         else:
             template.build(story)
     return buffer.getvalue()
