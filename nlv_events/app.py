@@ -23,54 +23,55 @@ def run_gui(
     year: str | None = None,
     quit_when_shown: bool = False,
 ) -> int:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from nlv_events.ui.shell import qt_start
 
     qt_start.skip_feature_source_scan()  # before the window's modules are imported
+    # The names first, so that the window's settings (QSettings below) are found where the window keeps them.
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORGANISATION_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    settings = current_settings()
+    i18n.setup_i18n(language or settings.get("language"))
+
+    from nlv_events.services.events import row_prefetch
+    from nlv_events.services.workspace import record
+
+    target = record.database_target(database_target, settings)
+    window_settings = QSettings()
+    if year is not None:
+        window_settings.setValue("filters/year", 0 if year == "all" else int(year) if year.isdigit() else None)
+    # The database is opened, and the year the window opens on read in a thread of its own, before Qt's
+    # application and widgets are made: the reading (SQLite's work, without the interpreter's lock) runs beside them
+    # and the window's imports (issue #35). A database that cannot be opened is opened again, and explained, once
+    # there is an application to say it in; a first start reads its year after the welcome.
+    opened_early = _opened_quietly(target)
+    first_start = opened_early and _first_start(window_settings)
+    if opened_early and not first_start:
+        row_prefetch.start(row_prefetch.year_to_open(window_settings.value("filters/year")))
+
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
     from nlv_events.core.resources import resource
     from nlv_events.ui.shell import crash
 
     application = QApplication.instance() or QApplication(sys.argv[:1])
-    application.setApplicationName(APP_NAME)
-    application.setOrganizationName(ORGANISATION_NAME)
-    application.setApplicationVersion(__version__)
     application.setWindowIcon(QIcon(str(resource("icons", "nlv-events.png"))))
     crash.install()
-    settings = current_settings()
-    i18n.setup_i18n(language or settings.get("language"))
-
-    from nlv_events.services.workspace import record
-
-    target = record.database_target(database_target, settings)
-    if not _open_at_start(target, settings, screenshot):
-        return 1
+    if not opened_early:
+        if not _open_at_start(target, settings, screenshot):
+            return 1
+        first_start = _first_start(window_settings)
     if not screenshot and not quit_when_shown:
         _daily_backup(target, settings)
 
-    window_settings = QSettings()
     label = database.describe_target(target)
-    if year is not None:
-        window_settings.setValue("filters/year", 0 if year == "all" else int(year) if year.isdigit() else None)
-    first_start = not window_settings.value("first_start_done") and not queries.years_with_events()
     if first_start and not screenshot and not quit_when_shown:
-        from nlv_events.ui.shell.first_start import FirstStartDialog
-
-        welcome = FirstStartDialog(settings, label)
-        welcome.exec()
-        if welcome.choice == "demo":
-            record.load_demo()
-        window_settings.setValue("first_start_done", True)
-
-    # The year the window opens on is read while the window's modules load (a third of the start at 100 000 events)
-    # and its widgets are built; the window takes the rows when it first loads that year.
-    from nlv_events.services.events import row_prefetch
-
-    row_prefetch.start(row_prefetch.year_to_open(window_settings.value("filters/year")))
-    # Imported beside that reading, not before it: the first module to name PySide's Qt namespace makes its 90 enum
-    # types (some 20 ms), which the year's reading need not wait for (issue #35).
+        _welcome(settings, label, window_settings)
+    if not opened_early or first_start:
+        row_prefetch.start(row_prefetch.year_to_open(window_settings.value("filters/year")))
     from nlv_events.ui.shell import screenshots, workers
     from nlv_events.ui.shell.main_window import MainWindow
 
@@ -90,6 +91,32 @@ def run_gui(
         window.close()
     workers.wait_for_all()
     return code
+
+
+def _welcome(settings: Settings, label: str, window_settings) -> None:
+    """The first start's welcome: the library's own record to begin with, or the demo's."""
+    from nlv_events.services.workspace import record
+    from nlv_events.ui.shell.first_start import FirstStartDialog
+
+    welcome = FirstStartDialog(settings, label)
+    welcome.exec()
+    if welcome.choice == "demo":
+        record.load_demo()
+    window_settings.setValue("first_start_done", True)
+
+
+def _opened_quietly(target: str) -> bool:
+    """Whether the database opens, before there is a window to say why it does not (`_open_at_start` says it)."""
+    try:
+        database.open_database(target)
+    except Exception:
+        return False
+    return True
+
+
+def _first_start(window_settings) -> bool:
+    """The welcome is offered: the window never started on this computer, and the database holds no event."""
+    return not window_settings.value("first_start_done") and not queries.years_with_events()
 
 
 def _open_at_start(target: str, settings: Settings, screenshot: str | None) -> bool:

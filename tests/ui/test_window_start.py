@@ -65,3 +65,42 @@ def test_a_language_chosen_on_the_list_names_the_calendar_s_month_in_it(window, 
     _click_calendar_tab(window, qtbot)
     assert window.calendar.title.text() == _title_of(window, "en_GB")
     assert window.calendar.today_button.text() == "This month"
+
+
+def test_the_event_tables_own_viewport_is_as_qt_makes_one(window, qtbot):
+    """The table's viewport is made in Python (PySide knows its type at once, instead of trying 70 classes at
+    start): the same name, background, filling and attributes as the one Qt makes, so the rows' area is painted
+    as before, in the palette's base colour under the last row."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QTableView, QWidget
+
+    plain = QTableView()
+    qtbot.addWidget(plain)
+    assert type(window.table.viewport()) is QWidget  # a plain widget, as Qt's own, made by the table itself
+    window.resize(1400, 1400)
+    window.show()
+    qtbot.waitExposed(window)
+    ours, theirs = window.table.viewport(), plain.viewport()
+
+    def described(viewport):
+        attributes = [attribute for attribute in Qt.WidgetAttribute
+                      if attribute not in (Qt.WidgetAttribute.WA_WState_Visible, Qt.WidgetAttribute.WA_Mapped,
+                                           Qt.WidgetAttribute.WA_WState_Hidden, Qt.WidgetAttribute.WA_Resized,
+                                           Qt.WidgetAttribute.WA_WState_ExplicitShowHide,
+                                           Qt.WidgetAttribute.WA_WState_Created, Qt.WidgetAttribute.WA_WState_Polished,
+                                           Qt.WidgetAttribute.WA_PendingResizeEvent,
+                                           Qt.WidgetAttribute.WA_PendingMoveEvent,
+                                           Qt.WidgetAttribute.WA_DropSiteRegistered)  # the window takes drops
+                      and viewport.testAttribute(attribute)]  # fmt: skip
+        return (viewport.objectName(), viewport.backgroundRole(), viewport.foregroundRole(),
+                viewport.autoFillBackground(), viewport.focusPolicy(), viewport.hasMouseTracking(),
+                attributes)  # fmt: skip
+
+    assert described(ours) == described(theirs)
+    assert ours.focusProxy() is window.table and ours.parent() is window.table
+    rows = window.table.model().rowCount()
+    below = window.table.rowViewportPosition(rows - 1) + window.table.rowHeight(rows - 1) + 5
+    assert below < ours.height()  # the demo's year leaves room under its rows
+    picture = ours.grab().toImage()
+    base = window.table.palette().color(QPalette.ColorRole.Base)
+    assert picture.pixelColor(ours.width() // 2, below + 2).name() == base.name()
