@@ -23,8 +23,8 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as RLTable
 
 from nlv_events import __version__
+from nlv_events.core import bulk
 from nlv_events.printing import model
-from nlv_events.printing.collector import collector_paused
 from nlv_events.printing.fonts import SERIF, register_fonts
 from nlv_events.printing.pdf_blocks import CardFlowable, picture, text
 from nlv_events.printing.pdf_decree import header_block, signature_block
@@ -147,7 +147,7 @@ def render(document: model.Document) -> bytes:
     buffer = io.BytesIO()
     template = page_template(buffer, document, title=document.title, author="NLV Events",
                              creator=f"NLV Events {__version__}")  # fmt: skip
-    with collector_paused():
+    with bulk.many_objects():
         story = _Story(document, template.width, template.height, template.pagesize[0]).build()
         if document.page_numbers:
             template.build(story, canvasmaker=numbered_canvas(str))

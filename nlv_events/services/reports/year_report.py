@@ -6,12 +6,12 @@ import dataclasses
 import os
 from collections.abc import Callable
 
+from nlv_events.core import bulk
 from nlv_events.core.errors import UserError
 from nlv_events.core.register_models import RegisterEntry
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import _
 from nlv_events.printing import decree, docx_renderer, pdf_renderer
-from nlv_events.printing.collector import collector_paused
 from nlv_events.printing.model import Document
 from nlv_events.printing.output import check_path
 from nlv_events.printing.printout import Printout
@@ -50,7 +50,7 @@ def render(
     is_cancelled: Callable[[], bool] | None = None,
 ) -> Printout:
     """The year-end list of `year` under the counting rule, as PDF bytes (which also offer the Word version)."""
-    with collector_paused():  # the list's rows live until its last page: see collector_paused
+    with bulk.many_objects():  # the list's rows live until its last page
         document, step = _document(year, options, progress, is_cancelled)
         pdf = pdf_renderer.render(document)
     step()
@@ -84,6 +84,6 @@ def write(
 
     # The list is the annex of the year's report (BC): the report's number is the one the register holds.
     symbol = current_settings().get("documents.report_symbol")
-    with collector_paused():
+    with bulk.many_objects():
         return registered_print.write(make, path, registered_print.asked(options, symbol),
                                       rendered=lambda: steps[-1]())  # fmt: skip

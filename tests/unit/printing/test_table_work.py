@@ -151,44 +151,6 @@ def test_a_cell_repeated_down_a_long_table_is_prepared_once(monkeypatch):
     assert {row.cells[2].font for row in rows} == {"NLVSerif-Italic"} and rows[0].cells[1].font == "NLVSerif"
 
 
-def test_what_a_printout_keeps_is_not_walked_by_the_next_young_collection():
-    """The objects made while the collector was paused go to its oldest generation when it resumes: the next
-    young collection does not walk the rows a printout keeps for its Word version (issue #35). Cycles among them
-    are still freed, by the next full collection."""
-    import gc
-
-    from nlv_events.printing.collector import collector_paused
-
-    assert gc.isenabled() and gc.get_freeze_count() == 0
-    with collector_paused():
-        kept = [[index] for index in range(50_000)]  # 50 000 containers, as a long list's cells
-        cycle = [None]
-        cycle[0] = cycle  # garbage the next full collection frees
-        del cycle
-    oldest = {id(item) for item in gc.get_objects(generation=2)}
-    assert id(kept) in oldest and all(id(item) in oldest for item in kept)  # moved at once, none walked young
-    assert gc.get_freeze_count() == 0  # nothing left out of the collector's reach
-    assert gc.collect() >= 1  # the cycle made in the pause is still found
-    assert len(kept) == 50_000
-
-
-def test_objects_frozen_before_a_printout_stay_frozen():
-    import gc
-
-    from nlv_events.printing.collector import collector_paused
-
-    frozen = [[index] for index in range(100)]
-    gc.freeze()
-    try:
-        with collector_paused():
-            made = [[index] for index in range(100)]
-        collected = {id(item) for item in gc.get_objects()}  # every generation's, not the frozen objects
-        assert not any(id(item) in collected for item in frozen)  # another's frozen objects stay frozen
-        assert all(id(item) in collected for item in made)
-    finally:
-        gc.unfreeze()
-
-
 def test_the_columns_are_sized_from_the_same_texts_as_a_column_at_a_time():
     """The one pass over the rows reads what a pass per column read: each worded column's texts, row by row,
     where the row has a cell of its own there, and each fitted column's lines with their face, under a spanning
