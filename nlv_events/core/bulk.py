@@ -7,12 +7,14 @@ collecting nothing, and a year-end list of 10 000 events a quarter of its time (
 reference counting still frees what the work drops, and the collector runs again when the outermost pause ends
 (in any thread), finding whatever cycles it left.
 
-When it resumes, what was made in the pause goes straight to the collector's oldest generation (freezing and
-thawing moves every generation there at once, without walking them). Left in the youngest, it was all walked by
-the next young collection, and again by the middle one: the 390 000 objects a 10 000-event list keeps for its Word
-version, 140-160 ms; the millions of a 100 000-event interchange file read for an import, about half a second
-each. Cycles among them are freed by the next full collection. Skipped when something else has frozen objects,
-which thawing would release.
+What the work keeps for long is moved, when it says so (`keep_made`), to the collector's oldest generation at
+once (freezing and thawing moves every generation there without walking it). Left in the youngest, it was all
+walked by the next young collection, and again by the middle one: the 390 000 objects a 10 000-event list keeps
+for its Word version, 140-160 ms; the millions of a 100 000-event interchange file read for an import, about half
+a second each. Only what is kept: garbage moved there (a printout's ReportLab objects, held in cycles, some
+megabytes a printout) would wait for a full collection, which the move does not hasten, and a window open all day
+would pile it up. So a printout moves its model before it draws, and its drawing's garbage is found by the young
+collection after the pause, as before.
 """
 
 from __future__ import annotations
@@ -29,8 +31,7 @@ _was_enabled = False
 
 @contextmanager
 def many_objects() -> Iterator[None]:
-    """Pause the cycle collector until the outermost of these (in any thread) ends, then restore it as it was,
-    with what was made meanwhile in its oldest generation."""
+    """Pause the cycle collector until the outermost of these (in any thread) ends, then restore it as it was."""
     global _holders, _was_enabled
     with _lock:
         if _holders == 0:
@@ -43,7 +44,14 @@ def many_objects() -> Iterator[None]:
         with _lock:
             _holders -= 1
             if _holders == 0 and _was_enabled:
-                if gc.get_freeze_count() == 0:
-                    gc.freeze()  # see the module's docstring: into the oldest generation, unwalked
-                    gc.unfreeze()
                 gc.enable()
+
+
+def keep_made() -> None:
+    """What was made since the collector last ran is kept for long: move it to the collector's oldest generation
+    now, unwalked (see the module's docstring). Call it when the work's garbage is gone and only what it keeps is
+    left. Skipped when something else has frozen objects, which thawing would release."""
+    with _lock:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()

@@ -60,6 +60,12 @@ def read_document(path: str | os.PathLike[str]) -> Document:
 @bulk.many_objects()
 def parse_text(raw: bytes, path: str | os.PathLike[str]) -> Document:
     """Decode and check the bytes of an interchange file read from `path` (named in messages)."""
+    document = _parsed(raw, path)  # the decoded JSON is gone with its locals
+    bulk.keep_made()  # the records are kept for the import, unwalked: see core/bulk.py
+    return document
+
+
+def _parsed(raw: bytes, path: str | os.PathLike[str]) -> Document:
     # orjson reads a file twice as fast as decoding it and `json.loads`, and takes only strict UTF-8 without a lone
     # surrogate: what it takes needs no more checks. What it refuses (a broken file, but also NaN, which the
     # standard library reads) is read again as it always was.

@@ -52,6 +52,7 @@ def render(
     """The year-end list of `year` under the counting rule, as PDF bytes (which also offer the Word version)."""
     with bulk.many_objects():  # the list's rows live until its last page
         document, step = _document(year, options, progress, is_cancelled)
+        bulk.keep_made()  # kept for the Word version: see core/bulk.py
         pdf = pdf_renderer.render(document)
     step()
     return Printout(pdf, lambda: docx_renderer.render(document), document.dropped, lambda other: render(year, other),
@@ -79,6 +80,7 @@ def write(
 
     def make(number: str | None) -> Document:
         document, step = _document(year, dataclasses.replace(options, number=number), progress, is_cancelled)
+        bulk.keep_made()  # kept until written: see core/bulk.py
         steps.append(step)
         return document
 

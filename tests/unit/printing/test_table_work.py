@@ -176,3 +176,28 @@ def test_the_columns_are_sized_from_the_same_texts_as_a_column_at_a_time():
         3: {("1.234", plain), ("1.234", bold)},  # the total's figure, under the spanning label, in bold
         4: {("a", italic), ("bc", italic)},  # the total's empty note has no line
     }
+
+
+def test_a_year_list_keeps_its_rows_unwalked_and_leaves_no_drawing_behind(demo_db, monkeypatch):
+    """The list's rows, kept for its Word version, are in the collector's oldest generation when it returns; the
+    drawing's ReportLab objects (held in cycles) are freed by the ordinary collections that follow, not left for
+    a full collection a window open all day may not run for hours."""
+    import gc
+
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+
+    from nlv_events.printing import model
+    from nlv_events.services.reports import year_list_document
+
+    made = []
+    original = year_list_document.document
+    monkeypatch.setattr(year_list_document, "document", lambda *args: made.append(original(*args)) or made[-1])
+    gc.collect()
+    printout = year_report.render(2022, DecreeOptions(date=dt.date(2022, 12, 30)))
+    rows = next(block for block in made[0].blocks if isinstance(block, model.Table)).rows
+    oldest = {id(item) for item in gc.get_objects(generation=2)}
+    assert rows and all(id(row) in oldest for row in rows)
+    for _ in range(20):  # the window's ordinary work after it
+        [[] for _ in range(1_000)]
+    assert not [item for item in gc.get_objects() if isinstance(item, PDFDocument)]
+    assert bytes(printout)[:5] == b"%PDF-"
