@@ -44,11 +44,11 @@ def run_gui(
         window_settings.setValue("filters/year", 0 if year == "all" else int(year) if year.isdigit() else None)
     # The database is opened, and the year the window opens on read in a thread of its own, before Qt's
     # application and widgets are made: the reading (SQLite's work, without the interpreter's lock) runs beside them
-    # and the window's imports (issue #35). A database that cannot be opened is opened again, and explained, once
-    # there is an application to say it in; a first start reads its year after the welcome.
-    opened_early = _opened_quietly(target)
-    first_start = opened_early and _first_start(window_settings)
-    if opened_early and not first_start:
+    # and the window's imports (issue #35). Why a database cannot be opened is said once there is an application to
+    # say it in (with the offer of a backup); a first start reads its year after the welcome.
+    refused = _open_early(target)
+    first_start = refused is None and _first_start(window_settings)
+    if refused is None and not first_start:
         row_prefetch.start(row_prefetch.year_to_open(window_settings.value("filters/year")))
 
     from PySide6.QtGui import QIcon
@@ -60,17 +60,17 @@ def run_gui(
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setWindowIcon(QIcon(str(resource("icons", "nlv-events.png"))))
     crash.install()
-    if not opened_early:
-        if not _open_at_start(target, settings, screenshot):
+    if refused is not None:
+        if not _explain_refusal(target, settings, screenshot, refused):
             return 1
-        first_start = _first_start(window_settings)
+        first_start = _first_start(window_settings)  # a backup was restored and opened
     if not screenshot and not quit_when_shown:
         _daily_backup(target, settings)
 
     label = database.describe_target(target)
     if first_start and not screenshot and not quit_when_shown:
         _welcome(settings, label, window_settings)
-    if not opened_early or first_start:
+    if refused is not None or first_start:
         row_prefetch.start(row_prefetch.year_to_open(window_settings.value("filters/year")))
     from nlv_events.ui.shell import screenshots, workers
     from nlv_events.ui.shell.main_window import MainWindow
@@ -105,13 +105,15 @@ def _welcome(settings: Settings, label: str, window_settings) -> None:
     window_settings.setValue("first_start_done", True)
 
 
-def _opened_quietly(target: str) -> bool:
-    """Whether the database opens, before there is a window to say why it does not (`_open_at_start` says it)."""
+def _open_early(target: str) -> Exception | None:
+    """Open the database before there is an application to say why it cannot be opened: None when it opened,
+    else what refused it, for `_explain_refusal` to say once there is one (the database is not tried twice: a share
+    that has gone away keeps the user waiting through its time-out once)."""
     try:
         database.open_database(target)
-    except Exception:
-        return False
-    return True
+    except Exception as error:
+        return error
+    return None
 
 
 def _first_start(window_settings) -> bool:
@@ -119,26 +121,25 @@ def _first_start(window_settings) -> bool:
     return not window_settings.value("first_start_done") and not queries.years_with_events()
 
 
-def _open_at_start(target: str, settings: Settings, screenshot: str | None) -> bool:
-    """Open the database before the window shows; False, once the user has been told why, when it cannot be."""
+def _explain_refusal(target: str, settings: Settings, screenshot: str | None, error: Exception) -> bool:
+    """The database did not open at start (`error`): offer the newest good backup, or say why in a window. True
+    when a backup was restored and opened."""
     from PySide6.QtWidgets import QMessageBox
 
-    try:
-        database.open_database(target)
-    except UserError as error:
-        if screenshot or not _offer_backup(target, settings, error):
-            if not screenshot:
-                QMessageBox.critical(None, APP_NAME, str(error))
-            return False
-    except Exception as error:  # e.g. Windows' SQLite on a share that went away: said in a window, never silent
-        if screenshot:
-            raise
-        log.exception("cannot open the database at start")
-        reason = f"{type(error).__name__}: {error}"
-        message = _("Cannot open the database {target}: {reason}")
-        QMessageBox.critical(None, APP_NAME, message.format(target=database.describe_target(target), reason=reason))
+    if isinstance(error, UserError):
+        if not screenshot and _offer_backup(target, settings, error):
+            return True
+        if not screenshot:
+            QMessageBox.critical(None, APP_NAME, str(error))
         return False
-    return True
+    if screenshot:
+        raise error
+    # e.g. Windows' SQLite on a share that went away: said in a window, never silent
+    log.error("cannot open the database at start", exc_info=error)
+    reason = f"{type(error).__name__}: {error}"
+    message = _("Cannot open the database {target}: {reason}")
+    QMessageBox.critical(None, APP_NAME, message.format(target=database.describe_target(target), reason=reason))
+    return False
 
 
 def _backups(target: str, settings: Settings):

@@ -43,3 +43,39 @@ def test_the_settings_say_a_shared_file_is_for_one_writer_and_point_to_postgresq
     assert dialog.shared_database_note.isVisible()
     note = dialog.shared_database_note.text()
     assert "network share" in note and "PostgreSQL" in note
+
+
+def test_a_damaged_database_is_tried_once_and_its_newest_backup_offered_and_opened(qtbot, demo_db, db_path,
+                                                                                     monkeypatch):  # fmt: skip
+    """The database is first opened before the application is made (issue #35): a damaged one is refused once,
+    without a message, then the newest good backup is offered in a window, and the window starts on it."""
+    from nlv_events.core.settings import current_settings
+
+    target = str(db_path)
+    backup.backup_to(target, app._backups(target, current_settings()) / backup.backup_name())
+    database.close_database()
+    for leftover in (db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    db_path.write_bytes(b"garbage" * 1000)
+    asked: list[str] = []
+    def answer_yes(parent, title, text, *rest):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer_yes)
+    monkeypatch.setattr(QMessageBox, "critical", lambda *rest: asked.append("critical"))
+    refusals: list[Exception] = []
+    real_open = database.open_database
+
+    def counted(*arguments, **options):
+        try:
+            return real_open(*arguments, **options)
+        except Exception as error:
+            refusals.append(error)
+            raise
+
+    monkeypatch.setattr(database, "open_database", counted)
+    assert app.run_gui(target, year="2022", quit_when_shown=True) == 0
+    assert len(refusals) == 1  # tried once before the application, not again before the offer
+    assert len(asked) == 1 and asked[0] != "critical"  # the offer of the backup, and no message of failure
+    assert any(path.name.startswith(db_path.name + ".damaged-") for path in db_path.parent.iterdir())

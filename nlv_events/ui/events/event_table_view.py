@@ -26,7 +26,7 @@ def _viewport() -> QWidget:
 
     The one Qt makes is a plain QWidget that PySide has never seen: the first `viewport()` identified its type by
     trying each of the 70 widget classes of QtWidgets, making each class and its enums, 17-19 ms of the window's
-    start, for the columns' width. PySide knows a widget made in Python at once (tests/ui/test_event_table_view.py
+    start, for the columns' width. PySide knows a widget made in Python at once (tests/ui/test_window_start.py
     compares it with Qt's own)."""
     viewport = QWidget()
     viewport.setObjectName("qt_scrollarea_viewport")
