@@ -60,8 +60,12 @@ def run_gui(
     application = QApplication.instance() or QApplication(sys.argv[:1])
     application.setWindowIcon(QIcon(str(resource("icons", "nlv-events.png"))))
     crash.install()
+    read_ahead = refused is None and not first_start
     if refused is not None:
-        if not _explain_refusal(target, settings, screenshot, refused):
+        # let go of the error once said: its traceback holds this frame (and what it will hold, the window) in a
+        # cycle only the cycle collector would free
+        explained, refused = _explain_refusal(target, settings, screenshot, refused), None
+        if not explained:
             return 1
         first_start = _first_start(window_settings)  # a backup was restored and opened
     if not screenshot and not quit_when_shown:
@@ -70,7 +74,7 @@ def run_gui(
     label = database.describe_target(target)
     if first_start and not screenshot and not quit_when_shown:
         _welcome(settings, label, window_settings)
-    if refused is not None or first_start:
+    if not read_ahead:
         row_prefetch.start(row_prefetch.year_to_open(window_settings.value("filters/year")))
     from nlv_events.ui.shell import screenshots, workers
     from nlv_events.ui.shell.main_window import MainWindow

@@ -17,10 +17,13 @@ def test_a_database_on_a_share_that_cannot_be_opened_is_said_in_a_window(qtbot, 
     def windows_sqlite_refuses(target, read_only=False):
         raise sqlite3.OperationalError("invalid uri authority: server")  # what Windows' SQLite said of file://server/
 
-    monkeypatch.setattr(database, "open_database", windows_sqlite_refuses)
+    tried: list[str] = []
+    monkeypatch.setattr(database, "open_database", lambda target, read_only=False: tried.append(target) or
+                        windows_sqlite_refuses(target, read_only))  # fmt: skip
     target = tmp_path / "share" / "nlv.sqlite3"
     assert app.run_gui(str(target)) == 1
     assert len(shown) == 1 and "invalid uri authority" in shown[0] and str(target) in shown[0]
+    assert len(tried) == 1  # a share that has gone away is waited for once, not once more to say why
 
 
 def test_a_failing_daily_backup_lets_the_work_go_on(db_path, demo_db, tmp_path, monkeypatch, caplog):
@@ -45,10 +48,12 @@ def test_the_settings_say_a_shared_file_is_for_one_writer_and_point_to_postgresq
     assert "network share" in note and "PostgreSQL" in note
 
 
-def test_a_damaged_database_is_tried_once_and_its_newest_backup_offered_and_opened(qtbot, demo_db, db_path,
-                                                                                     monkeypatch):  # fmt: skip
-    """The database is first opened before the application is made (issue #35): a damaged one is refused once,
-    without a message, then the newest good backup is offered in a window, and the window starts on it."""
+
+def test_a_damaged_database_is_refused_once_then_its_newest_backup_offered_and_opened(qtbot, demo_db, db_path,
+                                                                                       monkeypatch):  # fmt: skip
+    """The database is first opened before the application is made (issue #35): a damaged one is refused without
+    a word, then, once there is an application, the newest good backup is offered and opened."""
+    from nlv_events.core.models import Event
     from nlv_events.core.settings import current_settings
 
     target = str(db_path)
@@ -58,24 +63,16 @@ def test_a_damaged_database_is_tried_once_and_its_newest_backup_offered_and_open
         leftover.unlink(missing_ok=True)
     db_path.write_bytes(b"garbage" * 1000)
     asked: list[str] = []
+
     def answer_yes(parent, title, text, *rest):
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 
     monkeypatch.setattr(QMessageBox, "question", answer_yes)
     monkeypatch.setattr(QMessageBox, "critical", lambda *rest: asked.append("critical"))
-    refusals: list[Exception] = []
-    real_open = database.open_database
-
-    def counted(*arguments, **options):
-        try:
-            return real_open(*arguments, **options)
-        except Exception as error:
-            refusals.append(error)
-            raise
-
-    monkeypatch.setattr(database, "open_database", counted)
-    assert app.run_gui(target, year="2022", quit_when_shown=True) == 0
-    assert len(refusals) == 1  # tried once before the application, not again before the offer
-    assert len(asked) == 1 and asked[0] != "critical"  # the offer of the backup, and no message of failure
+    refused = app._open_early(target)
+    assert refused is not None and asked == []  # nothing said before there is an application
+    assert app._explain_refusal(target, current_settings(), None, refused)
+    assert len(asked) == 1 and asked[0] != "critical"  # the offer of the backup, no message of failure
+    assert Event.select().count() == 32  # the restored database is the one open
     assert any(path.name.startswith(db_path.name + ".damaged-") for path in db_path.parent.iterdir())
