@@ -76,7 +76,7 @@ def run_gui(
         _welcome(settings, label, window_settings)
     if not read_ahead:
         row_prefetch.start(row_prefetch.year_to_open(window_settings.value("filters/year")))
-    from nlv_events.ui.shell import screenshots, workers
+    from nlv_events.ui.shell import screenshots
     from nlv_events.ui.shell.main_window import MainWindow
 
     window = MainWindow(window_settings, label, settings, target)
@@ -89,12 +89,25 @@ def run_gui(
     if screenshot:
         screenshots.capture_when_ready(window, view, screenshot, application.exit)
     code = application.exec()
+    _end(window, application)
+    return code
+
+
+def _end(window, application) -> None:
+    """What the window leaves is let go of as the program returns."""
+    from PySide6.QtCore import QEvent
+
+    from nlv_events.ui.shell import workers
+
     # After --screenshot or --quit-when-shown the loop ends with the window still open: the run closes it, so that
     # nothing of it outlives run_gui (a test's next program met the earlier window and closed that one instead).
     if window.isVisible():  # closed by the user already in every other case: its closeEvent ran then
         window.close()
     workers.wait_for_all()
-    return code
+    # Qt's quit for the loop that has ended, still posted, is taken back: handled later outside any loop, it left
+    # the application quitting, and every event loop after it ended at once. The process ends here anyway; a
+    # program run inside another (the tests) had the next dialog's exec() return before the dialog could be used.
+    application.removePostedEvents(application, QEvent.Type.Quit)
 
 
 def _welcome(settings: Settings, label: str, window_settings) -> None:

@@ -75,3 +75,21 @@ def test_the_picture_has_the_pixels_of_the_window_as_grabbed(qtbot, demo_db, db_
     assert app.run_gui(str(db_path), screenshot=str(picture), year="2022") == 0
     saved = QImage(str(picture)).convertToFormat(grabbed[0].format())
     assert saved == grabbed[0]
+
+
+def test_after_the_program_quits_when_shown_a_dialog_still_waits_for_its_user(qtbot, demo_db, db_path):
+    """A program run inside another (these tests) leaves no quit behind: the next dialog's exec() waits until the
+    dialog is answered. Qt's quit, still posted when the program returned, ended every later event loop at once."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    assert app.run_gui(str(db_path), year="2022", quit_when_shown=True) == 0
+    QApplication.processEvents()  # what the test's end would do with what the program left
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    QTimer.singleShot(300, dialog.accept)  # the user answers after 0.3 s
+    started = time.perf_counter()
+    assert dialog.exec() == QDialog.DialogCode.Accepted
+    assert time.perf_counter() - started >= 0.25
