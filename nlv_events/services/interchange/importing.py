@@ -31,6 +31,8 @@ from nlv_events.services.interchange.reading import Document
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
+
+
 @dataclass
 class ImportSummary:
     """What an import did, as its closing message says it: events new to the record, events the file changed,

@@ -80,7 +80,6 @@ def write(
 
     def make(number: str | None) -> Document:
         document, step = _document(year, dataclasses.replace(options, number=number), progress, is_cancelled)
-        bulk.keep_made()  # kept until written: see core/bulk.py
         steps.append(step)
         return document
 
