@@ -201,3 +201,24 @@ def test_a_year_list_keeps_its_rows_unwalked_and_leaves_no_drawing_behind(demo_d
         [[] for _ in range(1_000)]
     assert not [item for item in gc.get_objects() if isinstance(item, PDFDocument)]
     assert bytes(printout)[:5] == b"%PDF-"
+
+
+def test_a_printout_lets_go_of_its_pdf_document_as_it_returns(demo_db):
+    """With the collector off, nothing of the PDF a list was drawn into is left once its bytes are returned: not
+    the document with its pages, nor the lines its cells were formatted into. ReportLab's page template names
+    itself (a cycle), and through it held them until a collection found them."""
+    import gc
+
+    from reportlab.pdfbase.pdfdoc import PDFDocument
+
+    from nlv_events.printing import pdf_lines
+
+    gc.collect()
+    gc.disable()
+    try:
+        printout = year_report.render(2022, DecreeOptions(date=dt.date(2022, 12, 30)))
+        assert not [item for item in gc.get_objects() if isinstance(item, PDFDocument)]
+        assert len(pdf_lines._documents) == 0
+    finally:
+        gc.enable()
+    assert bytes(printout)[:5] == b"%PDF-"
