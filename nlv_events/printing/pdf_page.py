@@ -49,7 +49,8 @@ class _LetGoTemplate(BaseDocTemplate):
         try:
             super().build(flowables, filename, canvasmaker)
         finally:
-            self._nameSpace.pop("doc", None)
+            # ReportLab's own attribute: read with care, so a version that drops it prints all the same
+            getattr(self, "_nameSpace", {}).pop("doc", None)
             self.canv = None
 
 
