@@ -30,8 +30,9 @@ def load_records(ids: list[int], include_deleted: bool = False) -> list[EventRec
     """Whole events (in the order of `ids`), read a few hundred at a time: about five queries per batch, however
     many people and programme rows they hold."""
     by_id: dict[int, EventRecord] = {}
-    for start in range(0, len(ids), _BATCH):
-        batch = ids[start : start + _BATCH]
+    ordered = sorted(ids)  # see _BATCH
+    for start in range(0, len(ordered), _BATCH):
+        batch = ordered[start : start + _BATCH]
         if not include_deleted:
             batch = _live(batch)
         query = (models.Event.select().join(models.Venue, peewee.JOIN.LEFT_OUTER)
@@ -41,6 +42,10 @@ def load_records(ids: list[int], include_deleted: bool = False) -> list[EventRec
     return [by_id[event_id] for event_id in ids if event_id in by_id]
 
 
+# Events are read a batch of ids at a time, the ids taken in their own order, whatever the order they are listed in:
+# a batch then reads one stretch of each table and index. A year's ids in the order of its dates are spread over
+# the whole record, and each batch read pages all over it again: the partners of 10 000 events among 100 000 took
+# 48 ms that way, 29 ms in the ids' order (issue #35).
 _BATCH = 500
 
 
@@ -58,8 +63,9 @@ def _live(ids: list[int]) -> list[int]:
 def with_people_and_programme(records: list[EventRecord]) -> list[EventRecord]:
     """The records of `listing_records` made whole: their people and programmes filled in, about three queries
     per few hundred events however many people and programme rows they hold."""
-    for start in range(0, len(records), _BATCH):
-        batch = records[start : start + _BATCH]
+    ordered = sorted(records, key=lambda record: record.id)  # see _BATCH
+    for start in range(0, len(ordered), _BATCH):
+        batch = ordered[start : start + _BATCH]
         ids = [record.id for record in batch]
         people = _appearances_of(models.EventPerson, models.EventPerson.event, ids)
         programme = _programme_of(ids)
@@ -201,11 +207,12 @@ def listing_records(query: peewee.ModelSelect) -> list[EventRecord]:
 
 def _partners_of(ids: list[int]) -> dict[int, list[str]]:
     partners: dict[int, list[str]] = {event_id: [] for event_id in ids}
-    for start in range(0, len(ids), _BATCH):
+    ordered = sorted(ids)  # see _BATCH
+    for start in range(0, len(ordered), _BATCH):
         links = (
             models.EventPartner.select(models.EventPartner.event, models.Organisation.name)
             .join(models.Organisation)
-            .where(in_values(models.EventPartner.event, ids[start : start + _BATCH]))
+            .where(in_values(models.EventPartner.event, ordered[start : start + _BATCH]))
             .order_by(models.EventPartner.event, models.EventPartner.sort_order)
         )
         for event_id, name in _raw_rows(links):  # peewee's row by row reading: a tenth of a year's listing
