@@ -3,6 +3,8 @@ time and straight from the cursor (the store writes; this module reads)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import peewee
 
 from nlv_events.core import bulk, models, when
@@ -198,11 +200,13 @@ def stored_by_ref(refs: list[str]) -> dict[str, tuple[EventRecord, bool]]:
 
 
 @bulk.many_objects()  # thousands of records kept
-def listing_records(query: peewee.ModelSelect) -> list[EventRecord]:
+def listing_records(query: peewee.ModelSelect, computed: Mapping[str, peewee.Node] | None = None) -> list[EventRecord]:
     """The events of `query` (joined to Venue, as queries.events() is) as records with their partners but without
     people or programme: the fields a list shows, read straight from the cursor, and the partners in one query (a
-    year-end list or an export of ten thousand events must not ask the database fifty thousand times)."""
-    return _listing_from_cursor(query)
+    year-end list or an export of ten thousand events must not ask the database fifty thousand times). The fields
+    named in `computed` are read from their expression instead of their own column, in the same statement (a
+    figure as the tallies count it: services/reports/counting.as_tallied)."""
+    return _listing_from_cursor(query, computed or {})
 
 
 def _partners_of(ids: list[int]) -> dict[int, list[str]]:
@@ -232,14 +236,21 @@ _LISTING_COLUMNS = (
 )
 
 
-def _listing_from_cursor(query: peewee.ModelSelect) -> list[EventRecord]:
+def _listing_from_cursor(query: peewee.ModelSelect, computed: Mapping[str, peewee.Node] | None = None,
+                         ) -> list[EventRecord]:  # fmt: skip
     """Rows read straight from the cursor, by column name: building ten thousand model objects costs seconds."""
-    sql, parameters = query.select(*_LISTING_COLUMNS).sql()
+    computed = computed or {}
+    unknown = sorted(set(computed) - set(PLAIN_FIELDS))
+    if unknown:
+        raise ValueError(f"only a text, code or count field can be computed: {unknown}")
+    extra = [node.alias(f"computed_{name}") for name, node in computed.items()]
+    sql, parameters = query.select(*_LISTING_COLUMNS, *extra).sql()
     cursor = models.database_proxy.execute_sql(sql, parameters)
     names = [column[0] for column in cursor.description]
     rows = cursor.fetchall()
     at = {name: index for index, name in enumerate(names)}
-    plain = [(name, at[name]) for name in ("id", "version", "ref", *PLAIN_FIELDS)]
+    plain = [(name, at[f"computed_{name}"] if name in computed else at[name])
+             for name in ("id", "version", "ref", *PLAIN_FIELDS)]  # fmt: skip
     moments = [(name, at[f"{name}_date"], at[f"{name}_time"]) for name in MOMENT_FIELDS]
     venue_at = at["venue_name"]
     partners = _partners_of([row[at["id"]] for row in rows])

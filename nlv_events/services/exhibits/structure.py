@@ -198,12 +198,6 @@ def items_displayed_expression() -> peewee.Node:
     return fn.COALESCE(counted, Event.items_displayed)
 
 
-def items_displayed_by_event(query: peewee.ModelSelect) -> dict[int, int | None]:
-    """The counted "items displayed" of each event of `query` (a query over Event), in one statement."""
-    rows = query.select(Event.id, items_displayed_expression()).order_by().tuples()
-    return dict(rows.execute())
-
-
 def known_item(call_number: str) -> ItemEntry | None:
     """The most recently entered item with this call number, in any exhibition (for a quick add)."""
     wanted = text.clean(call_number)

@@ -11,9 +11,9 @@ import datetime as dt
 
 import peewee
 
-from nlv_events.core import queries
+from nlv_events.core import event_reading, queries
 from nlv_events.core.models import Event, Venue
-from nlv_events.core.records import CHECKLIST, Figure
+from nlv_events.core.records import CHECKLIST, EventRecord, Figure, figures
 from nlv_events.services.exhibits import structure
 
 
@@ -29,6 +29,15 @@ def figure_column(figure: Figure) -> peewee.Node:
     """What is summed of `figure` (declared on EventRecord), for a query over Event: the event's own column, or
     for a CHECKLIST figure the exhibition's checklist quantities unless the office keeps its own figure."""
     return structure.items_displayed_expression() if figure.summed == CHECKLIST else getattr(Event, figure.name)
+
+
+def as_tallied(query: peewee.ModelSelect) -> list[EventRecord]:
+    """The events of `query` as listing records (event_reading.listing_records), each figure as the tallies count it
+    (`figure_column`: an exhibition's checklist sum unless the office keeps its own figure), read in the same
+    statement. The year-end list and the tallies' workbook go into the same annual report as the tallies, and must
+    agree with them."""
+    computed = {figure.name: figure_column(figure) for figure in figures() if figure.summed == CHECKLIST}
+    return event_reading.listing_records(query, computed)
 
 
 def counted(year: int) -> peewee.ModelSelect:

@@ -14,7 +14,6 @@ from nlv_events.core.files import atomic_output
 from nlv_events.i18n import _
 from nlv_events.printing import sheet_pages, sheet_styles
 from nlv_events.printing.sheet_styles import Style
-from nlv_events.services.exhibits import structure
 from nlv_events.services.reports import counting
 from nlv_events.services.reports.tallies import YearTallies
 from nlv_events.services.reports.tally_tables import (
@@ -229,9 +228,8 @@ def _events_sheet(events, tallies: YearTallies) -> None:
     event_headers = _event_headers()
     events.append(event_headers)
     _style_header(events, 1, len(event_headers))
-    counted_items = structure.items_displayed_by_event(counting.counted(tallies.year))  # checklist sums, as tallied
     last_row = 1
-    for number, record in enumerate(event_reading.listing_records(counting.counted(tallies.year)), start=1):
+    for number, record in enumerate(counting.as_tallied(counting.counted(tallies.year)), start=1):
         last_row = number + 1
         values = [
             number,
@@ -245,7 +243,7 @@ def _events_sheet(events, tallies: YearTallies) -> None:
             vocab.label("format", record.format),
             record.attendance,
             record.online_views,
-            counted_items.get(record.id, record.items_displayed),
+            record.items_displayed,
         ]
         # The styles as they were set one cell at a time: the dates, the figures, then the wrapped texts.
         styles = {4: _date_style(record.start), 5: _date_style(record.end)}

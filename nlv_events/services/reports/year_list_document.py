@@ -7,13 +7,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from nlv_events.core import event_reading, vocab
-from nlv_events.core.records import CHECKLIST, EventRecord, figure_names, figures
+from nlv_events.core.records import EventRecord, figure_names, figures
 from nlv_events.core.settings import current_settings
 from nlv_events.i18n import N_, _, ngettext
 from nlv_events.i18n.formats import format_day, format_number, format_span
 from nlv_events.printing import decree
 from nlv_events.printing.model import Cell, Column, Document, Row, Signature, Table, Text, line
-from nlv_events.services.exhibits import structure
 from nlv_events.services.press import press_tallies
 from nlv_events.services.reports import counting
 
@@ -131,18 +130,6 @@ def _group(rows: list[Row], heading: str, items: Iterable[tuple[str, EventRecord
     return totals
 
 
-def _with_items_as_tallied(records: list[EventRecord], query) -> list[EventRecord]:
-    """The records with each CHECKLIST figure ("items displayed") as the tallies count it: an exhibition's
-    checklist sum unless the office keeps its own figure. The list and the tallies go into the same annual report
-    and must agree."""
-    for figure in figures():
-        if figure.summed == CHECKLIST:
-            counted = structure.items_displayed_by_event(query)
-            for record in records:
-                setattr(record, figure.name, counted.get(record.id, getattr(record, figure.name)))
-    return records
-
-
 def list_table(year: int, step: Step | None = None, news_links: bool = False, press: bool = False) -> Table:
     """The events of `year` by kind, each group with its subtotal, the year's total; then the exhibitions
     carried over from earlier years, apart and outside the year's total. With `news_links`, each event's news link
@@ -151,10 +138,8 @@ def list_table(year: int, step: Step | None = None, news_links: bool = False, pr
     settings = current_settings()
     # venues are recorded in Vietnamese whatever the language of the printout: strip either name
     organisation = (settings.get("organisation.name"), settings.get("organisation.name_en"))
-    counted = _with_items_as_tallied(event_reading.listing_records(counting.counted(year)), counting.counted(year))
-    continuing = _with_items_as_tallied(
-        event_reading.listing_records(counting.continuing(year)), counting.continuing(year)
-    )
+    counted = counting.as_tallied(counting.counted(year))
+    continuing = counting.as_tallied(counting.continuing(year))
 
     def numbered(records: list[EventRecord], note: Callable[[EventRecord], str]):
         for number, record in enumerate(records, start=1):

@@ -369,3 +369,33 @@ def test_a_part_number_typed_before_a_section_title_is_not_printed_twice(exhibit
     text = " ".join(pdf_text(checklist_pdf.render(checklist.build(exhibition))).split())
     assert "Phần I. Những trang sử vàng" in text and "Phần I. Phần I." not in text
     assert "Phần III. Phần mềm thư viện" in text
+
+
+@pytest.mark.both_databases
+def test_the_year_list_prints_each_exhibitions_items_as_the_tallies_count_them(exhibition):
+    """The checklist's sum for an exhibition that has one, the hand-entered figure for one that has none or whose
+    figure the office keeps, in the year and among the exhibitions continuing from earlier years."""
+    import pdfplumber
+
+    from nlv_events.printing.decree import DecreeOptions
+    from nlv_events.services.reports import year_report
+
+    structure.save(exhibition, _two_parts())  # 9 items listed, 40 typed by hand
+    store.save_event(EventRecord(kind="exhibition", title="Trưng bày sách mới", start=D(2023, 8, 1), status="held",
+                                 items_displayed=7))  # fmt: skip
+    carried = store.save_event(EventRecord(kind="exhibition", title="Trưng bày mùa xuân", start=D(2022, 12, 20),
+                                           end=D(2023, 2, 28), status="held", items_displayed=50)).id  # fmt: skip
+    structure.save(carried, _two_parts())
+
+    def items_printed() -> dict[str, str]:
+        pdf = bytes(year_report.render(2023, DecreeOptions(date=D(2023, 12, 30))))
+        with pdfplumber.open(io.BytesIO(pdf)) as document:
+            rows = [row for page in document.pages for table in page.extract_tables() for row in table]
+        header = next(row for row in rows if row and row[0] == "STT")
+        at = next(index for index, cell in enumerate(header) if cell and "trưng bày" in cell.replace("\n", " "))
+        return {" ".join(row[1].split()): row[at] for row in rows if row[1] and row[1].startswith("Trưng bày")}
+
+    assert items_printed() == {"Trưng bày “Bác Hồ với Thủ đô”": "9", "Trưng bày sách mới": "7",
+                               "Trưng bày mùa xuân": "9"}  # fmt: skip
+    structure.set_count_override(exhibition, True)
+    assert items_printed()["Trưng bày “Bác Hồ với Thủ đô”"] == "40"
