@@ -11,10 +11,10 @@ What the work keeps for long is moved, when it says so (`keep_made`), to the col
 once (freezing and thawing moves every generation there without walking it). Left in the youngest, it was all
 walked by the next young collection, and again by the middle one: the 390 000 objects a 10 000-event list keeps
 for its Word version, 140-160 ms; the millions of a 100 000-event interchange file read for an import, about half
-a second each. Only what is kept: garbage moved there (a printout's ReportLab objects, held in cycles, some
-megabytes a printout) would wait for a full collection, which the move does not hasten, and a window open all day
-would pile it up. So a printout moves its model before it draws, and its drawing's garbage is found by the young
-collection after the pause, as before.
+a second each. Only what is kept: garbage moved there (a printout's ReportLab objects, some megabytes a printout)
+would wait for a full collection, which the move does not hasten, and a window open all day would pile it up. So a
+printout moves its model before it draws; its PDF document is freed as its build ends (`pdf_page.let_go`), and
+whatever other cycles its drawing leaves are found by the young collection after the pause.
 """
 
 from __future__ import annotations

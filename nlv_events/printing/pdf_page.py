@@ -35,29 +35,24 @@ def numbered_canvas(label: Callable[[int], str]) -> type[Canvas]:
     return NumberedCanvas
 
 
-class _LetGoTemplate(BaseDocTemplate):
-    """ReportLab's page template, which lets go of the document it made once the PDF is written.
+def let_go(template: BaseDocTemplate) -> None:
+    """Let go of the PDF document `template` built, once its file is written.
 
-    The template names itself in its own namespace (`_nameSpace["doc"]`, for `docEval`), a cycle that only the
+    ReportLab's template names itself in its own namespace (`_nameSpace["doc"]`, for `docEval`), a cycle only the
     cycle collector finds; through its canvas it held the whole PDF document: every page's objects and the lines
     each cell's text was formatted into (`pdf_lines.Remembered`). For a 10 000-event year-end list that was 95 000
     objects left for the next young collection to find (35-40 ms, most of it freeing them, which must be done
-    anyway; the walk itself about 8 ms), and a window's printouts kept their documents until then. Both links are
-    dropped as the build ends, so reference counting frees the document at once."""
-
-    def build(self, flowables, filename=None, canvasmaker=Canvas) -> None:
-        try:
-            super().build(flowables, filename, canvasmaker)
-        finally:
-            # ReportLab's own attribute: read with care, so a version that drops it prints all the same
-            getattr(self, "_nameSpace", {}).pop("doc", None)
-            self.canv = None
+    anyway; the walk itself about 8 ms), and a window's printouts kept their documents until then. With both links
+    dropped, reference counting frees the document at once. Called after `build`, not inside it: ReportLab's
+    `multiBuild` saves the canvas after each of its builds."""
+    getattr(template, "_nameSpace", {}).pop("doc", None)  # ReportLab's own attribute: a version without it prints
+    template.canv = None
 
 
 def page_template(target, document: model.Document, **info) -> BaseDocTemplate:
     """The document's pages: its size and margins, one frame filling what the margins leave."""
     margins = document.page_margins()
-    template = _LetGoTemplate(
+    template = BaseDocTemplate(
         target,
         pagesize=PAGE_SIZES[document.page],
         leftMargin=margins.left * mm,

@@ -29,7 +29,7 @@ from nlv_events.printing.fonts import SERIF, register_fonts
 from nlv_events.printing.pdf_blocks import CardFlowable, picture, text
 from nlv_events.printing.pdf_decree import header_block, signature_block
 from nlv_events.printing.pdf_glyphs import Glyphs, face
-from nlv_events.printing.pdf_page import Stamp, numbered_canvas, page_template
+from nlv_events.printing.pdf_page import Stamp, let_go, numbered_canvas, page_template
 from nlv_events.printing.pdf_styles import text_styles
 from nlv_events.printing.pdf_table_break import MIN_ROWS_AT_FOOT, BrokenTable
 from nlv_events.printing.pdf_table_rows import PreparedRow, TableMaker
@@ -149,10 +149,13 @@ def render(document: model.Document) -> bytes:
                              creator=f"NLV Events {__version__}")  # fmt: skip
     with bulk.many_objects():
         story = _Story(document, template.width, template.height, template.pagesize[0]).build()
-        if document.page_numbers:
-            template.build(story, canvasmaker=numbered_canvas(str))
-        else:
-            template.build(story)
+        try:
+            if document.page_numbers:
+                template.build(story, canvasmaker=numbered_canvas(str))
+            else:
+                template.build(story)
+        finally:
+            let_go(template)
     return buffer.getvalue()
 
 
