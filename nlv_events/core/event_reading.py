@@ -3,7 +3,8 @@ time and straight from the cursor (the store writes; this module reads)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from typing import TypeVar
 
 import peewee
 
@@ -11,6 +12,8 @@ from nlv_events.core import bulk, models, when
 from nlv_events.core.errors import UserError
 from nlv_events.core.records import CODE, COUNT, MOMENT, TEXT, EventRecord, PersonEntry, ProgrammeEntry, field_names
 from nlv_events.i18n import _
+
+T = TypeVar("T")
 
 # The event's own columns: each declared text, code and count field is the column of its name; a moment is a
 # date column and a time column.
@@ -32,9 +35,7 @@ def load_records(ids: list[int], include_deleted: bool = False) -> list[EventRec
     """Whole events (in the order of `ids`), read a few hundred at a time: about five queries per batch, however
     many people and programme rows they hold."""
     by_id: dict[int, EventRecord] = {}
-    ordered = sorted(ids)  # see _BATCH
-    for start in range(0, len(ordered), _BATCH):
-        batch = ordered[start : start + _BATCH]
+    for batch in _in_id_order(ids):
         if not include_deleted:
             batch = _live(batch)
         query = (models.Event.select().join(models.Venue, peewee.JOIN.LEFT_OUTER)
@@ -44,11 +45,17 @@ def load_records(ids: list[int], include_deleted: bool = False) -> list[EventRec
     return [by_id[event_id] for event_id in ids if event_id in by_id]
 
 
-# Events are read a batch of ids at a time, the ids taken in their own order, whatever the order they are listed in:
-# a batch then reads one stretch of each table and index. A year's ids in the order of its dates are spread over
-# the whole record, and each batch read pages all over it again: the partners of 10 000 events among 100 000 took
-# 34-35 ms that way, 22-24 ms in the ids' order (issue #35).
 _BATCH = 500
+
+
+def _in_id_order(items: list[T], id_of: Callable[[T], int] | None = None) -> Iterator[list[T]]:
+    """`items` (ids, or what `id_of` gives the id of) a batch of _BATCH at a time, in the order of their ids whatever
+    the order they are listed in: a batch then reads one stretch of each table and index. A year's ids in the order
+    of its dates are spread over the whole record, and each batch read pages all over it again: the partners of
+    10 000 events among 100 000 took 34-35 ms that way, 22-24 ms in the ids' order (issue #35)."""
+    ordered = sorted(items, key=id_of)
+    for start in range(0, len(ordered), _BATCH):
+        yield ordered[start : start + _BATCH]
 
 
 def _live(ids: list[int]) -> list[int]:
@@ -65,9 +72,7 @@ def _live(ids: list[int]) -> list[int]:
 def with_people_and_programme(records: list[EventRecord]) -> list[EventRecord]:
     """The records of `listing_records` made whole: their people and programmes filled in, about three queries
     per few hundred events however many people and programme rows they hold."""
-    ordered = sorted(records, key=lambda record: record.id)  # see _BATCH
-    for start in range(0, len(ordered), _BATCH):
-        batch = ordered[start : start + _BATCH]
+    for batch in _in_id_order(records, lambda record: record.id):
         ids = [record.id for record in batch]
         people = _appearances_of(models.EventPerson, models.EventPerson.event, ids)
         programme = _programme_of(ids)
@@ -211,12 +216,11 @@ def listing_records(query: peewee.ModelSelect, computed: Mapping[str, peewee.Nod
 
 def _partners_of(ids: list[int]) -> dict[int, list[str]]:
     partners: dict[int, list[str]] = {event_id: [] for event_id in ids}
-    ordered = sorted(ids)  # see _BATCH
-    for start in range(0, len(ordered), _BATCH):
+    for batch in _in_id_order(ids):
         links = (
             models.EventPartner.select(models.EventPartner.event, models.Organisation.name)
             .join(models.Organisation)
-            .where(in_values(models.EventPartner.event, ordered[start : start + _BATCH]))
+            .where(in_values(models.EventPartner.event, batch))
             .order_by(models.EventPartner.event, models.EventPartner.sort_order)
         )
         for event_id, name in _raw_rows(links):  # peewee's row by row reading: a tenth of a year's listing
